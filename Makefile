@@ -1,0 +1,57 @@
+# storyline: build with plain make and pkg-config.
+#   make          build build/storyline and build/libstoryline.a
+#   make demo     install what is missing, build, run on examples/
+#   make check    install what is missing, build, run every test
+#   make bench    benchmarks (bench/README.md)
+
+CC      ?= cc
+PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude -Isrc \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
+
+B       := build
+LIBSRC  := $(sort $(filter-out src/cli/%, $(wildcard src/*/*.c)))
+LIBOBJ  := $(LIBSRC:%.c=$(B)/%.o)
+CLISRC  := $(wildcard src/cli/*.c)
+CLIOBJ  := $(CLISRC:%.c=$(B)/%.o)
+TESTSRC := $(sort $(wildcard tests/*/test_*.c))
+TESTBIN := $(TESTSRC:tests/%.c=$(B)/tests/%)
+
+all: $(B)/storyline
+
+$(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libstoryline.a: $(LIBOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/storyline: $(CLIOBJ) $(B)/libstoryline.a
+	$(CC) $(CFLAGS) -o $@ $(CLIOBJ) $(B)/libstoryline.a $(LDLIBS)
+
+$(B)/tests/%: tests/%.c tests/testutil.h $(B)/libstoryline.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libstoryline.a $(LDLIBS) -lcmocka
+
+setup:
+	@scripts/setup
+
+demo: setup
+	@$(MAKE) --no-print-directory all
+	@scripts/demo
+
+check: setup
+	@$(MAKE) --no-print-directory all $(TESTBIN)
+	@tests/run $(TESTBIN)
+
+bench: setup
+	@$(MAKE) --no-print-directory all
+	@bench/run
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all setup demo check bench clean

@@ -1,0 +1,198 @@
+/* storyline.h: the public API of storyline, a news story-tracking engine.
+ *
+ * The only header a user of the library includes. storyline reads raw news
+ * pages, extracts the article from each, folds syndicated copies together,
+ * groups articles into events and events into storylines, and keeps all of
+ * it in one SQLite file.
+ *
+ *     sl_engine *e;
+ *     if (sl_open(&e, "news.db") != SL_OK) { puts(sl_errmsg(e)); ... }
+ *     sl_ingest_path(e, "pages/", &stats);      // read, extract, cluster, store
+ *     sl_storylines_each(e, print_storyline, NULL);
+ *     sl_close(e);
+ *
+ * Every function that can fail returns an sl_status; the message, naming the
+ * input and position, is then in sl_errmsg(). Bad input never stops a run:
+ * the record is reported through the warning callback, skipped and counted.
+ * Strings handed to callbacks are valid only during the call. */
+#ifndef STORYLINE_H
+#define STORYLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SL_VERSION "0.1.0"
+
+typedef enum sl_status {
+    SL_OK = 0,
+    SL_DONE = 1,       /* a reader has no more records */
+    SL_EINPUT = 2,     /* one record is bad: skip it and go on */
+    SL_EIO = 3,        /* a file cannot be read or written */
+    SL_EDB = 4,        /* the database cannot be used */
+    SL_ENOTFOUND = 5,  /* no such article, event or storyline */
+    SL_EUSAGE = 6      /* the caller passed something meaningless */
+} sl_status;
+
+/* Dates are days since 1970-01-01; SL_NO_DATE when unknown. */
+#define SL_NO_DATE INT32_MIN
+
+typedef struct sl_engine sl_engine;
+
+/* ---- records of the pipeline ------------------------------------------- */
+
+typedef enum sl_format {
+    SL_FORMAT_TEXT = 0,   /* a plain-text scrape, one article */
+    SL_FORMAT_HTML = 1    /* an HTML page (extraction comes with a later stage) */
+} sl_format;
+
+/* A raw page as a reader yields it: bytes and whatever metadata the
+ * container gave. Fields other than body may be NULL. */
+typedef struct sl_page {
+    const char *input;      /* where it came from, for messages: file name or "-" */
+    long        line;       /* line in the input (JSON Lines), 0 if not meaningful */
+    const char *id;         /* the container's id; NULL: derived from the file name */
+    const char *url;
+    const char *title;
+    const char *published;  /* as given: ISO 8601 date or date-time */
+    const char *source;     /* outlet name */
+    const char *meta_json;  /* other fields of the record, as a JSON object */
+    const char *body;       /* the page's text, as given */
+    size_t      body_len;
+    sl_format   format;
+} sl_page;
+
+/* The article extracted from a page. Paragraphs are in reading order; text is
+ * the paragraphs joined by a blank line. */
+typedef struct sl_article {
+    const char  *id;
+    const char  *url;
+    const char  *title;
+    const char  *subtitle;
+    const char  *byline;
+    const char  *dateline;     /* e.g. "Seoul, December 7 (NationPress)", or NULL */
+    const char  *source;
+    const char  *meta_json;
+    int32_t      published;    /* day, or SL_NO_DATE */
+    int          date_inferred;/* 1 if published came from the text, not the metadata */
+    const char **paragraphs;
+    size_t       n_paragraphs;
+    const char  *text;
+    size_t       text_len;
+} sl_article;
+
+/* ---- the engine --------------------------------------------------------- */
+
+/* Open (creating if needed) the database at path and an engine over it. On
+ * failure *out is still set, so that sl_errmsg() can say why; close it. */
+sl_status   sl_open(sl_engine **out, const char *db_path);
+void        sl_close(sl_engine *e);
+const char *sl_errmsg(const sl_engine *e);
+
+/* Called for every skipped record and every non-fatal problem. The default
+ * prints "storyline: MESSAGE" to standard error. */
+typedef void (*sl_warn_fn)(const char *message, void *ctx);
+void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx);
+
+/* ---- ingest --------------------------------------------------------------- */
+
+typedef struct sl_ingest_stats {
+    long read;          /* records read from the inputs */
+    long skipped_bad;   /* unreadable or empty records */
+    long skipped_known; /* already in the database (same id) */
+    long stored;        /* new articles stored */
+    long duplicates;    /* of those, near-duplicates of an earlier article */
+    long new_events;
+    long new_storylines;
+} sl_ingest_stats;
+
+/* Progress: called after every batch with the running counts. */
+typedef void (*sl_progress_fn)(const sl_ingest_stats *s, void *ctx);
+void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx);
+
+/* Publication dates and outlets for plain-text files: a TSV file with a header
+ * line and the columns file, published, source (in any order). */
+sl_status sl_load_manifest(sl_engine *e, const char *tsv_path);
+
+/* Read a file, a folder (recursively) or "-" (standard input), and ingest
+ * every article in it. Plain text is one article per file; .jsonl is one
+ * article per line; .gz is decompressed first. Articles are clustered in
+ * publication order within each batch, and each batch is one transaction. */
+sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats);
+
+/* Ingest one page (copied; processed with its batch). */
+sl_status sl_ingest_page(sl_engine *e, const sl_page *page, sl_ingest_stats *stats);
+/* Process and commit what is buffered; also refreshes summaries. */
+sl_status sl_ingest_flush(sl_engine *e, sl_ingest_stats *stats);
+
+/* Extract the article from a page without storing it. The article lives
+ * until the next call on this engine or sl_close. */
+sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **out);
+
+/* ---- queries ---------------------------------------------------------------- */
+
+typedef struct sl_article_row {
+    const char *id, *url, *title, *published, *source;  /* published: "YYYY-MM-DD" or NULL */
+    const char *byline, *dateline;
+    const char *event, *storyline;                      /* "e12", "s3", or NULL */
+    const char *duplicate_of;                           /* article id or NULL */
+    const char *text;
+    const char *meta_json;
+    int         date_inferred;
+} sl_article_row;
+
+typedef int (*sl_article_fn)(const sl_article_row *a, void *ctx);   /* non-zero stops */
+sl_status sl_articles_each(sl_engine *e, sl_article_fn fn, void *ctx);
+
+typedef struct sl_event_row {
+    const char *id;          /* "e12" */
+    const char *storyline;   /* "s3" */
+    const char *headline;
+    const char *first, *last;/* "YYYY-MM-DD" or NULL when no article is dated */
+    long        size;        /* articles, duplicates included */
+} sl_event_row;
+
+typedef struct sl_storyline_row {
+    const char         *id;
+    const char         *headline;
+    const char         *first, *last;
+    long                size;
+    const sl_event_row *events;   /* newest first */
+    size_t              n_events;
+} sl_storyline_row;
+
+typedef int (*sl_storyline_fn)(const sl_storyline_row *s, void *ctx);
+/* Storylines, newest (by last date) first. */
+sl_status sl_storylines_each(sl_engine *e, sl_storyline_fn fn, void *ctx);
+
+typedef struct sl_story_article {
+    const char *id, *title, *source, *published, *url, *duplicate_of, *event;
+} sl_story_article;
+
+/* One event or storyline in full. */
+typedef struct sl_story {
+    const char             *id;
+    const char             *kind;        /* "event" or "storyline" */
+    const char             *headline;
+    const char             *first, *last;
+    const char             *storyline;   /* for an event: its storyline */
+    const char *const      *summary;     /* extractive summary, in order */
+    size_t                  n_summary;
+    const sl_story_article *articles;    /* oldest first */
+    size_t                  n_articles;
+    const sl_event_row     *events;      /* for a storyline: oldest first */
+    size_t                  n_events;
+} sl_story;
+
+/* Fetch the event or storyline with this id ("e12", "s3"). The story lives
+ * until sl_story_free. */
+sl_status sl_story_get(sl_engine *e, const char *id, sl_story **out);
+void      sl_story_free(sl_story *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

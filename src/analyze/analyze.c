@@ -1,0 +1,144 @@
+/* analyze.c: an article's terms: folded, stemmed words without function
+ * words, and pairs of adjacent capitalised words as name terms.
+ *
+ * Name pairs ("n:jong_un") let "Kim Jong-un" and "Kim Jong Un" share terms
+ * without a name model; full named-entity recognition is a later stage's
+ * job. Not the tokenizer (token.c) nor sentences (sentence.c). */
+#include "analyze.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct an_analyzer {
+    struct sb_stemmer *stemmer;
+    buf   fold, key;
+    map   seen;            /* term -> index + 1 in terms, per document */
+    VEC(an_term) terms;
+};
+
+an_analyzer *an_new(void)
+{
+    an_analyzer *an = xcalloc(1, sizeof *an);
+    an->stemmer = sb_stemmer_new("english", NULL);
+    map_init(&an->seen);
+    return an;
+}
+
+void an_free(an_analyzer *an)
+{
+    if (!an) return;
+    if (an->stemmer) sb_stemmer_delete(an->stemmer);
+    buf_free(&an->fold);
+    buf_free(&an->key);
+    map_free(&an->seen);
+    VEC_FREE(an->terms);
+    free(an);
+}
+
+static void add_term(an_analyzer *an, arena *a, const char *t, size_t n, an_kind kind, float w)
+{
+    bool created;
+    uint64_t *slot = map_put(&an->seen, t, n, &created);
+    if (!created) { an->terms.v[*slot - 1].count += w; return; }
+    an_term term = {.text = arena_strndup(a, t, n), .len = (uint32_t)n, .kind = (uint8_t)kind, .count = w};
+    VEC_PUSH(an->terms, term);
+    *slot = an->terms.n;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+/* Add the word terms of one token: hyphenated tokens give each part. */
+static void add_words(an_analyzer *an, arena *a, const char *tok, size_t n, float w)
+{
+    u8_fold(tok, n, &an->fold);
+    const char *f = an->fold.data;
+    size_t fl = an->fold.len;
+    for (size_t i = 0; i < fl;) {
+        size_t j = i;
+        while (j < fl && f[j] != '-') j++;
+        size_t pl = j - i;
+        if (pl >= 2 && !all_digits(f + i, pl) && !stop_is_word(f + i, pl)) {
+            const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)(f + i), (int)pl);
+            if (st) add_term(an, a, (const char *)st, (size_t)sb_stemmer_length(an->stemmer), AN_WORD, w);
+        }
+        i = j + 1;
+    }
+}
+
+static bool capitalised(const char *s, size_t n)
+{
+    int k;
+    return u8_is_upper(u8_decode(s, n, &k));
+}
+
+/* Only a space between two tokens keeps them in one name. */
+static bool adjacent(const char *text, an_token prev, an_token cur)
+{
+    return cur.start == prev.end + 1 && text[prev.end] == ' ';
+}
+
+/* Emit a name pair for each two neighbouring parts of a run of capitalised
+ * tokens; hyphens split parts, so "Kim Jong-un" and "Kim Jong Un" both give
+ * kim_jong and jong_un. *prev holds the last part ("" when none). */
+static void name_parts(an_analyzer *an, arena *a, const char *t, size_t n, buf *prev, float w)
+{
+    u8_fold(t, n, &an->fold);
+    char part[128];
+    const char *f = an->fold.data;
+    size_t fl = an->fold.len;
+    for (size_t i = 0; i < fl;) {
+        size_t j = i, m = 0;
+        while (j < fl && f[j] != '-') {
+            if (f[j] != '\'' && m < sizeof part - 1) part[m++] = f[j];
+            j++;
+        }
+        part[m] = '\0';
+        if (m && prev->len) {
+            buf_clear(&an->key);
+            buf_printf(&an->key, "n:%s_%s", prev->data, part);
+            add_term(an, a, an->key.data, an->key.len, AN_NAME, w);
+        }
+        if (m) { buf_clear(prev); buf_append(prev, part, m); }
+        i = j + 1;
+    }
+}
+
+static void scan(an_analyzer *an, arena *a, const char *text, size_t len, float w)
+{
+    size_t pos = 0;
+    an_token tok, prev = {0, 0};
+    buf last;
+    buf_init(&last);
+    while (an_next_token(text, len, &pos, &tok)) {
+        const char *t = text + tok.start;
+        size_t n = tok.end - tok.start;
+        add_words(an, a, t, n, w);
+        u8_fold(t, n, &an->fold);
+        bool cap = capitalised(t, n) && !stop_is_word(an->fold.data, an->fold.len);
+        if (!cap || !adjacent(text, prev, tok)) buf_clear(&last);
+        if (cap) name_parts(an, a, t, n, &last, w);
+        prev = tok;
+    }
+    buf_free(&last);
+}
+
+void an_analyze(an_analyzer *an, const sl_article *art, arena *a, an_doc *out)
+{
+    memset(out, 0, sizeof *out);
+    out->article = art;
+    an->terms.n = 0;
+    map_free(&an->seen);
+    map_init(&an->seen);
+    /* The title says what the article is about: its words count double. */
+    if (art->title) scan(an, a, art->title, strlen(art->title), 2.0f);
+    if (art->text) scan(an, a, art->text, art->text_len, 1.0f);
+    out->n_terms = an->terms.n;
+    out->terms = arena_alloc(a, (an->terms.n ? an->terms.n : 1) * sizeof *out->terms);
+    if (an->terms.n) memcpy(out->terms, an->terms.v, an->terms.n * sizeof *out->terms);
+    if (art->text) out->n_sentences = an_sentences(art->text, art->text_len, a, &out->sentences);
+}

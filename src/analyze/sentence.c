@@ -1,0 +1,99 @@
+/* sentence.c: sentence boundaries in article text.
+ *
+ * A sentence ends at . ! or ? (with any closing quotes or brackets after
+ * it) followed by space and a capital letter, digit or opening quote, or at
+ * a paragraph break. A period after a short capitalised word ("Mr.", "Gen.",
+ * "Jun."), after a single letter ("U.S.") or inside a number does not end a
+ * sentence. Not a full abbreviation model: good enough for summaries. */
+#include "analyze.h"
+
+#include <string.h>
+
+static bool is_closer(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
+           cp == 0xBB;
+}
+
+static bool is_opener(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == '(' || cp == 0x201C || cp == 0x2018 || cp == 0xAB;
+}
+
+/* Is the period at text[dot] part of an abbreviation? Looks at the word
+ * before it: one letter (initials, U.S.), or a capitalised word of at most
+ * three letters (Mr, Gen, Jun, Lt, Dr, St). */
+static bool abbreviation(const char *text, size_t dot)
+{
+    size_t b = dot;
+    while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') || (text[b - 1] >= 'A' && text[b - 1] <= 'Z'))) b--;
+    size_t n = dot - b;
+    if (n == 0) return false;
+    if (n == 1) return true;
+    if (n <= 3 && text[b] >= 'A' && text[b] <= 'Z') {
+        for (size_t i = b + 1; i < dot; i++) if (text[i] < 'a' || text[i] > 'z') return false;
+        /* "The war. It" is a sentence end; short common words are rare here. */
+        static const char *const ends[] = {"It", "War", "Us", "Him", "Her", "Me", "Now", "Day", "Law", "Bay", "Sea", "One", "Two", "Ten", "Six", "Out", "End", "Yes", "Way", "Set", "Act"};
+        for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+            if (strlen(ends[i]) == n && strncmp(ends[i], text + b, n) == 0) return false;
+        return true;
+    }
+    return false;
+}
+
+typedef struct { an_span *v; size_t n, cap; arena *a; } spans;
+
+static void push(spans *s, size_t start, size_t end)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        an_span *nv = arena_alloc(s->a, s->cap * sizeof *nv);
+        if (s->n) memcpy(nv, s->v, s->n * sizeof *nv);
+        s->v = nv;
+    }
+    s->v[s->n++] = (an_span){(uint32_t)start, (uint32_t)end};
+}
+
+size_t an_sentences(const char *text, size_t len, arena *a, an_span **out)
+{
+    spans s = {.a = a};
+    size_t start = 0, i = 0;
+    int k;
+    while (i < len) {
+        int32_t cp = u8_decode(text + i, len - i, &k);
+        size_t end = 0, next = 0;
+        if (cp == '\n' && i + 1 < len && text[i + 1] == '\n') {
+            end = i;
+            next = i + 2;
+        } else if (cp == '.' || cp == '!' || cp == '?') {
+            size_t j = i + 1;
+            while (j < len) {       /* more terminators and closing quotes */
+                int k2;
+                int32_t c2 = u8_decode(text + j, len - j, &k2);
+                if (c2 == '.' || c2 == '!' || c2 == '?' || is_closer(c2)) j += (size_t)k2; else break;
+            }
+            if (j >= len) { end = len; next = len; }
+            else if (text[j] == ' ' || text[j] == '\n') {
+                size_t m = j;
+                while (m < len && (text[m] == ' ' || text[m] == '\n')) m++;
+                int k3;
+                int32_t c3 = m < len ? u8_decode(text + m, len - m, &k3) : 'A';
+                bool starts = u8_is_upper(c3) || u8_is_digit(c3) || is_opener(c3);
+                if (starts && !(cp == '.' && j == i + 1 && abbreviation(text, i))) { end = j; next = m; }
+            }
+        }
+        if (end) {
+            while (start < end && (text[start] == ' ' || text[start] == '\n')) start++;
+            if (end > start) push(&s, start, end);
+            start = i = next;
+            continue;
+        }
+        i += (size_t)k;
+    }
+    while (start < len && (text[start] == ' ' || text[start] == '\n')) start++;
+    size_t end = len;
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n')) end--;
+    if (end > start) push(&s, start, end);
+    *out = s.v;
+    return s.n;
+}

@@ -1,0 +1,40 @@
+/* cli.h: the subcommands of the storyline command and what they share. */
+#ifndef SL_CLI_H
+#define SL_CLI_H
+
+#include "storyline.h"
+
+#define EXIT_USAGE 1
+#define EXIT_FAIL 2
+
+int cmd_ingest(int argc, char **argv);
+int cmd_articles(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+/* Common options: --db FILE, --json, --help. parse_common consumes them and
+ * leaves the other arguments in args (NULL-terminated); returns -1 on bad
+ * usage (after printing why), 1 if --help was given, 0 otherwise. */
+typedef struct cli_opts {
+    const char *db;
+    int         json;
+    const char *manifest;
+    char      **args;
+    int         nargs;
+} cli_opts;
+
+int cli_parse(int argc, char **argv, const char *help, int allow_manifest, cli_opts *o);
+/* Open the engine, or print why not; NULL on failure. must_exist: the
+ * command only reads, so a missing database is an error, not a new file. */
+sl_engine *cli_open(const cli_opts *o, int must_exist);
+
+/* A JSON string, or null for NULL (jansson object). */
+struct json_t;
+struct json_t *cli_json_str(const char *s);
+
+/* The skeleton of a read-only command without arguments: parse the common
+ * options, open the database, run list(engine, opts), report errors. */
+int cli_run_listing(int argc, char **argv, const char *help,
+                    sl_status (*list)(sl_engine *e, cli_opts *o));
+
+#endif

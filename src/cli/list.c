@@ -1,0 +1,112 @@
+/* list.c: 'storyline articles' and 'storyline stories': listings as text
+ * or JSON Lines. */
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char articles_help[] =
+    "usage: storyline articles [--db FILE] [--json]\n"
+    "\n"
+    "One line per stored article, oldest first: id, date, event, storyline,\n"
+    "the article it copies (if any) and title. With --json, JSON Lines with\n"
+    "id, url, title, published, source, byline, dateline, event, storyline,\n"
+    "duplicate_of and text (paragraphs separated by a blank line).\n";
+
+static const char stories_help[] =
+    "usage: storyline stories [--db FILE] [--json]\n"
+    "\n"
+    "Storylines, newest first, each with its events: dates, sizes, headlines.\n"
+    "With --json, one JSON object per storyline per line.\n";
+
+static int print_article(const sl_article_row *a, void *ctx)
+{
+    const cli_opts *o = ctx;
+    if (o->json) {
+        json_t *j = json_object();
+        json_object_set_new(j, "id", cli_json_str(a->id));
+        json_object_set_new(j, "url", cli_json_str(a->url));
+        json_object_set_new(j, "title", cli_json_str(a->title));
+        json_object_set_new(j, "published", cli_json_str(a->published));
+        json_object_set_new(j, "source", cli_json_str(a->source));
+        json_object_set_new(j, "byline", cli_json_str(a->byline));
+        json_object_set_new(j, "dateline", cli_json_str(a->dateline));
+        json_object_set_new(j, "event", cli_json_str(a->event));
+        json_object_set_new(j, "storyline", cli_json_str(a->storyline));
+        json_object_set_new(j, "duplicate_of", cli_json_str(a->duplicate_of));
+        json_t *meta = a->meta_json ? json_loads(a->meta_json, 0, NULL) : NULL;
+        if (meta) json_object_set_new(j, "meta", meta);
+        json_object_set_new(j, "text", cli_json_str(a->text));
+        char *s = json_dumps(j, JSON_COMPACT);
+        puts(s);
+        free(s);
+        json_decref(j);
+    } else {
+        printf("%-24s %-10s %-6s %-6s %s%s%s\n", a->id, a->published ? a->published : "-", a->event,
+               a->storyline, a->duplicate_of ? "[copy of " : "", a->duplicate_of ? a->duplicate_of : "",
+               a->duplicate_of ? "] " : "");
+        printf("%*s%s\n", 25, "", a->title ? a->title : "(no title)");
+    }
+    return 0;
+}
+
+static sl_status list_articles(sl_engine *e, cli_opts *o) { return sl_articles_each(e, print_article, o); }
+
+int cmd_articles(int argc, char **argv) { return cli_run_listing(argc, argv, articles_help, list_articles); }
+
+static void span(const char *first, const char *last, char *out, size_t n)
+{
+    if (!first) snprintf(out, n, "undated");
+    else if (!last || !strcmp(first, last)) snprintf(out, n, "%s", first);
+    else snprintf(out, n, "%s..%s", first, last);
+}
+
+static json_t *event_json(const sl_event_row *ev)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(ev->id));
+    json_object_set_new(j, "headline", cli_json_str(ev->headline));
+    json_object_set_new(j, "first", cli_json_str(ev->first));
+    json_object_set_new(j, "last", cli_json_str(ev->last));
+    json_object_set_new(j, "size", json_integer(ev->size));
+    return j;
+}
+
+static int print_storyline(const sl_storyline_row *s, void *ctx)
+{
+    const cli_opts *o = ctx;
+    if (o->json) {
+        json_t *j = json_object();
+        json_object_set_new(j, "id", json_string(s->id));
+        json_object_set_new(j, "kind", json_string("storyline"));
+        json_object_set_new(j, "headline", cli_json_str(s->headline));
+        json_object_set_new(j, "first", cli_json_str(s->first));
+        json_object_set_new(j, "last", cli_json_str(s->last));
+        json_object_set_new(j, "size", json_integer(s->size));
+        json_t *ev = json_array();
+        for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, event_json(&s->events[i]));
+        json_object_set_new(j, "events", ev);
+        char *t = json_dumps(j, JSON_COMPACT);
+        puts(t);
+        free(t);
+        json_decref(j);
+        return 0;
+    }
+    char sp[32];
+    span(s->first, s->last, sp, sizeof sp);
+    printf("%s  %s  %ld article%s, %zu event%s\n  %s\n", s->id, sp, s->size, s->size == 1 ? "" : "s",
+           s->n_events, s->n_events == 1 ? "" : "s", s->headline ? s->headline : "(no headline)");
+    for (size_t i = 0; i < s->n_events; i++) {
+        const sl_event_row *ev = &s->events[i];
+        span(ev->first, ev->last, sp, sizeof sp);
+        printf("    %-6s %-22s %3ld  %s\n", ev->id, sp, ev->size, ev->headline ? ev->headline : "");
+    }
+    putchar('\n');
+    return 0;
+}
+
+static sl_status list_storylines(sl_engine *e, cli_opts *o) { return sl_storylines_each(e, print_storyline, o); }
+
+int cmd_stories(int argc, char **argv) { return cli_run_listing(argc, argv, stories_help, list_storylines); }

@@ -1,0 +1,44 @@
+/* main.c: the storyline command: dispatch to a subcommand.
+ *
+ * Argument parsing and printing only; the pipeline lives in the library.
+ * Exit status: 0 success, 1 bad usage, 2 input or database unusable. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: storyline COMMAND [OPTIONS]\n"
+    "\n"
+    "Turn raw news pages into events and storylines, kept in one SQLite file.\n"
+    "\n"
+    "commands:\n"
+    "  ingest     read articles (text, JSON Lines, gzip) into the database\n"
+    "  articles   list the stored articles\n"
+    "  stories    list storylines, newest first, with their events\n"
+    "  show       one event or storyline: headline, summary, articles\n"
+    "\n"
+    "Run 'storyline COMMAND --help' for a command's options.\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        puts("storyline " SL_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "ingest")) return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "articles")) return cmd_articles(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
+    if (!strcmp(cmd, "show")) return cmd_show(argc - 1, argv + 1);
+    fprintf(stderr, "storyline: unknown command '%s'\n\n%s", cmd, usage);
+    return EXIT_USAGE;
+}

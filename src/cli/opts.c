@@ -1,0 +1,80 @@
+/* opts.c: the options every subcommand shares, and opening the database. */
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int cli_parse(int argc, char **argv, const char *help, int allow_manifest, cli_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->db = "storyline.db";
+    o->args = calloc((size_t)argc + 1, sizeof *o->args);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(help, stdout);
+            return 1;
+        } else if (!strcmp(a, "--json")) {
+            o->json = 1;
+        } else if (!strcmp(a, "--db") || (allow_manifest && !strcmp(a, "--manifest"))) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "storyline %s: %s needs a file name\n\n%s", argv[0], a, help);
+                return -1;
+            }
+            if (!strcmp(a, "--db")) o->db = argv[++i]; else o->manifest = argv[++i];
+        } else if (!strncmp(a, "--db=", 5)) {
+            o->db = a + 5;
+        } else if (allow_manifest && !strncmp(a, "--manifest=", 11)) {
+            o->manifest = a + 11;
+        } else if (a[0] == '-' && a[1] == '-' && a[2] == '\0') {
+            while (++i < argc) o->args[o->nargs++] = argv[i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "storyline %s: unknown option '%s'\n\n%s", argv[0], a, help);
+            return -1;
+        } else {
+            o->args[o->nargs++] = argv[i];
+        }
+    }
+    return 0;
+}
+
+sl_engine *cli_open(const cli_opts *o, int must_exist)
+{
+    sl_engine *e;
+    if (must_exist && access(o->db, F_OK) != 0) {
+        fprintf(stderr, "storyline: %s: no such database (run 'storyline ingest' first)\n", o->db);
+        return NULL;
+    }
+    if (sl_open(&e, o->db) != SL_OK) {
+        fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
+        sl_close(e);
+        return NULL;
+    }
+    return e;
+}
+
+json_t *cli_json_str(const char *s) { return s ? json_string(s) : json_null(); }
+
+int cli_run_listing(int argc, char **argv, const char *help,
+                    sl_status (*list)(sl_engine *e, cli_opts *o))
+{
+    cli_opts o;
+    int r = cli_parse(argc, argv, help, 0, &o);
+    if (!r && o.nargs) {
+        fprintf(stderr, "storyline %s: unexpected argument '%s'\n\n%s", argv[0], o.args[0], help);
+        r = -1;
+    }
+    if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
+    sl_engine *e = cli_open(&o, 1);
+    int rc = 0;
+    if (!e || list(e, &o) != SL_OK) {
+        if (e) fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
+        rc = EXIT_FAIL;
+    }
+    sl_close(e);
+    free(o.args);
+    return rc;
+}

@@ -1,0 +1,106 @@
+/* show.c: 'storyline show ID': one event or storyline in full. */
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: storyline show [--db FILE] [--json] ID\n"
+    "\n"
+    "One event (eN) or storyline (sN): headline, date span, a short\n"
+    "extractive summary, and its articles with outlets and dates (and, for a\n"
+    "storyline, its events). With --json, one object with id, kind, headline,\n"
+    "first, last, summary, articles (ids), article_details and, for a\n"
+    "storyline, events.\n";
+
+static void print_json(const sl_story *s)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(s->id));
+    json_object_set_new(j, "kind", json_string(s->kind));
+    json_object_set_new(j, "headline", cli_json_str(s->headline));
+    json_object_set_new(j, "first", cli_json_str(s->first));
+    json_object_set_new(j, "last", cli_json_str(s->last));
+    if (s->storyline) json_object_set_new(j, "storyline", json_string(s->storyline));
+    json_t *sum = json_array();
+    for (size_t i = 0; i < s->n_summary; i++) json_array_append_new(sum, json_string(s->summary[i]));
+    json_object_set_new(j, "summary", sum);
+    json_t *ids = json_array(), *det = json_array();
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const sl_story_article *a = &s->articles[i];
+        json_array_append_new(ids, json_string(a->id));
+        json_t *d = json_object();
+        json_object_set_new(d, "id", json_string(a->id));
+        json_object_set_new(d, "title", cli_json_str(a->title));
+        json_object_set_new(d, "source", cli_json_str(a->source));
+        json_object_set_new(d, "published", cli_json_str(a->published));
+        json_object_set_new(d, "url", cli_json_str(a->url));
+        json_object_set_new(d, "event", cli_json_str(a->event));
+        json_object_set_new(d, "duplicate_of", cli_json_str(a->duplicate_of));
+        json_array_append_new(det, d);
+    }
+    json_object_set_new(j, "articles", ids);
+    json_object_set_new(j, "article_details", det);
+    if (!strcmp(s->kind, "storyline")) {
+        json_t *ev = json_array();
+        for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, json_string(s->events[i].id));
+        json_object_set_new(j, "events", ev);
+    }
+    char *t = json_dumps(j, JSON_INDENT(2));
+    puts(t);
+    free(t);
+    json_decref(j);
+}
+
+static void print_text(const sl_story *s)
+{
+    printf("%s %s: %s\n", s->kind, s->id, s->headline ? s->headline : "(no headline)");
+    if (s->first) printf("%s .. %s", s->first, s->last ? s->last : s->first);
+    else printf("undated");
+    printf(", %zu article%s", s->n_articles, s->n_articles == 1 ? "" : "s");
+    if (s->storyline) printf(", storyline %s", s->storyline);
+    printf("\n\nSummary\n");
+    for (size_t i = 0; i < s->n_summary; i++) printf("  - %s\n", s->summary[i]);
+    if (s->n_events) {
+        printf("\nEvents\n");
+        for (size_t i = 0; i < s->n_events; i++) {
+            const sl_event_row *ev = &s->events[i];
+            printf("  %-6s %-10s %3ld  %s\n", ev->id, ev->first ? ev->first : "undated", ev->size,
+                   ev->headline ? ev->headline : "");
+        }
+    }
+    printf("\nArticles\n");
+    for (size_t i = 0; i < s->n_articles; i++) {
+        const sl_story_article *a = &s->articles[i];
+        printf("  %-10s %-24s %s%s%s\n             %s%s%s\n", a->published ? a->published : "undated",
+               a->id, a->source ? a->source : "", a->duplicate_of ? "  copy of " : "",
+               a->duplicate_of ? a->duplicate_of : "", a->title ? a->title : "(no title)",
+               strcmp(s->kind, "storyline") ? "" : "  ", strcmp(s->kind, "storyline") ? "" : a->event);
+    }
+}
+
+int cmd_show(int argc, char **argv)
+{
+    cli_opts o;
+    int r = cli_parse(argc, argv, help, 0, &o);
+    if (!r && o.nargs != 1) {
+        fprintf(stderr, "storyline show: give exactly one ID\n\n%s", help);
+        r = -1;
+    }
+    if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
+    sl_engine *e = cli_open(&o, 1);
+    int rc = 0;
+    sl_story *s = NULL;
+    if (!e) rc = EXIT_FAIL;
+    else if (sl_story_get(e, o.args[0], &s) != SL_OK) {
+        fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
+        rc = EXIT_FAIL;
+    } else if (o.json) print_json(s);
+    else print_text(s);
+    sl_story_free(s);
+    sl_close(e);
+    free(o.args);
+    return rc;
+}

@@ -1,0 +1,41 @@
+/* cl_internal.h: private to the cluster stage: the state behind cl_state. */
+#ifndef SL_CL_INTERNAL_H
+#define SL_CL_INTERNAL_H
+
+#include "cluster.h"
+
+/* A centroid: sum of member vectors, ids ascending, pruned to CL_KEEP terms. */
+typedef struct cl_cluster {
+    int64_t  id, parent;
+    int32_t  first, last;
+    uint32_t size;
+    uint32_t n, cap;
+    uint32_t *ids;
+    float    *w;
+    bool     dirty, used;
+    uint32_t stamp;            /* candidate dedup within one placement */
+} cl_cluster;
+
+typedef VEC(uint32_t) cl_postings;   /* cluster positions, append order */
+
+typedef struct cl_set {
+    VEC(cl_cluster) c;         /* position = id - 1 */
+    VEC(cl_postings) post;     /* by term id */
+    uint32_t stamp;
+} cl_set;
+
+struct cl_state {
+    map       vocab;           /* term -> id */
+    VEC(char *) terms;         /* id -> term */
+    VEC(uint32_t) df;
+    VEC(uint8_t)  df_dirty;
+    VEC(uint32_t) dirty_ids;
+    uint64_t  ndocs;
+    cl_set    events, storylines;
+    cl_params params;
+    buf       blob;
+};
+
+double cl_idf(const cl_state *cl, uint32_t id);
+
+#endif

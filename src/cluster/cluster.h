@@ -1,0 +1,87 @@
+/* cluster.h: the cluster stage: documents into events, events into
+ * storylines, online, one document at a time.
+ *
+ * A document is a sparse vector of sublinear term counts; weights by inverse
+ * document frequency are applied when vectors are compared, so that stored
+ * centroids stay valid as the vocabulary's statistics change. Candidate
+ * clusters come from an inverted index on terms, so the work per document
+ * does not grow with the number of clusters. Internal symbols use cl_. */
+#ifndef SL_CLUSTER_H
+#define SL_CLUSTER_H
+
+#include "../analyze/analyze.h"
+#include "../core/core.h"
+
+/* A sparse vector, ids ascending. */
+typedef struct cl_vec {
+    uint32_t *id;
+    float    *w;
+    uint32_t  n;
+} cl_vec;
+
+typedef struct cl_state cl_state;   /* owns vocabulary, events, storylines */
+
+cl_state *cl_new(void);
+void      cl_free(cl_state *cl);
+
+/* ---- vocabulary ---- */
+void     cl_vocab_load(cl_state *cl, uint32_t id, const char *term, size_t len, uint32_t df);
+void     cl_set_ndocs(cl_state *cl, uint64_t n);
+uint64_t cl_ndocs(const cl_state *cl);
+/* The document's vector (in a); counts the document in the statistics. */
+void     cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out);
+/* Terms whose frequency changed (or that are new) since the last call to
+ * cl_vocab_clean; fn gets each. */
+typedef void (*cl_term_fn)(uint32_t id, const char *term, size_t len, uint32_t df, void *ctx);
+void     cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx);
+void     cl_vocab_clean(cl_state *cl);
+/* Cosine similarity of two document vectors under the current weights. */
+double   cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b);
+/* Similarity of a document vector to an event's centroid, or -1. */
+double   cl_event_similarity(const cl_state *cl, int64_t event, const cl_vec *v);
+
+/* ---- clusters ---- */
+typedef enum cl_level { CL_EVENT = 0, CL_STORYLINE = 1 } cl_level;
+
+typedef struct cl_placement {
+    int64_t event, storyline;
+    bool    new_event, new_storyline;
+    double  event_score, storyline_score;   /* best candidate's score */
+} cl_placement;
+
+/* Place a document (day may be DAY_NONE) into an event and a storyline,
+ * creating either if nothing is close enough. */
+void cl_place(cl_state *cl, const cl_vec *v, int32_t day, cl_placement *out);
+/* Count a document (a near-duplicate) in an existing event and its
+ * storyline without changing their centroids. */
+void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out);
+
+/* A cluster as stored: the centroid as a blob of (uint32 id, float w)
+ * pairs, little-endian. */
+typedef struct cl_row {
+    cl_level    level;
+    int64_t     id, parent;      /* parent: an event's storyline; 0 for storylines */
+    int32_t     first, last;     /* DAY_NONE if no dated document */
+    uint32_t    size;
+    const void *centroid;
+    size_t      centroid_len;
+} cl_row;
+
+void cl_load(cl_state *cl, const cl_row *row);
+typedef void (*cl_row_fn)(const cl_row *row, void *ctx);
+/* Clusters changed since the last cl_clean, events first. */
+void cl_dirty(cl_state *cl, cl_row_fn fn, void *ctx);
+void cl_clean(cl_state *cl);
+
+/* Thresholds; see online.c for where the defaults come from. */
+typedef struct cl_params {
+    double event_threshold;      /* min score to join an event */
+    double storyline_threshold;  /* min similarity to join a storyline */
+    int    event_max_gap;        /* days beyond which an event is not a candidate */
+    double event_gap_scale;      /* days over which the time factor decays by e */
+    int    event_grace;          /* days apart that cost nothing */
+    double event_near_boost;     /* the score's factor within the grace days */
+} cl_params;
+cl_params *cl_params_of(cl_state *cl);
+
+#endif

@@ -1,0 +1,335 @@
+/* online.c: online clustering of documents into events and of events into
+ * storylines.
+ *
+ * Each document is compared with the centroids of candidate clusters found
+ * through an inverted index on its heaviest terms, newest postings first.
+ * An event also weighs time: documents days apart are less likely to report
+ * one happening. A storyline weighs content only, so a subject that returns
+ * years later joins its old storyline. Not the vocabulary (vocab.c). */
+#include "cl_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Terms kept in a centroid, and query terms used to find candidates. */
+#define CL_KEEP 300
+#define CL_QUERY_TERMS 24
+/* Postings read per query term, newest first: bounds the work per document. */
+#define CL_POSTINGS_PER_TERM 256
+
+cl_state *cl_new(void)
+{
+    cl_state *cl = xcalloc(1, sizeof *cl);
+    map_init(&cl->vocab);
+    /* Defaults chosen on ../shared/data/ecbplus-dev (event threshold, see
+     * bench/ecbplus) and on the seeds and examples (storylines, time). */
+    cl->params = (cl_params){
+        .event_threshold = 0.26,
+        .storyline_threshold = 0.15,
+        .event_max_gap = 30,
+        .event_gap_scale = 7.0,
+        .event_grace = 3,
+        .event_near_boost = 1.3,
+    };
+    return cl;
+}
+
+cl_params *cl_params_of(cl_state *cl) { return &cl->params; }
+
+static void set_free(cl_set *s)
+{
+    for (size_t i = 0; i < s->c.n; i++) { free(s->c.v[i].ids); free(s->c.v[i].w); }
+    VEC_FREE(s->c);
+    for (size_t i = 0; i < s->post.n; i++) VEC_FREE(s->post.v[i]);
+    VEC_FREE(s->post);
+}
+
+void cl_free(cl_state *cl)
+{
+    if (!cl) return;
+    map_free(&cl->vocab);
+    for (size_t i = 0; i < cl->terms.n; i++) free(cl->terms.v[i]);
+    VEC_FREE(cl->terms);
+    VEC_FREE(cl->df);
+    VEC_FREE(cl->df_dirty);
+    VEC_FREE(cl->dirty_ids);
+    set_free(&cl->events);
+    set_free(&cl->storylines);
+    buf_free(&cl->blob);
+    free(cl);
+}
+
+/* ---- centroids ---------------------------------------------------------- */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct { uint32_t id; float w; double key; } ranked;
+
+static int cmp_ranked_desc(const void *a, const void *b)
+{
+    double x = ((const ranked *)a)->key, y = ((const ranked *)b)->key;
+    return (x < y) - (x > y);
+}
+
+/* Keep the CL_KEEP terms with the largest weight times idf. */
+static void prune(const cl_state *cl, cl_cluster *c)
+{
+    if (c->n <= CL_KEEP) return;
+    ranked *r = xmalloc(c->n * sizeof *r);
+    for (uint32_t i = 0; i < c->n; i++) r[i] = (ranked){c->ids[i], c->w[i], c->w[i] * cl_idf(cl, c->ids[i])};
+    qsort(r, c->n, sizeof *r, cmp_ranked_desc);
+    qsort(r, CL_KEEP, sizeof *r, cmp_u32);   /* id is the first field */
+    for (uint32_t i = 0; i < CL_KEEP; i++) { c->ids[i] = r[i].id; c->w[i] = r[i].w; }
+    c->n = CL_KEEP;
+    free(r);
+}
+
+/* Members count alike, whatever their length: each is added with unit norm. */
+static void centroid_add(const cl_state *cl, cl_cluster *c, const cl_vec *v)
+{
+    double norm = 0;
+    for (uint32_t k = 0; k < v->n; k++) norm += (double)v->w[k] * v->w[k];
+    float scale = norm > 0 ? (float)(1.0 / sqrt(norm)) : 1.0f;
+    uint32_t cap = c->n + v->n;
+    uint32_t *ids = xmalloc((cap + 1) * sizeof *ids);
+    float *w = xmalloc((cap + 1) * sizeof *w);
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < c->n || j < v->n) {
+        if (j >= v->n || (i < c->n && c->ids[i] < v->id[j])) { ids[k] = c->ids[i]; w[k++] = c->w[i++]; }
+        else if (i >= c->n || v->id[j] < c->ids[i]) { ids[k] = v->id[j]; w[k++] = v->w[j++] * scale; }
+        else { ids[k] = c->ids[i]; w[k++] = c->w[i++] + v->w[j++] * scale; }
+    }
+    free(c->ids);
+    free(c->w);
+    c->ids = ids;
+    c->w = w;
+    c->n = k;
+    prune(cl, c);
+}
+
+static double centroid_similarity(const cl_state *cl, const cl_cluster *c, const cl_vec *v)
+{
+    cl_vec cv = {c->ids, c->w, c->n};
+    return cl_similarity(cl, &cv, v);
+}
+
+/* ---- clusters, postings ------------------------------------------------- */
+
+static cl_cluster *cluster_at(cl_set *s, int64_t id)
+{
+    while ((int64_t)s->c.n < id) {
+        cl_cluster empty = {.id = (int64_t)s->c.n + 1, .first = DAY_NONE, .last = DAY_NONE};
+        VEC_PUSH(s->c, empty);
+    }
+    return &s->c.v[id - 1];
+}
+
+static void post(cl_set *s, uint32_t term, uint32_t pos)
+{
+    while (s->post.n <= term) {
+        cl_postings empty = {0};
+        VEC_PUSH(s->post, empty);
+    }
+    if (s->post.v[term].n && s->post.v[term].v[s->post.v[term].n - 1] == pos) return;
+    VEC_PUSH(s->post.v[term], pos);
+}
+
+/* The heaviest terms of v under the current weights, heaviest first. A
+ * query leaves out terms no other document has (df 1): they cannot find a
+ * cluster. An index keeps them: the next document may share them. */
+static uint32_t top_terms(const cl_state *cl, const cl_vec *v, bool query, ranked *q)
+{
+    uint32_t nq = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (query && (v->id[i] >= cl->df.n || cl->df.v[v->id[i]] < 2)) continue;
+        double x = v->w[i] * cl_idf(cl, v->id[i]);
+        uint32_t k = nq < CL_QUERY_TERMS ? nq++ : CL_QUERY_TERMS;
+        while (k > 0 && q[k - 1].key < x) { if (k < CL_QUERY_TERMS) q[k] = q[k - 1]; k--; }
+        if (k < CL_QUERY_TERMS) q[k] = (ranked){v->id[i], 0, x};
+    }
+    return nq;
+}
+
+/* Index a cluster under the heaviest terms of v (the document just added). */
+static void index_terms(const cl_state *cl, cl_set *s, uint32_t pos, const cl_vec *v)
+{
+    ranked q[CL_QUERY_TERMS];
+    uint32_t n = top_terms(cl, v, false, q);
+    for (uint32_t i = 0; i < n; i++) post(s, q[i].id, pos);
+}
+
+static void widen(cl_cluster *c, int32_t day)
+{
+    if (day == DAY_NONE) return;
+    if (c->first == DAY_NONE || day < c->first) c->first = day;
+    if (c->last == DAY_NONE || day > c->last) c->last = day;
+}
+
+static int64_t new_cluster(cl_set *s, int64_t parent)
+{
+    int64_t id = (int64_t)s->c.n + 1;
+    cl_cluster *c = cluster_at(s, id);
+    c->parent = parent;
+    c->used = true;
+    return id;
+}
+
+static void join(cl_state *cl, cl_set *s, int64_t id, const cl_vec *v, int32_t day)
+{
+    cl_cluster *c = &s->c.v[id - 1];
+    centroid_add(cl, c, v);
+    widen(c, day);
+    c->size++;
+    c->dirty = true;
+    index_terms(cl, s, (uint32_t)(id - 1), v);
+}
+
+/* ---- scoring ------------------------------------------------------------ */
+
+static int32_t gap_days(const cl_cluster *c, int32_t day)
+{
+    if (day == DAY_NONE || c->first == DAY_NONE) return -1;   /* unknown */
+    if (day < c->first) return c->first - day;
+    if (day > c->last) return day - c->last;
+    return 0;
+}
+
+/* Score of a candidate event under the time prior: articles within a few
+ * days of an event are more likely to report it (a boost), articles further
+ * away less (a decay). No date on either side: content alone decides. */
+static double timed_score(const cl_params *p, double sim, int32_t gap)
+{
+    if (gap < 0) return sim;
+    if (gap <= p->event_grace) return sim * p->event_near_boost;
+    return sim * exp(-(double)(gap - p->event_grace) / p->event_gap_scale);
+}
+
+/* The best cluster of s for v, by score; returns 0 if none has a score. */
+static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bool timed,
+                       double *score)
+{
+    *score = 0.0;
+    int64_t best = 0;
+    if (++s->stamp == 0) s->stamp = 1;
+    ranked q[CL_QUERY_TERMS];
+    uint32_t nq = top_terms(cl, v, true, q);
+    for (uint32_t t = 0; t < nq; t++) {
+        if (q[t].id >= s->post.n) continue;
+        const uint32_t *pl = s->post.v[q[t].id].v;
+        size_t n = s->post.v[q[t].id].n, stop = n > CL_POSTINGS_PER_TERM ? n - CL_POSTINGS_PER_TERM : 0;
+        for (size_t k = n; k-- > stop;) {
+            cl_cluster *c = &s->c.v[pl[k]];
+            if (c->stamp == s->stamp || !c->used) continue;
+            c->stamp = s->stamp;
+            int32_t gap = timed ? gap_days(c, day) : -1;
+            if (timed && gap > cl->params.event_max_gap) continue;
+            double sim = centroid_similarity(cl, c, v);
+            double sc = timed ? timed_score(&cl->params, sim, gap) : sim;
+            if (sc > *score) { *score = sc; best = c->id; }
+        }
+    }
+    return best;
+}
+
+double cl_event_similarity(const cl_state *cl, int64_t event, const cl_vec *v)
+{
+    if (event < 1 || event > (int64_t)cl->events.c.n) return -1.0;
+    return centroid_similarity(cl, &cl->events.c.v[event - 1], v);
+}
+
+void cl_place(cl_state *cl, const cl_vec *v, int32_t day, cl_placement *out)
+{
+    memset(out, 0, sizeof *out);
+    int64_t ev = best_of(cl, &cl->events, v, day, true, &out->event_score);
+    if (ev && out->event_score >= cl->params.event_threshold) {
+        out->event = ev;
+        out->storyline = cl->events.c.v[ev - 1].parent;
+        out->storyline_score = 1.0;
+    } else {
+        int64_t sl = best_of(cl, &cl->storylines, v, day, false, &out->storyline_score);
+        if (!sl || out->storyline_score < cl->params.storyline_threshold) {
+            sl = new_cluster(&cl->storylines, 0);
+            out->new_storyline = true;
+        }
+        out->event = new_cluster(&cl->events, sl);
+        out->storyline = sl;
+        out->new_event = true;
+    }
+    join(cl, &cl->events, out->event, v, day);
+    join(cl, &cl->storylines, out->storyline, v, day);
+}
+
+void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out)
+{
+    memset(out, 0, sizeof *out);
+    cl_cluster *e = cluster_at(&cl->events, event);
+    e->size++;
+    widen(e, day);
+    e->dirty = true;
+    out->event = event;
+    out->storyline = e->parent;
+    if (e->parent) {
+        cl_cluster *s = cluster_at(&cl->storylines, e->parent);
+        s->size++;
+        widen(s, day);
+        s->dirty = true;
+    }
+}
+
+/* ---- persistence -------------------------------------------------------- */
+
+void cl_load(cl_state *cl, const cl_row *row)
+{
+    cl_set *s = row->level == CL_EVENT ? &cl->events : &cl->storylines;
+    cl_cluster *c = cluster_at(s, row->id);
+    c->parent = row->parent;
+    c->first = row->first;
+    c->last = row->last;
+    c->size = row->size;
+    c->used = true;
+    size_t n = row->centroid_len / 8;
+    free(c->ids);
+    free(c->w);
+    c->ids = xmalloc((n + 1) * sizeof *c->ids);
+    c->w = xmalloc((n + 1) * sizeof *c->w);
+    const unsigned char *p = row->centroid;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(&c->ids[i], p + 8 * i, 4);
+        memcpy(&c->w[i], p + 8 * i + 4, 4);
+    }
+    c->n = (uint32_t)n;
+    cl_vec v = {c->ids, c->w, c->n};
+    index_terms(cl, s, (uint32_t)(row->id - 1), &v);
+}
+
+static void emit(cl_state *cl, cl_set *s, cl_level level, cl_row_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < s->c.n; i++) {
+        cl_cluster *c = &s->c.v[i];
+        if (!c->dirty) continue;
+        buf_clear(&cl->blob);
+        for (uint32_t k = 0; k < c->n; k++) {
+            buf_append(&cl->blob, (const char *)&c->ids[k], 4);
+            buf_append(&cl->blob, (const char *)&c->w[k], 4);
+        }
+        cl_row row = {level, c->id, c->parent, c->first, c->last, c->size, cl->blob.data, cl->blob.len};
+        fn(&row, ctx);
+    }
+}
+
+void cl_dirty(cl_state *cl, cl_row_fn fn, void *ctx)
+{
+    emit(cl, &cl->events, CL_EVENT, fn, ctx);
+    emit(cl, &cl->storylines, CL_STORYLINE, fn, ctx);
+}
+
+void cl_clean(cl_state *cl)
+{
+    for (size_t i = 0; i < cl->events.c.n; i++) cl->events.c.v[i].dirty = false;
+    for (size_t i = 0; i < cl->storylines.c.n; i++) cl->storylines.c.v[i].dirty = false;
+}

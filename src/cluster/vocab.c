@@ -1,0 +1,111 @@
+/* vocab.c: the vocabulary: term ids, document frequencies, weights and the
+ * similarity of document vectors.
+ *
+ * The vocabulary only grows and owns its strings. Document frequencies are
+ * counted online as documents arrive, so a term's weight reflects the stream
+ * seen so far; the weight is smoothed as scikit-learn's TF-IDF does,
+ * ln((1+N)/(1+df)) + 1, so no term weighs zero. */
+#include "cl_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Name pairs tell events apart better than words do ("Tara Reid" vs
+ * "Lindsay Lohan" in two rehab stories): they weigh this much more. */
+#define CL_NAME_WEIGHT 1.5f
+
+static uint32_t term_id(cl_state *cl, const char *t, size_t n)
+{
+    bool created;
+    uint64_t *slot = map_put(&cl->vocab, t, n, &created);
+    if (created) {
+        VEC_PUSH(cl->terms, xstrndup(t, n));
+        VEC_PUSH(cl->df, 0);
+        VEC_PUSH(cl->df_dirty, 0);
+        *slot = cl->terms.n;          /* id + 1 */
+    }
+    return (uint32_t)(*slot - 1);
+}
+
+void cl_vocab_load(cl_state *cl, uint32_t id, const char *term, size_t len, uint32_t df)
+{
+    while (cl->terms.n <= id) {       /* ids are dense; fill any gap */
+        VEC_PUSH(cl->terms, NULL);
+        VEC_PUSH(cl->df, 0);
+        VEC_PUSH(cl->df_dirty, 0);
+    }
+    free(cl->terms.v[id]);
+    cl->terms.v[id] = xstrndup(term, len);
+    cl->df.v[id] = df;
+    *map_put(&cl->vocab, term, len, NULL) = (uint64_t)id + 1;
+}
+
+void cl_set_ndocs(cl_state *cl, uint64_t n) { cl->ndocs = n; }
+uint64_t cl_ndocs(const cl_state *cl) { return cl->ndocs; }
+
+double cl_idf(const cl_state *cl, uint32_t id)
+{
+    double df = id < cl->df.n ? cl->df.v[id] : 0;
+    return log((1.0 + (double)cl->ndocs) / (1.0 + df)) + 1.0;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+void cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out)
+{
+    struct pair { uint32_t id; float w; } *p = arena_alloc(a, (doc->n_terms + 1) * sizeof *p);
+    for (size_t i = 0; i < doc->n_terms; i++) {
+        const an_term *t = &doc->terms[i];
+        p[i].id = term_id(cl, t->text, t->len);
+        p[i].w = (1.0f + logf(t->count)) * (t->kind == AN_NAME ? CL_NAME_WEIGHT : 1.0f);
+        cl->df.v[p[i].id]++;
+        if (!cl->df_dirty.v[p[i].id]) {
+            cl->df_dirty.v[p[i].id] = 1;
+            VEC_PUSH(cl->dirty_ids, p[i].id);
+        }
+    }
+    cl->ndocs++;
+    qsort(p, doc->n_terms, sizeof *p, cmp_pair);
+    out->n = (uint32_t)doc->n_terms;
+    out->id = arena_alloc(a, (out->n + 1) * sizeof *out->id);
+    out->w = arena_alloc(a, (out->n + 1) * sizeof *out->w);
+    for (uint32_t i = 0; i < out->n; i++) { out->id[i] = p[i].id; out->w[i] = p[i].w; }
+}
+
+void cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < cl->dirty_ids.n; i++) {
+        uint32_t id = cl->dirty_ids.v[i];
+        const char *t = cl->terms.v[id];
+        fn(id, t, strlen(t), cl->df.v[id], ctx);
+    }
+}
+
+void cl_vocab_clean(cl_state *cl)
+{
+    for (size_t i = 0; i < cl->dirty_ids.n; i++) cl->df_dirty.v[cl->dirty_ids.v[i]] = 0;
+    cl->dirty_ids.n = 0;
+}
+
+double cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b)
+{
+    double dot = 0, na = 0, nb = 0;
+    uint32_t i = 0, j = 0;
+    for (uint32_t k = 0; k < a->n; k++) { double x = a->w[k] * cl_idf(cl, a->id[k]); na += x * x; }
+    for (uint32_t k = 0; k < b->n; k++) { double x = b->w[k] * cl_idf(cl, b->id[k]); nb += x * x; }
+    while (i < a->n && j < b->n) {
+        if (a->id[i] < b->id[j]) i++;
+        else if (a->id[i] > b->id[j]) j++;
+        else {
+            double idf = cl_idf(cl, a->id[i]);
+            dot += a->w[i] * b->w[j] * idf * idf;
+            i++, j++;
+        }
+    }
+    return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0.0;
+}

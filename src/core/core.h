@@ -1,0 +1,125 @@
+/* core.h: what every stage uses: arena, byte buffer, hash map, vectors,
+ * UTF-8 helpers, calendar dates and the error slot.
+ *
+ * Not a general-purpose library: each piece does what the pipeline needs and
+ * no more. Internal symbols carry the prefix of the piece (arena_, buf_,
+ * map_, u8_, day_, err_). */
+#ifndef SL_CORE_H
+#define SL_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* ---- arena: one per document, freed in one call ------------------------ */
+
+typedef struct arena_block arena_block;
+typedef struct arena {
+    arena_block *head;
+    size_t used_total;      /* bytes handed out, for statistics */
+} arena;
+
+void  arena_init(arena *a);
+void *arena_alloc(arena *a, size_t n);           /* zeroed, 16-aligned; aborts on OOM */
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);     /* NULL stays NULL */
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void  arena_reset(arena *a);                     /* frees everything; reusable */
+
+/* ---- buf: a growable byte string, always NUL-terminated ---------------- */
+
+typedef struct buf {
+    char  *data;
+    size_t len, cap;
+} buf;
+
+void buf_init(buf *b);
+void buf_free(buf *b);
+void buf_clear(buf *b);
+void buf_reserve(buf *b, size_t extra);
+void buf_append(buf *b, const char *s, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *buf_detach(buf *b);                        /* caller frees */
+
+/* ---- vec: a growable array of any element type ------------------------- */
+
+#define VEC(T) struct { T *v; size_t n, cap; }
+#define VEC_PUSH(vec, x) do {                                              \
+        if ((vec).n == (vec).cap) {                                        \
+            (vec).cap = (vec).cap ? (vec).cap * 2 : 8;                     \
+            (vec).v = xrealloc((vec).v, (vec).cap * sizeof *(vec).v);      \
+        }                                                                  \
+        (vec).v[(vec).n++] = (x);                                          \
+    } while (0)
+#define VEC_FREE(vec) do { free((vec).v); (vec).v = NULL; (vec).n = (vec).cap = 0; } while (0)
+
+void *xmalloc(size_t n);                         /* abort on OOM: nothing to recover */
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* ---- map: string key to 64-bit value, open addressing ------------------ *
+ * Keys are copied into the map's own storage; values are opaque. */
+
+typedef struct map_slot { char *key; uint32_t klen; uint32_t hash; uint64_t val; } map_slot;
+typedef struct map {
+    map_slot *slots;
+    size_t    cap, len;
+} map;
+
+void      map_init(map *m);
+void      map_free(map *m);
+uint64_t *map_get(const map *m, const char *key, size_t klen);   /* NULL if absent */
+uint64_t *map_put(map *m, const char *key, size_t klen, bool *created); /* value 0 if new */
+uint64_t  hash64(const void *p, size_t n, uint64_t seed);
+
+/* ---- u8: UTF-8 ---------------------------------------------------------- */
+
+/* Decode one code point at s (n bytes left); sets *len to the bytes used.
+ * Invalid bytes decode as U+FFFD with length 1, so loops always advance. */
+int32_t u8_decode(const char *s, size_t n, int *len);
+int     u8_encode(int32_t cp, char out[4]);
+bool    u8_is_letter(int32_t cp);
+bool    u8_is_upper(int32_t cp);
+bool    u8_is_digit(int32_t cp);
+bool    u8_is_space(int32_t cp);                 /* includes NBSP and Unicode spaces */
+bool    u8_is_alnum(int32_t cp);
+/* Case-fold and strip accents of a word into out (NUL-terminated); returns length. */
+size_t  u8_fold(const char *s, size_t n, buf *out);
+/* Replace invalid UTF-8 by U+FFFD and NUL bytes by spaces; returns a malloc'd copy. */
+char   *u8_sanitize(const char *s, size_t n, size_t *out_len);
+
+/* ---- day: calendar dates as days since 1970-01-01 ----------------------- */
+
+#define DAY_NONE INT32_MIN
+
+int32_t day_from_ymd(int y, int m, int d);       /* DAY_NONE if invalid */
+void    day_to_ymd(int32_t day, int *y, int *m, int *d);
+/* Parse an ISO 8601 date or date-time ("2018-06-15", "2018-06-15T09:30:00Z",
+ * "2018-06-15 09:30"); only the calendar date is kept. DAY_NONE if not a date. */
+int32_t day_parse_iso(const char *s, size_t n);
+void    day_format(int32_t day, char out[11]);   /* "YYYY-MM-DD" or "" */
+
+/* ---- stop: English function words ------------------------------------- */
+
+/* Is this lower-case (folded) word a function word? Used for stop-word
+ * density in extraction and to leave such words out of document vectors. */
+bool stop_is_word(const char *folded, size_t n);
+
+/* ---- err: the error slot an engine carries ------------------------------ */
+
+typedef struct err_slot {
+    char msg[1024];
+    int  status;
+} err_slot;
+
+/* Record an error with the input's name and position (line <= 0: no line). */
+int  err_set(err_slot *e, int status, const char *input, long line, const char *fmt, ...)
+         __attribute__((format(printf, 5, 6)));
+void err_clear(err_slot *e);
+
+#endif

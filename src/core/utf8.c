@@ -1,0 +1,116 @@
+/* utf8.c: decoding, character classes and case folding for UTF-8 text.
+ *
+ * Character classes come from utf8proc's Unicode tables; ASCII takes a fast
+ * path because almost all news text is mostly ASCII. Decoding never fails:
+ * a bad byte reads as U+FFFD and advances by one. */
+#include "core.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int32_t u8_decode(const char *s, size_t n, int *len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (n == 0) { *len = 0; return -1; }
+    if (p[0] < 0x80) { *len = 1; return p[0]; }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)(n > 4 ? 4 : n), &cp);
+    if (k <= 0) { *len = 1; return 0xFFFD; }
+    *len = (int)k;
+    return cp;
+}
+
+int u8_encode(int32_t cp, char out[4])
+{
+    return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+static utf8proc_category_t cat(int32_t cp) { return utf8proc_category(cp); }
+
+bool u8_is_letter(int32_t cp)
+{
+    if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+    utf8proc_category_t c = cat(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool u8_is_upper(int32_t cp)
+{
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    utf8proc_category_t c = cat(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool u8_is_digit(int32_t cp)
+{
+    if (cp < 0x80) return cp >= '0' && cp <= '9';
+    return cat(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+bool u8_is_alnum(int32_t cp) { return u8_is_letter(cp) || u8_is_digit(cp); }
+
+bool u8_is_space(int32_t cp)
+{
+    if (cp < 0x80) return cp == ' ' || (cp >= 9 && cp <= 13);
+    if (cp == 0xA0 || cp == 0xFEFF || cp == 0x200B) return true;
+    utf8proc_category_t c = cat(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+static size_t fold_ascii(const char *s, size_t n, buf *out)
+{
+    buf_reserve(out, n);
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        out->data[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    out->len = n;
+    out->data[n] = '\0';
+    return n;
+}
+
+size_t u8_fold(const char *s, size_t n, buf *out)
+{
+    buf_clear(out);
+    size_t i = 0;
+    for (; i < n; i++) if ((unsigned char)s[i] >= 0x80) break;
+    if (i == n) return fold_ascii(s, n, out);
+    utf8proc_uint8_t *res = NULL;
+    utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &res,
+                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE |
+                                      UTF8PROC_COMPAT);
+    if (k < 0) return fold_ascii(s, n, out);   /* invalid UTF-8: fold bytewise */
+    buf_append(out, (const char *)res, (size_t)k);
+    free(res);
+    return out->len;
+}
+
+char *u8_sanitize(const char *s, size_t n, size_t *out_len)
+{
+    buf b;
+    buf_init(&b);
+    buf_reserve(&b, n);
+    size_t i = 0;
+    if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3; /* byte-order mark */
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            buf_putc(&b, c == 0 ? ' ' : (char)c);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i > 4 ? 4 : n - i), &cp);
+        if (k <= 0) {
+            buf_append(&b, "\xEF\xBF\xBD", 3);
+            i++;
+        } else {
+            buf_append(&b, s + i, (size_t)k);
+            i += (size_t)k;
+        }
+    }
+    if (out_len) *out_len = b.len;
+    return buf_detach(&b);
+}

@@ -1,0 +1,101 @@
+/* engine.c: opening and closing an engine, errors and warnings, and the
+ * public query functions, which hand over to the store.
+ *
+ * Not the ingest path (ingest.c). */
+#include "engine.h"
+#include "../extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void default_warn(const char *msg, void *ctx)
+{
+    (void)ctx;
+    fprintf(stderr, "storyline: %s\n", msg);
+}
+
+void eg_warn(sl_engine *e, const char *msg)
+{
+    if (e->warn) e->warn(msg, e->warn_ctx);
+}
+
+sl_status sl_open(sl_engine **out, const char *db_path)
+{
+    sl_engine *e = xcalloc(1, sizeof *e);
+    *out = e;
+    e->warn = default_warn;
+    map_init(&e->batch_ids);
+    arena_init(&e->scratch);
+    e->an = an_new();
+    e->cl = cl_new();
+    e->dd = dd_new();
+    /* Tuning knobs for benchmarks (bench/): override the clustering
+     * thresholds without a rebuild. */
+    const char *v;
+    if ((v = getenv("SL_EVENT_THRESHOLD"))) cl_params_of(e->cl)->event_threshold = atof(v);
+    if ((v = getenv("SL_STORYLINE_THRESHOLD"))) cl_params_of(e->cl)->storyline_threshold = atof(v);
+    if (!e->an) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start the English stemmer");
+    sl_status st = st_open(db_path, &e->db, &e->err);
+    if (st == SL_OK) st = st_load(e->db, e->cl, e->dd, &e->err);
+    if (st != SL_OK) e->broken = true;
+    return st;
+}
+
+void sl_close(sl_engine *e)
+{
+    if (!e) return;
+    for (size_t i = 0; i < e->batch.n; i++) { arena_reset(&e->batch.v[i]->a); free(e->batch.v[i]); }
+    VEC_FREE(e->batch);
+    map_free(&e->batch_ids);
+    arena_reset(&e->scratch);
+    buf_free(&e->tmp);
+    st_close(e->db);
+    cl_free(e->cl);
+    dd_free(e->dd);
+    an_free(e->an);
+    rd_manifest_free(e->manifest);
+    free(e);
+}
+
+const char *sl_errmsg(const sl_engine *e) { return e ? e->err.msg : "no engine"; }
+
+void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx) { e->warn = fn; e->warn_ctx = ctx; }
+
+void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx) { e->progress = fn; e->progress_ctx = ctx; }
+
+sl_status sl_load_manifest(sl_engine *e, const char *tsv_path)
+{
+    rd_manifest *m;
+    sl_status st = rd_manifest_load(tsv_path, &m, &e->err);
+    if (st != SL_OK) return st;
+    rd_manifest_free(e->manifest);
+    e->manifest = m;
+    return SL_OK;
+}
+
+sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **out)
+{
+    arena_reset(&e->scratch);
+    sl_status st = ex_extract(page, &e->scratch, &e->extracted, &e->err);
+    *out = st == SL_OK ? &e->extracted : NULL;
+    return st;
+}
+
+sl_status sl_articles_each(sl_engine *e, sl_article_fn fn, void *ctx)
+{
+    if (!e->db) return SL_EDB;
+    return st_articles_each(e->db, fn, ctx, &e->err);
+}
+
+sl_status sl_storylines_each(sl_engine *e, sl_storyline_fn fn, void *ctx)
+{
+    if (!e->db) return SL_EDB;
+    return st_storylines_each(e->db, fn, ctx, &e->err);
+}
+
+sl_status sl_story_get(sl_engine *e, const char *id, sl_story **out)
+{
+    if (!e->db) return SL_EDB;
+    return st_story_get(e->db, id, out, &e->err);
+}

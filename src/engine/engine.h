@@ -1,0 +1,64 @@
+/* engine.h: the pipeline driver: the sl_engine behind the public API.
+ *
+ * The engine owns each stage's long-lived state (analyzer, vocabulary and
+ * clusters, duplicate index, database) and runs every page through read,
+ * extract, analyze, dedup, cluster and store, in batches. It holds no
+ * pipeline logic of its own beyond ordering and bookkeeping. */
+#ifndef SL_ENGINE_H
+#define SL_ENGINE_H
+
+#include "storyline.h"
+#include "../core/core.h"
+#include "../analyze/analyze.h"
+#include "../cluster/cluster.h"
+#include "../dedup/dedup.h"
+#include "../read/read.h"
+#include "../store/store.h"
+
+/* A document waiting in the batch, with its own arena. */
+typedef struct eg_pending {
+    arena      a;
+    sl_article art;
+    an_doc     doc;
+    dd_sig     sig;
+    size_t     seq;          /* arrival order, to keep the sort stable */
+    int64_t    copy_of;      /* dedup: -1, a stored row, or -(batch index + 2) */
+    int64_t    dd_slot;      /* this article's slot in the duplicate index */
+    int64_t    row;          /* its row once stored */
+    int64_t    placed_event; /* its event once clustered */
+    cl_vec     vec;
+} eg_pending;
+
+/* Articles per transaction: a crash loses at most this many, and a batch
+ * is sorted by publication date before clustering. */
+#define EG_BATCH 512
+
+struct sl_engine {
+    err_slot        err;
+    st_db          *db;
+    cl_state       *cl;
+    dd_index       *dd;
+    an_analyzer    *an;
+    rd_manifest    *manifest;
+    sl_warn_fn      warn;
+    void           *warn_ctx;
+    sl_progress_fn  progress;
+    void           *progress_ctx;
+    VEC(eg_pending *) batch;
+    map             batch_ids;
+    size_t          seq;
+    bool            broken;  /* a database error left memory and file apart */
+    arena           scratch; /* sl_extract_page's article */
+    sl_article      extracted;
+    buf             tmp;
+};
+
+void eg_warn(sl_engine *e, const char *msg);
+
+
+
+/* Cluster and store the batch in one transaction (ingest.c). */
+sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats);
+/* Refresh headline and summary of every changed cluster (summarize.c). */
+sl_status eg_summarize_stale(sl_engine *e);
+#endif

@@ -1,0 +1,210 @@
+/* ingest.c: the ingest path: pages through extract, analyze, dedup,
+ * cluster and store, one batch per transaction.
+ *
+ * Pages are extracted and analyzed as they arrive; a full batch is sorted by
+ * publication date (undated articles last, in arrival order) and then
+ * clustered one article at a time, so that clustering sees the stream in
+ * the order the news happened. Summaries are refreshed at the end of a run
+ * for every event and storyline that changed (summarize.c). */
+#include "engine.h"
+#include "../extract/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void pending_free(eg_pending *p)
+{
+    arena_reset(&p->a);
+    free(p);
+}
+
+static void apply_manifest(const sl_engine *e, sl_page *page)
+{
+    const char *pub, *src;
+    if (!e->manifest || !rd_manifest_find(e->manifest, page->input, &pub, &src)) return;
+    if ((!page->published || !*page->published) && pub) page->published = pub;
+    if ((!page->source || !*page->source) && src) page->source = src;
+}
+
+sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *stats)
+{
+    if (e->broken) return SL_EDB;
+    stats->read++;
+    sl_page page = *page_in;
+    if (!page.id || !*page.id) {
+        err_set(&e->err, SL_EINPUT, page.input, page.line, "no id");
+        eg_warn(e, e->err.msg);
+        stats->skipped_bad++;
+        return SL_EINPUT;
+    }
+    size_t idlen = strlen(page.id);
+    if (map_get(&e->batch_ids, page.id, idlen) || st_article_known(e->db, page.id)) {
+        stats->skipped_known++;
+        return SL_OK;
+    }
+    apply_manifest(e, &page);
+    eg_pending *p = xcalloc(1, sizeof *p);
+    arena_init(&p->a);
+    /* Stages after this one may rely on valid UTF-8 without NUL bytes. */
+    size_t clean_len;
+    char *clean = u8_sanitize(page.body ? page.body : "", page.body ? page.body_len : 0, &clean_len);
+    page.body = arena_strndup(&p->a, clean, clean_len);
+    page.body_len = clean_len;
+    free(clean);
+    if (ex_extract(&page, &p->a, &p->art, &e->err) != SL_OK) {
+        eg_warn(e, e->err.msg);
+        stats->skipped_bad++;
+        pending_free(p);
+        return SL_EINPUT;
+    }
+    an_analyze(e->an, &p->art, &p->a, &p->doc);
+    dd_signature(p->art.text, p->art.text_len, &p->sig);
+    p->seq = e->seq++;
+    VEC_PUSH(e->batch, p);
+    map_put(&e->batch_ids, page.id, idlen, NULL);
+    if (e->batch.n >= EG_BATCH) return eg_commit_batch(e, stats);
+    return SL_OK;
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+    const eg_pending *x = *(eg_pending *const *)a, *y = *(eg_pending *const *)b;
+    int32_t dx = x->art.published, dy = y->art.published;
+    bool nx = dx == DAY_NONE, ny = dy == DAY_NONE;
+    if (nx != ny) return nx ? 1 : -1;
+    if (!nx && dx != dy) return dx < dy ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* First pass over a sorted batch: find copies, and count every other
+ * article in the term statistics before any is clustered, so that even the
+ * first articles of a stream are compared with weights from a whole batch.
+ * Articles of this batch enter the duplicate index under provisional ids
+ * -(index + 2), made final once they are stored. */
+static void dedup_and_count(sl_engine *e)
+{
+    for (size_t i = 0; i < e->batch.n; i++) {
+        eg_pending *p = e->batch.v[i];
+        double sim;
+        p->copy_of = dd_find(e->dd, &p->sig, DD_COPY_THRESHOLD, &sim);
+        p->dd_slot = -1;
+        if (p->copy_of != -1) continue;
+        p->dd_slot = dd_add(e->dd, -(int64_t)i - 2, &p->sig);
+        cl_vectorize(e->cl, &p->doc, &p->a, &p->vec);
+    }
+}
+
+/* Id and event of the article a copy copies. */
+static bool original_of(sl_engine *e, int64_t copy_of, int64_t *event)
+{
+    if (copy_of >= 0) return st_article_ref(e->db, copy_of, &e->tmp, event);
+    const eg_pending *o = e->batch.v[-copy_of - 2];
+    buf_clear(&e->tmp);
+    buf_puts(&e->tmp, o->art.id);
+    *event = o->placed_event;   /* the original comes first in the batch */
+    return *event > 0;
+}
+
+/* Second pass: a copy joins its original's event; anything else is
+ * clustered. Then the article is stored. */
+static sl_status place_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
+{
+    st_placed placed = {.sig = &p->sig};
+    cl_placement where;
+    int64_t orig_event = 0;
+    if (p->copy_of != -1 && original_of(e, p->copy_of, &orig_event)) {
+        cl_count_in(e->cl, orig_event, p->art.published, &where);
+        placed.duplicate_of = e->tmp.data;
+        stats->duplicates++;
+    } else {
+        cl_place(e->cl, &p->vec, p->art.published, &where);
+        stats->new_events += where.new_event;
+        stats->new_storylines += where.new_storyline;
+        if (getenv("STORYLINE_TRACE"))
+            fprintf(stderr, "trace: %s event e%lld (%.3f%s) storyline s%lld (%.3f%s)\n", p->art.id,
+                    (long long)where.event, where.event_score, where.new_event ? ", new" : "",
+                    (long long)where.storyline, where.storyline_score, where.new_storyline ? ", new" : "");
+    }
+    placed.event = p->placed_event = where.event;
+    placed.storyline = where.storyline;
+    sl_status st = st_article_put(e->db, &p->art, &placed, &p->row, &e->err);
+    if (st != SL_OK) return st;
+    dd_relabel(e->dd, p->dd_slot, p->row);
+    stats->stored++;
+    return SL_OK;
+}
+
+static void put_term(uint32_t id, const char *term, size_t len, uint32_t df, void *ctx)
+{
+    sl_engine *e = ctx;
+    if (e->err.status == SL_OK && st_term_put(e->db, id, term, len, df, &e->err) != SL_OK) return;
+}
+
+static void put_cluster(const cl_row *row, void *ctx)
+{
+    sl_engine *e = ctx;
+    if (e->err.status == SL_OK) st_cluster_put(e->db, row, &e->err);
+}
+
+sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
+{
+    if (e->broken) return SL_EDB;
+    if (!e->batch.n) return SL_OK;
+    qsort(e->batch.v, e->batch.n, sizeof *e->batch.v, cmp_pending);
+    err_clear(&e->err);
+    dedup_and_count(e);
+    sl_status st = st_begin(e->db, &e->err);
+    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) st = place_one(e, e->batch.v[i], stats);
+    if (st == SL_OK) {
+        cl_vocab_dirty(e->cl, put_term, e);
+        cl_dirty(e->cl, put_cluster, e);
+        st = (sl_status)e->err.status;
+    }
+    if (st == SL_OK) st = st_ndocs_put(e->db, cl_ndocs(e->cl), &e->err);
+    if (st == SL_OK) st = st_commit(e->db, &e->err);
+    if (st != SL_OK) {
+        st_rollback(e->db);
+        e->broken = true;   /* memory is ahead of the file now: stop here */
+        return st;
+    }
+    cl_vocab_clean(e->cl);
+    cl_clean(e->cl);
+    for (size_t i = 0; i < e->batch.n; i++) pending_free(e->batch.v[i]);
+    e->batch.n = 0;
+    map_free(&e->batch_ids);
+    map_init(&e->batch_ids);
+    if (e->progress) e->progress(stats, e->progress_ctx);
+    return SL_OK;
+}
+
+sl_status sl_ingest_flush(sl_engine *e, sl_ingest_stats *stats)
+{
+    sl_status st = eg_commit_batch(e, stats);
+    if (st == SL_OK) st = eg_summarize_stale(e);
+    return st;
+}
+
+sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats)
+{
+    rd_source *src;
+    sl_status st = rd_open(path, &src, &e->err);
+    if (st != SL_OK) return st;
+    sl_page page;
+    for (;;) {
+        st = rd_next(src, &page, &e->err);
+        if (st == SL_DONE) break;
+        if (st == SL_EINPUT || st == SL_EIO) {   /* skip the record or file, go on */
+            stats->read += st == SL_EINPUT;
+            stats->skipped_bad++;
+            eg_warn(e, e->err.msg);
+            continue;
+        }
+        st = sl_ingest_page(e, &page, stats);
+        if (st != SL_OK && st != SL_EINPUT) break;
+    }
+    rd_close(src);
+    if (st == SL_DONE || st == SL_EINPUT) st = SL_OK;
+    if (st == SL_OK) st = sl_ingest_flush(e, stats);
+    return st;
+}

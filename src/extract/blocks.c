@@ -1,0 +1,141 @@
+/* blocks.c: splitting a plain-text page into blocks and counting what is in
+ * each (characters, words, capitals, function words, figures).
+ *
+ * A block is one non-empty line, trimmed of white space (NBSP included):
+ * scrapes either separate paragraphs by blank lines or put one per line, so
+ * a line is the one unit both agree on. Not here: the shapes of a line
+ * (shape.c) and any decision about it (boilerplate.c). */
+#include "ex_internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+ex_span ex_trim(ex_span t)
+{
+    int len;
+    while (t.n) {
+        int32_t cp = u8_decode(t.s, t.n, &len);
+        if (!u8_is_space(cp)) break;
+        t.s += len;
+        t.n -= (size_t)len;
+    }
+    /* Trailing spaces: walk forward, remembering where the last non-space ends,
+     * since UTF-8 cannot be decoded backwards safely when it is invalid. */
+    size_t end = 0;
+    for (size_t i = 0; i < t.n; i += (size_t)len) {
+        int32_t cp = u8_decode(t.s + i, t.n - i, &len);
+        if (!u8_is_space(cp)) end = i + (size_t)len;
+    }
+    t.n = end;
+    return t;
+}
+
+bool ex_next_token(ex_span t, size_t *pos, ex_span *tok)
+{
+    int len;
+    size_t i = *pos;
+    while (i < t.n && u8_is_space(u8_decode(t.s + i, t.n - i, &len))) i += (size_t)len;
+    if (i >= t.n) { *pos = t.n; return false; }
+    size_t start = i;
+    while (i < t.n && !u8_is_space(u8_decode(t.s + i, t.n - i, &len))) i += (size_t)len;
+    tok->s = t.s + start;
+    tok->n = i - start;
+    *pos = i;
+    return true;
+}
+
+ex_span ex_core(ex_span tok)
+{
+    size_t first = tok.n, end = 0;
+    int len;
+    for (size_t i = 0; i < tok.n; i += (size_t)len) {
+        if (!u8_is_alnum(u8_decode(tok.s + i, tok.n - i, &len))) continue;
+        if (first == tok.n) first = i;
+        end = i + (size_t)len;
+    }
+    if (first == tok.n) return (ex_span){tok.s, 0};
+    return (ex_span){tok.s + first, end - first};
+}
+
+int32_t ex_first_cp(ex_span t)
+{
+    int len;
+    return t.n ? u8_decode(t.s, t.n, &len) : -1;
+}
+
+bool ex_is_stop(ex_span core, buf *fold)
+{
+    size_t k = u8_fold(core.s, core.n, fold);
+    return stop_is_word(fold->data, k);
+}
+
+bool ex_span_eq(ex_span a, ex_span b)
+{
+    return a.n == b.n && memcmp(a.s, b.s, a.n) == 0;
+}
+
+static void count_chars(ex_block *b)
+{
+    int len;
+    for (size_t i = 0; i < b->text.n; i += (size_t)len) {
+        int32_t cp = u8_decode(b->text.s + i, b->text.n - i, &len);
+        b->chars++;
+        if (u8_is_space(cp)) continue;
+        b->nonspace++;
+        if (u8_is_digit(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_SC) b->figures++;
+    }
+}
+
+static void count_words(ex_block *b, buf *fold)
+{
+    size_t pos = 0;
+    ex_span tok;
+    while (ex_next_token(b->text, &pos, &tok)) {
+        ex_span core = ex_core(tok);
+        if (!core.n) continue;
+        b->words++;
+        int32_t cp = ex_first_cp(core);
+        if (!u8_is_letter(cp)) continue;
+        b->alpha_words++;
+        bool stop = ex_is_stop(core, fold);
+        if (stop) b->stops++;
+        if (u8_is_upper(cp)) {
+            b->caps++;
+            if (!stop) b->content_caps++;
+        }
+    }
+}
+
+static void add_block(ex_doc *doc, size_t *cap, ex_span line, arena *a, buf *fold)
+{
+    if (doc->n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 64;
+        ex_block *nb = arena_alloc(a, ncap * sizeof *nb);
+        if (doc->n) memcpy(nb, doc->b, doc->n * sizeof *nb);
+        doc->b = nb;
+        *cap = ncap;
+    }
+    ex_block *b = &doc->b[doc->n++];
+    memset(b, 0, sizeof *b);
+    b->text = line;
+    count_chars(b);
+    count_words(b, fold);
+    ex_shape(b);
+}
+
+void ex_split(const char *s, size_t n, arena *a, ex_doc *doc)
+{
+    size_t cap = 0;
+    buf fold;
+    buf_init(&fold);
+    doc->b = NULL;
+    doc->n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n' && s[i] != '\r') continue;
+        ex_span line = ex_trim((ex_span){s + start, i - start});
+        if (line.n) add_block(doc, &cap, line, a, &fold);
+        start = i + 1;
+    }
+    buf_free(&fold);
+}

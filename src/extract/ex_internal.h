@@ -1,0 +1,112 @@
+/* ex_internal.h: what the files of the extract stage share: the block (one
+ * line of the page) with its features and class, and the helpers that
+ * compute them.
+ *
+ * Private to src/extract/; the stage's interface is extract.h. */
+#ifndef SL_EX_INTERNAL_H
+#define SL_EX_INTERNAL_H
+
+#include "extract.h"
+
+/* A run of bytes inside the page's (sanitized) text; never NUL-terminated. */
+typedef struct ex_span {
+    const char *s;
+    size_t      n;
+} ex_span;
+
+/* The classes of jusText: bad is boilerplate whatever its neighbours; short
+ * and near-good are decided by their neighbours; good is content. */
+typedef enum ex_class { EX_BAD, EX_SHORT, EX_NEARGOOD, EX_GOOD } ex_class;
+
+/* What a block turned out to be besides body or boilerplate. */
+typedef enum ex_role { EX_ROLE_NONE, EX_ROLE_TITLE, EX_ROLE_SUBTITLE, EX_ROLE_BYLINE } ex_role;
+
+typedef struct ex_block {
+    ex_span  text;          /* the trimmed line */
+    /* counts (blocks.c) */
+    size_t   chars;         /* code points */
+    size_t   words;         /* tokens holding a letter or digit */
+    size_t   alpha_words;   /* of those, starting with a letter */
+    size_t   caps;          /* alpha words starting with a capital */
+    size_t   stops;         /* function words (stop_is_word) */
+    size_t   content_caps;  /* capitalised alpha words that are not function words */
+    size_t   nonspace;      /* code points that are not white space */
+    size_t   figures;       /* digits and currency signs (category Sc) */
+    /* shapes (shape.c) */
+    bool     terminal;      /* ends a sentence: . ! ? maybe then quotes or ')' */
+    bool     period_end;    /* that sentence end is a period (not ? or !) */
+    bool     inner_stop;    /* a sentence ends inside the line: no headline */
+    bool     ellipsis;      /* ends with "..." or "…": a truncated teaser */
+    bool     headline;      /* title case: almost every content word capitalised */
+    bool     template_markup; /* {{x}} or {%x%} left by a page template */
+    bool     label_only;    /* "Read more:" : a short label and nothing else */
+    bool     label_link;    /* "Label: Some Headline": an entry of a link list */
+    bool     bullet;        /* starts with "- ", "• " and the like */
+    bool     signoff;       /* "--IANS", "ksk": agency or editor sign-off */
+    bool     caption;       /* photo caption with a picture code or credit */
+    unsigned separators;    /* standalone | / » › > tokens, as in breadcrumbs */
+    unsigned gaps;          /* runs of 2+ spaces not after a sentence end */
+    /* decisions (boilerplate.c, title.c, dateline.c) */
+    ex_class cf;            /* context-free class */
+    ex_class cls;           /* class after looking at the neighbours */
+    ex_role  role;
+} ex_block;
+
+typedef struct ex_doc {
+    ex_block *b;
+    size_t    n;
+} ex_doc;
+
+/* ---- blocks.c ---- */
+/* Split text into blocks (non-empty trimmed lines) allocated in a, and
+ * compute every feature of each. */
+void    ex_split(const char *s, size_t n, arena *a, ex_doc *doc);
+ex_span ex_trim(ex_span t);
+/* Next whitespace-separated token of t at or after *pos; false at the end. */
+bool    ex_next_token(ex_span t, size_t *pos, ex_span *tok);
+/* The token without leading and trailing punctuation (may be empty). */
+ex_span ex_core(ex_span tok);
+int32_t ex_first_cp(ex_span t);
+/* Is the folded form of this word a function word? fold is scratch space. */
+bool    ex_is_stop(ex_span core, buf *fold);
+bool    ex_span_eq(ex_span a, ex_span b);
+
+/* ---- shape.c ---- */
+void ex_shape(ex_block *b);
+/* Does t end a sentence (. ! ? then maybe closing quotes or ')')? Sets
+ * *period when the mark is a full stop. */
+bool ex_ends_sentence(ex_span t, bool *period);
+bool ex_ends_ellipsis(ex_span t);
+/* "Word Word: rest": the label's length in bytes up to the colon, 0 if t
+ * does not open with a short label. */
+size_t ex_label_len(ex_span t);
+bool   ex_is_separator_token(ex_span tok);
+
+/* ---- boilerplate.c ---- */
+/* 30% or more digits and currency signs: prices, scores, dates. */
+bool ex_mostly_figures(const ex_block *b);
+/* A menu or a breadcrumb. */
+bool ex_navigation(const ex_block *b);
+/* Hard evidence of boilerplate: no neighbour can make such a block content. */
+bool ex_hard_bad(const ex_block *b);
+/* A block that reads as running prose (a sentence, not a heading). */
+bool ex_prose_like(const ex_block *b);
+void ex_classify(ex_doc *doc);
+/* When no block is good, make the best of what there is: the longest
+ * prose-like blocks, or failing those the longest line. */
+void ex_rescue(ex_doc *doc);
+
+/* ---- title.c ---- */
+/* The title: page->title when given (its line above the body, if any, is
+ * marked), else the best headline-shaped line above the body. */
+ex_span ex_find_title(ex_doc *doc, size_t first_body, const char *given);
+/* The headline-shaped line right after the title (bylines skipped). */
+ex_span ex_find_subtitle(ex_doc *doc, size_t first_body);
+
+/* ---- dateline.c ---- */
+/* The names of the first "By ..." line above the body. */
+ex_span ex_find_byline(ex_doc *doc, size_t first_body);
+/* The dateline that opens a body paragraph ("WASHINGTON (AP)"), or empty. */
+ex_span ex_dateline_of(ex_span para);
+
+#endif

@@ -1,0 +1,271 @@
+/* db.c: opening the database, its schema, transactions, and writing
+ * articles, terms and clusters.
+ *
+ * WAL mode with synchronous=NORMAL: a crash loses at most the transaction
+ * in flight, never an earlier one, and the file is always consistent. Not
+ * the read queries (query.c). */
+#include "store.h"
+#include "st_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const schema =
+    "CREATE TABLE IF NOT EXISTS articles ("
+    "  row INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  url TEXT, title TEXT, subtitle TEXT, byline TEXT, dateline TEXT, source TEXT,"
+    "  published TEXT,"                       /* YYYY-MM-DD or NULL */
+    "  day INTEGER,"                          /* days since 1970-01-01 or NULL */
+    "  date_inferred INTEGER NOT NULL DEFAULT 0,"
+    "  text TEXT NOT NULL,"
+    "  meta TEXT,"                            /* JSON object of other fields */
+    "  duplicate_of TEXT,"                    /* id of the article this copies */
+    "  event INTEGER NOT NULL, storyline INTEGER NOT NULL,"
+    "  minhash BLOB,"
+    "  ingested TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE INDEX IF NOT EXISTS articles_event ON articles(event, day);"
+    "CREATE INDEX IF NOT EXISTS articles_storyline ON articles(storyline, day);"
+    "CREATE TABLE IF NOT EXISTS clusters ("
+    "  level INTEGER NOT NULL,"               /* 0 event, 1 storyline */
+    "  id INTEGER NOT NULL, parent INTEGER NOT NULL,"
+    "  first INTEGER, last INTEGER, size INTEGER NOT NULL,"
+    "  headline TEXT, summary TEXT,"          /* summary: JSON list of sentences */
+    "  centroid BLOB,"
+    "  stale INTEGER NOT NULL DEFAULT 1,"     /* summary older than members */
+    "  PRIMARY KEY (level, id));"
+    "CREATE INDEX IF NOT EXISTS clusters_parent ON clusters(level, parent);"
+    "CREATE INDEX IF NOT EXISTS clusters_stale ON clusters(stale) WHERE stale;"
+    "CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL, df INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
+    "INSERT OR IGNORE INTO meta VALUES ('schema', '1');";
+
+static sl_status fail(st_db *db, err_slot *err, const char *what)
+{
+    return err_set(err, SL_EDB, db->path, 0, "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+sqlite3_stmt *st_prepare(st_db *db, int which, const char *sql)
+{
+    if (!db->stmt[which] && sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                               &db->stmt[which], NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_reset(db->stmt[which]);
+    sqlite3_clear_bindings(db->stmt[which]);
+    return db->stmt[which];
+}
+
+sl_status st_open(const char *path, st_db **out, err_slot *err)
+{
+    st_db *db = xcalloc(1, sizeof *db);
+    db->path = xstrdup(path);
+    *out = db;
+    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+        return fail(db, err, "cannot open database");
+    sqlite3_busy_timeout(db->h, 10000);
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                            "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;",
+                     NULL, NULL, &msg) != SQLITE_OK ||
+        sqlite3_exec(db->h, schema, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(err, SL_EDB, path, 0, "not a usable storyline database: %s", msg ? msg : "?");
+        sqlite3_free(msg);
+        return SL_EDB;
+    }
+    return SL_OK;
+}
+
+void st_close(st_db *db)
+{
+    if (!db) return;
+    for (int i = 0; i < ST_NSTMT; i++) sqlite3_finalize(db->stmt[i]);
+    sqlite3_close(db->h);
+    free(db->path);
+    free(db);
+}
+
+sl_status st_begin(st_db *db, err_slot *err)
+{
+    if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return fail(db, err, "begin");
+    return SL_OK;
+}
+
+sl_status st_commit(st_db *db, err_slot *err)
+{
+    if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return fail(db, err, "commit");
+    return SL_OK;
+}
+
+void st_rollback(st_db *db)
+{
+    if (!sqlite3_get_autocommit(db->h)) sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+bool st_article_known(st_db *db, const char *id)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_KNOWN, "SELECT 1 FROM articles WHERE id = ?");
+    if (!s) return false;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    return sqlite3_step(s) == SQLITE_ROW;
+}
+
+static void bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+{
+    if (t && *t) sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(s, i);
+}
+
+sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int64_t *rowid,
+                         err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_ARTICLE,
+        "INSERT INTO articles (id, url, title, subtitle, byline, dateline, source, published, day,"
+        " date_inferred, text, meta, duplicate_of, event, storyline, minhash)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    if (!s) return fail(db, err, "prepare");
+    char day[11];
+    day_format(a->published, day);
+    sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
+    bind_text_or_null(s, 2, a->url);
+    bind_text_or_null(s, 3, a->title);
+    bind_text_or_null(s, 4, a->subtitle);
+    bind_text_or_null(s, 5, a->byline);
+    bind_text_or_null(s, 6, a->dateline);
+    bind_text_or_null(s, 7, a->source);
+    bind_text_or_null(s, 8, day);
+    if (a->published != DAY_NONE) sqlite3_bind_int(s, 9, a->published);
+    sqlite3_bind_int(s, 10, a->date_inferred);
+    sqlite3_bind_text(s, 11, a->text ? a->text : "", a->text ? (int)a->text_len : 0, SQLITE_STATIC);
+    bind_text_or_null(s, 12, a->meta_json);
+    bind_text_or_null(s, 13, p->duplicate_of);
+    sqlite3_bind_int64(s, 14, p->event);
+    sqlite3_bind_int64(s, 15, p->storyline);
+    if (p->sig && p->sig->shingles) sqlite3_bind_blob(s, 16, p->sig, sizeof *p->sig, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing an article");
+    *rowid = sqlite3_last_insert_rowid(db->h);
+    return SL_OK;
+}
+
+sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint32_t df, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_TERM, "INSERT OR REPLACE INTO terms (id, term, df) VALUES (?,?,?)");
+    if (!s) return fail(db, err, "prepare");
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, term, (int)len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, df);
+    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing a term");
+    return SL_OK;
+}
+
+sl_status st_cluster_put(st_db *db, const cl_row *r, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_CLUSTER,
+        "INSERT INTO clusters (level, id, parent, first, last, size, centroid) VALUES (?,?,?,?,?,?,?)"
+        " ON CONFLICT (level, id) DO UPDATE SET parent = excluded.parent, first = excluded.first,"
+        " last = excluded.last, size = excluded.size, centroid = excluded.centroid, stale = 1");
+    if (!s) return fail(db, err, "prepare");
+    sqlite3_bind_int(s, 1, (int)r->level);
+    sqlite3_bind_int64(s, 2, r->id);
+    sqlite3_bind_int64(s, 3, r->parent);
+    if (r->first != DAY_NONE) sqlite3_bind_int(s, 4, r->first);
+    if (r->last != DAY_NONE) sqlite3_bind_int(s, 5, r->last);
+    sqlite3_bind_int64(s, 6, r->size);
+    sqlite3_bind_blob(s, 7, r->centroid, (int)r->centroid_len, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing a cluster");
+    return SL_OK;
+}
+
+sl_status st_ndocs_put(st_db *db, uint64_t n, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_META, "INSERT OR REPLACE INTO meta (key, value) VALUES ('ndocs', ?)");
+    if (!s) return fail(db, err, "prepare");
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)n);
+    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing statistics");
+    return SL_OK;
+}
+
+sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *headline,
+                         const char *summary_json, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_SUMMARY,
+        "UPDATE clusters SET headline = ?, summary = ?, stale = 0 WHERE level = ? AND id = ?");
+    if (!s) return fail(db, err, "prepare");
+    bind_text_or_null(s, 1, headline);
+    bind_text_or_null(s, 2, summary_json);
+    sqlite3_bind_int(s, 3, (int)level);
+    sqlite3_bind_int64(s, 4, id);
+    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing a summary");
+    return SL_OK;
+}
+
+sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db->h, "SELECT id, term, df FROM terms", -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "loading terms");
+    while (sqlite3_step(s) == SQLITE_ROW)
+        cl_vocab_load(cl, (uint32_t)sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
+                      (size_t)sqlite3_column_bytes(s, 1), (uint32_t)sqlite3_column_int64(s, 2));
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'ndocs'", -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "loading statistics");
+    if (sqlite3_step(s) == SQLITE_ROW) cl_set_ndocs(cl, (uint64_t)sqlite3_column_int64(s, 0));
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(db->h, "SELECT level, id, parent, first, last, size, centroid FROM clusters"
+                                  " ORDER BY level, id", -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "loading clusters");
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        cl_row r = {
+            .level = (cl_level)sqlite3_column_int(s, 0),
+            .id = sqlite3_column_int64(s, 1),
+            .parent = sqlite3_column_int64(s, 2),
+            .first = sqlite3_column_type(s, 3) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 3),
+            .last = sqlite3_column_type(s, 4) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 4),
+            .size = (uint32_t)sqlite3_column_int64(s, 5),
+            .centroid = sqlite3_column_blob(s, 6),
+            .centroid_len = (size_t)sqlite3_column_bytes(s, 6),
+        };
+        cl_load(cl, &r);
+    }
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(db->h, "SELECT row, minhash FROM articles WHERE minhash IS NOT NULL"
+                                  " AND duplicate_of IS NULL ORDER BY row", -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "loading signatures");
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if ((size_t)sqlite3_column_bytes(s, 1) != sizeof(dd_sig)) continue;
+        dd_sig sig;
+        memcpy(&sig, sqlite3_column_blob(s, 1), sizeof sig);
+        dd_add(dd, sqlite3_column_int64(s, 0), &sig);
+    }
+    sqlite3_finalize(s);
+    return SL_OK;
+}
+
+bool st_article_ref(st_db *db, int64_t rowid, buf *id, int64_t *event)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_ARTICLE_ID, "SELECT id, event FROM articles WHERE row = ?");
+    if (!s) return false;
+    sqlite3_bind_int64(s, 1, rowid);
+    if (sqlite3_step(s) != SQLITE_ROW) return false;
+    buf_clear(id);
+    buf_puts(id, (const char *)sqlite3_column_text(s, 0));
+    *event = sqlite3_column_int64(s, 1);
+    return true;
+}
+
+sl_status st_stale_each(st_db *db, st_stale_fn fn, void *ctx, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT level, id FROM clusters WHERE stale ORDER BY level, id",
+                           -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "reading clusters");
+    VEC(int64_t) rows = {0};   /* collected first: fn writes to the same table */
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        VEC_PUSH(rows, sqlite3_column_int64(s, 0));
+        VEC_PUSH(rows, sqlite3_column_int64(s, 1));
+    }
+    sqlite3_finalize(s);
+    for (size_t i = 0; i + 1 < rows.n; i += 2) fn((cl_level)rows.v[i], rows.v[i + 1], ctx);
+    VEC_FREE(rows);
+    return SL_OK;
+}

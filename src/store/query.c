@@ -1,0 +1,239 @@
+/* query.c: reading the database for the command line, the API and the
+ * summarizer: articles, storylines with their events, one story in full.
+ *
+ * Events are shown as "e<N>" and storylines as "s<N>"; the prefix says which
+ * table a bare number would be ambiguous in. Not the writes (db.c). */
+#include "store.h"
+#include "st_internal.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static sl_status fail(st_db *db, err_slot *err, const char *what)
+{
+    return err_set(err, SL_EDB, db->path, 0, "%s: %s", what, sqlite3_errmsg(db->h));
+}
+
+static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
+
+static const char *day_col(sqlite3_stmt *s, int i, char out[11])
+{
+    if (sqlite3_column_type(s, i) == SQLITE_NULL) return NULL;
+    day_format(sqlite3_column_int(s, i), out);
+    return out;
+}
+
+sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member_fn fn, void *ctx)
+{
+    sqlite3_stmt *s = level == CL_EVENT
+        ? st_prepare(db, ST_MEMBERS_EVENT, "SELECT id, title, text, duplicate_of, day FROM articles"
+                     " WHERE event = ? ORDER BY duplicate_of IS NOT NULL, day IS NULL, day, row LIMIT ?")
+        : st_prepare(db, ST_MEMBERS_STORYLINE, "SELECT id, title, text, duplicate_of, day FROM articles"
+                     " WHERE storyline = ? ORDER BY duplicate_of IS NOT NULL, day IS NULL, day, row LIMIT ?");
+    if (!s) return SL_EDB;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, limit);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        st_member m = {col(s, 0), col(s, 1), col(s, 2), col(s, 3),
+                       sqlite3_column_type(s, 4) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 4)};
+        fn(&m, ctx);
+    }
+    return SL_OK;
+}
+
+sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h,
+            "SELECT id, url, title, published, source, byline, dateline, event, storyline,"
+            " duplicate_of, text, meta, date_inferred FROM articles ORDER BY day IS NULL, day, row",
+            -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "reading articles");
+    char ev[32], sl[32];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        snprintf(ev, sizeof ev, "e%lld", (long long)sqlite3_column_int64(s, 7));
+        snprintf(sl, sizeof sl, "s%lld", (long long)sqlite3_column_int64(s, 8));
+        sl_article_row a = {
+            .id = col(s, 0), .url = col(s, 1), .title = col(s, 2), .published = col(s, 3),
+            .source = col(s, 4), .byline = col(s, 5), .dateline = col(s, 6), .event = ev,
+            .storyline = sl, .duplicate_of = col(s, 9), .text = col(s, 10), .meta_json = col(s, 11),
+            .date_inferred = sqlite3_column_int(s, 12),
+        };
+        if (fn(&a, ctx)) break;
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(db, err, "reading articles");
+}
+
+/* Events of one storyline into an arena-allocated array. order: "DESC"/"ASC". */
+static sl_status events_of(st_db *db, int64_t storyline, const char *order, arena *a,
+                           sl_event_row **out, size_t *n, err_slot *err)
+{
+    char sql[320];
+    snprintf(sql, sizeof sql,
+             "SELECT id, parent, headline, first, last, size FROM clusters WHERE level = 0"
+             " AND parent = ? ORDER BY last IS NULL, last %s, id %s", order, order);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return fail(db, err, "reading events");
+    sqlite3_bind_int64(s, 1, storyline);
+    VEC(sl_event_row) v = {0};
+    char d1[11], d2[11];
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        sl_event_row r = {
+            .id = arena_printf(a, "e%lld", (long long)sqlite3_column_int64(s, 0)),
+            .storyline = arena_printf(a, "s%lld", (long long)sqlite3_column_int64(s, 1)),
+            .headline = arena_strdup(a, col(s, 2)),
+            .first = arena_strdup(a, day_col(s, 3, d1)),
+            .last = arena_strdup(a, day_col(s, 4, d2)),
+            .size = sqlite3_column_int64(s, 5),
+        };
+        VEC_PUSH(v, r);
+    }
+    sqlite3_finalize(s);
+    *out = arena_alloc(a, (v.n + 1) * sizeof **out);
+    if (v.n) memcpy(*out, v.v, v.n * sizeof **out);
+    *n = v.n;
+    VEC_FREE(v);
+    return SL_OK;
+}
+
+sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT id, headline, first, last, size FROM clusters WHERE level = 1"
+                                  " ORDER BY last IS NULL, last DESC, id DESC", -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "reading storylines");
+    sl_status st = SL_OK;
+    arena a;
+    arena_init(&a);
+    char d1[11], d2[11];
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        sl_storyline_row r = {
+            .id = arena_printf(&a, "s%lld", (long long)sqlite3_column_int64(s, 0)),
+            .headline = col(s, 1), .first = day_col(s, 2, d1), .last = day_col(s, 3, d2),
+            .size = sqlite3_column_int64(s, 4),
+        };
+        sl_event_row *ev;
+        st = events_of(db, sqlite3_column_int64(s, 0), "DESC", &a, &ev, &r.n_events, err);
+        if (st != SL_OK) break;
+        r.events = ev;
+        int stop = fn(&r, ctx);
+        arena_reset(&a);
+        if (stop) break;
+    }
+    arena_reset(&a);
+    sqlite3_finalize(s);
+    return st;
+}
+
+/* ---- one story ------------------------------------------------------------ */
+
+typedef struct story_box {
+    sl_story s;      /* first: sl_story_free casts back */
+    arena    a;
+} story_box;
+
+void sl_story_free(sl_story *s)
+{
+    if (!s) return;
+    story_box *b = (story_box *)s;
+    arena_reset(&b->a);
+    free(b);
+}
+
+static bool parse_story_id(const char *id, cl_level *level, int64_t *n)
+{
+    if (!id || (id[0] != 'e' && id[0] != 's') || !id[1]) return false;
+    char *end;
+    long long v = strtoll(id + 1, &end, 10);
+    if (*end || v <= 0) return false;
+    *level = id[0] == 'e' ? CL_EVENT : CL_STORYLINE;
+    *n = v;
+    return true;
+}
+
+static void summary_from_json(story_box *b, const char *json)
+{
+    json_t *arr = json ? json_loads(json, 0, NULL) : NULL;
+    size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+    const char **sent = arena_alloc(&b->a, (n + 1) * sizeof *sent);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = json_array_get(arr, i);
+        if (json_is_string(v)) sent[k++] = arena_strdup(&b->a, json_string_value(v));
+    }
+    json_decref(arr);
+    b->s.summary = sent;
+    b->s.n_summary = k;
+}
+
+static sl_status story_articles(st_db *db, story_box *b, cl_level level, int64_t id, err_slot *err)
+{
+    sqlite3_stmt *s;
+    const char *sql = level == CL_EVENT
+        ? "SELECT id, title, source, published, url, duplicate_of, event FROM articles"
+          " WHERE event = ? ORDER BY day IS NULL, day, row"
+        : "SELECT id, title, source, published, url, duplicate_of, event FROM articles"
+          " WHERE storyline = ? ORDER BY day IS NULL, day, row";
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return fail(db, err, "reading articles");
+    sqlite3_bind_int64(s, 1, id);
+    VEC(sl_story_article) v = {0};
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        sl_story_article a = {
+            arena_strdup(&b->a, col(s, 0)), arena_strdup(&b->a, col(s, 1)), arena_strdup(&b->a, col(s, 2)),
+            arena_strdup(&b->a, col(s, 3)), arena_strdup(&b->a, col(s, 4)), arena_strdup(&b->a, col(s, 5)),
+            arena_printf(&b->a, "e%lld", (long long)sqlite3_column_int64(s, 6)),
+        };
+        VEC_PUSH(v, a);
+    }
+    sqlite3_finalize(s);
+    sl_story_article *arr = arena_alloc(&b->a, (v.n + 1) * sizeof *arr);
+    if (v.n) memcpy(arr, v.v, v.n * sizeof *arr);
+    b->s.articles = arr;
+    b->s.n_articles = v.n;
+    VEC_FREE(v);
+    return SL_OK;
+}
+
+sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
+{
+    *out = NULL;
+    cl_level level;
+    int64_t n;
+    if (!parse_story_id(id, &level, &n))
+        return err_set(err, SL_ENOTFOUND, NULL, 0, "'%s' is not an event (eN) or storyline (sN) id", id);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT parent, headline, first, last, summary FROM clusters"
+                                  " WHERE level = ? AND id = ?", -1, &s, NULL) != SQLITE_OK)
+        return fail(db, err, "reading a story");
+    sqlite3_bind_int(s, 1, (int)level);
+    sqlite3_bind_int64(s, 2, n);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return err_set(err, SL_ENOTFOUND, NULL, 0, "no %s '%s' in %s",
+                       level == CL_EVENT ? "event" : "storyline", id, db->path);
+    }
+    story_box *b = xcalloc(1, sizeof *b);
+    arena_init(&b->a);
+    char d[11];
+    b->s.id = arena_strdup(&b->a, id);
+    b->s.kind = level == CL_EVENT ? "event" : "storyline";
+    b->s.storyline = level == CL_EVENT ? arena_printf(&b->a, "s%lld", (long long)sqlite3_column_int64(s, 0)) : NULL;
+    b->s.headline = arena_strdup(&b->a, col(s, 1));
+    b->s.first = arena_strdup(&b->a, day_col(s, 2, d));
+    b->s.last = arena_strdup(&b->a, day_col(s, 3, d));
+    summary_from_json(b, col(s, 4));
+    sqlite3_finalize(s);
+    sl_status st = story_articles(db, b, level, n, err);
+    if (st == SL_OK && level == CL_STORYLINE) {
+        sl_event_row *ev;
+        st = events_of(db, n, "ASC", &b->a, &ev, &b->s.n_events, err);
+        b->s.events = ev;
+    }
+    if (st != SL_OK) { sl_story_free(&b->s); return st; }
+    *out = &b->s;
+    return SL_OK;
+}

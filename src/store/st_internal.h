@@ -1,0 +1,22 @@
+/* st_internal.h: private to the store: the database handle and its cached
+ * statements. */
+#ifndef SL_ST_INTERNAL_H
+#define SL_ST_INTERNAL_H
+
+#include <sqlite3.h>
+
+enum {
+    ST_KNOWN, ST_PUT_ARTICLE, ST_PUT_TERM, ST_PUT_CLUSTER, ST_PUT_META, ST_PUT_SUMMARY,
+    ST_ARTICLE_ID, ST_MEMBERS_EVENT, ST_MEMBERS_STORYLINE, ST_NSTMT
+};
+
+struct st_db {
+    sqlite3      *h;
+    char         *path;
+    sqlite3_stmt *stmt[ST_NSTMT];
+};
+
+/* A cached statement, reset and unbound; NULL if it cannot be prepared. */
+sqlite3_stmt *st_prepare(st_db *db, int which, const char *sql);
+
+#endif

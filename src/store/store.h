@@ -1,0 +1,64 @@
+/* store.h: the store stage: one SQLite file (WAL), the only persistent state.
+ *
+ * Articles with their event, storyline and duplicate link; events and
+ * storylines with their centroids, dates, headlines and summaries; the
+ * vocabulary's document frequencies. Everything else is recomputable from
+ * the stored articles. Internal symbols use the prefix st_. */
+#ifndef SL_STORE_H
+#define SL_STORE_H
+
+#include "storyline.h"
+#include "../core/core.h"
+#include "../cluster/cluster.h"
+#include "../dedup/dedup.h"
+
+typedef struct st_db st_db;
+
+sl_status st_open(const char *path, st_db **out, err_slot *err);
+void      st_close(st_db *db);
+
+sl_status st_begin(st_db *db, err_slot *err);
+sl_status st_commit(st_db *db, err_slot *err);
+void      st_rollback(st_db *db);
+
+/* Is an article with this id stored? */
+bool      st_article_known(st_db *db, const char *id);
+
+typedef struct st_placed {
+    const char *duplicate_of;   /* article id or NULL */
+    int64_t     event, storyline;
+    const dd_sig *sig;
+} st_placed;
+/* Store an article; *rowid gets its row. */
+sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int64_t *rowid,
+                         err_slot *err);
+
+sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint32_t df, err_slot *err);
+sl_status st_cluster_put(st_db *db, const cl_row *row, err_slot *err);
+sl_status st_ndocs_put(st_db *db, uint64_t n, err_slot *err);
+
+/* Load the vocabulary, clusters and signatures into the in-memory stages. */
+sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err);
+/* Id and event of a stored article (for duplicate links). */
+bool      st_article_ref(st_db *db, int64_t rowid, buf *id, int64_t *event);
+/* Events and storylines changed since they were last summarized. */
+typedef void (*st_stale_fn)(cl_level level, int64_t id, void *ctx);
+sl_status st_stale_each(st_db *db, st_stale_fn fn, void *ctx, err_slot *err);
+
+/* ---- summaries ---- */
+typedef struct st_member {
+    const char *id, *title, *text, *duplicate_of;
+    int32_t     day;
+} st_member;
+typedef void (*st_member_fn)(const st_member *m, void *ctx);
+/* Up to limit articles of an event or storyline, oldest first, copies last. */
+sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member_fn fn, void *ctx);
+sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *headline,
+                         const char *summary_json, err_slot *err);
+
+/* ---- queries (the public API's, with the engine's error slot) ---- */
+sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err);
+sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot *err);
+sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err);
+
+#endif

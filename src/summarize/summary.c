@@ -1,0 +1,170 @@
+/* summary.c: headline and extractive summary of a cluster of articles.
+ *
+ * A word is central when many of the cluster's articles use it. The headline
+ * is the title whose words are most central; the summary takes sentences
+ * that are central and early in their article (news puts what matters
+ * first), skipping any that repeat a chosen one (word overlap above half).
+ * Not abstractive, and no quotes attribution: that is the analyze stage's. */
+#include "summarize.h"
+#include "../analyze/analyze.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SU_SENTENCES_PER_ARTICLE 8   /* leads only: later sentences are detail */
+#define SU_MIN_WORDS 8
+#define SU_MAX_WORDS 60
+#define SU_REDUNDANT 0.5
+
+typedef struct {
+    const char *text;
+    uint32_t    start, end;
+    size_t      article, position;
+    double      score;
+    uint64_t   *words;            /* distinct word hashes, sorted */
+    size_t      n_words;
+} candidate;
+
+typedef struct {
+    map  df;                      /* folded word -> articles using it */
+    buf  fold;
+    size_t n_articles;
+} centrality;
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Distinct content-word hashes of a span, sorted, in a. */
+static size_t words_of(centrality *c, const char *t, size_t len, arena *a, uint64_t **out, size_t *all)
+{
+    size_t cap = 64, n = 0, pos = 0;
+    uint64_t *w = arena_alloc(a, cap * sizeof *w);
+    an_token tok;
+    *all = 0;
+    while (an_next_token(t, len, &pos, &tok)) {
+        (*all)++;
+        u8_fold(t + tok.start, tok.end - tok.start, &c->fold);
+        if (stop_is_word(c->fold.data, c->fold.len)) continue;
+        if (n == cap) {
+            uint64_t *nw = arena_alloc(a, cap * 2 * sizeof *nw);
+            memcpy(nw, w, n * sizeof *w);
+            w = nw;
+            cap *= 2;
+        }
+        w[n++] = hash64(c->fold.data, c->fold.len, 0);
+    }
+    qsort(w, n, sizeof *w, cmp_u64);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) if (!k || w[i] != w[k - 1]) w[k++] = w[i];
+    *out = w;
+    return k;
+}
+
+static void count_article(centrality *c, const su_article *art, arena *a)
+{
+    uint64_t *w;
+    size_t all;
+    size_t n = words_of(c, art->text ? art->text : "", art->text ? strlen(art->text) : 0, a, &w, &all);
+    for (size_t i = 0; i < n; i++) (*map_put(&c->df, (const char *)&w[i], sizeof w[i], NULL))++;
+    c->n_articles++;
+}
+
+/* Mean share of the cluster's articles that use each word. */
+static double central(const centrality *c, const uint64_t *w, size_t n)
+{
+    if (!n || !c->n_articles) return 0.0;
+    double s = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t *v = map_get(&c->df, (const char *)&w[i], sizeof w[i]);
+        s += v ? (double)*v / (double)c->n_articles : 0.0;
+    }
+    return s / (double)n;
+}
+
+static double overlap(const candidate *x, const candidate *y)
+{
+    size_t i = 0, j = 0, same = 0;
+    while (i < x->n_words && j < y->n_words) {
+        if (x->words[i] < y->words[j]) i++;
+        else if (x->words[i] > y->words[j]) j++;
+        else { same++; i++; j++; }
+    }
+    size_t uni = x->n_words + y->n_words - same;
+    return uni ? (double)same / (double)uni : 1.0;
+}
+
+static int cmp_score(const void *a, const void *b)
+{
+    double x = (*(candidate *const *)a)->score, y = (*(candidate *const *)b)->score;
+    return (x < y) - (x > y);
+}
+
+static int cmp_order(const void *a, const void *b)
+{
+    const candidate *x = *(candidate *const *)a, *y = *(candidate *const *)b;
+    if (x->article != y->article) return x->article < y->article ? -1 : 1;
+    return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static const char *pick_headline(centrality *c, const su_article *arts, size_t n, arena *a)
+{
+    const char *best = NULL;
+    double best_score = -1;
+    for (int pass = 0; pass < 2 && !best; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!arts[i].title || !*arts[i].title || (pass == 0 && arts[i].duplicate)) continue;
+            uint64_t *w;
+            size_t all;
+            size_t k = words_of(c, arts[i].title, strlen(arts[i].title), a, &w, &all);
+            double s = central(c, w, k);
+            if (s > best_score) { best_score = s; best = arts[i].title; }
+        }
+    }
+    return best ? arena_strdup(a, best) : NULL;
+}
+
+void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena *a, su_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    centrality c = {0};
+    map_init(&c.df);
+    for (size_t i = 0; i < n; i++) if (!arts[i].duplicate) count_article(&c, &arts[i], a);
+    out->headline = pick_headline(&c, arts, n, a);
+    VEC(candidate) cands = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (arts[i].duplicate || !arts[i].text) continue;
+        an_span *sp;
+        size_t ns = an_sentences(arts[i].text, strlen(arts[i].text), a, &sp);
+        for (size_t k = 0; k < ns && k < SU_SENTENCES_PER_ARTICLE; k++) {
+            candidate cd = {.text = arts[i].text, .start = sp[k].start, .end = sp[k].end,
+                            .article = i, .position = k};
+            size_t all;
+            cd.n_words = words_of(&c, cd.text + cd.start, cd.end - cd.start, a, &cd.words, &all);
+            if (all < SU_MIN_WORDS || all > SU_MAX_WORDS) continue;
+            cd.score = central(&c, cd.words, cd.n_words) / (1.0 + 0.15 * (double)k);
+            VEC_PUSH(cands, cd);
+        }
+    }
+    candidate **order = xmalloc((cands.n + 1) * sizeof *order);
+    for (size_t i = 0; i < cands.n; i++) order[i] = &cands.v[i];
+    qsort(order, cands.n, sizeof *order, cmp_score);
+    size_t chosen = 0;
+    for (size_t i = 0; i < cands.n && chosen < max_sentences; i++) {
+        bool repeat = false;
+        for (size_t j = 0; j < chosen && !repeat; j++) repeat = overlap(order[i], order[j]) > SU_REDUNDANT;
+        if (!repeat) order[chosen++] = order[i];
+    }
+    qsort(order, chosen, sizeof *order, cmp_order);
+    out->sentences = arena_alloc(a, (chosen + 1) * sizeof *out->sentences);
+    for (size_t i = 0; i < chosen; i++)
+        out->sentences[i] = arena_strndup(a, order[i]->text + order[i]->start, order[i]->end - order[i]->start);
+    out->n = chosen;
+    free(order);
+    VEC_FREE(cands);
+    map_free(&c.df);
+    buf_free(&c.fold);
+}

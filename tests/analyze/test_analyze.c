@@ -1,0 +1,85 @@
+/* test_analyze.c: tokens, sentences and document terms. */
+#include "testutil.h"
+#include "analyze/analyze.h"
+
+static void tokens_keep_inner_hyphens_and_apostrophes(void **st)
+{
+    (void)st;
+    const char *t = "Kim Jong-un's \xE2\x80\x9C" "talks\xE2\x80\x9D -- 2018, U.S.-led.";
+    size_t pos = 0;
+    an_token k;
+    char got[8][32];
+    int n = 0;
+    while (an_next_token(t, strlen(t), &pos, &k) && n < 8) {
+        snprintf(got[n], sizeof got[n], "%.*s", (int)(k.end - k.start), t + k.start);
+        n++;
+    }
+    assert_true(n >= 5);
+    assert_string_equal(got[0], "Kim");
+    assert_string_equal(got[1], "Jong-un's");
+    assert_string_equal(got[2], "talks");
+    assert_string_equal(got[3], "2018");
+}
+
+static void sentences_skip_abbreviations(void **st)
+{
+    (void)st;
+    arena a;
+    arena_init(&a);
+    const char *t = "Lt. Gen. Ana Vey met Mr. Ortiz in the U.S. on Jun. 12. She said: \xE2\x80\x9CWe agree.\xE2\x80\x9D "
+                    "Prices rose 2.5 percent.\n\nA new paragraph without a stop";
+    an_span *s;
+    size_t n = an_sentences(t, strlen(t), &a, &s);
+    assert_int_equal(n, 4);
+    assert_memory_equal(t + s[0].start, "Lt. Gen.", 8);
+    assert_memory_equal(t + s[0].end - 8, "Jun. 12.", 8);
+    assert_memory_equal(t + s[1].start, "She said", 8);
+    assert_memory_equal(t + s[2].start, "Prices rose 2.5 percent.", s[2].end - s[2].start);
+    assert_memory_equal(t + s[3].start, "A new paragraph", 15);
+    assert_int_equal(s[3].end, strlen(t));
+    arena_reset(&a);
+}
+
+static const an_term *find(const an_doc *d, const char *text)
+{
+    for (size_t i = 0; i < d->n_terms; i++)
+        if (strlen(text) == d->terms[i].len && !memcmp(d->terms[i].text, text, d->terms[i].len)) return &d->terms[i];
+    return NULL;
+}
+
+static void terms_are_stemmed_content_words_and_name_pairs(void **st)
+{
+    (void)st;
+    an_analyzer *an = an_new();
+    arena a;
+    arena_init(&a);
+    sl_article art = {.title = "Drills suspended", .text = "The drills were suspended after Kim Jong Un met the envoy. Kim Jong-un smiled."};
+    art.text_len = strlen(art.text);
+    an_doc d;
+    an_analyze(an, &art, &a, &d);
+    const an_term *drill = find(&d, "drill");
+    assert_non_null(drill);
+    assert_float_equal(drill->count, 3.0, 1e-6);    /* title counts double */
+    assert_null(find(&d, "the"));
+    assert_null(find(&d, "were"));
+    const an_term *pair = find(&d, "n:kim_jong");
+    assert_non_null(pair);
+    assert_int_equal(pair->kind, AN_NAME);
+    assert_float_equal(pair->count, 2.0, 1e-6);     /* both spellings */
+    assert_non_null(find(&d, "n:jong_un"));
+    assert_float_equal(find(&d, "n:jong_un")->count, 2.0, 1e-6);
+    assert_null(find(&d, "n:un_met"));              /* "met" is not capitalised */
+    assert_true(d.n_sentences == 2);
+    arena_reset(&a);
+    an_free(an);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tokens_keep_inner_hyphens_and_apostrophes),
+        cmocka_unit_test(sentences_skip_abbreviations),
+        cmocka_unit_test(terms_are_stemmed_content_words_and_name_pairs),
+    };
+    return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
+}

@@ -1,0 +1,156 @@
+/* test_online.c: events and storylines from hand-made documents. */
+#include "testutil.h"
+#include "cluster/cluster.h"
+
+/* A document from a space-separated list of terms (each counted once). */
+static void doc_of(const char *terms, arena *a, an_doc *d)
+{
+    memset(d, 0, sizeof *d);
+    d->terms = arena_alloc(a, 64 * sizeof *d->terms);
+    const char *p = terms;
+    while (*p) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        d->terms[d->n_terms++] = (an_term){arena_strndup(a, p, n), (uint32_t)n,
+                                           (uint8_t)(p[0] == 'n' && p[1] == ':'), 1.0f};
+        p += n;
+        while (*p == ' ') p++;
+    }
+}
+
+static cl_placement place(cl_state *cl, const char *terms, int32_t day)
+{
+    arena a;
+    arena_init(&a);
+    an_doc d;
+    cl_vec v;
+    doc_of(terms, &a, &d);
+    cl_vectorize(cl, &d, &a, &v);
+    cl_placement p;
+    cl_place(cl, &v, day, &p);
+    arena_reset(&a);
+    return p;
+}
+
+#define QUAKE "earthquak magnitud n:port_sorrel rescu collaps build tremor n:ana_vey"
+#define QUAKE2 "earthquak magnitud n:port_sorrel rescu aftershock build tremor survivor"
+#define BREACH "breach password n:lumora_pay custom hacker data regul leak"
+#define FILLER(i) "filler" #i " word" #i " other" #i " thing" #i
+
+static void warm(cl_state *cl)
+{
+    /* Unrelated documents give the vocabulary realistic frequencies. */
+    place(cl, FILLER(1), 100);
+    place(cl, FILLER(2), 100);
+    place(cl, FILLER(3), 100);
+}
+
+static void same_happening_same_event_other_subject_other_storyline(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 3, 1);
+    cl_placement a = place(cl, QUAKE, d0);
+    assert_true(a.new_event && a.new_storyline);
+    cl_placement b = place(cl, QUAKE2, d0 + 1);
+    assert_false(b.new_event);
+    assert_int_equal(b.event, a.event);
+    cl_placement c = place(cl, BREACH, d0 + 1);
+    assert_true(c.new_event && c.new_storyline);
+    assert_int_not_equal(c.storyline, a.storyline);
+    /* Months later, the same subject: a new event in the old storyline. */
+    cl_placement d = place(cl, QUAKE2 " anniversari memori", d0 + 120);
+    assert_true(d.new_event);
+    assert_false(d.new_storyline);
+    assert_int_equal(d.storyline, a.storyline);
+    /* No date: placed on content alone. */
+    cl_placement e = place(cl, BREACH " fine", DAY_NONE);
+    assert_int_equal(e.event, c.event);
+    cl_free(cl);
+}
+
+typedef struct { cl_row rows[64]; unsigned char blobs[64][4096]; int n; } saved;
+
+static void save(const cl_row *r, void *ctx)
+{
+    saved *s = ctx;
+    s->rows[s->n] = *r;
+    memcpy(s->blobs[s->n], r->centroid, r->centroid_len);
+    s->rows[s->n].centroid = s->blobs[s->n];
+    s->n++;
+}
+
+typedef struct { char terms[64][64]; uint32_t ids[64], df[64]; int n; } vocab;
+
+static void save_term(uint32_t id, const char *t, size_t len, uint32_t df, void *ctx)
+{
+    vocab *v = ctx;
+    snprintf(v->terms[v->n], 64, "%.*s", (int)len, t);
+    v->ids[v->n] = id;
+    v->df[v->n++] = df;
+}
+
+static void state_survives_a_save_and_load(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 3, 1);
+    cl_placement a = place(cl, QUAKE, d0);
+    place(cl, BREACH, d0);
+    saved s = {.n = 0};
+    vocab v = {.n = 0};
+    cl_dirty(cl, save, &s);
+    cl_vocab_dirty(cl, save_term, &v);
+    uint64_t n = cl_ndocs(cl);
+    cl_clean(cl);
+    cl_vocab_clean(cl);
+    saved none = {.n = 0};
+    cl_dirty(cl, save, &none);
+    assert_int_equal(none.n, 0);
+    cl_free(cl);
+    assert_int_equal(s.n, 5 + 5);   /* 3 fillers and 2 subjects: 5 events, 5 storylines */
+
+    cl_state *cl2 = cl_new();
+    for (int i = 0; i < v.n; i++) cl_vocab_load(cl2, v.ids[i], v.terms[i], strlen(v.terms[i]), v.df[i]);
+    cl_set_ndocs(cl2, n);
+    for (int i = 0; i < s.n; i++) cl_load(cl2, &s.rows[i]);
+    cl_placement b = place(cl2, QUAKE2, d0 + 2);
+    assert_false(b.new_event);
+    assert_int_equal(b.event, a.event);
+    assert_int_equal(b.storyline, a.storyline);
+    cl_placement c = place(cl2, "volcano ash n:mount_kera erupt", d0 + 2);
+    assert_int_equal(c.event, 6);          /* ids continue after the loaded ones */
+    cl_free(cl2);
+}
+
+static void copies_count_without_moving_the_centroid(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    warm(cl);
+    cl_placement a = place(cl, QUAKE, 10);
+    cl_placement c;
+    cl_count_in(cl, a.event, 12, &c);
+    assert_int_equal(c.event, a.event);
+    assert_int_equal(c.storyline, a.storyline);
+    saved s = {.n = 0};
+    cl_dirty(cl, save, &s);
+    for (int i = 0; i < s.n; i++)
+        if (s.rows[i].level == CL_EVENT && s.rows[i].id == a.event) {
+            assert_int_equal(s.rows[i].size, 2);
+            assert_int_equal(s.rows[i].last, 12);
+        }
+    cl_free(cl);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(same_happening_same_event_other_subject_other_storyline),
+        cmocka_unit_test(state_survives_a_save_and_load),
+        cmocka_unit_test(copies_count_without_moving_the_centroid),
+    };
+    return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
+}

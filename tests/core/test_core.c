@@ -1,0 +1,151 @@
+/* test_core.c: arena, buf, map, UTF-8, dates, stop words, error slot. */
+#include "testutil.h"
+#include "core/core.h"
+
+static void arena_hands_out_zeroed_aligned_memory(void **st)
+{
+    (void)st;
+    arena a;
+    arena_init(&a);
+    for (int i = 0; i < 1000; i++) {
+        unsigned char *p = arena_alloc(&a, (size_t)(i % 97) + 1);
+        assert_int_equal((uintptr_t)p % 16, 0);
+        for (int k = 0; k < i % 97 + 1; k++) assert_int_equal(p[k], 0);
+        memset(p, 0xAB, (size_t)(i % 97) + 1);
+    }
+    char *big = arena_alloc(&a, 10u * 1024u * 1024u);   /* larger than any block */
+    big[10u * 1024u * 1024u - 1] = 1;
+    assert_string_equal(arena_printf(&a, "%s-%d", "x", 42), "x-42");
+    assert_null(arena_strdup(&a, NULL));
+    arena_reset(&a);
+    assert_null(a.head);
+}
+
+static void buf_grows_and_stays_terminated(void **st)
+{
+    (void)st;
+    buf b;
+    buf_init(&b);
+    for (int i = 0; i < 1000; i++) buf_printf(&b, "%d,", i);
+    assert_int_equal(strlen(b.data), b.len);
+    assert_memory_equal(b.data, "0,1,2,", 6);
+    buf_clear(&b);
+    assert_string_equal(b.data, "");
+    buf_append(&b, "ab\0cd", 5);
+    assert_int_equal(b.len, 5);
+    char *d = buf_detach(&b);
+    assert_null(b.data);
+    free(d);
+}
+
+static void map_finds_what_it_stored(void **st)
+{
+    (void)st;
+    map m;
+    map_init(&m);
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        bool created;
+        *map_put(&m, key, strlen(key), &created) = (uint64_t)i * 3;
+        assert_true(created);
+    }
+    assert_int_equal(m.len, 5000);
+    for (int i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        uint64_t *v = map_get(&m, key, strlen(key));
+        assert_non_null(v);
+        assert_int_equal(*v, (uint64_t)i * 3);
+    }
+    assert_null(map_get(&m, "absent", 6));
+    bool created = true;
+    map_put(&m, "k7", 2, &created);
+    assert_false(created);
+    map_free(&m);
+}
+
+static void utf8_classes_and_folding(void **st)
+{
+    (void)st;
+    int k;
+    assert_int_equal(u8_decode("\xC3\xA9", 2, &k), 0xE9);
+    assert_int_equal(k, 2);
+    assert_int_equal(u8_decode("\xFF", 1, &k), 0xFFFD);   /* bad byte advances by one */
+    assert_int_equal(k, 1);
+    assert_int_equal(u8_decode("\xE2\x80", 2, &k), 0xFFFD); /* truncated sequence */
+    assert_true(u8_is_upper(0xC9));                          /* É */
+    assert_true(u8_is_letter(0x4E2D));                       /* CJK */
+    assert_true(u8_is_space(0xA0));
+    assert_false(u8_is_alnum('-'));
+    buf b;
+    buf_init(&b);
+    u8_fold("Élysée", strlen("Élysée"), &b);
+    assert_string_equal(b.data, "elysee");
+    u8_fold("KOREA", 5, &b);
+    assert_string_equal(b.data, "korea");
+    buf_free(&b);
+    size_t n;
+    char *s = u8_sanitize("a\0b\xFF" "c", 5, &n);
+    assert_string_equal(s, "a b\xEF\xBF\xBD" "c");
+    free(s);
+}
+
+static void dates_round_trip(void **st)
+{
+    (void)st;
+    assert_int_equal(day_from_ymd(1970, 1, 1), 0);
+    assert_int_equal(day_from_ymd(2018, 6, 15) - day_from_ymd(2018, 6, 14), 1);
+    assert_int_equal(day_from_ymd(2018, 2, 29), DAY_NONE);
+    assert_int_equal(day_from_ymd(2024, 2, 29) + 1, day_from_ymd(2024, 3, 1));
+    char out[11];
+    for (int32_t d = -719000; d < 2900000; d += 997) {
+        int y, m, dd;
+        day_to_ymd(d, &y, &m, &dd);
+        assert_int_equal(day_from_ymd(y, m, dd), d);
+    }
+    day_format(day_from_ymd(2025, 12, 7), out);
+    assert_string_equal(out, "2025-12-07");
+    assert_int_equal(day_parse_iso("2018-06-15", 10), day_from_ymd(2018, 6, 15));
+    assert_int_equal(day_parse_iso("2018-06-15T23:59:00+09:00", 25), day_from_ymd(2018, 6, 15));
+    assert_int_equal(day_parse_iso("20180615", 8), day_from_ymd(2018, 6, 15));
+    assert_int_equal(day_parse_iso("2018-13-01", 10), DAY_NONE);
+    assert_int_equal(day_parse_iso("June 2018", 9), DAY_NONE);
+    assert_int_equal(day_parse_iso("2018", 4), DAY_NONE);
+    assert_int_equal(day_parse_iso("2018-06-1", 9), DAY_NONE);   /* never reads past n */
+    day_format(DAY_NONE, out);
+    assert_string_equal(out, "");
+}
+
+static void stop_words_are_function_words(void **st)
+{
+    (void)st;
+    assert_true(stop_is_word("the", 3));
+    assert_true(stop_is_word("don\xE2\x80\x99t", 7));   /* curly apostrophe */
+    assert_false(stop_is_word("drills", 6));
+    assert_false(stop_is_word("", 0));
+}
+
+static void error_names_input_and_line(void **st)
+{
+    (void)st;
+    err_slot e;
+    err_clear(&e);
+    assert_int_equal(err_set(&e, 2, "feed.jsonl", 17, "bad %s", "json"), 2);
+    assert_string_equal(e.msg, "feed.jsonl:17: bad json");
+    err_set(&e, 3, "page.txt", 0, "empty");
+    assert_string_equal(e.msg, "page.txt: empty");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arena_hands_out_zeroed_aligned_memory),
+        cmocka_unit_test(buf_grows_and_stays_terminated),
+        cmocka_unit_test(map_finds_what_it_stored),
+        cmocka_unit_test(utf8_classes_and_folding),
+        cmocka_unit_test(dates_round_trip),
+        cmocka_unit_test(stop_words_are_function_words),
+        cmocka_unit_test(error_names_input_and_line),
+    };
+    return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}

@@ -1,0 +1,230 @@
+/* test_cli.c: the built storyline binary, run as a user runs it: exit
+ * codes, help, JSON output, and the seed checks of the first issue. */
+#include "testutil.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define BIN "build/storyline"
+static char tmp[64], db[128];
+
+/* Run a shell command; its standard output into out (malloc'd). */
+static int run(const char *cmd, char **out)
+{
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0, k;
+    char *b = malloc(cap);
+    while ((k = fread(b + n, 1, cap - n - 1, p)) > 0) {
+        n += k;
+        if (cap - n < 2) b = realloc(b, cap *= 2);
+    }
+    b[n] = '\0';
+    int st = pclose(p);
+    if (out) *out = b; else free(b);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+static int runf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int runf(char **out, const char *fmt, ...)
+{
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return run(cmd, out);
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    strcpy(tmp, "/tmp/sl-cli-XXXXXX");
+    if (!mkdtemp(tmp)) return -1;
+    snprintf(db, sizeof db, "%s/seeds.db", tmp);
+    return runf(NULL, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>/dev/null", db,
+                shared_dir(), shared_dir());
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    return runf(NULL, "rm -rf %s", tmp);
+}
+
+static void usage_errors_exit_1_and_help_exits_0(void **st)
+{
+    (void)st;
+    assert_int_equal(runf(NULL, BIN " 2>/dev/null"), 1);
+    assert_int_equal(runf(NULL, BIN " frobnicate 2>/dev/null"), 1);
+    assert_int_equal(runf(NULL, BIN " ingest 2>/dev/null"), 1);
+    assert_int_equal(runf(NULL, BIN " stories --bogus 2>/dev/null"), 1);
+    assert_int_equal(runf(NULL, BIN " show 2>/dev/null"), 1);
+    const char *cmds[] = {"ingest", "articles", "stories", "show"};
+    for (int i = 0; i < 4; i++) {
+        char *out;
+        assert_int_equal(runf(&out, BIN " %s --help", cmds[i]), 0);
+        assert_non_null(strstr(out, "usage: storyline"));
+        free(out);
+    }
+}
+
+static void unusable_input_or_database_exits_2_naming_it(void **st)
+{
+    (void)st;
+    char *out;
+    assert_int_equal(runf(&out, BIN " stories --db %s/none.db 2>&1", tmp), 2);
+    assert_non_null(strstr(out, "none.db"));
+    free(out);
+    assert_int_equal(runf(&out, BIN " ingest --db %s/x.db %s/missing.txt 2>&1", tmp, tmp), 2);
+    assert_non_null(strstr(out, "missing.txt"));
+    free(out);
+    assert_int_equal(runf(&out, BIN " show --db %s e999 2>&1", db), 2);
+    assert_non_null(strstr(out, "e999"));
+    free(out);
+    assert_int_equal(runf(&out, BIN " ingest --db %s/y.db --manifest %s/nope.tsv %s/seeds 2>&1", tmp, tmp,
+                          shared_dir()), 2);
+    assert_non_null(strstr(out, "nope.tsv"));
+    free(out);
+}
+
+/* The value of "key" in the JSON line of article id (a crude but exact scan:
+ * the line is compact JSON written by jansson). */
+static char *field_of(const char *jsonl, const char *id, const char *key)
+{
+    char want[128];
+    snprintf(want, sizeof want, "{\"id\":\"%s", id);
+    const char *line = strstr(jsonl, want);
+    if (!line) return NULL;
+    const char *eol = strchr(line, '\n');
+    char k[64];
+    snprintf(k, sizeof k, "\"%s\":", key);
+    const char *f = strstr(line, k);
+    if (!f || (eol && f > eol)) return NULL;
+    f += strlen(k);
+    if (*f != '"') return strndup(f, strcspn(f, ",}"));
+    f++;
+    size_t n = 0;
+    while (f[n] && !(f[n] == '"' && f[n - 1] != '\\')) n++;
+    return strndup(f, n);
+}
+
+/* Line n (1-based) of a seed file, without its newline. */
+static char *seed_line(const char *file, int n)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/seeds/%s", shared_dir(), file);
+    char *t = slurp(p, NULL);
+    assert_non_null(t);
+    char *s = t;
+    for (int i = 1; i < n; i++) s = strchr(s, '\n') + 1;
+    char *r = strndup(s, strcspn(s, "\n"));
+    free(t);
+    return r;
+}
+
+static void articles_json_has_every_field_and_the_seed_titles(void **st)
+{
+    (void)st;
+    char *out;
+    assert_int_equal(runf(&out, BIN " articles --json --db %s", db), 0);
+    const char *keys[] = {"id", "url", "title", "published", "source", "event", "storyline",
+                          "duplicate_of", "text"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        char k[32];
+        snprintf(k, sizeof k, "\"%s\":", keys[i]);
+        assert_non_null(strstr(out, k));
+    }
+    /* Titles: the headline line of each page (JSON escapes none of them). */
+    struct { const char *id, *file; int line; } titles[] = {
+        {"001_590f7964106db202", "001_590f7964106db202.txt", 4},
+        {"003_7c0ab15546612602", "003_7c0ab15546612602.txt", 1},
+        {"004_275ad719f9795c82", "004_275ad719f9795c82.txt", 1},
+    };
+    for (int i = 0; i < 3; i++) {
+        char *want = seed_line(titles[i].file, titles[i].line), *got = field_of(out, titles[i].id, "title");
+        assert_non_null(got);
+        assert_string_equal(got, want);
+        free(want);
+        free(got);
+    }
+    char *pub = field_of(out, "000_9377510d9d5253c6", "published");
+    assert_string_equal(pub, "2018-06-15");
+    free(pub);
+    char *dup = field_of(out, "000_9377510d9d5253c6", "duplicate_of");
+    assert_string_equal(dup, "null");
+    free(dup);
+    free(out);
+}
+
+static void stories_and_show_describe_the_storyline(void **st)
+{
+    (void)st;
+    char *out;
+    assert_int_equal(runf(&out, BIN " stories --db %s", db), 0);
+    assert_non_null(strstr(out, "s1"));
+    assert_non_null(strstr(out, "2018-06-14..2025-12-07"));
+    free(out);
+    assert_int_equal(runf(&out, BIN " stories --json --db %s", db), 0);
+    assert_int_equal(out[0], '{');
+    assert_non_null(strstr(out, "\"events\":["));
+    free(out);
+    assert_int_equal(runf(&out, BIN " show --json --db %s s1", db), 0);
+    const char *keys[] = {"\"id\": \"s1\"", "\"kind\": \"storyline\"", "\"headline\":", "\"first\": \"2018-06-14\"",
+                          "\"last\": \"2025-12-07\"", "\"summary\": [", "\"articles\": [", "\"events\": ["};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        if (!strstr(out, keys[i])) fail_msg("show --json lacks %s:\n%s", keys[i], out);
+    }
+    free(out);
+    assert_int_equal(runf(&out, BIN " show --db %s e1", db), 0);
+    assert_non_null(strstr(out, "event e1:"));
+    assert_non_null(strstr(out, "Summary"));
+    free(out);
+}
+
+static void reingest_changes_nothing(void **st)
+{
+    (void)st;
+    char *before, *after, *msg;
+    runf(&before, BIN " articles --json --db %s", db);
+    assert_int_equal(runf(&msg, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>&1", db,
+                          shared_dir(), shared_dir()), 0);
+    assert_non_null(strstr(msg, "stored 0"));
+    assert_non_null(strstr(msg, "5 already stored"));
+    runf(&after, BIN " articles --json --db %s", db);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    free(msg);
+}
+
+static void standard_input_and_gzip_are_read(void **st)
+{
+    (void)st;
+    char *out;
+    assert_int_equal(runf(&out, "gzip -c %s/seeds/003_7c0ab15546612602.txt > %s/p.txt.gz && "
+                                BIN " ingest --db %s/gz.db %s/p.txt.gz 2>&1 && "
+                                "printf '{\"id\":\"in1\",\"text\":\"Rescuers reached the village on Monday.\"}\\n' | "
+                                BIN " ingest --db %s/gz.db - 2>&1 && " BIN " articles --db %s/gz.db",
+                          shared_dir(), tmp, tmp, tmp, tmp, tmp), 0);
+    assert_true(!strncmp(out, "p ", 2) || strstr(out, "\np "));
+    assert_non_null(strstr(out, "in1"));
+    free(out);
+}
+
+int main(void)
+{
+    if (access(BIN, X_OK) != 0) {
+        fprintf(stderr, "build " BIN " first (make)\n");
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(usage_errors_exit_1_and_help_exits_0),
+        cmocka_unit_test(unusable_input_or_database_exits_2_naming_it),
+        cmocka_unit_test(articles_json_has_every_field_and_the_seed_titles),
+        cmocka_unit_test(stories_and_show_describe_the_storyline),
+        cmocka_unit_test(reingest_changes_nothing),
+        cmocka_unit_test(standard_input_and_gzip_are_read),
+    };
+    return cmocka_run_group_tests_name("e2e", tests, setup, teardown);
+}

@@ -1,0 +1,235 @@
+/* test_ingest.c: the whole pipeline through the library API, on the seeds
+ * (read from ../shared/seeds, never copied) and on small inputs made here. */
+#include "testutil.h"
+#include "storyline.h"
+
+#include <unistd.h>
+
+static char tmp[64];
+
+typedef struct { char id[64], event[16], storyline[16], dup[64]; } row;
+typedef struct { row r[64]; int n; } rows;
+
+static int collect(const sl_article_row *a, void *ctx)
+{
+    rows *rs = ctx;
+    row *r = &rs->r[rs->n++];
+    snprintf(r->id, sizeof r->id, "%s", a->id);
+    snprintf(r->event, sizeof r->event, "%s", a->event);
+    snprintf(r->storyline, sizeof r->storyline, "%s", a->storyline);
+    snprintf(r->dup, sizeof r->dup, "%s", a->duplicate_of ? a->duplicate_of : "");
+    return 0;
+}
+
+static const row *by_prefix(const rows *rs, const char *prefix)
+{
+    for (int i = 0; i < rs->n; i++)
+        if (!strncmp(rs->r[i].id, prefix, strlen(prefix))) return &rs->r[i];
+    fail_msg("no article %s", prefix);
+    return NULL;
+}
+
+static void quiet(const char *msg, void *ctx) { (*(int *)ctx)++; (void)msg; }
+
+static sl_engine *open_fresh(const char *name, int *warnings)
+{
+    char db[128];
+    snprintf(db, sizeof db, "%s/%s", tmp, name);
+    unlink(db);
+    sl_engine *e;
+    assert_int_equal(sl_open(&e, db), SL_OK);
+    if (warnings) sl_set_warn(e, quiet, warnings);
+    return e;
+}
+
+static void seeds_path(char *out, size_t n, const char *file)
+{
+    snprintf(out, n, "%s/seeds/%s", shared_dir(), file);
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    strcpy(tmp, "/tmp/sl-ingest-XXXXXX");
+    return mkdtemp(tmp) ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+    return system(cmd);
+}
+
+static void seeds_form_one_storyline_with_the_june_event(void **st)
+{
+    (void)st;
+    sl_engine *e = open_fresh("seeds.db", NULL);
+    char p[256];
+    seeds_path(p, sizeof p, "published.tsv");
+    assert_int_equal(sl_load_manifest(e, p), SL_OK);
+    seeds_path(p, sizeof p, "");
+    sl_ingest_stats s = {0};
+    assert_int_equal(sl_ingest_path(e, p, &s), SL_OK);
+    assert_int_equal(s.stored, 5);
+    assert_int_equal(s.duplicates, 0);
+    rows rs = {.n = 0};
+    assert_int_equal(sl_articles_each(e, collect, &rs), SL_OK);
+    assert_int_equal(rs.n, 5);
+    const row *a0 = by_prefix(&rs, "000_"), *a1 = by_prefix(&rs, "001_"), *a3 = by_prefix(&rs, "003_"),
+              *a4 = by_prefix(&rs, "004_"), *a2 = by_prefix(&rs, "002_");
+    assert_string_equal(a0->event, a1->event);
+    assert_string_equal(a0->event, a4->event);
+    assert_string_not_equal(a3->event, a0->event);
+    assert_string_not_equal(a3->event, a2->event);
+    for (int i = 0; i < 5; i++) {
+        assert_string_equal(rs.r[i].storyline, a0->storyline);
+        assert_string_equal(rs.r[i].dup, "");
+    }
+    /* Ingesting the same articles again changes nothing. */
+    sl_ingest_stats s2 = {0};
+    assert_int_equal(sl_ingest_path(e, p, &s2), SL_OK);
+    assert_int_equal(s2.stored, 0);
+    assert_int_equal(s2.skipped_known, 5);
+    /* The event of the June talks reads as one story. */
+    sl_story *story;
+    assert_int_equal(sl_story_get(e, a0->event, &story), SL_OK);
+    assert_string_equal(story->kind, "event");
+    assert_int_equal(story->n_articles, 3);
+    assert_true(story->n_summary >= 1);
+    assert_non_null(story->headline);
+    assert_string_equal(story->first, "2018-06-14");
+    assert_string_equal(story->last, "2018-06-15");
+    sl_story_free(story);
+    assert_int_equal(sl_story_get(e, a0->storyline, &story), SL_OK);
+    assert_string_equal(story->kind, "storyline");
+    assert_int_equal(story->n_articles, 5);
+    assert_string_equal(story->last, "2025-12-07");
+    assert_true(story->n_events >= 2);
+    sl_story_free(story);
+    assert_int_equal(sl_story_get(e, "e999", &story), SL_ENOTFOUND);
+    assert_int_equal(sl_story_get(e, "x1", &story), SL_ENOTFOUND);
+    sl_close(e);
+}
+
+/* A syndicated copy: the body of seed 000 (its first eleven lines) under
+ * another outlet's title and boilerplate. */
+static void write_copy_of_000(const char *path)
+{
+    char src[256];
+    seeds_path(src, sizeof src, "000_9377510d9d5253c6.txt");
+    char *text = slurp(src, NULL);
+    assert_non_null(text);
+    char *end = text;
+    for (int i = 0; i < 11 && end; i++) end = strchr(end, '\n') ? strchr(end, '\n') + 1 : NULL;
+    assert_non_null(end);
+    FILE *f = fopen(path, "w");
+    fputs("Daily Planet Online | World | Asia | Opinion\n\n"
+          "Allies weigh halt to summer war games after summit\n\n", f);
+    fwrite(text, 1, (size_t)(end - text), f);
+    fputs("\nPhoto: A soldier stands guard at the border. (Reuters/File)\n"
+          "Related: Markets slip as oil climbs\nRelated: Ten best beaches for winter\n"
+          "Sign up for our newsletter. Only $1 for 6 months.\n"
+          "\xC2\xA9 2018 Daily Planet. All rights reserved.\n", f);
+    fclose(f);
+    free(text);
+}
+
+static void syndicated_copy_is_marked_and_counted(void **st)
+{
+    (void)st;
+    sl_engine *e = open_fresh("copy.db", NULL);
+    char p[256], copy[128];
+    seeds_path(p, sizeof p, "published.tsv");
+    assert_int_equal(sl_load_manifest(e, p), SL_OK);
+    seeds_path(p, sizeof p, "");
+    sl_ingest_stats s = {0};
+    assert_int_equal(sl_ingest_path(e, p, &s), SL_OK);
+    snprintf(copy, sizeof copy, "%s/planet-copy.txt", tmp);
+    write_copy_of_000(copy);
+    assert_int_equal(sl_ingest_path(e, copy, &s), SL_OK);
+    assert_int_equal(s.stored, 6);
+    assert_int_equal(s.duplicates, 1);
+    rows rs = {.n = 0};
+    sl_articles_each(e, collect, &rs);
+    const row *c = by_prefix(&rs, "planet-copy"), *o = by_prefix(&rs, "000_");
+    assert_string_equal(c->dup, o->id);
+    assert_string_equal(c->event, o->event);
+    for (int i = 0; i < rs.n; i++) if (&rs.r[i] != c) assert_string_equal(rs.r[i].dup, "");
+    sl_close(e);
+}
+
+static void without_manifest_every_article_is_placed(void **st)
+{
+    (void)st;
+    sl_engine *e = open_fresh("nodates.db", NULL);
+    char p[256];
+    seeds_path(p, sizeof p, "");
+    sl_ingest_stats s = {0};
+    assert_int_equal(sl_ingest_path(e, p, &s), SL_OK);
+    assert_int_equal(s.stored, 5);
+    rows rs = {.n = 0};
+    sl_articles_each(e, collect, &rs);
+    assert_int_equal(rs.n, 5);
+    for (int i = 0; i < 5; i++) {
+        assert_true(rs.r[i].event[0] == 'e' && rs.r[i].event[1] != '0');
+        assert_true(rs.r[i].storyline[0] == 's' && rs.r[i].storyline[1] != '0');
+    }
+    sl_close(e);
+}
+
+static void bad_records_are_reported_and_skipped(void **st)
+{
+    (void)st;
+    int warnings = 0;
+    sl_engine *e = open_fresh("bad.db", &warnings);
+    char p[128];
+    snprintf(p, sizeof p, "%s/mixed.jsonl", tmp);
+    FILE *f = fopen(p, "w");
+    fputs("{\"id\": \"ok1\", \"title\": \"Dam opens\", \"published\": \"2024-01-02\", \"text\": \"The new dam on the river opened on Tuesday, officials said.\"}\n"
+          "{\"id\": \"broken\", \"text\": \n"
+          "{\"id\": \"empty\", \"text\": \"   \"}\n"
+          "{\"id\": \"ok2\", \"published\": \"not a date\", \"text\": \"Engineers inspected the river dam before it opened, the ministry said.\"}\n", f);
+    fclose(f);
+    sl_ingest_stats s = {0};
+    assert_int_equal(sl_ingest_path(e, p, &s), SL_OK);
+    assert_int_equal(s.read, 4);
+    assert_int_equal(s.stored, 2);
+    assert_int_equal(s.skipped_bad, 2);
+    assert_int_equal(warnings, 2);
+    sl_close(e);
+    /* Nothing stored is lost: a new engine on the same file sees both. */
+    snprintf(p, sizeof p, "%s/bad.db", tmp);
+    assert_int_equal(sl_open(&e, p), SL_OK);
+    rows rs = {.n = 0};
+    sl_articles_each(e, collect, &rs);
+    assert_int_equal(rs.n, 2);
+    sl_close(e);
+}
+
+static void a_file_that_is_not_a_database_is_refused(void **st)
+{
+    (void)st;
+    char p[128];
+    snprintf(p, sizeof p, "%s/not.db", tmp);
+    FILE *f = fopen(p, "w");
+    fputs("this is not SQLite, just text long enough to fill a header page........................\n", f);
+    fclose(f);
+    sl_engine *e;
+    assert_int_equal(sl_open(&e, p), SL_EDB);
+    assert_non_null(strstr(sl_errmsg(e), "not.db"));
+    sl_close(e);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(seeds_form_one_storyline_with_the_june_event),
+        cmocka_unit_test(syndicated_copy_is_marked_and_counted),
+        cmocka_unit_test(without_manifest_every_article_is_placed),
+        cmocka_unit_test(bad_records_are_reported_and_skipped),
+        cmocka_unit_test(a_file_that_is_not_a_database_is_refused),
+    };
+    return cmocka_run_group_tests_name("engine", tests, setup, teardown);
+}

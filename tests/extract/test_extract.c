@@ -1,0 +1,598 @@
+/* test_extract.c: tests of the extract stage (src/extract/): the five seed
+ * scrapes, read from the shared folder and checked line by line, and one
+ * small invented page per rule of the classifier, title, byline and
+ * dateline finders, plus hostile input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "extract/extract.h"
+#include "testutil.h"
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+typedef struct fixture {
+    arena       a;
+    sl_article  art;
+    err_slot    err;
+    char       *file;     /* a seed's text, when one is loaded */
+    size_t      file_len;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    arena_init(&f->a);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    arena_reset(&f->a);
+    free(f->file);
+    free(f);
+    return 0;
+}
+
+static sl_status run_len(fixture *f, const char *body, size_t len, const char *title)
+{
+    sl_page p = {.input = "test.txt", .line = 3, .id = "t1", .url = "https://example.org/a",
+                 .title = title, .published = "2024-06-11", .source = "Example Post",
+                 .meta_json = "{\"k\":1}", .body = body, .body_len = len, .format = SL_FORMAT_TEXT};
+    return ex_extract(&p, &f->a, &f->art, &f->err);
+}
+
+static sl_status run(fixture *f, const char *body) { return run_len(f, body, strlen(body), NULL); }
+
+static bool has_paragraph(const sl_article *art, const char *s, size_t n)
+{
+    for (size_t i = 0; i < art->n_paragraphs; i++)
+        if (strlen(art->paragraphs[i]) == n && memcmp(art->paragraphs[i], s, n) == 0) return true;
+    return false;
+}
+
+static bool text_has(const sl_article *art, const char *s, size_t n)
+{
+    return memmem(art->text, art->text_len, s, n) != NULL;
+}
+
+/* Line k (1-based) of the loaded seed, without its line break; asserts it
+ * exists and is not blank. */
+static const char *seed_line(const fixture *f, int k, size_t *n)
+{
+    const char *p = f->file, *end = f->file + f->file_len;
+    for (int i = 1; i < k; i++) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        assert_non_null(p);
+        p++;
+    }
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *n = (size_t)((nl ? nl : end) - p);
+    while (*n && (p[*n - 1] == '\r' || p[*n - 1] == ' ')) (*n)--;
+    assert_true(*n > 0);
+    return p;
+}
+
+static void load_seed(fixture *f, const char *name, const char *published)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/seeds/%s", shared_dir(), name);
+    f->file = slurp(path, &f->file_len);
+    if (!f->file) fail_msg("cannot read %s (run the tests from the project root)", path);
+    sl_page p = {.input = name, .published = published, .body = f->file,
+                 .body_len = f->file_len, .format = SL_FORMAT_TEXT};
+    assert_int_equal(ex_extract(&p, &f->a, &f->art, &f->err), SL_OK);
+}
+
+static void assert_kept(const fixture *f, const int *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *s = seed_line(f, lines[i], &len);
+        if (!has_paragraph(&f->art, s, len)) fail_msg("line %d is not a body paragraph", lines[i]);
+    }
+    assert_int_equal(f->art.n_paragraphs, n);
+}
+
+static void assert_dropped(const fixture *f, const int *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *s = seed_line(f, lines[i], &len);
+        if (text_has(&f->art, s, len)) fail_msg("line %d leaked into the body", lines[i]);
+    }
+}
+
+static void assert_title_is_line(const fixture *f, const char *field, int k)
+{
+    size_t len;
+    const char *s = seed_line(f, k, &len);
+    assert_non_null(field);
+    assert_int_equal(strlen(field), len);
+    assert_memory_equal(field, s, len);
+}
+
+/* The dateline opens line k and is followed by a dash. */
+static void assert_dateline_opens(const fixture *f, int k)
+{
+    size_t len, d;
+    const char *s = seed_line(f, k, &len);
+    assert_non_null(f->art.dateline);
+    d = strlen(f->art.dateline);
+    assert_true(d > 3 && d < len);
+    assert_memory_equal(s, f->art.dateline, d);
+    while (s[d] == ' ') d++;
+    assert_true(s[d] == '-' || (unsigned char)s[d] == 0xE2);
+}
+
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+/* ---- the seeds ----------------------------------------------------------------- */
+
+static void test_seed_000_wire_with_paywall(void **state)
+{
+    fixture *f = *state;
+    load_seed(f, "000_9377510d9d5253c6.txt", "2018-06-15");
+    static const int keep[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    assert_kept(f, keep, COUNT(keep));
+    int drop[64];
+    size_t nd = 0;
+    for (int k = 12; k <= 56; k++) {
+        if (k == 35 || k == 36 || k == 41 || k == 42 || k == 47 || k == 48 || k == 53 || k == 54)
+            continue; /* blank lines */
+        drop[nd++] = k;
+    }
+    assert_dropped(f, drop, nd);
+    assert_null(f->art.title);          /* the scrape has no headline */
+    assert_null(f->art.dateline);
+    assert_int_equal(f->art.published, day_from_ymd(2018, 6, 15));
+    assert_int_equal(f->art.date_inferred, 0);
+}
+
+static void test_seed_001_breadcrumb_and_teaser(void **state)
+{
+    fixture *f = *state;
+    load_seed(f, "001_590f7964106db202.txt", NULL);
+    assert_title_is_line(f, f->art.title, 4);
+    static const int keep[] = {6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36};
+    assert_kept(f, keep, COUNT(keep));
+    static const int drop[] = {1, 2, 4, 38, 40, 42, 44};
+    assert_dropped(f, drop, COUNT(drop));
+    assert_dateline_opens(f, 6);
+    assert_null(f->art.subtitle);
+    assert_int_equal(f->art.published, SL_NO_DATE);
+}
+
+static void test_seed_002_read_more_lines(void **state)
+{
+    fixture *f = *state;
+    load_seed(f, "002_9557aefa0f7c0ab6.txt", "2018-06-28");
+    assert_title_is_line(f, f->art.title, 1);
+    static const int keep[] = {2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14, 16};
+    assert_kept(f, keep, COUNT(keep));
+    static const int drop[] = {1, 5, 10, 15};
+    assert_dropped(f, drop, COUNT(drop));
+}
+
+static void test_seed_003_question_title_and_takeaways(void **state)
+{
+    fixture *f = *state;
+    load_seed(f, "003_7c0ab15546612602.txt", "2025-12-07");
+    assert_title_is_line(f, f->art.title, 1);
+    static const int keep[] = {9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
+    assert_kept(f, keep, COUNT(keep));
+    static const int drop[] = {1, 2, 3, 4, 5, 6, 7, 8};
+    assert_dropped(f, drop, COUNT(drop));
+    assert_dateline_opens(f, 9);
+    /* The paragraph keeps its dateline. */
+    size_t len;
+    const char *s = seed_line(f, 9, &len);
+    assert_memory_equal(f->art.paragraphs[0], s, len);
+}
+
+static void test_seed_004_caption_and_link_list(void **state)
+{
+    fixture *f = *state;
+    load_seed(f, "004_275ad719f9795c82.txt", "2018-06-14");
+    assert_title_is_line(f, f->art.title, 1);
+    assert_title_is_line(f, f->art.subtitle, 3);
+    /* The paragraphs after the "Read more" list are article text too. */
+    static const int keep[] = {7, 9, 11, 13, 15, 25, 27, 29, 31, 33, 35, 37};
+    assert_kept(f, keep, COUNT(keep));
+    static const int drop[] = {1, 3, 5, 18, 20, 22};
+    assert_dropped(f, drop, COUNT(drop));
+}
+
+/* Flipped and cut bytes in a real page: never a crash, always an answer. */
+static void test_seed_mutations_do_not_crash(void **state)
+{
+    fixture *f = *state;
+    load_seed(f, "001_590f7964106db202.txt", NULL);
+    unsigned x = 12345;
+    for (int round = 0; round < 300; round++) {
+        size_t n = f->file_len;
+        char *m = malloc(n);
+        memcpy(m, f->file, n);
+        for (int k = 0; k < 1 + round % 40; k++) {
+            x = x * 1103515245u + 12345u;
+            m[(x >> 8) % n] = (char)(x >> 16);
+        }
+        x = x * 1103515245u + 12345u;
+        size_t cut = round % 3 ? n : (x >> 4) % n;
+        arena a;
+        arena_init(&a);
+        sl_article art;
+        err_slot err = {0};
+        sl_page p = {.input = "mut", .body = m, .body_len = cut};
+        sl_status st = ex_extract(&p, &a, &art, &err);
+        assert_true(st == SL_OK || st == SL_EINPUT);
+        if (st == SL_OK) assert_int_equal(strlen(art.text), art.text_len);
+        arena_reset(&a);
+        free(m);
+    }
+}
+
+/* ---- one rule at a time, on invented text ----------------------------------- */
+
+#define PARA1 "The city council voted on Tuesday to close the old harbour bridge to " \
+              "heavy traffic after engineers found cracks in two of its supports, a " \
+              "decision that will send hundreds of lorries through the town centre " \
+              "for at least a year."
+#define PARA2 "Residents of the eastern districts said they had been warning the " \
+              "council about the state of the bridge for years, and that the repairs " \
+              "carried out in the spring had done little more than cover the damage " \
+              "with fresh paint."
+#define PARA3 "The mayor said the work would be paid for from the reserve fund and " \
+              "that a new crossing was being planned, but she did not say when it " \
+              "would open or how much it was expected to cost the taxpayers of the town."
+
+static void test_breadcrumb_repeats_title(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Town Gazette\n"
+                            "Home / Local News / Council shuts harbour bridge to lorries\n\n"
+                            "Council shuts harbour bridge to lorries\n\n"
+                            PARA1 "\n\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.title, "Council shuts harbour bridge to lorries");
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_string_equal(f->art.paragraphs[0], PARA1);
+    assert_string_equal(f->art.text, PARA1 "\n\n" PARA2);
+    assert_null(strstr(f->art.text, "Home /"));
+    assert_null(strstr(f->art.text, "Gazette"));
+}
+
+static void test_link_list_dropped(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Council shuts harbour bridge to lorries\n"
+                            PARA1 "\n"
+                            "Also Read: Mayor Promises New Crossing Within Five Years\n"
+                            PARA2 "\n"
+                            "More stories:\n"
+                            "Ferry operators expect a busy summer on the estuary\n"
+                            "Market traders fear lost custom as lorries reroute\n"
+                            PARA3 "\n"), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 3);
+    assert_string_equal(f->art.paragraphs[2], PARA3);
+    assert_null(strstr(f->art.text, "Also Read"));
+    assert_null(strstr(f->art.text, "More stories"));
+    assert_null(strstr(f->art.text, "Ferry operators"));
+    assert_null(strstr(f->art.text, "Market traders"));
+}
+
+static void test_price_list_dropped(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, PARA1 "\n" PARA2 "\n"
+                            "You have used all your free stories this week.\n"
+                            "Gold Plan\n€49\n12 Months\n€4.08/Month\n"
+                            "Silver Plan\n$19.99\n3 Months\n"
+                            "Cancel whenever you like\n"), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_null(strstr(f->art.text, "Plan"));
+    assert_null(strstr(f->art.text, "€"));
+    assert_null(strstr(f->art.text, "free stories"));
+    assert_null(strstr(f->art.text, "Cancel"));
+}
+
+static void test_caption_with_credit_dropped(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Council shuts harbour bridge to lorries\n\n"
+                            "img20240611x Engineer Ana Ruiz (R) inspects a cracked support "
+                            "under the harbour bridge, 11 June 2024.  GAZETTE/PHOTO DESK\n\n"
+                            PARA1 "\n\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.title, "Council shuts harbour bridge to lorries");
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_null(strstr(f->art.text, "img2024"));
+    assert_null(strstr(f->art.text, "PHOTO DESK"));
+}
+
+static void test_teaser_with_ellipsis_dropped(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, PARA1 "\n\n" PARA2 "\n\nRelated\n\n"
+                            "Farmers protest over new water rules\n\n"
+                            "Hundreds of farmers gathered outside the ministry on Tuesday "
+                            "morning to protest against the ...\n\n"
+                            "Fishermen count the cost of the storm in the north…\n"), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_null(strstr(f->art.text, "farmers"));
+    assert_null(strstr(f->art.text, "Fishermen"));
+}
+
+static void test_byline(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Council shuts harbour bridge to lorries\n"
+                            "By Jane Doe and John Roe, Reuters\n"
+                            PARA1 "\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.byline, "Jane Doe and John Roe, Reuters");
+    assert_string_equal(f->art.title, "Council shuts harbour bridge to lorries");
+    assert_null(strstr(f->art.text, "Jane Doe"));
+    assert_int_equal(f->art.n_paragraphs, 2);
+}
+
+static void test_byline_rejects_sentences(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Council shuts harbour bridge to lorries\n"
+                            "By the end of the year the town hopes to reopen it\n"
+                            PARA1 "\n" PARA2 "\n"), SL_OK);
+    assert_null(f->art.byline);
+}
+
+static void test_dateline_agency(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "LISBON, March 3 (Reuters) - " PARA1 "\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.dateline, "LISBON, March 3 (Reuters)");
+    assert_string_equal(f->art.paragraphs[0], "LISBON, March 3 (Reuters) - " PARA1);
+}
+
+static void test_dateline_caps_and_em_dash(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "OSLO (AP) — " PARA1 "\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.dateline, "OSLO (AP)");
+}
+
+static void test_dateline_glued_dash(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Harbour Times(News Desk) -" PARA1 "\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.dateline, "Harbour Times(News Desk)");
+}
+
+static void test_no_dateline_in_plain_sentence(void **state)
+{
+    fixture *f = *state;
+    /* A hyphenated word and a dash after lower-case words are no dateline. */
+    assert_int_equal(run(f, "Well-known engineers said the bridge - built in 1901 - was safe "
+                            "enough for cars, and the council agreed with them on Tuesday "
+                            "after a long debate in the chamber about the cost of repairs.\n"
+                            PARA2 "\n"), SL_OK);
+    assert_null(f->art.dateline);
+}
+
+static void test_no_title_line(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, PARA1 "\n" PARA2 "\n" PARA3 "\n"), SL_OK);
+    assert_null(f->art.title);
+    assert_null(f->art.subtitle);
+    assert_int_equal(f->art.n_paragraphs, 3);
+    assert_string_equal(f->art.text, PARA1 "\n\n" PARA2 "\n\n" PARA3);
+    assert_int_equal(f->art.text_len, strlen(f->art.text));
+}
+
+static void test_title_and_subtitle(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Council shuts harbour bridge to lorries\n\n"
+                            "Engineers found cracks in two supports of the old harbour bridge\n\n"
+                            PARA1 "\n\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.title, "Council shuts harbour bridge to lorries");
+    assert_string_equal(f->art.subtitle,
+                        "Engineers found cracks in two supports of the old harbour bridge");
+    assert_int_equal(f->art.n_paragraphs, 2);
+}
+
+static void test_title_question(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Will The Harbour Bridge Ever Carry Lorries Again?\n"
+                            PARA1 "\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.title, "Will The Harbour Bridge Ever Carry Lorries Again?");
+    assert_int_equal(f->art.n_paragraphs, 2);
+}
+
+static void test_page_title_wins(void **state)
+{
+    fixture *f = *state;
+    const char *body = "Council shuts harbour bridge to lorries\n" PARA1 "\n" PARA2 "\n";
+    assert_int_equal(run_len(f, body, strlen(body), "  Council shuts harbour bridge to lorries \n"),
+                     SL_OK);
+    assert_string_equal(f->art.title, "Council shuts harbour bridge to lorries");
+    assert_int_equal(f->art.n_paragraphs, 2);
+}
+
+static void test_short_paragraph_between_good_kept(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, PARA1 "\nThe vote was close.\n" PARA2 "\n"
+                            "Subscribe today for full access.\n"), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 3);
+    assert_string_equal(f->art.paragraphs[1], "The vote was close.");
+    assert_null(strstr(f->art.text, "Subscribe"));
+}
+
+static void test_signoff_template_disclaimer_dropped(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, PARA1 "\n" PARA2 "\n--XNA\nabc\n"
+                            "Notice: This story was generated from a syndicated feed\n"
+                            "You have {{count}} articles left this month.\n"), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_null(strstr(f->art.text, "XNA"));
+    assert_null(strstr(f->art.text, "abc"));
+    assert_null(strstr(f->art.text, "Notice"));
+    assert_null(strstr(f->art.text, "{{"));
+}
+
+static void test_short_article_kept(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Quake shakes coastal town\nA small quake shook the coastal town "
+                            "on Monday.\nNo one was hurt.\n"), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 1);
+    assert_string_equal(f->art.paragraphs[0], "A small quake shook the coastal town on Monday.");
+    assert_string_equal(f->art.title, "Quake shakes coastal town");
+}
+
+static void test_one_line_page_is_body(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Quake shakes coastal town"), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 1);
+    assert_string_equal(f->art.text, "Quake shakes coastal town");
+}
+
+static void test_metadata_copied(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, PARA1), SL_OK);
+    assert_string_equal(f->art.id, "t1");
+    assert_string_equal(f->art.url, "https://example.org/a");
+    assert_string_equal(f->art.source, "Example Post");
+    assert_string_equal(f->art.meta_json, "{\"k\":1}");
+    assert_int_equal(f->art.published, day_from_ymd(2024, 6, 11));
+    assert_int_equal(f->art.date_inferred, 0);
+}
+
+static void test_bad_published_is_no_date(void **state)
+{
+    fixture *f = *state;
+    sl_page p = {.input = "x", .published = "last Tuesday", .body = PARA1,
+                 .body_len = strlen(PARA1)};
+    assert_int_equal(ex_extract(&p, &f->a, &f->art, &f->err), SL_OK);
+    assert_int_equal(f->art.published, SL_NO_DATE);
+}
+
+static void test_empty_input(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, ""), SL_EINPUT);
+    assert_int_equal(f->err.status, SL_EINPUT);
+    assert_non_null(strstr(f->err.msg, "test.txt:3"));
+    assert_int_equal(run(f, " \n\t\r\n\xC2\xA0 \xE2\x80\x83\n"), SL_EINPUT);
+    sl_page p = {.input = "nil", .body = NULL, .body_len = 5};
+    assert_int_equal(ex_extract(&p, &f->a, &f->art, &f->err), SL_EINPUT);
+}
+
+static void test_binary_input(void **state)
+{
+    fixture *f = *state;
+    char bin[512];
+    for (size_t i = 0; i < sizeof bin; i++) bin[i] = (char)((i * 151u + 7u) & 0xFF);
+    assert_int_equal(run_len(f, bin, sizeof bin, NULL), SL_EINPUT);
+    assert_non_null(strstr(f->err.msg, "binary"));
+}
+
+static void test_invalid_utf8_does_not_crash(void **state)
+{
+    fixture *f = *state;
+    const char *body = "The council met on Tuesday \xC3\x28 and voted \xFF to close the old "
+                       "bridge to heavy traffic after engineers found cracks in two of its "
+                       "supports, a decision that will send lorries through the town \xE2\x82.\n"
+                       PARA2 "\n\xF0\x9F\x98";                        /* truncated at the end */
+    assert_int_equal(run(f, body), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_non_null(strstr(f->art.paragraphs[0], "\xEF\xBF\xBD"));  /* U+FFFD stands in */
+}
+
+static void test_body_len_respected(void **state)
+{
+    fixture *f = *state;
+    /* No terminator, and text past body_len that must not be read. */
+    const char *src = PARA1 "\n" PARA2 "\nSECRET TAIL THAT IS NOT PART OF THE PAGE.";
+    size_t len = strlen(PARA1 "\n" PARA2);
+    char *exact = malloc(len);
+    memcpy(exact, src, len);
+    assert_int_equal(run_len(f, exact, len, NULL), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_null(strstr(f->art.text, "SECRET"));
+    free(exact);
+}
+
+static void test_nul_bytes_and_crlf(void **state)
+{
+    fixture *f = *state;
+    char body[1024];
+    int n = snprintf(body, sizeof body, "%s\r\n\r\n%s\r\n", PARA1, PARA2);
+    body[10] = '\0';
+    assert_int_equal(run_len(f, body, (size_t)n, NULL), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_null(memchr(f->art.text, '\r', f->art.text_len));
+    assert_int_equal(strlen(f->art.text), f->art.text_len);
+}
+
+/* Many thousand short lines: the classifier and the title search stay
+ * linear (a quadratic pass would time out here). */
+static void test_huge_page_of_short_lines(void **state)
+{
+    fixture *f = *state;
+    buf b;
+    buf_init(&b);
+    for (int i = 0; i < 60000; i++) buf_puts(&b, i % 2 ? "Click here now.\n" : "Home News Sport\n");
+    buf_puts(&b, PARA1 "\n" PARA2 "\n");
+    for (int i = 0; i < 60000; i++) buf_puts(&b, "Share this story\n");
+    assert_int_equal(run_len(f, b.data, b.len, NULL), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_string_equal(f->art.paragraphs[1], PARA2);
+    buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_seed_000_wire_with_paywall, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_seed_001_breadcrumb_and_teaser, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_seed_002_read_more_lines, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_seed_003_question_title_and_takeaways, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_seed_004_caption_and_link_list, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_seed_mutations_do_not_crash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_breadcrumb_repeats_title, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_link_list_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_price_list_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_caption_with_credit_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_teaser_with_ellipsis_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_byline, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_byline_rejects_sentences, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dateline_agency, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dateline_caps_and_em_dash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dateline_glued_dash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_dateline_in_plain_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_title_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_title_and_subtitle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_title_question, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_page_title_wins, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_short_paragraph_between_good_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signoff_template_disclaimer_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_short_article_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_one_line_page_is_body, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_metadata_copied, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_published_is_no_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_binary_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_utf8_does_not_crash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_body_len_respected, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nul_bytes_and_crlf, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_huge_page_of_short_lines, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
