@@ -36,6 +36,23 @@ $(B)/tests/%: tests/%.c tests/testutil.h $(B)/libstoryline.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libstoryline.a $(LDLIBS) -lcmocka
 
+# Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=60
+FUZZ_SECONDS ?= 20
+FUZZSRC := $(wildcard fuzz/fuzz_*.c)
+FUZZBIN := $(FUZZSRC:fuzz/%.c=$(B)/fuzz/%)
+FUZZLIB := $(filter-out src/engine/% src/store/%, $(LIBSRC))
+
+$(B)/fuzz/%: fuzz/%.c $(FUZZLIB)
+	@mkdir -p $(dir $@)
+	clang -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
+	  -o $@ $< $(FUZZLIB) $(LDLIBS)
+
+fuzz: setup $(FUZZBIN)
+	@for f in $(FUZZBIN); do echo "== $$f"; mkdir -p $(B)/corpus/$$(basename $$f); \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(B)/ \
+	    $(B)/corpus/$$(basename $$f) > $(B)/fuzz.log 2>&1 || { tail -n 40 $(B)/fuzz.log; exit 1; }; \
+	  tail -n 1 $(B)/fuzz.log; done
+
 setup:
 	@scripts/setup
 
@@ -54,4 +71,4 @@ bench: setup
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup demo check bench clean
+.PHONY: all setup demo check bench fuzz clean

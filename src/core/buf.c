@@ -93,6 +93,7 @@ void buf_printf(buf *b, const char *fmt, ...)
 char *buf_detach(buf *b)
 {
     buf_reserve(b, 0);
+    b->data[b->len] = '\0';   /* a buffer never appended to has no NUL yet */
     char *p = b->data;
     buf_init(b);
     return p;

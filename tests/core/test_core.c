@@ -36,6 +36,9 @@ static void buf_grows_and_stays_terminated(void **st)
     char *d = buf_detach(&b);
     assert_null(b.data);
     free(d);
+    d = buf_detach(&b);                     /* never appended to: still a string */
+    assert_string_equal(d, "");
+    free(d);
 }
 
 static void map_finds_what_it_stored(void **st)
@@ -85,7 +88,11 @@ static void utf8_classes_and_folding(void **st)
     assert_string_equal(b.data, "korea");
     buf_free(&b);
     size_t n;
-    char *s = u8_sanitize("a\0b\xFF" "c", 5, &n);
+    char *s = u8_sanitize("", 0, &n);      /* found by fuzz/fuzz_analyze */
+    assert_int_equal(n, 0);
+    assert_string_equal(s, "");
+    free(s);
+    s = u8_sanitize("a\0b\xFF" "c", 5, &n);
     assert_string_equal(s, "a b\xEF\xBF\xBD" "c");
     free(s);
 }

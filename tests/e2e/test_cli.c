@@ -212,6 +212,56 @@ static void standard_input_and_gzip_are_read(void **st)
     free(out);
 }
 
+/* Many small articles, as JSON Lines, for the interruption test. */
+static void write_stream(const char *path, int n)
+{
+    static const char *const words[] = {"harbour", "council", "river", "budget", "strike", "school",
+        "airport", "storm", "election", "factory", "bridge", "hospital", "museum", "railway", "court"};
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < n; i++) {
+        fprintf(f, "{\"id\":\"gen-%d\",\"published\":\"2024-%02d-%02d\",\"text\":\"", i, 1 + i / 2000 % 12,
+                1 + i % 28);
+        for (int k = 0; k < 6; k++)
+            fprintf(f, "The %s of district %d said on Monday that the %s plan %d would go ahead. ",
+                    words[(i + k) % 15], i % 97, words[(i * 7 + k) % 15], i);
+        fputs("\"}\n", f);
+    }
+    fclose(f);
+}
+
+static int count_articles(const char *dbpath)
+{
+    char *out;
+    runf(&out, BIN " articles --json --db %s 2>/dev/null", dbpath);
+    int n = 0;
+    for (char *p = out; (p = strchr(p, '\n')); p++) n++;
+    free(out);
+    return n;
+}
+
+static void killed_ingest_keeps_whole_batches_and_resumes(void **st)
+{
+    (void)st;
+    char stream[128], kdb[128];
+    snprintf(stream, sizeof stream, "%s/stream.jsonl", tmp);
+    snprintf(kdb, sizeof kdb, "%s/killed.db", tmp);
+    write_stream(stream, 20000);
+    /* Start, wait for the first committed batch, then kill without warning. */
+    assert_int_equal(runf(NULL, BIN " ingest --db %s %s 2>/dev/null & pid=$!; "
+                                "while [ \"$(" BIN " articles --db %s 2>/dev/null | head -n 1 | wc -l)\" -eq 0 ]; "
+                                "do sleep 0.02; done; kill -9 $pid; wait $pid 2>/dev/null; exit 0", kdb, stream, kdb), 0);
+    int n = count_articles(kdb);
+    assert_true(n > 0 && n < 20000);
+    assert_int_equal(n % 512, 0);   /* whole batches (EG_BATCH) or nothing */
+    char *msg;
+    assert_int_equal(runf(&msg, BIN " ingest --db %s %s 2>&1", kdb, stream), 0);
+    char want[64];
+    snprintf(want, sizeof want, "%d already stored", n);
+    assert_non_null(strstr(msg, want));
+    free(msg);
+    assert_int_equal(count_articles(kdb), 20000);
+}
+
 int main(void)
 {
     if (access(BIN, X_OK) != 0) {
@@ -225,6 +275,7 @@ int main(void)
         cmocka_unit_test(stories_and_show_describe_the_storyline),
         cmocka_unit_test(reingest_changes_nothing),
         cmocka_unit_test(standard_input_and_gzip_are_read),
+        cmocka_unit_test(killed_ingest_keeps_whole_batches_and_resumes),
     };
     return cmocka_run_group_tests_name("e2e", tests, setup, teardown);
 }

@@ -1,0 +1,23 @@
+/* fuzz_analyze.c: libFuzzer target for the tokenizer, the sentence splitter
+ * and term extraction, on sanitized text as the pipeline gives them. */
+#include "analyze/analyze.h"
+
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static an_analyzer *an;
+    if (!an) an = an_new();
+    size_t n;
+    char *text = u8_sanitize((const char *)data, size, &n);
+    sl_article art = {.title = text, .text = text, .text_len = n};
+    arena a;
+    arena_init(&a);
+    an_doc doc;
+    an_analyze(an, &art, &a, &doc);
+    for (size_t i = 0; i < doc.n_sentences; i++)
+        if (doc.sentences[i].start > doc.sentences[i].end || doc.sentences[i].end > n) abort();
+    arena_reset(&a);
+    free(text);
+    return 0;
+}
