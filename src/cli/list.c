@@ -66,7 +66,7 @@ static void span(const char *first, const char *last, char *out, size_t n)
 static json_t *event_json(const sl_event_row *ev)
 {
     json_t *j = json_object();
-    json_object_set_new(j, "id", json_string(ev->id));
+    json_object_set_new(j, "id", cli_json_str(ev->id));
     json_object_set_new(j, "headline", cli_json_str(ev->headline));
     json_object_set_new(j, "first", cli_json_str(ev->first));
     json_object_set_new(j, "last", cli_json_str(ev->last));
@@ -79,7 +79,7 @@ static int print_storyline(const sl_storyline_row *s, void *ctx)
     const cli_opts *o = ctx;
     if (o->json) {
         json_t *j = json_object();
-        json_object_set_new(j, "id", json_string(s->id));
+        json_object_set_new(j, "id", cli_json_str(s->id));
         json_object_set_new(j, "kind", json_string("storyline"));
         json_object_set_new(j, "headline", cli_json_str(s->headline));
         json_object_set_new(j, "first", cli_json_str(s->first));

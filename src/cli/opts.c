@@ -1,5 +1,6 @@
 /* opts.c: the options every subcommand shares, and opening the database. */
 #include "cli.h"
+#include "core/core.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -56,7 +57,18 @@ sl_engine *cli_open(const cli_opts *o, int must_exist)
     return e;
 }
 
-json_t *cli_json_str(const char *s) { return s ? json_string(s) : json_null(); }
+/* Stored text is valid UTF-8 except what came from outside the extractor
+ * (a manifest's outlet names): such text is repaired rather than dropped. */
+json_t *cli_json_str(const char *s)
+{
+    if (!s) return json_null();
+    json_t *j = json_string(s);
+    if (j) return j;
+    char *clean = u8_sanitize(s, strlen(s), NULL);
+    j = json_string(clean);
+    free(clean);
+    return j ? j : json_null();
+}
 
 int cli_run_listing(int argc, char **argv, const char *help,
                     sl_status (*list)(sl_engine *e, cli_opts *o))

@@ -18,21 +18,21 @@ static const char help[] =
 static void print_json(const sl_story *s)
 {
     json_t *j = json_object();
-    json_object_set_new(j, "id", json_string(s->id));
-    json_object_set_new(j, "kind", json_string(s->kind));
+    json_object_set_new(j, "id", cli_json_str(s->id));
+    json_object_set_new(j, "kind", cli_json_str(s->kind));
     json_object_set_new(j, "headline", cli_json_str(s->headline));
     json_object_set_new(j, "first", cli_json_str(s->first));
     json_object_set_new(j, "last", cli_json_str(s->last));
-    if (s->storyline) json_object_set_new(j, "storyline", json_string(s->storyline));
+    if (s->storyline) json_object_set_new(j, "storyline", cli_json_str(s->storyline));
     json_t *sum = json_array();
-    for (size_t i = 0; i < s->n_summary; i++) json_array_append_new(sum, json_string(s->summary[i]));
+    for (size_t i = 0; i < s->n_summary; i++) json_array_append_new(sum, cli_json_str(s->summary[i]));
     json_object_set_new(j, "summary", sum);
     json_t *ids = json_array(), *det = json_array();
     for (size_t i = 0; i < s->n_articles; i++) {
         const sl_story_article *a = &s->articles[i];
-        json_array_append_new(ids, json_string(a->id));
+        json_array_append_new(ids, cli_json_str(a->id));
         json_t *d = json_object();
-        json_object_set_new(d, "id", json_string(a->id));
+        json_object_set_new(d, "id", cli_json_str(a->id));
         json_object_set_new(d, "title", cli_json_str(a->title));
         json_object_set_new(d, "source", cli_json_str(a->source));
         json_object_set_new(d, "published", cli_json_str(a->published));
@@ -45,7 +45,7 @@ static void print_json(const sl_story *s)
     json_object_set_new(j, "article_details", det);
     if (!strcmp(s->kind, "storyline")) {
         json_t *ev = json_array();
-        for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, json_string(s->events[i].id));
+        for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, cli_json_str(s->events[i].id));
         json_object_set_new(j, "events", ev);
     }
     char *t = json_dumps(j, JSON_INDENT(2));

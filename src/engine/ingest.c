@@ -46,12 +46,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     apply_manifest(e, &page);
     eg_pending *p = xcalloc(1, sizeof *p);
     arena_init(&p->a);
-    /* Stages after this one may rely on valid UTF-8 without NUL bytes. */
-    size_t clean_len;
-    char *clean = u8_sanitize(page.body ? page.body : "", page.body ? page.body_len : 0, &clean_len);
-    page.body = arena_strndup(&p->a, clean, clean_len);
-    page.body_len = clean_len;
-    free(clean);
+    /* ex_extract hands out valid UTF-8 without NUL bytes, whatever it gets. */
     if (ex_extract(&page, &p->a, &p->art, &e->err) != SL_OK) {
         eg_warn(e, e->err.msg);
         stats->skipped_bad++;
