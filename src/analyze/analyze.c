@@ -52,6 +52,12 @@ static bool all_digits(const char *s, size_t n)
     return true;
 }
 
+/* A year (1800 to 2199) says when a story happens; other numbers are noise. */
+static bool is_year(const char *s, size_t n)
+{
+    return n == 4 && all_digits(s, n) && (s[0] == '1' ? s[1] >= '8' : s[0] == '2' && s[1] <= '1');
+}
+
 /* Add the word terms of one token: hyphenated tokens give each part. */
 static void add_words(an_analyzer *an, arena *a, const char *tok, size_t n, float w)
 {
@@ -62,7 +68,10 @@ static void add_words(an_analyzer *an, arena *a, const char *tok, size_t n, floa
         size_t j = i;
         while (j < fl && f[j] != '-') j++;
         size_t pl = j - i;
-        if (pl >= 2 && !all_digits(f + i, pl) && !stop_is_word(f + i, pl)) {
+        if (is_year(f + i, pl)) {
+            char key[8] = {'y', ':', f[i], f[i + 1], f[i + 2], f[i + 3]};
+            add_term(an, a, key, 6, AN_NAME, w);
+        } else if (pl >= 2 && !all_digits(f + i, pl) && !stop_is_word(f + i, pl)) {
             const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)(f + i), (int)pl);
             if (st) add_term(an, a, (const char *)st, (size_t)sb_stemmer_length(an->stemmer), AN_WORD, w);
         }
