@@ -48,4 +48,76 @@ typedef struct an_token { uint32_t start, end; } an_token;
 /* Next token at or after *pos; false at the end. */
 bool an_next_token(const char *text, size_t len, size_t *pos, an_token *tok);
 
+/* ---- who, said what, when (names.c, actors.c, quotes.c, timex.c) -------- */
+
+typedef enum an_type { AN_PERSON = 0, AN_ORGANISATION = 1, AN_PLACE = 2 } an_type;
+const char *an_type_name(an_type t);   /* "person", "organisation", "place" */
+
+/* One mention of a name in a text: byte offsets [start, end) of the name
+ * itself ("Song Young-moo"), not of the role before it. */
+typedef struct an_mention {
+    uint32_t    start, end;
+    uint8_t     type;       /* an_type */
+    int32_t     actor;      /* index into the actors of the same text */
+    const char *role;       /* role the text gives here ("South Korean Defence
+                               Minister"), or NULL */
+} an_mention;
+
+/* One actor of a text: its mentions merged ("Kim Jong-un", "Kim Jong Un",
+ * "Kim"; "Mattis", "Mr Mattis"). */
+typedef struct an_actor {
+    const char  *name;      /* the fullest form seen */
+    const char  *key;       /* folded key for merging across texts:
+                               "kim jong un", "south korea" */
+    uint8_t      type;      /* an_type */
+    const char **roles;     /* distinct roles, first seen first */
+    size_t       n_roles;
+    const char **aliases;   /* other forms seen */
+    size_t       n_aliases;
+    uint32_t     mentions;
+} an_actor;
+
+typedef struct an_names {
+    an_mention *mentions;   /* in text order */
+    size_t      n_mentions;
+    an_actor   *actors;
+    size_t      n_actors;
+} an_names;
+
+/* Find the people, organisations and places of a text and merge their
+ * mentions into actors. Everything is allocated in a. */
+void an_find_names(const char *text, size_t len, arena *a, an_names *out);
+
+typedef enum an_quote_kind { AN_DIRECT = 0, AN_INDIRECT = 1 } an_quote_kind;
+
+/* A quote: [start, end) is the quoted words (without the quote marks for a
+ * direct quote; the reported clause for indirect speech). */
+typedef struct an_quote {
+    uint32_t start, end;
+    uint8_t  kind;          /* an_quote_kind */
+    int32_t  speaker;       /* index into names->actors, or -1 if unknown */
+    uint32_t cue_start, cue_end;   /* "she added", "told reporters", "according to" */
+} an_quote;
+
+/* Find quotes and attribute them to the actors of names. */
+size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena *a, an_quote **out);
+
+/* A time expression resolved against the publication day. value is an ISO
+ * date ("2018-06-12"), month ("2018-06"), year ("2018") or a range of years
+ * ("1950/1953"); NULL when it cannot be resolved (no publication day for a
+ * relative expression). day is the first day it denotes, or DAY_NONE. */
+typedef struct an_timex {
+    uint32_t    start, end;
+    const char *value;
+    int32_t     day;
+    uint8_t     granularity;  /* 0 day, 1 month, 2 year */
+} an_timex;
+
+size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, an_timex **out);
+
+/* A publication day for an article that has none: from its dateline
+ * ("Seoul, December 7" with a year from the text) or the most likely
+ * explicit full date in its text; DAY_NONE if there is no evidence. */
+int32_t an_infer_published(const sl_article *art, arena *a);
+
 #endif
