@@ -1,5 +1,5 @@
-/* fuzz_analyze.c: libFuzzer target for the tokenizer, the sentence splitter
- * and term extraction, on sanitized text as the pipeline gives them. */
+/* fuzz_analyze.c: libFuzzer target for the tokenizer, the sentence splitter,
+ * term extraction and quotes, on sanitized text as the pipeline gives them. */
 #include "analyze/analyze.h"
 
 #include <stdlib.h>
@@ -17,6 +17,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     an_analyze(an, &art, &a, &doc);
     for (size_t i = 0; i < doc.n_sentences; i++)
         if (doc.sentences[i].start > doc.sentences[i].end || doc.sentences[i].end > n) abort();
+    an_quote *q;
+    size_t nq = an_find_quotes(text, n, NULL, &a, &q);
+    for (size_t i = 0; i < nq; i++)
+        if (q[i].start > q[i].end || q[i].end > n || q[i].cue_end > n || q[i].speaker != -1) abort();
     arena_reset(&a);
     free(text);
     return 0;

@@ -1,0 +1,743 @@
+/* quotes.c: attributed quotes: direct quotes between quote marks and
+ * indirect speech ("X said that ..."), each with its cue ("she added") and
+ * its speaker, an actor of the names found in the same text.
+ *
+ * Works on word tokens and on what lies between them (punctuation, quote
+ * marks, line breaks). Speakers are resolved from the mentions and roles of
+ * an_names only: a name in the speaker phrase, else a pronoun (the person
+ * the text was just talking about), else a role phrase ("the lieutenant
+ * general") matched against the roles of earlier mentions. Not the finding
+ * of names (names.c) nor the speech vocabulary (speech.c). Heuristics for
+ * English news prose; no parse. */
+#include "speech.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A pair of quote marks: the opening mark at open, the words in
+ * [start, end), the closing mark at close, ending at close_end. */
+typedef struct an_qmarks { uint32_t open, start, end, close, close_end; } an_qmarks;
+
+/* How a quote's speaker is to be found once earlier quotes are resolved. */
+enum { HOW_NONE, HOW_PHRASE, HOW_INVERTED, HOW_CONTINUE, HOW_ADDING };
+
+typedef struct an_pending {
+    an_quote q;
+    an_qmarks m;            /* direct quotes only */
+    uint32_t ps, pe;        /* speaker phrase, tokens [ps, pe) */
+    uint32_t verb;          /* token of the speech verb */
+    uint8_t  how;
+    bool     strong;        /* the cue makes even a short quote speech */
+} an_pending;
+
+typedef struct qctx {
+    const char     *t;
+    size_t          len;
+    const an_names *nm;
+    an_token       *tok;
+    size_t          ntok;
+    bool           *cue_verb;   /* per token: the verb of a direct quote's cue */
+    an_qmarks      *dq;         /* accepted direct quotes, in text order */
+    size_t          ndq;
+    an_pending     *p;
+    size_t          np, capp;
+    arena          *a;
+} qctx;
+
+/* Limits that keep hostile input (no sentence ends, a verb on every word)
+ * linear: speech is attributed within a sentence or two of its cue. */
+#define PHRASE_MAX  10
+#define CUE_REACH   40
+#define CLAUSE_MAX 120
+#define BACK_MAX    80
+
+/* ---- characters and gaps between tokens ------------------------------ */
+
+/* Quote mark at t[i]: 1 opening, 2 closing, 3 either (straight), 0 none. */
+static int mark_at(const char *t, size_t len, size_t i, int *k)
+{
+    unsigned char c = (unsigned char)t[i];
+    *k = 1;
+    if (c == '"') return 3;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)t[i + 2];
+        *k = 3;
+        if (d == 0x9C || d == 0x9E) return 1;   /* “ „ */
+        if (d == 0x9D) return 2;                /* ” */
+        *k = 1;
+    }
+    if (c == 0xC2 && i + 1 < len) {
+        unsigned char d = (unsigned char)t[i + 1];
+        if (d == 0xAB) { *k = 2; return 1; }    /* « */
+        if (d == 0xBB) { *k = 2; return 2; }    /* » */
+    }
+    return 0;
+}
+
+/* A period after one letter ("U.S.") or a short capitalised word ("Mr.",
+ * "Gen.", "Lt.") is an abbreviation, not a sentence end. */
+static bool abbreviation(const char *t, size_t dot)
+{
+    size_t b = dot;
+    while (b > 0 && ((t[b - 1] >= 'a' && t[b - 1] <= 'z') || (t[b - 1] >= 'A' && t[b - 1] <= 'Z'))) b--;
+    size_t n = dot - b;
+    if (n == 1) return true;
+    if (n < 2 || n > 4 || t[b] < 'A' || t[b] > 'Z') return false;
+    static const char *const abbr[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "gen", "maj",
+        "col", "capt", "sgt", "adm", "gov", "sen", "rep", "brig", "cmdr", "prof", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", NULL};
+    for (size_t i = 0; abbr[i]; i++)
+        if (an_word_is(t + b, n, abbr[i])) return true;
+    return false;
+}
+
+enum { GAP_PARA = 1, GAP_SENT = 2, GAP_QUOTE = 4, GAP_PUNCT = 8 };
+
+static bool ends_here(const qctx *c, size_t i)
+{
+    size_t j = i + 1;
+    if (j >= c->len) return true;
+    int k;
+    char n = c->t[j];
+    return n == ' ' || n == '\n' || n == '\t' || n == '\r' || mark_at(c->t, c->len, j, &k) != 0 ||
+           n == ')' || (unsigned char)n == 0xE2;
+}
+
+/* What separates two tokens: the bytes [from, to). */
+static int gap_kind(const qctx *c, size_t from, size_t to)
+{
+    int g = 0, k;
+    for (size_t i = from; i < to && i < c->len; i += (size_t)k) {
+        char ch = c->t[i];
+        k = 1;
+        if (ch == '\n') g |= GAP_PARA | GAP_SENT;
+        else if (mark_at(c->t, c->len, i, &k)) g |= GAP_QUOTE;
+        else if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '[' || ch == ']')
+            g |= GAP_PUNCT;
+        else if ((ch == '!' || ch == '?') && ends_here(c, i)) g |= GAP_SENT;
+        else if (ch == '.' && ends_here(c, i) && !abbreviation(c->t, i)) g |= GAP_SENT;
+        else if ((unsigned char)ch == 0xE2 && i + 2 < c->len && (unsigned char)c->t[i + 1] == 0x80 &&
+                 ((unsigned char)c->t[i + 2] == 0x94 || (unsigned char)c->t[i + 2] == 0x93)) {
+            g |= GAP_PUNCT;                     /* em and en dashes */
+            k = 3;
+        }
+    }
+    return g;
+}
+
+/* Gap before token i (from the previous token, or the text start). */
+static int gap_before(const qctx *c, size_t i)
+{
+    return gap_kind(c, i ? c->tok[i - 1].end : 0, c->tok[i].start);
+}
+
+static bool word_is(const qctx *c, size_t i, const char *w)
+{
+    return i < c->ntok && an_word_is(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start, w);
+}
+
+/* The speech-verb class of token i. A capital inside a sentence makes it
+ * part of a name ("the United States"), not a verb. */
+static int verb_at(const qctx *c, size_t i)
+{
+    int v = an_speech_verb(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+    char first = c->t[c->tok[i].start];
+    if (v && first >= 'A' && first <= 'Z' && i > 0 && !(gap_before(c, i) & (GAP_SENT | GAP_QUOTE))) return 0;
+    if (v == AN_SV_ACCORDING && !word_is(c, i + 1, "to")) return AN_SV_NONE;
+    return v;
+}
+
+static bool filler(const qctx *c, size_t i)
+{
+    return an_speech_filler(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+}
+
+static bool clause_word(const qctx *c, size_t i)
+{
+    return an_clause_word(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+}
+
+/* Prepositions end an addressee ("told reporters before the talks") and an
+ * inverted speaker ("said Wi during a briefing"). */
+static bool preposition(const qctx *c, size_t i)
+{
+    static const char *const pre[] = {"in", "at", "on", "during", "after", "before", "with", "for",
+        "from", "to", "about", "via", "by", "over", "following", "ahead", NULL};
+    for (size_t k = 0; pre[k]; k++)
+        if (word_is(c, i, pre[k])) return true;
+    return false;
+}
+
+/* First token starting at or after pos. */
+static size_t tok_at(const qctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->tok[mid].start < pos) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+/* Is byte pos inside the words of an accepted direct quote? */
+static bool in_direct(const qctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->ndq;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->dq[mid].end <= pos) lo = mid + 1; else hi = mid;
+    }
+    return lo < c->ndq && c->dq[lo].start <= pos && pos < c->dq[lo].end;
+}
+
+/* Start (byte) of the sentence holding token i. */
+static size_t sentence_start(const qctx *c, size_t i)
+{
+    size_t j = i, steps = 0;
+    while (j > 0 && j < c->ntok && steps++ < BACK_MAX && !(gap_before(c, j) & GAP_SENT)) j--;
+    return j < c->ntok ? c->tok[j].start : c->len;
+}
+
+/* ---- mentions --------------------------------------------------------- */
+
+static const an_mention *mention(const qctx *c, size_t i)
+{
+    const an_mention *m = &c->nm->mentions[i];
+    if (m->start >= m->end || m->end > c->len || m->actor < 0 || (size_t)m->actor >= c->nm->n_actors)
+        return NULL;
+    return m;
+}
+
+static bool is_person(const qctx *c, int32_t actor)
+{
+    return actor >= 0 && (size_t)actor < c->nm->n_actors && c->nm->actors[actor].type == AN_PERSON;
+}
+
+/* Last (or first) person mention in [from, to) outside direct quotes. */
+static int32_t person_in(const qctx *c, size_t from, size_t to, bool last)
+{
+    int32_t found = -1;
+    for (size_t i = 0; i < c->nm->n_mentions; i++) {
+        const an_mention *m = mention(c, i);
+        if (!m || m->type != AN_PERSON || m->start < from || m->end > to || in_direct(c, m->start)) continue;
+        if (!last) return m->actor;
+        found = m->actor;
+    }
+    return found;
+}
+
+/* The actor whose role the phrase [from, to) names: the latest mention
+ * before it with a matching role, else any actor with such a role. */
+static int32_t role_speaker(const qctx *c, size_t from, size_t to)
+{
+    const char *ph = c->t + from;
+    for (size_t i = c->nm->n_mentions; i-- > 0;) {
+        const an_mention *m = mention(c, i);
+        if (m && m->role && m->end <= from && !in_direct(c, m->start) && an_role_matches(ph, to - from, m->role))
+            return m->actor;
+    }
+    for (size_t a = 0; a < c->nm->n_actors; a++)
+        for (size_t r = 0; r < c->nm->actors[a].n_roles; r++)
+            if (an_role_matches(ph, to - from, c->nm->actors[a].roles[r])) return (int32_t)a;
+    return -1;
+}
+
+/* Line breaks in [from, to): how many paragraphs apart two points are. */
+static int paragraphs_between(const qctx *c, size_t from, size_t to)
+{
+    int n = 0;
+    for (size_t i = from; i < to && i < c->len; i++)
+        if (c->t[i] == '\n' && (i == from || c->t[i - 1] != '\n')) n++;
+    return n;
+}
+
+/* he, she, they at pos: a person earlier in the same sentence, else the
+ * speaker of the quote just before (within a paragraph), else the first
+ * person of the nearest earlier sentence naming one, else the last person
+ * mentioned. who: the person just before it. */
+static int32_t resolve_pronoun(const qctx *c, size_t pos, size_t before_quote)
+{
+    size_t ti = tok_at(c, pos);
+    size_t ss = sentence_start(c, ti < c->ntok ? ti : c->ntok - 1);
+    if (ss > pos) ss = pos;
+    int32_t a = person_in(c, ss, pos, true);
+    if (a >= 0) return a;
+    for (size_t i = before_quote, steps = 0; i-- > 0 && steps < 8; steps++) {
+        const an_quote *q = &c->p[i].q;
+        size_t qend = q->end > q->cue_end ? q->end : q->cue_end;
+        if (q->speaker < 0 || qend > pos) continue;
+        if (is_person(c, q->speaker) && paragraphs_between(c, qend, pos) <= 1) return q->speaker;
+        break;
+    }
+    size_t end = ss;
+    for (int s = 0; s < 3 && end > 0; s++) {
+        size_t tj = tok_at(c, end);
+        if (tj == 0) break;
+        size_t start = sentence_start(c, tj - 1);
+        a = person_in(c, start, end, false);
+        if (a >= 0) return a;
+        end = start;
+    }
+    return person_in(c, 0, pos, true);
+}
+
+/* The subject of the sentence holding verb v, when the words just before
+ * the verb do not name it ("Pompeo, who ..., stressed"; "... but said"). */
+static int32_t sentence_subject(const qctx *c, size_t v, size_t before_quote)
+{
+    size_t ss = sentence_start(c, v);
+    int32_t a = person_in(c, ss, c->tok[v].start, false);
+    if (a >= 0) return a;
+    size_t first = tok_at(c, ss);
+    if (first < v && an_pronoun(c->t + c->tok[first].start, c->tok[first].end - c->tok[first].start) == 1)
+        return resolve_pronoun(c, c->tok[first].start, before_quote);
+    return -1;
+}
+
+/* The speaker a phrase of tokens [s, e) names: a person in it, a pronoun,
+ * a role, or any other actor in it (an organisation may speak). */
+static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_quote)
+{
+    size_t from = c->tok[s].start, to = c->tok[e - 1].end;
+    int32_t person = -1, other = -1;
+    for (size_t i = 0; i < c->nm->n_mentions; i++) {
+        const an_mention *m = mention(c, i);
+        if (!m || m->start < from || m->end > to) continue;
+        if (m->type == AN_PERSON) person = m->actor; else other = m->actor;
+    }
+    if (person >= 0) return person;
+    for (size_t i = s; i < e; i++) {
+        int p = an_pronoun(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+        if (p) return resolve_pronoun(c, c->tok[i].start, before_quote);
+    }
+    while (e > s && filler(c, e - 1)) e--;
+    if (e > s) {
+        int32_t r = role_speaker(c, c->tok[s].start, c->tok[e - 1].end);
+        if (r >= 0) return r;
+    }
+    return other;
+}
+
+/* ---- speaker phrases around a verb ------------------------------------- */
+
+/* Tokens before verb v that can name its subject, back to punctuation, a
+ * quote mark, a sentence end or a word that opens a clause. */
+static size_t phrase_before(const qctx *c, size_t v)
+{
+    size_t j = v;
+    while (j > 0 && v - j < PHRASE_MAX) {
+        if (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) break;
+        if (clause_word(c, j - 1)) break;
+        j--;
+    }
+    return j;
+}
+
+/* Tokens after token s naming a speaker ("said Wi", "according to the
+ * Yonhap News Agency"), up to punctuation or a preposition. */
+static size_t phrase_after(const qctx *c, size_t s)
+{
+    size_t j = s;
+    while (j < c->ntok && j - s < PHRASE_MAX / 2 + 2) {
+        if (j > s && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) break;
+        if (clause_word(c, j) || (j > s && preposition(c, j))) break;
+        j++;
+    }
+    return j;
+}
+
+/* End token (exclusive) of a verb's cue: "told reporters", "according to X". */
+static size_t cue_end_tok(const qctx *c, size_t v, int cls)
+{
+    if (cls == AN_SV_ACCORDING) return phrase_after(c, v + 2);
+    size_t j = v + 1;
+    if (cls != AN_SV_TELL) return j;
+    while (j < c->ntok && j - v <= 3 && !(gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) &&
+           !clause_word(c, j) && !preposition(c, j))
+        j++;
+    return j;
+}
+
+static void set_cue(const qctx *c, an_pending *p, size_t v, int cls)
+{
+    size_t first = p->how == HOW_PHRASE && p->ps < p->pe ? p->ps : v;
+    size_t end = cue_end_tok(c, v, cls);
+    if (p->how == HOW_INVERTED && p->pe > end) end = p->pe;
+    p->verb = (uint32_t)v;
+    p->q.cue_start = c->tok[first].start;
+    p->q.cue_end = c->tok[end - 1].end;
+}
+
+/* Set the speaker phrase of p from speech verb v of class cls. */
+static void speaker_from_verb(const qctx *c, an_pending *p, size_t v, int cls)
+{
+    if (cls == AN_SV_ACCORDING) {
+        p->how = HOW_INVERTED;
+        p->ps = (uint32_t)(v + 2);
+        p->pe = (uint32_t)phrase_after(c, v + 2);
+    } else if (cls == AN_SV_ADDING) {
+        p->how = HOW_ADDING;
+    } else {
+        p->how = HOW_PHRASE;
+        p->ps = (uint32_t)phrase_before(c, v);
+        p->pe = (uint32_t)v;
+    }
+    set_cue(c, p, v, cls);
+}
+
+/* ---- direct quotes ---------------------------------------------------- */
+
+static void push_marks(qctx *c, an_qmarks **v, size_t *n, size_t *cap, an_qmarks m)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        an_qmarks *nv = arena_alloc(c->a, *cap * sizeof *nv);
+        if (*n) memcpy(nv, *v, *n * sizeof *nv);
+        *v = nv;
+    }
+    (*v)[(*n)++] = m;
+}
+
+/* Trim the words of a quote: spaces, and the comma or colon that belongs
+ * to the attribution ("...,” she said); a final . ? ! stays, it is the
+ * speaker's. false if no word is left. */
+static bool trim_words(const qctx *c, an_qmarks *m)
+{
+    size_t s = m->start, e = m->close;
+    while (s < e && (c->t[s] == ' ' || c->t[s] == '\n' || c->t[s] == '\t' || c->t[s] == '\r')) s++;
+    while (e > s && strchr(" \n\t\r,;:", c->t[e - 1])) e--;
+    size_t pos = s;
+    an_token k;
+    if (!an_next_token(c->t, e, &pos, &k)) return false;
+    m->start = (uint32_t)s;
+    m->end = (uint32_t)e;
+    return true;
+}
+
+/* Pair quote marks paragraph by paragraph. A paragraph that leaves a quote
+ * open continues it when the next paragraph opens with a quote mark (the
+ * news convention for a quote over several paragraphs); otherwise the open
+ * mark was stray and is dropped. */
+static size_t pair_marks(qctx *c, an_qmarks **out)
+{
+    an_qmarks *v = NULL;
+    size_t n = 0, cap = 0, i = 0, op = 0, os = 0;
+    bool open = false;
+    int k;
+    while (i < c->len) {
+        if (c->t[i] == '\n') {
+            size_t j = i;
+            while (j < c->len && strchr("\n \t\r", c->t[j]) && c->t[j]) j++;
+            int m = j < c->len ? mark_at(c->t, c->len, j, &k) : 0;
+            if (open && (m == 1 || m == 3)) { i = j + (size_t)k; continue; }
+            open = false;
+            i = j;
+            continue;
+        }
+        int m = mark_at(c->t, c->len, i, &k);
+        if (m == 1 || (m == 3 && !open)) {
+            open = true;
+            op = i;
+            os = i + (size_t)k;
+        } else if (m && open) {
+            an_qmarks q = {(uint32_t)op, (uint32_t)os, 0, (uint32_t)i, (uint32_t)(i + (size_t)k)};
+            if (trim_words(c, &q)) push_marks(c, &v, &n, &cap, q);
+            open = false;
+        }
+        i += (size_t)k;
+    }
+    *out = v;
+    return n;
+}
+
+/* A cue after the closing mark: "..." she added / Trump told / said Wi. */
+static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
+{
+    if (m->end > m->start && c->t[m->end - 1] == '.') return false;   /* a new sentence follows */
+    size_t i = tok_at(c, m->close_end);
+    if (i >= c->ntok || (gap_kind(c, m->close_end, c->tok[i].start) & (GAP_SENT | GAP_QUOTE))) return false;
+    for (size_t j = i; j < c->ntok && j - i < PHRASE_MAX; j++) {
+        if (j > i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) return false;
+        int cls = verb_at(c, j);
+        if (cls == AN_SV_ADDING) return false;
+        if (cls == AN_SV_ACCORDING || (cls && j == i)) {
+            p->how = HOW_INVERTED;
+            p->ps = (uint32_t)(cls == AN_SV_ACCORDING ? j + 2 : j + 1);
+            p->pe = (uint32_t)phrase_after(c, p->ps);
+            set_cue(c, p, j, cls);
+            p->strong = true;
+            return true;
+        }
+        if (cls) {
+            p->how = HOW_PHRASE;
+            p->ps = (uint32_t)i;
+            p->pe = (uint32_t)j;
+            set_cue(c, p, j, cls);
+            p->strong = true;
+            return true;
+        }
+        if (clause_word(c, j)) return false;
+    }
+    return false;
+}
+
+/* A cue before the opening mark in the same sentence: X said, "..." /
+ * X said: "..." / X said it would "be a process". The verb must be close to
+ * the mark or introduce it with a comma or colon. */
+static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
+{
+    size_t i = tok_at(c, m->open);
+    if (i == 0 || i > c->ntok) return false;
+    int last_gap = gap_kind(c, c->tok[i - 1].end, m->open);
+    if (last_gap & (GAP_SENT | GAP_QUOTE)) return false;
+    bool introduced = (last_gap & GAP_PUNCT) != 0;
+    for (size_t j = i; j > 0 && i - j < CUE_REACH; j--) {
+        if (j < i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE))) return false;
+        int cls = verb_at(c, j - 1);
+        if (!cls) continue;
+        if (!introduced && i - j > 8) return false;
+        speaker_from_verb(c, p, j - 1, cls);
+        /* "stressed the need for a "flexible change"" names a phrase; "said
+         * it was "unacceptable"" and "joked that he was ..." report speech. */
+        p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || word_is(c, j, "that");
+        return true;
+    }
+    return false;
+}
+
+static bool starts_upper(const qctx *c, size_t pos)
+{
+    int k;
+    return u8_is_upper(u8_decode(c->t + pos, c->len - pos, &k));
+}
+
+/* Is a quote without a cue speech? A full clause: five words or more that
+ * are not a title ("Victory in the Fatherland Liberation War"), or a
+ * sentence of its own ("We agree."). One to four words inside a sentence
+ * are scare quotes ("provocative"). */
+static bool full_clause(const qctx *c, const an_qmarks *m)
+{
+    size_t words = 0, caps = 0, pos = m->start;
+    an_token k;
+    while (pos < m->end && an_next_token(c->t, m->end, &pos, &k)) {
+        words++;
+        if (starts_upper(c, k.start)) caps++;
+    }
+    char last = c->t[m->end - 1];
+    if (words >= 5) return !(words <= 12 && caps * 3 >= words * 2);
+    return (last == '.' || last == '?' || last == '!') && starts_upper(c, m->start);
+}
+
+/* Does the quote m directly follow prev: within a paragraph and a sentence
+ * of it, with no other person named in between? */
+static bool follows(const qctx *c, const an_pending *prev, const an_qmarks *m)
+{
+    size_t from = prev->m.close_end;
+    if (paragraphs_between(c, from, m->open) > 1) return false;
+    int sents = 0;
+    for (size_t j = tok_at(c, from); j < c->ntok && c->tok[j].start < m->open; j++) {
+        if (gap_before(c, j) & GAP_SENT) sents++;
+        if (sents > 1 || j - tok_at(c, from) > 30) return false;
+    }
+    for (size_t i = 0; i < c->nm->n_mentions; i++) {
+        const an_mention *mm = mention(c, i);
+        if (mm && mm->type == AN_PERSON && mm->start >= from && mm->end <= m->open &&
+            (prev->how == HOW_NONE || mm->start < prev->q.cue_start || mm->end > prev->q.cue_end))
+            return false;
+    }
+    return true;
+}
+
+static an_pending *push_pending(qctx *c)
+{
+    if (c->np == c->capp) {
+        c->capp = c->capp ? c->capp * 2 : 16;
+        an_pending *nv = arena_alloc(c->a, c->capp * sizeof *nv);
+        if (c->np) memcpy(nv, c->p, c->np * sizeof *nv);
+        c->p = nv;
+    }
+    an_pending *p = &c->p[c->np++];
+    memset(p, 0, sizeof *p);
+    p->q.speaker = -1;
+    return p;
+}
+
+static void find_direct(qctx *c)
+{
+    an_qmarks *all;
+    size_t n = pair_marks(c, &all);
+    c->dq = arena_alloc(c->a, (n ? n : 1) * sizeof *c->dq);
+    an_pending *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        an_pending p = {.q = {.start = all[i].start, .end = all[i].end, .kind = AN_DIRECT, .speaker = -1},
+                        .m = all[i]};
+        bool cued = cue_after(c, &all[i], &p) || cue_before(c, &all[i], &p);
+        if (!(cued && p.strong) && !full_clause(c, &all[i])) continue;
+        if (!cued && prev && follows(c, prev, &all[i])) p.how = HOW_CONTINUE;
+        /* A verb after the quote reports only the quote; one before it may
+         * report a clause holding a partial quote (said it would "be ..."). */
+        if (cued && p.q.cue_start >= all[i].close_end) c->cue_verb[p.verb] = true;
+        an_pending *slot = push_pending(c);
+        *slot = p;
+        prev = slot;
+        c->dq[c->ndq++] = all[i];
+    }
+}
+
+/* ---- indirect speech ---------------------------------------------------- */
+
+/* First token of the clause reported by verb v, or ntok if none. */
+static size_t clause_start(const qctx *c, size_t v, int cls)
+{
+    size_t k = v + 1;
+    if (k >= c->ntok) return c->ntok;
+    int g = gap_before(c, k);
+    if (g & (GAP_SENT | GAP_QUOTE)) return c->ntok;
+    if (word_is(c, k, "that")) return k + 1;
+    if (cls == AN_SV_TELL) {
+        for (size_t j = k + 1; j < c->ntok && j - k < 5; j++) {
+            if (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) break;
+            if (word_is(c, j, "that")) return j + 1;
+        }
+        return c->ntok;
+    }
+    if (cls != AN_SV_SAY || (g & GAP_PUNCT)) return c->ntok;
+    if (preposition(c, k)) {     /* said after the summit ... that */
+        for (size_t j = k + 1; j < c->ntok && j - k < 20; j++) {
+            if (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) break;
+            if (word_is(c, j, "that")) return j + 1;
+        }
+        return c->ntok;
+    }
+    return clause_word(c, k) ? c->ntok : k;
+}
+
+/* End token (exclusive) of a clause from token s: the sentence end, or
+ * "but/and" before another speech verb (that one reports its own clause). */
+static size_t clause_end(const qctx *c, size_t s)
+{
+    size_t j = s + 1;
+    for (; j < c->ntok && j - s < CLAUSE_MAX; j++) {
+        if (gap_before(c, j) & GAP_SENT) break;
+        if (word_is(c, j, "but") || word_is(c, j, "and")) {
+            size_t k = j + 1;
+            while (k < c->ntok && k - j < 3 && filler(c, k)) k++;
+            if (k < c->ntok && verb_at(c, k) != AN_SV_NONE) break;
+        }
+    }
+    return j;
+}
+
+static void find_indirect(qctx *c)
+{
+    for (size_t v = 0; v < c->ntok; v++) {
+        int cls = verb_at(c, v);
+        if (!cls || cls == AN_SV_ACCORDING || c->cue_verb[v] || in_direct(c, c->tok[v].start)) continue;
+        if (cls == AN_SV_ADDING && !word_is(c, v + 1, "that")) continue;
+        /* bare "say" without a subject is a headline or an imperative */
+        if (word_is(c, v, "say") && phrase_before(c, v) == v) continue;
+        size_t s = clause_start(c, v, cls == AN_SV_ADDING ? AN_SV_THAT : cls);
+        if (s >= c->ntok || (gap_before(c, s) & (GAP_SENT | GAP_QUOTE))) continue;
+        size_t e = clause_end(c, s);
+        if (e - s < 3) continue;
+        an_pending *p = push_pending(c);
+        p->q.kind = AN_INDIRECT;
+        p->q.start = c->tok[s].start;
+        p->q.end = c->tok[e - 1].end;
+        speaker_from_verb(c, p, v, cls);
+    }
+}
+
+/* ---- resolution in text order ------------------------------------------ */
+
+static size_t key(const an_pending *p)
+{
+    return p->q.start < p->q.cue_start || p->how == HOW_NONE || p->how == HOW_CONTINUE ? p->q.start
+                                                                                      : p->q.cue_start;
+}
+
+static int by_position(const void *a, const void *b)
+{
+    size_t x = key(a), y = key(b);
+    return x < y ? -1 : x > y;
+}
+
+/* The speaker of the latest quote cued in the same sentence as verb v
+ * ("...," Wi stated, adding that ...), else the sentence's subject. */
+static int32_t adding_speaker(const qctx *c, size_t i)
+{
+    size_t v = c->p[i].verb, ss = sentence_start(c, v);
+    for (size_t j = i; j-- > 0;) {
+        const an_pending *q = &c->p[j];
+        if (q->q.cue_end <= ss && q->q.end <= ss) break;
+        if (q->q.cue_end <= c->tok[v].start && q->q.speaker >= 0) return q->q.speaker;
+    }
+    return sentence_subject(c, v, i);
+}
+
+/* A direct quote without a cue inside a reported clause is a partial
+ * quote of that clause's speaker (White said they work to "fulfil ..."). */
+static void inside_indirect(qctx *c, size_t i)
+{
+    an_pending *p = &c->p[i];
+    for (size_t j = i, steps = 0; j-- > 0 && steps < 8; steps++) {
+        const an_quote *r = &c->p[j].q;
+        if (r->kind != AN_INDIRECT || r->start > p->q.start || r->end < p->q.start) continue;
+        p->q.speaker = r->speaker;
+        p->q.cue_start = r->cue_start;
+        p->q.cue_end = r->cue_end;
+        p->how = HOW_PHRASE;     /* keeps the cue */
+        return;
+    }
+}
+
+static void resolve(qctx *c)
+{
+    if (c->np) qsort(c->p, c->np, sizeof *c->p, by_position);
+    int32_t last_direct = -1;
+    for (size_t i = 0; i < c->np; i++) {
+        an_pending *p = &c->p[i];
+        switch (p->how) {
+        case HOW_PHRASE:
+        case HOW_INVERTED:
+            p->q.speaker = p->ps < p->pe ? resolve_phrase(c, p->ps, p->pe, i)
+                         : p->how == HOW_PHRASE ? sentence_subject(c, p->verb, i) : -1;
+            break;
+        case HOW_ADDING: p->q.speaker = adding_speaker(c, i); break;
+        case HOW_CONTINUE: p->q.speaker = last_direct; break;
+        default: inside_indirect(c, i); break;
+        }
+        if (p->q.kind == AN_DIRECT) last_direct = p->q.speaker;
+        if (p->how == HOW_NONE || p->how == HOW_CONTINUE) p->q.cue_start = p->q.cue_end = p->q.start;
+    }
+}
+
+static size_t tokenize(qctx *c)
+{
+    size_t n = 0, pos = 0;
+    an_token k;
+    while (an_next_token(c->t, c->len, &pos, &k)) n++;
+    c->tok = arena_alloc(c->a, (n ? n : 1) * sizeof *c->tok);
+    pos = 0;
+    for (size_t i = 0; i < n && an_next_token(c->t, c->len, &pos, &k); i++) c->tok[i] = k;
+    return n;
+}
+
+size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena *a, an_quote **out)
+{
+    static const an_names none;
+    *out = NULL;
+    if (!text || !len) return 0;
+    if (len > UINT32_MAX - 1) len = UINT32_MAX - 1;   /* offsets are 32-bit */
+    qctx c = {.t = text, .len = len, .nm = names ? names : &none, .a = a};
+    c.ntok = tokenize(&c);
+    if (!c.ntok) return 0;
+    c.cue_verb = arena_alloc(a, c.ntok * sizeof *c.cue_verb);
+    find_direct(&c);
+    find_indirect(&c);
+    resolve(&c);
+    an_quote *q = arena_alloc(a, (c.np ? c.np : 1) * sizeof *q);
+    for (size_t i = 0; i < c.np; i++) q[i] = c.p[i].q;
+    *out = q;
+    return c.np;
+}

@@ -1,0 +1,163 @@
+/* speech.c: the vocabulary of reported speech: speech verbs and what may
+ * follow them, pronouns, filler words, and role phrases matched against
+ * roles ("the lieutenant general" is "Lt. Gen."). Tables only, plus the role
+ * matcher; not the finding or attribution of quotes (quotes.c). */
+#include "speech.h"
+
+#include <stdio.h>
+#include <string.h>
+
+bool an_word_is(const char *w, size_t n, const char *s)
+{
+    size_t m = strlen(s);
+    if (m != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != s[i]) return false;
+    }
+    return true;
+}
+
+typedef struct { const char *word; int cls; } verb_entry;
+
+/* Past and present forms only: "notes" or "remarks" after a determiner are
+ * nouns, and the bare forms would match too much ordinary prose. */
+static const verb_entry verbs[] = {
+    {"said", AN_SV_SAY}, {"says", AN_SV_SAY}, {"say", AN_SV_SAY},
+    {"replied", AN_SV_SAY}, {"wrote", AN_SV_SAY}, {"writes", AN_SV_SAY},
+    {"added", AN_SV_THAT}, {"adds", AN_SV_THAT}, {"stated", AN_SV_THAT}, {"states", AN_SV_THAT},
+    {"remarked", AN_SV_THAT}, {"noted", AN_SV_THAT}, {"stressed", AN_SV_THAT},
+    {"insisted", AN_SV_THAT}, {"explained", AN_SV_THAT}, {"asked", AN_SV_THAT},
+    {"warned", AN_SV_THAT}, {"declared", AN_SV_THAT}, {"announced", AN_SV_THAT},
+    {"emphasized", AN_SV_THAT}, {"emphasised", AN_SV_THAT}, {"claimed", AN_SV_THAT},
+    {"argued", AN_SV_THAT}, {"confirmed", AN_SV_THAT}, {"acknowledged", AN_SV_THAT},
+    {"admitted", AN_SV_THAT}, {"indicated", AN_SV_THAT}, {"joked", AN_SV_THAT},
+    {"continued", AN_SV_THAT}, {"recalled", AN_SV_THAT}, {"responded", AN_SV_THAT},
+    {"commented", AN_SV_THAT}, {"observed", AN_SV_THAT}, {"cautioned", AN_SV_THAT},
+    {"urged", AN_SV_THAT}, {"pledged", AN_SV_THAT}, {"promised", AN_SV_THAT},
+    {"told", AN_SV_TELL}, {"tells", AN_SV_TELL}, {"informed", AN_SV_TELL},
+    {"assured", AN_SV_TELL}, {"reminded", AN_SV_TELL},
+    {"according", AN_SV_ACCORDING},
+    {"adding", AN_SV_ADDING}, {"saying", AN_SV_ADDING}, {"noting", AN_SV_ADDING},
+    {"stressing", AN_SV_ADDING}, {"insisting", AN_SV_ADDING}, {"warning", AN_SV_ADDING},
+    {"explaining", AN_SV_ADDING},
+};
+
+int an_speech_verb(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (an_word_is(w, n, verbs[i].word)) return verbs[i].cls;
+    return AN_SV_NONE;
+}
+
+int an_pronoun(const char *w, size_t n)
+{
+    if (an_word_is(w, n, "he") || an_word_is(w, n, "she") || an_word_is(w, n, "they")) return 1;
+    if (an_word_is(w, n, "who")) return 2;
+    return 0;
+}
+
+static bool in_list(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (an_word_is(w, n, list[i])) return true;
+    return false;
+}
+
+bool an_speech_filler(const char *w, size_t n)
+{
+    static const char *const fill[] = {"also", "later", "further", "then", "again", "earlier",
+        "previously", "once", "has", "have", "had", "was", "were", "is", "would", "will",
+        "had", "then", "today", "yesterday", "repeatedly", "publicly", "reportedly", NULL};
+    /* "-ly" adverbs: "firmly said", "quickly added". */
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y') return true;
+    return in_list(w, n, fill);
+}
+
+bool an_clause_word(const char *w, size_t n)
+{
+    static const char *const cl[] = {"and", "but", "or", "while", "as", "that", "which",
+        "when", "because", "if", "after", "before", "since", "although", "though", "where",
+        "whereas", "so", "than", "until", "unless", NULL};
+    return in_list(w, n, cl);
+}
+
+/* ---- roles ------------------------------------------------------------- */
+
+#define ROLE_WORDS 16
+
+typedef struct { char w[ROLE_WORDS][16]; int n; } word_set;
+
+/* Abbreviations and spellings a role is written with, to one word each. */
+static const char *canonical(const char *w)
+{
+    static const char *const map[][2] = {
+        {"lt", "lieutenant"}, {"gen", "general"}, {"maj", "major"}, {"col", "colonel"},
+        {"brig", "brigadier"}, {"sgt", "sergeant"}, {"adm", "admiral"}, {"capt", "captain"},
+        {"cmdr", "commander"}, {"cdr", "commander"}, {"pres", "president"}, {"sec", "secretary"},
+        {"gov", "governor"}, {"sen", "senator"}, {"rep", "representative"},
+        {"amb", "ambassador"}, {"defense", "defence"}, {"minster", "minister"},
+        {"ministers", "minister"}, {"spokesperson", "spokesman"}, {"spokeswoman", "spokesman"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (!strcmp(w, map[i][0])) return map[i][1];
+    return w;
+}
+
+/* Words that qualify a role without naming it: "the", "of", nationalities. */
+static bool insignificant(const char *w)
+{
+    static const char *const ins[] = {"the", "a", "an", "of", "for", "and", "his", "her", "its",
+        "their", "s", "u", "us", "uk", "south", "north", "korea", "korean", "koreas", "american",
+        "united", "states", "japan", "japanese", "china", "chinese", "russia", "russian",
+        "british", "dprk", "rok", "then", "former", "new", "top", "country", "country's",
+        "nation", "s", "mr", "mrs", "ms", NULL};
+    for (size_t i = 0; ins[i]; i++)
+        if (!strcmp(w, ins[i])) return true;
+    return false;
+}
+
+static void role_words(const char *s, size_t n, word_set *out)
+{
+    out->n = 0;
+    size_t pos = 0;
+    an_token t;
+    while (out->n < ROLE_WORDS && an_next_token(s, n, &pos, &t)) {
+        char w[16];
+        size_t m = t.end - t.start, k = 0;
+        if (m >= sizeof w) continue;            /* no role word is this long */
+        for (size_t i = 0; i < m; i++) {
+            char c = s[t.start + i];
+            if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+            w[k++] = c;
+        }
+        w[k] = '\0';
+        /* possessives: "Korea's", "Korea’s" */
+        if (k > 2 && w[k - 2] == '\'' && w[k - 1] == 's') w[k -= 2] = '\0';
+        if (k > 4 && !memcmp(w + k - 4, "\xE2\x80\x99s", 4)) w[k -= 4] = '\0';
+        const char *c = canonical(w);
+        if (insignificant(c)) continue;
+        snprintf(out->w[out->n++], sizeof out->w[0], "%s", c);
+    }
+}
+
+static bool subset(const word_set *a, const word_set *b)
+{
+    for (int i = 0; i < a->n; i++) {
+        bool found = false;
+        for (int j = 0; j < b->n && !found; j++) found = !strcmp(a->w[i], b->w[j]);
+        if (!found) return false;
+    }
+    return true;
+}
+
+bool an_role_matches(const char *phrase, size_t n, const char *role)
+{
+    if (!role || !phrase) return false;
+    word_set p, r;
+    role_words(phrase, n, &p);
+    role_words(role, strlen(role), &r);
+    if (p.n == 0 || r.n == 0) return false;
+    return subset(&p, &r) || subset(&r, &p);
+}

@@ -1,0 +1,622 @@
+/* test_quotes.c: direct and indirect quotes, their cues and speakers, on
+ * paragraphs written for these tests and on the seed articles (read from
+ * ../shared at run time). Names are built by hand from the text, by finding
+ * the names with strstr: an_find_names is tested on its own. */
+#include "testutil.h"
+#include "analyze/analyze.h"
+
+#include <ctype.h>
+
+/* ---- hand-built names ---------------------------------------------------- */
+
+#define MAXM 128
+#define MAXA 16
+
+typedef struct names_builder {
+    const char *text;
+    an_mention  m[MAXM];
+    size_t      nm;
+    an_actor    a[MAXA];
+    const char *roles[MAXA][4];
+    size_t      na;
+} names_builder;
+
+static int add_actor(names_builder *b, const char *name, an_type type)
+{
+    an_actor *a = &b->a[b->na];
+    memset(a, 0, sizeof *a);
+    a->name = name;
+    a->key = name;
+    a->type = (uint8_t)type;
+    a->roles = b->roles[b->na];
+    return (int)b->na++;
+}
+
+static bool overlaps(const names_builder *b, size_t s, size_t e)
+{
+    for (size_t i = 0; i < b->nm; i++)
+        if (s < b->m[i].end && b->m[i].start < e) return true;
+    return false;
+}
+
+/* Every whole-word occurrence of needle at or after `from` becomes a mention
+ * of actor (with role), unless it lies inside an earlier mention. */
+static void mention_from(names_builder *b, const char *from, const char *needle, int actor, const char *role)
+{
+    size_t n = strlen(needle);
+    for (const char *p = strstr(from, needle); p; p = strstr(p + 1, needle)) {
+        size_t s = (size_t)(p - b->text), e = s + n;
+        if ((s > 0 && isalnum((unsigned char)b->text[s - 1])) || isalnum((unsigned char)b->text[e])) continue;
+        if (overlaps(b, s, e) || b->nm == MAXM) continue;
+        b->m[b->nm++] = (an_mention){(uint32_t)s, (uint32_t)e, b->a[actor].type, actor, role};
+        b->a[actor].mentions++;
+        if (role && b->a[actor].n_roles < 4) b->roles[actor][b->a[actor].n_roles++] = role;
+    }
+}
+
+static void mention(names_builder *b, const char *needle, int actor, const char *role)
+{
+    mention_from(b, b->text, needle, actor, role);
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const an_mention *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static an_names built(names_builder *b)
+{
+    qsort(b->m, b->nm, sizeof *b->m, by_start);
+    return (an_names){b->m, b->nm, b->a, b->na};
+}
+
+/* ---- looking at results ------------------------------------------------- */
+
+/* The quote of the given kind whose words contain key, or NULL. */
+static const an_quote *quote_with(const char *text, const an_quote *q, size_t n, const char *key, int kind)
+{
+    const char *p = strstr(text, key);
+    if (!p) return NULL;
+    size_t at = (size_t)(p - text);
+    for (size_t i = 0; i < n; i++)
+        if (q[i].kind == kind && q[i].start <= at && at + strlen(key) <= q[i].end) return &q[i];
+    return NULL;
+}
+
+static size_t count_kind(const an_quote *q, size_t n, int kind)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += q[i].kind == kind;
+    return k;
+}
+
+static void assert_span(const char *text, uint32_t s, uint32_t e, const char *want)
+{
+    char got[256];
+    snprintf(got, sizeof got, "%.*s", (int)(e - s), text + s);
+    assert_string_equal(got, want);
+}
+
+static void assert_sane(const an_quote *q, size_t n, size_t len, size_t n_actors)
+{
+    for (size_t i = 0; i < n; i++) {
+        assert_true(q[i].start <= q[i].end && q[i].end <= len);
+        assert_true(q[i].cue_start <= q[i].cue_end && q[i].cue_end <= len);
+        assert_true(q[i].speaker >= -1 && q[i].speaker < (int32_t)n_actors);
+        assert_true(q[i].kind == AN_DIRECT || q[i].kind == AN_INDIRECT);
+    }
+}
+
+typedef struct run { arena a; an_quote *q; size_t n; } run;
+
+static void find(run *r, const char *text, const an_names *nm)
+{
+    arena_init(&r->a);
+    r->n = an_find_quotes(text, strlen(text), nm, &r->a, &r->q);
+    assert_sane(r->q, r->n, strlen(text), nm ? nm->n_actors : 0);
+}
+
+#define LQ "\xE2\x80\x9C"   /* “ */
+#define RQ "\xE2\x80\x9D"   /* ” */
+#define AP "\xE2\x80\x99"   /* ’ */
+
+/* ---- direct quotes, cue after ------------------------------------------ */
+
+static void cue_after_with_pronoun_and_name(void **st)
+{
+    (void)st;
+    const char *t =
+        LQ "The alliance is as strong as it has ever been," RQ " Foreign Minister Ana Vey said at a press "
+        "conference with Defence Secretary Leo Ortiz and Envoy Max Brandt in Lisbon on Thursday.\n\n"
+        LQ "The exercise is a matter for the alliance. It should be decided by the military," RQ " she added.\n\n"
+        LQ "We pay for most of them," RQ " Ortiz told a news conference in Lisbon. " LQ "Under the circumstances I "
+        "think it is inappropriate to continue.\n\n"
+        "The envoys met again on Friday.\n\n"
+        LQ "There have been many analyses of the summit," RQ " Brandt told Ortiz during the meeting.";
+    names_builder b = {.text = t};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    int brandt = add_actor(&b, "Max Brandt", AN_PERSON);
+    mention(&b, "Ana Vey", vey, "Foreign Minister");
+    mention(&b, "Leo Ortiz", ortiz, "Defence Secretary");
+    mention(&b, "Ortiz", ortiz, NULL);
+    mention(&b, "Max Brandt", brandt, "Envoy");
+    mention(&b, "Brandt", brandt, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "as strong as", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    assert_span(t, q->start, q->end, "The alliance is as strong as it has ever been");
+    q = quote_with(t, r.q, r.n, "a matter for the alliance", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);     /* she: the speaker just before, not Brandt */
+    assert_span(t, q->cue_start, q->cue_end, "she added");
+    q = quote_with(t, r.q, r.n, "We pay for most", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    assert_span(t, q->cue_start, q->cue_end, "Ortiz told a news conference");
+    /* a quote left open at a paragraph end not continued by a quote mark is dropped */
+    assert_null(quote_with(t, r.q, r.n, "Under the circumstances", AN_DIRECT));
+    q = quote_with(t, r.q, r.n, "many analyses", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);  /* the subject, not the addressee */
+    assert_int_equal(count_kind(r.q, r.n, AN_INDIRECT), 0);
+    arena_reset(&r.a);
+}
+
+static void cue_after_inverted_and_according_to(void **st)
+{
+    (void)st;
+    const char *t = "Adviser Wi Lan spoke on Sunday.\n\n"
+                    "\"We are not contemplating using the exercises as leverage,\" said Wi during a briefing.\n\n"
+                    "\"There seems to be no reason to assume the worst,\" according to Wi.\n\n"
+                    "\"Nothing has been decided yet,\" said the ministry spokesman.";
+    names_builder b = {.text = t};
+    int wi = add_actor(&b, "Wi Lan", AN_PERSON);
+    mention(&b, "Wi Lan", wi, "Adviser");
+    mention(&b, "Wi", wi, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "not contemplating", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, wi);
+    assert_span(t, q->cue_start, q->cue_end, "said Wi");
+    q = quote_with(t, r.q, r.n, "no reason", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, wi);
+    assert_span(t, q->cue_start, q->cue_end, "according to Wi");
+    q = quote_with(t, r.q, r.n, "Nothing has been decided", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);      /* no spokesman among the names */
+    arena_reset(&r.a);
+}
+
+/* ---- direct quotes, cue before ----------------------------------------- */
+
+static void cue_before_comma_colon_and_pronoun(void **st)
+{
+    (void)st;
+    const char *t =
+        "Defence Secretary Leo Ortiz praised the decision to pause the drill.\n\n"
+        "He said, " LQ "The decision creates an opening for our diplomats." RQ "\n\n"
+        "Ana Vey said: " LQ "We will answer in kind." RQ "\n\n"
+        "Ortiz also said the drills would stay paused, and added that troops would remain.";
+    names_builder b = {.text = t};
+    int ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON), vey = add_actor(&b, "Ana Vey", AN_PERSON);
+    mention(&b, "Leo Ortiz", ortiz, "Defence Secretary");
+    mention(&b, "Ortiz", ortiz, NULL);
+    mention(&b, "Ana Vey", vey, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "creates an opening", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    assert_span(t, q->cue_start, q->cue_end, "He said");
+    assert_span(t, q->start, q->end, "The decision creates an opening for our diplomats.");
+    q = quote_with(t, r.q, r.n, "answer in kind", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    /* two reported clauses: "said" stops where "and added" starts */
+    q = quote_with(t, r.q, r.n, "the drills would stay paused", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    assert_span(t, q->start, q->end, "the drills would stay paused");
+    q = quote_with(t, r.q, r.n, "troops would remain", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    /* no direct quote reported again as indirect */
+    assert_int_equal(count_kind(r.q, r.n, AN_INDIRECT), 2);
+    assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 2);
+    arena_reset(&r.a);
+}
+
+/* ---- roles --------------------------------------------------------------- */
+
+static void role_phrases_resolve_to_the_last_holder(void **st)
+{
+    (void)st;
+    const char *t =
+        "The delegation was led by Lt. Gen. Ana Vey and met Maj. Gen. Leo Ortiz and Foreign Minister Kay Lin.\n\n"
+        "\"I am sure that the talks will succeed,\" the lieutenant general said.\n\n"
+        "\"We hope for a breakthrough soon,\" the major general said.\n\n"
+        "\"We will study the proposal carefully,\" the minister said.\n\n"
+        "\"We have nothing more to add today,\" the admiral said.\n\n"
+        "The South Korean Minister said in remarks during talks with Ortiz, \"Peace is within reach now.\"";
+    names_builder b = {.text = t};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    int lin = add_actor(&b, "Kay Lin", AN_PERSON);
+    mention(&b, "Ana Vey", vey, "Lt. Gen.");
+    mention(&b, "Leo Ortiz", ortiz, "Maj. Gen.");
+    mention(&b, "Ortiz", ortiz, NULL);
+    mention(&b, "Kay Lin", lin, "Foreign Minister");
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "the talks will succeed", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    assert_span(t, q->cue_start, q->cue_end, "the lieutenant general said");
+    q = quote_with(t, r.q, r.n, "breakthrough", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    q = quote_with(t, r.q, r.n, "study the proposal", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, lin);
+    q = quote_with(t, r.q, r.n, "nothing more to add", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);
+    /* a role phrase as subject, the addressee named after the verb */
+    q = quote_with(t, r.q, r.n, "Peace is within reach", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, lin);
+    arena_reset(&r.a);
+}
+
+/* ---- quotes over several paragraphs, continuation ------------------------ */
+
+static void quote_over_paragraphs_is_one(void **st)
+{
+    (void)st;
+    const char *t =
+        "Envoy Max Brandt spoke after the talks.\n\n"
+        LQ "We will be stopping the exercises, which will save a lot of money.\n\n"
+        LQ "Plus, I think it is very provocative," RQ " Brandt said. " LQ "We will see what happens next." RQ "\n\n"
+        LQ "And we will keep talking with everyone who wants peace." RQ "\n\n"
+        "Leo Ortiz disagreed.\n\n"
+        LQ "This is a serious mistake for the whole region." RQ;
+    names_builder b = {.text = t};
+    int brandt = add_actor(&b, "Max Brandt", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    mention(&b, "Max Brandt", brandt, "Envoy");
+    mention(&b, "Brandt", brandt, NULL);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "We will be stopping", AN_DIRECT);
+    assert_non_null(q);
+    assert_memory_equal(t + q->start, "We will be stopping", 19);
+    assert_true(q->end == (uint32_t)(strstr(t, "very provocative") - t) + 16);
+    assert_int_equal(q->speaker, brandt);
+    q = quote_with(t, r.q, r.n, "what happens next", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);  /* directly follows, no cue */
+    q = quote_with(t, r.q, r.n, "keep talking", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);  /* next paragraph, no one else named */
+    q = quote_with(t, r.q, r.n, "serious mistake", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);      /* someone else was named in between */
+    assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 4);
+    arena_reset(&r.a);
+}
+
+/* ---- scare quotes --------------------------------------------------------- */
+
+static void scare_quotes_are_not_speech(void **st)
+{
+    (void)st;
+    const char *t =
+        "Brandt suggested he would halt the " LQ "provocative" RQ " drills, a \"flexible change\" in policy, "
+        "while Pyongyang calls them \"war rehearsals,\" as it has for years. The holiday is the day of "
+        LQ "Victory in the Great Fatherland War." RQ "\n\n"
+        "Brandt said the plan was " LQ "unacceptable" RQ " to his government.\n\n"
+        "Brandt stressed the need for a \"flexible change\" in regards to pressure.\n\n"
+        "Lisbon says its alliance with the United States remains " LQ "as strong as ever," RQ " two days after the summit.";
+    names_builder b = {.text = t};
+    int brandt = add_actor(&b, "Brandt", AN_PERSON);
+    mention(&b, "Brandt", brandt, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 2);
+    /* "States" in "the United States" is no speech verb; "says" is */
+    const an_quote *q = quote_with(t, r.q, r.n, "as strong as ever", AN_DIRECT);
+    assert_non_null(q);
+    assert_span(t, q->cue_start, q->cue_end, "Lisbon says");
+    q = quote_with(t, r.q, r.n, "unacceptable", AN_DIRECT);
+    assert_non_null(q);                     /* short, but with a cue just before */
+    assert_int_equal(q->speaker, brandt);
+    q = quote_with(t, r.q, r.n, "the plan was", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);
+    arena_reset(&r.a);
+}
+
+/* ---- indirect speech ------------------------------------------------------ */
+
+static void indirect_speech_patterns(void **st)
+{
+    (void)st;
+    const char *t =
+        "Adviser Wi Lan later informed reporters that the omission of the North does not signal indifference.\n\n"
+        "He stressed that talks remain the priority. Leo Ortiz, who leads the delegation, insisted that "
+        "the drills are defensive.\n\n"
+        "Ortiz told reporters on Monday that nothing had changed. The ministry said after the summit on "
+        "Tuesday that the drills would stop.\n\n"
+        "Wi said, " LQ "We will talk." RQ " The aide said " LQ "soon" RQ ".";
+    names_builder b = {.text = t};
+    int wi = add_actor(&b, "Wi Lan", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    mention(&b, "Wi Lan", wi, "Adviser");
+    mention(&b, "Wi", wi, NULL);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    mention(&b, "Ortiz", ortiz, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "the omission of the North", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, wi);
+    assert_span(t, q->start, q->end, "the omission of the North does not signal indifference");
+    assert_span(t, q->cue_start, q->cue_end, "Adviser Wi Lan later informed reporters");
+    q = quote_with(t, r.q, r.n, "talks remain the priority", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, wi);
+    q = quote_with(t, r.q, r.n, "the drills are defensive", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    q = quote_with(t, r.q, r.n, "nothing had changed", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    assert_span(t, q->start, q->end, "nothing had changed");
+    q = quote_with(t, r.q, r.n, "the drills would stop", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);
+    assert_null(quote_with(t, r.q, r.n, "We will talk", AN_INDIRECT));
+    assert_non_null(quote_with(t, r.q, r.n, "We will talk", AN_DIRECT));
+    assert_int_equal(count_kind(r.q, r.n, AN_INDIRECT), 5);
+    arena_reset(&r.a);
+}
+
+/* ---- hostile input ---------------------------------------------------------- */
+
+static void run_exact(const char *s, size_t n, const an_names *nm)
+{
+    char *p = malloc(n ? n : 1);     /* no terminator: reading past n is a bug */
+    memcpy(p, s, n);
+    arena a;
+    arena_init(&a);
+    an_quote *q;
+    size_t k = an_find_quotes(p, n, nm, &a, &q);
+    assert_sane(q, k, n, nm ? nm->n_actors : 0);
+    arena_reset(&a);
+    free(p);
+}
+
+static void unbalanced_and_hostile_input(void **st)
+{
+    (void)st;
+    const char *cases[] = {
+        "", "\"", LQ, RQ, "\"\"", LQ RQ, "said", "said that", "according to", "\"a,\" said",
+        "He said, \"", "\"unclosed quote that goes on and on, said Wi", RQ " she said " LQ,
+        "\xE2\x80", "\"x\xE2\x80", "\n\n\"\n\n\"\n\n\"", "told reporters that", ". . . said .",
+        "\"We will go on and on and on,\" he said, adding that", "U.S. said: \"Mr. X.\"",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) run_exact(cases[i], strlen(cases[i]), NULL);
+    /* a truncated quote mark at the very end */
+    run_exact("\"Words here,\" Wi said " LQ, strlen("\"Words here,\" Wi said ") + 2, NULL);
+    /* mentions that point past the text or to no actor are ignored */
+    an_mention m[2] = {{0, 500, AN_PERSON, 0, NULL}, {0, 2, AN_PERSON, 7, "Lt. Gen."}};
+    an_actor act = {.name = "X", .type = AN_PERSON};
+    an_names nm = {m, 2, &act, 1};
+    run_exact("He said, \"We go now and we stay,\" the general said.", 51, &nm);
+    /* random soup of marks, verbs, pronouns and breaks */
+    static const char *const bits[] = {"\"", LQ, RQ, " said", " that", " he", " Wi", ", ", ". ", "\n\n",
+                                       "\n", " according to", " told reporters", " the minister", " adding",
+                                       "\xE2", " Lt.", " Gen.", ":", " but said", " who"};
+    char buf[4096];
+    unsigned seed = 12345;
+    an_mention wm[1] = {{0, 0, AN_PERSON, 0, "minister"}};
+    for (int it = 0; it < 3000; it++) {
+        size_t n = 0;
+        while (n < sizeof buf - 32) {
+            seed = seed * 1103515245u + 12345u;
+            const char *b = bits[(seed >> 16) % (sizeof bits / sizeof *bits)];
+            size_t k = strlen(b);
+            memcpy(buf + n, b, k);
+            n += k;
+            if ((seed >> 8) % 50 == 0) break;
+        }
+        wm[0].start = 0;
+        wm[0].end = n > 3 ? 3 : (uint32_t)n;
+        an_names r = {wm, n ? 1 : 0, &act, 1};
+        run_exact(buf, n, &r);
+    }
+}
+
+/* ---- seeds ------------------------------------------------------------------- */
+
+static char *seed(const char *prefix, size_t *len)
+{
+    static const char *const files[] = {"000_9377510d9d5253c6.txt", "001_590f7964106db202.txt",
+        "002_9557aefa0f7c0ab6.txt", "003_7c0ab15546612602.txt", "004_275ad719f9795c82.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        if (strncmp(files[i], prefix, strlen(prefix))) continue;
+        char path[512];
+        snprintf(path, sizeof path, "%s/seeds/%s", shared_dir(), files[i]);
+        char *t = slurp(path, len);
+        if (!t) fail_msg("seed %s not found under %s", files[i], shared_dir());
+        return t;
+    }
+    fail_msg("no seed %s", prefix);
+    return NULL;
+}
+
+static void expect(const char *t, const run *r, const char *key, int kind, int speaker)
+{
+    const an_quote *q = quote_with(t, r->q, r->n, key, kind);
+    if (!q) fail_msg("no %s quote with \"%s\"", kind == AN_DIRECT ? "direct" : "indirect", key);
+    if (q->speaker != speaker) fail_msg("\"%s\": speaker %d, want %d", key, (int)q->speaker, speaker);
+}
+
+static void seed_001_kang_trump_moon(void **st)
+{
+    (void)st;
+    size_t len;
+    char *t = seed("001", &len);
+    names_builder b = {.text = t};
+    int kang = add_actor(&b, "Kang Kyung-wha", AN_PERSON), trump = add_actor(&b, "Donald Trump", AN_PERSON);
+    int moon = add_actor(&b, "Moon Jae-in", AN_PERSON), pompeo = add_actor(&b, "Mike Pompeo", AN_PERSON);
+    int kono = add_actor(&b, "Taro Kono", AN_PERSON), kim = add_actor(&b, "Kim Jong-un", AN_PERSON);
+    mention(&b, "Kang Kyung-wha", kang, "Foreign Minister");
+    mention(&b, "Donald Trump", trump, "US President");
+    mention(&b, "Trump", trump, NULL);
+    mention(&b, "Moon Jae-in", moon, "South Korean President");
+    mention(&b, "Moon", moon, NULL);
+    mention(&b, "Mike Pompeo", pompeo, "US Secretary of State");
+    mention(&b, "Pompeo", pompeo, NULL);
+    mention(&b, "Taro Kono", kono, "Japanese Foreign Minister");
+    mention(&b, "Kim Jong-un", kim, "North Korean leader");
+    mention(&b, "Kim", kim, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    expect(t, &r, "is as robust as ever", AN_DIRECT, kang);
+    const an_quote *q = quote_with(t, r.q, r.n, "decided by military authorities", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, kang);
+    assert_span(t, q->cue_start, q->cue_end, "she added");
+    expect(t, &r, "The war games are very expensive", AN_DIRECT, trump);
+    expect(t, &r, "We will be stopping the war games", AN_DIRECT, trump);
+    expect(t, &r, "There have been many analyses", AN_DIRECT, moon);
+    expect(t, &r, "the world had escaped", AN_INDIRECT, moon);   /* "Moon Jae-in, who said" */
+    expect(t, &r, "be a process", AN_DIRECT, pompeo);
+    assert_null(quote_with(t, r.q, r.n, "provocative" RQ, AN_DIRECT));
+    arena_reset(&r.a);
+    free(t);
+}
+
+static void seed_002_mattis_and_song(void **st)
+{
+    (void)st;
+    size_t len;
+    char *t = seed("002", &len);
+    names_builder b = {.text = t};
+    int mattis = add_actor(&b, "James Mattis", AN_PERSON), song = add_actor(&b, "Song Young-moo", AN_PERSON);
+    int trump = add_actor(&b, "Donald Trump", AN_PERSON);
+    const char *first = strstr(t, "Secretary James Mattis");
+    if (first) mention_from(&b, first, "James Mattis", mattis, "US defence Secretary");
+    mention(&b, "James Mattis", mattis, NULL);
+    mention(&b, "Mattis", mattis, NULL);
+    mention(&b, "Song Young-moo", song, "Minister of National Defence");
+    mention(&b, "Song", song, NULL);
+    mention(&b, "Donald Trump", trump, "US President");
+    mention(&b, "Trump", trump, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    expect(t, &r, "The recent decision to suspend the exercise", AN_DIRECT, mattis);
+    expect(t, &r, "If North Korea continues", AN_DIRECT, song);
+    expect(t, &r, "Washington has no plans", AN_INDIRECT, mattis);
+    /* "US Secretary of State" is not the defence secretary, and is not named */
+    expect(t, &r, "We are reinforced", AN_DIRECT, -1);
+    arena_reset(&r.a);
+    free(t);
+}
+
+static void seed_003_wi(void **st)
+{
+    (void)st;
+    size_t len;
+    char *t = seed("003", &len);
+    names_builder b = {.text = t};
+    int wi = add_actor(&b, "Wi Sung-lac", AN_PERSON), lee = add_actor(&b, "Lee Jae Myung", AN_PERSON);
+    mention(&b, "Wi Sung-lac", wi, "National Security Advisor");
+    mention(&b, "Wi", wi, NULL);
+    mention(&b, "Lee Jae Myung", lee, "President");
+    mention(&b, "Lee", lee, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "If we are to resume dialogue", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, wi);
+    assert_span(t, q->cue_start, q->cue_end, "Wi remarked");
+    q = quote_with(t, r.q, r.n, "the omission of North Korea", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, wi);
+    assert_memory_equal(t + q->start, "the omission of North Korea", 27);
+    expect(t, &r, "There seems to be no reason", AN_DIRECT, wi);
+    expect(t, &r, "these matters may be addressed", AN_INDIRECT, wi);   /* "Wi stated, adding that" */
+    assert_null(quote_with(t, r.q, r.n, "war rehearsals", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "the most sensitive", AN_DIRECT));
+    arena_reset(&r.a);
+    free(t);
+}
+
+static void seed_004_kim_and_an(void **st)
+{
+    (void)st;
+    size_t len;
+    char *t = seed("004", &len);
+    names_builder b = {.text = t};
+    int kimdg = add_actor(&b, "Kim Do-gyun", AN_PERSON), an = add_actor(&b, "An Ik San", AN_PERSON);
+    int kimju = add_actor(&b, "Kim Jong Un", AN_PERSON), trump = add_actor(&b, "Donald Trump", AN_PERSON);
+    int pompeo = add_actor(&b, "Pompeo", AN_PERSON);
+    mention(&b, "Kim Jong Un", kimju, "North Korean leader");
+    mention(&b, "Kim Do-gyun", kimdg, "Maj. Gen.");
+    mention(&b, "An Ik San", an, "Lt. Gen.");
+    mention(&b, "An", an, "Lt. Gen.");
+    mention(&b, "Donald Trump", trump, "President");
+    mention(&b, "Trump", trump, NULL);
+    mention(&b, "Pompeo", pompeo, NULL);
+    const char *chief = strstr(t, "delegation chief Kim");
+    if (chief) mention_from(&b, chief, "Kim", kimdg, "delegation chief");
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "We will invest our best efforts", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, kimdg);
+    assert_memory_equal(t + q->cue_end - 14, "told reporters", 14);
+    assert_memory_equal(t + q->cue_start, "South Korean Maj. Gen.", 22);
+    q = quote_with(t, r.q, r.n, "I am sure that delegation chief Kim", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, an);
+    assert_span(t, q->cue_start, q->cue_end, "the lieutenant general said");
+    expect(t, &r, "be a process", AN_DIRECT, pompeo);
+    arena_reset(&r.a);
+    free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(cue_after_with_pronoun_and_name),
+        cmocka_unit_test(cue_after_inverted_and_according_to),
+        cmocka_unit_test(cue_before_comma_colon_and_pronoun),
+        cmocka_unit_test(role_phrases_resolve_to_the_last_holder),
+        cmocka_unit_test(quote_over_paragraphs_is_one),
+        cmocka_unit_test(scare_quotes_are_not_speech),
+        cmocka_unit_test(indirect_speech_patterns),
+        cmocka_unit_test(unbalanced_and_hostile_input),
+        cmocka_unit_test(seed_001_kang_trump_moon),
+        cmocka_unit_test(seed_002_mattis_and_song),
+        cmocka_unit_test(seed_003_wi),
+        cmocka_unit_test(seed_004_kim_and_an),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
