@@ -458,7 +458,7 @@ static int count_at(const tx_scan *s, size_t i)
     static const char *const w[] = {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
                                     "eight", "nine", "ten", "eleven", "twelve", NULL};
     int k = word_in(s, i, w), nd;
-    if (k >= 0) return k < 2 ? 1 : k;
+    if (k >= 0) return k < 2 ? 1 : k - 1;
     long v = num_at(s, i, &nd);
     return v >= 1 && v <= 999 ? (int)v : 0;
 }
