@@ -3,11 +3,13 @@
  *
  * Evidence, strongest first:
  *   1. a page header: a full date shortly after "Updated", "Published",
- *      "Posted" or "Last modified" ("Updated: Wednesday 15 March 2023 07:40");
+ *      "Posted" or "Last modified" ("Updated: Wednesday 15 March 2023 07:40"),
+ *      in the page as scraped (headers are boilerplate) or in the article;
  *   2. the dateline ("Seoul, December 7 (NationPress)"), from
  *      art->dateline or else the start of the first paragraph; a dateline
- *      without a year takes the year written most often in the text (ties
- *      to the later year), since news mostly speaks of its own year;
+ *      without a year takes the year of the page's copyright line
+ *      ("© 2025"), else the year written most often in the text (ties to
+ *      the later year), since news mostly speaks of its own year;
  *   3. the latest full date (day, month and year) written in the text:
  *      an article cannot be older than the newest event it reports. A date
  *      announced for the future is the known failure of this rule.
@@ -84,7 +86,7 @@ static const char *first_paragraph(const sl_article *art, size_t *len)
     return art->text;
 }
 
-static int32_t from_dateline(const sl_article *art, const an_written_date *w, size_t n, arena *a)
+static int32_t from_dateline(const sl_article *art, const an_written_date *w, size_t n, int year, arena *a)
 {
     an_written_date d;
     size_t plen = 0;
@@ -92,7 +94,7 @@ static int32_t from_dateline(const sl_article *art, const an_written_date *w, si
     bool found = art->dateline ? dateline_date(art->dateline, strlen(art->dateline), false, a, &d)
                                : p && dateline_date(p, plen, true, a, &d);
     if (!found) return DAY_NONE;
-    int y = d.y ? d.y : text_year(w, n);
+    int y = d.y ? d.y : year ? year : text_year(w, n);
     return y ? day_from_ymd(y, d.m, d.d) : DAY_NONE;
 }
 
@@ -107,12 +109,34 @@ static int32_t latest_full_date(const an_written_date *w, size_t n)
     return best;
 }
 
-int32_t an_infer_published(const sl_article *art, arena *a)
+/* The year of a copyright line: "©" or "Copyright" (or "(c)") followed
+ * within a few bytes by a year; 0 if none. */
+static int copyright_year(const char *t, size_t n)
 {
-    an_written_date *w = NULL;
+    static const char *const marks[] = {"\xC2\xA9", "Copyright", "(c)", "(C)", NULL};
+    for (int k = 0; marks[k]; k++) {
+        size_t ml = strlen(marks[k]);
+        for (const char *p = t; (p = memmem(p, n - (size_t)(p - t), marks[k], ml)); p += ml) {
+            const char *q = p + ml, *end = t + n;
+            for (int skip = 0; q < end && skip < 8 && !(*q >= '0' && *q <= '9'); skip++) q++;
+            if (end - q >= 4 && q[0] >= '1' && q[0] <= '2' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' &&
+                q[2] <= '9' && q[3] >= '0' && q[3] <= '9' && (end - q == 4 || q[4] < '0' || q[4] > '9')) {
+                int y = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+                if (y >= 1800 && y <= 2199) return y;
+            }
+        }
+    }
+    return 0;
+}
+
+int32_t an_infer_published(const sl_article *art, const char *page, size_t page_len, arena *a)
+{
+    an_written_date *w = NULL, *pw = NULL;
     size_t n = art->text ? an_find_written_dates(art->text, art->text_len, a, &w) : 0;
-    int32_t day = art->text ? header_date(art->text, w, n) : DAY_NONE;
-    if (day == DAY_NONE) day = from_dateline(art, w, n, a);
+    size_t pn = page ? an_find_written_dates(page, page_len, a, &pw) : 0;
+    int32_t day = page ? header_date(page, pw, pn) : DAY_NONE;
+    if (day == DAY_NONE && art->text) day = header_date(art->text, w, n);
+    if (day == DAY_NONE) day = from_dateline(art, w, n, page ? copyright_year(page, page_len) : 0, a);
     if (day == DAY_NONE) day = latest_full_date(w, n);
     return day;
 }

@@ -53,7 +53,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
         pending_free(p);
         return SL_EINPUT;
     }
-    if (p->art.published == DAY_NONE && (p->art.published = an_infer_published(&p->art, &p->a)) != DAY_NONE)
+    if (p->art.published == DAY_NONE && (p->art.published = an_infer_published(&p->art, page.body, page.body ? page.body_len : 0, &p->a)) != DAY_NONE)
         p->art.date_inferred = 1;
     an_analyze(e->an, &p->art, &p->a, &p->doc);
     an_facts facts;
