@@ -573,6 +573,15 @@ static bool future_word(const tx_scan *s, size_t i)
  * ("announced Friday that it will give ..."). */
 #define FUTURE_AFTER 4
 
+/* Words that open another clause: a future marker after one of them speaks
+ * of that clause ("said after the summit on Tuesday that the allies should
+ * stop", seed 004), not of the time expression before it. */
+static bool clause_opener(const tx_scan *s, size_t i)
+{
+    static const char *const w[] = {"that", "which", "who", "because", "but", "while", "although", NULL};
+    return word_in(s, i, w) >= 0;
+}
+
 /* Marks each token whose sentence has a future marker before it, or at
  * most FUTURE_AFTER tokens after it: one pass forward, one backward. */
 static void mark_future(tx_scan *s)
@@ -587,7 +596,7 @@ static void mark_future(tx_scan *s)
     }
     size_t dist = FUTURE_AFTER + 1;
     for (size_t i = s->n; i-- > 0;) {
-        if (brk[i]) dist = FUTURE_AFTER + 1;
+        if (brk[i] || clause_opener(s, i)) dist = FUTURE_AFTER + 1;
         if (dist <= FUTURE_AFTER) s->future[i] = 1;
         dist = future_word(s, i) ? 1 : dist + 1;
     }

@@ -62,6 +62,9 @@ static void future_sentences_turn_weekdays_forward(void **st)
     assert_string_equal(value_at(t, pub, "Sunday"), "2018-06-17");
     assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");   /* "said" wins */
     assert_string_equal(value_at(t, pub, "Thursday"), "2018-06-21");
+    /* A future marker in a later clause does not reach back (seed 004). */
+    const char *u = "Trump said after the summit on Tuesday that the allies should stop the drills.";
+    assert_string_equal(value_at(u, pub, "Tuesday"), "2018-06-12");
 }
 
 static void month_days_without_a_year_take_the_nearest_past(void **st)
