@@ -1,0 +1,813 @@
+/* timex.c: time expressions: find the dates a news text mentions and
+ * resolve them against the publication day.
+ *
+ * Recognised (one matcher per family, tried in this order at each token):
+ *   ISO dates          "2018-06-15"
+ *   year ranges        "1950-53", "1950-1953", "1950–53"      -> "1950/1953"
+ *   day month [year]   "14 June 2018", "14th of June", "12 Jun."
+ *   month day [year]   "June 14, 2018", "Jun. 12", "March 01 , 2008"
+ *   month year         "December 2007", "June, 2018", "June of 2018"
+ *   modified units     "last month", "Earlier this month", "next year",
+ *                      "last week", "next Monday", "last December",
+ *                      "early June", "mid-2008"
+ *   relative days      "yesterday", "today", "tonight", "tomorrow"
+ *   ago                "two years ago", "3 days ago", "a month ago"
+ *   quarters           "the third quarter", "fourth quarter of 2006"
+ *   weekdays           "on Friday", "Tuesday's summit", "Wednesday, June 13"
+ *   month alone        "in December", "since June" (needs a preposition)
+ *   years              "in 2018", "2018's", a bare 1800-2199 word
+ *
+ * Values: "2018-06-12" (granularity day), "2018-06" (month), "2018" and
+ * "1950/1953" (year). Two forms beyond those of analyze.h, because they are
+ * what a reader means and what TimeML annotations say: a week is valued in
+ * ISO form "2018-W23" with day = its Monday and granularity day (so that a
+ * timeline can place it), and a quarter "2009-Q3" with day = its first day
+ * and granularity month.
+ *
+ * Relative expressions lean to the past, as news reports what happened: a
+ * bare weekday is the publication day itself or the last such day before
+ * it, a month-day without a year is the one nearest before (at most about
+ * two months ahead). A sentence with a future marker ("will", "next",
+ * "scheduled", ...) turns a bare weekday forward and widens the window
+ * ahead to half a year. Without a publication day they get value NULL.
+ *
+ * Not here: times of day, durations ("three years"), sets ("every
+ * Friday"), numeric dates such as 06/15/2018 (day and month order is a
+ * guess), and inferring a publication day (timex_infer.c).
+ *
+ * Plain C scanning rather than PCRE2: the patterns are a handful of tokens
+ * long, a token list makes "word boundary" and "space before a comma"
+ * explicit, and one linear pass with bounded lookahead is easy to keep
+ * safe on hostile input. */
+#include "timex_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- tokens -------------------------------------------------------------- */
+
+enum { TK_WORD, TK_NUM, TK_PUNCT };
+
+typedef struct tx_tok {
+    uint32_t start, end;
+    uint8_t  kind;
+    uint8_t  gap;       /* before the token: 0 none, 1 space, 2 line break */
+    int32_t  cp;        /* the code point of a TK_PUNCT */
+} tx_tok;
+
+typedef struct tx_scan {
+    const char *t;
+    tx_tok     *tk;
+    size_t      n;
+    uint8_t    *future;    /* per token: its sentence speaks of the future */
+} tx_scan;
+
+static bool is_ascii_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+/* Splits text into words (letters), numbers (ASCII digits) and single
+ * punctuation code points; spaces only set the gap of the next token. */
+static size_t tokenize(const char *t, uint32_t len, tx_tok *tk)
+{
+    size_t n = 0;
+    uint8_t gap = 0;
+    uint32_t i = 0;
+    while (i < len) {
+        int l;
+        int32_t c = u8_decode(t + i, len - i, &l);
+        if (u8_is_space(c)) {
+            if (c == '\n' || c == '\r' || c == 0x2029) gap = 2;
+            else if (gap == 0) gap = 1;
+            i += (uint32_t)l;
+            continue;
+        }
+        tx_tok k = {.start = i, .gap = gap, .cp = c};
+        k.kind = is_ascii_digit(c) ? TK_NUM : u8_is_letter(c) ? TK_WORD : TK_PUNCT;
+        i += (uint32_t)l;
+        while (k.kind != TK_PUNCT && i < len) {
+            int32_t d = u8_decode(t + i, len - i, &l);
+            if (k.kind == TK_NUM ? !is_ascii_digit(d) : !u8_is_letter(d)) break;
+            i += (uint32_t)l;
+        }
+        k.end = i;
+        tk[n++] = k;
+        gap = 0;
+    }
+    return n;
+}
+
+/* ---- token tests ---------------------------------------------------------- */
+
+static bool in_range(const tx_scan *s, size_t i) { return i < s->n; }
+
+static bool adjacent(const tx_scan *s, size_t i) { return in_range(s, i) && s->tk[i].gap == 0; }
+
+/* The word at i, lower-cased ASCII, into out (size cap); false if it is
+ * not a word or does not fit (no word we look for is long). */
+static bool word_lower(const tx_scan *s, size_t i, char *out, size_t cap)
+{
+    if (!in_range(s, i) || s->tk[i].kind != TK_WORD) return false;
+    size_t n = s->tk[i].end - s->tk[i].start;
+    if (n + 1 > cap) return false;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s->t[s->tk[i].start + k];
+        out[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    out[n] = '\0';
+    return true;
+}
+
+static bool is_word(const tx_scan *s, size_t i, const char *w)
+{
+    char b[16];
+    return word_lower(s, i, b, sizeof b) && !strcmp(b, w);
+}
+
+/* Index of the word at i in a NULL-terminated list, or -1. */
+static int word_in(const tx_scan *s, size_t i, const char *const *list)
+{
+    char b[16];
+    if (!word_lower(s, i, b, sizeof b)) return -1;
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(b, list[k])) return k;
+    return -1;
+}
+
+static bool is_punct(const tx_scan *s, size_t i, int32_t cp)
+{
+    return in_range(s, i) && s->tk[i].kind == TK_PUNCT && s->tk[i].cp == cp;
+}
+
+static bool is_capitalised(const tx_scan *s, size_t i)
+{
+    return in_range(s, i) && s->tk[i].kind == TK_WORD && s->t[s->tk[i].start] >= 'A' && s->t[s->tk[i].start] <= 'Z';
+}
+
+/* The number at i and its digit count, or -1 (longer than 9 digits too). */
+static long num_at(const tx_scan *s, size_t i, int *digits)
+{
+    if (!in_range(s, i) || s->tk[i].kind != TK_NUM) return -1;
+    int n = (int)(s->tk[i].end - s->tk[i].start);
+    if (n > 9) return -1;
+    long v = 0;
+    for (int k = 0; k < n; k++) v = v * 10 + (s->t[s->tk[i].start + k] - '0');
+    if (digits) *digits = n;
+    return v;
+}
+
+/* A number of 1 or 2 digits that can be a day of the month. */
+static int day_number(const tx_scan *s, size_t i)
+{
+    int nd;
+    long v = num_at(s, i, &nd);
+    return nd <= 2 && v >= 1 && v <= 31 ? (int)v : 0;
+}
+
+/* A 4-digit year in [lo, hi], or 0. */
+static int year_number(const tx_scan *s, size_t i, int lo, int hi)
+{
+    int nd;
+    long v = num_at(s, i, &nd);
+    return nd == 4 && v >= lo && v <= hi ? (int)v : 0;
+}
+
+/* The word or number at i goes on into a number ("2.5", "2,700"). */
+static bool continues_number(const tx_scan *s, size_t i)
+{
+    return (is_punct(s, i, '.') || is_punct(s, i, ',') || is_punct(s, i, ':')) && adjacent(s, i)
+           && adjacent(s, i + 1) && s->tk[i + 1].kind == TK_NUM;
+}
+
+/* ---- names of months and weekdays ---------------------------------------- */
+
+static const char *const month_full[] = {"january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december", NULL};
+static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                         "aug", "sep", "oct", "nov", "dec", NULL};
+static const char *const weekday_name[] = {"monday", "tuesday", "wednesday", "thursday",
+                                           "friday", "saturday", "sunday", NULL};
+
+typedef struct tx_month { int m; size_t next; bool full; } tx_month;
+
+/* A capitalised month name at i ("June", "Jun.", "Sept."); the period of an
+ * abbreviation is part of it. m = 0 if none. */
+static tx_month month_at(const tx_scan *s, size_t i)
+{
+    tx_month r = {0, i, false};
+    if (!is_capitalised(s, i)) return r;
+    int k = word_in(s, i, month_full);
+    if (k >= 0) return (tx_month){k + 1, i + 1, true};
+    k = word_in(s, i, month_abbr);
+    if (k < 0 && is_word(s, i, "sept")) k = 8;
+    if (k < 0) return r;
+    r.m = k + 1;
+    r.next = is_punct(s, i + 1, '.') && adjacent(s, i + 1) ? i + 2 : i + 1;
+    return r;
+}
+
+static int weekday_at(const tx_scan *s, size_t i)
+{
+    if (!is_capitalised(s, i)) return -1;
+    return word_in(s, i, weekday_name);
+}
+
+/* ---- hits: what a matcher found, before resolution ---------------------- */
+
+typedef enum tx_kind {
+    TX_DATE,      /* y (0: infer), m, d */
+    TX_MONTH,     /* y (0: infer), m; dir for "last/next/this December" */
+    TX_YEAR,      /* y */
+    TX_RANGE,     /* y .. y2 */
+    TX_WEEKDAY,   /* wd 0 = Monday; dir */
+    TX_REL,       /* unit, off from the publication day */
+    TX_QUARTER,   /* q, y (0: infer) */
+    TX_SAME_DAY,  /* "the same day": the day mentioned last */
+} tx_kind;
+
+enum { U_DAY, U_WEEK, U_MONTH, U_YEAR };
+/* dir: how to pick among candidates. */
+enum { DIR_CONTEXT, DIR_LAST, DIR_NEXT, DIR_THIS, DIR_AHEAD };
+
+typedef struct tx_hit {
+    uint32_t start, end;
+    size_t   next;          /* first token after the match */
+    uint8_t  kind;          /* tx_kind */
+    uint8_t  dir;
+    int      y, m, d, y2, wd, unit, off, q;
+    bool     yrel;          /* the year is the publication year + off */
+} tx_hit;
+
+static bool hit_end(const tx_scan *s, tx_hit *h, size_t first, size_t next)
+{
+    h->start = s->tk[first].start;
+    h->end = s->tk[next - 1].end;
+    h->next = next;
+    return true;
+}
+
+/* An ordinal suffix right after a day number ("14th"). */
+static size_t skip_ordinal(const tx_scan *s, size_t i)
+{
+    static const char *const suf[] = {"st", "nd", "rd", "th", NULL};
+    return adjacent(s, i) && word_in(s, i, suf) >= 0 ? i + 1 : i;
+}
+
+/* An optional comma and a year after a date: returns the index after it and
+ * sets *y, or returns i unchanged. */
+static size_t trailing_year(const tx_scan *s, size_t i, int *y)
+{
+    size_t j = is_punct(s, i, ',') ? i + 1 : i;
+    int v = year_number(s, j, 1000, 2999);
+    if (!v || (adjacent(s, j + 1) && (s->tk[j + 1].kind != TK_PUNCT || continues_number(s, j + 1)))) return i;
+    *y = v;
+    return j + 1;
+}
+
+/* "last year", "this year", "next year" at i, optionally after "of":
+ * returns the index after it and sets *off, or returns i. */
+static size_t relative_year(const tx_scan *s, size_t i, int *off)
+{
+    static const char *const mods[] = {"last", "this", "next", NULL};
+    size_t j = is_word(s, i, "of") ? i + 1 : i;
+    int k = word_in(s, j, mods);
+    if (k < 0 || !is_word(s, j + 1, "year")) return i;
+    *off = k == 0 ? -1 : k == 1 ? 0 : 1;
+    return j + 2;
+}
+
+/* ---- matchers: one per family; each returns true and fills h ------------- */
+
+/* "2018-06-15" */
+static bool match_iso(const tx_scan *s, size_t i, tx_hit *h)
+{
+    int y = year_number(s, i, 1000, 2999), nm, nd;
+    if (!y || !is_punct(s, i + 1, '-') || !adjacent(s, i + 1) || !adjacent(s, i + 2)) return false;
+    long m = num_at(s, i + 2, &nm);
+    if (nm != 2 || !is_punct(s, i + 3, '-') || !adjacent(s, i + 3) || !adjacent(s, i + 4)) return false;
+    long d = num_at(s, i + 4, &nd);
+    if (nd != 2 || day_from_ymd(y, (int)m, (int)d) == DAY_NONE) return false;
+    *h = (tx_hit){.kind = TX_DATE, .y = y, .m = (int)m, .d = (int)d};
+    return hit_end(s, h, i, i + 5);
+}
+
+/* "1950-53", "1950-1953", "1950–53" */
+static bool match_year_range(const tx_scan *s, size_t i, tx_hit *h)
+{
+    int y = year_number(s, i, 1000, 2999), nd;
+    if (!y || !adjacent(s, i + 1) || !adjacent(s, i + 2)) return false;
+    if (!is_punct(s, i + 1, '-') && !is_punct(s, i + 1, 0x2013) && !is_punct(s, i + 1, '/')) return false;
+    long v = num_at(s, i + 2, &nd);
+    if (v < 0 || (nd != 2 && nd != 4) || continues_number(s, i + 3)) return false;
+    int y2 = nd == 2 ? y - y % 100 + (int)v : (int)v;
+    if (y2 <= y || y2 - y >= 100) return false;
+    *h = (tx_hit){.kind = TX_RANGE, .y = y, .y2 = y2};
+    return hit_end(s, h, i, i + 3);
+}
+
+/* "14 June 2018", "14th of June", "12 Jun." */
+static bool match_day_month(const tx_scan *s, size_t i, tx_hit *h)
+{
+    int d = day_number(s, i);
+    if (!d || (i > 0 && s->tk[i].gap == 0 && s->tk[i - 1].kind != TK_PUNCT)) return false;
+    size_t j = skip_ordinal(s, i + 1);
+    if (is_word(s, j, "of")) j++;
+    tx_month mo = month_at(s, j);
+    if (!mo.m) return false;
+    int y = 0;
+    j = trailing_year(s, mo.next, &y);
+    if (day_from_ymd(y ? y : 2000, mo.m, d) == DAY_NONE) return false;
+    *h = (tx_hit){.kind = TX_DATE, .y = y, .m = mo.m, .d = d};
+    return hit_end(s, h, i, j);
+}
+
+/* "June 14, 2018", "Jun. 12", "December 2007", "June of 2018" */
+static bool match_month_day(const tx_scan *s, size_t i, tx_hit *h)
+{
+    tx_month mo = month_at(s, i);
+    if (!mo.m) return false;
+    size_t j = mo.next;
+    int d = day_number(s, j), y = 0;
+    if (d && !continues_number(s, j + 1) && !(adjacent(s, j + 1) && s->tk[j + 1].kind == TK_NUM)) {
+        j = trailing_year(s, skip_ordinal(s, j + 1), &y);
+        if (day_from_ymd(y ? y : 2000, mo.m, d) == DAY_NONE) return false;
+        *h = (tx_hit){.kind = TX_DATE, .y = y, .m = mo.m, .d = d};
+        return hit_end(s, h, i, j);
+    }
+    int off = 0;
+    size_t rel = relative_year(s, j, &off);
+    if (rel != j) {
+        *h = (tx_hit){.kind = TX_MONTH, .m = mo.m, .off = off, .yrel = true};
+        return hit_end(s, h, i, rel);
+    }
+    size_t k = is_word(s, j, "of") ? j + 1 : j;
+    size_t after = trailing_year(s, k, &y);
+    if (!y) return false;
+    *h = (tx_hit){.kind = TX_MONTH, .y = y, .m = mo.m};
+    return hit_end(s, h, i, after);
+}
+
+/* A full month name alone after a preposition: "in December", "since June". */
+static bool match_month_alone(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const prep[] = {"in", "since", "by", "until", "till", "through", "during",
+                                       "before", "after", "from", "of", "to", "between", "for", NULL};
+    tx_month mo = month_at(s, i);
+    if (!mo.m || !mo.full || i == 0) return false;
+    bool listed = i > 1 && (is_word(s, i - 1, "and") || is_word(s, i - 1, "or")) && month_at(s, i - 2).full;
+    if (!listed && word_in(s, i - 1, prep) < 0) return false;
+    *h = (tx_hit){.kind = TX_MONTH, .m = mo.m};
+    return hit_end(s, h, i, mo.next);
+}
+
+/* Is i the start of a date a weekday can lead ("Friday, June 15")? */
+static bool match_date_after_weekday(const tx_scan *s, size_t i, tx_hit *h)
+{
+    size_t j = is_punct(s, i, ',') ? i + 1 : i;
+    if (!in_range(s, j) || s->tk[i].gap == 2 || s->tk[j].gap == 2) return false;
+    return (match_day_month(s, j, h) || match_month_day(s, j, h)) && h->kind == TX_DATE;
+}
+
+/* "Friday", "Tuesday's"; a date right after it wins ("Wednesday 15 March"). */
+static bool match_weekday(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const named[] = {"black", "cyber", "good", "super", "bloody", "ash", "easter",
+                                        "holy", "palm", "maundy", NULL};
+    int wd = weekday_at(s, i);
+    if (wd < 0 || (i > 0 && is_capitalised(s, i - 1) && word_in(s, i - 1, named) >= 0)) return false;
+    if (match_date_after_weekday(s, i + 1, h)) {
+        h->start = s->tk[i].start;
+        return true;
+    }
+    bool until = i > 0 && (is_word(s, i - 1, "until") || is_word(s, i - 1, "till"));
+    *h = (tx_hit){.kind = TX_WEEKDAY, .wd = wd, .dir = until ? DIR_AHEAD : DIR_CONTEXT};
+    return hit_end(s, h, i, i + 1);
+}
+
+/* The unit after a modifier: a weekday, week, month, year or month name. */
+static bool modified_unit(const tx_scan *s, size_t j, int dir, tx_hit *h)
+{
+    static const char *const units[] = {"day", "week", "month", "year", "quarter", NULL};
+    int wd = weekday_at(s, j), u = word_in(s, j, units);
+    int off = dir == DIR_LAST ? -1 : dir == DIR_NEXT ? 1 : 0;
+    tx_month mo = month_at(s, j);
+    if (wd >= 0) *h = (tx_hit){.kind = TX_WEEKDAY, .wd = wd, .dir = (uint8_t)dir};
+    else if (mo.m && mo.full) *h = (tx_hit){.kind = TX_MONTH, .m = mo.m, .dir = (uint8_t)dir};
+    else if (u == 4) *h = (tx_hit){.kind = TX_QUARTER, .q = 0, .off = off};
+    else if (u > U_DAY) *h = (tx_hit){.kind = TX_REL, .unit = u, .off = off};
+    else return false;
+    h->next = j + 1;
+    return true;
+}
+
+/* "last month", "Earlier this month", "next Monday", "last December",
+ * "early June", "mid-2008", "late last year". */
+static bool match_modified(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const edge[] = {"earlier", "later", "early", "late", "mid", NULL};
+    static const char *const mods[] = {"last", "next", "this", "coming", "previous", NULL};
+    static const int dirs[] = {DIR_LAST, DIR_NEXT, DIR_THIS, DIR_NEXT, DIR_LAST};
+    size_t j = i;
+    if (word_in(s, j, edge) >= 0) j += is_punct(s, j + 1, '-') ? 2 : 1;
+    int k = word_in(s, j, mods);
+    if (k < 0) {
+        /* "early June", "mid-2008": an edge word before a month or a year */
+        if (j == i) return false;
+        tx_month mo = month_at(s, j);
+        int y = year_number(s, j, 1800, 2199);
+        if (mo.m && mo.full) *h = (tx_hit){.kind = TX_MONTH, .m = mo.m, .next = mo.next};
+        else if (y && !continues_number(s, j + 1)) *h = (tx_hit){.kind = TX_YEAR, .y = y, .next = j + 1};
+        else return false;
+        if (mo.m) h->next = trailing_year(s, mo.next, &h->y);
+        return hit_end(s, h, i, h->next);
+    }
+    if (!modified_unit(s, j + 1, dirs[k], h)) return false;
+    return hit_end(s, h, i, h->next);
+}
+
+/* "yesterday", "today", "tonight", "tomorrow" */
+static bool match_relative_day(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const w[] = {"yesterday", "today", "tonight", "tomorrow", NULL};
+    static const int off[] = {-1, 0, 0, 1};
+    int k = word_in(s, i, w);
+    if (k < 0) return false;
+    *h = (tx_hit){.kind = TX_REL, .unit = U_DAY, .off = off[k]};
+    return hit_end(s, h, i, i + 1);
+}
+
+/* "the day", "on the day" (the publication day: "stocks closed up on the
+ * day") and "the same day" (the day mentioned last); not "the day after",
+ * "the day of the vote", "the day when ...". */
+static bool match_the_day(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const stop[] = {"after", "before", "of", "when", "that", "which", "earlier", "later",
+                                       "following", "before", "he", "she", "they", "it", "we", "i", NULL};
+    if (!is_word(s, i, "the")) return false;
+    bool same = is_word(s, i + 1, "same");
+    size_t j = i + 1 + same;
+    if (!is_word(s, j, "day") || word_in(s, j + 1, stop) >= 0 || is_punct(s, j + 1, '\'')
+        || is_punct(s, j + 1, 0x2019))
+        return false;
+    *h = (tx_hit){.kind = same ? TX_SAME_DAY : TX_REL, .unit = U_DAY};
+    return hit_end(s, h, i, j + 1);
+}
+
+/* A small count: a number or a number word ("a", "two", "12"); 0 if none. */
+static int count_at(const tx_scan *s, size_t i)
+{
+    static const char *const w[] = {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
+                                    "eight", "nine", "ten", "eleven", "twelve", NULL};
+    int k = word_in(s, i, w), nd;
+    if (k >= 0) return k < 2 ? 1 : k - 1;
+    long v = num_at(s, i, &nd);
+    return v >= 1 && v <= 999 ? (int)v : 0;
+}
+
+/* "two years ago", "3 days ago", "a month ago" */
+static bool match_ago(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const units[] = {"day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
+    int n = count_at(s, i), u = word_in(s, i + 1, units);
+    if (!n || u < 0 || !is_word(s, i + 2, "ago")) return false;
+    /* "a week ago" is a day, as "three days ago" is */
+    if (u / 2 == U_WEEK) *h = (tx_hit){.kind = TX_REL, .unit = U_DAY, .off = -7 * n};
+    else *h = (tx_hit){.kind = TX_REL, .unit = u / 2, .off = -n};
+    return hit_end(s, h, i, i + 3);
+}
+
+/* "the third quarter", "fourth quarter of 2006", "third-quarter",
+ * "the first quarter of last year"; "Q3 2009" is left out. */
+static bool match_quarter(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const ord[] = {"first", "second", "third", "fourth", "final", NULL};
+    int q = word_in(s, i, ord);
+    size_t j = i + 1;
+    if (q < 0) return false;
+    if (is_punct(s, j, '-') && adjacent(s, j) && adjacent(s, j + 1)) j++;
+    if (!is_word(s, j, "quarter")) return false;
+    *h = (tx_hit){.kind = TX_QUARTER, .q = q > 3 ? 4 : q + 1};
+    j++;
+    size_t rel = relative_year(s, j, &h->off);
+    if (rel != j) {
+        h->yrel = true;
+        j = rel;
+    } else if (is_word(s, j, "of") || is_word(s, j, "in")) {
+        int y = year_number(s, j + 1, 1800, 2199);
+        if (y) { h->y = y; j += 2; }
+    }
+    return hit_end(s, h, i, j);
+}
+
+/* The token before i is stuck to it and makes it part of something else:
+ * "$2018", "A2018", "-2018", "1,2018"; "(2018" is fine. */
+static bool glued_to_quantity(const tx_scan *s, size_t i)
+{
+    if (i == 0 || s->tk[i].gap != 0) return false;
+    const tx_tok *p = &s->tk[i - 1];
+    return p->kind != TK_PUNCT || !(p->cp == '(' || p->cp == '[' || p->cp == '"' || p->cp == '\''
+                                    || p->cp == 0x201C || p->cp == 0x2018);
+}
+
+/* A bare 4-digit year that is a word of its own and not a quantity:
+ * "in 2018", "2018's"; not "$2018", "2,700", "2018 troops", "1990s". */
+static bool match_year(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const before[] = {"about", "around", "some", "nearly", "almost", "over", "under",
+                                         "than", "roughly", "approximately", "only", "just", "no", "number", NULL};
+    static const char *const after[] = {"people", "troops", "soldiers", "yards", "miles", "km", "kilometres",
+                                        "kilometers", "metres", "meters", "feet", "employees", "workers", "jobs",
+                                        "units", "cars", "vehicles", "shares", "tons", "tonnes", "dollars", "euros",
+                                        "points", "pages", "residents", "members", "percent", "per", "aircraft",
+                                        "planes", "times", "hours", "minutes", "won", "yen", NULL};
+    int y = year_number(s, i, 1800, 2199);
+    if (!y) return false;
+    if (glued_to_quantity(s, i)) return false;
+    if (i > 0 && word_in(s, i - 1, before) >= 0) return false;
+    if (adjacent(s, i + 1) && !(is_punct(s, i + 1, '\'') || is_punct(s, i + 1, 0x2019))
+        && (s->tk[i + 1].kind != TK_PUNCT || continues_number(s, i + 1) || is_punct(s, i + 1, '%')))
+        return false;
+    if (word_in(s, i + 1, after) >= 0) return false;
+    *h = (tx_hit){.kind = TX_YEAR, .y = y};
+    return hit_end(s, h, i, i + 1);
+}
+
+typedef bool (*tx_matcher)(const tx_scan *, size_t, tx_hit *);
+
+static const tx_matcher matchers[] = {
+    match_iso, match_year_range, match_day_month, match_month_day, match_modified, match_relative_day,
+    match_ago, match_quarter, match_the_day, match_weekday, match_month_alone, match_year,
+};
+
+static bool match_at(const tx_scan *s, size_t i, tx_hit *h)
+{
+    for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++)
+        if (matchers[k](s, i, h)) return true;
+    return false;
+}
+
+/* ---- sentences that speak of the future ---------------------------------- */
+
+static bool ends_sentence(const tx_scan *s, size_t i)
+{
+    if (in_range(s, i + 1) && s->tk[i + 1].gap == 2) return true;
+    if (!in_range(s, i) || s->tk[i].kind != TK_PUNCT) return false;
+    int32_t c = s->tk[i].cp;
+    if (c == '!' || c == '?') return true;
+    /* a period after a month abbreviation or an initial does not end one */
+    if (c != '.' || i == 0 || (in_range(s, i + 1) && s->tk[i + 1].gap == 0)) return false;
+    return s->tk[i - 1].kind != TK_WORD || (s->tk[i - 1].end - s->tk[i - 1].start > 1 && !month_at(s, i - 1).m);
+}
+
+/* "will", "'ll", "should", "next", "upcoming", ... and "set to", "plans to". */
+static bool future_word(const tx_scan *s, size_t i)
+{
+    static const char *const w[] = {"will", "shall", "ll", "should", "upcoming", "scheduled", "slated",
+                                    "next", "coming", "tomorrow", NULL};
+    static const char *const before_to[] = {"set", "plan", "plans", "planned", "expected", NULL};
+    if (word_in(s, i, w) >= 0) return true;
+    return word_in(s, i, before_to) >= 0 && is_word(s, i + 1, "to");
+}
+
+/* How far after a time expression a future marker still governs it
+ * ("Friday's summit will ..."); further on it belongs to another clause
+ * ("announced Friday that it will give ..."). */
+#define FUTURE_AFTER 4
+
+/* Words that open another clause: a future marker after one of them speaks
+ * of that clause ("said after the summit on Tuesday that the allies should
+ * stop", seed 004), not of the time expression before it. */
+static bool clause_opener(const tx_scan *s, size_t i)
+{
+    static const char *const w[] = {"that", "which", "who", "because", "but", "while", "although", NULL};
+    return word_in(s, i, w) >= 0;
+}
+
+/* Marks each token whose sentence has a future marker before it, or at
+ * most FUTURE_AFTER tokens after it: one pass forward, one backward. */
+static void mark_future(tx_scan *s)
+{
+    uint8_t *brk = xmalloc(s->n + 1);
+    bool seen = false;
+    for (size_t i = 0; i < s->n; i++) {
+        s->future[i] = seen;
+        seen = seen || future_word(s, i);
+        brk[i] = ends_sentence(s, i);
+        if (brk[i]) seen = false;
+    }
+    size_t dist = FUTURE_AFTER + 1;
+    for (size_t i = s->n; i-- > 0;) {
+        if (brk[i] || clause_opener(s, i)) dist = FUTURE_AFTER + 1;
+        if (dist <= FUTURE_AFTER) s->future[i] = 1;
+        dist = future_word(s, i) ? 1 : dist + 1;
+    }
+    free(brk);
+}
+
+/* A past-tense verb right before the expression wins over any future
+ * marker: "said Friday", "announced on Tuesday". */
+static bool past_cue(const tx_scan *s, size_t i)
+{
+    static const char *const w[] = {"said", "announced", "told", "reported", "met", "held", "revealed",
+                                    "confirmed", "stated", "added", "was", "were", NULL};
+    if (i > 0 && is_word(s, i - 1, "on")) i--;
+    return i > 0 && word_in(s, i - 1, w) >= 0;
+}
+
+/* ---- resolution ----------------------------------------------------------- */
+
+static int weekday_of(int32_t day) { return (int)(((int64_t)day % 7 + 7 + 3) % 7); }
+
+static int32_t resolve_weekday(const tx_hit *h, int32_t pub, bool future)
+{
+    int w0 = weekday_of(pub);
+    int back = (w0 - h->wd + 7) % 7, fwd = (h->wd - w0 + 7) % 7;
+    switch (h->dir) {
+    case DIR_LAST: return pub - (back ? back : 7);
+    case DIR_NEXT: return pub + (fwd ? fwd : 7);
+    case DIR_AHEAD: return pub + fwd;
+    default: return future ? pub + fwd : pub - back;
+    }
+}
+
+/* The year of month m (day d, or 0) nearest before the publication day,
+ * allowing window_days ahead of it. 0 if none (Feb 29 far from a leap year). */
+static int nearest_year(int32_t pub, int m, int d, int window_days)
+{
+    int py, pm, pd;
+    day_to_ymd(pub, &py, &pm, &pd);
+    for (int y = py + 1; y >= py - 4; y--) {
+        int32_t day = day_from_ymd(y, m, d ? d : 1);
+        if (day != DAY_NONE && day - pub <= window_days) return y;
+    }
+    return 0;
+}
+
+static int month_year(const tx_hit *h, int32_t pub, bool future)
+{
+    int py, pm, pd;
+    day_to_ymd(pub, &py, &pm, &pd);
+    if (h->dir == DIR_LAST) return h->m < pm ? py : py - 1;
+    if (h->dir == DIR_NEXT) return h->m > pm ? py : py + 1;
+    if (h->dir == DIR_THIS) return py;
+    if (h->yrel) return py + h->off;
+    return nearest_year(pub, h->m, 0, future ? 183 : 61);
+}
+
+typedef struct tx_val { int32_t day; int gran; int week; int q; int y2; } tx_val;
+
+static tx_val relative_unit(const tx_hit *h, int32_t pub)
+{
+    int py, pm, pd;
+    day_to_ymd(pub, &py, &pm, &pd);
+    switch (h->unit) {
+    case U_DAY: return (tx_val){pub + h->off, 0, 0, 0, 0};
+    case U_WEEK: return (tx_val){pub - weekday_of(pub) + 7 * h->off, 0, 1, 0, 0};
+    case U_MONTH: {
+        int mi = py * 12 + (pm - 1) + h->off;
+        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0};
+    }
+    default: return (tx_val){day_from_ymd(py + h->off, 1, 1), 2, 0, 0, 0};
+    }
+}
+
+/* A quarter without a year is this year's if it begins within about a
+ * quarter of the publication day, else last year's ("the fourth quarter"
+ * in January). "last quarter" counts back from the current one. */
+static tx_val quarter_value(const tx_hit *h, int32_t pub)
+{
+    int y = h->y, q = h->q, py = 0, pm = 1, pd;
+    if (pub != DAY_NONE) day_to_ymd(pub, &py, &pm, &pd);
+    if (!q) {
+        int idx = py * 4 + (pm - 1) / 3 + h->off;
+        y = idx / 4;
+        q = idx % 4 + 1;
+    } else if (h->yrel) {
+        y = py + h->off;
+    } else if (!y) {
+        y = day_from_ymd(py, (q - 1) * 3 + 1, 1) <= pub + 92 ? py : py - 1;
+    }
+    return (tx_val){day_from_ymd(y, (q - 1) * 3 + 1, 1), 1, 0, q, 0};
+}
+
+/* The day and granularity a hit denotes; day DAY_NONE if it needs a
+ * publication day that is not known. */
+static tx_val resolve(const tx_hit *h, int32_t pub, bool future)
+{
+    bool known = pub != DAY_NONE;
+    tx_val none = {DAY_NONE, 0, 0, 0, 0};
+    int y;
+    switch (h->kind) {
+    case TX_DATE:
+        y = h->y ? h->y : known ? nearest_year(pub, h->m, h->d, future ? 183 : 61) : 0;
+        return y ? (tx_val){day_from_ymd(y, h->m, h->d), 0, 0, 0, 0} : none;
+    case TX_MONTH:
+        y = h->y ? h->y : known ? month_year(h, pub, future) : 0;
+        return y ? (tx_val){day_from_ymd(y, h->m, 1), 1, 0, 0, 0} : none;
+    case TX_YEAR: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0};
+    case TX_RANGE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, h->y2};
+    case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0} : none;
+    case TX_QUARTER: return (h->y && h->q) || known ? quarter_value(h, pub) : none;
+    default: return known ? relative_unit(h, pub) : none;   /* TX_REL, TX_SAME_DAY */
+    }
+}
+
+/* ISO week "2018-W23" of the Monday day: the week belongs to the year of
+ * its Thursday. */
+static char *week_value(int32_t monday, arena *a)
+{
+    int y, m, d;
+    day_to_ymd(monday + 3, &y, &m, &d);
+    int week = (monday + 3 - day_from_ymd(y, 1, 1)) / 7 + 1;
+    return arena_printf(a, "%04d-W%02d", y, week);
+}
+
+static char *format_value(tx_val v, arena *a)
+{
+    if (v.day == DAY_NONE) return NULL;
+    if (v.week) return week_value(v.day, a);
+    int y, m, d;
+    day_to_ymd(v.day, &y, &m, &d);
+    if (v.q) return arena_printf(a, "%04d-Q%d", y, v.q);
+    if (v.y2) return arena_printf(a, "%04d/%04d", y, v.y2);
+    if (v.gran == 2) return arena_printf(a, "%04d", y);
+    if (v.gran == 1) return arena_printf(a, "%04d-%02d", y, m);
+    return arena_printf(a, "%04d-%02d-%02d", y, m, d);
+}
+
+/* ---- the scan ------------------------------------------------------------ */
+
+typedef VEC(tx_hit) tx_hits;
+
+/* Tokenizes text and collects every hit; the caller frees s->tk, s->future
+ * and the hits. Texts beyond 4 GiB are cut there (offsets are 32 bits). */
+static void scan(const char *text, size_t len, tx_scan *s, tx_hits *hits)
+{
+    uint32_t n = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+    s->t = text;
+    s->tk = xmalloc(((size_t)n + 1) * sizeof *s->tk);
+    s->n = tokenize(text, n, s->tk);
+    s->future = xcalloc(s->n + 1, 1);
+    mark_future(s);
+    for (size_t i = 0; i < s->n;) {
+        tx_hit h;
+        if (match_at(s, i, &h)) {
+            VEC_PUSH(*hits, h);
+            i = h.next;
+        } else {
+            i++;
+        }
+    }
+}
+
+static size_t first_token_at(const tx_scan *s, uint32_t start)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->tk[mid].start < start) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, an_timex **out)
+{
+    tx_scan s;
+    tx_hits hits = {0};
+    scan(text, len, &s, &hits);
+    an_timex *r = arena_alloc(a, (hits.n ? hits.n : 1) * sizeof *r);
+    int32_t last_day = published;
+    for (size_t k = 0; k < hits.n; k++) {
+        const tx_hit *h = &hits.v[k];
+        size_t i = first_token_at(&s, h->start);
+        tx_val v = resolve(h, h->kind == TX_SAME_DAY ? last_day : published, s.future[i] && !past_cue(&s, i));
+        if (v.day != DAY_NONE && v.gran == 0 && !v.week) last_day = v.day;
+        r[k] = (an_timex){.start = h->start, .end = h->end, .day = v.day, .granularity = (uint8_t)v.gran,
+                          .value = format_value(v, a)};
+    }
+    size_t n = hits.n;
+    free(s.tk);
+    free(s.future);
+    VEC_FREE(hits);
+    *out = r;
+    return n;
+}
+
+size_t an_find_written_dates(const char *text, size_t len, arena *a, an_written_date **out)
+{
+    tx_scan s;
+    tx_hits hits = {0};
+    scan(text, len, &s, &hits);
+    an_written_date *r = arena_alloc(a, (hits.n ? hits.n : 1) * sizeof *r);
+    size_t n = 0;
+    for (size_t k = 0; k < hits.n; k++) {
+        const tx_hit *h = &hits.v[k];
+        if (h->kind == TX_DATE || (h->kind == TX_MONTH && h->dir == DIR_CONTEXT) || h->kind == TX_YEAR)
+            r[n++] = (an_written_date){h->start, h->end, h->y, h->m, h->kind == TX_DATE ? h->d : 0};
+    }
+    free(s.tk);
+    free(s.future);
+    VEC_FREE(hits);
+    *out = r;
+    return n;
+}

@@ -1,0 +1,142 @@
+/* timex_infer.c: a publication day for an article whose page gave none,
+ * from the dates written in it.
+ *
+ * Evidence, strongest first:
+ *   1. a page header: a full date shortly after "Updated", "Published",
+ *      "Posted" or "Last modified" ("Updated: Wednesday 15 March 2023 07:40"),
+ *      in the page as scraped (headers are boilerplate) or in the article;
+ *   2. the dateline ("Seoul, December 7 (NationPress)"), from
+ *      art->dateline or else the start of the first paragraph; a dateline
+ *      without a year takes the year of the page's copyright line
+ *      ("© 2025"), else the year written most often in the text (ties to
+ *      the later year), since news mostly speaks of its own year;
+ *   3. the latest full date (day, month and year) written in the text:
+ *      an article cannot be older than the newest event it reports. A date
+ *      announced for the future is the known failure of this rule.
+ * DAY_NONE when there is none of these.
+ *
+ * Not here: finding or resolving time expressions (timex.c), or trusting
+ * metadata (extract does that before asking us). */
+#include "timex_internal.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Does the line before [start) end with a header word, within 40 bytes? */
+static bool after_header_word(const char *t, uint32_t start)
+{
+    static const char *const words[] = {"updated", "published", "posted", "last modified", "date", NULL};
+    uint32_t from = start > 40 ? start - 40 : 0;
+    for (uint32_t i = start; i > from; i--)
+        if (t[i - 1] == '\n') { from = i; break; }
+    for (int k = 0; words[k]; k++) {
+        size_t n = strlen(words[k]);
+        for (uint32_t i = from; i + n <= start; i++)
+            if (!strncasecmp(t + i, words[k], n)) return true;
+    }
+    return false;
+}
+
+static int32_t header_date(const char *t, const an_written_date *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (w[k].y && w[k].m && w[k].d && after_header_word(t, w[k].start)) return day_from_ymd(w[k].y, w[k].m, w[k].d);
+    return DAY_NONE;
+}
+
+/* The year written most often (ties to the later); 0 if none. */
+static int text_year(const an_written_date *w, size_t n)
+{
+    int count[400] = {0}, best = 0;
+    for (size_t k = 0; k < n; k++) {
+        int y = w[k].y;
+        if (y < 1800 || y > 2199) continue;
+        count[y - 1800]++;
+        if (!best || count[y - 1800] > count[best - 1800] || (count[y - 1800] == count[best - 1800] && y > best))
+            best = y;
+    }
+    return best;
+}
+
+/* The month and day of a dateline: the first date with a day in s, which
+ * for a paragraph must come within its first 80 bytes after a comma
+ * ("SEOUL, Dec. 7 -"). */
+static bool dateline_date(const char *s, size_t len, bool paragraph, arena *a, an_written_date *out)
+{
+    an_written_date *w;
+    size_t n = an_find_written_dates(s, len < 200 ? len : 200, a, &w);
+    for (size_t k = 0; k < n; k++) {
+        if (!w[k].m || !w[k].d) continue;
+        if (paragraph && (w[k].start > 80 || !memchr(s, ',', w[k].start) || memchr(s, '.', w[k].start))) return false;
+        *out = w[k];
+        return true;
+    }
+    return false;
+}
+
+static const char *first_paragraph(const sl_article *art, size_t *len)
+{
+    if (art->n_paragraphs && art->paragraphs[0]) {
+        *len = strlen(art->paragraphs[0]);
+        return art->paragraphs[0];
+    }
+    if (!art->text) return NULL;
+    const char *nl = memchr(art->text, '\n', art->text_len);
+    *len = nl ? (size_t)(nl - art->text) : art->text_len;
+    return art->text;
+}
+
+static int32_t from_dateline(const sl_article *art, const an_written_date *w, size_t n, int year, arena *a)
+{
+    an_written_date d;
+    size_t plen = 0;
+    const char *p = first_paragraph(art, &plen);
+    bool found = art->dateline ? dateline_date(art->dateline, strlen(art->dateline), false, a, &d)
+                               : p && dateline_date(p, plen, true, a, &d);
+    if (!found) return DAY_NONE;
+    int y = d.y ? d.y : year ? year : text_year(w, n);
+    return y ? day_from_ymd(y, d.m, d.d) : DAY_NONE;
+}
+
+static int32_t latest_full_date(const an_written_date *w, size_t n)
+{
+    int32_t best = DAY_NONE;
+    for (size_t k = 0; k < n; k++) {
+        if (!w[k].y || !w[k].m || !w[k].d) continue;
+        int32_t day = day_from_ymd(w[k].y, w[k].m, w[k].d);
+        if (day != DAY_NONE && (best == DAY_NONE || day > best)) best = day;
+    }
+    return best;
+}
+
+/* The year of a copyright line: "©" or "Copyright" (or "(c)") followed
+ * within a few bytes by a year; 0 if none. */
+static int copyright_year(const char *t, size_t n)
+{
+    static const char *const marks[] = {"\xC2\xA9", "Copyright", "(c)", "(C)", NULL};
+    for (int k = 0; marks[k]; k++) {
+        size_t ml = strlen(marks[k]);
+        for (const char *p = t; (p = memmem(p, n - (size_t)(p - t), marks[k], ml)); p += ml) {
+            const char *q = p + ml, *end = t + n;
+            for (int skip = 0; q < end && skip < 8 && !(*q >= '0' && *q <= '9'); skip++) q++;
+            if (end - q >= 4 && q[0] >= '1' && q[0] <= '2' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' &&
+                q[2] <= '9' && q[3] >= '0' && q[3] <= '9' && (end - q == 4 || q[4] < '0' || q[4] > '9')) {
+                int y = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+                if (y >= 1800 && y <= 2199) return y;
+            }
+        }
+    }
+    return 0;
+}
+
+int32_t an_infer_published(const sl_article *art, const char *page, size_t page_len, arena *a)
+{
+    an_written_date *w = NULL, *pw = NULL;
+    size_t n = art->text ? an_find_written_dates(art->text, art->text_len, a, &w) : 0;
+    size_t pn = page ? an_find_written_dates(page, page_len, a, &pw) : 0;
+    int32_t day = page ? header_date(page, pw, pn) : DAY_NONE;
+    if (day == DAY_NONE && art->text) day = header_date(art->text, w, n);
+    if (day == DAY_NONE) day = from_dateline(art, w, n, page ? copyright_year(page, page_len) : 0, a);
+    if (day == DAY_NONE) day = latest_full_date(w, n);
+    return day;
+}

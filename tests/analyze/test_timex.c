@@ -1,0 +1,332 @@
+/* test_timex.c: time expressions found and resolved (timex.c) and the
+ * publication day inferred from a text (timex_infer.c). The sentences are
+ * written for these tests; the seed checks find their phrases at run time. */
+#include "testutil.h"
+#include "analyze/analyze.h"
+
+static arena A;
+
+static int setup(void **st) { (void)st; arena_init(&A); return 0; }
+static int teardown(void **st) { (void)st; arena_reset(&A); return 0; }
+
+/* The value of the time expression that starts at phrase (its first
+ * occurrence in text, or occurrence `nth`); "-" when no expression starts
+ * there, "NULL" for an unresolved one. */
+static const char *value_at_nth(const char *text, size_t len, int32_t pub, const char *phrase, int nth)
+{
+    const char *p = text;
+    for (int k = 0; p; k++) {
+        p = memmem(p, len - (size_t)(p - text), phrase, strlen(phrase));
+        if (!p || k == nth) break;
+        p++;
+    }
+    if (!p) return "not in text";
+    an_timex *t;
+    size_t n = an_find_times(text, len, pub, &A, &t);
+    for (size_t k = 0; k < n; k++)
+        if (text + t[k].start >= p && text + t[k].start < p + strlen(phrase))
+            return t[k].value ? t[k].value : "NULL";
+    return "-";
+}
+
+static const char *value_at(const char *text, int32_t pub, const char *phrase)
+{
+    return value_at_nth(text, strlen(text), pub, phrase, 0);
+}
+
+#define FRI_2018_06_15 day_from_ymd(2018, 6, 15)
+
+static void weekdays_lean_to_the_past(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "The ministers spoke on Friday. Thursday's vote failed. Tuesday's summit ended well. "
+                    "They met last Friday and on Sunday.";
+    assert_string_equal(value_at(t, pub, "Friday."), "2018-06-15");
+    assert_string_equal(value_at(t, pub, "Thursday"), "2018-06-14");
+    assert_string_equal(value_at(t, pub, "Tuesday"), "2018-06-12");
+    assert_string_equal(value_at(t, pub, "last Friday"), "2018-06-08");
+    assert_string_equal(value_at(t, pub, "Sunday"), "2018-06-10");
+}
+
+static void future_sentences_turn_weekdays_forward(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "The drills will resume on Tuesday. Talks open next Monday. "
+                    "Flights stop from next Monday. Ports stay shut until Sunday. "
+                    "She said Wednesday that they will return. The vote is set to begin on Thursday.";
+    assert_string_equal(value_at(t, pub, "Tuesday"), "2018-06-19");
+    assert_string_equal(value_at(t, pub, "next Monday"), "2018-06-18");
+    assert_string_equal(value_at_nth(t, strlen(t), pub, "next Monday", 1), "2018-06-18");
+    assert_string_equal(value_at(t, pub, "Sunday"), "2018-06-17");
+    assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");   /* "said" wins */
+    assert_string_equal(value_at(t, pub, "Thursday"), "2018-06-21");
+    /* A future marker in a later clause does not reach back (seed 004). */
+    const char *u = "Trump said after the summit on Tuesday that the allies should stop the drills.";
+    assert_string_equal(value_at(u, pub, "Tuesday"), "2018-06-12");
+}
+
+static void month_days_without_a_year_take_the_nearest_past(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "They met on Jun. 12 and again on June 21, after talks on December 7 and Sept. 3.";
+    assert_string_equal(value_at(t, pub, "Jun. 12"), "2018-06-12");
+    assert_string_equal(value_at(t, pub, "June 21"), "2018-06-21");
+    assert_string_equal(value_at(t, pub, "December 7"), "2017-12-07");
+    assert_string_equal(value_at(t, pub, "Sept. 3"), "2017-09-03");
+    /* across the new year */
+    const char *u = "Officials first met on December 28 to plan it.";
+    assert_string_equal(value_at(u, day_from_ymd(2019, 1, 3), "December 28"), "2018-12-28");
+    /* the future widens the window ahead */
+    const char *v = "The accord will be signed on October 2.";
+    assert_string_equal(value_at(v, pub, "October 2"), "2018-10-02");
+}
+
+static void full_dates_in_every_written_form(void **st)
+{
+    (void)st;
+    const char *t = "Filed 14 June 2018; signed June 14, 2018; dated March 01 , 2008; "
+                    "stamped 2018-06-15; due the 3rd of May, 2019; Wednesday 15 March 2023 07:40.";
+    int32_t none = DAY_NONE;
+    assert_string_equal(value_at(t, none, "14 June"), "2018-06-14");
+    assert_string_equal(value_at(t, none, "June 14"), "2018-06-14");
+    assert_string_equal(value_at(t, none, "March 01"), "2008-03-01");
+    assert_string_equal(value_at(t, none, "2018-06-15"), "2018-06-15");
+    assert_string_equal(value_at(t, none, "3rd"), "2019-05-03");
+    assert_string_equal(value_at(t, none, "Wednesday"), "2023-03-15");   /* weekday leads the date */
+    an_timex *x;
+    size_t n = an_find_times(t, strlen(t), none, &A, &x);
+    assert_int_equal(n, 6);
+    assert_int_equal(x[0].day, day_from_ymd(2018, 6, 14));
+    assert_int_equal(x[0].granularity, 0);
+    assert_int_equal(x[0].end - x[0].start, strlen("14 June 2018"));
+}
+
+static void months_years_and_ranges(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "No talks since December 2007 or during the 1950-53 war, nor in 1950–1953; "
+                    "prices in 2018 and 2018's harvest; the June of 2016 vote; elections in December.";
+    assert_string_equal(value_at(t, pub, "December 2007"), "2007-12");
+    assert_string_equal(value_at(t, pub, "1950-53"), "1950/1953");
+    assert_string_equal(value_at(t, pub, "1950\xE2\x80\x93" "1953"), "1950/1953");
+    assert_string_equal(value_at(t, pub, "2018 and"), "2018");
+    assert_string_equal(value_at(t, pub, "2018's"), "2018");
+    assert_string_equal(value_at(t, pub, "June of 2016"), "2016-06");
+    assert_string_equal(value_at(t, pub, "December."), "2017-12");
+    an_timex *x;
+    an_find_times(t, strlen(t), pub, &A, &x);
+    assert_int_equal(x[0].granularity, 1);
+    assert_int_equal(x[0].day, day_from_ymd(2007, 12, 1));
+    assert_int_equal(x[1].granularity, 2);
+    assert_int_equal(x[1].day, day_from_ymd(1950, 1, 1));
+}
+
+static void relative_units(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "Last month they met. Earlier this month, this year, last year and next year all count. "
+                    "Yesterday, today and tomorrow. Last week too, two years ago, a week ago, "
+                    "the third quarter, the first quarter of last year, early June, mid-2008.";
+    assert_string_equal(value_at(t, pub, "Last month"), "2018-05");
+    assert_string_equal(value_at(t, pub, "Earlier this month"), "2018-06");
+    assert_string_equal(value_at(t, pub, "this year"), "2018");
+    assert_string_equal(value_at(t, pub, "last year"), "2017");
+    assert_string_equal(value_at(t, pub, "next year"), "2019");
+    assert_string_equal(value_at(t, pub, "Yesterday"), "2018-06-14");
+    assert_string_equal(value_at(t, pub, "today"), "2018-06-15");
+    assert_string_equal(value_at(t, pub, "tomorrow"), "2018-06-16");
+    assert_string_equal(value_at(t, pub, "Last week"), "2018-W23");      /* ISO week, day = its Monday */
+    assert_string_equal(value_at(t, pub, "two years ago"), "2016");
+    assert_string_equal(value_at(t, pub, "a week ago"), "2018-06-08");
+    assert_string_equal(value_at(t, pub, "third quarter"), "2018-Q3");
+    assert_string_equal(value_at(t, pub, "first quarter"), "2017-Q1");
+    assert_string_equal(value_at(t, pub, "early June"), "2018-06");
+    assert_string_equal(value_at(t, pub, "mid-2008"), "2008");
+    an_timex *x;
+    size_t n = an_find_times(t, strlen(t), pub, &A, &x);
+    for (size_t k = 0; k < n; k++)
+        if (!strcmp(x[k].value, "2018-W23")) assert_int_equal(x[k].day, day_from_ymd(2018, 6, 4));
+}
+
+static void without_a_publication_day_relative_ones_stay_open(void **st)
+{
+    (void)st;
+    const char *t = "On Friday, last month and on June 21 they met; on 14 June 2018 and in 2017 too.";
+    assert_string_equal(value_at(t, DAY_NONE, "Friday"), "NULL");
+    assert_string_equal(value_at(t, DAY_NONE, "last month"), "NULL");
+    assert_string_equal(value_at(t, DAY_NONE, "June 21"), "NULL");
+    assert_string_equal(value_at(t, DAY_NONE, "14 June"), "2018-06-14");
+    assert_string_equal(value_at(t, DAY_NONE, "2017"), "2017");
+    an_timex *x;
+    an_find_times(t, strlen(t), DAY_NONE, &A, &x);
+    assert_int_equal(x[0].day, DAY_NONE);
+}
+
+static void leap_days(void **st)
+{
+    (void)st;
+    const char *t = "It began on February 29, 2020, not on 29 February 2019, and ended on February 29.";
+    assert_string_equal(value_at(t, DAY_NONE, "February 29, 2020"), "2020-02-29");
+    assert_string_equal(value_at(t, DAY_NONE, "February 2019"), "2019-02"); /* no such day: the month */
+    /* no year: the last leap year not after publication */
+    assert_string_equal(value_at_nth(t, strlen(t), day_from_ymd(2023, 6, 1), "February 29", 1), "2020-02-29");
+}
+
+static void quantities_and_verbs_are_not_dates(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "He ran 4,051 yards for 2,700 fans, paid $2018, sold 2000 cars in the 1990s and 2018.5 km; "
+                    "they may march on Monday. A march in May 2018 and some 1900 troops. The A320 flew.";
+    an_timex *x;
+    size_t n = an_find_times(t, strlen(t), pub, &A, &x);
+    assert_int_equal(n, 2);
+    assert_memory_equal(t + x[0].start, "Monday", 6);
+    assert_memory_equal(t + x[1].start, "May 2018", 8);
+    assert_string_equal(x[1].value, "2018-05");
+}
+
+static void hostile_input_stays_in_bounds(void **st)
+{
+    (void)st;
+    /* ends inside a pattern and inside a UTF-8 sequence; no terminator */
+    char buf[] = {'J', 'u', 'n', 'e', ' ', '1', '4', ',', ' ', '2', '0', '1', '8', '-', '0', '6', '-', '\xE2', '\x80'};
+    an_timex *x;
+    for (size_t len = 0; len <= sizeof buf; len++) {
+        size_t n = an_find_times(buf, len, FRI_2018_06_15, &A, &x);
+        for (size_t k = 0; k < n; k++) assert_true(x[k].end <= len && x[k].start < x[k].end);
+    }
+    assert_int_equal(an_find_times("", 0, DAY_NONE, &A, &x), 0);
+}
+
+/* ---- the seeds ------------------------------------------------------------ */
+
+static char *seed(const char *name, size_t *len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/seeds/%s", shared_dir(), name);
+    char *t = slurp(path, len);
+    if (!t) fail_msg("cannot read %s", path);
+    return t;
+}
+
+static void seed_dates_resolve(void **st)
+{
+    (void)st;
+    struct { const char *file; int y, m, d; const char *phrase, *want; } cases[] = {
+        {"000_9377510d9d5253c6.txt", 2018, 6, 15, "Jun. 12", "2018-06-12"},
+        {"000_9377510d9d5253c6.txt", 2018, 6, 15, "Tuesday's", "2018-06-12"},
+        {"000_9377510d9d5253c6.txt", 2018, 6, 15, "on Friday", "2018-06-15"},
+        {"003_7c0ab15546612602.txt", 2025, 12, 7, "December 7", "2025-12-07"},
+        {"003_7c0ab15546612602.txt", 2025, 12, 7, "Last month", "2025-11"},
+        {"004_275ad719f9795c82.txt", 2018, 6, 14, "December 2007", "2007-12"},
+        {"004_275ad719f9795c82.txt", 2018, 6, 14, "1950-53", "1950/1953"},
+        {"002_9557aefa0f7c0ab6.txt", 2018, 6, 28, "June 21", "2018-06-21"},
+        {"002_9557aefa0f7c0ab6.txt", 2018, 6, 28, "Earlier this month", "2018-06"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        size_t len;
+        char *t = seed(cases[k].file, &len);
+        const char *got = value_at_nth(t, len, day_from_ymd(cases[k].y, cases[k].m, cases[k].d), cases[k].phrase, 0);
+        if (strcmp(got, cases[k].want))
+            fail_msg("%s: \"%s\" gave %s, want %s", cases[k].file, cases[k].phrase, got, cases[k].want);
+        free(t);
+    }
+}
+
+/* The span of "on Friday" is the weekday alone, as in TimeML. */
+static void seed_on_friday_is_the_weekday(void **st)
+{
+    (void)st;
+    size_t len;
+    char *t = seed("000_9377510d9d5253c6.txt", &len);
+    const char *p = memmem(t, len, "on Friday", 9);
+    assert_non_null(p);
+    an_timex *x;
+    size_t n = an_find_times(t, len, FRI_2018_06_15, &A, &x);
+    bool seen = false;
+    for (size_t k = 0; k < n; k++)
+        if (t + x[k].start == p + 3 && x[k].end - x[k].start == 6) seen = !strcmp(x[k].value, "2018-06-15");
+    assert_true(seen);
+    free(t);
+}
+
+/* ---- publication day inference ------------------------------------------ */
+
+static void infers_from_a_dateline_and_the_year_of_the_text(void **st)
+{
+    (void)st;
+    const char *text = "Talks resumed. The 2025 budget was passed in 2025, after the 2024 vote.";
+    sl_article art = {.dateline = "Seoul, December 7 (Newswire)", .text = text, .text_len = strlen(text)};
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(2025, 12, 7));
+    /* a dateline at the start of the first paragraph */
+    const char *para = "LIMA, March 3 - Voting began in 2021 as planned.";
+    const char *paras[] = {para};
+    sl_article art2 = {.paragraphs = paras, .n_paragraphs = 1, .text = para, .text_len = strlen(para)};
+    assert_int_equal(an_infer_published(&art2, NULL, 0, &A), day_from_ymd(2021, 3, 3));
+}
+
+static void infers_from_a_page_header(void **st)
+{
+    (void)st;
+    const char *text = "Home | World\nUpdated: Wednesday 15 March 2023 07:40\nThe council met on 2 May 2024 "
+                       "and will meet again.";
+    sl_article art = {.text = text, .text_len = strlen(text)};
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(2023, 3, 15));
+}
+
+/* The page as scraped holds what extraction removed: a header with the date,
+ * a footer with the copyright year (found on examples/pages, where a village
+ * drowned in 1964 gave the dateline "October 15" the wrong year). */
+static void infers_from_the_page_around_the_article(void **st)
+{
+    (void)st;
+    const char *text = "CARDEL, October 15 - The village drowned in 1964 shows again, as in 1964 and 1976.";
+    sl_article art = {.text = text, .text_len = strlen(text)};
+    const char *page = "Evening Post\nCARDEL, October 15 - ...\n\xC2\xA9 2025 Evening Post. All rights reserved.";
+    assert_int_equal(an_infer_published(&art, page, strlen(page), &A), day_from_ymd(2025, 10, 15));
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(1964, 10, 15));
+    const char *page2 = "News | Local\nUpdated: Wednesday 15 March 2023 07:40\nCARDEL, October 15 - ...";
+    assert_int_equal(an_infer_published(&art, page2, strlen(page2), &A), day_from_ymd(2023, 3, 15));
+}
+
+static void infers_the_latest_full_date_or_nothing(void **st)
+{
+    (void)st;
+    const char *text = "The pact of 4 July 1998 was renewed on June 2, 2004, and again in 2010.";
+    sl_article art = {.text = text, .text_len = strlen(text)};
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(2004, 6, 2));
+    const char *none = "Nobody said when: last Friday, perhaps, or in May.";
+    sl_article art2 = {.text = none, .text_len = strlen(none)};
+    assert_int_equal(an_infer_published(&art2, NULL, 0, &A), DAY_NONE);
+    sl_article empty = {0};
+    assert_int_equal(an_infer_published(&empty, NULL, 0, &A), DAY_NONE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(weekdays_lean_to_the_past, setup, teardown),
+        cmocka_unit_test_setup_teardown(infers_from_the_page_around_the_article, setup, teardown),
+        cmocka_unit_test_setup_teardown(future_sentences_turn_weekdays_forward, setup, teardown),
+        cmocka_unit_test_setup_teardown(month_days_without_a_year_take_the_nearest_past, setup, teardown),
+        cmocka_unit_test_setup_teardown(full_dates_in_every_written_form, setup, teardown),
+        cmocka_unit_test_setup_teardown(months_years_and_ranges, setup, teardown),
+        cmocka_unit_test_setup_teardown(relative_units, setup, teardown),
+        cmocka_unit_test_setup_teardown(without_a_publication_day_relative_ones_stay_open, setup, teardown),
+        cmocka_unit_test_setup_teardown(leap_days, setup, teardown),
+        cmocka_unit_test_setup_teardown(quantities_and_verbs_are_not_dates, setup, teardown),
+        cmocka_unit_test_setup_teardown(hostile_input_stays_in_bounds, setup, teardown),
+        cmocka_unit_test_setup_teardown(seed_dates_resolve, setup, teardown),
+        cmocka_unit_test_setup_teardown(seed_on_friday_is_the_weekday, setup, teardown),
+        cmocka_unit_test_setup_teardown(infers_from_a_dateline_and_the_year_of_the_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(infers_from_a_page_header, setup, teardown),
+        cmocka_unit_test_setup_teardown(infers_the_latest_full_date_or_nothing, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
