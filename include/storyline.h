@@ -86,8 +86,10 @@ typedef struct sl_article {
 
 /* ---- the engine --------------------------------------------------------- */
 
-/* Open (creating if needed) the database at path and an engine over it. On
- * failure *out is still set, so that sl_errmsg() can say why; close it. */
+/* Open (creating if needed) the database at path and an engine over it; a
+ * NULL path gives an engine without a database, for sl_extract_page and
+ * sl_analyze_page. On failure *out is still set, so that sl_errmsg() can
+ * say why; close it. */
 sl_status   sl_open(sl_engine **out, const char *db_path);
 void        sl_close(sl_engine *e);
 const char *sl_errmsg(const sl_engine *e);
@@ -96,6 +98,17 @@ const char *sl_errmsg(const sl_engine *e);
  * prints "storyline: MESSAGE" to standard error. */
 typedef void (*sl_warn_fn)(const char *message, void *ctx);
 void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx);
+
+/* ---- reading ------------------------------------------------------------------ */
+
+/* The pages of a file, a folder (recursively) or "-", as sl_ingest_path
+ * reads them. sl_source_next gives SL_OK and a page (valid until the next
+ * call), SL_DONE at the end, or SL_EINPUT / SL_EIO for a bad record or file
+ * (message in sl_errmsg; call again to go on). */
+typedef struct sl_source sl_source;
+sl_status sl_source_open(sl_engine *e, const char *path, sl_source **out);
+sl_status sl_source_next(sl_source *s, sl_page *page);
+void      sl_source_close(sl_source *s);
 
 /* ---- ingest --------------------------------------------------------------- */
 
@@ -131,6 +144,60 @@ sl_status sl_ingest_flush(sl_engine *e, sl_ingest_stats *stats);
 /* Extract the article from a page without storing it. The article lives
  * until the next call on this engine or sl_close. */
 sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **out);
+
+/* ---- who, said what, when -------------------------------------------------- */
+
+/* Offsets count characters (Unicode code points) from the start of the text
+ * analyzed: the article's cleaned text, or the input as given (raw). */
+typedef struct sl_mention {
+    const char *text, *type, *actor, *role;   /* type: person, organisation, place */
+    size_t      start, end;
+} sl_mention;
+
+typedef struct sl_actor {
+    const char        *name, *type, *key;
+    const char *const *roles;
+    size_t             n_roles;
+    const char *const *aliases;
+    size_t             n_aliases;
+    long               mentions;
+} sl_actor;
+
+typedef struct sl_quote {
+    const char *speaker;     /* actor name, or NULL when unknown */
+    const char *speaker_key; /* the actor's key, to match speakers across articles */
+    const char *text;
+    const char *kind;        /* "direct" or "indirect" */
+    const char *article;     /* article id */
+    size_t      start, end;
+} sl_quote;
+
+typedef struct sl_time {
+    const char *text;
+    const char *value;       /* ISO date, month, year or year range; NULL if unresolved */
+    const char *sentence;    /* the sentence it sits in */
+    size_t      start, end;
+} sl_time;
+
+typedef struct sl_analysis {
+    const char       *id, *title;
+    const char       *published;      /* "YYYY-MM-DD" or NULL */
+    int               date_inferred;  /* published came from the text */
+    const char       *text;           /* the text the offsets count in */
+    const sl_mention *mentions;
+    size_t            n_mentions;
+    const sl_actor   *actors;
+    size_t            n_actors;
+    const sl_quote   *quotes;
+    size_t            n_quotes;
+    const sl_time    *times;
+    size_t            n_times;
+} sl_analysis;
+
+/* Analyze one page without storing it: its article (or, with raw, the
+ * input text as given), names, quotes and time expressions. The result
+ * lives until the next call on this engine. */
+sl_status sl_analyze_page(sl_engine *e, const sl_page *page, int raw, const sl_analysis **out);
 
 /* ---- queries ---------------------------------------------------------------- */
 
@@ -172,6 +239,12 @@ typedef struct sl_story_article {
     const char *id, *title, *source, *published, *url, *duplicate_of, *event;
 } sl_story_article;
 
+typedef struct sl_timeline_entry {
+    const char *date;       /* "YYYY-MM-DD" */
+    const char *text;       /* the sentence that says what happened */
+    const char *article;    /* the article it comes from */
+} sl_timeline_entry;
+
 /* One event or storyline in full. */
 typedef struct sl_story {
     const char             *id;
@@ -185,12 +258,32 @@ typedef struct sl_story {
     size_t                  n_articles;
     const sl_event_row     *events;      /* for a storyline: oldest first */
     size_t                  n_events;
+    const sl_actor         *actors;      /* merged across articles, most mentioned first */
+    size_t                  n_actors;
+    const sl_quote         *quotes;      /* oldest article first */
+    size_t                  n_quotes;
+    const sl_timeline_entry *timeline;   /* oldest first */
+    size_t                  n_timeline;
 } sl_story;
 
 /* Fetch the event or storyline with this id ("e12", "s3"). The story lives
  * until sl_story_free. */
 sl_status sl_story_get(sl_engine *e, const char *id, sl_story **out);
 void      sl_story_free(sl_story *s);
+
+/* A timeline of a story (id "eN"/"sN"), or of all articles matching a
+ * full-text query (SQLite FTS5 syntax: words, "phrases", OR, NOT) when id is
+ * NULL: the dates most mentioned (at most dates), oldest first, with up to
+ * per_date sentences each. */
+typedef struct sl_timeline {
+    const sl_timeline_entry *entries;
+    size_t                   n;
+} sl_timeline;
+
+#define SL_TIMELINE_DATES 12
+sl_status sl_timeline_get(sl_engine *e, const char *id, const char *query, size_t dates,
+                          size_t per_date, sl_timeline **out);
+void      sl_timeline_free(sl_timeline *t);
 
 #ifdef __cplusplus
 }

@@ -120,4 +120,20 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
  * explicit full date in its text; DAY_NONE if there is no evidence. */
 int32_t an_infer_published(const sl_article *art, arena *a);
 
+/* Everything the analyzers find in one text, with the sentence each time
+ * expression and quote sits in (facts.c). */
+typedef struct an_facts {
+    an_names  names;
+    an_quote *quotes;
+    size_t    n_quotes;
+    an_timex *times;
+    size_t    n_times;
+    an_span  *sentences;
+    size_t    n_sentences;
+} an_facts;
+
+void an_find_facts(const char *text, size_t len, int32_t published, arena *a, an_facts *out);
+/* Index of the sentence holding byte offset pos (the last one before it). */
+size_t an_sentence_at(const an_facts *f, uint32_t pos);
+
 #endif

@@ -11,6 +11,8 @@ int cmd_ingest(int argc, char **argv);
 int cmd_articles(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 
 /* Common options: --db FILE, --json, --help. parse_common consumes them and
  * leaves the other arguments in args (NULL-terminated); returns -1 on bad
@@ -31,6 +33,11 @@ sl_engine *cli_open(const cli_opts *o, int must_exist);
 /* A JSON string, or null for NULL (jansson object). */
 struct json_t;
 struct json_t *cli_json_str(const char *s);
+
+/* JSON and text forms shared by show, analyze and timeline (timeline.c). */
+struct json_t *cli_actors_json(const sl_actor *a, size_t n);
+struct json_t *cli_timeline_json(const sl_timeline_entry *t, size_t n);
+void           cli_timeline_print(const sl_timeline_entry *t, size_t n);
 
 /* The skeleton of a read-only command without arguments: parse the common
  * options, open the database, run list(engine, opts), report errors. */

@@ -17,6 +17,8 @@ static const char usage[] =
     "  articles   list the stored articles\n"
     "  stories    list storylines, newest first, with their events\n"
     "  show       one event or storyline: headline, summary, articles\n"
+    "  timeline   what happened when, in a story or in articles matching words\n"
+    "  analyze    names, quotes and dates of articles, without a database\n"
     "\n"
     "Run 'storyline COMMAND --help' for a command's options.\n";
 
@@ -39,6 +41,8 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "articles")) return cmd_articles(argc - 1, argv + 1);
     if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
     if (!strcmp(cmd, "show")) return cmd_show(argc - 1, argv + 1);
+    if (!strcmp(cmd, "analyze")) return cmd_analyze(argc - 1, argv + 1);
+    if (!strcmp(cmd, "timeline")) return cmd_timeline(argc - 1, argv + 1);
     fprintf(stderr, "storyline: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -48,6 +48,15 @@ static void print_json(const sl_story *s)
         for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, cli_json_str(s->events[i].id));
         json_object_set_new(j, "events", ev);
     }
+    json_object_set_new(j, "actors", cli_actors_json(s->actors, s->n_actors));
+    json_t *q = json_array();
+    for (size_t i = 0; i < s->n_quotes; i++) {
+        const sl_quote *x = &s->quotes[i];
+        json_array_append_new(q, json_pack("{s:o,s:o,s:s,s:o}", "speaker", cli_json_str(x->speaker), "text",
+                                           cli_json_str(x->text), "kind", x->kind, "article", cli_json_str(x->article)));
+    }
+    json_object_set_new(j, "quotes", q);
+    json_object_set_new(j, "timeline", cli_timeline_json(s->timeline, s->n_timeline));
     char *t = json_dumps(j, JSON_INDENT(2));
     puts(t);
     free(t);
@@ -71,6 +80,21 @@ static void print_text(const sl_story *s)
                    ev->headline ? ev->headline : "");
         }
     }
+    if (s->n_actors) printf("\nActors\n");
+    for (size_t i = 0; i < s->n_actors && i < 15; i++) {
+        const sl_actor *x = &s->actors[i];
+        printf("  %-13s %s", x->type, x->name);
+        for (size_t k = 0; k < x->n_roles && k < 3; k++) printf("%s%s", k ? "; " : " (", x->roles[k]);
+        printf("%s, %ld mention%s\n", x->n_roles ? ")" : "", x->mentions, x->mentions == 1 ? "" : "s");
+    }
+    if (s->n_quotes) printf("\nQuotes\n");
+    for (size_t i = 0; i < s->n_quotes; i++) {
+        const sl_quote *x = &s->quotes[i];
+        if (!strcmp(x->kind, "direct")) printf("  %s: \u201C%s\u201D\n", x->speaker ? x->speaker : "(unknown)", x->text);
+        else printf("  %s (reported): %s\n", x->speaker ? x->speaker : "(unknown)", x->text);
+    }
+    if (s->n_timeline) printf("\nTimeline\n");
+    cli_timeline_print(s->timeline, s->n_timeline);
     printf("\nArticles\n");
     for (size_t i = 0; i < s->n_articles; i++) {
         const sl_story_article *a = &s->articles[i];

@@ -28,9 +28,11 @@ struct cl_state {
     map       vocab;           /* term -> id */
     VEC(char *) terms;         /* id -> term */
     VEC(uint32_t) df;
+    VEC(float)    log_df;      /* ln(1 + df), kept with df: weights without a log call */
     VEC(uint8_t)  df_dirty;
     VEC(uint32_t) dirty_ids;
     uint64_t  ndocs;
+    double    log_n;           /* ln(1 + ndocs) */
     cl_set    events, storylines;
     cl_params params;
     buf       blob;

@@ -62,6 +62,7 @@ void cl_free(cl_state *cl)
     for (size_t i = 0; i < cl->terms.n; i++) free(cl->terms.v[i]);
     VEC_FREE(cl->terms);
     VEC_FREE(cl->df);
+    VEC_FREE(cl->log_df);
     VEC_FREE(cl->df_dirty);
     VEC_FREE(cl->dirty_ids);
     set_free(&cl->events);

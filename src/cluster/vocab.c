@@ -22,6 +22,7 @@ static uint32_t term_id(cl_state *cl, const char *t, size_t n)
     if (created) {
         VEC_PUSH(cl->terms, xstrndup(t, n));
         VEC_PUSH(cl->df, 0);
+        VEC_PUSH(cl->log_df, 0.0f);
         VEC_PUSH(cl->df_dirty, 0);
         *slot = cl->terms.n;          /* id + 1 */
     }
@@ -33,21 +34,26 @@ void cl_vocab_load(cl_state *cl, uint32_t id, const char *term, size_t len, uint
     while (cl->terms.n <= id) {       /* ids are dense; fill any gap */
         VEC_PUSH(cl->terms, NULL);
         VEC_PUSH(cl->df, 0);
+        VEC_PUSH(cl->log_df, 0.0f);
         VEC_PUSH(cl->df_dirty, 0);
     }
     free(cl->terms.v[id]);
     cl->terms.v[id] = xstrndup(term, len);
     cl->df.v[id] = df;
+    cl->log_df.v[id] = (float)log1p((double)df);
     *map_put(&cl->vocab, term, len, NULL) = (uint64_t)id + 1;
 }
 
-void cl_set_ndocs(cl_state *cl, uint64_t n) { cl->ndocs = n; }
+void cl_set_ndocs(cl_state *cl, uint64_t n)
+{
+    cl->ndocs = n;
+    cl->log_n = log1p((double)n);
+}
 uint64_t cl_ndocs(const cl_state *cl) { return cl->ndocs; }
 
 double cl_idf(const cl_state *cl, uint32_t id)
 {
-    double df = id < cl->df.n ? cl->df.v[id] : 0;
-    return log((1.0 + (double)cl->ndocs) / (1.0 + df)) + 1.0;
+    return cl->log_n - (id < cl->log_df.n ? cl->log_df.v[id] : 0.0) + 1.0;
 }
 
 static int cmp_pair(const void *a, const void *b)
@@ -64,12 +70,13 @@ void cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out)
         p[i].id = term_id(cl, t->text, t->len);
         p[i].w = (1.0f + logf(t->count)) * (t->kind == AN_NAME ? CL_NAME_WEIGHT : 1.0f);
         cl->df.v[p[i].id]++;
+        cl->log_df.v[p[i].id] = (float)log1p((double)cl->df.v[p[i].id]);
         if (!cl->df_dirty.v[p[i].id]) {
             cl->df_dirty.v[p[i].id] = 1;
             VEC_PUSH(cl->dirty_ids, p[i].id);
         }
     }
-    cl->ndocs++;
+    cl_set_ndocs(cl, cl->ndocs + 1);
     qsort(p, doc->n_terms, sizeof *p, cmp_pair);
     out->n = (uint32_t)doc->n_terms;
     out->id = arena_alloc(a, (out->n + 1) * sizeof *out->id);

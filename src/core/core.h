@@ -92,6 +92,8 @@ bool    u8_is_alnum(int32_t cp);
 size_t  u8_fold(const char *s, size_t n, buf *out);
 /* Replace invalid UTF-8 by U+FFFD and NUL bytes by spaces; returns a malloc'd copy. */
 char   *u8_sanitize(const char *s, size_t n, size_t *out_len);
+/* The same, into an arena. */
+char   *u8_sanitize_in(arena *a, const char *s, size_t n, size_t *out_len);
 
 /* ---- day: calendar dates as days since 1970-01-01 ----------------------- */
 

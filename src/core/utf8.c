@@ -114,3 +114,13 @@ char *u8_sanitize(const char *s, size_t n, size_t *out_len)
     if (out_len) *out_len = b.len;
     return buf_detach(&b);
 }
+
+char *u8_sanitize_in(arena *a, const char *s, size_t n, size_t *out_len)
+{
+    size_t k;
+    char *tmp = u8_sanitize(s, n, &k);
+    char *r = arena_strndup(a, tmp, k);
+    free(tmp);
+    if (out_len) *out_len = k;
+    return r;
+}

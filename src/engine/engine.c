@@ -36,6 +36,7 @@ sl_status sl_open(sl_engine **out, const char *db_path)
     if ((v = getenv("SL_EVENT_THRESHOLD"))) cl_params_of(e->cl)->event_threshold = atof(v);
     if ((v = getenv("SL_STORYLINE_THRESHOLD"))) cl_params_of(e->cl)->storyline_threshold = atof(v);
     if (!e->an) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start the English stemmer");
+    if (!db_path) return SL_OK;   /* extract and analyze only */
     sl_status st = st_open(db_path, &e->db, &e->err);
     if (st == SL_OK) st = st_load(e->db, e->cl, e->dd, &e->err);
     if (st != SL_OK) e->broken = true;
@@ -98,4 +99,40 @@ sl_status sl_story_get(sl_engine *e, const char *id, sl_story **out)
 {
     if (!e->db) return SL_EDB;
     return st_story_get(e->db, id, out, &e->err);
+}
+
+sl_status sl_timeline_get(sl_engine *e, const char *id, const char *query, size_t dates, size_t per_date,
+                          sl_timeline **out)
+{
+    *out = NULL;
+    if (!e->db) return SL_EDB;
+    return st_timeline_get(e->db, id, query, dates, per_date, out, &e->err);
+}
+
+/* ---- the public reader: rd_source with the engine's error slot ---------- */
+
+struct sl_source {
+    rd_source *rd;
+    sl_engine *e;
+};
+
+sl_status sl_source_open(sl_engine *e, const char *path, sl_source **out)
+{
+    *out = NULL;
+    rd_source *rd;
+    sl_status st = rd_open(path, &rd, &e->err);
+    if (st != SL_OK) return st;
+    *out = xcalloc(1, sizeof **out);
+    (*out)->rd = rd;
+    (*out)->e = e;
+    return SL_OK;
+}
+
+sl_status sl_source_next(sl_source *s, sl_page *page) { return rd_next(s->rd, page, &s->e->err); }
+
+void sl_source_close(sl_source *s)
+{
+    if (!s) return;
+    rd_close(s->rd);
+    free(s);
 }

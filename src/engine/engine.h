@@ -27,6 +27,7 @@ typedef struct eg_pending {
     int64_t    row;          /* its row once stored */
     int64_t    placed_event; /* its event once clustered */
     cl_vec     vec;
+    sl_analysis facts;       /* names, quotes, times (char offsets) */
 } eg_pending;
 
 /* Articles per transaction: a crash loses at most this many, and a batch
@@ -56,6 +57,10 @@ struct sl_engine {
 void eg_warn(sl_engine *e, const char *msg);
 
 
+
+/* The public form of a text's facts, with character offsets (analysis.c). */
+void eg_fill_analysis(arena *a, const char *text, size_t len, const an_facts *f, const char *id,
+                      sl_analysis *out);
 
 /* Cluster and store the batch in one transaction (ingest.c). */
 sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats);

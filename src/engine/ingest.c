@@ -29,7 +29,7 @@ static void apply_manifest(const sl_engine *e, sl_page *page)
 
 sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *stats)
 {
-    if (e->broken) return SL_EDB;
+    if (e->broken || !e->db) return SL_EDB;
     stats->read++;
     sl_page page = *page_in;
     if (!page.id || !*page.id) {
@@ -53,7 +53,12 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
         pending_free(p);
         return SL_EINPUT;
     }
+    if (p->art.published == DAY_NONE && (p->art.published = an_infer_published(&p->art, &p->a)) != DAY_NONE)
+        p->art.date_inferred = 1;
     an_analyze(e->an, &p->art, &p->a, &p->doc);
+    an_facts facts;
+    an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
+    eg_fill_analysis(&p->a, p->art.text, p->art.text_len, &facts, p->art.id, &p->facts);
     dd_signature(p->art.text, p->art.text_len, &p->sig);
     p->seq = e->seq++;
     VEC_PUSH(e->batch, p);
@@ -124,6 +129,7 @@ static sl_status place_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
     placed.event = p->placed_event = where.event;
     placed.storyline = where.storyline;
     sl_status st = st_article_put(e->db, &p->art, &placed, &p->row, &e->err);
+    if (st == SL_OK && !placed.duplicate_of) st = st_facts_put(e->db, p->row, &p->facts, &e->err);
     if (st != SL_OK) return st;
     dd_relabel(e->dd, p->dd_slot, p->row);
     stats->stored++;

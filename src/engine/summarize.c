@@ -51,7 +51,7 @@ static void summarize_one(cl_level level, int64_t id, void *ctx)
 
 sl_status eg_summarize_stale(sl_engine *e)
 {
-    if (e->broken) return SL_EDB;
+    if (e->broken || !e->db) return SL_EDB;
     err_clear(&e->err);
     sl_status st = st_begin(e->db, &e->err);
     if (st == SL_OK) st = st_stale_each(e->db, summarize_one, e, &e->err);

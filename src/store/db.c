@@ -36,14 +36,30 @@ static const char *const schema =
     "  PRIMARY KEY (level, id));"
     "CREATE INDEX IF NOT EXISTS clusters_parent ON clusters(level, parent);"
     "CREATE INDEX IF NOT EXISTS clusters_stale ON clusters(stale) WHERE stale;"
+    /* Who, said what, when: one row per actor, quote and time expression of
+     * an article (copies have none: their original holds them). Offsets
+     * count characters in the article's text. */
+    "CREATE TABLE IF NOT EXISTS actors (article INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,"
+    "  type TEXT NOT NULL, roles TEXT, aliases TEXT, mentions INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS actors_article ON actors(article);"
+    "CREATE INDEX IF NOT EXISTS actors_key ON actors(key);"
+    "CREATE TABLE IF NOT EXISTS quotes (article INTEGER NOT NULL, speaker TEXT, speaker_key TEXT,"
+    "  text TEXT NOT NULL, kind TEXT NOT NULL, start INTEGER, end INTEGER);"
+    "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
+    "CREATE TABLE IF NOT EXISTS times (article INTEGER NOT NULL, text TEXT NOT NULL, value TEXT,"
+    "  day INTEGER, granularity INTEGER, start INTEGER, end INTEGER, sentence TEXT, position INTEGER);"
+    "CREATE INDEX IF NOT EXISTS times_article ON times(article);"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles',"
+    "  content_rowid='row');"
     "CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL, df INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
     "INSERT OR IGNORE INTO meta VALUES ('schema', '1');";
 
-static sl_status fail(st_db *db, err_slot *err, const char *what)
+sl_status st_fail(st_db *db, err_slot *err, const char *what)
 {
     return err_set(err, SL_EDB, db->path, 0, "%s: %s", what, sqlite3_errmsg(db->h));
 }
+
 
 sqlite3_stmt *st_prepare(st_db *db, int which, const char *sql)
 {
@@ -61,7 +77,7 @@ sl_status st_open(const char *path, st_db **out, err_slot *err)
     db->path = xstrdup(path);
     *out = db;
     if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-        return fail(db, err, "cannot open database");
+        return st_fail(db, err, "cannot open database");
     sqlite3_busy_timeout(db->h, 10000);
     char *msg = NULL;
     if (sqlite3_exec(db->h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
@@ -86,13 +102,13 @@ void st_close(st_db *db)
 
 sl_status st_begin(st_db *db, err_slot *err)
 {
-    if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return fail(db, err, "begin");
+    if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return st_fail(db, err, "begin");
     return SL_OK;
 }
 
 sl_status st_commit(st_db *db, err_slot *err)
 {
-    if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return fail(db, err, "commit");
+    if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return st_fail(db, err, "commit");
     return SL_OK;
 }
 
@@ -109,11 +125,12 @@ bool st_article_known(st_db *db, const char *id)
     return sqlite3_step(s) == SQLITE_ROW;
 }
 
-static void bind_text_or_null(sqlite3_stmt *s, int i, const char *t)
+void st_bind_text(sqlite3_stmt *s, int i, const char *t)
 {
     if (t && *t) sqlite3_bind_text(s, i, t, -1, SQLITE_STATIC);
     else sqlite3_bind_null(s, i);
 }
+
 
 sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int64_t *rowid,
                          err_slot *err)
@@ -122,38 +139,44 @@ sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int
         "INSERT INTO articles (id, url, title, subtitle, byline, dateline, source, published, day,"
         " date_inferred, text, meta, duplicate_of, event, storyline, minhash)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!s) return fail(db, err, "prepare");
+    if (!s) return st_fail(db, err, "prepare");
     char day[11];
     day_format(a->published, day);
     sqlite3_bind_text(s, 1, a->id, -1, SQLITE_STATIC);
-    bind_text_or_null(s, 2, a->url);
-    bind_text_or_null(s, 3, a->title);
-    bind_text_or_null(s, 4, a->subtitle);
-    bind_text_or_null(s, 5, a->byline);
-    bind_text_or_null(s, 6, a->dateline);
-    bind_text_or_null(s, 7, a->source);
-    bind_text_or_null(s, 8, day);
+    st_bind_text(s, 2, a->url);
+    st_bind_text(s, 3, a->title);
+    st_bind_text(s, 4, a->subtitle);
+    st_bind_text(s, 5, a->byline);
+    st_bind_text(s, 6, a->dateline);
+    st_bind_text(s, 7, a->source);
+    st_bind_text(s, 8, day);
     if (a->published != DAY_NONE) sqlite3_bind_int(s, 9, a->published);
     sqlite3_bind_int(s, 10, a->date_inferred);
     sqlite3_bind_text(s, 11, a->text ? a->text : "", a->text ? (int)a->text_len : 0, SQLITE_STATIC);
-    bind_text_or_null(s, 12, a->meta_json);
-    bind_text_or_null(s, 13, p->duplicate_of);
+    st_bind_text(s, 12, a->meta_json);
+    st_bind_text(s, 13, p->duplicate_of);
     sqlite3_bind_int64(s, 14, p->event);
     sqlite3_bind_int64(s, 15, p->storyline);
     if (p->sig && p->sig->shingles) sqlite3_bind_blob(s, 16, p->sig, sizeof *p->sig, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing an article");
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing an article");
     *rowid = sqlite3_last_insert_rowid(db->h);
+    s = st_prepare(db, ST_PUT_FTS, "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)");
+    if (!s) return st_fail(db, err, "prepare");
+    sqlite3_bind_int64(s, 1, *rowid);
+    st_bind_text(s, 2, a->title);
+    sqlite3_bind_text(s, 3, a->text ? a->text : "", a->text ? (int)a->text_len : 0, SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "indexing an article");
     return SL_OK;
 }
 
 sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint32_t df, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_TERM, "INSERT OR REPLACE INTO terms (id, term, df) VALUES (?,?,?)");
-    if (!s) return fail(db, err, "prepare");
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_text(s, 2, term, (int)len, SQLITE_STATIC);
     sqlite3_bind_int64(s, 3, df);
-    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing a term");
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing a term");
     return SL_OK;
 }
 
@@ -163,7 +186,7 @@ sl_status st_cluster_put(st_db *db, const cl_row *r, err_slot *err)
         "INSERT INTO clusters (level, id, parent, first, last, size, centroid) VALUES (?,?,?,?,?,?,?)"
         " ON CONFLICT (level, id) DO UPDATE SET parent = excluded.parent, first = excluded.first,"
         " last = excluded.last, size = excluded.size, centroid = excluded.centroid, stale = 1");
-    if (!s) return fail(db, err, "prepare");
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_int(s, 1, (int)r->level);
     sqlite3_bind_int64(s, 2, r->id);
     sqlite3_bind_int64(s, 3, r->parent);
@@ -171,16 +194,16 @@ sl_status st_cluster_put(st_db *db, const cl_row *r, err_slot *err)
     if (r->last != DAY_NONE) sqlite3_bind_int(s, 5, r->last);
     sqlite3_bind_int64(s, 6, r->size);
     sqlite3_bind_blob(s, 7, r->centroid, (int)r->centroid_len, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing a cluster");
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing a cluster");
     return SL_OK;
 }
 
 sl_status st_ndocs_put(st_db *db, uint64_t n, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_META, "INSERT OR REPLACE INTO meta (key, value) VALUES ('ndocs', ?)");
-    if (!s) return fail(db, err, "prepare");
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_int64(s, 1, (sqlite3_int64)n);
-    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing statistics");
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing statistics");
     return SL_OK;
 }
 
@@ -189,12 +212,12 @@ sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *head
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_SUMMARY,
         "UPDATE clusters SET headline = ?, summary = ?, stale = 0 WHERE level = ? AND id = ?");
-    if (!s) return fail(db, err, "prepare");
-    bind_text_or_null(s, 1, headline);
-    bind_text_or_null(s, 2, summary_json);
+    if (!s) return st_fail(db, err, "prepare");
+    st_bind_text(s, 1, headline);
+    st_bind_text(s, 2, summary_json);
     sqlite3_bind_int(s, 3, (int)level);
     sqlite3_bind_int64(s, 4, id);
-    if (sqlite3_step(s) != SQLITE_DONE) return fail(db, err, "storing a summary");
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing a summary");
     return SL_OK;
 }
 
@@ -202,18 +225,18 @@ sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err)
 {
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(db->h, "SELECT id, term, df FROM terms", -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "loading terms");
+        return st_fail(db, err, "loading terms");
     while (sqlite3_step(s) == SQLITE_ROW)
         cl_vocab_load(cl, (uint32_t)sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
                       (size_t)sqlite3_column_bytes(s, 1), (uint32_t)sqlite3_column_int64(s, 2));
     sqlite3_finalize(s);
     if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'ndocs'", -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "loading statistics");
+        return st_fail(db, err, "loading statistics");
     if (sqlite3_step(s) == SQLITE_ROW) cl_set_ndocs(cl, (uint64_t)sqlite3_column_int64(s, 0));
     sqlite3_finalize(s);
     if (sqlite3_prepare_v2(db->h, "SELECT level, id, parent, first, last, size, centroid FROM clusters"
                                   " ORDER BY level, id", -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "loading clusters");
+        return st_fail(db, err, "loading clusters");
     while (sqlite3_step(s) == SQLITE_ROW) {
         cl_row r = {
             .level = (cl_level)sqlite3_column_int(s, 0),
@@ -230,7 +253,7 @@ sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err)
     sqlite3_finalize(s);
     if (sqlite3_prepare_v2(db->h, "SELECT row, minhash FROM articles WHERE minhash IS NOT NULL"
                                   " AND duplicate_of IS NULL ORDER BY row", -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "loading signatures");
+        return st_fail(db, err, "loading signatures");
     while (sqlite3_step(s) == SQLITE_ROW) {
         if ((size_t)sqlite3_column_bytes(s, 1) != sizeof(dd_sig)) continue;
         dd_sig sig;
@@ -258,7 +281,7 @@ sl_status st_stale_each(st_db *db, st_stale_fn fn, void *ctx, err_slot *err)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, "SELECT level, id FROM clusters WHERE stale ORDER BY level, id",
                            -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "reading clusters");
+        return st_fail(db, err, "reading clusters");
     VEC(int64_t) rows = {0};   /* collected first: fn writes to the same table */
     while (sqlite3_step(s) == SQLITE_ROW) {
         VEC_PUSH(rows, sqlite3_column_int64(s, 0));

@@ -11,10 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static sl_status fail(st_db *db, err_slot *err, const char *what)
-{
-    return err_set(err, SL_EDB, db->path, 0, "%s: %s", what, sqlite3_errmsg(db->h));
-}
 
 static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
 
@@ -50,7 +46,7 @@ sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err
             "SELECT id, url, title, published, source, byline, dateline, event, storyline,"
             " duplicate_of, text, meta, date_inferred FROM articles ORDER BY day IS NULL, day, row",
             -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "reading articles");
+        return st_fail(db, err, "reading articles");
     char ev[32], sl[32];
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -65,7 +61,7 @@ sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err
         if (fn(&a, ctx)) break;
     }
     sqlite3_finalize(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : fail(db, err, "reading articles");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "reading articles");
 }
 
 /* Events of one storyline into an arena-allocated array. order: "DESC"/"ASC". */
@@ -77,7 +73,7 @@ static sl_status events_of(st_db *db, int64_t storyline, const char *order, aren
              "SELECT id, parent, headline, first, last, size FROM clusters WHERE level = 0"
              " AND parent = ? ORDER BY last IS NULL, last %s, id %s", order, order);
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return fail(db, err, "reading events");
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading events");
     sqlite3_bind_int64(s, 1, storyline);
     VEC(sl_event_row) v = {0};
     char d1[11], d2[11];
@@ -105,7 +101,7 @@ sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot 
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, "SELECT id, headline, first, last, size FROM clusters WHERE level = 1"
                                   " ORDER BY last IS NULL, last DESC, id DESC", -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "reading storylines");
+        return st_fail(db, err, "reading storylines");
     sl_status st = SL_OK;
     arena a;
     arena_init(&a);
@@ -178,7 +174,7 @@ static sl_status story_articles(st_db *db, story_box *b, cl_level level, int64_t
           " WHERE event = ? ORDER BY day IS NULL, day, row"
         : "SELECT id, title, source, published, url, duplicate_of, event FROM articles"
           " WHERE storyline = ? ORDER BY day IS NULL, day, row";
-    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return fail(db, err, "reading articles");
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading articles");
     sqlite3_bind_int64(s, 1, id);
     VEC(sl_story_article) v = {0};
     while (sqlite3_step(s) == SQLITE_ROW) {
@@ -198,6 +194,52 @@ static sl_status story_articles(st_db *db, story_box *b, cl_level level, int64_t
     return SL_OK;
 }
 
+static sl_status story_facts(st_db *db, story_box *b, cl_level level, int64_t id, err_slot *err)
+{
+    st_members_of m = {level, id, NULL};
+    sl_actor *ac;
+    sl_quote *q;
+    sl_timeline_entry *t;
+    sl_status st = st_story_actors(db, &m, &b->a, &ac, &b->s.n_actors, err);
+    if (st == SL_OK) st = st_story_quotes(db, &m, ac, b->s.n_actors, &b->a, &q, &b->s.n_quotes, err);
+    if (st == SL_OK) st = st_story_timeline(db, &m, SL_TIMELINE_DATES, 1, &b->a, &t, &b->s.n_timeline, err);
+    if (st != SL_OK) return st;
+    b->s.actors = ac;
+    b->s.quotes = q;
+    b->s.timeline = t;
+    return SL_OK;
+}
+
+typedef struct timeline_box {
+    sl_timeline t;   /* first: sl_timeline_free casts back */
+    arena       a;
+} timeline_box;
+
+void sl_timeline_free(sl_timeline *t)
+{
+    if (!t) return;
+    timeline_box *b = (timeline_box *)t;
+    arena_reset(&b->a);
+    free(b);
+}
+
+sl_status st_timeline_get(st_db *db, const char *id, const char *query, size_t dates, size_t per_date,
+                          sl_timeline **out, err_slot *err)
+{
+    *out = NULL;
+    st_members_of m = {CL_EVENT, 0, query};
+    if (!query && !parse_story_id(id, &m.level, &m.id))
+        return err_set(err, SL_ENOTFOUND, NULL, 0, "'%s' is not an event (eN) or storyline (sN) id", id ? id : "");
+    timeline_box *b = xcalloc(1, sizeof *b);
+    arena_init(&b->a);
+    sl_timeline_entry *e;
+    sl_status st = st_story_timeline(db, &m, dates, per_date, &b->a, &e, &b->t.n, err);
+    if (st != SL_OK) { sl_timeline_free(&b->t); return st; }
+    b->t.entries = e;
+    *out = &b->t;
+    return SL_OK;
+}
+
 sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
 {
     *out = NULL;
@@ -208,7 +250,7 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, "SELECT parent, headline, first, last, summary FROM clusters"
                                   " WHERE level = ? AND id = ?", -1, &s, NULL) != SQLITE_OK)
-        return fail(db, err, "reading a story");
+        return st_fail(db, err, "reading a story");
     sqlite3_bind_int(s, 1, (int)level);
     sqlite3_bind_int64(s, 2, n);
     if (sqlite3_step(s) != SQLITE_ROW) {
@@ -233,6 +275,7 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
         st = events_of(db, n, "ASC", &b->a, &ev, &b->s.n_events, err);
         b->s.events = ev;
     }
+    if (st == SL_OK) st = story_facts(db, b, level, n, err);
     if (st != SL_OK) { sl_story_free(&b->s); return st; }
     *out = &b->s;
     return SL_OK;

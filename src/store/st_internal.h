@@ -7,7 +7,8 @@
 
 enum {
     ST_KNOWN, ST_PUT_ARTICLE, ST_PUT_TERM, ST_PUT_CLUSTER, ST_PUT_META, ST_PUT_SUMMARY,
-    ST_ARTICLE_ID, ST_MEMBERS_EVENT, ST_MEMBERS_STORYLINE, ST_NSTMT
+    ST_ARTICLE_ID, ST_MEMBERS_EVENT, ST_MEMBERS_STORYLINE, ST_PUT_FTS, ST_PUT_ACTOR, ST_PUT_QUOTE,
+    ST_PUT_TIME, ST_NSTMT
 };
 
 struct st_db {
@@ -18,5 +19,8 @@ struct st_db {
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */
 sqlite3_stmt *st_prepare(st_db *db, int which, const char *sql);
+
+sl_status st_fail(st_db *db, err_slot *err, const char *what);
+void      st_bind_text(sqlite3_stmt *s, int i, const char *t);
 
 #endif

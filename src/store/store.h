@@ -33,6 +33,9 @@ typedef struct st_placed {
 sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int64_t *rowid,
                          err_slot *err);
 
+/* The actors, quotes and time expressions of a stored article. */
+sl_status st_facts_put(st_db *db, int64_t row, const sl_analysis *facts, err_slot *err);
+
 sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint32_t df, err_slot *err);
 sl_status st_cluster_put(st_db *db, const cl_row *row, err_slot *err);
 sl_status st_ndocs_put(st_db *db, uint64_t n, err_slot *err);
@@ -56,9 +59,27 @@ sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member
 sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *headline,
                          const char *summary_json, err_slot *err);
 
+/* ---- what a story's articles say together (story.c) ---- */
+
+/* The members of a story: an event or storyline (query NULL), or the
+ * articles matching a full-text query. */
+typedef struct st_members_of {
+    cl_level    level;
+    int64_t     id;
+    const char *query;
+} st_members_of;
+
+sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor **out, size_t *n, err_slot *err);
+sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *actors, size_t n_actors, arena *a,
+                          sl_quote **out, size_t *n, err_slot *err);
+sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, size_t per_date, arena *a,
+                            sl_timeline_entry **out, size_t *n, err_slot *err);
+
 /* ---- queries (the public API's, with the engine's error slot) ---- */
 sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err);
 sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot *err);
 sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err);
+sl_status st_timeline_get(st_db *db, const char *id, const char *query, size_t dates, size_t per_date,
+                          sl_timeline **out, err_slot *err);
 
 #endif

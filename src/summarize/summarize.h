@@ -22,4 +22,25 @@ typedef struct su_summary {
 /* Summarize up to max_sentences sentences; strings live in a. */
 void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena *a, su_summary *out);
 
+/* A dated sentence of an article: day it is about, the article's own day,
+ * and its position (sentence number; -1 for an article's lead standing in
+ * for its publication day). */
+typedef struct su_dated {
+    int32_t     day;
+    const char *sentence;
+    const char *article;
+    int32_t     article_day;
+    int32_t     position;
+} su_dated;
+
+typedef struct su_entry {
+    int32_t     day;
+    const char *text;
+    const char *article;
+} su_entry;
+
+/* The timeline of the max_dates most-mentioned dates, oldest first, with
+ * up to per_date sentences each. Sorts in; entries live in a. */
+size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, arena *a, su_entry **out);
+
 #endif

@@ -60,8 +60,8 @@ static void usage_errors_exit_1_and_help_exits_0(void **st)
     assert_int_equal(runf(NULL, BIN " ingest 2>/dev/null"), 1);
     assert_int_equal(runf(NULL, BIN " stories --bogus 2>/dev/null"), 1);
     assert_int_equal(runf(NULL, BIN " show 2>/dev/null"), 1);
-    const char *cmds[] = {"ingest", "articles", "stories", "show"};
-    for (int i = 0; i < 4; i++) {
+    const char *cmds[] = {"ingest", "articles", "stories", "show", "analyze", "timeline"};
+    for (int i = 0; i < 6; i++) {
         char *out;
         assert_int_equal(runf(&out, BIN " %s --help", cmds[i]), 0);
         assert_non_null(strstr(out, "usage: storyline"));
@@ -212,6 +212,38 @@ static void standard_input_and_gzip_are_read(void **st)
     free(out);
 }
 
+static void analyze_and_timeline_answer_in_json(void **st)
+{
+    (void)st;
+    char *out;
+    assert_int_equal(runf(&out, BIN " analyze --json --manifest %s/seeds/published.tsv %s/seeds/003_7c0ab15546612602.txt",
+                          shared_dir(), shared_dir()), 0);
+    const char *keys[] = {"\"id\":\"003_7c0ab15546612602\"", "\"published\":\"2025-12-07\"", "\"mentions\":[",
+                          "\"actors\":[", "\"quotes\":[", "\"times\":["};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (!strstr(out, keys[i])) fail_msg("analyze --json lacks %s:\n%s", keys[i], out);
+    free(out);
+    assert_int_equal(runf(NULL, BIN " analyze --raw %s/seeds/003_7c0ab15546612602.txt > /dev/null", shared_dir()), 0);
+    assert_int_equal(runf(NULL, BIN " analyze %s/nothing.txt 2>/dev/null", tmp), 2);
+    assert_int_equal(runf(&out, BIN " timeline --json --db %s s1", db), 0);
+    assert_non_null(strstr(out, "\"timeline\": ["));
+    assert_non_null(strstr(out, "\"date\": \"2018-06-14\""));
+    assert_non_null(strstr(out, "\"date\": \"2025-12-07\""));
+    free(out);
+    assert_int_equal(runf(&out, BIN " timeline --db %s --dates 1 --query 'leverage'", db), 0);
+    assert_non_null(strstr(out, "2025-12-07"));
+    assert_null(strstr(out, "2018-"));
+    free(out);
+    assert_int_equal(runf(NULL, BIN " timeline --db %s --query 'drills AND (' 2>/dev/null", db), 2);
+    assert_int_equal(runf(NULL, BIN " timeline --db %s --dates 0 s1 2>/dev/null", db), 1);
+    assert_int_equal(runf(NULL, BIN " timeline --db %s 2>/dev/null", db), 1);
+    assert_int_equal(runf(&out, BIN " show --json --db %s s1", db), 0);
+    assert_non_null(strstr(out, "\"actors\": ["));
+    assert_non_null(strstr(out, "\"quotes\": ["));
+    assert_non_null(strstr(out, "\"timeline\": ["));
+    free(out);
+}
+
 /* Many small articles, as JSON Lines, for the interruption test. */
 static void write_stream(const char *path, int n)
 {
@@ -275,6 +307,7 @@ int main(void)
         cmocka_unit_test(stories_and_show_describe_the_storyline),
         cmocka_unit_test(reingest_changes_nothing),
         cmocka_unit_test(standard_input_and_gzip_are_read),
+        cmocka_unit_test(analyze_and_timeline_answer_in_json),
         cmocka_unit_test(killed_ingest_keeps_whole_batches_and_resumes),
     };
     return cmocka_run_group_tests_name("e2e", tests, setup, teardown);

@@ -51,11 +51,45 @@ static void empty_cluster_gives_empty_summary(void **st)
     arena_reset(&a);
 }
 
+static void timeline_keeps_the_most_mentioned_dates_in_order(void **st)
+{
+    (void)st;
+    int32_t d12 = day_from_ymd(2024, 5, 12), d14 = d12 + 2, d20 = d12 + 8;
+    su_dated in[] = {
+        {d14, "The talks opened on Thursday at the border.", "b", d14, 0},
+        {d12, "The two leaders met in the capital on Tuesday.", "a", d14, 2},
+        {d12, "On Tuesday the leaders met in the capital city.", "b", d14, 5},
+        {d12, "Leaders met on Tuesday, a report written later says.", "c", d20, 1},
+        {d20, "A follow-up meeting took place on Monday.", "c", d20, -1},
+        {d14 - 400, "Relations froze last year.", "a", d14, 7},
+    };
+    arena a;
+    arena_init(&a);
+    su_entry *e;
+    size_t n = su_timeline(in, 6, 3, 2, &a, &e);
+    /* Three dates: the year-old background date and the lead-only day both
+     * weigh half, and the tie goes to the more recent. */
+    assert_int_equal(n, 4);
+    assert_int_equal(e[0].day, d12);
+    assert_int_equal(e[2].day, d14);
+    assert_int_equal(e[3].day, d20);
+    /* the day's report comes from the article published soonest after it,
+     * earliest sentence first; the near-copy of it is left out */
+    assert_string_equal(e[0].article, "a");
+    for (size_t i = 1; i < n; i++) assert_true(e[i].day >= e[i - 1].day);
+    size_t on12 = 0;
+    for (size_t i = 0; i < n; i++) on12 += e[i].day == d12;
+    assert_int_equal(on12, 2);
+    assert_int_equal(su_timeline(in, 0, 3, 1, &a, &e), 0);
+    arena_reset(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(headline_is_central_title_and_summary_does_not_repeat),
         cmocka_unit_test(empty_cluster_gives_empty_summary),
+        cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
     };
     return cmocka_run_group_tests_name("summarize", tests, NULL, NULL);
 }

@@ -1,0 +1,87 @@
+/* facts.c: storing and reading an article's actors, quotes and time
+ * expressions (who, said what, when).
+ *
+ * Rows are written with the article, in its transaction; a story gathers
+ * them from its articles at query time (query.c), so that merging actors
+ * across articles always reflects the story's current members. */
+#include "store.h"
+#include "st_internal.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *json_list(const char *const *v, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_string(v[i]);
+        if (s) json_array_append_new(arr, s);
+    }
+    char *r = json_dumps(arr, JSON_COMPACT);
+    json_decref(arr);
+    return r;
+}
+
+static sl_status put_actor(st_db *db, int64_t row, const sl_actor *x, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_ACTOR, "INSERT INTO actors (article, key, name, type, roles,"
+                                                   " aliases, mentions) VALUES (?,?,?,?,?,?,?)");
+    if (!s) return st_fail(db, err, "prepare");
+    char *roles = json_list(x->roles, x->n_roles), *aliases = json_list(x->aliases, x->n_aliases);
+    sqlite3_bind_int64(s, 1, row);
+    sqlite3_bind_text(s, 2, x->key ? x->key : x->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, x->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, x->type, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, roles, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 6, aliases, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 7, x->mentions);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    free(roles);
+    free(aliases);
+    return rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "storing an actor");
+}
+
+static sl_status put_quote(st_db *db, int64_t row, const sl_quote *x, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_QUOTE, "INSERT INTO quotes (article, speaker, speaker_key, text,"
+                                                   " kind, start, end) VALUES (?,?,?,?,?,?,?)");
+    if (!s) return st_fail(db, err, "prepare");
+    sqlite3_bind_int64(s, 1, row);
+    st_bind_text(s, 2, x->speaker);
+    st_bind_text(s, 3, x->speaker_key);
+    sqlite3_bind_text(s, 4, x->text, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, x->kind, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)x->start);
+    sqlite3_bind_int64(s, 7, (sqlite3_int64)x->end);
+    return sqlite3_step(s) == SQLITE_DONE ? SL_OK : st_fail(db, err, "storing a quote");
+}
+
+static sl_status put_time(st_db *db, int64_t row, const sl_time *x, size_t position, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_TIME, "INSERT INTO times (article, text, value, day, granularity,"
+                                                  " start, end, sentence, position) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!s) return st_fail(db, err, "prepare");
+    size_t vl = x->value ? strlen(x->value) : 0;
+    int32_t day = vl == 10 ? day_parse_iso(x->value, vl) : DAY_NONE;
+    sqlite3_bind_int64(s, 1, row);
+    sqlite3_bind_text(s, 2, x->text, -1, SQLITE_STATIC);
+    st_bind_text(s, 3, x->value);
+    if (day != DAY_NONE) sqlite3_bind_int(s, 4, day);
+    sqlite3_bind_int(s, 5, vl == 10 ? 0 : vl == 7 ? 1 : 2);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)x->start);
+    sqlite3_bind_int64(s, 7, (sqlite3_int64)x->end);
+    st_bind_text(s, 8, x->sentence);
+    sqlite3_bind_int64(s, 9, (sqlite3_int64)position);
+    return sqlite3_step(s) == SQLITE_DONE ? SL_OK : st_fail(db, err, "storing a time expression");
+}
+
+sl_status st_facts_put(st_db *db, int64_t row, const sl_analysis *f, err_slot *err)
+{
+    sl_status st = SL_OK;
+    for (size_t i = 0; st == SL_OK && i < f->n_actors; i++) st = put_actor(db, row, &f->actors[i], err);
+    for (size_t i = 0; st == SL_OK && i < f->n_quotes; i++) st = put_quote(db, row, &f->quotes[i], err);
+    for (size_t i = 0; st == SL_OK && i < f->n_times; i++) st = put_time(db, row, &f->times[i], i, err);
+    return st;
+}

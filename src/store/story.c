@@ -1,0 +1,208 @@
+/* story.c: what a story's articles say together: actors merged across
+ * articles, quotes, and the timeline, gathered at query time from the rows
+ * facts.c stored.
+ *
+ * A story's members are given as a SQL condition on the articles table
+ * (event, storyline, or a full-text query), so that timelines work for all
+ * three the same way. Not the single-article facts (facts.c). */
+#include "store.h"
+#include "st_internal.h"
+#include "../analyze/analyze.h"
+#include "../summarize/summarize.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
+
+static sqlite3_stmt *members_query(st_db *db, const st_members_of *m, const char *select_from_where,
+                                   const char *tail)
+{
+    const char *cond = m->query ? "a.row IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
+                                : m->level == CL_EVENT ? "a.event = ?1" : "a.storyline = ?1";
+    char sql[1024];
+    snprintf(sql, sizeof sql, "%s %s %s", select_from_where, cond, tail);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return NULL;
+    if (m->query) sqlite3_bind_text(s, 1, m->query, -1, SQLITE_STATIC);
+    else sqlite3_bind_int64(s, 1, m->id);
+    return s;
+}
+
+/* ---- actors ---- */
+
+typedef struct agg {
+    const char *key, *name, *type;
+    long mentions, name_mentions;
+    VEC(const char *) roles;
+    VEC(const char *) aliases;
+} agg;
+
+static void add_unique(arena *a, void *vec_, const char *s)
+{
+    VEC(const char *) *v = vec_;
+    for (size_t i = 0; i < v->n; i++) if (!strcmp(v->v[i], s)) return;
+    VEC_PUSH(*v, arena_strdup(a, s));
+}
+
+static void add_json_list(arena *a, void *vec, const char *json)
+{
+    json_t *arr = json ? json_loads(json, 0, NULL) : NULL;
+    for (size_t i = 0; json_is_array(arr) && i < json_array_size(arr); i++)
+        if (json_is_string(json_array_get(arr, i))) add_unique(a, vec, json_string_value(json_array_get(arr, i)));
+    json_decref(arr);
+}
+
+static int cmp_agg(const void *x, const void *y)
+{
+    long a = ((const agg *)x)->mentions, b = ((const agg *)y)->mentions;
+    return (a < b) - (a > b);
+}
+
+sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor **out, size_t *n, err_slot *err)
+{
+    sqlite3_stmt *s = members_query(db, m, "SELECT x.key, x.name, x.type, x.roles, x.aliases, x.mentions"
+                                           " FROM actors x JOIN articles a ON a.row = x.article WHERE", "");
+    if (!s) return st_fail(db, err, "reading actors");
+    map index;
+    map_init(&index);
+    VEC(agg) v = {0};
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *key = col(s, 0);
+        bool created;
+        uint64_t *slot = map_put(&index, key, strlen(key), &created);
+        if (created) {
+            agg g = {.key = arena_strdup(a, key), .type = arena_strdup(a, col(s, 2))};
+            VEC_PUSH(v, g);
+            *slot = v.n;
+        }
+        agg *g = &v.v[*slot - 1];
+        long mentions = sqlite3_column_int64(s, 5);
+        const char *name = col(s, 1);
+        g->mentions += mentions;
+        if (!g->name || mentions > g->name_mentions) {   /* the form most used names the actor */
+            if (g->name) add_unique(a, &g->aliases, g->name);
+            g->name = arena_strdup(a, name);
+            g->name_mentions = mentions;
+        } else {
+            add_unique(a, &g->aliases, name);
+        }
+        add_json_list(a, &g->roles, col(s, 3));
+        add_json_list(a, &g->aliases, col(s, 4));
+    }
+    sqlite3_finalize(s);
+    qsort(v.v, v.n, sizeof *v.v, cmp_agg);
+    sl_actor *r = arena_alloc(a, (v.n + 1) * sizeof *r);
+    for (size_t i = 0; i < v.n; i++) {
+        agg *g = &v.v[i];
+        size_t na = 0;   /* the name itself is no alias */
+        const char **al = arena_alloc(a, (g->aliases.n + 1) * sizeof *al);
+        for (size_t k = 0; k < g->aliases.n; k++) if (strcmp(g->aliases.v[k], g->name)) al[na++] = g->aliases.v[k];
+        const char **ro = arena_alloc(a, (g->roles.n + 1) * sizeof *ro);
+        if (g->roles.n) memcpy(ro, g->roles.v, g->roles.n * sizeof *ro);
+        r[i] = (sl_actor){g->name, g->type, g->key, ro, g->roles.n, al, na, g->mentions};
+        VEC_FREE(g->roles);
+        VEC_FREE(g->aliases);
+    }
+    *out = r;
+    *n = v.n;
+    VEC_FREE(v);
+    map_free(&index);
+    return SL_OK;
+}
+
+/* ---- quotes ---- */
+
+static const char *display_name(const sl_actor *actors, size_t n, const char *key, const char *name)
+{
+    for (size_t i = 0; key && i < n; i++) if (!strcmp(actors[i].key, key)) return actors[i].name;
+    return name;
+}
+
+sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *actors, size_t n_actors, arena *a,
+                          sl_quote **out, size_t *n, err_slot *err)
+{
+    sqlite3_stmt *s = members_query(db, m, "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end"
+                                           " FROM quotes q JOIN articles a ON a.row = q.article WHERE",
+                                    "ORDER BY a.day IS NULL, a.day, a.row, q.start");
+    if (!s) return st_fail(db, err, "reading quotes");
+    VEC(sl_quote) v = {0};
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *key = col(s, 1);
+        sl_quote q = {arena_strdup(a, display_name(actors, n_actors, key, col(s, 0))), arena_strdup(a, key),
+                      arena_strdup(a, col(s, 2)), strcmp(col(s, 3), "direct") ? "indirect" : "direct",
+                      arena_strdup(a, col(s, 4)), (size_t)sqlite3_column_int64(s, 5),
+                      (size_t)sqlite3_column_int64(s, 6)};
+        VEC_PUSH(v, q);
+    }
+    sqlite3_finalize(s);
+    *out = arena_alloc(a, (v.n + 1) * sizeof **out);
+    if (v.n) memcpy(*out, v.v, v.n * sizeof **out);
+    *n = v.n;
+    VEC_FREE(v);
+    return SL_OK;
+}
+
+/* ---- timeline ---- */
+
+/* Each article's lead stands for its publication day, unless the article
+ * itself dates something on that day. */
+static void add_leads(st_db *db, const st_members_of *m, arena *a, void *vec_)
+{
+    VEC(su_dated) *v = vec_;
+    sqlite3_stmt *s = members_query(db, m, "SELECT a.id, a.day, a.text FROM articles a WHERE a.duplicate_of IS NULL"
+                                           " AND a.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM times t WHERE"
+                                           " t.article = a.row AND t.day = a.day) AND", "");
+    if (!s) return;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *text = col(s, 2);
+        an_span *sp;
+        if (!text || !an_sentences(text, strlen(text), a, &sp)) continue;
+        su_dated d = {sqlite3_column_int(s, 1), arena_strndup(a, text + sp[0].start, sp[0].end - sp[0].start),
+                      arena_strdup(a, col(s, 0)), sqlite3_column_int(s, 1), -1};
+        VEC_PUSH(*v, d);
+    }
+    sqlite3_finalize(s);
+}
+
+sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, size_t per_date, arena *a,
+                            sl_timeline_entry **out, size_t *n, err_slot *err)
+{
+    sqlite3_stmt *s = members_query(db, m, "SELECT t.day, t.sentence, a.id, a.day, t.position FROM times t"
+                                           " JOIN articles a ON a.row = t.article WHERE t.granularity = 0"
+                                           " AND t.day IS NOT NULL AND t.sentence IS NOT NULL AND", "");
+    if (!s) return st_fail(db, err, "reading time expressions");
+    VEC(su_dated) v = {0};
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        su_dated d = {sqlite3_column_int(s, 0), arena_strdup(a, col(s, 1)), arena_strdup(a, col(s, 2)),
+                      sqlite3_column_type(s, 3) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 3),
+                      sqlite3_column_int(s, 4)};
+        VEC_PUSH(v, d);
+    }
+    if (rc != SQLITE_DONE) {   /* a full-text query FTS5 cannot parse ends here */
+        err_set(err, SL_EUSAGE, NULL, 0, "%s%s%s", m->query ? "query '" : "", m->query ? m->query : "",
+                m->query ? "': " : "");
+        size_t k = strlen(err->msg);
+        snprintf(err->msg + k, sizeof err->msg - k, "%s", sqlite3_errmsg(db->h));
+        sqlite3_finalize(s);
+        VEC_FREE(v);
+        return SL_EUSAGE;
+    }
+    sqlite3_finalize(s);
+    add_leads(db, m, a, &v);
+    su_entry *e;
+    size_t ne = su_timeline(v.v, v.n, dates, per_date, a, &e);
+    VEC_FREE(v);
+    sl_timeline_entry *r = arena_alloc(a, (ne + 1) * sizeof *r);
+    for (size_t i = 0; i < ne; i++) {
+        char d[11];
+        day_format(e[i].day, d);
+        r[i] = (sl_timeline_entry){arena_strdup(a, d), e[i].text, e[i].article};
+    }
+    *out = r;
+    *n = ne;
+    return SL_OK;
+}

@@ -1,0 +1,127 @@
+/* timeline.c: a dated timeline of a story from the dated sentences of its
+ * articles.
+ *
+ * A date matters when several articles mention it; an article's lead counts
+ * for its publication day at half weight when the article names no date of
+ * its own for it, and so does a date named long before the article (the
+ * background of the news, not the news). For each chosen date the sentence comes from the article
+ * published soonest after it (the report of the day), earliest in that
+ * article, skipping sentences that repeat one already chosen. Not the
+ * finding or resolving of dates (analyze/timex.c). */
+#include "summarize.h"
+#include "../analyze/analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { int32_t day; double score; } date_score;
+
+static int cmp_day(const void *a, const void *b)
+{
+    int32_t x = ((const su_dated *)a)->day, y = ((const su_dated *)b)->day;
+    return (x > y) - (x < y);
+}
+
+static int cmp_score(const void *a, const void *b)
+{
+    const date_score *x = a, *y = b;
+    if (x->score != y->score) return x->score < y->score ? 1 : -1;
+    return (x->day < y->day) - (x->day > y->day);   /* ties: the more recent */
+}
+
+static int cmp_date(const void *a, const void *b)
+{
+    int32_t x = ((const date_score *)a)->day, y = ((const date_score *)b)->day;
+    return (x > y) - (x < y);
+}
+
+/* How well a sentence reports its date: small is good. */
+static int64_t closeness(const su_dated *d)
+{
+    int64_t gap = d->article_day == DAY_NONE ? 100000 : (int64_t)d->article_day - d->day;
+    if (gap < 0) gap = 100000 - gap;   /* written before the day: a forecast */
+    return gap * 1000 + (d->position < 0 ? 999 : d->position);
+}
+
+static int cmp_closeness(const void *a, const void *b)
+{
+    int64_t x = closeness(a), y = closeness(b);
+    return (x > y) - (x < y);
+}
+
+/* Word-set overlap of two sentences, as the summary measures repetition. */
+static double overlap(const char *x, const char *y)
+{
+    size_t px = 0, py = 0, same = 0, nx = 0, ny = 0;
+    an_token tx, ty;
+    size_t lx = strlen(x), ly = strlen(y);
+    while (an_next_token(x, lx, &px, &tx)) {
+        nx++;
+        py = 0;
+        while (an_next_token(y, ly, &py, &ty))
+            if (ty.end - ty.start == tx.end - tx.start && !strncasecmp(x + tx.start, y + ty.start, tx.end - tx.start)) {
+                same++;
+                break;
+            }
+    }
+    py = 0;
+    while (an_next_token(y, ly, &py, &ty)) ny++;
+    return nx + ny > same ? (double)same / (double)(nx + ny - same) : 1.0;
+}
+
+/* A lead standing in for its day, or a date more than a month before the
+ * article that names it (background, not the news), counts half. */
+static double weight(const su_dated *d)
+{
+    bool background = d->article_day != DAY_NONE && d->article_day - d->day > 30;
+    return d->position < 0 || background ? 0.5 : 1.0;
+}
+
+/* Scores of each distinct date: the weights of the distinct articles naming it. */
+static size_t score_dates(su_dated *in, size_t n, date_score *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        double s = 0;
+        while (j < n && in[j].day == in[i].day) {
+            bool seen = false;   /* an article counts once per date */
+            for (size_t m = i; m < j && !seen; m++) seen = !strcmp(in[m].article, in[j].article);
+            if (!seen) s += weight(&in[j]);
+            j++;
+        }
+        out[k++] = (date_score){in[i].day, s};
+        i = j;
+    }
+    return k;
+}
+
+size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, arena *a, su_entry **out)
+{
+    *out = NULL;
+    if (!n || !max_dates || !per_date) return 0;
+    qsort(in, n, sizeof *in, cmp_day);
+    date_score *ds = xmalloc(n * sizeof *ds);
+    size_t nd = score_dates(in, n, ds);
+    qsort(ds, nd, sizeof *ds, cmp_score);
+    if (nd > max_dates) nd = max_dates;
+    qsort(ds, nd, sizeof *ds, cmp_date);
+    su_entry *e = arena_alloc(a, (nd * per_date + 1) * sizeof *e);
+    size_t ne = 0;
+    for (size_t d = 0; d < nd; d++) {
+        size_t lo = 0;
+        while (in[lo].day != ds[d].day) lo++;
+        size_t hi = lo;
+        while (hi < n && in[hi].day == ds[d].day) hi++;
+        qsort(in + lo, hi - lo, sizeof *in, cmp_closeness);
+        size_t first = ne;
+        for (size_t i = lo; i < hi && ne - first < per_date; i++) {
+            bool repeat = false;
+            for (size_t k = first; k < ne && !repeat; k++) repeat = overlap(e[k].text, in[i].sentence) > 0.5;
+            if (!repeat) e[ne++] = (su_entry){in[i].day, in[i].sentence, in[i].article};
+        }
+    }
+    free(ds);
+    *out = e;
+    return ne;
+}
