@@ -203,6 +203,8 @@ const lx_entry *an_lex_at(an_scan *s, size_t i, size_t max, unsigned mask, size_
         if (j > i && !an_joinable(s, j - 1)) break;
         an_key_append(s, j, &s->key);
         const lx_entry *e = lx_find(s->key.data, s->key.len, mask);
+        /* "Un" is not "UN": a short name from the lexicon must be in capitals */
+        if (e && j == i && s->tok[i].klen <= 3 && !s->tok[i].upper && (LX_BIT(LX_KIND(e)) & LX_NAMED)) e = NULL;
         if (e) { best = e; *ntok = j - i + 1; }
         if (s->tok[j].poss) break;
     }
@@ -239,6 +241,17 @@ static bool namelike(an_scan *s, size_t i)
     return true;
 }
 
+/* May a connector follow the words [i, j]? Only after a head or title word
+ * ("Bank of", "Secretary of") or inside a known name ("Republic of Korea"):
+ * "Officials of the Bank" is not one name. */
+static bool connector_may_follow(an_scan *s, size_t i, size_t j)
+{
+    for (size_t k = i; k <= j; k++)
+        if (is_lex(s, k, LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD) | LX_TITLES)) return true;
+    size_t n = 0;
+    return an_lex_at(s, i, (size_t)lx_max_words, LX_NAMED, &n) && i + n > j + 1;
+}
+
 /* End (exclusive) of the run of name words starting at i. */
 static size_t run_end(an_scan *s, size_t i)
 {
@@ -248,6 +261,7 @@ static size_t run_end(an_scan *s, size_t i)
         size_t c = j + 1;
         while (c < s->n && connector(s, c) && an_joinable(s, c)) c++;
         if (c == j + 1 || c >= s->n || !an_joinable(s, c - 1) || !namelike(s, c)) break;
+        if (!connector_may_follow(s, i, j)) break;
         j = c;
     }
     return j + 1;
@@ -335,6 +349,9 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     if (any_lex(s, t0, t1, LX_BIT(LX_PLACE_HEAD))) return AN_PLACE;
     if (person_shape(s, t0, t1)) return AN_PERSON;
     *conf = 1;
+    size_t n;
+    const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
+    if (e && LX_KIND(e) != LX_ORG) return AN_PLACE;         /* "Atlantic City" */
     if (speaks_after(s, t1)) return AN_PERSON;
     if (place_before(s, t0)) return AN_PLACE;
     if (t1 - t0 == 1 && s->tok[t0].upper && s->tok[t0].klen <= 5) return AN_ORGANISATION;
@@ -449,7 +466,9 @@ static bool split_parts(an_scan *s, size_t t0, size_t t1)
     for (size_t i = t0; i < t1; i++) {
         size_t n = 0;
         const lx_entry *e = s->tok[i].cap ? an_lex_at(s, i, t1 - i, LX_NAMED, &n) : NULL;
-        if (e) {
+        bool apart = e && (LX_KIND(e) == LX_ORG || (i > t0 && person_shape(s, t0, i)) ||
+                           (i + n < t1 && person_shape(s, i + n, t1)));
+        if (apart) {
             if (i > t0) type_name(s, t0, i, false);
             add_lex(s, i, n, e);
             if (i + n < t1) type_name(s, i + n, t1, false);
@@ -500,7 +519,7 @@ static bool not_a_name(an_scan *s, size_t i)
     if (k->upper && is_lex(s, i, LX_NAMED)) return false;
     if (is_lex(s, i, LX_BIT(LX_NONNAME))) return !is_lex(s, i, LX_NAMED | LX_TITLES);
     if (!k->sent_start) return false;
-    if (stop_is_word(k->key, k->klen)) return true;
+    if (stop_is_word(k->key, k->klen)) return !(k->abbr && k->end - k->start == 1);   /* "T. Y. Kim" */
     return map_get(&s->lower, k->key, k->klen) && !is_lex(s, i, LX_NAMED | LX_ROLEISH | LX_BIT(LX_DEMONYM));
 }
 
@@ -515,7 +534,12 @@ static void find_runs(an_scan *s)
     for (size_t i = 0; i < s->n;) {
         if (!namelike(s, i)) { i++; continue; }
         size_t e = run_end(s, i);
-        while (i < e && (connector(s, i) || (not_a_name(s, i) && !starts_known(s, i, e)))) i++;
+        /* "New York" at a sentence start stays: only a lone word is
+         * dropped for being seen in lower case */
+        while (i < e && (connector(s, i) || (not_a_name(s, i) && !starts_known(s, i, e) &&
+                         (e - i == 1 || stop_is_word(s->tok[i].key, s->tok[i].klen) ||
+                          is_lex(s, i, LX_BIT(LX_NONNAME))))))
+            i++;
         if (i == e) continue;
         size_t j = i;       /* a month or weekday inside ends the name there */
         while (j + 1 < e && !(is_lex(s, j + 1, LX_BIT(LX_NONNAME)) && !starts_known(s, j + 1, e))) j++;
