@@ -356,7 +356,7 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     if (place_before(s, t0)) return AN_PLACE;
     if (t1 - t0 == 1 && s->tok[t0].upper && s->tok[t0].klen <= 5) return AN_ORGANISATION;
     *conf = 0;
-    return t1 - t0 >= 2 ? AN_PERSON : AN_ORGANISATION;
+    return t1 - t0 >= 2 ? AN_PERSON : AN_PLACE;
 }
 
 /* Emit the lexicon names (countries, capitals, organisations) inside
@@ -434,6 +434,14 @@ static bool compound(an_scan *s, size_t t0, size_t t1)
     return false;
 }
 
+/* "the North", "the South": a direction alone is no name; "West Jersey"
+ * and "North Korea" are. */
+static bool direction(an_scan *s, size_t t0, size_t t1)
+{
+    static const char *const w[] = {"north", "south", "east", "west", NULL};
+    return t1 - t0 == 1 && word_is(&s->tok[t0], w);
+}
+
 static bool all_roleish(an_scan *s, size_t t0, size_t t1)
 {
     for (size_t i = t0; i < t1; i++) if (!is_lex(s, i, LX_ROLEISH) && !connector(s, i)) return false;
@@ -490,7 +498,7 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     size_t n = 0;
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
     if (e && n == t1 - t0) { add_lex(s, t0, n, e); return; }
-    if (compound(s, t0, t1) || all_roleish(s, t0, t1)) return;
+    if (compound(s, t0, t1) || all_roleish(s, t0, t1) || direction(s, t0, t1)) return;
     if (!after_demonym) {
         size_t d = t0;
         if (skip_demonym(s, &d, t1)) return;
