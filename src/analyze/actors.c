@@ -1,0 +1,228 @@
+/* actors.c: merging the names found in one text into actors.
+ *
+ * Mentions with the same key are one actor ("Kim Jong-un", "Kim Jong Un").
+ * A lone surname ("Mattis", "Mr Pompeo", "Gen. An") joins the person most
+ * recently named in full with that last name, or with that first name for
+ * names written family name first ("Kim Do-gyun" -> "Mr Kim"); two full
+ * names never merge. The type of an actor is that of its most confident
+ * mention. Not the finding or typing of names (names.c). */
+#include "an_names.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct an_work {
+    const char *key;
+    uint8_t type, conf;
+    int32_t into;            /* merged into this actor, or -1 */
+    uint32_t best;           /* candidate giving the fullest name */
+    uint32_t words;          /* tokens in the fullest name */
+} an_work;
+
+typedef struct an_merge {
+    an_scan *s;
+    VEC(an_work) w;
+    int32_t *cand_actor;     /* per candidate */
+    map by_key;              /* key -> actor + 1 */
+    map by_surname;          /* surname -> most recent full-name person + 1 */
+    map full_surname;        /* surname -> the only full-name person + 1, or UINT64_MAX */
+} an_merge;
+
+static int by_start(const void *x, const void *y)
+{
+    const an_cand *a = x, *b = y;
+    return a->t0 < b->t0 ? -1 : a->t0 > b->t0;
+}
+
+/* Words in a key: "An Ik-san" and "An Ik San" both have three. */
+static uint32_t key_parts(const char *key)
+{
+    uint32_t n = *key != '\0';
+    for (; *key; key++) n += *key == ' ';
+    return n;
+}
+
+static int32_t new_actor(an_merge *m, const an_cand *c, size_t ci)
+{
+    an_work w = {.key = c->key, .type = c->type, .conf = c->conf, .into = -1, .best = (uint32_t)ci,
+                 .words = key_parts(c->key)};
+    VEC_PUSH(m->w, w);
+    return (int32_t)(m->w.n - 1);
+}
+
+static void note_mention(an_merge *m, int32_t a, const an_cand *c, size_t ci)
+{
+    an_work *w = &m->w.v[a];
+    if (c->conf > w->conf) { w->conf = c->conf; w->type = c->type; }
+    uint32_t words = key_parts(c->key);
+    if (words > w->words) { w->words = words; w->best = (uint32_t)ci; }
+}
+
+/* Remember a full name's surnames: the last word, and the first for names
+ * written family name first. */
+static void note_surnames(an_merge *m, int32_t a, const an_cand *c)
+{
+    an_scan *s = m->s;
+    size_t parts[2] = {c->t1 - 1, c->t0};
+    size_t np = lx_find(s->tok[c->t0].key, s->tok[c->t0].klen, LX_BIT(LX_SURNAME_FIRST)) ? 2 : 1;
+    for (size_t i = 0; i < np; i++) {
+        const an_ntok *k = &s->tok[parts[i]];
+        bool created;
+        *map_put(&m->by_surname, k->key, k->klen, &created) = (uint64_t)a + 1;
+        uint64_t *f = map_put(&m->full_surname, k->key, k->klen, &created);
+        if (created) *f = (uint64_t)a + 1;
+        else if (*f != (uint64_t)a + 1) *f = UINT64_MAX;
+    }
+}
+
+static int32_t find_root(an_merge *m, int32_t a)
+{
+    while (m->w.v[a].into >= 0) a = m->w.v[a].into;
+    return a;
+}
+
+static int32_t actor_for(an_merge *m, const an_cand *c, size_t ci)
+{
+    an_scan *s = m->s;
+    size_t words = c->t1 - c->t0;
+    if (words == 1 && c->conf < 3) {
+        uint64_t *p = map_get(&m->by_surname, s->tok[c->t0].key, s->tok[c->t0].klen);
+        if (p) return find_root(m, (int32_t)(*p - 1));
+    }
+    bool created;
+    uint64_t *slot = map_put(&m->by_key, c->key, strlen(c->key), &created);
+    if (!created && *slot) return find_root(m, (int32_t)(*slot - 1));
+    /* a lone capitalised word opening a sentence needs more than a guess
+     * or a verb after it ("Officials said") */
+    if (words == 1 && c->conf <= 1 && s->tok[c->t0].sent_start) { *slot = 0; return -1; }
+    int32_t a = new_actor(m, c, ci);
+    *slot = (uint64_t)a + 1;
+    return a;
+}
+
+/* A surname seen before the full name ("Trump ... Donald Trump") joins it
+ * when only one full name has that surname. */
+static void merge_late_surnames(an_merge *m)
+{
+    an_scan *s = m->s;
+    for (size_t a = 0; a < m->w.n; a++) {
+        an_work *w = &m->w.v[a];
+        if (w->into >= 0 || w->words != 1 || (w->type != AN_PERSON && w->conf > 1)) continue;
+        const an_ntok *k = &s->tok[s->cands.v[w->best].t0];
+        uint64_t *f = map_get(&m->full_surname, k->key, k->klen);
+        if (!f || *f == UINT64_MAX || *f - 1 == a) continue;
+        w->into = (int32_t)(*f - 1);
+        if (m->w.v[w->into].type != AN_PERSON) w->into = -1;
+    }
+}
+
+static void assign(an_merge *m)
+{
+    an_scan *s = m->s;
+    for (size_t i = 0; i < s->cands.n; i++) {
+        an_cand *c = &s->cands.v[i];
+        int32_t a = actor_for(m, c, i);
+        m->cand_actor[i] = a;
+        if (a < 0) continue;
+        if (m->w.v[a].words > 1 && key_parts(c->key) == 1 && m->w.v[a].type == AN_PERSON) {
+            c->type = AN_PERSON;
+            if (c->conf < 2) c->conf = 2;
+        }
+        note_mention(m, a, c, i);
+        if (m->w.v[a].type == AN_PERSON && c->type == AN_PERSON && c->t1 - c->t0 >= 2) note_surnames(m, a, c);
+    }
+    merge_late_surnames(m);
+}
+
+/* ---- output ---------------------------------------------------------- */
+
+typedef VEC(const char *) strvec;
+
+static void push_distinct(strvec *v, map *seen, int32_t a, const char *str, arena *ar)
+{
+    (void)ar;
+    char key[512];
+    int n = snprintf(key, sizeof key, "%d\x1f%s", a, str);
+    if (n < 0) return;
+    size_t kl = (size_t)n < sizeof key ? (size_t)n : sizeof key - 1;
+    bool created;
+    map_put(seen, key, kl, &created);
+    if (created) VEC_PUSH(*v, str);
+}
+
+static const char *surface(const an_scan *s, const an_cand *c)
+{
+    uint32_t st = s->tok[c->t0].start, en = s->tok[c->t1 - 1].end;
+    return arena_strndup(s->a, s->text + st, en - st);
+}
+
+static void emit(an_merge *m, an_names *out)
+{
+    an_scan *s = m->s;
+    size_t na = 0;
+    int32_t *index = arena_alloc(s->a, (m->w.n + 1) * sizeof *index);
+    for (size_t a = 0; a < m->w.n; a++) index[a] = m->w.v[a].into < 0 ? (int32_t)na++ : -1;
+    out->actors = arena_alloc(s->a, (na ? na : 1) * sizeof *out->actors);
+    out->n_actors = na;
+    out->mentions = arena_alloc(s->a, (s->cands.n ? s->cands.n : 1) * sizeof *out->mentions);
+    strvec *roles = xcalloc(na + 1, sizeof *roles), *aliases = xcalloc(na + 1, sizeof *aliases);
+    map seen;
+    map_init(&seen);
+    for (size_t a = 0; a < m->w.n; a++) {
+        if (index[a] < 0) continue;
+        an_actor *act = &out->actors[index[a]];
+        an_work *w = &m->w.v[a];
+        const an_cand *best = &s->cands.v[w->best];
+        act->name = best->canon ? best->canon : surface(s, best);
+        act->key = w->type == AN_PERSON ? s->cands.v[w->best].key : w->key;
+        act->type = w->type;
+        push_distinct(&aliases[index[a]], &seen, index[a], act->name, s->a);
+    }
+    for (size_t i = 0; i < s->cands.n; i++) {
+        if (m->cand_actor[i] < 0) continue;
+        int32_t a = index[find_root(m, m->cand_actor[i])];
+        const an_cand *c = &s->cands.v[i];
+        an_mention *mn = &out->mentions[out->n_mentions++];
+        mn->start = s->tok[c->t0].start;
+        mn->end = s->tok[c->t1 - 1].end;
+        mn->type = out->actors[a].type;
+        mn->actor = a;
+        mn->role = c->role;
+        out->actors[a].mentions++;
+        if (c->role) push_distinct(&roles[a], &seen, a, c->role, s->a);
+        push_distinct(&aliases[a], &seen, a, surface(s, c), s->a);
+    }
+    for (size_t a = 0; a < na; a++) {
+        an_actor *act = &out->actors[a];
+        act->n_roles = roles[a].n;
+        act->roles = arena_alloc(s->a, (roles[a].n + 1) * sizeof *act->roles);
+        if (roles[a].n) memcpy(act->roles, roles[a].v, roles[a].n * sizeof *act->roles);
+        /* the first alias is the name itself */
+        act->n_aliases = aliases[a].n ? aliases[a].n - 1 : 0;
+        act->aliases = arena_alloc(s->a, (act->n_aliases + 1) * sizeof *act->aliases);
+        if (act->n_aliases) memcpy(act->aliases, aliases[a].v + 1, act->n_aliases * sizeof *act->aliases);
+        VEC_FREE(roles[a]);
+        VEC_FREE(aliases[a]);
+    }
+    free(roles);
+    free(aliases);
+    map_free(&seen);
+}
+
+void an_build_actors(an_scan *s, an_names *out)
+{
+    if (s->cands.n > 1) qsort(s->cands.v, s->cands.n, sizeof *s->cands.v, by_start);
+    an_merge m = {.s = s};
+    m.cand_actor = xcalloc(s->cands.n + 1, sizeof *m.cand_actor);
+    map_init(&m.by_key);
+    map_init(&m.by_surname);
+    map_init(&m.full_surname);
+    assign(&m);
+    emit(&m, out);
+    free(m.cand_actor);
+    VEC_FREE(m.w);
+    map_free(&m.by_key);
+    map_free(&m.by_surname);
+    map_free(&m.full_surname);
+}

@@ -1,0 +1,587 @@
+/* names.c: finding the names of people, organisations and places in a text
+ * and typing them, by rules over capitalised words and the lexicons.
+ *
+ * A name is a run of capitalised words (with initials, hyphenated parts and
+ * connectors such as "of" inside); the title words before it make it a
+ * person and give its role (roles.c); the lexicons, head words ("Ministry",
+ * "Peninsula") and the words around it type the rest. Not the merging of
+ * mentions into actors (actors.c) nor the lexicon tables (lexicon.c). */
+#include "an_names.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *an_type_name(an_type t)
+{
+    switch (t) {
+    case AN_PERSON:       return "person";
+    case AN_ORGANISATION: return "organisation";
+    case AN_PLACE:        return "place";
+    }
+    return "unknown";
+}
+
+/* ---- tokens -------------------------------------------------------------- */
+
+static int32_t cp_at(const char *s, size_t n, size_t i, int *k)
+{
+    return u8_decode(s + i, n - i, k);
+}
+
+/* Strip "'s", "’s" from the end of [start, end); true if there was one. */
+static bool strip_possessive(const char *t, uint32_t start, uint32_t *end)
+{
+    uint32_t e = *end;
+    if (e - start >= 3 && (t[e - 1] == 's' || t[e - 1] == 'S')) {
+        if (t[e - 2] == '\'') { *end = e - 2; return true; }
+        if (e - start >= 5 && !memcmp(t + e - 4, "\xE2\x80\x99", 3)) { *end = e - 4; return true; }
+    }
+    return false;
+}
+
+/* Was the text before token start the opening of a sentence, line, quote or
+ * bracket? Only spaces may come between. */
+static bool opens_unit(const char *t, uint32_t start)
+{
+    size_t i = start;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) i--;
+    if (i == 0) return true;
+    unsigned char c = (unsigned char)t[i - 1];
+    if (c == '\n' || c == '"' || c == '(' || c == ':' || c == '[' || c == '\'') return true;
+    /* “ ‘ — – end in 0x9C 0x98 0x94 0x93 after E2 80 */
+    if (i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80)
+        return c == 0x9C || c == 0x98 || c == 0x94 || c == 0x93;
+    return false;
+}
+
+static void fill_shape(an_scan *s, an_ntok *k)
+{
+    int n, m;
+    k->cap = u8_is_upper(cp_at(s->text, s->len, k->start, &n));
+    size_t letters = 0, uppers = 0;
+    for (size_t i = k->start; i < k->end; i += (size_t)n) {
+        int32_t cp = cp_at(s->text, s->len, i, &n);
+        if (u8_is_letter(cp)) { letters++; uppers += u8_is_upper(cp); }
+        bool hyphen = cp == '-' || cp == 0x2010 || cp == 0x2011;
+        if (hyphen && i + (size_t)n < k->end && !u8_is_upper(cp_at(s->text, s->len, i + (size_t)n, &m)))
+            k->hyph_lower = 1;
+    }
+    k->upper = letters >= 2 && letters == uppers;
+}
+
+/* Normalise a name as the lexicon keys are (scripts/gen-lexicon): folded,
+ * without full stops, apostrophes or a possessive 's, hyphens as spaces. */
+static void norm_key(const char *t, size_t n, buf *fold, buf *out)
+{
+    u8_fold(t, n, fold);
+    buf_clear(out);
+    const char *f = fold->data;
+    for (size_t i = 0; i < fold->len; i++) {
+        size_t apo = f[i] == '\'' ? 1 : (i + 2 < fold->len && !memcmp(f + i, "\xE2\x80\x99", 3)) ? 3 : 0;
+        if (apo) {
+            bool poss = i + apo < fold->len && f[i + apo] == 's' &&
+                        (i + apo + 1 == fold->len || f[i + apo + 1] == ' ');
+            i += apo - 1 + poss;
+            continue;
+        }
+        char c = f[i] == '-' ? ' ' : f[i];
+        if (c == '.' || (c == ' ' && (!out->len || out->data[out->len - 1] == ' '))) continue;
+        buf_putc(out, c);
+    }
+    while (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = '\0';
+}
+
+/* The folded key of one token: "Jong-un" -> "jong un", "U" -> "u". */
+static void token_key(an_scan *s, an_ntok *k, buf *fold)
+{
+    norm_key(s->text + k->start, k->end - k->start, fold, &s->key);
+    k->klen = (uint16_t)(s->key.len > 0xffff ? 0xffff : s->key.len);
+    k->key = arena_strndup(s->a, s->key.data ? s->key.data : "", k->klen);
+}
+
+static void tokenize(an_scan *s)
+{
+    VEC(an_ntok) toks = {0};
+    buf fold;
+    buf_init(&fold);
+    size_t pos = 0;
+    an_token t;
+    while (an_next_token(s->text, s->len, &pos, &t)) {
+        an_ntok k = {.start = t.start, .end = t.end, .full_end = t.end};
+        k.poss = strip_possessive(s->text, k.start, &k.end);
+        if (!k.poss && k.end < s->len && s->text[k.end] == '\'' && k.end > k.start && s->text[k.end - 1] == 's')
+            k.poss = 1;                              /* "Koreas'" */
+        k.sent_start = opens_unit(s->text, k.start);
+        fill_shape(s, &k);
+        token_key(s, &k, &fold);
+        VEC_PUSH(toks, k);
+    }
+    buf_free(&fold);
+    s->tok = arena_alloc(s->a, (toks.n ? toks.n : 1) * sizeof *s->tok);
+    if (toks.n) memcpy(s->tok, toks.v, toks.n * sizeof *s->tok);
+    s->n = toks.n;
+    VEC_FREE(toks);
+}
+
+/* Sentence starts from an_sentences, so "said. Trump" starts one. */
+static void mark_sentences(an_scan *s)
+{
+    an_span *sp;
+    size_t ns = an_sentences(s->text, s->len, s->a, &sp), j = 0;
+    for (size_t i = 0; i < ns; i++) {
+        while (j < s->n && s->tok[j].start < sp[i].start) j++;
+        if (j < s->n) s->tok[j].sent_start = 1;
+    }
+}
+
+/* A title abbreviation or an initial followed by a full stop ("Gen.", "T."). */
+static void mark_abbreviations(an_scan *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        an_ntok *k = &s->tok[i];
+        if (k->poss || k->end >= s->len || s->text[k->end] != '.' || !k->cap) continue;
+        bool initial = k->end - k->start == 1;
+        bool title = k->end - k->start <= 5 && lx_find(k->key, k->klen, LX_TITLES);
+        k->abbr = initial || title;
+    }
+}
+
+/* A short line (at most eight words) of capitalised words, connectors and
+ * function words, not ending a sentence: a menu entry or a headline. */
+static void mark_title_lines(an_scan *s)
+{
+    for (size_t i = 0; i < s->n;) {
+        size_t j = i, caps = 0;
+        bool plain = true;
+        for (; j < s->n; j++) {
+            if (j > i && memchr(s->text + s->tok[j - 1].full_end, '\n', s->tok[j].start - s->tok[j - 1].full_end)) break;
+            if (s->tok[j].cap) caps++;
+            else if (!stop_is_word(s->tok[j].key, s->tok[j].klen)) plain = false;
+        }
+        size_t end = s->tok[j - 1].full_end;
+        bool stop = end < s->len && (s->text[end] == '.' || s->text[end] == '?' || s->text[end] == '!');
+        if (plain && caps >= 1 && j - i <= 8 && !stop)
+            for (size_t k = i; k < j; k++) s->tok[k].title_line = 1;
+        i = j;
+    }
+}
+
+/* ---- joining tokens into names ------------------------------------------ */
+
+bool an_joinable(const an_scan *s, size_t i)
+{
+    if (i + 1 >= s->n || s->tok[i].full_end != s->tok[i].end) return false;
+    const char *t = s->text;
+    uint32_t a = s->tok[i].end, b = s->tok[i + 1].start;
+    if (a >= b) return false;
+    size_t p = a;
+    if (t[p] == '.') {
+        if (!s->tok[i].abbr) return false;
+        p++;
+    }
+    size_t spaces = 0;
+    for (; p < b; p++, spaces++) if (t[p] != ' ') return false;
+    return spaces <= 2 && (spaces > 0 || t[a] == '.');
+}
+
+void an_key_append(const an_scan *s, size_t i, buf *b)
+{
+    if (b->len) {
+        uint32_t a = s->tok[i - 1].end, e = s->tok[i].start;
+        bool dot_only = e == a + 1 && s->text[a] == '.';
+        if (!dot_only) buf_putc(b, ' ');
+    }
+    buf_append(b, s->tok[i].key, s->tok[i].klen);
+}
+
+const lx_entry *an_lex_at(an_scan *s, size_t i, size_t max, unsigned mask, size_t *ntok)
+{
+    const lx_entry *best = NULL;
+    buf_clear(&s->key);
+    size_t lim = (size_t)lx_max_words;
+    for (size_t j = i; j < s->n && j - i < max && j - i < lim; j++) {
+        if (j > i && !an_joinable(s, j - 1)) break;
+        an_key_append(s, j, &s->key);
+        const lx_entry *e = lx_find(s->key.data, s->key.len, mask);
+        /* "Un" is not "UN": a short name from the lexicon must be in capitals */
+        if (e && j == i && s->tok[i].klen <= 3 && !s->tok[i].upper && (LX_BIT(LX_KIND(e)) & LX_NAMED)) e = NULL;
+        if (e) { best = e; *ntok = j - i + 1; }
+        if (s->tok[j].poss) break;
+    }
+    return best;
+}
+
+static bool is_lex(an_scan *s, size_t i, unsigned mask)
+{
+    return lx_find(s->tok[i].key, s->tok[i].klen, mask) != NULL;
+}
+
+/* Lower-case words that may sit inside a name: "Bank of England",
+ * "Ludwig van Beethoven". */
+static bool connector(const an_scan *s, size_t i)
+{
+    static const char *const w[] = {"of", "de", "da", "del", "della", "di", "du", "des", "van", "von",
+                                    "der", "den", "la", "le", "bin", "al", "el", "y", "dos", "do"};
+    const an_ntok *k = &s->tok[i];
+    if (k->cap) return false;
+    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
+        if (strlen(w[j]) == k->klen && !memcmp(w[j], k->key, k->klen)) return true;
+    return k->klen == 3 && !memcmp(k->key, "the", 3) && i > 0 && s->tok[i - 1].klen == 2 &&
+           !memcmp(s->tok[i - 1].key, "of", 2);
+}
+
+/* A word that can be part of a name: capitalised, not a shouted headline
+ * word ("OUT"), not a function word in capitals. */
+static bool namelike(an_scan *s, size_t i)
+{
+    const an_ntok *k = &s->tok[i];
+    if (!k->cap) return false;
+    if (k->upper && (stop_is_word(k->key, k->klen) || k->klen > 5) && !is_lex(s, i, LX_NAMED | LX_ROLEISH))
+        return false;
+    return true;
+}
+
+/* May a connector follow the words [i, j]? Only after a head or title word
+ * ("Bank of", "Secretary of") or inside a known name ("Republic of Korea"):
+ * "Officials of the Bank" is not one name. */
+static bool connector_may_follow(an_scan *s, size_t i, size_t j)
+{
+    for (size_t k = i; k <= j; k++)
+        if (is_lex(s, k, LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD) | LX_TITLES)) return true;
+    size_t n = 0;
+    return an_lex_at(s, i, (size_t)lx_max_words, LX_NAMED, &n) && i + n > j + 1;
+}
+
+/* End (exclusive) of the run of name words starting at i. */
+static size_t run_end(an_scan *s, size_t i)
+{
+    size_t j = i;
+    while (!s->tok[j].poss && an_joinable(s, j)) {
+        if (namelike(s, j + 1)) { j++; continue; }
+        size_t c = j + 1;
+        while (c < s->n && connector(s, c) && an_joinable(s, c)) c++;
+        if (c == j + 1 || c >= s->n || !an_joinable(s, c - 1) || !namelike(s, c)) break;
+        if (!connector_may_follow(s, i, j)) break;
+        j = c;
+    }
+    return j + 1;
+}
+
+/* ---- typing ----------------------------------------------------------- */
+
+static void add_cand(an_scan *s, size_t t0, size_t t1, an_type type, int conf, const char *key, const char *role)
+{
+    an_cand c = {.t0 = (uint32_t)t0, .t1 = (uint32_t)t1, .type = (uint8_t)type, .conf = (uint8_t)conf,
+                 .key = key, .role = role};
+    VEC_PUSH(s->cands, c);
+}
+
+/* The actor key of a lexicon entry: its canonical name's, so "ROK" and
+ * "Republic of Korea" are both "south korea". */
+static const char *canon_key(an_scan *s, const lx_entry *e)
+{
+    const char *name = lx_canonical(e);
+    buf fold, out;
+    buf_init(&fold);
+    buf_init(&out);
+    norm_key(name, strlen(name), &fold, &out);
+    const char *r = arena_strndup(s->a, out.data ? out.data : "", out.len);
+    buf_free(&fold);
+    buf_free(&out);
+    return r;
+}
+
+static const char *span_key(an_scan *s, size_t t0, size_t t1)
+{
+    buf_clear(&s->key);
+    for (size_t i = t0; i < t1; i++) an_key_append(s, i, &s->key);
+    return arena_strndup(s->a, s->key.data, s->key.len);
+}
+
+static bool any_lex(an_scan *s, size_t t0, size_t t1, unsigned mask)
+{
+    for (size_t i = t0; i < t1; i++) if (s->tok[i].cap && is_lex(s, i, mask)) return true;
+    return false;
+}
+
+static bool word_is(const an_ntok *k, const char *const *list)
+{
+    for (; *list; list++) if (strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
+    return false;
+}
+
+/* Followed by a verb of saying: people speak. */
+static bool speaks_after(an_scan *s, size_t t1)
+{
+    static const char *const verbs[] = {"said", "says", "told", "added", "stated", "noted", "explained",
+        "asked", "replied", "insisted", "stressed", "warned", "wrote", "argued", "recalled", "joked",
+        "tweeted", "believes", "thinks", "admitted", "claimed", "urged", "vowed", NULL};
+    return t1 < s->n && !s->tok[t1].cap && word_is(&s->tok[t1], verbs) &&
+           s->tok[t1].start - s->tok[t1 - 1].full_end <= 2;
+}
+
+/* Preceded by a preposition of place: "in Jeju", "from Panmunjom". */
+static bool place_before(an_scan *s, size_t t0)
+{
+    static const char *const preps[] = {"in", "at", "from", "near", "across", "outside", "inside",
+                                        "throughout", "towards", "toward", NULL};
+    return t0 > 0 && !s->tok[t0 - 1].cap && word_is(&s->tok[t0 - 1], preps) && an_joinable(s, t0 - 1);
+}
+
+/* Does [t0, t1) have the shape of a personal name? */
+static bool person_shape(an_scan *s, size_t t0, size_t t1)
+{
+    size_t n = t1 - t0;
+    if (n < 2 || n > 4) return false;
+    if (is_lex(s, t0, LX_BIT(LX_GIVEN) | LX_BIT(LX_SURNAME_FIRST))) return true;
+    for (size_t i = t0; i < t1; i++) {
+        if (s->tok[i].hyph_lower && n <= 3) return true;            /* Young-moo */
+        if (s->tok[i].abbr && s->tok[i].end - s->tok[i].start == 1 && i + 1 < t1) return true;  /* T. Y. */
+    }
+    return false;
+}
+
+/* Type the name [t0, t1) from its words and context; conf 0 for a guess. */
+static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
+{
+    *conf = 2;
+    if (any_lex(s, t0, t1, LX_BIT(LX_ORG_HEAD))) return AN_ORGANISATION;
+    if (any_lex(s, t0, t1, LX_BIT(LX_PLACE_HEAD))) return AN_PLACE;
+    if (person_shape(s, t0, t1)) return AN_PERSON;
+    *conf = 1;
+    size_t n;
+    const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
+    if (e && LX_KIND(e) != LX_ORG) return AN_PLACE;         /* "Atlantic City" */
+    if (speaks_after(s, t1)) return AN_PERSON;
+    if (place_before(s, t0)) return AN_PLACE;
+    if (t1 - t0 == 1 && s->tok[t0].upper && s->tok[t0].klen <= 5) return AN_ORGANISATION;
+    *conf = 0;
+    return t1 - t0 >= 2 ? AN_PERSON : AN_PLACE;
+}
+
+/* Emit the lexicon names (countries, capitals, organisations) inside
+ * [t0, t1), a part of a role such as "US Secretary of State". */
+static void add_lex(an_scan *s, size_t t0, size_t n, const lx_entry *e);
+
+/* Emit the lexicon names (countries, capitals, organisations) inside
+ * [t0, t1), a part of a role such as "US Secretary of State". */
+static void names_in_role(an_scan *s, size_t t0, size_t t1)
+{
+    for (size_t i = t0; i < t1;) {
+        size_t n = 0;
+        const lx_entry *e = s->tok[i].cap ? an_lex_at(s, i, t1 - i, LX_NAMED, &n) : NULL;
+        if (!e) { i++; continue; }
+        add_lex(s, i, n, e);
+        i += n;
+    }
+}
+
+static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym);
+
+/* A title inside the run: "South Korean Defence Minister Song Young-moo".
+ * The name is what follows the last title word that leaves a name-shaped
+ * rest; true if one was found. */
+static bool split_title(an_scan *s, size_t t0, size_t t1)
+{
+    size_t cut = 0;
+    for (size_t i = t0; i < t1;) {
+        size_t n = 0;
+        const lx_entry *e = an_lex_at(s, i, t1 - i, LX_TITLES, &n);
+        if (!e) { i++; continue; }
+        size_t r = i + n;
+        if (r < t1 && !is_lex(s, r, LX_ROLEISH | LX_BIT(LX_DEMONYM)) &&
+            !any_lex(s, r, t1, LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD)) &&
+            !an_lex_at(s, r, t1 - r, LX_NAMED, &n))
+            cut = r;
+        i = r;
+    }
+    if (!cut) return false;
+    names_in_role(s, t0, cut);
+    bool titled;
+    const char *role = an_role_before(s, cut, &titled);
+    add_cand(s, cut, t1, AN_PERSON, 2, span_key(s, cut, t1), role ? role : an_role_after(s, t1));
+    return true;
+}
+
+/* Drop a leading demonym ("North Korean"): an adjective, not a name. True
+ * when nothing but the demonym was there. */
+static bool skip_demonym(an_scan *s, size_t *t0, size_t t1)
+{
+    size_t n = 0;
+    if (!an_lex_at(s, *t0, t1 - *t0, LX_BIT(LX_DEMONYM), &n)) return false;
+    if (*t0 + n >= t1) return true;
+    if (any_lex(s, *t0 + n, t1, LX_BIT(LX_PLACE_HEAD) | LX_BIT(LX_ORG_HEAD))) return false;
+    *t0 += n;
+    return false;
+}
+
+/* "South Korea-US", "US-South": names joined by a hyphen are an adjective
+ * ("South Korea-US alliance"), not a name; "Jong-Un" is not. */
+static bool compound(an_scan *s, size_t t0, size_t t1)
+{
+    for (size_t i = t0; i < t1; i++) {
+        const an_ntok *k = &s->tok[i];
+        const char *sp = memchr(k->key, ' ', k->klen);
+        if (!sp || k->hyph_lower) continue;
+        const char *last = k->key + k->klen;
+        while (last > k->key && last[-1] != ' ') last--;
+        size_t n1 = (size_t)(sp - k->key), n2 = (size_t)(k->key + k->klen - last);
+        unsigned m = LX_NAMED | LX_BIT(LX_DEMONYM);
+        bool caps = u8_is_upper((unsigned char)s->text[k->start + 1]);
+        if ((n1 >= 2 && lx_find(k->key, n1, m) && (n1 >= 3 || caps)) || (n2 >= 3 && lx_find(last, n2, m)))
+            return true;
+    }
+    return false;
+}
+
+/* "the North", "the South": a direction alone is no name; "West Jersey"
+ * and "North Korea" are. */
+static bool direction(an_scan *s, size_t t0, size_t t1)
+{
+    static const char *const w[] = {"north", "south", "east", "west", NULL};
+    return t1 - t0 == 1 && word_is(&s->tok[t0], w);
+}
+
+static bool all_roleish(an_scan *s, size_t t0, size_t t1)
+{
+    for (size_t i = t0; i < t1; i++) if (!is_lex(s, i, LX_ROLEISH) && !connector(s, i)) return false;
+    return true;
+}
+
+/* A guess not worth making: on a menu or headline line, or made of words
+ * the text also uses in lower case ("Month", "Devices"). */
+static bool weak_guess(an_scan *s, size_t t0, size_t t1)
+{
+    if (s->tok[t0].title_line) return true;
+    for (size_t i = t0; i < t1; i++)
+        if (!connector(s, i) && !map_get(&s->lower, s->tok[i].key, s->tok[i].klen)) return false;
+    return true;
+}
+
+static void add_lex(an_scan *s, size_t t0, size_t n, const lx_entry *e)
+{
+    an_type ty = LX_KIND(e) == LX_ORG ? AN_ORGANISATION : AN_PLACE;
+    bool capital = LX_KIND(e) == LX_CAPITAL;
+    add_cand(s, t0, t0 + n, ty, 3, capital ? span_key(s, t0, t0 + n) : canon_key(s, e), NULL);
+    if (!capital) s->cands.v[s->cands.n - 1].canon = lx_canonical(e);
+}
+
+/* Without a head word, a run with a known name or a connector inside is
+ * several names: "Trump White House", "Dozens of Nigerians". */
+static bool split_parts(an_scan *s, size_t t0, size_t t1)
+{
+    if (any_lex(s, t0, t1, LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD))) return false;
+    for (size_t i = t0; i < t1; i++) {
+        size_t n = 0;
+        const lx_entry *e = s->tok[i].cap ? an_lex_at(s, i, t1 - i, LX_NAMED, &n) : NULL;
+        bool apart = e && (LX_KIND(e) == LX_ORG || (i > t0 && person_shape(s, t0, i)) ||
+                           (i + n < t1 && person_shape(s, i + n, t1)));
+        if (apart) {
+            if (i > t0) type_name(s, t0, i, false);
+            add_lex(s, i, n, e);
+            if (i + n < t1) type_name(s, i + n, t1, false);
+            return true;
+        }
+        if (connector(s, i)) {
+            size_t j = i;
+            while (j < t1 && connector(s, j)) j++;
+            if (i > t0) type_name(s, t0, i, false);
+            if (j < t1) type_name(s, j, t1, false);
+            return true;
+        }
+    }
+    return false;
+}
+
+static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
+{
+    size_t n = 0;
+    const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
+    if (e && n == t1 - t0) { add_lex(s, t0, n, e); return; }
+    if (compound(s, t0, t1) || all_roleish(s, t0, t1) || direction(s, t0, t1)) return;
+    if (!after_demonym) {
+        size_t d = t0;
+        if (skip_demonym(s, &d, t1)) return;
+        if (d != t0) { type_name(s, d, t1, true); return; }
+    }
+    if (split_title(s, t0, t1)) return;
+    bool titled;
+    const char *role = an_role_before(s, t0, &titled);
+    if (titled) {
+        add_cand(s, t0, t1, AN_PERSON, 2, span_key(s, t0, t1), role ? role : an_role_after(s, t1));
+        return;
+    }
+    if (split_parts(s, t0, t1)) return;
+    int conf;
+    an_type ty = type_by_words(s, t0, t1, &conf);
+    if (conf == 0 && (after_demonym || weak_guess(s, t0, t1))) return;
+    add_cand(s, t0, t1, ty, conf, span_key(s, t0, t1), ty == AN_PERSON ? an_role_after(s, t1) : NULL);
+}
+
+/* Is token i a capitalised word that is no name here: a function word or
+ * a word seen in lower case, at the start of a sentence; a month, weekday
+ * or the like anywhere? */
+static bool not_a_name(an_scan *s, size_t i)
+{
+    const an_ntok *k = &s->tok[i];
+    if (k->upper && is_lex(s, i, LX_NAMED)) return false;
+    if (is_lex(s, i, LX_BIT(LX_NONNAME))) return !is_lex(s, i, LX_NAMED | LX_TITLES);
+    if (!k->sent_start) return false;
+    if (stop_is_word(k->key, k->klen)) return !(k->abbr && k->end - k->start == 1);   /* "T. Y. Kim" */
+    return map_get(&s->lower, k->key, k->klen) && !is_lex(s, i, LX_NAMED | LX_ROLEISH | LX_BIT(LX_DEMONYM));
+}
+
+static bool starts_known(an_scan *s, size_t i, size_t e)
+{
+    size_t n;
+    return an_lex_at(s, i, e - i, LX_NAMED, &n) != NULL;
+}
+
+static void find_runs(an_scan *s)
+{
+    for (size_t i = 0; i < s->n;) {
+        if (!namelike(s, i)) { i++; continue; }
+        size_t e = run_end(s, i);
+        /* "New York" at a sentence start stays: only a lone word is
+         * dropped for being seen in lower case */
+        while (i < e && (connector(s, i) || (not_a_name(s, i) && !starts_known(s, i, e) &&
+                         (e - i == 1 || stop_is_word(s->tok[i].key, s->tok[i].klen) ||
+                          is_lex(s, i, LX_BIT(LX_NONNAME))))))
+            i++;
+        if (i == e) continue;
+        size_t j = i;       /* a month or weekday inside ends the name there */
+        while (j + 1 < e && !(is_lex(s, j + 1, LX_BIT(LX_NONNAME)) && !starts_known(s, j + 1, e))) j++;
+        while (j > i && connector(s, j)) j--;
+        type_name(s, i, j + 1, false);
+        i = j + 1;
+    }
+}
+
+static void collect_lower(an_scan *s)
+{
+    map *lower = &s->lower;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->tok[i].cap || !s->tok[i].klen) continue;
+        bool created;
+        map_put(lower, s->tok[i].key, s->tok[i].klen, &created);
+    }
+}
+
+void an_find_names(const char *text, size_t len, arena *a, an_names *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!text || !len || len > UINT32_MAX / 2) return;
+    an_scan s = {.text = text, .len = len, .a = a};
+    buf_init(&s.key);
+    tokenize(&s);
+    mark_sentences(&s);
+    mark_abbreviations(&s);
+    mark_title_lines(&s);
+    map_init(&s.lower);
+    collect_lower(&s);
+    find_runs(&s);
+    an_build_actors(&s, out);
+    map_free(&s.lower);
+    VEC_FREE(s.cands);
+    buf_free(&s.key);
+}

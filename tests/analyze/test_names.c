@@ -1,0 +1,359 @@
+/* test_names.c: names, their types and roles, and their merging into actors
+ * (names.c, roles.c, actors.c, lexicon.c). Sentences are written for these
+ * tests; the seed checks read ../shared/seeds at run time. */
+#include "testutil.h"
+#include "analyze/analyze.h"
+
+typedef struct fixture { arena a; an_names n; const char *text; } fixture;
+
+static void run(fixture *f, const char *text)
+{
+    arena_init(&f->a);
+    f->text = text;
+    an_find_names(text, strlen(text), &f->a, &f->n);
+}
+
+static void done(fixture *f) { arena_reset(&f->a); }
+
+static const an_actor *actor(const fixture *f, const char *name)
+{
+    for (size_t i = 0; i < f->n.n_actors; i++)
+        if (!strcmp(f->n.actors[i].name, name)) return &f->n.actors[i];
+    return NULL;
+}
+
+static const an_actor *by_key(const fixture *f, const char *key)
+{
+    for (size_t i = 0; i < f->n.n_actors; i++)
+        if (!strcmp(f->n.actors[i].key, key)) return &f->n.actors[i];
+    return NULL;
+}
+
+static bool has_role(const an_actor *x, const char *part)
+{
+    for (size_t i = 0; x && i < x->n_roles; i++) if (strstr(x->roles[i], part)) return true;
+    return false;
+}
+
+static bool has_alias(const an_actor *x, const char *alias)
+{
+    for (size_t i = 0; x && i < x->n_aliases; i++) if (!strcmp(x->aliases[i], alias)) return true;
+    return false;
+}
+
+/* The actor must exist with this type; returns it. */
+static const an_actor *expect(const fixture *f, const char *name, an_type t)
+{
+    const an_actor *x = actor(f, name);
+    if (!x) fail_msg("no actor \"%s\"", name);
+    if (x->type != t) fail_msg("\"%s\" is %s, not %s", name, an_type_name(x->type), an_type_name(t));
+    return x;
+}
+
+static void type_names(void **st)
+{
+    (void)st;
+    assert_string_equal(an_type_name(AN_PERSON), "person");
+    assert_string_equal(an_type_name(AN_ORGANISATION), "organisation");
+    assert_string_equal(an_type_name(AN_PLACE), "place");
+}
+
+static void titles_make_people_and_roles(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Yesterday US Secretary of State Mike Pompeo met Lt. Gen. Ana Vey and Dr Olu Bayo. "
+            "The Vantor Daily spokesperson Ferra Lund spoke later.");
+    assert_true(has_role(expect(&f, "Mike Pompeo", AN_PERSON), "US Secretary of State"));
+    assert_true(has_role(expect(&f, "Ana Vey", AN_PERSON), "Lt. Gen."));
+    const an_actor *b = expect(&f, "Olu Bayo", AN_PERSON);
+    assert_int_equal(b->n_roles, 0);                       /* "Dr" is no role */
+    assert_true(has_role(expect(&f, "Ferra Lund", AN_PERSON), "spokesperson"));
+    expect(&f, "United States", AN_PLACE);                  /* "US" inside the role */
+    done(&f);
+}
+
+static void demonyms_belong_to_roles(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "North Korean officials arrived. Japanese Foreign Minister Taro Kono and his "
+            "South Korean counterpart Kang Kyung-wha met in Seoul.");
+    assert_null(actor(&f, "North Korean"));
+    assert_null(actor(&f, "Japanese"));
+    assert_true(has_role(expect(&f, "Taro Kono", AN_PERSON), "Japanese Foreign Minister"));
+    assert_true(has_role(expect(&f, "Kang Kyung-wha", AN_PERSON), "South Korean counterpart"));
+    const an_actor *s = expect(&f, "Seoul", AN_PLACE);
+    assert_string_equal(s->key, "seoul");                   /* a capital keeps its own name */
+    done(&f);
+}
+
+static void appositions_give_roles(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Talks began when Kim Do-gyun, South Korea's chief delegate, arrived.");
+    assert_true(has_role(expect(&f, "Kim Do-gyun", AN_PERSON), "South Korea's chief delegate"));
+    expect(&f, "South Korea", AN_PLACE);
+    done(&f);
+}
+
+static void organisations_by_head_word_and_lexicon(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Officials of the Bank of England, the Ministry of National Defence and the "
+            "Vantor Defense Agency met at the United Nations with NATO and the Pentagon.");
+    expect(&f, "Bank of England", AN_ORGANISATION);
+    const an_actor *m = by_key(&f, "ministry of national defense");     /* the lexicon's name */
+    assert_non_null(m);
+    assert_int_equal(m->type, AN_ORGANISATION);
+    assert_true(has_alias(m, "Ministry of National Defence"));
+    expect(&f, "Vantor Defense Agency", AN_ORGANISATION);
+    expect(&f, "United Nations", AN_ORGANISATION);
+    expect(&f, "North Atlantic Treaty Organization", AN_ORGANISATION);   /* NATO */
+    expect(&f, "Pentagon", AN_ORGANISATION);
+    done(&f);
+}
+
+static void places_by_lexicon_and_context(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Envoys flew from Pyongyang to the Korean Peninsula, then on to Brelmor. "
+            "They stayed in Quessaly for a week; the ROK and the Republic of Korea are one.");
+    expect(&f, "Pyongyang", AN_PLACE);
+    expect(&f, "Korean Peninsula", AN_PLACE);
+    expect(&f, "Quessaly", AN_PLACE);                       /* after "in" */
+    const an_actor *k = by_key(&f, "south korea");
+    assert_non_null(k);
+    assert_int_equal(k->type, AN_PLACE);
+    assert_string_equal(k->name, "South Korea");
+    assert_int_equal(k->mentions, 2);
+    done(&f);
+}
+
+static void names_by_shape_and_speech(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "T. Y. Kim met reporters. Zorblat Quenn said the plan works, and Song Young-moo agreed.");
+    expect(&f, "T. Y. Kim", AN_PERSON);
+    expect(&f, "Zorblat Quenn", AN_PERSON);
+    expect(&f, "Song Young-moo", AN_PERSON);
+    done(&f);
+}
+
+static void function_words_and_possessives(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "The talks ended. On Friday Kim Jong-un's sister spoke. However, Trump's aides left.");
+    assert_null(actor(&f, "The"));
+    assert_null(actor(&f, "On"));
+    assert_null(actor(&f, "Friday"));
+    assert_null(actor(&f, "However"));
+    expect(&f, "Kim Jong-un", AN_PERSON);
+    for (size_t i = 0; i < f.n.n_mentions; i++) {
+        const an_mention *m = &f.n.mentions[i];
+        assert_true(m->end <= strlen(f.text));
+        assert_true(f.text[m->end - 1] != 's' || f.text[m->end - 2] != '\'');
+    }
+    done(&f);
+}
+
+static void spellings_of_one_name_merge(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Kim Jong-un arrived. Kim Jong Un waved. Officials said Kim Jong-Un left. "
+            "Lt. Gen. An Ik-san spoke; An Ik San smiled and Lt. Gen. An sat.");
+    const an_actor *k = by_key(&f, "kim jong un");
+    assert_non_null(k);
+    assert_string_equal(k->name, "Kim Jong-un");
+    assert_int_equal(k->mentions, 3);
+    assert_true(has_alias(k, "Kim Jong Un"));
+    const an_actor *a = by_key(&f, "an ik san");
+    assert_non_null(a);
+    assert_int_equal(a->mentions, 3);
+    assert_true(has_alias(a, "An"));
+    assert_true(has_role(a, "Lt. Gen."));
+    done(&f);
+}
+
+static void surnames_join_the_latest_full_name(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Defence Secretary James Mattis met Kim Do-gyun. Then Kim Jong-un spoke. "
+            "Mr Kim thanked Mr Mattis, and Mattis left.");
+    const an_actor *m = expect(&f, "James Mattis", AN_PERSON);
+    assert_int_equal(m->mentions, 3);
+    const an_actor *j = by_key(&f, "kim jong un"), *d = by_key(&f, "kim do gyun");
+    assert_non_null(j);
+    assert_non_null(d);
+    assert_ptr_not_equal(j, d);                              /* two Kims stay two */
+    assert_int_equal(j->mentions, 2);                         /* "Mr Kim": the latest Kim */
+    assert_int_equal(d->mentions, 1);
+    done(&f);
+}
+
+static void an_earlier_surname_joins_a_later_full_name(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Officials said Trump would travel. Later, President Donald Trump left for Guam.");
+    const an_actor *t = expect(&f, "Donald Trump", AN_PERSON);
+    assert_int_equal(t->mentions, 2);
+    assert_true(has_role(t, "President"));
+    done(&f);
+}
+
+static void mentions_point_at_actors(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Pentagon spokesperson Dana White said Mattis met Kim Jong-un in Seoul.");
+    for (size_t i = 0; i < f.n.n_mentions; i++) {
+        const an_mention *m = &f.n.mentions[i];
+        assert_true(m->actor >= 0 && (size_t)m->actor < f.n.n_actors);
+        assert_int_equal(m->type, f.n.actors[m->actor].type);
+        if (i) assert_true(f.n.mentions[i - 1].start <= m->start);
+    }
+    assert_memory_equal(f.text + f.n.mentions[1].start, "Dana White", 10);
+    assert_string_equal(f.n.mentions[1].role, "Pentagon spokesperson");
+    done(&f);
+}
+
+static void never_reads_past_len(void **st)
+{
+    (void)st;
+    arena a;
+    arena_init(&a);
+    an_names n;
+    const char *t = "Mr Kim Jong-un met President Donald Trump in Singapore";
+    for (size_t len = 0; len <= strlen(t); len++) {
+        char *copy = malloc(len ? len : 1);       /* no terminator: ASan sees overreads */
+        memcpy(copy, t, len);
+        an_find_names(copy, len, &a, &n);
+        for (size_t i = 0; i < n.n_mentions; i++) assert_true(n.mentions[i].end <= len);
+        free(copy);
+    }
+    an_find_names(NULL, 0, &a, &n);
+    assert_int_equal(n.n_mentions, 0);
+    const char junk[] = "\xff\xfe A\x00B C-D- 's ' . . Mr. Mr Dr. Lt. Gen. \xe2\x80\x99s Kim's' Of of the";
+    an_find_names(junk, sizeof junk - 1, &a, &n);
+    arena_reset(&a);
+}
+
+/* ---- seeds ------------------------------------------------------------ */
+
+static bool load_seed(fixture *f, const char *prefix)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/seeds", shared_dir());
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "ls %s/%s_*.txt 2>/dev/null", path, prefix);
+    FILE *p = popen(cmd, "r");
+    if (!p) return false;
+    char file[600] = "";
+    bool ok = fgets(file, sizeof file, p) != NULL;
+    pclose(p);
+    if (!ok) return false;
+    file[strcspn(file, "\n")] = '\0';
+    size_t len;
+    char *text = slurp(file, &len);
+    if (!text) return false;
+    arena_init(&f->a);
+    f->text = text;
+    an_find_names(text, len, &f->a, &f->n);
+    return true;
+}
+
+static void seed_done(fixture *f)
+{
+    free((char *)f->text);
+    arena_reset(&f->a);
+}
+
+static void seed_000_defence_officials(void **st)
+{
+    (void)st;
+    fixture f;
+    if (!load_seed(&f, "000")) skip();
+    assert_true(has_role(expect(&f, "Song Young-moo", AN_PERSON), "Defence Minister"));
+    const an_actor *m = expect(&f, "James Mattis", AN_PERSON);
+    assert_true(has_role(m, "counterpart"));
+    assert_true(has_alias(m, "Mattis"));
+    assert_true(has_role(expect(&f, "Dana White", AN_PERSON), "Pentagon spokesperson"));
+    expect(&f, "Kim Jong-un", AN_PERSON);
+    assert_true(has_role(expect(&f, "Donald Trump", AN_PERSON), "President"));
+    expect(&f, "Pentagon", AN_ORGANISATION);
+    expect(&f, "Singapore", AN_PLACE);
+    expect(&f, "Pyongyang", AN_PLACE);
+    seed_done(&f);
+}
+
+static void seed_001_diplomats(void **st)
+{
+    (void)st;
+    fixture f;
+    if (!load_seed(&f, "001")) skip();
+    assert_true(has_role(expect(&f, "Kang Kyung-wha", AN_PERSON), "Foreign Minister"));
+    const an_actor *p = expect(&f, "Mike Pompeo", AN_PERSON);
+    assert_true(has_role(p, "Secretary of State"));
+    assert_true(has_alias(p, "Pompeo"));
+    assert_true(has_role(expect(&f, "Moon Jae-in", AN_PERSON), "President"));
+    expect(&f, "Seoul", AN_PLACE);
+    expect(&f, "South Korea", AN_PLACE);
+    expect(&f, "North Korea", AN_PLACE);
+    expect(&f, "United Nations", AN_ORGANISATION);
+    seed_done(&f);
+}
+
+static void seed_004_military_talks(void **st)
+{
+    (void)st;
+    fixture f;
+    if (!load_seed(&f, "004")) skip();
+    const an_actor *d = by_key(&f, "kim do gyun"), *j = by_key(&f, "kim jong un");
+    assert_non_null(d);
+    assert_non_null(j);
+    assert_ptr_not_equal(d, j);
+    assert_int_equal(d->type, AN_PERSON);
+    assert_int_equal(j->type, AN_PERSON);
+    const an_actor *a = expect(&f, "An Ik-san", AN_PERSON);
+    assert_true(has_alias(a, "An Ik San"));
+    assert_true(has_alias(a, "An"));
+    assert_true(has_role(a, "Lt. Gen."));
+    expect(&f, "Seoul", AN_PLACE);
+    expect(&f, "Pyongyang", AN_PLACE);
+    expect(&f, "Singapore", AN_PLACE);
+    expect(&f, "South Korea", AN_PLACE);
+    expect(&f, "North Korea", AN_PLACE);
+    expect(&f, "Defense Ministry", AN_ORGANISATION);
+    seed_done(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(type_names),
+        cmocka_unit_test(titles_make_people_and_roles),
+        cmocka_unit_test(demonyms_belong_to_roles),
+        cmocka_unit_test(appositions_give_roles),
+        cmocka_unit_test(organisations_by_head_word_and_lexicon),
+        cmocka_unit_test(places_by_lexicon_and_context),
+        cmocka_unit_test(names_by_shape_and_speech),
+        cmocka_unit_test(function_words_and_possessives),
+        cmocka_unit_test(spellings_of_one_name_merge),
+        cmocka_unit_test(surnames_join_the_latest_full_name),
+        cmocka_unit_test(an_earlier_surname_joins_a_later_full_name),
+        cmocka_unit_test(mentions_point_at_actors),
+        cmocka_unit_test(never_reads_past_len),
+        cmocka_unit_test(seed_000_defence_officials),
+        cmocka_unit_test(seed_001_diplomats),
+        cmocka_unit_test(seed_004_military_talks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
