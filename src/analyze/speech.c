@@ -9,14 +9,14 @@
 
 bool an_word_is(const char *w, size_t n, const char *s)
 {
-    size_t m = strlen(s);
-    if (m != n) return false;
+    /* No strlen: this runs for every word against every table entry, and a
+     * shorter s stops the loop at its NUL, which no word byte equals. */
     for (size_t i = 0; i < n; i++) {
         char c = w[i];
         if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c != s[i]) return false;
+        if (c != s[i] || !c) return false;
     }
-    return true;
+    return s[n] == '\0';
 }
 
 typedef struct { const char *word; int cls; } verb_entry;

@@ -120,7 +120,7 @@ static bool word_lower(const tx_scan *s, size_t i, char *out, size_t cap)
 static bool is_word(const tx_scan *s, size_t i, const char *w)
 {
     char b[16];
-    return word_lower(s, i, b, sizeof b) && !strcmp(b, w);
+    return word_lower(s, i, b, sizeof b) && b[0] == w[0] && !strcmp(b, w);
 }
 
 /* Index of the word at i in a NULL-terminated list, or -1. */
@@ -128,8 +128,8 @@ static int word_in(const tx_scan *s, size_t i, const char *const *list)
 {
     char b[16];
     if (!word_lower(s, i, b, sizeof b)) return -1;
-    for (int k = 0; list[k]; k++)
-        if (!strcmp(b, list[k])) return k;
+    for (int k = 0; list[k]; k++)   /* the first letter rules out most, cheaply */
+        if (b[0] == list[k][0] && !strcmp(b, list[k])) return k;
     return -1;
 }
 

@@ -225,10 +225,19 @@ static void analyze_and_timeline_answer_in_json(void **st)
     free(out);
     assert_int_equal(runf(NULL, BIN " analyze --raw %s/seeds/003_7c0ab15546612602.txt > /dev/null", shared_dir()), 0);
     assert_int_equal(runf(NULL, BIN " analyze %s/nothing.txt 2>/dev/null", tmp), 2);
+    /* The seeds' storyline: the summit in Singapore, the talks at Panmunjom,
+     * the Song-Mattis call, their meeting in Seoul, and December 2025. */
     assert_int_equal(runf(&out, BIN " timeline --json --db %s s1", db), 0);
     assert_non_null(strstr(out, "\"timeline\": ["));
-    assert_non_null(strstr(out, "\"date\": \"2018-06-14\""));
-    assert_non_null(strstr(out, "\"date\": \"2025-12-07\""));
+    const char *dates[] = {"2018-06-12", "2018-06-14", "2018-06-15", "2018-06-28", "2025-12-07"};
+    const char *prev = out;
+    for (size_t i = 0; i < 5; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "\"date\": \"%s\"", dates[i]);
+        const char *at = strstr(out, want);
+        if (!at || at < prev) fail_msg("timeline lacks %s in order:\n%s", dates[i], out);
+        prev = at;
+    }
     free(out);
     assert_int_equal(runf(&out, BIN " timeline --db %s --dates 1 --query 'leverage'", db), 0);
     assert_non_null(strstr(out, "2025-12-07"));
