@@ -49,7 +49,7 @@ $(B)/fuzz/%: fuzz/%.c $(FUZZLIB)
 
 fuzz: setup $(FUZZBIN)
 	@for f in $(FUZZBIN); do echo "== $$f"; mkdir -p $(B)/corpus/$$(basename $$f); \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(B)/ \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=65536 -artifact_prefix=$(B)/ \
 	    $(B)/corpus/$$(basename $$f) > $(B)/fuzz.log 2>&1 || { tail -n 40 $(B)/fuzz.log; exit 1; }; \
 	  tail -n 1 $(B)/fuzz.log; done
 

@@ -112,8 +112,12 @@ static void merge_late_surnames(an_merge *m)
         const an_ntok *k = &s->tok[s->cands.v[w->best].t0];
         uint64_t *f = map_get(&m->full_surname, k->key, k->klen);
         if (!f || *f == UINT64_MAX || *f - 1 == a) continue;
-        w->into = (int32_t)(*f - 1);
-        if (m->w.v[w->into].type != AN_PERSON) w->into = -1;
+        /* Join the target's root, never a chain back to a: two actors
+         * merged into each other made find_root loop forever (found by
+         * fuzz/fuzz_names on "J.R\376R`\376R\002R.J"). */
+        int32_t t = find_root(m, (int32_t)(*f - 1));
+        if (t == (int32_t)a || m->w.v[t].type != AN_PERSON) continue;
+        w->into = t;
     }
 }
 

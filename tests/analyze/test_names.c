@@ -335,9 +335,24 @@ static void seed_004_military_talks(void **st)
     seed_done(&f);
 }
 
+/* fuzz/fuzz_names found bytes on which two actors were merged into each
+ * other and the merge looped forever; this returns only with the fix. */
+static void merging_never_loops(void **st)
+{
+    (void)st;
+    const char bytes[] = {'J', '.', 'R', (char)0xFE, 'R', '`', (char)0xFE, 'R', 0x02, 'R', '.', 'J'};
+    arena a;
+    arena_init(&a);
+    an_names n;
+    an_find_names(bytes, sizeof bytes, &a, &n);
+    for (size_t i = 0; i < n.n_mentions; i++) assert_true(n.mentions[i].actor < (int32_t)n.n_actors);
+    arena_reset(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(merging_never_loops),
         cmocka_unit_test(type_names),
         cmocka_unit_test(titles_make_people_and_roles),
         cmocka_unit_test(demonyms_belong_to_roles),
