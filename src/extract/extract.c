@@ -90,6 +90,9 @@ sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *e
 {
     memset(out, 0, sizeof *out);
     copy_meta(page, a, out);
+    if (page->format == SL_FORMAT_HTML)   /* reading HTML comes with libxml2 (issue 4) */
+        return err_set(err, SL_EINPUT, page->input, page->line,
+                       "HTML pages are not read yet; give the page's text instead");
     const char *raw = page->body ? page->body : "";
     size_t raw_n = page->body ? page->body_len : 0;
     sl_status st = check_input(page, raw, raw_n, err);
