@@ -11,6 +11,7 @@
  * English news prose; no parse. */
 #include "speech.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,22 +180,38 @@ static size_t tok_at(const qctx *c, size_t pos)
     return lo;
 }
 
-/* Is byte pos inside the words of an accepted direct quote? */
-static bool in_direct(const qctx *c, size_t pos)
+/* Index in dq of the accepted direct quote whose words hold byte pos, or -1. */
+static ptrdiff_t direct_at(const qctx *c, size_t pos)
 {
     size_t lo = 0, hi = c->ndq;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (c->dq[mid].end <= pos) lo = mid + 1; else hi = mid;
     }
-    return lo < c->ndq && c->dq[lo].start <= pos && pos < c->dq[lo].end;
+    return lo < c->ndq && c->dq[lo].start <= pos && pos < c->dq[lo].end ? (ptrdiff_t)lo : -1;
 }
 
-/* Start (byte) of the sentence holding token i. */
+static bool in_direct(const qctx *c, size_t pos)
+{
+    return direct_at(c, pos) >= 0;
+}
+
+/* Start (byte) of the sentence holding token i. A direct quote is one
+ * piece of the sentence that frames it: the full stops inside
+ * "“A. B,” she added" do not end that sentence, so the sentence before it
+ * is the one before the opening mark. */
 static size_t sentence_start(const qctx *c, size_t i)
 {
     size_t j = i, steps = 0;
-    while (j > 0 && j < c->ntok && steps++ < BACK_MAX && !(gap_before(c, j) & GAP_SENT)) j--;
+    while (j > 0 && j < c->ntok && steps++ < BACK_MAX) {
+        ptrdiff_t q = direct_at(c, c->tok[j].start);
+        if (q >= 0) {
+            size_t first = tok_at(c, c->dq[q].start);
+            if (first < j) { j = first; continue; }
+        }
+        if (gap_before(c, j) & GAP_SENT) break;
+        j--;
+    }
     return j < c->ntok ? c->tok[j].start : c->len;
 }
 
@@ -251,17 +268,10 @@ static int paragraphs_between(const qctx *c, size_t from, size_t to)
     return n;
 }
 
-/* he, she, they at pos: a person earlier in the same sentence, else the
- * speaker of the quote just before (within a paragraph), else the first
- * person of the nearest earlier sentence naming one, else the last person
- * mentioned. who: the person just before it. */
-static int32_t resolve_pronoun(const qctx *c, size_t pos, size_t before_quote)
+/* The speaker of the quote just before quote index before_quote, when it
+ * ended before pos and at most one paragraph break away; else -1. */
+static int32_t previous_speaker(const qctx *c, size_t pos, size_t before_quote)
 {
-    size_t ti = tok_at(c, pos);
-    size_t ss = sentence_start(c, ti < c->ntok ? ti : c->ntok - 1);
-    if (ss > pos) ss = pos;
-    int32_t a = person_in(c, ss, pos, true);
-    if (a >= 0) return a;
     for (size_t i = before_quote, steps = 0; i-- > 0 && steps < 8; steps++) {
         const an_quote *q = &c->p[i].q;
         size_t qend = q->end > q->cue_end ? q->end : q->cue_end;
@@ -269,15 +279,31 @@ static int32_t resolve_pronoun(const qctx *c, size_t pos, size_t before_quote)
         if (is_person(c, q->speaker) && paragraphs_between(c, qend, pos) <= 1) return q->speaker;
         break;
     }
-    size_t end = ss;
-    for (int s = 0; s < 3 && end > 0; s++) {
-        size_t tj = tok_at(c, end);
-        if (tj == 0) break;
-        size_t start = sentence_start(c, tj - 1);
-        a = person_in(c, start, end, false);
+    return -1;
+}
+
+/* he, she, they at pos, in this order: a person earlier in the same
+ * sentence ("Pompeo said he ..."); else the first person of the previous
+ * sentence, its subject in news prose ("Mattis praised the decision. He
+ * said ..."), even when the quote before was someone else's; else the
+ * speaker of the quote just before ("“...,” she added" after a paragraph
+ * whose only names are in a cue); else the last person mentioned. Persons
+ * inside direct quotes are never antecedents: they are the speaker's words.
+ * who: the first rule always holds, the person just before it. */
+static int32_t resolve_pronoun(const qctx *c, size_t pos, size_t before_quote)
+{
+    size_t ti = tok_at(c, pos);
+    size_t ss = sentence_start(c, ti < c->ntok ? ti : c->ntok - 1);
+    if (ss > pos) ss = pos;
+    int32_t a = person_in(c, ss, pos, true);
+    if (a >= 0) return a;
+    size_t tj = tok_at(c, ss);
+    if (tj > 0) {
+        a = person_in(c, sentence_start(c, tj - 1), ss, false);
         if (a >= 0) return a;
-        end = start;
     }
+    a = previous_speaker(c, pos, before_quote);
+    if (a >= 0) return a;
     return person_in(c, 0, pos, true);
 }
 

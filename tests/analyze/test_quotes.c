@@ -1,9 +1,12 @@
 /* test_quotes.c: direct and indirect quotes, their cues and speakers, on
  * paragraphs written for these tests and on the seed articles (read from
  * ../shared at run time). Names are built by hand from the text, by finding
- * the names with strstr: an_find_names is tested on its own. */
+ * the names with strstr, so that these tests judge the quote finder alone;
+ * one seed test runs the whole way instead (extractor, an_find_names, quotes)
+ * to check that the attributions hold with the names really found. */
 #include "testutil.h"
 #include "analyze/analyze.h"
+#include "extract/extract.h"
 
 #include <ctype.h>
 
@@ -231,6 +234,98 @@ static void cue_before_comma_colon_and_pronoun(void **st)
     /* no direct quote reported again as indirect */
     assert_int_equal(count_kind(r.q, r.n, AN_INDIRECT), 2);
     assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 2);
+    arena_reset(&r.a);
+}
+
+/* ---- pronouns ------------------------------------------------------------- */
+
+/* he/she/they: the subject of the previous sentence wins over the speaker of
+ * the quote before it; that speaker is the fallback when the previous
+ * sentence names no one, the last person mentioned after that. */
+static void pronoun_takes_the_previous_subject(void **st)
+{
+    (void)st;
+    const char *t =
+        "Defence Minister Ana Vey said at the start of talks with Leo Ortiz, " LQ "If the North keeps its "
+        "word, we will answer with trust." RQ "\n\n"
+        "Ortiz also praised the decision to pause the drill, promising to work for peace. He said, " LQ
+        "The pause gives our diplomats room to negotiate." RQ "\n\n"
+        "He also said the troops would stay for now.\n\n"
+        LQ "We are ready for more rounds of talks," RQ " Vey said at the ministry. The talks lasted two hours. "
+        "She said, " LQ "Nothing is off the table." RQ "\n\n"
+        "Envoy Max Brandt arrived on Monday.\n\n"
+        "The weather was fine.\n\n"
+        "He said, " LQ "We came to listen and to learn." RQ;
+    names_builder b = {.text = t};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    int brandt = add_actor(&b, "Max Brandt", AN_PERSON);
+    mention(&b, "Ana Vey", vey, "Defence Minister");
+    mention(&b, "Vey", vey, NULL);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    mention(&b, "Ortiz", ortiz, NULL);
+    mention(&b, "Max Brandt", brandt, "Envoy");
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "answer with trust", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    q = quote_with(t, r.q, r.n, "room to negotiate", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);   /* the previous subject, not Vey who spoke last */
+    assert_span(t, q->cue_start, q->cue_end, "He said");
+    q = quote_with(t, r.q, r.n, "troops would stay", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);   /* previous sentence only "He": the quote before */
+    q = quote_with(t, r.q, r.n, "Nothing is off the table", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);     /* previous sentence names no one */
+    q = quote_with(t, r.q, r.n, "came to listen", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);  /* the last person mentioned */
+    arena_reset(&r.a);
+}
+
+/* A pronoun cue after a quote looks past the quote's own full stops to the
+ * sentence before it; a run of quotes keeps its speaker even when someone
+ * else is named in a cue (the addressee). */
+static void pronoun_after_quotes_and_runs(void **st)
+{
+    (void)st;
+    const char *t =
+        LQ "The alliance stands. It has never been stronger," RQ " Foreign Minister Kay Lin said at a press "
+        "conference with Envoy Max Brandt and Leo Ortiz on Thursday.\n\n"
+        LQ "The exercise is a matter for the alliance. The military will decide," RQ " she added.\n\n"
+        LQ "The drills cost a lot," RQ " Ortiz told Brandt. " LQ "We pay for most of them," RQ " he added. "
+        LQ "That has to change," RQ " he said.\n\n"
+        "Brandt met Ortiz later. " LQ "We disagree on the costs," RQ " he said.";
+    names_builder b = {.text = t};
+    int lin = add_actor(&b, "Kay Lin", AN_PERSON), brandt = add_actor(&b, "Max Brandt", AN_PERSON);
+    int ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    mention(&b, "Kay Lin", lin, "Foreign Minister");
+    mention(&b, "Max Brandt", brandt, "Envoy");
+    mention(&b, "Brandt", brandt, NULL);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    mention(&b, "Ortiz", ortiz, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "matter for the alliance", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, lin);     /* not Ortiz, named last before "she" */
+    assert_span(t, q->cue_start, q->cue_end, "she added");
+    q = quote_with(t, r.q, r.n, "The drills cost", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    q = quote_with(t, r.q, r.n, "We pay for most", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);   /* the subject, not Brandt the addressee */
+    q = quote_with(t, r.q, r.n, "has to change", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    q = quote_with(t, r.q, r.n, "disagree on the costs", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);  /* the previous subject, not the object */
     arena_reset(&r.a);
 }
 
@@ -602,12 +697,103 @@ static void seed_004_kim_and_an(void **st)
     free(t);
 }
 
+/* ---- seeds end to end: extractor, real names, quotes ---------------------- */
+
+/* A direct quote of a seed and the surname its speaker's name must hold.
+ * needs: a person mention (exact text) the attribution depends on that the
+ * name finder does not yet give; while it is missing, a wrong speaker
+ * skips instead of failing. A right speaker is accepted either way. */
+typedef struct seed_attr {
+    const char *seed, *key, *surname, *needs;
+} seed_attr;
+
+static const seed_attr seed_attrs[] = {
+    {"001", "is as robust as ever", "Kang", NULL},   /* not the headline's scare quote */
+    {"001", "There have been many analyses", "Moon", NULL},
+    {"001", "The war games are very expensive", "Trump", NULL},
+    {"002", "The recent decision to suspend the exercise", "Mattis", NULL},
+    /* through the role "Minister of National Defence": the name finder is
+     * being fixed to stop reading that role into the name */
+    {"002", "If North Korea continues", "Song", "Song Young-moo"},
+    {"004", "We will invest our best efforts", "Kim Do-gyun", NULL},
+    {"004", "I am sure that delegation chief Kim", "An Ik San", NULL},
+    /* "Wi remarked": needs the later single-word mention "Wi" (fix in flight) */
+    {"003", "If we are to resume dialogue", "Wi", "Wi"},
+};
+
+/* Does the text hold a person mention reading exactly `name`? */
+static bool has_person_mention(const char *t, const an_names *nm, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < nm->n_mentions; i++) {
+        const an_mention *m = &nm->mentions[i];
+        if (m->type == AN_PERSON && m->end - m->start == n && !memcmp(t + m->start, name, n)) return true;
+    }
+    return false;
+}
+
+/* The speaker's name of the direct quote holding key, or why there is none. */
+static const char *speaker_name(const char *t, const run *r, const an_names *nm, const char *key)
+{
+    const an_quote *q = quote_with(t, r->q, r->n, key, AN_DIRECT);
+    if (!q) return "(no direct quote)";
+    if (q->speaker < 0) return "(no speaker)";
+    return nm->actors[q->speaker].name;
+}
+
+/* Check one seed's attributions; returns how many were skipped. */
+static int check_seed_end_to_end(const char *prefix)
+{
+    size_t len;
+    char *body = seed(prefix, &len);
+    sl_page page = {.input = prefix, .body = body, .body_len = len, .format = SL_FORMAT_TEXT};
+    arena a;
+    arena_init(&a);
+    sl_article art;
+    err_slot err = {0};
+    if (ex_extract(&page, &a, &art, &err) != SL_OK) fail_msg("seed %s: %s", prefix, err.msg);
+    an_names nm;
+    an_find_names(art.text, art.text_len, &a, &nm);
+    run r = {.a = a};
+    r.n = an_find_quotes(art.text, art.text_len, &nm, &r.a, &r.q);
+    assert_sane(r.q, r.n, art.text_len, nm.n_actors);
+    int skipped = 0;
+    for (size_t i = 0; i < sizeof seed_attrs / sizeof *seed_attrs; i++) {
+        const seed_attr *e = &seed_attrs[i];
+        if (strcmp(e->seed, prefix)) continue;
+        const char *got = speaker_name(art.text, &r, &nm, e->key);
+        if (strstr(got, e->surname)) continue;
+        if (e->needs && !has_person_mention(art.text, &nm, e->needs)) {
+            print_message("seed %s \"%s\": speaker %s, want %s; skipped until the name finder gives \"%s\"\n",
+                          prefix, e->key, got, e->surname, e->needs);
+            skipped++;
+            continue;
+        }
+        fail_msg("seed %s \"%s\": speaker %s, want %s", prefix, e->key, got, e->surname);
+    }
+    arena_reset(&r.a);
+    free(body);
+    return skipped;
+}
+
+static void seeds_end_to_end_with_real_names(void **st)
+{
+    (void)st;
+    static const char *const seeds[] = {"001", "002", "003", "004"};
+    int skipped = 0;
+    for (size_t i = 0; i < sizeof seeds / sizeof *seeds; i++) skipped += check_seed_end_to_end(seeds[i]);
+    /* every attribution that does not wait on the name finder was asserted */
+    if (skipped) skip();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cue_after_with_pronoun_and_name),
         cmocka_unit_test(cue_after_inverted_and_according_to),
         cmocka_unit_test(cue_before_comma_colon_and_pronoun),
+        cmocka_unit_test(pronoun_takes_the_previous_subject),
+        cmocka_unit_test(pronoun_after_quotes_and_runs),
         cmocka_unit_test(role_phrases_resolve_to_the_last_holder),
         cmocka_unit_test(quote_over_paragraphs_is_one),
         cmocka_unit_test(scare_quotes_are_not_speech),
@@ -617,6 +803,7 @@ int main(void)
         cmocka_unit_test(seed_002_mattis_and_song),
         cmocka_unit_test(seed_003_wi),
         cmocka_unit_test(seed_004_kim_and_an),
+        cmocka_unit_test(seeds_end_to_end_with_real_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
