@@ -43,10 +43,16 @@ static uint32_t key_parts(const char *key)
     return n;
 }
 
+/* Words in a mention: a lone family name is one, whatever its key. */
+static uint32_t cand_words(const an_cand *c)
+{
+    return c->back ? 1 : key_parts(c->key);
+}
+
 static int32_t new_actor(an_merge *m, const an_cand *c, size_t ci)
 {
     an_work w = {.key = c->key, .type = c->type, .conf = c->conf, .into = -1, .best = (uint32_t)ci,
-                 .words = key_parts(c->key)};
+                 .words = cand_words(c)};
     VEC_PUSH(m->w, w);
     return (int32_t)(m->w.n - 1);
 }
@@ -55,7 +61,7 @@ static void note_mention(an_merge *m, int32_t a, const an_cand *c, size_t ci)
 {
     an_work *w = &m->w.v[a];
     if (c->conf > w->conf) { w->conf = c->conf; w->type = c->type; }
-    uint32_t words = key_parts(c->key);
+    uint32_t words = cand_words(c);
     if (words > w->words) { w->words = words; w->best = (uint32_t)ci; }
 }
 
@@ -86,7 +92,7 @@ static int32_t actor_for(an_merge *m, const an_cand *c, size_t ci)
 {
     an_scan *s = m->s;
     size_t words = c->t1 - c->t0;
-    if (words == 1 && c->conf < 3) {
+    if (words == 1 && c->conf < 3 && !c->back) {
         uint64_t *p = map_get(&m->by_surname, s->tok[c->t0].key, s->tok[c->t0].klen);
         if (p) return find_root(m, (int32_t)(*p - 1));
     }
@@ -126,10 +132,10 @@ static void assign(an_merge *m)
     an_scan *s = m->s;
     for (size_t i = 0; i < s->cands.n; i++) {
         an_cand *c = &s->cands.v[i];
-        int32_t a = actor_for(m, c, i);
+        int32_t a = c->skip ? -1 : actor_for(m, c, i);
         m->cand_actor[i] = a;
         if (a < 0) continue;
-        if (m->w.v[a].words > 1 && key_parts(c->key) == 1 && m->w.v[a].type == AN_PERSON) {
+        if (m->w.v[a].words > 1 && cand_words(c) == 1 && m->w.v[a].type == AN_PERSON) {
             c->type = AN_PERSON;
             if (c->conf < 2) c->conf = 2;
         }

@@ -1,5 +1,5 @@
-/* an_names.h: private to the analyze stage: what names.c, roles.c, actors.c
- * and lexicon.c share to find names, their roles and their actors.
+/* an_names.h: private to the analyze stage: what names.c, roles.c, later.c,
+ * actors.c and lexicon.c share to find names, their roles and their actors.
  *
  * Not an interface for other stages: they use an_find_names (analyze.h). */
 #ifndef SL_AN_NAMES_H
@@ -52,6 +52,7 @@ typedef struct an_ntok {
     uint8_t sent_start;      /* first word of a sentence, line or quote */
     uint8_t hyph_lower;      /* "Young-moo": a part after a hyphen in lower case */
     uint8_t abbr;            /* followed by "." and a title abbreviation or an initial */
+    uint8_t initials;        /* "U.S.": letters with full stops, the last one included */
     uint8_t title_line;      /* on a short line of capitalised words: a menu or headline */
 } an_ntok;
 
@@ -61,6 +62,7 @@ typedef struct an_cand {
     uint8_t  type;           /* an_type */
     uint8_t  conf;           /* 0 a guess, 1 context, 2 shape or title, 3 lexicon */
     uint8_t  skip;           /* dropped after all */
+    uint8_t  back;           /* a lone family name; key is its full name's (later.c) */
     const char *key;         /* actor key */
     const char *role;        /* before the name or in apposition, or NULL */
     const char *canon;       /* the lexicon's name for it ("United States" for "US"), or NULL */
@@ -89,9 +91,16 @@ bool an_joinable(const an_scan *s, size_t i);
  * or NULL; *titled says whether a title or honorific stands right before
  * t0, which makes the name a person even without a role ("Mr"). */
 const char *an_role_before(an_scan *s, size_t t0, bool *titled);
+/* The role of a title ending right before token r and running on to the
+ * name at cut ("Minister" + "of National Defence"), or NULL. */
+const char *an_role_through(an_scan *s, size_t r, size_t cut);
 /* The role in an apposition after the name ending at token t1 ("Kim
  * Do-gyun, South Korea's chief delegate,"), or NULL. */
 const char *an_role_after(an_scan *s, size_t t1);
+
+/* later.c: lone family names of people named in full elsewhere in the
+ * text become their mentions; sorts the candidates by position. */
+void an_find_later_mentions(an_scan *s);
 
 /* actors.c: merge candidates into actors; fills out. */
 void an_build_actors(an_scan *s, an_names *out);

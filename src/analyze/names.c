@@ -99,6 +99,29 @@ static void token_key(an_scan *s, an_ntok *k, buf *fold)
     k->key = arena_strndup(s->a, s->key.data ? s->key.data : "", k->klen);
 }
 
+static bool ascii_upper(const char *t, size_t len, size_t i)
+{
+    return i < len && t[i] >= 'A' && t[i] <= 'Z';
+}
+
+/* "U.S.", "D.C.", "Korea-U.S.": letters each followed by a full stop are
+ * one word, full stops included, so "U.S. President" is one role and "U.S."
+ * one name. Extends t over them; true if it did. */
+static bool join_initials(const char *text, size_t len, an_token *t)
+{
+    uint32_t e = t->end;
+    bool one = e - t->start == 1 || (e - t->start >= 2 && text[e - 2] == '-');
+    if (!one || !ascii_upper(text, len, e - 1)) return false;
+    bool joined = false;
+    while (e + 2 < len && text[e] == '.' && ascii_upper(text, len, e + 1) && text[e + 2] == '.') {
+        e += 2;
+        joined = true;
+    }
+    if (!joined) return false;
+    t->end = e + 1;
+    return true;
+}
+
 static void tokenize(an_scan *s)
 {
     VEC(an_ntok) toks = {0};
@@ -107,7 +130,9 @@ static void tokenize(an_scan *s)
     size_t pos = 0;
     an_token t;
     while (an_next_token(s->text, s->len, &pos, &t)) {
-        an_ntok k = {.start = t.start, .end = t.end, .full_end = t.end};
+        bool initials = join_initials(s->text, s->len, &t);
+        if (initials) pos = t.end;
+        an_ntok k = {.start = t.start, .end = t.end, .full_end = t.end, .initials = initials};
         k.poss = strip_possessive(s->text, k.start, &k.end);
         if (!k.poss && k.end < s->len && s->text[k.end] == '\'' && k.end > k.start && s->text[k.end - 1] == 's')
             k.poss = 1;                              /* "Koreas'" */
@@ -173,7 +198,7 @@ bool an_joinable(const an_scan *s, size_t i)
     if (i + 1 >= s->n || s->tok[i].full_end != s->tok[i].end) return false;
     const char *t = s->text;
     uint32_t a = s->tok[i].end, b = s->tok[i + 1].start;
-    if (a >= b) return false;
+    if (a >= b || (s->tok[i].initials && s->tok[i + 1].sent_start)) return false;
     size_t p = a;
     if (t[p] == '.') {
         if (!s->tok[i].abbr) return false;
@@ -378,28 +403,83 @@ static void names_in_role(an_scan *s, size_t t0, size_t t1)
 
 static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym);
 
+static bool key_is(const an_ntok *k, const char *w)
+{
+    return strlen(w) == k->klen && !memcmp(w, k->key, k->klen);
+}
+
+/* Can token i open a person's name in a role's tail? Not a role word,
+ * a head word or a known place or organisation. */
+static bool name_word(an_scan *s, size_t i)
+{
+    return s->tok[i].cap && !is_lex(s, i, LX_ROLEISH | LX_NAMED | LX_BIT(LX_DEMONYM) |
+                                          LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD));
+}
+
+/* Where the name starts in [a, t1), the words after "Minister of": at a
+ * known given name or family name ("National Defence Song Young-moo"),
+ * else the last two words when they can be a name; t1 when there is no
+ * name ("Minister of National Defence"). */
+static size_t name_after_of(an_scan *s, size_t a, size_t t1)
+{
+    for (size_t k = a + 1; k < t1; k++)
+        if (is_lex(s, k, LX_BIT(LX_GIVEN) | LX_BIT(LX_SURNAME_FIRST))) return k;
+    if (t1 - a < 3) return t1;
+    for (size_t k = t1 - 2; k < t1; k++) if (!name_word(s, k)) return t1;
+    return t1 - 2;
+}
+
+/* A title followed by "of" and capitalised words: they are part of the
+ * role ("Minister of National Defence"); returns where the name starts
+ * (t1 if none) or r if there is no "of". */
+static size_t title_of(an_scan *s, size_t r, size_t t1)
+{
+    if (r + 1 >= t1 || !key_is(&s->tok[r], "of") || s->tok[r].cap) return r;
+    return name_after_of(s, r + 1, t1);
+}
+
+static void add_titled(an_scan *s, size_t cut, size_t t1, const char *role)
+{
+    bool titled;
+    if (!role) role = an_role_before(s, cut, &titled);
+    add_cand(s, cut, t1, AN_PERSON, 2, span_key(s, cut, t1), role ? role : an_role_after(s, t1));
+}
+
 /* A title inside the run: "South Korean Defence Minister Song Young-moo".
  * The name is what follows the last title word that leaves a name-shaped
- * rest; true if one was found. */
+ * rest; true if one was found, or if the run ends in a title and is a role
+ * without a name ("US Secretary of State", "Minister of National Defence"). */
 static bool split_title(an_scan *s, size_t t0, size_t t1)
 {
-    size_t cut = 0;
+    size_t cut = 0, role_end = 0, title_at = t0;
+    const char *role = NULL;
     for (size_t i = t0; i < t1;) {
         size_t n = 0;
         const lx_entry *e = an_lex_at(s, i, t1 - i, LX_TITLES, &n);
         if (!e) { i++; continue; }
-        size_t r = i + n;
+        size_t r = i + n, of = title_of(s, r, t1);
+        title_at = i;
+        if (of != r) {                         /* "Minister of ..." */
+            role_end = t1;
+            cut = of < t1 ? of : 0;
+            role = cut ? an_role_through(s, r, cut) : NULL;
+            break;
+        }
         if (r < t1 && !is_lex(s, r, LX_ROLEISH | LX_BIT(LX_DEMONYM)) &&
             !any_lex(s, r, t1, LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD)) &&
             !an_lex_at(s, r, t1 - r, LX_NAMED, &n))
-            cut = r;
+            { cut = r; role = NULL; }
+        role_end = r;
         i = r;
     }
-    if (!cut) return false;
+    if (!cut) {
+        /* "State" in "Secretary of State" is no head word */
+        if (role_end != t1 || any_lex(s, t0, title_at, LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD))) return false;
+        names_in_role(s, t0, t1);
+        return true;
+    }
     names_in_role(s, t0, cut);
-    bool titled;
-    const char *role = an_role_before(s, cut, &titled);
-    add_cand(s, cut, t1, AN_PERSON, 2, span_key(s, cut, t1), role ? role : an_role_after(s, t1));
+    add_titled(s, cut, t1, role);
     return true;
 }
 
@@ -493,6 +573,18 @@ static bool split_parts(an_scan *s, size_t t0, size_t t1)
     return false;
 }
 
+/* Ends in a word naming an event, a plan or a document ("Fatherland
+ * Liberation War", "National Security Strategy"): no person, whatever a
+ * guess says. */
+static bool event_head(const an_scan *s, size_t t1)
+{
+    static const char *const w[] = {"war", "wars", "strategy", "line", "act", "plan", "summit",
+        "treaty", "agreement", "accord", "doctrine", "initiative", "policy", "law", "declaration",
+        "exercise", "exercises", "games", "cup", "conference", "forum", "festival", "award", "prize",
+        "programme", "program", "report", "review", "revolution", "crisis", "campaign", "talks", NULL};
+    return word_is(&s->tok[t1 - 1], w);
+}
+
 static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
 {
     size_t n = 0;
@@ -515,6 +607,7 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     int conf;
     an_type ty = type_by_words(s, t0, t1, &conf);
     if (conf == 0 && (after_demonym || weak_guess(s, t0, t1))) return;
+    if (ty == AN_PERSON && conf < 2 && event_head(s, t1)) return;
     add_cand(s, t0, t1, ty, conf, span_key(s, t0, t1), ty == AN_PERSON ? an_role_after(s, t1) : NULL);
 }
 
@@ -580,6 +673,7 @@ void an_find_names(const char *text, size_t len, arena *a, an_names *out)
     map_init(&s.lower);
     collect_lower(&s);
     find_runs(&s);
+    an_find_later_mentions(&s);
     an_build_actors(&s, out);
     map_free(&s.lower);
     VEC_FREE(s.cands);

@@ -71,7 +71,9 @@ static size_t title_start(an_scan *s, size_t t0, bool *honorific_only)
     return t0;
 }
 
-const char *an_role_before(an_scan *s, size_t t0, bool *titled)
+/* The role whose title ends right before t0 and whose text runs to the end
+ * of token last (last >= t0 - 1: "Minister" + "of National Defence"). */
+static const char *role_to(an_scan *s, size_t t0, size_t last, bool *titled)
 {
     *titled = false;
     if (t0 == 0 || !role_gap(s, t0 - 1)) return NULL;
@@ -87,8 +89,19 @@ const char *an_role_before(an_scan *s, size_t t0, bool *titled)
     while (b < t0 - 1 && !s->tok[b].cap && !kind_mask(s, b)) b++;     /* not "of ..." */
     if (!title) return NULL;                                           /* "Mr" is no role */
     while (b < t0 - 1 && kind_mask(s, b) == LX_BIT(LX_HONORIFIC)) b++;
-    uint32_t start = s->tok[b].start, end = role_end(s, t0 - 1);
+    uint32_t start = s->tok[b].start, end = role_end(s, last);
     return arena_strndup(s->a, s->text + start, end - start);
+}
+
+const char *an_role_before(an_scan *s, size_t t0, bool *titled)
+{
+    return role_to(s, t0, t0 ? t0 - 1 : 0, titled);
+}
+
+const char *an_role_through(an_scan *s, size_t r, size_t cut)
+{
+    bool titled;
+    return role_to(s, r, cut - 1, &titled);
 }
 
 /* ", South Korea's chief delegate," after a name: only role words up to the

@@ -209,6 +209,103 @@ static void an_earlier_surname_joins_a_later_full_name(void **st)
     done(&f);
 }
 
+/* A name with no actor of this name at all. */
+static void expect_none(const fixture *f, const char *name)
+{
+    if (actor(f, name)) fail_msg("unexpected actor \"%s\"", name);
+}
+
+static void initials_with_full_stops_are_one_word(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Yesterday U.S. President Donald Trump flew out. The U.S. commitment held, an aide said. "
+            "Later Korea-U.S. joint exercises began, and U.S. Forces Korea took part. "
+            "The U.K. envoy stayed in Washington, D.C. for talks at the U.N. headquarters.");
+    const an_actor *t = expect(&f, "Donald Trump", AN_PERSON);
+    assert_true(has_role(t, "U.S. President"));
+    for (size_t i = 0; i < t->n_roles; i++) assert_true(t->roles[i][0] != 'S');   /* not "S. President" */
+    const an_actor *us = expect(&f, "United States", AN_PLACE);
+    assert_true(has_alias(us, "U.S."));
+    expect(&f, "United States Forces Korea", AN_ORGANISATION);   /* the lexicon knows "U.S. Forces Korea" */
+    expect(&f, "United Kingdom", AN_PLACE);
+    expect(&f, "United Nations", AN_ORGANISATION);
+    expect_none(&f, "S");
+    expect_none(&f, "U");
+    expect_none(&f, "Korea-U.S.");
+    done(&f);
+}
+
+static void lone_family_names_are_later_mentions(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Foreign Policy Adviser Ro Tae-hyun met Defense Secretary Alan Vossberg in Busan. "
+            "Ro made these remarks after the meeting. Ro stated that talks would go on. "
+            "Vossberg and Ro also pledged support. Later Nam Ki-ho arrived. Nam said little.");
+    const an_actor *r = expect(&f, "Ro Tae-hyun", AN_PERSON);
+    assert_int_equal(r->mentions, 4);                        /* even opening a sentence */
+    assert_int_equal(expect(&f, "Alan Vossberg", AN_PERSON)->mentions, 2);
+    assert_int_equal(expect(&f, "Nam Ki-ho", AN_PERSON)->mentions, 2);
+    expect_none(&f, "Ro");
+    expect_none(&f, "Vossberg");
+    done(&f);
+}
+
+static void a_shared_family_name_goes_to_the_latest(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Envoy Ro Tae-hyun spoke first. Then Ro Min-ji, the trade minister, replied. Ro said more.");
+    assert_int_equal(expect(&f, "Ro Tae-hyun", AN_PERSON)->mentions, 1);
+    assert_int_equal(expect(&f, "Ro Min-ji", AN_PERSON)->mentions, 2);
+    done(&f);
+}
+
+static void of_phrases_belong_to_titles(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Norway\u2019s Minister of Foreign Affairs Kari Nordvik arrived. "
+            "Then Minister of National Defence Song Jae-won spoke. "
+            "The Danish Minister of National Revenue said nothing.");
+    const an_actor *k = expect(&f, "Kari Nordvik", AN_PERSON);
+    assert_true(has_role(k, "Minister of Foreign Affairs"));
+    assert_true(has_role(expect(&f, "Song Jae-won", AN_PERSON), "Minister of National Defence"));
+    for (size_t i = 0; i < f.n.n_actors; i++)
+        if (f.n.actors[i].type == AN_PERSON)
+            assert_null(strstr(f.n.actors[i].name, "of "));
+    assert_int_equal(f.n.n_actors, 3);                       /* Norway and the two people */
+    done(&f);
+}
+
+static void a_role_without_a_name_is_no_actor(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "The US Secretary of State further said the drills were over. "
+            "A Pentagon spokesperson agreed.");
+    for (size_t i = 0; i < f.n.n_actors; i++) {
+        assert_null(strstr(f.n.actors[i].name, "Secretary"));
+        assert_null(strstr(f.n.actors[i].name, "spokesperson"));
+    }
+    expect(&f, "United States", AN_PLACE);
+    done(&f);
+}
+
+static void events_and_name_pairs_are_no_actors(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Veterans of the Grand Fatherland Unification War marched. The Coastal Defence Strategy "
+            "was published. Alan Vossberg met Ro Tae-hyun, and the Vossberg-Ro meeting was short.");
+    expect_none(&f, "Grand Fatherland Unification War");
+    expect_none(&f, "Coastal Defence Strategy");
+    expect_none(&f, "Vossberg-Ro");
+    for (size_t i = 0; i < f.n.n_actors; i++) assert_int_equal(f.n.actors[i].type, AN_PERSON);
+    done(&f);
+}
+
 static void mentions_point_at_actors(void **st)
 {
     (void)st;
@@ -364,6 +461,12 @@ int main(void)
         cmocka_unit_test(spellings_of_one_name_merge),
         cmocka_unit_test(surnames_join_the_latest_full_name),
         cmocka_unit_test(an_earlier_surname_joins_a_later_full_name),
+        cmocka_unit_test(initials_with_full_stops_are_one_word),
+        cmocka_unit_test(lone_family_names_are_later_mentions),
+        cmocka_unit_test(a_shared_family_name_goes_to_the_latest),
+        cmocka_unit_test(of_phrases_belong_to_titles),
+        cmocka_unit_test(a_role_without_a_name_is_no_actor),
+        cmocka_unit_test(events_and_name_pairs_are_no_actors),
         cmocka_unit_test(mentions_point_at_actors),
         cmocka_unit_test(never_reads_past_len),
         cmocka_unit_test(seed_000_defence_officials),
