@@ -321,24 +321,29 @@ static int32_t sentence_subject(const qctx *c, size_t v, size_t before_quote)
 }
 
 /* The speaker a phrase of tokens [s, e) names: a person in it, a pronoun,
- * a role, or any other actor in it (an organisation may speak). */
+ * a role, or another actor heading it (an organisation or a country may
+ * speak: "South Korea says"). An actor inside a role is no speaker: in "US
+ * Secretary of State further said" the United States did not speak. */
 static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_quote)
 {
     size_t from = c->tok[s].start, to = c->tok[e - 1].end;
+    size_t head = e;
+    while (head > s && filler(c, head - 1)) head--;
+    uint32_t head_end = head > s ? c->tok[head - 1].end : 0;
     int32_t person = -1, other = -1;
     for (size_t i = 0; i < c->nm->n_mentions; i++) {
         const an_mention *m = mention(c, i);
         if (!m || m->start < from || m->end > to) continue;
-        if (m->type == AN_PERSON) person = m->actor; else other = m->actor;
+        if (m->type == AN_PERSON) person = m->actor;
+        else if (m->end == head_end) other = m->actor;
     }
     if (person >= 0) return person;
     for (size_t i = s; i < e; i++) {
         int p = an_pronoun(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start);
         if (p) return resolve_pronoun(c, c->tok[i].start, before_quote);
     }
-    while (e > s && filler(c, e - 1)) e--;
-    if (e > s) {
-        int32_t r = role_speaker(c, c->tok[s].start, c->tok[e - 1].end);
+    if (head > s) {
+        int32_t r = role_speaker(c, c->tok[s].start, c->tok[head - 1].end);
         if (r >= 0) return r;
     }
     return other;

@@ -786,9 +786,31 @@ static void seeds_end_to_end_with_real_names(void **st)
     if (skipped) skip();
 }
 
+/* A country heading the subject speaks ("Japan said"); one inside a role
+ * does not ("US Secretary of Commerce said" with no name: unknown).
+ * Found on seed 002, where a quote went to the United States. */
+static void actor_inside_a_role_is_no_speaker(void **st)
+{
+    (void)st;
+    const char *t = "Japan said, \u201CWe will keep every promise we made to our allies.\u201D\n\n"
+                    "US Secretary of Commerce further said, \u201CExports will recover by the end of the year.\u201D";
+    arena a;
+    arena_init(&a);
+    an_names nm;
+    an_find_names(t, strlen(t), &a, &nm);
+    an_quote *q;
+    size_t n = an_find_quotes(t, strlen(t), &nm, &a, &q);
+    assert_int_equal(n, 2);
+    assert_true(q[0].speaker >= 0);
+    assert_string_equal(nm.actors[q[0].speaker].name, "Japan");
+    assert_int_equal(q[1].speaker, -1);
+    arena_reset(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(actor_inside_a_role_is_no_speaker),
         cmocka_unit_test(cue_after_with_pronoun_and_name),
         cmocka_unit_test(cue_after_inverted_and_according_to),
         cmocka_unit_test(cue_before_comma_colon_and_pronoun),
