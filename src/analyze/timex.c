@@ -146,6 +146,7 @@ static bool is_capitalised(const tx_scan *s, size_t i)
 /* The number at i and its digit count, or -1 (longer than 9 digits too). */
 static long num_at(const tx_scan *s, size_t i, int *digits)
 {
+    if (digits) *digits = 0;   /* callers test the count before the value */
     if (!in_range(s, i) || s->tk[i].kind != TK_NUM) return -1;
     int n = (int)(s->tk[i].end - s->tk[i].start);
     if (n > 9) return -1;
