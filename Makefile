@@ -2,14 +2,15 @@
 #   make          build build/storyline and build/libstoryline.a
 #   make demo     install what is missing, build, run on examples/
 #   make check    install what is missing, build, run every test
-#   make bench    benchmarks (bench/README.md)
+#   make sanitize the tests under ASan and UBSan
+#   make fuzz     the libFuzzer targets (FUZZ_SECONDS each)
 
 CC      ?= cc
 PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude -Isrc \
+override CFLAGS += -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
+override LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -lpthread
 
 B       := build
 LIBSRC  := $(sort $(filter-out src/cli/%, $(wildcard src/*/*.c)))
@@ -53,6 +54,12 @@ fuzz: setup $(FUZZBIN)
 	    $(B)/corpus/$$(basename $$f) > $(B)/fuzz.log 2>&1 || { tail -n 40 $(B)/fuzz.log; exit 1; }; \
 	  tail -n 1 $(B)/fuzz.log; done
 
+# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, in
+# their own build folder (gcc's format-truncation check misfires there).
+sanitize: setup
+	@$(MAKE) --no-print-directory B=$(B)/asan check \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -Wno-format-truncation"
+
 setup:
 	@scripts/setup
 
@@ -71,4 +78,4 @@ bench: setup
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup demo check bench fuzz clean
+.PHONY: all setup demo check bench fuzz sanitize clean
