@@ -159,6 +159,17 @@ static void mark_sentences(an_scan *s)
     }
 }
 
+static bool key_is(const an_ntok *k, const char *w)
+{
+    return strlen(w) == k->klen && !memcmp(w, k->key, k->klen);
+}
+
+static bool word_is(const an_ntok *k, const char *const *list)
+{
+    for (; *list; list++) if (strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
+    return false;
+}
+
 /* A title abbreviation or an initial followed by a full stop ("Gen.", "T."). */
 static void mark_abbreviations(an_scan *s)
 {
@@ -167,7 +178,9 @@ static void mark_abbreviations(an_scan *s)
         if (k->poss || k->end >= s->len || s->text[k->end] != '.' || !k->cap) continue;
         bool initial = k->end - k->start == 1;
         bool title = k->end - k->start <= 5 && lx_find(k->key, k->klen, LX_TITLES);
-        k->abbr = initial || title;
+        /* "St. Louis", "Mt. Everest", "Ft. Worth": part of a place's name */
+        static const char *const place_abbr[] = {"st", "mt", "ft", NULL};
+        k->abbr = initial || title || word_is(k, place_abbr);
     }
 }
 
@@ -329,16 +342,6 @@ static bool any_lex(an_scan *s, size_t t0, size_t t1, unsigned mask)
     return false;
 }
 
-static bool key_is(const an_ntok *k, const char *w)
-{
-    return strlen(w) == k->klen && !memcmp(w, k->key, k->klen);
-}
-
-static bool word_is(const an_ntok *k, const char *const *list)
-{
-    for (; *list; list++) if (strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
-    return false;
-}
 
 /* Followed by a verb of saying: people speak. */
 static bool speaks_after(an_scan *s, size_t t1)

@@ -325,6 +325,10 @@ static void context_types_groups_and_regions(void **st)
     expect(&f, "Old Brava", AN_PLACE);
     expect(&f, "Southern Tesland", AN_PLACE);
     done(&f);
+    run(&f, "They dined at the Corvell Hotel and flew out of St. Louis on Monday.");
+    expect(&f, "Corvell Hotel", AN_ORGANISATION);
+    expect(&f, "St. Louis", AN_PLACE);
+    done(&f);
 }
 
 static void mentions_point_at_actors(void **st)
