@@ -645,6 +645,8 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
     if (e && n == t1 - t0) { add_lex(s, t0, n, e); return; }
     if (compound(s, t0, t1) || all_roleish(s, t0, t1) || direction(s, t0, t1)) return;
+    /* "plan B", "grade D": a lone letter is a label, not a name */
+    if (t1 - t0 == 1 && s->tok[t0].end - s->tok[t0].start <= 2 && s->tok[t0].klen == 1 && !s->tok[t0].abbr) return;
     if (!after_demonym) {
         size_t d = t0;
         if (skip_demonym(s, &d, t1)) return;

@@ -329,6 +329,11 @@ static void context_types_groups_and_regions(void **st)
     expect(&f, "Corvell Hotel", AN_ORGANISATION);
     expect(&f, "St. Louis", AN_PLACE);
     done(&f);
+    run(&f, "Plan B failed, so Vienna chose option C today.");
+    expect_none(&f, "B");
+    expect_none(&f, "C");
+    expect(&f, "Vienna", AN_PLACE);
+    done(&f);
 }
 
 static void mentions_point_at_actors(void **st)
