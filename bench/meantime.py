@@ -212,7 +212,7 @@ def score_times(d, times, tally, errors):
             errors.append("%s  spurious %r -> %s" % (d["name"][:40], t.get("text"), t.get("value")))
 
 
-def score_names(d, mentions, tally):
+def score_names(d, mentions, tally, errors=None):
     gold = d["names"]
     # MEANTIME annotates the first sentences of each article only: a name
     # found after the last annotation can be neither right nor wrong.
@@ -233,6 +233,12 @@ def score_names(d, mentions, tally):
     tally.add("span.gold", len(gs))
     tally.add("span.pred", len(ps))
     tally.add("span.ok", len(gs & ps))
+    if errors is not None:
+        gt, pt = dict(gold), dict(pred)
+        for sp in sorted(set(gt) | set(pt)):
+            if gt.get(sp) != pt.get(sp):
+                errors.append("name %-13s %-13s %s" % (pt.get(sp, "missed"), gt.get(sp, "-"),
+                                                      d["text"][sp[0]:sp[1]]))
 
 
 def prf(ok, pred, gold):
@@ -265,7 +271,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cmd", help="analyzer command; the JSONL path is appended")
     ap.add_argument("--data", help="folder of intra-doc_annotation")
-    ap.add_argument("--errors", action="store_true", help="list wrong, missed and spurious dates")
+    ap.add_argument("--errors", action="store_true", help="list wrong, missed and spurious dates and names")
     ap.add_argument("--keep", help="keep the generated JSONL at this path")
     args = ap.parse_args()
     data = args.data or os.path.join(shared_dir(), "data", "meantime", "intra-doc_annotation")
@@ -279,7 +285,7 @@ def main():
     for d in docs:
         o = got.get(str(d["id"]), {})
         score_times(d, o.get("times") or [], tally, errors)
-        score_names(d, o.get("mentions") or [], tally)
+        score_names(d, o.get("mentions") or [], tally, errors if args.errors else None)
     if args.errors:
         print("\n".join(errors))
         print()

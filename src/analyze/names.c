@@ -159,6 +159,17 @@ static void mark_sentences(an_scan *s)
     }
 }
 
+static bool key_is(const an_ntok *k, const char *w)
+{
+    return strlen(w) == k->klen && !memcmp(w, k->key, k->klen);
+}
+
+static bool word_is(const an_ntok *k, const char *const *list)
+{
+    for (; *list; list++) if (strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
+    return false;
+}
+
 /* A title abbreviation or an initial followed by a full stop ("Gen.", "T."). */
 static void mark_abbreviations(an_scan *s)
 {
@@ -167,7 +178,9 @@ static void mark_abbreviations(an_scan *s)
         if (k->poss || k->end >= s->len || s->text[k->end] != '.' || !k->cap) continue;
         bool initial = k->end - k->start == 1;
         bool title = k->end - k->start <= 5 && lx_find(k->key, k->klen, LX_TITLES);
-        k->abbr = initial || title;
+        /* "St. Louis", "Mt. Everest", "Ft. Worth": part of a place's name */
+        static const char *const place_abbr[] = {"st", "mt", "ft", NULL};
+        k->abbr = initial || title || word_is(k, place_abbr);
     }
 }
 
@@ -329,11 +342,6 @@ static bool any_lex(an_scan *s, size_t t0, size_t t1, unsigned mask)
     return false;
 }
 
-static bool word_is(const an_ntok *k, const char *const *list)
-{
-    for (; *list; list++) if (strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
-    return false;
-}
 
 /* Followed by a verb of saying: people speak. */
 static bool speaks_after(an_scan *s, size_t t1)
@@ -366,18 +374,68 @@ static bool person_shape(an_scan *s, size_t t0, size_t t1)
     return false;
 }
 
+/* The type the last head word in [t0, t1) gives, or -1: the last one
+ * names what the whole is ("Port Authority" an organisation, "Bank Street"
+ * a place). */
+static int last_head(an_scan *s, size_t t0, size_t t1)
+{
+    for (size_t i = t1; i-- > t0;) {
+        if (!s->tok[i].cap) continue;
+        if (is_lex(s, i, LX_BIT(LX_ORG_HEAD))) return AN_ORGANISATION;
+        if (is_lex(s, i, LX_BIT(LX_PLACE_HEAD))) return AN_PLACE;
+    }
+    return -1;
+}
+
+/* A word of position or age before the rest ("West Jersey", "Old Goa",
+ * "Southern California"): names of regions, not of people. */
+static bool region_prefix(const an_ntok *k)
+{
+    static const char *const w[] = {"north", "south", "east", "west", "northern", "southern", "eastern",
+        "western", "central", "upper", "lower", "old", "greater", "inner", "outer", NULL};
+    return word_is(k, w);
+}
+
+/* Preceded by a lower-case "the": people are not "the Falcons". */
+static bool the_before(an_scan *s, size_t t0)
+{
+    return t0 > 0 && !s->tok[t0 - 1].cap && key_is(&s->tok[t0 - 1], "the") && an_joinable(s, t0 - 1);
+}
+
+/* A plural last word ("Falcons", "Rays"), not "Ross" nor "Jones's". */
+static bool plural_end(const an_ntok *k)
+{
+    return k->klen >= 4 && k->key[k->klen - 1] == 's' && k->key[k->klen - 2] != 's' &&
+           k->key[k->klen - 2] != 'u' && k->key[k->klen - 2] != 'i' && !k->poss && !k->upper;
+}
+
+/* Typing by context where the words say nothing: a team, band or firm
+ * rather than a person; conf 1 when a cue was found, else -1. */
+static int group_cue(an_scan *s, size_t t0, size_t t1)
+{
+    if (t1 - t0 >= 2 && key_is(&s->tok[t0], "the") && !s->tok[t0].sent_start) return AN_ORGANISATION;
+    if (t1 - t0 >= 2 && plural_end(&s->tok[t1 - 1])) return AN_ORGANISATION;
+    if (the_before(s, t0) && (t1 - t0 >= 2 || plural_end(&s->tok[t0]))) return AN_ORGANISATION;
+    return -1;
+}
+
 /* Type the name [t0, t1) from its words and context; conf 0 for a guess. */
 static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
 {
     *conf = 2;
-    if (any_lex(s, t0, t1, LX_BIT(LX_ORG_HEAD))) return AN_ORGANISATION;
-    if (any_lex(s, t0, t1, LX_BIT(LX_PLACE_HEAD))) return AN_PLACE;
+    int head = last_head(s, t0, t1);
+    if (head >= 0) return (an_type)head;
     if (person_shape(s, t0, t1)) return AN_PERSON;
+    if (t1 - t0 == 1 && is_lex(s, t0, LX_BIT(LX_GIVEN))) return AN_PERSON;     /* "Hans" */
     *conf = 1;
     size_t n;
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
-    if (e && LX_KIND(e) != LX_ORG) return AN_PLACE;         /* "Atlantic City" */
+    /* "Perth Glory", "Vancouver Canucks": a place and more is a team or firm */
+    if (e && LX_KIND(e) != LX_ORG) return t0 + n < t1 && !place_before(s, t0) ? AN_ORGANISATION : AN_PLACE;
     if (speaks_after(s, t1)) return AN_PERSON;
+    int g = group_cue(s, t0, t1);
+    if (g >= 0) return (an_type)g;
+    if (t1 - t0 >= 2 && region_prefix(&s->tok[t0])) return AN_PLACE;
     if (place_before(s, t0)) return AN_PLACE;
     if (t1 - t0 == 1 && s->tok[t0].upper && s->tok[t0].klen <= 5) return AN_ORGANISATION;
     *conf = 0;
@@ -403,10 +461,6 @@ static void names_in_role(an_scan *s, size_t t0, size_t t1)
 
 static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym);
 
-static bool key_is(const an_ntok *k, const char *w)
-{
-    return strlen(w) == k->klen && !memcmp(w, k->key, k->klen);
-}
 
 /* Can token i open a person's name in a role's tail? Not a role word,
  * a head word or a known place or organisation. */
@@ -591,6 +645,8 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
     if (e && n == t1 - t0) { add_lex(s, t0, n, e); return; }
     if (compound(s, t0, t1) || all_roleish(s, t0, t1) || direction(s, t0, t1)) return;
+    /* "plan B", "grade D": a lone letter is a label, not a name */
+    if (t1 - t0 == 1 && s->tok[t0].end - s->tok[t0].start <= 2 && s->tok[t0].klen == 1 && !s->tok[t0].abbr) return;
     if (!after_demonym) {
         size_t d = t0;
         if (skip_demonym(s, &d, t1)) return;
@@ -607,7 +663,7 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     int conf;
     an_type ty = type_by_words(s, t0, t1, &conf);
     if (conf == 0 && (after_demonym || weak_guess(s, t0, t1))) return;
-    if (ty == AN_PERSON && conf < 2 && event_head(s, t1)) return;
+    if (ty != AN_PLACE && conf < 2 && event_head(s, t1)) return;
     add_cand(s, t0, t1, ty, conf, span_key(s, t0, t1), ty == AN_PERSON ? an_role_after(s, t1) : NULL);
 }
 

@@ -306,6 +306,36 @@ static void events_and_name_pairs_are_no_actors(void **st)
     done(&f);
 }
 
+/* Head words, the last one deciding; a lone given name; a known place with
+ * more after it; region words; "the" and plurals for teams and bands. */
+static void context_types_groups_and_regions(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "The Harbour Authority runs Tallow Brook Dock. Later, Susan arrived. The Perth Gannets beat "
+            "the Dunmore Rovers and the Quellings. Fans of the Varn Kestrels sang in Old Brava and "
+            "Southern Tesland.");
+    expect(&f, "Harbour Authority", AN_ORGANISATION);
+    expect(&f, "Tallow Brook Dock", AN_PLACE);
+    expect(&f, "Susan", AN_PERSON);
+    expect(&f, "Perth Gannets", AN_ORGANISATION);
+    expect(&f, "Dunmore Rovers", AN_ORGANISATION);
+    expect(&f, "Quellings", AN_ORGANISATION);
+    expect(&f, "Varn Kestrels", AN_ORGANISATION);
+    expect(&f, "Old Brava", AN_PLACE);
+    expect(&f, "Southern Tesland", AN_PLACE);
+    done(&f);
+    run(&f, "They dined at the Corvell Hotel and flew out of St. Louis on Monday.");
+    expect(&f, "Corvell Hotel", AN_ORGANISATION);
+    expect(&f, "St. Louis", AN_PLACE);
+    done(&f);
+    run(&f, "Plan B failed, so Vienna chose option C today.");
+    expect_none(&f, "B");
+    expect_none(&f, "C");
+    expect(&f, "Vienna", AN_PLACE);
+    done(&f);
+}
+
 static void mentions_point_at_actors(void **st)
 {
     (void)st;
@@ -467,6 +497,7 @@ int main(void)
         cmocka_unit_test(of_phrases_belong_to_titles),
         cmocka_unit_test(a_role_without_a_name_is_no_actor),
         cmocka_unit_test(events_and_name_pairs_are_no_actors),
+        cmocka_unit_test(context_types_groups_and_regions),
         cmocka_unit_test(mentions_point_at_actors),
         cmocka_unit_test(never_reads_past_len),
         cmocka_unit_test(seed_000_defence_officials),
