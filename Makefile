@@ -6,7 +6,7 @@
 #   make fuzz     the libFuzzer targets (FUZZ_SECONDS each)
 
 CC      ?= cc
-PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8
+PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -71,7 +71,8 @@ check: setup
 	@$(MAKE) --no-print-directory all $(TESTBIN)
 	@tests/run $(TESTBIN)
 
-bench: setup
+bench:
+	@scripts/setup bench
 	@$(MAKE) --no-print-directory all
 	@bench/run
 

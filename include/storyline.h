@@ -46,7 +46,7 @@ typedef struct sl_engine sl_engine;
 
 typedef enum sl_format {
     SL_FORMAT_TEXT = 0,   /* a plain-text scrape, one article */
-    SL_FORMAT_HTML = 1    /* an HTML page (extraction comes with a later stage) */
+    SL_FORMAT_HTML = 1    /* an HTML page: parsed, its article found among the markup */
 } sl_format;
 
 /* A raw page as a reader yields it: bytes and whatever metadata the
@@ -60,9 +60,11 @@ typedef struct sl_page {
     const char *published;  /* as given: ISO 8601 date or date-time */
     const char *source;     /* outlet name */
     const char *meta_json;  /* other fields of the record, as a JSON object */
-    const char *body;       /* the page's text, as given */
+    const char *body;       /* the page's bytes, as given */
     size_t      body_len;
     sl_format   format;
+    const char *charset;    /* the container's word on the encoding (the charset
+                             * of an HTTP Content-Type header), or NULL */
 } sl_page;
 
 /* The article extracted from a page. Paragraphs are in reading order; text is
@@ -75,6 +77,7 @@ typedef struct sl_article {
     const char  *byline;
     const char  *dateline;     /* e.g. "Seoul, December 7 (NationPress)", or NULL */
     const char  *source;
+    const char  *language;     /* ISO 639-1 code ("en"), or NULL if unknown */
     const char  *meta_json;
     int32_t      published;    /* day, or SL_NO_DATE */
     int          date_inferred;/* 1 if published came from the text, not the metadata */
