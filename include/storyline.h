@@ -148,6 +148,9 @@ sl_status sl_ingest_flush(sl_engine *e, sl_ingest_stats *stats);
  * until the next call on this engine or sl_close. */
 sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **out);
 
+/* A day as "YYYY-MM-DD" in out; "" for SL_NO_DATE. */
+void sl_day_format(int32_t day, char out[11]);
+
 /* ---- who, said what, when -------------------------------------------------- */
 
 /* Offsets count characters (Unicode code points) from the start of the text

@@ -19,6 +19,7 @@ static const char usage[] =
     "  show       one event or storyline: headline, summary, articles\n"
     "  timeline   what happened when, in a story or in articles matching words\n"
     "  analyze    names, quotes and dates of articles, without a database\n"
+    "  extract    the article of each page (title, author, date, body), no database\n"
     "\n"
     "Run 'storyline COMMAND --help' for a command's options.\n";
 
@@ -42,6 +43,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "stories")) return cmd_stories(argc - 1, argv + 1);
     if (!strcmp(cmd, "show")) return cmd_show(argc - 1, argv + 1);
     if (!strcmp(cmd, "analyze")) return cmd_analyze(argc - 1, argv + 1);
+    if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(cmd, "timeline")) return cmd_timeline(argc - 1, argv + 1);
     fprintf(stderr, "storyline: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;

@@ -83,6 +83,8 @@ sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **
     return st;
 }
 
+void sl_day_format(int32_t day, char out[11]) { day_format(day, out); }
+
 sl_status sl_articles_each(sl_engine *e, sl_article_fn fn, void *ctx)
 {
     if (!e->db) return SL_EDB;

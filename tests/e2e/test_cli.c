@@ -218,6 +218,30 @@ static void standard_input_and_gzip_are_read(void **st)
     free(out);
 }
 
+static void extract_prints_the_article_without_a_database(void **st)
+{
+    (void)st;
+    char *out, here[4096], shared[4096];
+    assert_non_null(getcwd(here, sizeof here));
+    assert_non_null(realpath(shared_dir(), shared));
+    assert_int_equal(runf(&out, "cd %s && %s/" BIN " extract --json --with-html %s/seeds/001_590f7964106db202.txt",
+                          tmp, here, shared), 0);
+    char *title = field_of(out, "001_590f7964106db202", "title");
+    assert_string_equal(title, "South Korea says alliance with US ‘as robust as ever’");
+    char *html = field_of(out, "001_590f7964106db202", "html");
+    assert_non_null(html);
+    assert_true(!strncmp(html, "<article><h1>South Korea says", 29));
+    assert_non_null(strstr(out, "as robust as ever,” two days after"));
+    assert_null(strstr(out, "Check Also"));   /* the link list is gone */
+    free(title);
+    free(html);
+    free(out);
+    /* no database was created where it ran */
+    assert_int_equal(runf(NULL, "test -e %s/storyline.db", tmp), 1);
+    assert_int_equal(runf(NULL, BIN " extract 2>/dev/null"), 1);
+    assert_int_equal(runf(NULL, BIN " extract /nonexistent/page.html 2>/dev/null"), 2);
+}
+
 static void analyze_and_timeline_answer_in_json(void **st)
 {
     (void)st;
@@ -322,6 +346,7 @@ int main(void)
         cmocka_unit_test(stories_and_show_describe_the_storyline),
         cmocka_unit_test(reingest_changes_nothing),
         cmocka_unit_test(standard_input_and_gzip_are_read),
+        cmocka_unit_test(extract_prints_the_article_without_a_database),
         cmocka_unit_test(analyze_and_timeline_answer_in_json),
         cmocka_unit_test(killed_ingest_keeps_whole_batches_and_resumes),
     };
