@@ -35,4 +35,18 @@ bool      rd_manifest_find(const rd_manifest *m, const char *input,
                            const char **published, const char **source);
 void      rd_manifest_free(rd_manifest *m);
 
+/* A news feed (RSS 2.0, RSS 1.0/RDF or Atom) held in memory, parsed into its
+ * items (feed.c). Used by the file reader for feed files and by watch for
+ * fetched feeds. */
+typedef struct rd_feed rd_feed;
+/* Parse n bytes of feed XML; input names it in messages. SL_EINPUT with a
+ * message in err if it is not a feed. */
+sl_status rd_feed_parse(const char *xml, size_t n, const char *input, rd_feed **out, err_slot *err);
+size_t    rd_feed_count(const rd_feed *f);
+/* Item i as a page (valid until rd_feed_free): url is the item's link, title
+ * and published (ISO 8601) its own, body its content or else its summary,
+ * as HTML (format SL_FORMAT_HTML); id NULL unless the feed gives a guid. */
+void      rd_feed_item(const rd_feed *f, size_t i, sl_page *page);
+void      rd_feed_free(rd_feed *f);
+
 #endif
