@@ -109,4 +109,29 @@ ex_span ex_find_byline(ex_doc *doc, size_t first_body);
 /* The dateline that opens a body paragraph ("WASHINGTON (AP)"), or empty. */
 ex_span ex_dateline_of(ex_span para);
 
+/* ---- the HTML front end ----
+ * An HTML page is parsed once with libxml2 (html.c); the metadata reader
+ * (html_meta.c) and the body finder (html.c) both read that tree. Both leave
+ * what they do not find NULL or SL_NO_DATE; neither owns the tree. */
+typedef struct _xmlDoc ex_html_doc;   /* libxml2's htmlDocPtr, without its headers */
+
+/* Parse page->body (page->body_len bytes) as HTML, decoding its charset from
+ * page->charset, the page's meta tags, or detection. NULL with a message in
+ * err naming page->input when there is nothing to parse. Free with
+ * ex_html_free. */
+ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err);
+void         ex_html_free(ex_html_doc *doc);
+
+/* Title, byline (author), publication day (only when out->published is
+ * SL_NO_DATE: the container's date wins), language and subtitle from the
+ * tree: JSON-LD, Open Graph and other meta tags, <time>, the headline
+ * element, <title> minus the site name, <html lang>, the URL. Strings in a. */
+void ex_html_meta(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out);
+
+/* The article body: out->paragraphs, n_paragraphs, text and text_len (the
+ * paragraphs joined by a blank line), in a. SL_EINPUT with a message in err
+ * when the page holds no article. */
+sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out,
+                       err_slot *err);
+
 #endif
