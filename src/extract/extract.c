@@ -3,9 +3,9 @@
  * Checks that the page holds text at all, splits it into blocks, lets the
  * classifier pick the body, then looks above the body for title, byline and
  * subtitle and at the body's start for a dateline, and copies the result
- * into the arena. Not here: any of those decisions themselves (blocks.c,
- * shape.c, boilerplate.c, title.c, dateline.c). HTML pages are read as text
- * for now. */
+ * into the arena; HTML pages go through the HTML front end (html.c,
+ * html_meta.c, html_body.c) instead. Not here: any of those decisions
+ * themselves (blocks.c, shape.c, boilerplate.c, title.c, dateline.c). */
 #include "ex_internal.h"
 
 #include <stdlib.h>
@@ -86,13 +86,26 @@ static void collect_body(const ex_doc *doc, arena *a, sl_article *out)
     out->text_len = (size_t)(p - text);
 }
 
+/* One tree, read twice: for the metadata, then for the body. */
+static sl_status extract_html(const sl_page *page, arena *a, sl_article *out, err_slot *err)
+{
+    ex_html_doc *doc = ex_html_parse(page, err);
+    if (!doc) return SL_EINPUT;
+    ex_html_meta(doc, page, a, out);
+    sl_status st = ex_html_body(doc, page, a, out, err);
+    ex_html_free(doc);
+    if (st == SL_OK && out->n_paragraphs) {
+        const char *p0 = out->paragraphs[0];
+        out->dateline = dup_span(a, ex_dateline_of((ex_span){p0, strlen(p0)}));
+    }
+    return st;
+}
+
 sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *err)
 {
     memset(out, 0, sizeof *out);
     copy_meta(page, a, out);
-    if (page->format == SL_FORMAT_HTML)   /* reading HTML comes with libxml2 (issue 4) */
-        return err_set(err, SL_EINPUT, page->input, page->line,
-                       "HTML pages are not read yet; give the page's text instead");
+    if (page->format == SL_FORMAT_HTML) return extract_html(page, a, out, err);
     const char *raw = page->body ? page->body : "";
     size_t raw_n = page->body ? page->body_len : 0;
     sl_status st = check_input(page, raw, raw_n, err);

@@ -82,10 +82,10 @@ static void unusable_input_or_database_exits_2_naming_it(void **st)
     assert_int_equal(runf(&out, BIN " show --db %s e999 2>&1", db), 2);
     assert_non_null(strstr(out, "e999"));
     free(out);
-    /* HTML is skipped with a message until it can be read (issue 4). */
-    assert_int_equal(runf(&out, "printf '<p>Hi.</p>' > %s/page.html && " BIN " ingest --db %s/h.db %s/page.html 2>&1",
-                          tmp, tmp, tmp), 0);
-    assert_non_null(strstr(out, "page.html: HTML pages are not read yet"));
+    /* An HTML page without an article is skipped with a message naming it. */
+    assert_int_equal(runf(&out, "printf '<html><body><nav><a href=/>Home</a></nav></body></html>' > %s/page.html && "
+                          BIN " ingest --db %s/h.db %s/page.html 2>&1", tmp, tmp, tmp), 0);
+    assert_non_null(strstr(out, "page.html: no article"));
     assert_non_null(strstr(out, "1 unreadable"));
     free(out);
     assert_int_equal(runf(&out, BIN " ingest --db %s/y.db --manifest %s/nope.tsv %s/seeds 2>&1", tmp, tmp,

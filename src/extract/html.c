@@ -1,0 +1,114 @@
+/* html.c: parsing an HTML page into a libxml2 tree, with its charset decoded.
+ *
+ * The charset is taken, in this order, from a byte-order mark, the
+ * container (HTTP Content-Type header), the page's own <meta> tags in its
+ * first bytes, and else guessed: UTF-8 when the bytes are valid UTF-8,
+ * Windows-1252 (what browsers assume for Latin-1 labels) otherwise. Not
+ * here: what the tree says (html_meta.c) or where its article is
+ * (html_body.c). */
+#include "ex_internal.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <libxml/HTMLparser.h>
+
+/* Browsers look for a <meta> charset in the first 1024 bytes; pages with a
+ * long <head> put it later, so we look a little further. */
+#define EX_CHARSET_SCAN 4096
+
+static bool ci_prefix(const char *s, size_t n, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (n < k) return false;
+    for (size_t i = 0; i < k; i++)
+        if (tolower((unsigned char)s[i]) != lit[i]) return false;
+    return true;
+}
+
+/* A charset label: letters, digits, - _ . : ; copied into out (lower case). */
+static bool copy_label(const char *s, size_t n, char out[32])
+{
+    size_t i = 0, k = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '"' || s[i] == '\'' || s[i] == '=')) i++;
+    while (i < n && k < 31 && (isalnum((unsigned char)s[i]) || strchr("-_.:", s[i])))
+        out[k++] = (char)tolower((unsigned char)s[i++]);
+    out[k] = '\0';
+    return k > 0;
+}
+
+/* "charset=" inside a <meta ...> tag among the first bytes. */
+static bool meta_charset(const char *s, size_t n, char out[32])
+{
+    if (n > EX_CHARSET_SCAN) n = EX_CHARSET_SCAN;
+    for (size_t i = 0; i + 5 < n; i++) {
+        if (s[i] != '<' || !ci_prefix(s + i + 1, n - i - 1, "meta")) continue;
+        const char *end = memchr(s + i, '>', n - i);
+        size_t tag_n = end ? (size_t)(end - (s + i)) : n - i;
+        for (size_t j = i; j + 8 <= i + tag_n; j++)
+            if (ci_prefix(s + j, i + tag_n - j, "charset"))
+                if (copy_label(s + j + 7, i + tag_n - j - 7, out)) return true;
+        i += tag_n;
+    }
+    return false;
+}
+
+static bool valid_utf8(const char *s, size_t n)
+{
+    int len;
+    for (size_t i = 0; i < n; i += (size_t)len)
+        if (u8_decode(s + i, n - i, &len) == 0xFFFD &&
+            !(len == 3 && (unsigned char)s[i] == 0xEF)) return false;
+    return true;
+}
+
+/* The label libxml2 is told; ISO-8859-1 and US-ASCII labels mean
+ * Windows-1252 on the web (WHATWG Encoding), which differs in 0x80-0x9F. */
+static const char *charset_of(const sl_page *page, const char *s, size_t n, char label[32])
+{
+    if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) return "utf-8";
+    if (n >= 2 && !memcmp(s, "\xFF\xFE", 2)) return "utf-16le";
+    if (n >= 2 && !memcmp(s, "\xFE\xFF", 2)) return "utf-16be";
+    if (!(page->charset && copy_label(page->charset, strlen(page->charset), label)) &&
+        !meta_charset(s, n, label))
+        return valid_utf8(s, n) ? "utf-8" : "windows-1252";
+    if (!strcmp(label, "iso-8859-1") || !strcmp(label, "latin1") ||
+        !strcmp(label, "us-ascii") || !strcmp(label, "ascii"))
+        return "windows-1252";
+    if (!strcmp(label, "utf8")) return "utf-8";
+    return label;
+}
+
+ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
+{
+    const char *s = page->body ? page->body : "";
+    size_t n = page->body ? page->body_len : 0;
+    size_t i = 0;
+    while (i < n && isspace((unsigned char)s[i])) i++;
+    if (i == n) {
+        err_set(err, SL_EINPUT, page->input, page->line, "empty page: no HTML to parse");
+        return NULL;
+    }
+    if (n > (size_t)INT32_MAX) {
+        err_set(err, SL_EINPUT, page->input, page->line, "page too large: %zu bytes", n);
+        return NULL;
+    }
+    char label[32];
+    const char *cs = charset_of(page, s, n, label);
+    const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                     HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT |
+                     HTML_PARSE_IGNORE_ENC;
+    htmlDocPtr doc = htmlReadMemory(s, (int)n, page->url, cs, opts);
+    if (!doc)   /* a label libxml2's iconv does not know: let it sniff */
+        doc = htmlReadMemory(s, (int)n, page->url, NULL, opts & ~HTML_PARSE_IGNORE_ENC);
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        if (doc) xmlFreeDoc(doc);
+        err_set(err, SL_EINPUT, page->input, page->line, "not an HTML page: nothing could be parsed");
+        return NULL;
+    }
+    return doc;
+}
+
+void ex_html_free(ex_html_doc *doc)
+{
+    if (doc) xmlFreeDoc(doc);
+}
