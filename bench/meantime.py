@@ -27,7 +27,10 @@ Scores:
     predictions overlapping no gold timex at all are counted as spurious.
   named mentions: gold ENTITY_MENTION with syntactic_type NAM whose entity
     is PER, ORG or LOC (person, organisation, place; other types ignored):
-    precision, recall and F1 on exact span and type, and on span only.
+    precision, recall and F1 on exact span and type, on span only, and
+    "in extent": a name of the right type inside the gold mention's extent
+    (MEANTIME's extents are whole noun phrases, with determiners, titles
+    and appositions, and carry no head; see score_names).
 
 Standard library only. Never copies MEANTIME into the repository: the
 JSONL goes to a temporary file unless --keep says otherwise.
@@ -233,6 +236,22 @@ def score_names(d, mentions, tally, errors=None):
     tally.add("span.gold", len(gs))
     tally.add("span.pred", len(ps))
     tally.add("span.ok", len(gs & ps))
+    # MEANTIME's mention extent is the whole noun phrase ("the Air Force",
+    # "Spokeswoman Sandy Angers", "Mobile , Alabama"), and its head attribute
+    # is left empty, so an exact span can only match a bare name. The
+    # extent match stands in for the head match of ACE-style scoring: a
+    # prediction of the right type lying inside a gold extent matches it,
+    # one to one, the smallest extents first and, inside one, the
+    # prediction that ends last (an English noun phrase ends in its head).
+    used, ok = set(), 0
+    for (gs_, ge), typ in sorted(gold, key=lambda g: g[0][1] - g[0][0]):
+        inside = [p for p in pred if p not in used and p[1] == typ and gs_ <= p[0][0] and p[0][1] <= ge]
+        if inside:
+            used.add(max(inside, key=lambda p: (p[0][1], -p[0][0])))
+            ok += 1
+    tally.add("extent.gold", len(gold))
+    tally.add("extent.pred", len(pred))
+    tally.add("extent.ok", ok)
     if errors is not None:
         gt, pt = dict(gold), dict(pred)
         for sp in sorted(set(gt) | set(pt)):
@@ -261,7 +280,7 @@ def report(tally, ndocs, cmd):
     print("  predictions in the annotated part %d, overlapping no gold timex %d"
           % (tally["pred"], tally["spurious"]))
     print("named mentions (NAM; PER/ORG/LOC as person/organisation/place)")
-    for label, key in (("span+type", "ner"), ("span only", "span")):
+    for label, key in (("span+type", "ner"), ("span only", "span"), ("in extent", "extent")):
         p, r, f = prf(tally[key + ".ok"], tally[key + ".pred"], tally[key + ".gold"])
         print("  %-10s P %.3f  R %.3f  F1 %.3f   (%d correct, %d predicted, %d gold)"
               % (label, p, r, f, tally[key + ".ok"], tally[key + ".pred"], tally[key + ".gold"]))

@@ -361,6 +361,78 @@ static bool place_before(an_scan *s, size_t t0)
     return t0 > 0 && !s->tok[t0 - 1].cap && word_is(&s->tok[t0 - 1], preps) && an_joinable(s, t0 - 1);
 }
 
+/* Only spaces, and at most one comma, between tokens i and i + 1:
+ * "the airline, Ryanair". */
+static bool loose_gap(const an_scan *s, size_t i)
+{
+    if (i + 1 >= s->n || s->tok[i].full_end != s->tok[i].end) return false;
+    int commas = 0;
+    for (uint32_t p = s->tok[i].end; p < s->tok[i + 1].start; p++) {
+        if (s->text[p] == ',') commas++;
+        else if (s->text[p] != ' ') return false;
+    }
+    return commas <= 1;
+}
+
+/* What a firm, band or agency is called in running text: "aircraft maker
+ * Boeing", "German magazine Der Spiegel", "the airline, Ryanair". */
+static bool org_noun_before(an_scan *s, size_t t0)
+{
+    static const char *const w[] = {"company", "firm", "carrier", "airline", "airlines", "automaker",
+        "carmaker", "maker", "manufacturer", "retailer", "bank", "insurer", "rival", "giant",
+        "subsidiary", "conglomerate", "supplier", "chipmaker", "airframer", "publisher", "newspaper",
+        "magazine", "broadcaster", "network", "label", "band", "club", "agency", "operator", "brand",
+        "startup", "developer", "group", "consortium", "lender", "distributor", "outlet", "daily",
+        "website", "studio", "charity", "party", "team", "side", NULL};
+    return t0 > 0 && !s->tok[t0 - 1].cap && word_is(&s->tok[t0 - 1], w) && loose_gap(s, t0 - 1);
+}
+
+/* Words that follow a firm's name, directly or after its possessive:
+ * "Fiat shares", "Chrysler's chief executive", "Cisco employees". */
+static bool org_noun_after(an_scan *s, size_t t1)
+{
+    static const char *const w[] = {"shares", "stock", "stocks", "shareholders", "investors",
+        "executives", "executive", "spokesman", "spokeswoman", "spokesperson", "board", "subsidiary",
+        "subsidiaries", "division", "employees", "workers", "staff", "stores", "plant", "plants",
+        "factory", "factories", "headquarters", "customers", "profits", "profit", "revenue",
+        "revenues", "earnings", "sales", "brand", "logo", "products", "dealers", "dealerships", NULL};
+    if (t1 >= s->n || s->tok[t1].cap || !word_is(&s->tok[t1], w)) return false;
+    return s->tok[t1 - 1].poss || an_joinable(s, t1 - 1);
+}
+
+/* "shares of Fiat", "a stake in Opel", "a bid for Chrysler". */
+static bool org_object(an_scan *s, size_t t0)
+{
+    static const char *const w[] = {"shares", "stake", "stakes", "bid", "takeover", "acquisition",
+                                    "merger", "subsidiary", "unit", "division", "ceo", "founder", NULL};
+    static const char *const preps[] = {"of", "in", "for", "with", NULL};
+    return t0 >= 2 && !s->tok[t0 - 1].cap && word_is(&s->tok[t0 - 1], preps) && an_joinable(s, t0 - 1) &&
+           word_is(&s->tok[t0 - 2], w) && an_joinable(s, t0 - 2);
+}
+
+/* Verbs whose subject is a business rather than a place: "Ryanair
+ * announced", "Opel makes". A person could do some of them, but a lone
+ * word that no lexicon and no title calls a person is rarely one. */
+static bool acts_like_firm(an_scan *s, size_t t1)
+{
+    static const char *const verbs[] = {"announced", "announces", "reported", "reports", "posted",
+        "unveiled", "launched", "shipped", "ships", "acquired", "bought", "sold", "sells", "hired",
+        "recalled", "manufactures", "makes", "produces", "employs", "released", "releases", "filed",
+        "cut", "cuts", "raised", "lowered", "expects", "operates", "owns", "agreed", "signed",
+        "ordered", "delivered", "confirmed", "denied", NULL};
+    return t1 < s->n && !s->tok[t1].cap && word_is(&s->tok[t1], verbs) &&
+           (s->tok[t1 - 1].full_end == s->tok[t1 - 1].end) && an_joinable(s, t1 - 1);
+}
+
+/* Is [t0, t1) called a firm, band or agency by the words around it? */
+static bool org_context(an_scan *s, size_t t0, size_t t1)
+{
+    if (org_noun_before(s, t0) || org_noun_after(s, t1) || org_object(s, t0)) return true;
+    static const char *const air[] = {"air", NULL};       /* "Air Canada", "Adam Air" */
+    if (t1 - t0 >= 2 && (word_is(&s->tok[t0], air) || word_is(&s->tok[t1 - 1], air))) return true;
+    return t1 - t0 == 1 && acts_like_firm(s, t1);
+}
+
 /* Does [t0, t1) have the shape of a personal name? */
 static bool person_shape(an_scan *s, size_t t0, size_t t1)
 {
@@ -432,6 +504,7 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
     /* "Perth Glory", "Vancouver Canucks": a place and more is a team or firm */
     if (e && LX_KIND(e) != LX_ORG) return t0 + n < t1 && !place_before(s, t0) ? AN_ORGANISATION : AN_PLACE;
+    if (org_context(s, t0, t1)) return AN_ORGANISATION;
     if (speaks_after(s, t1)) return AN_PERSON;
     int g = group_cue(s, t0, t1);
     if (g >= 0) return (an_type)g;
@@ -639,8 +712,32 @@ static bool event_head(const an_scan *s, size_t t1)
     return word_is(&s->tok[t1 - 1], w);
 }
 
+/* A model or serial code: a word with a digit in it that is not a year
+ * ("A380", "787", "DC-9", "VC-10"; not "2008"). */
+static bool model_code(const an_scan *s, size_t i)
+{
+    const an_ntok *k = &s->tok[i];
+    size_t digits = 0, n = k->end - k->start;
+    for (uint32_t p = k->start; p < k->end; p++) digits += s->text[p] >= '0' && s->text[p] <= '9';
+    if (!digits) return false;
+    bool year = n == 4 && digits == 4 && (s->text[k->start] == '1' || s->text[k->start] == '2');
+    return !year;
+}
+
+/* Not a name of a person, organisation or place but part of another
+ * thing's: a maker with a model ("Airbus A380", "Boeing 787"), a flight
+ * ("Air France Flight 447") or a currency ("US$"). */
+static bool product_or_currency(const an_scan *s, size_t t0, size_t t1)
+{
+    uint32_t e = s->tok[t1 - 1].end;
+    if (e < s->len && s->text[e] == '$') return true;
+    for (size_t i = t0 + 1; i < t1; i++) if (model_code(s, i)) return true;
+    return t1 < s->n && an_joinable(s, t1 - 1) && model_code(s, t1);
+}
+
 static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
 {
+    if (product_or_currency(s, t0, t1)) return;
     size_t n = 0;
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
     if (e && n == t1 - t0) { add_lex(s, t0, n, e); return; }

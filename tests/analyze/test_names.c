@@ -352,6 +352,40 @@ static void mentions_point_at_actors(void **st)
     done(&f);
 }
 
+static void firms_by_the_words_around_them(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "The carmaker Dorvane will close two plants. Analysts said Kestrel shares fell after "
+            "Kestrel announced the cuts. Engine maker Palmyra agreed to buy a stake in Ostrel. "
+            "Air Veloria ordered six jets, and the airline, Brisca, ordered four.");
+    expect(&f, "Dorvane", AN_ORGANISATION);                  /* "The carmaker ..." */
+    expect(&f, "Kestrel", AN_ORGANISATION);                  /* "... shares", "... announced" */
+    expect(&f, "Palmyra", AN_ORGANISATION);                  /* "Engine maker ..." */
+    expect(&f, "Ostrel", AN_ORGANISATION);                   /* "a stake in ..." */
+    expect(&f, "Air Veloria", AN_ORGANISATION);              /* an airline's name */
+    expect(&f, "Brisca", AN_ORGANISATION);                   /* "the airline, ..." */
+    done(&f);
+}
+
+static void models_currencies_and_time_zones_are_no_names(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "The Vantor A410 jet and two Orlen 797 airliners cost US$ 40 billion. "
+            "The first flight left Veloria at 18:00 UTC, the maker Vantor said.");
+    for (size_t i = 0; i < f.n.n_mentions; i++) {
+        const char *m = f.text + f.n.mentions[i].start;
+        size_t n = f.n.mentions[i].end - f.n.mentions[i].start;
+        if (n == 2 && !memcmp(m, "US", 2)) fail_msg("\"US$\" is a currency");
+        if (n == 3 && !memcmp(m, "UTC", 3)) fail_msg("\"UTC\" is a time zone");
+        if (!memcmp(m, "Orlen", 5) || !memcmp(m, "A410", 4)) fail_msg("a model is no name");
+    }
+    assert_non_null(actor(&f, "Veloria"));
+    assert_non_null(actor(&f, "Vantor"));        /* the firm itself, where it stands alone */
+    done(&f);
+}
+
 static void never_reads_past_len(void **st)
 {
     (void)st;
@@ -499,6 +533,8 @@ int main(void)
         cmocka_unit_test(events_and_name_pairs_are_no_actors),
         cmocka_unit_test(context_types_groups_and_regions),
         cmocka_unit_test(mentions_point_at_actors),
+        cmocka_unit_test(firms_by_the_words_around_them),
+        cmocka_unit_test(models_currencies_and_time_zones_are_no_names),
         cmocka_unit_test(never_reads_past_len),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
