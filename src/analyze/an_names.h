@@ -54,6 +54,7 @@ typedef struct an_ntok {
     uint8_t abbr;            /* followed by "." and a title abbreviation or an initial */
     uint8_t initials;        /* "U.S.": letters with full stops, the last one included */
     uint8_t title_line;      /* on a short line of capitalised words: a menu or headline */
+    uint8_t based;           /* "Craiova-based", "Seoul-born": a place, its suffix cut off */
 } an_ntok;
 
 /* A name found in the text, before actors exist. */

@@ -122,6 +122,28 @@ static bool join_initials(const char *text, size_t len, an_token *t)
     return true;
 }
 
+/* "EADS-led", "Craiova-based": a name with a lower-case suffix that says
+ * what it did or where it is. The name ends at the hyphen; *place is set for
+ * suffixes that make it a place. */
+static bool cut_suffix(const char *text, uint32_t start, uint32_t *end, bool *place)
+{
+    static const char *const places[] = {"based", "born", "bound", "headquartered", NULL};
+    static const char *const others[] = {"led", "owned", "backed", "run", "controlled", "made",
+        "style", "era", "class", "brokered", "funded", "sponsored", "related", "linked", "allied", NULL};
+    const char *hy = NULL;
+    for (uint32_t i = start + 1; i < *end; i++) if (text[i] == '-') hy = text + i;
+    if (!hy) return false;
+    size_t n = (size_t)(text + *end - hy - 1);
+    for (int k = 0; k < 2; k++)
+        for (const char *const *w = k ? others : places; *w; w++)
+            if (strlen(*w) == n && !memcmp(*w, hy + 1, n)) {
+                *place = k == 0;
+                *end = (uint32_t)(hy - text);
+                return true;
+            }
+    return false;
+}
+
 static void tokenize(an_scan *s)
 {
     VEC(an_ntok) toks = {0};
@@ -134,6 +156,8 @@ static void tokenize(an_scan *s)
         if (initials) pos = t.end;
         an_ntok k = {.start = t.start, .end = t.end, .full_end = t.end, .initials = initials};
         k.poss = strip_possessive(s->text, k.start, &k.end);
+        bool place = false;
+        if (!k.poss && cut_suffix(s->text, k.start, &k.end, &place)) k.based = place;
         if (!k.poss && k.end < s->len && s->text[k.end] == '\'' && k.end > k.start && s->text[k.end - 1] == 's')
             k.poss = 1;                              /* "Koreas'" */
         k.sent_start = opens_unit(s->text, k.start);
@@ -504,6 +528,7 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
     /* "Perth Glory", "Vancouver Canucks": a place and more is a team or firm */
     if (e && LX_KIND(e) != LX_ORG) return t0 + n < t1 && !place_before(s, t0) ? AN_ORGANISATION : AN_PLACE;
+    if (s->tok[t1 - 1].based) return AN_PLACE;
     if (org_context(s, t0, t1)) return AN_ORGANISATION;
     if (speaks_after(s, t1)) return AN_PERSON;
     int g = group_cue(s, t0, t1);

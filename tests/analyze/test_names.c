@@ -358,13 +358,16 @@ static void firms_by_the_words_around_them(void **st)
     fixture f;
     run(&f, "The carmaker Dorvane will close two plants. Analysts said Kestrel shares fell after "
             "Kestrel announced the cuts. Engine maker Palmyra agreed to buy a stake in Ostrel. "
-            "Air Veloria ordered six jets, and the airline, Brisca, ordered four.");
+            "Air Veloria ordered six jets, and the airline, Brisca, ordered four. "
+            "A Vessra-based lender joined a Palmyra-led group.");
     expect(&f, "Dorvane", AN_ORGANISATION);                  /* "The carmaker ..." */
     expect(&f, "Kestrel", AN_ORGANISATION);                  /* "... shares", "... announced" */
     expect(&f, "Palmyra", AN_ORGANISATION);                  /* "Engine maker ..." */
     expect(&f, "Ostrel", AN_ORGANISATION);                   /* "a stake in ..." */
     expect(&f, "Air Veloria", AN_ORGANISATION);              /* an airline's name */
     expect(&f, "Brisca", AN_ORGANISATION);                   /* "the airline, ..." */
+    expect(&f, "Vessra", AN_PLACE);                          /* "...-based": cut, a place */
+    assert_null(actor(&f, "Palmyra-led"));                   /* the suffix is cut off */
     done(&f);
 }
 
