@@ -35,12 +35,22 @@ static int cmp_date(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* How well a sentence reports its date: small is good. */
+/* A sentence that opens with a quotation mark gives someone's words; the
+ * timeline wants what happened (the words are in the story's quotes). */
+static bool opens_quote(const char *s)
+{
+    while (*s == ' ') s++;
+    return *s == '"' || *s == '\'' || !strncmp(s, "\xE2\x80\x9C", 3) || !strncmp(s, "\xE2\x80\x98", 3);
+}
+
+/* How well a sentence reports its date: small is good. The report of the
+ * day first, then one that is not a quote, then the earliest. */
 static int64_t closeness(const su_dated *d)
 {
     int64_t gap = d->article_day == DAY_NONE ? 100000 : (int64_t)d->article_day - d->day;
     if (gap < 0) gap = 100000 - gap;   /* written before the day: a forecast */
-    return gap * 1000 + (d->position < 0 ? 999 : d->position);
+    int64_t pos = d->position < 0 || d->position > 999 ? 999 : d->position;
+    return gap * 2000 + (opens_quote(d->sentence) ? 1000 : 0) + pos;
 }
 
 static int cmp_closeness(const void *a, const void *b)

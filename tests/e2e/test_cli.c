@@ -268,6 +268,11 @@ static void analyze_and_timeline_answer_in_json(void **st)
         if (!at || at < prev) fail_msg("timeline lacks %s in order:\n%s", dates[i], out);
         prev = at;
     }
+    /* 14 June is told by the talks, not by a quote of that day */
+    const char *d14 = strstr(out, "\"date\": \"2018-06-14\"");
+    const char *d15 = strstr(out, "\"date\": \"2018-06-15\"");
+    const char *talks = strstr(out, "military talks");
+    assert_true(talks && talks > d14 && talks < d15);
     free(out);
     assert_int_equal(runf(&out, BIN " timeline --db %s --dates 1 --query 'leverage'", db), 0);
     assert_non_null(strstr(out, "2025-12-07"));

@@ -84,12 +84,31 @@ static void timeline_keeps_the_most_mentioned_dates_in_order(void **st)
     arena_reset(&a);
 }
 
+static void timeline_tells_what_happened_before_what_was_said(void **st)
+{
+    (void)st;
+    int32_t d = day_from_ymd(2024, 5, 14);
+    su_dated in[] = {
+        {d, "\xE2\x80\x9CWe are ready,\xE2\x80\x9D the minister said on Thursday.", "a", d, 1},
+        {d, "\"It went well,\" an aide said on Thursday.", "a", d, 2},
+        {d, "Delegations from both sides met at the border on Thursday.", "b", d, 4},
+        {d, "A forecast said they would meet on Thursday.", "c", d - 3, 0},
+    };
+    arena a;
+    arena_init(&a);
+    su_entry *e;
+    assert_int_equal(su_timeline(in, 4, 1, 1, &a, &e), 1);
+    assert_string_equal(e[0].article, "b");
+    arena_reset(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(headline_is_central_title_and_summary_does_not_repeat),
         cmocka_unit_test(empty_cluster_gives_empty_summary),
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
+        cmocka_unit_test(timeline_tells_what_happened_before_what_was_said),
     };
     return cmocka_run_group_tests_name("summarize", tests, NULL, NULL);
 }
