@@ -213,6 +213,11 @@ typedef struct walk {
     arena         *a;
     buf            tmp;
     int            meta_date_rank;   /* rank of f->meta_date, 3 when none */
+    const char    *meta_author_key;  /* the key f->meta_author came from */
+    /* Where the first itemprop / rel author was: later ones count only
+     * inside it, since an author elsewhere on the page wrote a related
+     * article. */
+    xmlNode       *item_scope, *rel_scope;
 } walk;
 
 static void meta_date(walk *w, const char *key, const char *content)
@@ -226,6 +231,18 @@ static void meta_date(walk *w, const char *key, const char *content)
 }
 
 static void set_once(const char **slot, const char *v) { if (!*slot) *slot = v; }
+
+/* Several tags of one key (name=author twice) are several authors; other
+ * keys (dc.creator, byl) restate the first key's authors, so they are
+ * read only when it is absent. */
+static void meta_author(walk *w, const char *key, const char *v)
+{
+    if (w->meta_author_key && strcasecmp(w->meta_author_key, key)) return;
+    const char *name = ex_meta_clean_byline(w->a, v);
+    if (!name) return;
+    if (!w->meta_author_key) w->meta_author_key = arena_strdup(w->a, key);
+    ex_meta_add_name(w->a, &w->f->meta_author, name);
+}
 
 /* One key (name, property, itemprop or http-equiv) of a <meta> tag. */
 static void meta_key(walk *w, const char *key, const char *content)
@@ -245,7 +262,7 @@ static void meta_key(walk *w, const char *key, const char *content)
     else if (!strcasecmp(key, "inlanguage")) set_once(&f->lang_ld, v);
     else if (!strcasecmp(key, "content-language") || !strcasecmp(key, "language") ||
              !strcasecmp(key, "dc.language")) set_once(&f->lang_http, v);
-    else if (key_in(key, author_keys) && !is_url(v)) ex_meta_add_name(w->a, &f->meta_author, v);
+    else if (key_in(key, author_keys) && !is_url(v)) meta_author(w, key, v);
     else meta_date(w, key, v);
 }
 
@@ -281,15 +298,30 @@ static const char *const standfirst_classes[] = {
 };
 static const char *const date_classes[] = {"date", "publish", "posted", "timestamp", NULL};
 
+static bool is_under(xmlNode *n, xmlNode *top)
+{
+    for (; n; n = n->parent)
+        if (n == top) return true;
+    return false;
+}
+
+/* An author element: added to *list when it is the first or lies inside
+ * the first one's grandparent (the byline that holds them all). */
+static void element_author(walk *w, xmlNode *n, xmlNode **scope, const char **list)
+{
+    if (*scope && !is_under(n, *scope)) return;
+    const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
+    if (!t || is_url(t) || !(t = ex_meta_clean_byline(w->a, t))) return;
+    if (!*scope) *scope = n->parent && n->parent->parent ? n->parent->parent : n;
+    ex_meta_add_name(w->a, list, t);
+}
+
 static void on_itemprop(walk *w, xmlNode *n, const char *prop)
 {
     ex_meta_found *f = w->f;
     if (list_has(prop, "headline") && !f->item_headline)
         f->item_headline = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
-    if (list_has(prop, "author")) {
-        const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
-        if (t) ex_meta_add_name(w->a, &f->item_author, t);
-    }
+    if (list_has(prop, "author")) element_author(w, n, &w->item_scope, &f->item_author);
     if (list_has(prop, "datePublished") && f->item_date == SL_NO_DATE) {
         const char *v = attr(n, "datetime") ? attr(n, "datetime") : attr(n, "content");
         if (!v) v = text_under(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp);
@@ -359,10 +391,7 @@ static void on_element(walk *w, xmlNode *n)
     }
     if (is(n, "time")) on_time(w, n);
     const char *rel = attr(n, "rel");
-    if (rel && list_has(rel, "author") && is(n, "a")) {
-        const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
-        if (t && !is_url(t)) ex_meta_add_name(w->a, &f->rel_author, t);
-    }
+    if (rel && list_has(rel, "author") && is(n, "a")) element_author(w, n, &w->rel_scope, &f->rel_author);
     const char *ip = attr(n, "itemprop");
     if (ip) on_itemprop(w, n, ip);
     on_classes(w, n);

@@ -61,6 +61,9 @@ void ex_meta_ld(const char *s, size_t n, arena *a, ex_meta_found *f);
  * 20.11.2019, "November 20, 2019", "20 Nov 2019", RFC 822. SL_NO_DATE if
  * none. Only the first EX_META_MAX_TEXT bytes are read. */
 int32_t ex_meta_date(const char *s, size_t n);
+/* Where a worded date ("March 25, 2015", "25 Mar") starts in s, n if it
+ * holds none: the end of a byline that runs on into its date. */
+size_t  ex_meta_date_at(const char *s, size_t n);
 /* The day in a URL's path: /2019/11/20/, /2019-11-20, /20191120/. */
 int32_t ex_meta_url_date(const char *url);
 

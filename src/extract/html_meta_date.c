@@ -163,3 +163,22 @@ int32_t ex_meta_url_date(const char *url)
     }
     return SL_NO_DATE;
 }
+
+size_t ex_meta_date_at(const char *s, size_t n)
+{
+    size_t prev = n;   /* start of the previous word, n at the first */
+    for (size_t i = 0; i < n; ) {
+        if (!isalnum((unsigned char)s[i])) { i++; continue; }
+        size_t j = i;
+        while (j < n && isalnum((unsigned char)s[j])) j++;
+        if (month_of(s + i, j - i)) {
+            size_t k = j;
+            while (k < n && (s[k] == ' ' || s[k] == '.' || s[k] == ',')) k++;
+            if (k < n && isdigit((unsigned char)s[k])) return i;          /* March 25 */
+            if (prev < n && isdigit((unsigned char)s[prev])) return prev; /* 25 March */
+        }
+        prev = i;
+        i = j;
+    }
+    return n;
+}

@@ -126,6 +126,21 @@ const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
     return first_meta ? first_meta : strip_title(a, title);
 }
 
+/* n without trailing separators and punctuation: " —", " |", ",". */
+static size_t trim_tail(const char *s, size_t n)
+{
+    static const char *const tails[] = {" ", ",", ";", "|", "-", "\u2014", "\u2013", "\u00b7",
+                                        "\u2022", ":", NULL};
+    for (bool cut = true; cut && n; ) {
+        cut = false;
+        for (const char *const *t = tails; *t && !cut; t++) {
+            size_t k = strlen(*t);
+            if (n >= k && !memcmp(s + n - k, *t, k)) { n -= k; cut = true; }
+        }
+    }
+    return n;
+}
+
 static bool ci_starts(const char *s, const char *p)
 {
     return !strncasecmp(s, p, strlen(p));
@@ -147,15 +162,23 @@ const char *ex_meta_clean_byline(arena *a, const char *s)
         const char *e = strstr(s, *sep);
         if (e && (size_t)(e - s) < n) n = (size_t)(e - s);
     }
-    while (n && strchr(" ,;|-·•", s[n - 1])) n--;
+    n = trim_tail(s, ex_meta_date_at(s, n));
     if (!n || n > EX_META_MAX_BYLINE || s[0] == '@' || !strncasecmp(s, "http", 4)) return NULL;
-    /* Several authors: "A and B", "A & B" become "A, B". */
+    /* Several authors: "A and B", "A & B" become "A, B"; but only after a
+     * name of two words or more, so that "Mac & i" stays whole. */
     buf b;
     buf_init(&b);
+    size_t seg = 0;   /* where the current name starts in b */
     for (size_t i = 0; i < n; ) {
-        if (i + 5 <= n && !strncasecmp(s + i, " and ", 5)) { buf_puts(&b, ", "); i += 5; }
-        else if (i + 3 <= n && !strncmp(s + i, " & ", 3)) { buf_puts(&b, ", "); i += 3; }
-        else buf_putc(&b, s[i++]);
+        size_t k = i + 5 <= n && !strncasecmp(s + i, " and ", 5) ? 5
+                 : i + 3 <= n && !strncmp(s + i, " & ", 3) ? 3 : 0;
+        if (k && words_of(b.data + seg, b.len - seg) >= 2) {
+            buf_puts(&b, ", ");
+            seg = b.len;
+            i += k;
+        } else {
+            buf_putc(&b, s[i++]);
+        }
     }
     const char *out = b.len ? arena_strndup(a, b.data, b.len) : NULL;
     buf_free(&b);
