@@ -63,7 +63,8 @@ static int month_of(const char *w, size_t n)
 static int32_t numeric_date(const char *s, size_t n)
 {
     int y = digits_at(s, n, 0, 4);
-    if (y >= 0 && n > 4 && s[4] == '-') return day_parse_iso(s, n);
+    if (y >= 0 && n > 4 && s[4] == '-')
+        return y < EX_YEAR_MIN || y > EX_YEAR_MAX ? SL_NO_DATE : day_parse_iso(s, n);
     if (y >= 0 && n >= 10 && (s[4] == '/' || s[4] == '.') && s[7] == s[4]) {
         int m = digits_at(s, n, 5, 2), d = digits_at(s, n, 8, 2);
         return m < 0 || d < 0 ? SL_NO_DATE : ymd(y, m, d);

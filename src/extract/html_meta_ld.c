@@ -59,7 +59,8 @@ static void add_authors(json_t *v, arena *a, ex_meta_found *f, int depth)
 {
     if (depth > 2) return;
     if (json_is_string(v)) {
-        ex_meta_add_name(a, &f->ld_author, clean(a, json_string_value(v)));
+        const char *name = clean(a, json_string_value(v));
+        ex_meta_add_name(a, &f->ld_author, name ? ex_meta_clean_byline(a, name) : NULL);
     } else if (json_is_object(v)) {
         json_t *name = json_object_get(v, "name");
         if (json_is_string(name)) add_authors(name, a, f, depth + 1);
