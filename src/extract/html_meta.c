@@ -113,7 +113,9 @@ static bool is(xmlNode *n, const char *name) { return !strcasecmp((const char *)
 
 static bool skipped_element(xmlNode *n)
 {
-    return is(n, "script") || is(n, "style") || is(n, "noscript") || is(n, "template");
+    /* svg: an icon's <title> is not the page's. */
+    return is(n, "script") || is(n, "style") || is(n, "noscript") || is(n, "template") ||
+           is(n, "svg");
 }
 
 /* The next node in document order; children are skipped when descend is
@@ -355,7 +357,8 @@ static void on_classes(walk *w, xmlNode *n)
     }
     if (!f->subtitle && class_has(n, standfirst_classes) && !is(n, "body"))
         f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
-    if (f->text_date == SL_NO_DATE && class_has(n, date_classes)) {
+    static const char *const updated[] = {"update", "modified", NULL};
+    if (f->text_date == SL_NO_DATE && class_has(n, date_classes) && !class_has(n, updated)) {
         const char *t = text_under(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp);
         if (t) f->text_date = ex_meta_date(t, strlen(t));
     }

@@ -254,7 +254,8 @@ static void date_from_url_is_inferred(void **state)
 static void date_from_dated_element(void **state)
 {
     const sl_article *a = meta(*state,
-        "<html><body><h1>Storm</h1><div class='article-date'>Published November 20, 2019 "
+        "<html><body><h1>Storm</h1><span class='updated-date'>Updated November 22, 2019</span>"
+        "<div class='article-date'>Published November 20, 2019 "
         "at 10:02</div><p>Text</p></body></html>");
     assert_day(a->published, "2019-11-20");
     assert_int_equal(a->date_inferred, 1);
@@ -312,6 +313,10 @@ static void subtitle_standfirst_not_description(void **state)
         "</body></html>");
     assert_string_equal(a->subtitle, "The river rose two metres overnight.");
     a = meta(f, "<html><head><meta name='description' content='A summary'></head></html>");
+    assert_null(a->subtitle);
+    /* An icon's <title> is not the page's, nor a dek. */
+    a = meta(f, "<html><body><svg><title>Share on social media</title></svg></body></html>");
+    assert_null(a->title);
     assert_null(a->subtitle);
 }
 
