@@ -1,52 +1,457 @@
-/* html_meta.c: the article's metadata read from an HTML tree: title and
- * language.
+/* html_meta.c: the article's metadata read from an HTML tree: one walk that
+ * gathers every candidate (meta tags, JSON-LD, <title>, h1, <time>, author
+ * and standfirst elements), then ex_html_meta, which picks among them.
  *
- * A first version: the <title> element and <html lang>. Not here: the body
- * (html_body.c) or parsing (html.c). */
-#include "ex_internal.h"
+ * Not here: reading JSON-LD (html_meta_ld.c), date strings
+ * (html_meta_date.c), the choice of title and the cleaning of bylines
+ * (html_meta_pick.c), the body (html_body.c) or parsing (html.c). */
+#include "html_meta.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-/* The text of node with runs of white space made one space, in a. */
-static const char *node_text(xmlNode *node, arena *a)
+/* A JSON-LD block larger than this is not metadata (news pages' blocks are
+ * a few kB; a megabyte bounds the parser's work on hostile input). */
+#define EX_META_MAX_LD (1u << 20)
+/* A text date element ("Published 20 Nov 2019, 10:02") is short; a longer
+ * one is a paragraph that happens to have "date" in its class. */
+#define EX_META_MAX_DATE_TEXT 80
+
+/* ---- strings ------------------------------------------------------------ */
+
+static const struct { const char *name; int32_t cp; } named_entities[] = {
+    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+    {"nbsp", 0xA0}, {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"ldquo", 0x201C},
+    {"rdquo", 0x201D}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"hellip", 0x2026},
+};
+
+/* The code point of the entity at s ("&amp;", "&#8217;", "&#x2019;"), its
+ * length in *len; -1 if s does not open one. */
+static int32_t entity_at(const char *s, size_t n, size_t *len)
 {
-    xmlChar *c = xmlNodeGetContent(node);
-    if (!c) return NULL;
-    size_t n = strlen((const char *)c), k = 0;
-    char *out = arena_alloc(a, n + 1);
-    bool space = true;
-    for (size_t i = 0; i < n; i++) {
-        char ch = (char)c[i];
-        bool sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f';
-        if (sp) { if (!space) out[k++] = ' '; space = true; }
-        else { out[k++] = ch; space = false; }
+    size_t end = 1;
+    while (end < n && end < 12 && s[end] != ';') end++;
+    if (end >= n || s[end] != ';' || end < 2) return -1;
+    *len = end + 1;
+    if (s[1] == '#') {
+        bool hex = end > 2 && (s[2] == 'x' || s[2] == 'X');
+        int32_t cp = 0;
+        for (size_t i = hex ? 3 : 2; i < end; i++) {
+            int c = (unsigned char)s[i], v;
+            if (isdigit(c)) v = c - '0';
+            else if (hex && isxdigit(c)) v = tolower(c) - 'a' + 10;
+            else return -1;
+            cp = cp * (hex ? 16 : 10) + v;
+            if (cp > 0x10FFFF) return -1;
+        }
+        return cp ? cp : -1;
     }
-    while (k && out[k - 1] == ' ') k--;
+    for (size_t i = 0; i < sizeof named_entities / sizeof *named_entities; i++)
+        if (strlen(named_entities[i].name) == end - 1 &&
+            !memcmp(named_entities[i].name, s + 1, end - 1))
+            return named_entities[i].cp;
+    return -1;
+}
+
+const char *ex_meta_clean(arena *a, const char *s, size_t n)
+{
+    if (!s) return NULL;
+    char *out = arena_alloc(a, n + 1);
+    size_t k = 0;
+    bool space = false;
+    int len;
+    for (size_t i = 0; i < n; i += (size_t)len) {
+        int32_t cp = u8_decode(s + i, n - i, &len);
+        size_t elen;
+        int32_t ent = cp == '&' ? entity_at(s + i, n - i, &elen) : -1;
+        if (ent > 0) { cp = ent; len = (int)elen; }
+        if (u8_is_space(cp) || cp < 0x20 || cp == 0x7F) { space = k > 0; continue; }
+        char enc[4];
+        int m = u8_encode(cp, enc);
+        /* An entity decodes to at most 4 bytes from at least 4 ("&lt;"), so
+         * the output never outgrows the input; the check keeps it so. */
+        if (k + (space ? 1u : 0u) + (size_t)m > n) break;
+        if (space) { out[k++] = ' '; space = false; }
+        memcpy(out + k, enc, (size_t)m);
+        k += (size_t)m;
+    }
     out[k] = '\0';
-    xmlFree(c);
     return k ? out : NULL;
 }
 
-static xmlNode *child_named(xmlNode *parent, const char *name)
+void ex_meta_add_name(arena *a, const char **list, const char *name)
 {
-    for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name)) return c;
+    if (!name || !*name) return;
+    if (!*list) { *list = name; return; }
+    size_t n = strlen(name), count = 1;
+    /* Already listed: the same author named in a header and a footer. */
+    for (const char *p = *list; p; count++) {
+        const char *e = strstr(p, ", ");
+        size_t m = e ? (size_t)(e - p) : strlen(p);
+        if (m == n && !strncasecmp(p, name, n)) return;
+        p = e ? e + 2 : NULL;
+    }
+    if (count > EX_META_MAX_AUTHORS) return;
+    *list = arena_printf(a, "%s, %s", *list, name);
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+/* The value of attribute name, without a copy: libxml2 stores an HTML
+ * attribute's decoded value as its one text child. */
+static const char *attr(xmlNode *n, const char *name)
+{
+    xmlAttr *at = xmlHasProp(n, (const xmlChar *)name);
+    if (!at || !at->children || at->children->type != XML_TEXT_NODE) return NULL;
+    return (const char *)at->children->content;
+}
+
+static bool is(xmlNode *n, const char *name) { return !strcasecmp((const char *)n->name, name); }
+
+static bool skipped_element(xmlNode *n)
+{
+    /* svg: an icon's <title> is not the page's. */
+    return is(n, "script") || is(n, "style") || is(n, "noscript") || is(n, "template") ||
+           is(n, "svg");
+}
+
+/* The next node in document order; children are skipped when descend is
+ * false; NULL after the last node under top. Iterative, so that nesting
+ * depth costs no stack. */
+static xmlNode *next_node(xmlNode *n, xmlNode *top, bool descend)
+{
+    if (descend && n->children) return n->children;
+    while (n && n != top) {
+        if (n->next) return n->next;
+        n = n->parent;
+    }
     return NULL;
+}
+
+/* The text under node, cleaned, in a; NULL if empty or longer than cap
+ * bytes (then it is a container, not the element we look for). */
+static const char *text_under(xmlNode *node, size_t cap, arena *a, buf *b)
+{
+    buf_clear(b);
+    for (xmlNode *n = node->children; n; ) {
+        bool descend = true;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content) buf_puts(b, (const char *)n->content);
+            if (b->len > cap * 2) return NULL;   /* white space shrinks when cleaned */
+        } else if (n->type == XML_ELEMENT_NODE) {
+            descend = !skipped_element(n);
+            if (is(n, "br") || is(n, "p") || is(n, "div") || is(n, "li")) buf_putc(b, ' ');
+        }
+        n = next_node(n, node, descend);
+    }
+    const char *t = b->len ? ex_meta_clean(a, b->data, b->len) : NULL;
+    return t && strlen(t) <= cap ? t : NULL;
+}
+
+/* Does the lower-cased class or id of n contain one of words? */
+static bool class_has(xmlNode *n, const char *const *words)
+{
+    const char *keys[2] = {attr(n, "class"), attr(n, "id")};
+    for (int k = 0; k < 2; k++) {
+        if (!keys[k]) continue;
+        for (const char *const *w = words; *w; w++)
+            if (strcasestr(keys[k], *w)) return true;
+    }
+    return false;
+}
+
+/* Does the space-separated list s hold word (case-insensitive)? */
+static bool list_has(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = s; p && *p; ) {
+        while (*p == ' ') p++;
+        size_t m = strcspn(p, " ");
+        if (m == n && !strncasecmp(p, word, n)) return true;
+        p += m;
+    }
+    return false;
+}
+
+static bool is_url(const char *s)
+{
+    return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8) ||
+                 !strncmp(s, "//", 2) || !strncmp(s, "/", 1));
+}
+
+/* ---- meta tags ------------------------------------------------------------ */
+
+/* Date keys, best first: the Open Graph article time and schema.org's
+ * property are the publication time by definition; the Dublin Core and
+ * vendor (Parse.ly, Sailthru, NYT) keys usually are; bare "date" may be an
+ * update. */
+static const char *const date_keys[][12] = {
+    {"article:published_time", "og:published_time", "datepublished", "parsely-pub-date",
+     "article.published", "published_time", "article_date_original", NULL},
+    {"dc.date.issued", "dcterms.issued", "sailthru.date", "pubdate", "publishdate",
+     "publish-date", "publish_date", "citation_publication_date", "date_published", "pdate",
+     "originalpublicationdate", NULL},
+    {"date", "dc.date", "dc:date", "dcterms.date", "dcterms.created", "citation_date",
+     "displaydate", NULL},
+};
+
+static const char *const author_keys[] = {
+    "author", "dc.creator", "dc:creator", "dcterms.creator", "parsely-author",
+    "sailthru.author", "article:author", "citation_author", "byl", NULL,
+};
+
+static bool key_in(const char *key, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcasecmp(key, *list)) return true;
+    return false;
+}
+
+typedef struct walk {
+    ex_meta_found *f;
+    arena         *a;
+    buf            tmp;
+    int            meta_date_rank;   /* rank of f->meta_date, 3 when none */
+    const char    *meta_author_key;  /* the key f->meta_author came from */
+    /* Where the first itemprop / rel author was: later ones count only
+     * inside it, since an author elsewhere on the page wrote a related
+     * article. */
+    xmlNode       *item_scope, *rel_scope;
+} walk;
+
+static void meta_date(walk *w, const char *key, const char *content)
+{
+    for (int r = 0; r < w->meta_date_rank && r < 3; r++) {
+        if (!key_in(key, date_keys[r])) continue;
+        int32_t d = ex_meta_date(content, strlen(content));
+        if (d != SL_NO_DATE) { w->f->meta_date = d; w->meta_date_rank = r; }
+        return;
+    }
+}
+
+static void set_once(const char **slot, const char *v) { if (!*slot) *slot = v; }
+
+/* Several tags of one key (name=author twice) are several authors; other
+ * keys (dc.creator, byl) restate the first key's authors, so they are
+ * read only when it is absent. */
+static void meta_author(walk *w, const char *key, const char *v)
+{
+    if (w->meta_author_key && strcasecmp(w->meta_author_key, key)) return;
+    const char *name = ex_meta_clean_byline(w->a, v);
+    if (!name) return;
+    if (!w->meta_author_key) w->meta_author_key = arena_strdup(w->a, key);
+    ex_meta_add_name(w->a, &w->f->meta_author, name);
+}
+
+/* One key (name, property, itemprop or http-equiv) of a <meta> tag. */
+static void meta_key(walk *w, const char *key, const char *content)
+{
+    ex_meta_found *f = w->f;
+    const char *v = ex_meta_clean(w->a, content, strnlen(content, EX_META_MAX_TEXT));
+    if (!v) return;
+    if (!strcasecmp(key, "og:title")) set_once(&f->og_title, v);
+    else if (!strcasecmp(key, "twitter:title")) set_once(&f->twitter_title, v);
+    else if (!strcasecmp(key, "dc.title") || !strcasecmp(key, "dc:title") ||
+             !strcasecmp(key, "dcterms.title") || !strcasecmp(key, "parsely-title"))
+        set_once(&f->dc_title, v);
+    else if (!strcasecmp(key, "headline")) set_once(&f->item_headline, v);
+    else if (!strcasecmp(key, "og:site_name")) set_once(&f->site_name, v);
+    else if (!strcasecmp(key, "og:url")) set_once(&f->canonical_url, v);
+    else if (!strcasecmp(key, "og:locale")) set_once(&f->lang_og, v);
+    else if (!strcasecmp(key, "inlanguage")) set_once(&f->lang_ld, v);
+    else if (!strcasecmp(key, "content-language") || !strcasecmp(key, "language") ||
+             !strcasecmp(key, "dc.language")) set_once(&f->lang_http, v);
+    else if (key_in(key, author_keys) && !is_url(v)) meta_author(w, key, v);
+    else meta_date(w, key, v);
+}
+
+static void on_meta(walk *w, xmlNode *n)
+{
+    const char *content = attr(n, "content");
+    if (!content) return;
+    static const char *const keys[] = {"name", "property", "itemprop", "http-equiv"};
+    for (size_t i = 0; i < 4; i++) {
+        const char *k = attr(n, keys[i]);
+        if (!k) continue;
+        /* property="og:title twitter:title" names two keys (test page 004). */
+        char one[64];
+        for (const char *p = k; *p; ) {
+            while (*p == ' ') p++;
+            size_t m = strcspn(p, " ");
+            if (m && m < sizeof one) {
+                memcpy(one, p, m);
+                one[m] = '\0';
+                meta_key(w, one, content);
+            }
+            p += m;
+        }
+    }
+}
+
+/* ---- elements ------------------------------------------------------------- */
+
+static const char *const byline_classes[] = {"byline", "author", "writtenby", "p-author", NULL};
+static const char *const standfirst_classes[] = {
+    "standfirst", "subheadline", "sub-headline", "subtitle", "article-dek", "__dek", "-dek",
+    "summary-lede", NULL,
+};
+static const char *const date_classes[] = {"date", "publish", "posted", "timestamp", NULL};
+
+static bool is_under(xmlNode *n, xmlNode *top)
+{
+    for (; n; n = n->parent)
+        if (n == top) return true;
+    return false;
+}
+
+/* An author element: added to *list when it is the first or lies inside
+ * the first one's grandparent (the byline that holds them all). */
+static void element_author(walk *w, xmlNode *n, xmlNode **scope, const char **list)
+{
+    if (*scope && !is_under(n, *scope)) return;
+    const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
+    if (!t || is_url(t) || !(t = ex_meta_clean_byline(w->a, t))) return;
+    if (!*scope) *scope = n->parent && n->parent->parent ? n->parent->parent : n;
+    ex_meta_add_name(w->a, list, t);
+}
+
+static void on_itemprop(walk *w, xmlNode *n, const char *prop)
+{
+    ex_meta_found *f = w->f;
+    if (list_has(prop, "headline") && !f->item_headline)
+        f->item_headline = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
+    if (list_has(prop, "author")) element_author(w, n, &w->item_scope, &f->item_author);
+    if (list_has(prop, "datePublished") && f->item_date == SL_NO_DATE) {
+        const char *v = attr(n, "datetime") ? attr(n, "datetime") : attr(n, "content");
+        if (!v) v = text_under(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp);
+        if (v) f->item_date = ex_meta_date(v, strlen(v));
+    }
+    if (list_has(prop, "alternativeHeadline") && !f->subtitle && !is(n, "meta"))
+        f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
+}
+
+static void on_time(walk *w, xmlNode *n)
+{
+    const char *dt = attr(n, "datetime");
+    int32_t d = dt ? ex_meta_date(dt, strlen(dt)) : SL_NO_DATE;
+    if (d == SL_NO_DATE) return;
+    static const char *const pub[] = {"publish", "pubdate", NULL};
+    const char *ip = attr(n, "itemprop");
+    bool published = xmlHasProp(n, (const xmlChar *)"pubdate") || class_has(n, pub) ||
+                     (ip && list_has(ip, "datePublished"));
+    if (published && w->f->time_pub == SL_NO_DATE) w->f->time_pub = d;
+    if (w->f->time_any == SL_NO_DATE) w->f->time_any = d;
+}
+
+/* Class and id rules, for the elements the markup does not label. */
+static void on_classes(walk *w, xmlNode *n)
+{
+    ex_meta_found *f = w->f;
+    static const char *const comments[] = {"comment", NULL};
+    if (!f->class_author && class_has(n, byline_classes) && !class_has(n, comments)) {
+        const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
+        f->class_author = t ? ex_meta_clean_byline(w->a, t) : NULL;
+    }
+    if (!f->subtitle && class_has(n, standfirst_classes) && !is(n, "body"))
+        f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
+    static const char *const updated[] = {"update", "modified", NULL};
+    if (f->text_date == SL_NO_DATE && class_has(n, date_classes) && !class_has(n, updated)) {
+        const char *t = text_under(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp);
+        if (t) f->text_date = ex_meta_date(t, strlen(t));
+    }
+}
+
+static void on_element(walk *w, xmlNode *n)
+{
+    ex_meta_found *f = w->f;
+    if (is(n, "meta")) { on_meta(w, n); return; }
+    if (is(n, "title")) {
+        if (!f->html_title) f->html_title = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
+        return;
+    }
+    if (is(n, "script")) {
+        const char *type = attr(n, "type");
+        if (!type || !strcasestr(type, "ld+json") || !n->children || !n->children->content) return;
+        const char *s = (const char *)n->children->content;
+        ex_meta_ld(s, strnlen(s, EX_META_MAX_LD), w->a, f);
+        return;
+    }
+    if (is(n, "h1") && f->n_h1 < EX_META_MAX_H1) {
+        const char *t = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
+        if (t) f->h1[f->n_h1++] = t;
+    }
+    if (is(n, "link")) {
+        const char *rel = attr(n, "rel"), *href = attr(n, "href");
+        if (rel && href && list_has(rel, "canonical")) f->canonical_url = href;
+        return;
+    }
+    if (is(n, "html")) {
+        const char *l = attr(n, "lang") ? attr(n, "lang") : attr(n, "xml:lang");
+        if (l) f->lang_html = l;
+    }
+    if (is(n, "time")) on_time(w, n);
+    const char *rel = attr(n, "rel");
+    if (rel && list_has(rel, "author") && is(n, "a")) element_author(w, n, &w->rel_scope, &f->rel_author);
+    const char *ip = attr(n, "itemprop");
+    if (ip) on_itemprop(w, n, ip);
+    on_classes(w, n);
+}
+
+static void gather(xmlNode *root, arena *a, ex_meta_found *f)
+{
+    walk w = {.f = f, .a = a, .meta_date_rank = 3};
+    buf_init(&w.tmp);
+    for (xmlNode *n = root; n; ) {
+        bool descend = n->type == XML_ELEMENT_NODE;
+        if (descend) {
+            on_element(&w, n);
+            descend = !skipped_element(n) && !is(n, "title");
+        }
+        n = next_node(n, root, descend);
+    }
+    buf_free(&w.tmp);
+}
+
+/* ---- the choice ------------------------------------------------------------ */
+
+/* The day in the order of trust. The page's metadata first (date_inferred
+ * 0). Then the URL: a CMS's path date is right on most news sites, but it
+ * is not the page's statement (it can be the first version's day or a
+ * section's), so it counts as inferred, like a date read from the text. A
+ * <time> without a publication mark comes after the URL: on many pages it
+ * is an update or a comment's time. */
+static void pick_date(const ex_meta_found *f, const sl_page *page, sl_article *out)
+{
+    const int32_t stated[] = {f->ld_date, f->meta_date, f->item_date, f->time_pub};
+    for (size_t i = 0; i < sizeof stated / sizeof *stated; i++)
+        if (stated[i] != SL_NO_DATE) { out->published = stated[i]; out->date_inferred = 0; return; }
+    int32_t d = page->url ? ex_meta_url_date(page->url) : SL_NO_DATE;
+    if (d == SL_NO_DATE && f->canonical_url) d = ex_meta_url_date(f->canonical_url);
+    if (d != SL_NO_DATE) { out->published = d; out->date_inferred = 1; return; }
+    if (f->time_any != SL_NO_DATE) { out->published = f->time_any; out->date_inferred = 0; return; }
+    if (f->text_date != SL_NO_DATE) { out->published = f->text_date; out->date_inferred = 1; }
 }
 
 void ex_html_meta(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root) return;
-    if (page->title) out->title = arena_strdup(a, page->title);
-    else out->title = node_text(child_named(child_named(root, "head"), "title"), a);
-    xmlChar *lang = xmlGetProp(root, (const xmlChar *)"lang");
-    if (lang) {
-        size_t n = 0;
-        while (lang[n] && lang[n] != '-' && lang[n] != '_' && n < 3) n++;
-        if (n == 2) out->language = arena_strndup(a, (const char *)lang, 2);
-        xmlFree(lang);
-    }
+    ex_meta_found f = {
+        .ld_date = SL_NO_DATE, .meta_date = SL_NO_DATE, .item_date = SL_NO_DATE,
+        .time_pub = SL_NO_DATE, .time_any = SL_NO_DATE, .text_date = SL_NO_DATE,
+    };
+    gather(root, a, &f);
+    out->title = page->title ? arena_strdup(a, page->title) : ex_meta_pick_title(&f, a);
+    const char *authors[] = {f.ld_author, f.meta_author, f.item_author, f.rel_author,
+                             f.class_author};
+    for (size_t i = 0; i < 5 && !out->byline; i++)
+        out->byline = authors[i] ? ex_meta_clean_byline(a, authors[i]) : NULL;
+    if (out->published == SL_NO_DATE) pick_date(&f, page, out);
+    const char *langs[] = {f.lang_html, f.lang_http, f.lang_og, f.lang_ld};
+    for (size_t i = 0; i < 4 && !out->language; i++)
+        out->language = langs[i] ? ex_meta_lang(a, langs[i]) : NULL;
+    out->subtitle = f.subtitle;
 }

@@ -1,0 +1,196 @@
+/* html_meta_pick.c: choosing the title among the page's candidates, and
+ * cleaning bylines and language tags.
+ *
+ * A page names its headline several times: JSON-LD, Open Graph, Twitter,
+ * the h1, <title>. <title> is the one most pages have, but it carries the
+ * site's name ("Headline | Site"); the others are cleaner but can be a
+ * shorter social-media variant or a logo. Not here: finding the candidates
+ * (html_meta.c, html_meta_ld.c). */
+#include "html_meta.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* Separators between a headline and a site or section name in <title>, the
+ * strongest first: a title is split on the first kind it holds. */
+static const char *const separators[] = {
+    " | ", " || ", " :: ", " — ", " – ", " - ", " « ", " » ", " · ", " • ", NULL,
+};
+
+static size_t words_of(const char *s, size_t n)
+{
+    size_t w = 0;
+    bool in = false;
+    for (size_t i = 0; i < n; i++) {
+        bool sp = s[i] == ' ';
+        if (!sp && !in) w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* t without the site's name when it opens ("Site: Headline", "Site |
+ * Headline") or closes ("Headline - Site") it. */
+static const char *strip_site(arena *a, const char *t, const char *site)
+{
+    if (!t || !site) return t;
+    size_t n = strlen(t), k = strlen(site);
+    if (n <= k + 3) return t;
+    const char *const *sep;
+    for (sep = separators; *sep; sep++) {
+        size_t m = strlen(*sep);
+        if (n > k + m && !strncasecmp(t, site, k) && !strncmp(t + k, *sep, m))
+            return t + k + m;
+        if (n > k + m && !strcasecmp(t + n - k, site) && !strncmp(t + n - k - m, *sep, m))
+            return arena_strndup(a, t, n - k - m);
+    }
+    if (!strncasecmp(t, site, k) && t[k] == ':' && t[k + 1] == ' ') return t + k + 2;
+    return t;
+}
+
+/* <title> without a site or section name the page did not tell us: split on
+ * the strongest separator it holds and keep the part with the most words.
+ * A part of fewer than three words is a name, not a headline (Readability
+ * uses the same bound), so then the title stays whole. */
+static const char *strip_title(arena *a, const char *t)
+{
+    size_t n = strlen(t);
+    for (const char *const *sep = separators; *sep; sep++) {
+        size_t m = strlen(*sep);
+        if (!strstr(t, *sep)) continue;
+        const char *best = NULL, *p = t;
+        size_t best_n = 0, best_w = 0;
+        while (p) {
+            const char *e = strstr(p, *sep);
+            size_t len = e ? (size_t)(e - p) : n - (size_t)(p - t);
+            size_t w = words_of(p, len);
+            /* Most sites put the headline first; a later part wins only
+             * when it is clearly longer ("BBC News - A long headline"). */
+            if (!best || w > 2 * best_w) { best = p; best_n = len; best_w = w; }
+            p = e ? e + m : NULL;
+        }
+        return best && best_w >= 3 ? arena_strndup(a, best, best_n) : t;
+    }
+    return t;
+}
+
+/* The longest candidate that <title> contains, NULL if none; a one-word
+ * candidate ("Politics") proves nothing. */
+static const char *longest_inside(const char *title, const char *const *c, size_t n)
+{
+    const char *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!c[i] || words_of(c[i], strlen(c[i])) < 2 || !strcasestr(title, c[i])) continue;
+        if (!best || strlen(c[i]) > strlen(best)) best = c[i];
+    }
+    return best;
+}
+
+/* t, or a candidate that is t without a suffix after a separator (og:title
+ * "Headline | Site" beside twitter:title "Headline"): the site's name
+ * written differently from og:site_name. */
+static const char *shortest_variant(const char *t, const char *const *c, size_t n)
+{
+    size_t tn = strlen(t);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = c[i] ? strlen(c[i]) : 0;
+        if (!k || k >= tn || strncasecmp(t, c[i], k)) continue;
+        for (const char *const *sep = separators; *sep; sep++)
+            if (!strncmp(t + k, *sep, strlen(*sep))) return c[i];
+    }
+    return t;
+}
+
+const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
+{
+    /* The order of trust: structured data, then Dublin Core (rarely set,
+     * and then on purpose), then the social-media titles. */
+    const char *meta[5] = {f->ld_headline, f->dc_title, f->og_title, f->twitter_title,
+                           f->item_headline};
+    for (size_t i = 0; i < 5; i++) meta[i] = strip_site(a, meta[i], f->site_name);
+    const char *title = strip_site(a, f->html_title, f->site_name);
+    const char *first_meta = NULL;
+    for (size_t i = 0; i < 5 && !first_meta; i++) first_meta = meta[i];
+    if (first_meta) first_meta = shortest_variant(first_meta, meta, 5);
+    if (!title) return first_meta ? first_meta : f->n_h1 ? f->h1[0] : NULL;
+    /* The page's own headline, found inside <title>: the rest of <title>
+     * is site and section. The h1s count only when no metadata does, since
+     * an h1 is sometimes the site's logo. */
+    const char *best = longest_inside(title, meta, 5);
+    if (!best) best = longest_inside(title, f->h1, f->n_h1);
+    if (best && strlen(best) < strlen(title)) return best;
+    if (best) return strip_title(a, title);
+    /* <title> and the metadata disagree: the metadata is the headline as
+     * the newsroom wrote it, <title> often an SEO rewrite. */
+    return first_meta ? first_meta : strip_title(a, title);
+}
+
+/* n without trailing separators and punctuation: " —", " |", ",". */
+static size_t trim_tail(const char *s, size_t n)
+{
+    static const char *const tails[] = {" ", ",", ";", "|", "-", "\u2014", "\u2013", "\u00b7",
+                                        "\u2022", ":", NULL};
+    for (bool cut = true; cut && n; ) {
+        cut = false;
+        for (const char *const *t = tails; *t && !cut; t++) {
+            size_t k = strlen(*t);
+            if (n >= k && !memcmp(s + n - k, *t, k)) { n -= k; cut = true; }
+        }
+    }
+    return n;
+}
+
+static bool ci_starts(const char *s, const char *p)
+{
+    return !strncasecmp(s, p, strlen(p));
+}
+
+const char *ex_meta_clean_byline(arena *a, const char *s)
+{
+    if (!s) return NULL;
+    static const char *const prefixes[] = {
+        "written by ", "posted by ", "words by ", "story by ", "by: ", "by ", "author: ",
+        "authors: ", NULL,
+    };
+    for (const char *const *p = prefixes; *p; p++)
+        if (ci_starts(s, *p)) { s += strlen(*p); break; }
+    while (*s == ' ') s++;
+    /* "Jane Doe | 20 Nov 2019", "Jane Doe - Staff": the name ends there. */
+    size_t n = strlen(s);
+    for (const char *const *sep = separators; *sep; sep++) {
+        const char *e = strstr(s, *sep);
+        if (e && (size_t)(e - s) < n) n = (size_t)(e - s);
+    }
+    n = trim_tail(s, ex_meta_date_at(s, n));
+    if (!n || n > EX_META_MAX_BYLINE || s[0] == '@' || !strncasecmp(s, "http", 4)) return NULL;
+    /* Several authors: "A and B", "A & B" become "A, B"; but only after a
+     * name of two words or more, so that "Mac & i" stays whole. */
+    buf b;
+    buf_init(&b);
+    size_t seg = 0;   /* where the current name starts in b */
+    for (size_t i = 0; i < n; ) {
+        size_t k = i + 5 <= n && !strncasecmp(s + i, " and ", 5) ? 5
+                 : i + 3 <= n && !strncmp(s + i, " & ", 3) ? 3 : 0;
+        if (k && words_of(b.data + seg, b.len - seg) >= 2) {
+            buf_puts(&b, ", ");
+            seg = b.len;
+            i += k;
+        } else {
+            buf_putc(&b, s[i++]);
+        }
+    }
+    const char *out = b.len ? arena_strndup(a, b.data, b.len) : NULL;
+    buf_free(&b);
+    return out;
+}
+
+const char *ex_meta_lang(arena *a, const char *tag)
+{
+    while (*tag == ' ') tag++;
+    if (!isalpha((unsigned char)tag[0]) || !isalpha((unsigned char)tag[1])) return NULL;
+    if (tag[2] && tag[2] != '-' && tag[2] != '_' && tag[2] != ' ' && tag[2] != ',' &&
+        tag[2] != ';') return NULL;
+    char code[3] = {(char)tolower((unsigned char)tag[0]), (char)tolower((unsigned char)tag[1]), 0};
+    return arena_strdup(a, code);
+}

@@ -1,0 +1,383 @@
+/* test_html_meta.c: tests of the HTML metadata reader (src/extract/
+ * html_meta*.c): one small page written here per rule for title, author,
+ * publication day, language and standfirst, the date and byline helpers on
+ * their own, and hostile pages (deep nesting, broken JSON-LD, huge author
+ * boxes). Not here: the body (test_html_body.c) or the text path
+ * (test_extract.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "extract/html_meta.h"
+#include "testutil.h"
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+typedef struct fixture {
+    arena      a;
+    sl_article art;
+    err_slot   err;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    arena_init(&f->a);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    arena_reset(&f->a);
+    free(f);
+    return 0;
+}
+
+/* The metadata of an HTML page, as extract.c asks for it: the container's
+ * title and date (NULL: none) already in place. */
+static const sl_article *meta_of(fixture *f, const char *html, const char *url,
+                                 const char *title, const char *published)
+{
+    sl_page p = {.input = "t.html", .url = url, .title = title, .published = published,
+                 .body = html, .body_len = strlen(html), .format = SL_FORMAT_HTML};
+    memset(&f->art, 0, sizeof f->art);
+    f->art.published = published ? day_parse_iso(published, strlen(published)) : SL_NO_DATE;
+    ex_html_doc *doc = ex_html_parse(&p, &f->err);
+    assert_non_null(doc);
+    ex_html_meta(doc, &p, &f->a, &f->art);
+    ex_html_free(doc);
+    return &f->art;
+}
+
+static const sl_article *meta(fixture *f, const char *html)
+{
+    return meta_of(f, html, NULL, NULL, NULL);
+}
+
+static void assert_day(int32_t got, const char *want)
+{
+    char s[11];
+    day_format(got, s);
+    assert_string_equal(s, want);
+}
+
+/* ---- title ------------------------------------------------------------------- */
+
+static void title_og_inside_title_wins(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><title>Storm floods the valley | Weather | The Daily Planet</title>"
+        "<meta property='og:title' content='Storm floods the valley'></head>"
+        "<body><p>Text.</p></body></html>");
+    assert_string_equal(a->title, "Storm floods the valley");
+}
+
+static void title_site_name_removed(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><head><title>The Daily Planet: Storm floods the valley</title>"
+        "<meta property='og:site_name' content='The Daily Planet'></head><body></body></html>");
+    assert_string_equal(a->title, "Storm floods the valley");
+    /* No site name given: the part with the headline's words is kept. */
+    a = meta(f, "<html><head><title>Storm floods the whole valley - Planet</title></head></html>");
+    assert_string_equal(a->title, "Storm floods the whole valley");
+    /* A title whose parts are all short stays whole. */
+    a = meta(f, "<html><head><title>Home - Planet</title></head></html>");
+    assert_string_equal(a->title, "Home - Planet");
+}
+
+static void title_metadata_wins_over_rewritten_title(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><title>Valley floods: what we know so far</title>"
+        "<script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        "\"@type\":\"NewsArticle\",\"headline\":\"Storm floods the valley\"}</script>"
+        "<meta property='og:title' content='Valley under water'></head></html>");
+    assert_string_equal(a->title, "Storm floods the valley");
+}
+
+static void title_h1_inside_title(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><title>Mayor opens the new bridge - Town News - Example</title></head>"
+        "<body><h1>Town News</h1><article><h1>Mayor opens the new bridge</h1></article></body></html>");
+    assert_string_equal(a->title, "Mayor opens the new bridge");
+}
+
+static void title_og_with_suffix_beside_twitter(void **state)
+{
+    /* og:site_name spells the site otherwise; twitter:title is og:title
+     * without the suffix, so the suffix is the site's. */
+    const sl_article *a = meta(*state,
+        "<html><head><meta property='og:site_name' content='Planet - all the news'>"
+        "<meta property='og:title' content='Storm floods the valley | Planet.com'>"
+        "<meta name='twitter:title' content='Storm floods the valley'></head></html>");
+    assert_string_equal(a->title, "Storm floods the valley");
+}
+
+static void title_container_wins(void **state)
+{
+    const sl_article *a = meta_of(*state,
+        "<html><head><title>Something else entirely</title></head></html>", NULL,
+        "The container's title", NULL);
+    assert_string_equal(a->title, "The container's title");
+}
+
+static void title_entities_decoded(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+        "\"headline\":\"Tom &amp; Jerry&#8217;s   last\\n show\"}</script></head></html>");
+    assert_string_equal(a->title, "Tom & Jerry\xE2\x80\x99s last show");
+}
+
+/* ---- author ------------------------------------------------------------------ */
+
+static void byline_jsonld_array_and_objects(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><script type='application/ld+json'>[{\"@type\":\"WebSite\",\"name\":\"Planet\"},"
+        "{\"@type\":[\"NewsArticle\"],\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\"},"
+        "\"By John Roe\",{\"@type\":\"Person\",\"name\":\"Jane Doe\"}]}]</script></head></html>");
+    assert_string_equal(a->byline, "Jane Doe, John Roe");
+}
+
+static void byline_jsonld_graph(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+        "\"@graph\":[{\"@type\":\"WebPage\",\"name\":\"x\"},{\"@type\":\"Article\","
+        "\"headline\":\"Bridge opens\",\"author\":{\"@type\":\"Person\",\"name\":\"Ann Lee\"},"
+        "\"datePublished\":\"2021-03-04T08:00:00+01:00\",\"inLanguage\":\"de-DE\"}]}</script>"
+        "</head></html>");
+    assert_string_equal(a->byline, "Ann Lee");
+    assert_string_equal(a->title, "Bridge opens");
+    assert_day(a->published, "2021-03-04");
+    assert_string_equal(a->language, "de");
+}
+
+static void byline_meta_cleaned(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><head><meta name='author' content='By Jane Doe and John Roe'>"
+        "<meta name='dc.creator' content='Jane Doe'></head></html>");
+    assert_string_equal(a->byline, "Jane Doe, John Roe");
+    /* "&" inside a one-word name is not two authors. */
+    a = meta(f, "<html><head><meta name='author' content='Mac &amp; i'></head></html>");
+    assert_string_equal(a->byline, "Mac & i");
+}
+
+static void byline_article_author_url_skipped(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><meta property='article:author' content='https://example.org/jane'></head>"
+        "<body><div class='post-byline'>By Jane Doe | March 3, 2019</div><p>Text</p></body></html>");
+    assert_string_equal(a->byline, "Jane Doe");
+}
+
+static void byline_rel_author_only_in_first_byline(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><body><div class='meta'><span>By <a rel='author' href='/a'>Ann Lee</a> and "
+        "<a rel='author' href='/b'>Bob Ray</a></span></div><p>Text</p>"
+        "<aside><ul><li><a href='/x'>Other story</a> <a rel='author' href='/c'>Cy Dee</a></li>"
+        "</ul></aside></body></html>");
+    assert_string_equal(a->byline, "Ann Lee, Bob Ray");
+}
+
+static void byline_itemprop_and_long_box_rejected(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><body><div itemprop='author' itemscope><span itemprop='name'>Ann Lee</span></div>"
+        "</body></html>");
+    assert_string_equal(a->byline, "Ann Lee");
+    /* An "author" box with a biography is not a byline. */
+    a = meta(f,
+        "<html><body><div class='author-box'>Ann Lee has written about the valley for twenty "
+        "years, first for the county paper and then for us; she lives by the river.</div>"
+        "</body></html>");
+    assert_null(a->byline);
+}
+
+/* ---- publication day ---------------------------------------------------------- */
+
+static void date_meta_keys_ranked(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><meta name='date' content='2020-01-09'>"
+        "<meta property='article:published_time' content='2020-01-07T23:10:00Z'></head></html>");
+    assert_day(a->published, "2020-01-07");
+    assert_int_equal(a->date_inferred, 0);
+}
+
+static void date_vendor_formats(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f, "<html><head><meta name='pdate' content='20170113'></head></html>");
+    assert_day(a->published, "2017-01-13");
+    a = meta(f, "<html><head><meta name='sailthru.date' content='Fri, 13 Jan 2017 10:00:00 GMT'></head></html>");
+    assert_day(a->published, "2017-01-13");
+}
+
+static void date_time_pubdate_preferred(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><body><time datetime='2019-05-02'>Updated</time>"
+        "<time class='published' datetime='2019-05-01T09:00'>May 1</time></body></html>");
+    assert_day(a->published, "2019-05-01");
+    assert_int_equal(a->date_inferred, 0);
+    a = meta(f, "<html><body><span itemprop='datePublished' content='2018-02-03'>x</span></body></html>");
+    assert_day(a->published, "2018-02-03");
+}
+
+static void date_from_url_is_inferred(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta_of(f, "<html><body><time datetime='2019-12-01'>x</time></body></html>",
+                                  "https://news.example/2019/11/20/storm-floods-valley.html", NULL, NULL);
+    assert_day(a->published, "2019-11-20");
+    assert_int_equal(a->date_inferred, 1);
+    /* No URL from the container: the canonical link's. */
+    a = meta(f, "<html><head><link rel='canonical' href='https://x.example/news/2018-06-15-talks'>"
+                "</head></html>");
+    assert_day(a->published, "2018-06-15");
+}
+
+static void date_from_dated_element(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><body><h1>Storm</h1><span class='updated-date'>Updated November 22, 2019</span>"
+        "<div class='article-date'>Published November 20, 2019 "
+        "at 10:02</div><p>Text</p></body></html>");
+    assert_day(a->published, "2019-11-20");
+    assert_int_equal(a->date_inferred, 1);
+}
+
+static void date_container_wins(void **state)
+{
+    const sl_article *a = meta_of(*state,
+        "<html><head><meta property='article:published_time' content='2001-01-01'></head></html>",
+        NULL, NULL, "2024-06-11");
+    assert_day(a->published, "2024-06-11");
+}
+
+static void date_strings(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *want; } cases[] = {
+        {"2019-11-20T10:00:00-05:00", "2019-11-20"}, {"2019/11/20", "2019-11-20"},
+        {"20.11.2019", "2019-11-20"}, {"11/20/2019", "2019-11-20"}, {"20/11/2019", "2019-11-20"},
+        {"Nov. 20, 2019", "2019-11-20"}, {"20 November 2019", "2019-11-20"},
+        {"Sept 3, 2019", "2019-09-03"}, {"the 3rd of May 2020", "2020-05-03"},
+        {"May 2019", ""}, {"12:30 2019", ""}, {"2019", ""}, {"31 February 2019", ""},
+        {"20 comments, May 2019", ""}, {"1850-01-01", ""}, {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char s[11];
+        day_format(ex_meta_date(cases[i].in, strlen(cases[i].in)), s);
+        if (strcmp(s, cases[i].want)) fail_msg("%s: got '%s', want '%s'", cases[i].in, s, cases[i].want);
+    }
+    assert_int_equal(ex_meta_url_date("https://2019.example/a/b"), SL_NO_DATE);
+    assert_int_equal(ex_meta_url_date("https://x.example/2019/11/story"), SL_NO_DATE);
+    assert_day(ex_meta_url_date("https://x.example/news/20191120/story"), "2019-11-20");
+}
+
+/* ---- language and subtitle ---------------------------------------------------- */
+
+static void language_sources(void **state)
+{
+    fixture *f = *state;
+    assert_string_equal(meta(f, "<html lang='EN-us'><body></body></html>")->language, "en");
+    assert_string_equal(meta(f, "<html><head><meta http-equiv='Content-Language' content='fr'>"
+                                "</head></html>")->language, "fr");
+    assert_string_equal(meta(f, "<html><head><meta property='og:locale' content='pt_BR'>"
+                                "</head></html>")->language, "pt");
+    /* A three-letter or malformed tag is not an ISO 639-1 code. */
+    assert_null(meta(f, "<html lang='haw'><body></body></html>")->language);
+}
+
+static void subtitle_standfirst_not_description(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><head><meta name='description' content='A summary for search engines'></head>"
+        "<body><h1>Storm</h1><p class='article-standfirst'>The river rose two metres overnight.</p>"
+        "</body></html>");
+    assert_string_equal(a->subtitle, "The river rose two metres overnight.");
+    a = meta(f, "<html><head><meta name='description' content='A summary'></head></html>");
+    assert_null(a->subtitle);
+    /* An icon's <title> is not the page's, nor a dek. */
+    a = meta(f, "<html><body><svg><title>Share on social media</title></svg></body></html>");
+    assert_null(a->title);
+    assert_null(a->subtitle);
+}
+
+/* ---- hostile input ------------------------------------------------------------- */
+
+static void hostile_deep_nesting(void **state)
+{
+    /* 200,000 nested tags: the walks are iterative, so this must neither
+     * overflow the stack nor take long. */
+    size_t depth = 200000;
+    buf b;
+    buf_init(&b);
+    buf_puts(&b, "<html><head><title>Deep page headline here</title></head><body>");
+    for (size_t i = 0; i < depth; i++) buf_puts(&b, "<div class='author'>");
+    buf_puts(&b, "<h1>Deep</h1><time datetime='2020-02-02'>x</time>");
+    const sl_article *a = meta(*state, b.data);
+    assert_string_equal(a->title, "Deep page headline here");
+    buf_free(&b);
+}
+
+static void hostile_jsonld(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":"
+        "</script><script type='application/ld+json'>[[[[[[[[[[[[{\"@type\":\"Article\","
+        "\"headline\":\"Too deep\"}]]]]]]]]]]]]</script><title>Plain title</title></head></html>");
+    assert_string_equal(a->title, "Plain title");
+    /* Wrapped in CDATA markers, as some CMSs write it. */
+    a = meta(f, "<html><head><script type='application/ld+json'><![CDATA[{\"@type\":\"NewsArticle\","
+                "\"headline\":\"Wrapped headline\"}]]></script></head></html>");
+    assert_string_equal(a->title, "Wrapped headline");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(title_og_inside_title_wins, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_site_name_removed, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_metadata_wins_over_rewritten_title, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_h1_inside_title, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_og_with_suffix_beside_twitter, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_container_wins, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_entities_decoded, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_jsonld_array_and_objects, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_jsonld_graph, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_meta_cleaned, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_article_author_url_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_rel_author_only_in_first_byline, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_itemprop_and_long_box_rejected, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_meta_keys_ranked, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_vendor_formats, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_time_pubdate_preferred, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_from_url_is_inferred, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_from_dated_element, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_container_wins, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_strings, setup, teardown),
+        cmocka_unit_test_setup_teardown(language_sources, setup, teardown),
+        cmocka_unit_test_setup_teardown(subtitle_standfirst_not_description, setup, teardown),
+        cmocka_unit_test_setup_teardown(hostile_deep_nesting, setup, teardown),
+        cmocka_unit_test_setup_teardown(hostile_jsonld, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
