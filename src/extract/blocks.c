@@ -106,6 +106,13 @@ static void count_words(ex_block *b, buf *fold)
     }
 }
 
+void ex_measure(ex_block *b, buf *fold)
+{
+    count_chars(b);
+    count_words(b, fold);
+    ex_shape(b);
+}
+
 static void add_block(ex_doc *doc, size_t *cap, ex_span line, arena *a, buf *fold)
 {
     if (doc->n == *cap) {
@@ -118,9 +125,7 @@ static void add_block(ex_doc *doc, size_t *cap, ex_span line, arena *a, buf *fol
     ex_block *b = &doc->b[doc->n++];
     memset(b, 0, sizeof *b);
     b->text = line;
-    count_chars(b);
-    count_words(b, fold);
-    ex_shape(b);
+    ex_measure(b, fold);
 }
 
 void ex_split(const char *s, size_t n, arena *a, ex_doc *doc)

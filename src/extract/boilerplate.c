@@ -50,6 +50,15 @@ bool ex_hard_bad(const ex_block *b)
            b->label_only || b->label_link || b->signoff || b->ellipsis || ex_mostly_figures(b);
 }
 
+/* What the markup of an HTML block settles before its words are read:
+ * outside the article's container, in a caption or under a boilerplate
+ * class it is bad; mostly link text (Readability's limit of one half) it is
+ * a menu or a list of stories. A heading is short: its neighbours decide. */
+static bool html_bad(const ex_block *b)
+{
+    return b->html && (!b->in_main || b->in_caption || b->off_hint || b->link_chars * 2 > b->chars);
+}
+
 bool ex_prose_like(const ex_block *b)
 {
     return b->terminal && !b->headline && b->alpha_words >= 3 && !ex_hard_bad(b);
@@ -62,7 +71,11 @@ static double stop_density(const ex_block *b)
 
 static ex_class classify_one(const ex_block *b)
 {
-    if (ex_hard_bad(b)) return EX_BAD;
+    if (ex_hard_bad(b) || html_bad(b)) return EX_BAD;
+    /* Inside the article's container, text is the article's unless it shows
+     * otherwise: a sentence is good, any other line (a heading, a list
+     * item, a recipe's ingredient) is short and goes with its neighbours. */
+    if (b->html) return b->terminal && b->alpha_words >= 3 ? EX_GOOD : EX_SHORT;
     double d = stop_density(b);
     if (!b->terminal)
         return b->words >= EX_LONG_WORDS && d >= EX_STOP_LOW ? EX_NEARGOOD : EX_BAD;
@@ -82,7 +95,7 @@ static ex_class classify_one(const ex_block *b)
 /* List items stay out: a list of short points is a summary box, not prose. */
 static bool in_run(const ex_block *b, ex_class cf)
 {
-    return cf != EX_GOOD && !b->bullet && ex_prose_like(b);
+    return cf != EX_GOOD && !b->bullet && ex_prose_like(b) && !html_bad(b);
 }
 
 static void promote_prose_runs(const ex_doc *doc, ex_class *cf)
@@ -133,6 +146,7 @@ static void sides_free(ex_sides s) { free(s.before); free(s.after); }
 static ex_class revise_short(const ex_block *b, size_t i, ex_sides far, ex_sides near)
 {
     ex_class prev = far.before[i], next = far.after[i];
+    if (b->html) return prev == EX_GOOD && next == EX_GOOD ? EX_GOOD : EX_BAD;
     if (!ex_prose_like(b) || (prev == EX_BAD && next == EX_BAD)) return EX_BAD;
     if (prev == EX_GOOD && next == EX_GOOD) return EX_GOOD;
     if (prev == EX_BAD && near.before[i] == EX_NEARGOOD) return EX_GOOD;
@@ -164,12 +178,13 @@ void ex_classify(ex_doc *doc)
     free(cls);
 }
 
-/* The longest block passing keep(), or n. */
+/* The longest block passing keep(), or n. Blocks whose markup rules them
+ * out are never rescued: a page of menus has no article. */
 static size_t longest(const ex_doc *doc, bool (*keep)(const ex_block *))
 {
     size_t best = doc->n;
     for (size_t i = 0; i < doc->n; i++)
-        if (keep(&doc->b[i]) && (best == doc->n || doc->b[i].chars > doc->b[best].chars)) best = i;
+        if (keep(&doc->b[i]) && !html_bad(&doc->b[i]) && (best == doc->n || doc->b[i].chars > doc->b[best].chars)) best = i;
     return best;
 }
 
@@ -186,7 +201,8 @@ void ex_rescue(ex_doc *doc)
     size_t top = longest(doc, ex_prose_like);
     if (top < doc->n) {
         for (size_t i = 0; i < doc->n; i++)
-            if (ex_prose_like(&doc->b[i]) && doc->b[i].chars * 2 >= doc->b[top].chars)
+            if (ex_prose_like(&doc->b[i]) && !html_bad(&doc->b[i]) &&
+                doc->b[i].chars * 2 >= doc->b[top].chars)
                 doc->b[i].cls = EX_GOOD;
         return;
     }
