@@ -146,7 +146,7 @@ static void sides_free(ex_sides s) { free(s.before); free(s.after); }
 static ex_class revise_short(const ex_block *b, size_t i, ex_sides far, ex_sides near)
 {
     ex_class prev = far.before[i], next = far.after[i];
-    if (b->html) return prev == EX_GOOD && next == EX_GOOD ? EX_GOOD : EX_BAD;
+    if (b->html) return prev == EX_GOOD || next == EX_GOOD ? EX_GOOD : EX_BAD;
     if (!ex_prose_like(b) || (prev == EX_BAD && next == EX_BAD)) return EX_BAD;
     if (prev == EX_GOOD && next == EX_GOOD) return EX_GOOD;
     if (prev == EX_BAD && near.before[i] == EX_NEARGOOD) return EX_GOOD;

@@ -100,7 +100,7 @@ static const char *const off_parts[] = {
     "sidebar", "newsletter", "subscri", "signup", "advert", "sponsor", "cookie",
     "consent", "breadcrumb", "navigation", "navbar", "footer", "masthead", "byline",
     "author", "caption", "credit", "trending", "popular", "outbrain",
-    "taboola", "paywall", "toolbar", "disclaimer", "more-stories", "read-more",
+    "taboola", "toolbar", "disclaimer", "more-stories", "read-more",
     "readmore", "most-read", "newsfeed", "tags", "rating", "dateline", "timestamp",
 };
 
@@ -151,6 +151,23 @@ static void attr_lower(const xmlNode *n, const char *name, char out[256])
     }
 }
 
+/* WordPress's post_class() and its imitators name the post's taxonomy in
+ * the article element's classes: "tag-diy category-reviews author-jane".
+ * Those say what the post is about, not what the element is: blank them. */
+static void drop_taxonomy(char *cls)
+{
+    static const char *const prefixes[] = {"tag-", "category-", "author-", "format-", "status-",
+                                           "type-"};
+    for (char *p = cls; *p;) {
+        size_t len = strcspn(p, " ");
+        for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+            if (len > strlen(prefixes[i]) && !strncmp(p, prefixes[i], strlen(prefixes[i])))
+                memset(p, ' ', len);
+        p += len;
+        p += strspn(p, " ");
+    }
+}
+
 /* -1 when n's class or id names boilerplate, +1 when they name an article
  * (+2 when schema.org microdata marks the article's body), 0 otherwise.
  * Names that say both are weighed by count, boilerplate winning ties:
@@ -166,6 +183,7 @@ static int hint_of(const xmlNode *n, const tag_info *t)
     if (!strcmp(prop, "articlebody")) return 2;   /* schema.org says so */
     attr_lower(n, "class", cls);
     attr_lower(n, "id", id);
+    drop_taxonomy(cls);
     int on = 0, off = 0;
     for (int k = 0; k < 2; k++) {
         const char *s = k ? id : cls;

@@ -35,7 +35,7 @@
 #define EX_SIBLING_SHARE 0.2
 
 /* Tuned on zyte-aeb. */
-#define EX_CLIMB_SHARE 0.6
+#define EX_CLIMB_SHARE 0.4
 
 typedef struct box_sums {
     double score;          /* prose of its own blocks and those one or two boxes down, decayed */
@@ -58,8 +58,11 @@ static box_sums *sum_boxes(const ex_html_blocks *hb)
     if (!s) abort();
     for (size_t i = 0; i < hb->doc.n; i++) {
         const ex_block *b = &hb->doc.b[i];
-        double w = prose_of(b);
         int32_t o = (int32_t)hb->owner[i];
+        int32_t h = hb->box[o].hinted;
+        /* Comments and teasers under a boilerplate name are prose too, but
+         * not the article's. */
+        double w = h >= 0 && hb->box[h].hint < 0 ? 0.0 : prose_of(b);
         s[o].prose += w;
         s[o].chars += (double)b->chars;
         s[o].links += (double)b->link_chars;
@@ -133,7 +136,7 @@ static void choose_main(ex_html_blocks *hb)
      * much more prose than the one we have. */
     for (int32_t up = hb->box[best].parent; up >= 0; up = hb->box[up].parent) {
         if (s[up].prose <= s[best].prose) continue;     /* a mere wrapper */
-        if (s[best].prose >= EX_CLIMB_SHARE * s[up].prose) break;
+        if (s[up].prose - s[best].prose < EX_CLIMB_SHARE * s[best].prose) break;
         best = (size_t)up;
     }
     int32_t parent = hb->box[best].parent;
