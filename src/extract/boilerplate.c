@@ -25,9 +25,6 @@
 #define EX_STOP_LOW  0.18
 #define EX_STOP_HIGH 0.25
 
-/* A line without a sentence end may still be a paragraph that lost its full
- * stop, if it is long: headings, link titles and notices are under 25 words. */
-#define EX_LONG_WORDS 25
 
 /* A line of prices, scores or dates: 30% digits and currency signs, three
  * times what the figures-heaviest news prose reaches. */
@@ -64,6 +61,11 @@ bool ex_prose_like(const ex_block *b)
     return b->terminal && !b->headline && b->alpha_words >= 3 && !ex_hard_bad(b);
 }
 
+bool ex_reads_as_prose(const ex_block *b)
+{
+    return ex_prose_like(b) || (b->words >= EX_LONG_WORDS && !ex_hard_bad(b));
+}
+
 static double stop_density(const ex_block *b)
 {
     return b->words ? (double)b->stops / (double)b->words : 0.0;
@@ -75,7 +77,7 @@ static ex_class classify_one(const ex_block *b)
     /* Inside the article's container, text is the article's unless it shows
      * otherwise: a sentence is good, any other line (a heading, a list
      * item, a recipe's ingredient) is short and goes with its neighbours. */
-    if (b->html) return b->terminal && b->alpha_words >= 3 ? EX_GOOD : EX_SHORT;
+    if (b->html) return ex_reads_as_prose(b) ? EX_GOOD : EX_SHORT;
     double d = stop_density(b);
     if (!b->terminal)
         return b->words >= EX_LONG_WORDS && d >= EX_STOP_LOW ? EX_NEARGOOD : EX_BAD;

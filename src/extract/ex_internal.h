@@ -102,6 +102,11 @@ bool ex_navigation(const ex_block *b);
 bool ex_hard_bad(const ex_block *b);
 /* A block that reads as running prose (a sentence, not a heading). */
 bool ex_prose_like(const ex_block *b);
+/* A line without a sentence end may still be a paragraph that lost its full
+ * stop, if it is long: headings, link titles and notices are under 25 words. */
+#define EX_LONG_WORDS 25
+/* Prose-like, or a clean line long enough to be a paragraph. */
+bool ex_reads_as_prose(const ex_block *b);
 void ex_classify(ex_doc *doc);
 /* When no block is good, make the best of what there is: the longest
  * prose-like blocks, or failing those the longest line. */

@@ -47,7 +47,7 @@ typedef struct box_sums {
  * when it reads as prose, nothing otherwise. */
 static double prose_of(const ex_block *b)
 {
-    if (b->in_caption || b->link_chars * 2 > b->chars || !ex_prose_like(b)) return 0.0;
+    if (b->in_caption || b->link_chars * 2 > b->chars || !ex_reads_as_prose(b)) return 0.0;
     double w = (double)(b->chars - b->link_chars);
     return w < EX_PROSE_CAP ? w : EX_PROSE_CAP;
 }
