@@ -257,16 +257,25 @@ static void flush(walker *w)
 
 static bool is_space(xmlChar c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
-/* Text with runs of white space made one space, none at a block's start. */
-static void add_text(walker *w, const xmlChar *p)
+/* Text with runs of white space made one space, none at a block's start.
+ * libxml2 passes on bytes that are not UTF-8 when a page lies about its
+ * charset: each becomes U+FFFD, so every string handed out is valid. */
+static void add_text(walker *w, const xmlChar *t)
 {
-    for (; *p; p++) {
-        if (is_space(*p)) { w->space = true; continue; }
+    size_t n = strlen((const char *)t);
+    int len;
+    for (size_t i = 0; i < n; i += (size_t)len) {
+        unsigned char c = t[i];
+        len = 1;
+        if (is_space(c)) { w->space = true; continue; }
         if (w->space && w->text.len > w->start) buf_putc(&w->text, ' ');
         w->space = false;
         w->after_br = false;
-        buf_putc(&w->text, (char)*p);
-        if (w->in[0] && (*p & 0xC0) != 0x80) w->link++;
+        if (w->in[0]) w->link++;
+        if (c < 0x80) { buf_putc(&w->text, (char)c); continue; }
+        int32_t cp = u8_decode((const char *)t + i, n - i, &len);
+        if (cp == 0xFFFD && !(len == 3 && c == 0xEF)) buf_append(&w->text, "\xEF\xBF\xBD", 3);
+        else buf_append(&w->text, (const char *)t + i, (size_t)len);
     }
 }
 
