@@ -304,8 +304,10 @@ static bool enter(walker *w, const xmlNode *n)
     }
     bool block = t->kind == TAG_BLOCK;
     if (block) flush(w);
-    /* html and body carry the page template's classes, not the article's. */
-    int hint = strcmp((const char *)n->name, "body") && strcmp((const char *)n->name, "html")
+    /* html and body carry the page template's classes, not the article's;
+     * inline elements' names (a link's, a word's) are read only from the
+     * block they are in, which keeps the walk cheap. */
+    int hint = block && strcmp((const char *)n->name, "body") && strcmp((const char *)n->name, "html")
                    ? hint_of(n, t) : 0;
     if ((block || hint) && w->stack.n < EX_MAX_NEST) {
         open_el e = {n, -1, (int8_t)hint};
@@ -348,6 +350,20 @@ static void walk(walker *w, const xmlNode *root)
     while (w->stack.n) leave(w, w->stack.v[w->stack.n - 1].node);
 }
 
+/* Blocks never start or end with ASCII white space (add_text drops it):
+ * only other spaces (NBSP) need the full trim. */
+static bool edges_ascii(const char *s, size_t n)
+{
+    return n && (unsigned char)s[0] < 0x80 && (unsigned char)s[n - 1] < 0x80;
+}
+
+static size_t code_points(ex_span t)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < t.n; i++) k += ((unsigned char)t.s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out)
 {
     memset(out, 0, sizeof *out);
@@ -365,14 +381,21 @@ void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out)
     for (size_t i = 0; i < nb; i++) {
         const raw_block *rb = &w.blocks.v[i];
         ex_block *b = &out->doc.b[out->doc.n];
-        /* Kept even when only NBSP is left, so that block numbers stay
-         * those the boxes were given. */
-        b->text = ex_trim((ex_span){text + rb->off, rb->len});
-        ex_measure(b, &fold);
+        b->text = edges_ascii(text + rb->off, rb->len) ? (ex_span){text + rb->off, rb->len}
+                                                       : ex_trim((ex_span){text + rb->off, rb->len});
         b->html = true;
         b->heading = rb->flags & IN_HEADING;
         b->in_caption = rb->flags & IN_CAPTION;
+        /* Mostly link text is a menu or a list of stories whatever its words
+         * say (boilerplate.c): only its length is needed. Blocks are kept
+         * even when only NBSP is left, so that block numbers stay those the
+         * boxes were given. */
+        b->chars = code_points(b->text);
         b->link_chars = rb->link < b->chars ? rb->link : b->chars;
+        if (b->link_chars * 2 <= b->chars) {
+            b->chars = 0;
+            ex_measure(b, &fold);
+        }
         out->owner[out->doc.n++] = rb->owner;
     }
     buf_free(&fold);
