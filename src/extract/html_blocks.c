@@ -195,6 +195,25 @@ static int hint_of(const xmlNode *n, const tag_info *t)
     return off >= on ? -(off > 0) : 1;
 }
 
+/* Marked hidden: the hidden attribute, or an inline style with display:none
+ * (menus' folded levels, templates, consent dialogs). */
+static bool hidden(const xmlNode *n)
+{
+    for (const xmlAttr *at = n->properties; at; at = at->next) {
+        if (!at->name) continue;
+        if (!strcmp((const char *)at->name, "hidden")) return true;
+        if (strcmp((const char *)at->name, "style") || !at->children || !at->children->content)
+            continue;
+        char style[256];
+        attr_lower(n, "style", style);
+        char *d = strstr(style, "display");
+        if (!d) return false;
+        d += strspn(d + 7, " :") + 7;
+        return !strncmp(d, "none", 4);
+    }
+    return false;
+}
+
 /* ---- the walk ---- */
 
 typedef struct open_el {
@@ -294,7 +313,7 @@ static bool enter(walker *w, const xmlNode *n)
     }
     if (n->type != XML_ELEMENT_NODE) return false;
     const tag_info *t = tag_of(n);
-    if (t->kind == TAG_SKIP) return false;
+    if (t->kind == TAG_SKIP || hidden(n)) return false;
     if (t->kind == TAG_BREAK) {
         /* One <br> breaks a line inside a paragraph; two in a row end it,
          * as in pages that make paragraphs of <br><br>. */

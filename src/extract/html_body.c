@@ -37,6 +37,11 @@
 /* Tuned on zyte-aeb. */
 #define EX_CLIMB_SHARE 0.4
 
+/* A sibling that is one paragraph of prose (a box with no box inside) joins
+ * the container from this many characters: Readability's 80. Articles
+ * whose paragraphs are siblings of the part that was chosen (CNN) need it. */
+#define EX_SIBLING_PARA 80.0
+
 typedef struct box_sums {
     double score;          /* prose of its own blocks and those one or two boxes down, decayed */
     double prose;          /* prose of every block inside */
@@ -145,9 +150,9 @@ static void choose_main(ex_html_blocks *hb)
     if (parent >= 0) {
         for (size_t i = (size_t)parent + 1; i < hb->box[parent].end;
              i = hb->box[i].end > i ? hb->box[i].end : i + 1) {
-            if (i == best || hb->box[i].hint < 0 ||
-                s[i].prose < EX_SIBLING_SHARE * s[best].prose || s[i].prose <= 0)
-                continue;
+            bool enough = s[i].prose >= EX_SIBLING_SHARE * s[best].prose ||
+                          (hb->box[i].end == i + 1 && s[i].prose >= EX_SIBLING_PARA);
+            if (i == best || hb->box[i].hint < 0 || s[i].prose <= 0 || !enough) continue;
             mark_box(hb, i);
             if (hb->box[i].first_block < lo) lo = hb->box[i].first_block;
             if (hb->box[i].end_block > hi) hi = hb->box[i].end_block;
