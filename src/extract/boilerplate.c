@@ -71,18 +71,23 @@ static double stop_density(const ex_block *b)
     return b->words ? (double)b->stops / (double)b->words : 0.0;
 }
 
-/* A paragraph of the article's container that a paywall cut short ends in
- * an ellipsis after whole sentences; a teaser's ellipsis ends its only one. */
-static bool cut_paragraph(const ex_block *b)
+/* Inside the article's container, two shapes that mark boilerplate in a
+ * scrape are the article's own: an ellipsis after whole sentences ends a
+ * paragraph a paywall cut short (a teaser's ends its only sentence), and
+ * figures fill the cells of a table of results. */
+static bool excused(const ex_block *b)
 {
-    ex_block whole = *b;
-    whole.ellipsis = false;
-    return b->html && b->ellipsis && b->inner_stop && !ex_hard_bad(&whole);
+    if (!b->html) return false;
+    ex_block plain = *b;
+    if (b->ellipsis && b->inner_stop) plain.ellipsis = false;
+    if (!ex_hard_bad(&plain)) return true;
+    return b->in_cell && !plain.caption && !plain.template_markup && b->words > 0 &&
+           !ex_navigation(&plain);
 }
 
 static ex_class classify_one(const ex_block *b)
 {
-    if (html_bad(b) || (ex_hard_bad(b) && !cut_paragraph(b))) return EX_BAD;
+    if (html_bad(b) || (ex_hard_bad(b) && !excused(b))) return EX_BAD;
     /* Inside the article's container, text is the article's unless it shows
      * otherwise: a sentence is good, any other line (a heading, a list
      * item, a recipe's ingredient) is short and goes with its neighbours. */

@@ -53,6 +53,7 @@ typedef struct ex_block {
     bool     off_hint;      /* under a class or id that names boilerplate
                              * (share, related, comment...) below the main container */
     bool     in_caption;    /* inside figure, figcaption or a table caption */
+    bool     in_cell;       /* inside a table cell (td, th) */
     size_t   link_chars;    /* of chars, those inside <a> */
     /* decisions (boilerplate.c, title.c, dateline.c) */
     ex_class cf;            /* context-free class */

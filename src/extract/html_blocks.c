@@ -21,7 +21,7 @@
 typedef enum tag_kind { TAG_INLINE, TAG_BLOCK, TAG_SKIP, TAG_BREAK } tag_kind;
 
 /* What an element adds to the blocks inside it. */
-enum { IN_LINK = 1, IN_HEADING = 2, IN_CAPTION = 4, OFF_TAG = 8 };
+enum { IN_LINK = 1, IN_HEADING = 2, IN_CAPTION = 4, IN_CELL = 8, OFF_TAG = 16 };
 
 typedef struct tag_info {
     const char *name;
@@ -67,9 +67,9 @@ static const tag_info tags[] = {
     {"select", TAG_SKIP, 0},             {"style", TAG_SKIP, 0},
     {"summary", TAG_BLOCK, 0},           {"svg", TAG_SKIP, 0},
     {"table", TAG_BLOCK, 0},             {"tbody", TAG_BLOCK, 0},
-    {"td", TAG_BLOCK, 0},                {"template", TAG_SKIP, 0},
+    {"td", TAG_BLOCK, IN_CELL},                {"template", TAG_SKIP, 0},
     {"textarea", TAG_SKIP, 0},           {"tfoot", TAG_BLOCK, 0},
-    {"th", TAG_BLOCK, 0},                {"thead", TAG_BLOCK, 0},
+    {"th", TAG_BLOCK, IN_CELL},                {"thead", TAG_BLOCK, 0},
     {"title", TAG_SKIP, 0},              {"tr", TAG_BLOCK, 0},
     {"ul", TAG_BLOCK, 0},                {"video", TAG_SKIP, 0},
 };
@@ -234,7 +234,7 @@ typedef struct walker {
     size_t link;             /* its code points inside links */
     bool space;              /* white space is pending */
     bool after_br;           /* a <br> and nothing but white space since */
-    unsigned in[4];          /* open links, headings, captions (by flag bit) */
+    unsigned in[4];          /* open links, headings, captions, cells (by flag bit) */
     VEC(raw_block) blocks;
     VEC(ex_box) boxes;
     VEC(open_el) stack;
@@ -262,7 +262,8 @@ static void flush(walker *w)
 {
     size_t len = w->text.len - w->start;
     if (len && w->stack.n) {
-        uint8_t flags = (uint8_t)((w->in[1] ? IN_HEADING : 0) | (w->in[2] ? IN_CAPTION : 0));
+        uint8_t flags = (uint8_t)((w->in[1] ? IN_HEADING : 0) | (w->in[2] ? IN_CAPTION : 0) |
+                                  (w->in[3] ? IN_CELL : 0));
         raw_block rb = {w->start, len, w->link, current_box(w), flags};
         VEC_PUSH(w->blocks, rb);
     } else {
@@ -300,7 +301,7 @@ static void add_text(walker *w, const xmlChar *t)
 
 static void count(walker *w, const tag_info *t, int step)
 {
-    for (int bit = 0; bit < 3; bit++)
+    for (int bit = 0; bit < 4; bit++)
         if (t->flags & (1 << bit)) w->in[bit] += (unsigned)step;
 }
 
@@ -405,6 +406,7 @@ void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out)
         b->html = true;
         b->heading = rb->flags & IN_HEADING;
         b->in_caption = rb->flags & IN_CAPTION;
+        b->in_cell = rb->flags & IN_CELL;
         /* Mostly link text is a menu or a list of stories whatever its words
          * say (boilerplate.c): only its length is needed. Blocks are kept
          * even when only NBSP is left, so that block numbers stay those the

@@ -166,6 +166,28 @@ static void prefers_the_element_marked_article_body(void **state)
     assert_false(has(&f->art, "about four million crowns"));
 }
 
+/* Shapes that mark boilerplate in a scrape are the article's inside its
+ * container: a results table of figures, a paragraph a paywall cut short. */
+static void keeps_tables_and_cut_paragraphs_of_the_article(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class=post-content>" P1
+        "<table><tr><th>Pos.</th><th>Boat</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>Northern Star</td><td>5040</td></tr>"
+        "<tr><td>2</td><td>Sea Lark</td><td>5035</td></tr></table>" P2
+        "<p>The council met again this week. Its chair said the repairs would begin "
+        "as soon as the engineers' final report had been read and the budget for the "
+        "work was…</p></div>"
+        "<div class=teasers><p>Storm damages the northern quay fence…</p></div>"
+        "</body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "5040"));
+    assert_true(has(&f->art, "Sea Lark"));
+    assert_true(has(&f->art, "the budget for the work was\xE2\x80\xA6"));
+    assert_false(has(&f->art, "Storm damages"));
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -289,6 +311,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(finds_an_article_split_across_containers, setup, teardown),
         cmocka_unit_test_setup_teardown(prefers_the_element_marked_article_body, setup, teardown),
+        cmocka_unit_test_setup_teardown(keeps_tables_and_cut_paragraphs_of_the_article, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
