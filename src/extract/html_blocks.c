@@ -168,6 +168,16 @@ static void drop_taxonomy(char *cls)
     }
 }
 
+/* An id of four words or more ("evolve-shared-mutable-history") is the
+ * slug of a section's heading, as documentation generators and Markdown
+ * renderers make them: its words are the author's, not the template's. */
+static bool heading_slug(const char *id)
+{
+    int words = 1;
+    for (const char *p = id; *p; p++) words += (*p == '-' || *p == '_') && p[1] && p[1] != '-';
+    return *id && words >= 4;
+}
+
 /* -1 when n's class or id names boilerplate, +1 when they name an article
  * (+2 when schema.org microdata marks the article's body), 0 otherwise.
  * Names that say both are weighed by count, boilerplate winning ties:
@@ -184,6 +194,7 @@ static int hint_of(const xmlNode *n, const tag_info *t)
     attr_lower(n, "class", cls);
     attr_lower(n, "id", id);
     drop_taxonomy(cls);
+    if (heading_slug(id)) id[0] = '\0';
     int on = 0, off = 0;
     for (int k = 0; k < 2; k++) {
         const char *s = k ? id : cls;

@@ -188,6 +188,22 @@ static void keeps_tables_and_cut_paragraphs_of_the_article(void **state)
     assert_false(has(&f->art, "Storm damages"));
 }
 
+/* An id made from a section's heading ("shared-costs-of-the-repairs") is
+ * the author's words: "share" in it does not make the section a share bar. */
+static void a_heading_slug_id_is_no_hint(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class=document><div class=section id=why-the-pier-closes>" P1 P2
+        "</div><div class=section id=shared-costs-of-the-repairs><h2>Shared costs</h2>" P3 P4
+        "</div></div><div class=share><p>Share this story with your friends and family "
+        "on every network you use, today.</p></div></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "Shared costs"));
+    assert_true(has(&f->art, "about four million crowns"));
+    assert_false(has(&f->art, "Share this story"));
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -313,6 +329,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(prefers_the_element_marked_article_body, setup, teardown),
         cmocka_unit_test_setup_teardown(keeps_tables_and_cut_paragraphs_of_the_article, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(a_heading_slug_id_is_no_hint, setup, teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
