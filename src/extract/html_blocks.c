@@ -100,8 +100,8 @@ static const char *const off_parts[] = {
     "sidebar", "newsletter", "subscri", "signup", "advert", "sponsor", "cookie",
     "consent", "breadcrumb", "navigation", "navbar", "footer", "masthead", "byline",
     "author", "caption", "credit", "trending", "popular", "outbrain",
-    "taboola", "toolbar", "disclaimer", "more-stories", "read-more",
-    "readmore", "most-read", "newsfeed", "tags", "rating", "dateline", "timestamp",
+    "taboola", "toolbar", "disclaimer", "more-stories",
+    "most-read", "newsfeed", "tags", "rating", "dateline", "timestamp",
 };
 
 /* Whole words (between - _ space and case changes are not split) that are
