@@ -231,6 +231,7 @@ typedef struct open_el {
     const xmlNode *node;
     int32_t        box;    /* -1 until a block is found inside */
     int8_t         hint;
+    bool           article;
 } open_el;
 
 typedef struct raw_block {
@@ -261,7 +262,8 @@ static uint32_t current_box(walker *w)
     for (; i < w->stack.n; i++) {
         open_el *e = &w->stack.v[i];
         int32_t parent = i ? w->stack.v[i - 1].box : -1;
-        ex_box box = {.parent = parent, .first_block = (uint32_t)w->blocks.n, .hint = e->hint};
+        ex_box box = {.parent = parent, .first_block = (uint32_t)w->blocks.n, .hint = e->hint,
+                      .article = e->article};
         box.hinted = e->hint ? (int32_t)w->boxes.n : parent >= 0 ? w->boxes.v[parent].hinted : -1;
         e->box = (int32_t)w->boxes.n;
         VEC_PUSH(w->boxes, box);
@@ -341,7 +343,7 @@ static bool enter(walker *w, const xmlNode *n)
     int hint = block && strcmp((const char *)n->name, "body") && strcmp((const char *)n->name, "html")
                    ? hint_of(n, t) : 0;
     if ((block || hint) && w->stack.n < EX_MAX_NEST) {
-        open_el e = {n, -1, (int8_t)hint};
+        open_el e = {n, -1, (int8_t)hint, !strcmp((const char *)n->name, "article")};
         VEC_PUSH(w->stack, e);
     }
     count(w, t, 1);

@@ -140,7 +140,10 @@ static void choose_main(ex_html_blocks *hb)
     /* An article split into several elements (a column per few paragraphs)
      * leaves the best one holding a part: go up while the element above holds
      * much more prose than the one we have. */
-    for (int32_t up = hb->box[best].parent; up >= 0; up = hb->box[up].parent) {
+    /* An <article> is one whole story (HTML's own definition): never climb
+     * out of one into a list of others. */
+    for (int32_t below = (int32_t)best, up = hb->box[best].parent; up >= 0 && !hb->box[below].article;
+         below = up, up = hb->box[up].parent) {
         if (s[up].prose <= s[best].prose) continue;     /* a mere wrapper */
         if (s[up].prose - s[best].prose < EX_CLIMB_SHARE * s[best].prose) break;
         best = (size_t)up;
@@ -153,7 +156,9 @@ static void choose_main(ex_html_blocks *hb)
              i = hb->box[i].end > i ? hb->box[i].end : i + 1) {
             bool enough = s[i].prose >= EX_SIBLING_SHARE * s[best].prose ||
                           (hb->box[i].end == i + 1 && s[i].prose >= EX_SIBLING_PARA);
-            if (i == best || hb->box[i].hint < 0 || s[i].prose <= 0 || !enough) continue;
+            bool other_story = hb->box[i].article && hb->box[best].article;
+            if (i == best || hb->box[i].hint < 0 || s[i].prose <= 0 || !enough || other_story)
+                continue;
             mark_box(hb, i);
             if (hb->box[i].first_block < lo) lo = hb->box[i].first_block;
             if (hb->box[i].end_block > hi) hi = hb->box[i].end_block;

@@ -204,6 +204,22 @@ static void a_heading_slug_id_is_no_hint(void **state)
     assert_false(has(&f->art, "Share this story"));
 }
 
+/* A story followed by a feed of other stories, each an <article> with a
+ * blurb of prose: the feed is not the story's continuation. */
+static void other_articles_do_not_join_the_story(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><section><article><h1>Pier closes</h1><div>" P1 P2 "</div></article>"
+        "<article><h2><a href=/b>Budget</a></h2>" P3 "</article>"
+        "<article><h2><a href=/c>History</a></h2>" P4 "</article></section></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_true(has(&f->art, "between the two quays"));
+    assert_false(has(&f->art, "We cannot take risks"));
+    assert_false(has(&f->art, "about four million crowns"));
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -330,6 +346,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(keeps_tables_and_cut_paragraphs_of_the_article, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_heading_slug_id_is_no_hint, setup, teardown),
+        cmocka_unit_test_setup_teardown(other_articles_do_not_join_the_story, setup, teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
