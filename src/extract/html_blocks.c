@@ -250,6 +250,7 @@ typedef struct walker {
     VEC(raw_block) blocks;
     VEC(ex_box) boxes;
     VEC(open_el) stack;
+    VEC(const tag_info *) path;  /* the kind of every element the walk is inside */
 } walker;
 
 /* The box of the innermost open element, giving boxes to the open elements
@@ -347,12 +348,13 @@ static bool enter(walker *w, const xmlNode *n)
         VEC_PUSH(w->stack, e);
     }
     count(w, t, 1);
+    VEC_PUSH(w->path, t);
     return true;
 }
 
 static void leave(walker *w, const xmlNode *n)
 {
-    const tag_info *t = tag_of(n);
+    const tag_info *t = w->path.n ? w->path.v[--w->path.n] : tag_of(n);
     if (t->kind == TAG_BLOCK) flush(w);
     count(w, t, -1);
     if (w->stack.n && w->stack.v[w->stack.n - 1].node == n) {
@@ -440,4 +442,5 @@ void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out)
     VEC_FREE(w.blocks);
     VEC_FREE(w.boxes);
     VEC_FREE(w.stack);
+    VEC_FREE(w.path);
 }
