@@ -6,8 +6,12 @@
  * own features (bad, short, near-good, good), then short and near-good
  * blocks take their final class from the nearest decided neighbours. A
  * plain-text scrape has no links, so jusText's link density is replaced by
- * the shapes of shape.c. Not here: the features themselves (blocks.c,
- * shape.c) and titles or bylines (title.c, dateline.c). */
+ * the shapes of shape.c. Blocks of an HTML page (html_blocks.c) go through
+ * the same rules with the markup's evidence on top: link density, being in
+ * the article's container (html_body.c), a caption or a boilerplate class;
+ * inside the container a block is the article's unless it shows otherwise.
+ * Not here: the features themselves (blocks.c, shape.c, html_blocks.c) and
+ * titles or bylines (title.c, dateline.c). */
 #include "ex_internal.h"
 
 #include <stdlib.h>

@@ -4,7 +4,9 @@
  * the most prose, weighed as Readability does (a paragraph counts fully for
  * its element, half for the one above, a third for the next), scaled down
  * by link density and up or down by class and id hints, is the article's
- * container; its sibling elements holding prose too join it. Then the same
+ * container. Its parent replaces it while the parent adds much more prose
+ * (an article split into parts), never leaving an <article>; its siblings
+ * holding prose enough, or one paragraph of it, join it. Then the same
  * paragraph classifier as for plain-text scrapes (boilerplate.c) decides
  * block by block, with the HTML evidence as extra features: outside the
  * container, in a caption, under a boilerplate class, mostly link text.
@@ -198,7 +200,8 @@ sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_artic
     ex_html_blocks hb;
     ex_html_flatten(doc, a, &hb);
     if (!hb.doc.n)
-        return err_set(err, SL_EINPUT, page->input, page->line, "no article found in the page: it holds no text");
+        return err_set(err, SL_EINPUT, page->input, page->line,
+                       "no article found in the page: it holds no text");
     choose_main(&hb);
     ex_classify(&hb.doc);
     ex_rescue(&hb.doc);
