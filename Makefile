@@ -45,7 +45,8 @@ FUZZLIB := $(filter-out src/engine/% src/store/%, $(LIBSRC))
 
 $(B)/fuzz/%: fuzz/%.c $(FUZZLIB)
 	@mkdir -p $(dir $@)
-	clang -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
+	clang -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+	  -fsanitize=fuzzer,address,undefined \
 	  -o $@ $< $(FUZZLIB) $(LDLIBS)
 
 fuzz: setup $(FUZZBIN)

@@ -63,8 +63,24 @@ int32_t ex_first_cp(ex_span t)
     return t.n ? u8_decode(t.s, t.n, &len) : -1;
 }
 
+/* An ASCII word folds by lowering its letters, without utf8proc (which
+ * allocates): the common case. 16 bytes is more than the longest function
+ * word in stop.c (10 letters); longer or non-ASCII words take the full fold. */
+#define EX_STOP_MAX_BYTES 16
+
 bool ex_is_stop(ex_span core, buf *fold)
 {
+    char low[EX_STOP_MAX_BYTES];
+    if (core.n <= EX_STOP_MAX_BYTES) {
+        size_t i = 0;
+        for (; i < core.n && (unsigned char)core.s[i] < 0x80; i++)
+            low[i] = (char)(core.s[i] >= 'A' && core.s[i] <= 'Z' ? core.s[i] + 32 : core.s[i]);
+        if (i == core.n) {
+            buf_clear(fold);   /* callers read the folded word (title.c) */
+            buf_append(fold, low, core.n);
+            return stop_is_word(low, core.n);
+        }
+    }
     size_t k = u8_fold(core.s, core.n, fold);
     return stop_is_word(fold->data, k);
 }
@@ -106,6 +122,13 @@ static void count_words(ex_block *b, buf *fold)
     }
 }
 
+void ex_measure(ex_block *b, buf *fold)
+{
+    count_chars(b);
+    count_words(b, fold);
+    ex_shape(b);
+}
+
 static void add_block(ex_doc *doc, size_t *cap, ex_span line, arena *a, buf *fold)
 {
     if (doc->n == *cap) {
@@ -118,9 +141,7 @@ static void add_block(ex_doc *doc, size_t *cap, ex_span line, arena *a, buf *fol
     ex_block *b = &doc->b[doc->n++];
     memset(b, 0, sizeof *b);
     b->text = line;
-    count_chars(b);
-    count_words(b, fold);
-    ex_shape(b);
+    ex_measure(b, fold);
 }
 
 void ex_split(const char *s, size_t n, arena *a, ex_doc *doc)

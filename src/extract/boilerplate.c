@@ -6,8 +6,12 @@
  * own features (bad, short, near-good, good), then short and near-good
  * blocks take their final class from the nearest decided neighbours. A
  * plain-text scrape has no links, so jusText's link density is replaced by
- * the shapes of shape.c. Not here: the features themselves (blocks.c,
- * shape.c) and titles or bylines (title.c, dateline.c). */
+ * the shapes of shape.c. Blocks of an HTML page (html_blocks.c) go through
+ * the same rules with the markup's evidence on top: link density, being in
+ * the article's container (html_body.c), a caption or a boilerplate class;
+ * inside the container a block is the article's unless it shows otherwise.
+ * Not here: the features themselves (blocks.c, shape.c, html_blocks.c) and
+ * titles or bylines (title.c, dateline.c). */
 #include "ex_internal.h"
 
 #include <stdlib.h>
@@ -25,9 +29,6 @@
 #define EX_STOP_LOW  0.18
 #define EX_STOP_HIGH 0.25
 
-/* A line without a sentence end may still be a paragraph that lost its full
- * stop, if it is long: headings, link titles and notices are under 25 words. */
-#define EX_LONG_WORDS 25
 
 /* A line of prices, scores or dates: 30% digits and currency signs, three
  * times what the figures-heaviest news prose reaches. */
@@ -50,9 +51,23 @@ bool ex_hard_bad(const ex_block *b)
            b->label_only || b->label_link || b->signoff || b->ellipsis || ex_mostly_figures(b);
 }
 
+/* What the markup of an HTML block settles before its words are read:
+ * outside the article's container, in a caption or under a boilerplate
+ * class it is bad; mostly link text (Readability's limit of one half) it is
+ * a menu or a list of stories. A heading is short: its neighbours decide. */
+static bool html_bad(const ex_block *b)
+{
+    return b->html && (!b->in_main || b->in_caption || b->off_hint || b->link_chars * 2 > b->chars);
+}
+
 bool ex_prose_like(const ex_block *b)
 {
     return b->terminal && !b->headline && b->alpha_words >= 3 && !ex_hard_bad(b);
+}
+
+bool ex_reads_as_prose(const ex_block *b)
+{
+    return ex_prose_like(b) || (b->words >= EX_LONG_WORDS && !ex_hard_bad(b));
 }
 
 static double stop_density(const ex_block *b)
@@ -60,9 +75,27 @@ static double stop_density(const ex_block *b)
     return b->words ? (double)b->stops / (double)b->words : 0.0;
 }
 
+/* Inside the article's container, two shapes that mark boilerplate in a
+ * scrape are the article's own: an ellipsis after whole sentences ends a
+ * paragraph a paywall cut short (a teaser's ends its only sentence), and
+ * figures fill the cells of a table of results. */
+static bool excused(const ex_block *b)
+{
+    if (!b->html) return false;
+    ex_block plain = *b;
+    if (b->ellipsis && b->inner_stop) plain.ellipsis = false;
+    if (!ex_hard_bad(&plain)) return true;
+    return b->in_cell && !plain.caption && !plain.template_markup && b->words > 0 &&
+           !ex_navigation(&plain);
+}
+
 static ex_class classify_one(const ex_block *b)
 {
-    if (ex_hard_bad(b)) return EX_BAD;
+    if (html_bad(b) || (ex_hard_bad(b) && !excused(b))) return EX_BAD;
+    /* Inside the article's container, text is the article's unless it shows
+     * otherwise: a sentence is good, any other line (a heading, a list
+     * item, a recipe's ingredient) is short and goes with its neighbours. */
+    if (b->html) return ex_reads_as_prose(b) ? EX_GOOD : EX_SHORT;
     double d = stop_density(b);
     if (!b->terminal)
         return b->words >= EX_LONG_WORDS && d >= EX_STOP_LOW ? EX_NEARGOOD : EX_BAD;
@@ -82,7 +115,7 @@ static ex_class classify_one(const ex_block *b)
 /* List items stay out: a list of short points is a summary box, not prose. */
 static bool in_run(const ex_block *b, ex_class cf)
 {
-    return cf != EX_GOOD && !b->bullet && ex_prose_like(b);
+    return cf != EX_GOOD && !b->bullet && ex_prose_like(b) && !html_bad(b);
 }
 
 static void promote_prose_runs(const ex_doc *doc, ex_class *cf)
@@ -133,6 +166,7 @@ static void sides_free(ex_sides s) { free(s.before); free(s.after); }
 static ex_class revise_short(const ex_block *b, size_t i, ex_sides far, ex_sides near)
 {
     ex_class prev = far.before[i], next = far.after[i];
+    if (b->html) return prev == EX_GOOD || next == EX_GOOD ? EX_GOOD : EX_BAD;
     if (!ex_prose_like(b) || (prev == EX_BAD && next == EX_BAD)) return EX_BAD;
     if (prev == EX_GOOD && next == EX_GOOD) return EX_GOOD;
     if (prev == EX_BAD && near.before[i] == EX_NEARGOOD) return EX_GOOD;
@@ -164,12 +198,13 @@ void ex_classify(ex_doc *doc)
     free(cls);
 }
 
-/* The longest block passing keep(), or n. */
+/* The longest block passing keep(), or n. Blocks whose markup rules them
+ * out are never rescued: a page of menus has no article. */
 static size_t longest(const ex_doc *doc, bool (*keep)(const ex_block *))
 {
     size_t best = doc->n;
     for (size_t i = 0; i < doc->n; i++)
-        if (keep(&doc->b[i]) && (best == doc->n || doc->b[i].chars > doc->b[best].chars)) best = i;
+        if (keep(&doc->b[i]) && !html_bad(&doc->b[i]) && (best == doc->n || doc->b[i].chars > doc->b[best].chars)) best = i;
     return best;
 }
 
@@ -186,7 +221,8 @@ void ex_rescue(ex_doc *doc)
     size_t top = longest(doc, ex_prose_like);
     if (top < doc->n) {
         for (size_t i = 0; i < doc->n; i++)
-            if (ex_prose_like(&doc->b[i]) && doc->b[i].chars * 2 >= doc->b[top].chars)
+            if (ex_prose_like(&doc->b[i]) && !html_bad(&doc->b[i]) &&
+                doc->b[i].chars * 2 >= doc->b[top].chars)
                 doc->b[i].cls = EX_GOOD;
         return;
     }

@@ -46,6 +46,15 @@ typedef struct ex_block {
     bool     caption;       /* photo caption with a picture code or credit */
     unsigned separators;    /* standalone | / » › > tokens, as in breadcrumbs */
     unsigned gaps;          /* runs of 2+ spaces not after a sentence end */
+    /* HTML evidence (html_blocks.c, html_body.c); all zero for plain text */
+    bool     html;          /* the text of one block-level element of a page */
+    bool     in_main;       /* inside the container chosen as the article's */
+    bool     heading;       /* inside h1-h6 */
+    bool     off_hint;      /* under a class or id that names boilerplate
+                             * (share, related, comment...) below the main container */
+    bool     in_caption;    /* inside figure, figcaption or a table caption */
+    bool     in_cell;       /* inside a table cell (td, th) */
+    size_t   link_chars;    /* of chars, those inside <a> */
     /* decisions (boilerplate.c, title.c, dateline.c) */
     ex_class cf;            /* context-free class */
     ex_class cls;           /* class after looking at the neighbours */
@@ -61,6 +70,9 @@ typedef struct ex_doc {
 /* Split text into blocks (non-empty trimmed lines) allocated in a, and
  * compute every feature of each. */
 void    ex_split(const char *s, size_t n, arena *a, ex_doc *doc);
+/* Compute every count and shape of b from b->text (all else zero); fold is
+ * scratch space. The HTML front end builds its blocks with it too. */
+void    ex_measure(ex_block *b, buf *fold);
 ex_span ex_trim(ex_span t);
 /* Next whitespace-separated token of t at or after *pos; false at the end. */
 bool    ex_next_token(ex_span t, size_t *pos, ex_span *tok);
@@ -91,6 +103,11 @@ bool ex_navigation(const ex_block *b);
 bool ex_hard_bad(const ex_block *b);
 /* A block that reads as running prose (a sentence, not a heading). */
 bool ex_prose_like(const ex_block *b);
+/* A line without a sentence end may still be a paragraph that lost its full
+ * stop, if it is long: headings, link titles and notices are under 25 words. */
+#define EX_LONG_WORDS 25
+/* Prose-like, or a clean line long enough to be a paragraph. */
+bool ex_reads_as_prose(const ex_block *b);
 void ex_classify(ex_doc *doc);
 /* When no block is good, make the best of what there is: the longest
  * prose-like blocks, or failing those the longest line. */
@@ -133,5 +150,33 @@ void ex_html_meta(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *o
  * when the page holds no article. */
 sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out,
                        err_slot *err);
+
+/* ---- html_blocks.c: the tree flattened for the classifier ----
+ * A box is an element that holds blocks: a block-level element, or any
+ * element whose class or id is a hint. Boxes are numbered in the order their
+ * start tags come, so the boxes inside box i are those from i + 1 to
+ * box[i].end - 1, and its blocks those from first_block to end_block - 1. */
+typedef struct ex_box {
+    int32_t  parent;        /* enclosing box, -1 at the top */
+    uint32_t end;
+    uint32_t first_block, end_block;
+    int32_t  hinted;        /* nearest box at or above this one with a hint, or -1 */
+    int8_t   hint;          /* +1 class or id of an article, -1 of boilerplate, 0 */
+    bool     article;       /* an <article> element */
+} ex_box;
+
+typedef struct ex_html_blocks {
+    ex_doc    doc;          /* every block of the page, in order, text in the arena */
+    uint32_t *owner;        /* the innermost box of each block */
+    ex_box   *box;
+    size_t    n_box;
+} ex_html_blocks;
+
+void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out);
+
+/* ---- extract.c ---- */
+/* out->paragraphs and out->text from the good blocks of doc that have no
+ * other role, in a. */
+void ex_collect_body(const ex_doc *doc, arena *a, sl_article *out);
 
 #endif

@@ -65,8 +65,9 @@ static size_t first_body(const ex_doc *doc)
     return i;
 }
 
-/* Paragraphs and text, the paragraphs joined by a blank line. */
-static void collect_body(const ex_doc *doc, arena *a, sl_article *out)
+/* Paragraphs and text, the paragraphs joined by a blank line (the HTML
+ * front end's too). */
+void ex_collect_body(const ex_doc *doc, arena *a, sl_article *out)
 {
     size_t n = 0, bytes = 0;
     for (size_t i = 0; i < doc->n; i++)
@@ -124,7 +125,7 @@ sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *e
     out->title = dup_span(a, ex_find_title(&doc, first, page->title));
     out->byline = dup_span(a, ex_find_byline(&doc, first));
     out->subtitle = dup_span(a, ex_find_subtitle(&doc, first));
-    collect_body(&doc, a, out);
+    ex_collect_body(&doc, a, out);
     if (out->n_paragraphs) {
         const char *p0 = out->paragraphs[0];
         out->dateline = dup_span(a, ex_dateline_of((ex_span){p0, strlen(p0)}));

@@ -1,0 +1,446 @@
+/* html_blocks.c: an HTML tree flattened into the blocks the paragraph
+ * classifier reads, one block per run of text between block-level tags,
+ * with what the markup says about each: inside a link, a heading, a caption;
+ * which element holds it (its box) and what that element's class and id
+ * names hint at (article or boilerplate).
+ *
+ * One iterative walk over the tree: a page of deeply nested tags costs heap,
+ * never stack. Not here: choosing the article's container or deciding about
+ * blocks (html_body.c, boilerplate.c), parsing (html.c). */
+#include "ex_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/tree.h>
+
+/* Nesting deeper than this adds no box: the texts below belong to the
+ * deepest box. Real pages nest block elements 20 to 60 deep (the deepest
+ * page of zyte-aeb about 70); the limit only bounds hostile input. */
+#define EX_MAX_NEST 512
+
+typedef enum tag_kind { TAG_INLINE, TAG_BLOCK, TAG_SKIP, TAG_BREAK } tag_kind;
+
+/* What an element adds to the blocks inside it. */
+enum { IN_LINK = 1, IN_HEADING = 2, IN_CAPTION = 4, IN_CELL = 8, OFF_TAG = 16 };
+
+typedef struct tag_info {
+    const char *name;
+    uint8_t     kind;
+    uint8_t     flags;
+} tag_info;
+
+/* Sorted by name for bsearch. Skipped elements hold no reader-visible text
+ * (scripts, styles, form controls, media). nav, aside, footer, header and
+ * form are kept but hint at boilerplate, as a class name would. */
+static const tag_info tags[] = {
+    {"a", TAG_INLINE, IN_LINK},          {"address", TAG_BLOCK, 0},
+    {"applet", TAG_SKIP, 0},             {"article", TAG_BLOCK, 0},
+    {"aside", TAG_BLOCK, OFF_TAG},       {"audio", TAG_SKIP, 0},
+    {"blockquote", TAG_BLOCK, 0},        {"body", TAG_BLOCK, 0},
+    {"br", TAG_BREAK, 0},                {"button", TAG_SKIP, 0},
+    {"canvas", TAG_SKIP, 0},             {"caption", TAG_BLOCK, IN_CAPTION},
+    {"center", TAG_BLOCK, 0},            {"datalist", TAG_SKIP, 0},
+    {"dd", TAG_BLOCK, 0},                {"details", TAG_BLOCK, 0},
+    {"dialog", TAG_BLOCK, OFF_TAG},      {"dir", TAG_BLOCK, 0},
+    {"div", TAG_BLOCK, 0},               {"dl", TAG_BLOCK, 0},
+    {"dt", TAG_BLOCK, 0},                {"embed", TAG_SKIP, 0},
+    {"fieldset", TAG_BLOCK, 0},          {"figcaption", TAG_BLOCK, IN_CAPTION},
+    {"figure", TAG_BLOCK, IN_CAPTION},   {"footer", TAG_BLOCK, OFF_TAG},
+    {"form", TAG_BLOCK, OFF_TAG},        {"frameset", TAG_BLOCK, 0},
+    {"h1", TAG_BLOCK, IN_HEADING},       {"h2", TAG_BLOCK, IN_HEADING},
+    {"h3", TAG_BLOCK, IN_HEADING},       {"h4", TAG_BLOCK, IN_HEADING},
+    {"h5", TAG_BLOCK, IN_HEADING},       {"h6", TAG_BLOCK, IN_HEADING},
+    {"head", TAG_SKIP, 0},               {"header", TAG_BLOCK, OFF_TAG},
+    {"hgroup", TAG_BLOCK, 0},            {"hr", TAG_BLOCK, 0},
+    {"html", TAG_BLOCK, 0},              {"iframe", TAG_SKIP, 0},
+    {"input", TAG_SKIP, 0},              {"legend", TAG_BLOCK, 0},
+    {"li", TAG_BLOCK, 0},                {"link", TAG_SKIP, 0},
+    {"main", TAG_BLOCK, 0},              {"map", TAG_SKIP, 0},
+    {"math", TAG_SKIP, 0},               {"menu", TAG_BLOCK, OFF_TAG},
+    {"meta", TAG_SKIP, 0},               {"meter", TAG_SKIP, 0},
+    {"nav", TAG_BLOCK, OFF_TAG},         {"noembed", TAG_SKIP, 0},
+    {"noframes", TAG_SKIP, 0},           {"noscript", TAG_SKIP, 0},
+    {"object", TAG_SKIP, 0},             {"ol", TAG_BLOCK, 0},
+    {"option", TAG_SKIP, 0},             {"p", TAG_BLOCK, 0},
+    {"pre", TAG_BLOCK, 0},               {"progress", TAG_SKIP, 0},
+    {"script", TAG_SKIP, 0},             {"section", TAG_BLOCK, 0},
+    {"select", TAG_SKIP, 0},             {"style", TAG_SKIP, 0},
+    {"summary", TAG_BLOCK, 0},           {"svg", TAG_SKIP, 0},
+    {"table", TAG_BLOCK, 0},             {"tbody", TAG_BLOCK, 0},
+    {"td", TAG_BLOCK, IN_CELL},                {"template", TAG_SKIP, 0},
+    {"textarea", TAG_SKIP, 0},           {"tfoot", TAG_BLOCK, 0},
+    {"th", TAG_BLOCK, IN_CELL},                {"thead", TAG_BLOCK, 0},
+    {"title", TAG_SKIP, 0},              {"tr", TAG_BLOCK, 0},
+    {"ul", TAG_BLOCK, 0},                {"video", TAG_SKIP, 0},
+};
+
+static int tag_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const tag_info *)elem)->name);
+}
+
+static const tag_info *tag_of(const xmlNode *n)
+{
+    static const tag_info inline_tag = {"", TAG_INLINE, 0};
+    const tag_info *t = n->name ? bsearch(n->name, tags, sizeof tags / sizeof tags[0],
+                                          sizeof tags[0], tag_cmp)
+                                : NULL;
+    return t ? t : &inline_tag;
+}
+
+/* ---- class and id hints ---- */
+
+/* Parts of class and id names that mark page furniture: sharing and social
+ * widgets, lists of other stories, comments, promotions, subscription and
+ * cookie notices, bylines and captions. Matched anywhere in the lower-cased
+ * name ("article-share-bar", "relatedStories"). The same idea as
+ * Readability's "unlikely candidates", in our own words. */
+static const char *const off_parts[] = {
+    "comment", "share", "sharing", "social", "related", "recommend", "promo",
+    "sidebar", "newsletter", "subscri", "signup", "advert", "sponsor", "cookie",
+    "consent", "breadcrumb", "navigation", "navbar", "footer", "masthead", "byline",
+    "author", "caption", "credit", "trending", "popular", "outbrain",
+    "taboola", "toolbar", "disclaimer", "more-stories",
+    "most-read", "newsfeed", "tags", "rating", "dateline", "timestamp",
+};
+
+/* Whole words (between - _ space and case changes are not split) that are
+ * too short to match inside other names: "ad" is in "header", "nav" in
+ * "canvas". */
+static const char *const off_words[] = {"ad", "ads", "nav", "menu", "tag", "meta", "banner",
+                                        "modal", "popup", "print", "date", "time", "skip"};
+
+/* Names of the article's own container. */
+static const char *const on_parts[] = {"article", "content", "story", "post", "entry",
+                                       "body", "text", "main", "blog", "prose"};
+
+static int count_parts(const char *s, const char *const *parts, size_t n)
+{
+    int k = 0;
+    for (size_t i = 0; i < n; i++) k += strstr(s, parts[i]) != NULL;
+    return k;
+}
+
+static int count_words(const char *s, const char *const *words, size_t n)
+{
+    int k = 0;
+    while (*s) {
+        size_t len = strcspn(s, " -_");
+        for (size_t i = 0; i < n; i++)
+            k += len == strlen(words[i]) && !memcmp(s, words[i], len);
+        s += len;
+        s += strspn(s, " -_");
+    }
+    return k;
+}
+
+/* The value of attribute name of n, lower-cased into out (cut at 255
+ * bytes: the hints are in the first words). */
+static void attr_lower(const xmlNode *n, const char *name, char out[256])
+{
+    out[0] = '\0';
+    for (const xmlAttr *at = n->properties; at; at = at->next) {
+        if (!at->name || strcmp((const char *)at->name, name)) continue;
+        const xmlNode *v = at->children;
+        if (!v || !v->content) return;
+        size_t k = 0;
+        for (const xmlChar *p = v->content; *p && k < 255; p++)
+            out[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        out[k] = '\0';
+        return;
+    }
+}
+
+/* WordPress's post_class() and its imitators name the post's taxonomy in
+ * the article element's classes: "tag-diy category-reviews author-jane".
+ * Those say what the post is about, not what the element is: blank them. */
+static void drop_taxonomy(char *cls)
+{
+    static const char *const prefixes[] = {"tag-", "category-", "author-", "format-", "status-",
+                                           "type-"};
+    for (char *p = cls; *p;) {
+        size_t len = strcspn(p, " ");
+        for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+            if (len > strlen(prefixes[i]) && !strncmp(p, prefixes[i], strlen(prefixes[i])))
+                memset(p, ' ', len);
+        p += len;
+        p += strspn(p, " ");
+    }
+}
+
+/* An id of four words or more ("evolve-shared-mutable-history") is the
+ * slug of a section's heading, as documentation generators and Markdown
+ * renderers make them: its words are the author's, not the template's. */
+static bool heading_slug(const char *id)
+{
+    int words = 1;
+    for (const char *p = id; *p; p++) words += (*p == '-' || *p == '_') && p[1] && p[1] != '-';
+    return *id && words >= 4;
+}
+
+/* -1 when n's class or id names boilerplate, +1 when they name an article
+ * (+2 when schema.org microdata marks the article's body), 0 otherwise.
+ * Names that say both are weighed by count, boilerplate winning ties:
+ * "comment-content" is a comment, but "article__content entry
+ * author-jane" (WordPress adds author-, category-, tag- classes) the
+ * article. */
+static int hint_of(const xmlNode *n, const tag_info *t)
+{
+    if (t->flags & OFF_TAG) return -1;
+    if (!n->properties) return 0;
+    char cls[256], id[256], prop[256];
+    attr_lower(n, "itemprop", prop);
+    if (!strcmp(prop, "articlebody")) return 2;   /* schema.org says so */
+    attr_lower(n, "class", cls);
+    attr_lower(n, "id", id);
+    drop_taxonomy(cls);
+    if (heading_slug(id)) id[0] = '\0';
+    int on = 0, off = 0;
+    for (int k = 0; k < 2; k++) {
+        const char *s = k ? id : cls;
+        if (!*s) continue;
+        off += count_parts(s, off_parts, sizeof off_parts / sizeof off_parts[0]) +
+               count_words(s, off_words, sizeof off_words / sizeof off_words[0]);
+        on += count_parts(s, on_parts, sizeof on_parts / sizeof on_parts[0]);
+    }
+    return off >= on ? -(off > 0) : 1;
+}
+
+/* Marked hidden: the hidden attribute, or an inline style with display:none
+ * (menus' folded levels, templates, consent dialogs). */
+static bool hidden(const xmlNode *n)
+{
+    for (const xmlAttr *at = n->properties; at; at = at->next) {
+        if (!at->name) continue;
+        if (!strcmp((const char *)at->name, "hidden")) return true;
+        if (strcmp((const char *)at->name, "style") || !at->children || !at->children->content)
+            continue;
+        char style[256];
+        attr_lower(n, "style", style);
+        char *d = strstr(style, "display");
+        if (!d) return false;
+        d += strspn(d + 7, " :") + 7;
+        return !strncmp(d, "none", 4);
+    }
+    return false;
+}
+
+/* ---- the walk ---- */
+
+typedef struct open_el {
+    const xmlNode *node;
+    int32_t        box;    /* -1 until a block is found inside */
+    int8_t         hint;
+    bool           article;
+} open_el;
+
+typedef struct raw_block {
+    size_t   off, len, link;
+    uint32_t owner;
+    uint8_t  flags;
+} raw_block;
+
+typedef struct walker {
+    buf  text;               /* every block's text, back to back */
+    size_t start;            /* where the block being read starts in text */
+    size_t link;             /* its code points inside links */
+    bool space;              /* white space is pending */
+    bool after_br;           /* a <br> and nothing but white space since */
+    unsigned in[4];          /* open links, headings, captions, cells (by flag bit) */
+    VEC(raw_block) blocks;
+    VEC(ex_box) boxes;
+    VEC(open_el) stack;
+    VEC(const tag_info *) path;  /* the kind of every element the walk is inside */
+} walker;
+
+/* The box of the innermost open element, giving boxes to the open elements
+ * that have none yet: those are the innermost ones, so parents are numbered
+ * before their children. */
+static uint32_t current_box(walker *w)
+{
+    size_t i = w->stack.n;
+    while (i > 0 && w->stack.v[i - 1].box < 0) i--;
+    for (; i < w->stack.n; i++) {
+        open_el *e = &w->stack.v[i];
+        int32_t parent = i ? w->stack.v[i - 1].box : -1;
+        ex_box box = {.parent = parent, .first_block = (uint32_t)w->blocks.n, .hint = e->hint,
+                      .article = e->article};
+        box.hinted = e->hint ? (int32_t)w->boxes.n : parent >= 0 ? w->boxes.v[parent].hinted : -1;
+        e->box = (int32_t)w->boxes.n;
+        VEC_PUSH(w->boxes, box);
+    }
+    return (uint32_t)w->stack.v[w->stack.n - 1].box;
+}
+
+static void flush(walker *w)
+{
+    size_t len = w->text.len - w->start;
+    if (len && w->stack.n) {
+        uint8_t flags = (uint8_t)((w->in[1] ? IN_HEADING : 0) | (w->in[2] ? IN_CAPTION : 0) |
+                                  (w->in[3] ? IN_CELL : 0));
+        raw_block rb = {w->start, len, w->link, current_box(w), flags};
+        VEC_PUSH(w->blocks, rb);
+    } else {
+        w->text.len = w->start;
+    }
+    w->start = w->text.len;
+    w->link = 0;
+    w->space = false;
+    w->after_br = false;
+}
+
+static bool is_space(xmlChar c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+/* Text with runs of white space made one space, none at a block's start.
+ * libxml2 passes on bytes that are not UTF-8 when a page lies about its
+ * charset: each becomes U+FFFD, so every string handed out is valid. */
+static void add_text(walker *w, const xmlChar *t)
+{
+    size_t n = strlen((const char *)t);
+    int len;
+    for (size_t i = 0; i < n; i += (size_t)len) {
+        unsigned char c = t[i];
+        len = 1;
+        if (is_space(c)) { w->space = true; continue; }
+        if (w->space && w->text.len > w->start) buf_putc(&w->text, ' ');
+        w->space = false;
+        w->after_br = false;
+        if (w->in[0]) w->link++;
+        if (c < 0x80) { buf_putc(&w->text, (char)c); continue; }
+        int32_t cp = u8_decode((const char *)t + i, n - i, &len);
+        if (cp == 0xFFFD && !(len == 3 && c == 0xEF)) buf_append(&w->text, "\xEF\xBF\xBD", 3);
+        else buf_append(&w->text, (const char *)t + i, (size_t)len);
+    }
+}
+
+static void count(walker *w, const tag_info *t, int step)
+{
+    for (int bit = 0; bit < 4; bit++)
+        if (t->flags & (1 << bit)) w->in[bit] += (unsigned)step;
+}
+
+/* Opens n; false when its content is not read (text, comments, skipped). */
+static bool enter(walker *w, const xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content) add_text(w, n->content);
+        return false;
+    }
+    if (n->type != XML_ELEMENT_NODE) return false;
+    const tag_info *t = tag_of(n);
+    if (t->kind == TAG_SKIP || hidden(n)) return false;
+    if (t->kind == TAG_BREAK) {
+        /* One <br> breaks a line inside a paragraph; two in a row end it,
+         * as in pages that make paragraphs of <br><br>. */
+        if (w->after_br) flush(w);
+        else { w->space = true; w->after_br = true; }
+        return false;
+    }
+    bool block = t->kind == TAG_BLOCK;
+    if (block) flush(w);
+    /* html and body carry the page template's classes, not the article's;
+     * inline elements' names (a link's, a word's) are read only from the
+     * block they are in, which keeps the walk cheap. */
+    int hint = block && strcmp((const char *)n->name, "body") && strcmp((const char *)n->name, "html")
+                   ? hint_of(n, t) : 0;
+    if ((block || hint) && w->stack.n < EX_MAX_NEST) {
+        open_el e = {n, -1, (int8_t)hint, !strcmp((const char *)n->name, "article")};
+        VEC_PUSH(w->stack, e);
+    }
+    count(w, t, 1);
+    VEC_PUSH(w->path, t);
+    return true;
+}
+
+static void leave(walker *w, const xmlNode *n)
+{
+    const tag_info *t = w->path.n ? w->path.v[--w->path.n] : tag_of(n);
+    if (t->kind == TAG_BLOCK) flush(w);
+    count(w, t, -1);
+    if (w->stack.n && w->stack.v[w->stack.n - 1].node == n) {
+        int32_t box = w->stack.v[--w->stack.n].box;
+        if (box >= 0) {
+            w->boxes.v[box].end = (uint32_t)w->boxes.n;
+            w->boxes.v[box].end_block = (uint32_t)w->blocks.n;
+        }
+    }
+}
+
+static void walk(walker *w, const xmlNode *root)
+{
+    const xmlNode *n = root;
+    while (n) {
+        if (enter(w, n)) {
+            if (n->children) { n = n->children; continue; }
+            leave(w, n);
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            leave(w, n);
+        }
+        if (n == root) break;
+        n = n->next;
+    }
+    flush(w);
+    while (w->stack.n) leave(w, w->stack.v[w->stack.n - 1].node);
+}
+
+/* Blocks never start or end with ASCII white space (add_text drops it):
+ * only other spaces (NBSP) need the full trim. */
+static bool edges_ascii(const char *s, size_t n)
+{
+    return n && (unsigned char)s[0] < 0x80 && (unsigned char)s[n - 1] < 0x80;
+}
+
+static size_t code_points(ex_span t)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < t.n; i++) k += ((unsigned char)t.s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out)
+{
+    memset(out, 0, sizeof *out);
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    if (!root) return;
+    walker w = {0};
+    buf_init(&w.text);
+    walk(&w, root);
+    char *text = arena_strndup(a, w.text.data ? w.text.data : "", w.text.len);
+    size_t nb = w.blocks.n;
+    out->doc.b = arena_alloc(a, (nb ? nb : 1) * sizeof *out->doc.b);
+    out->owner = arena_alloc(a, (nb ? nb : 1) * sizeof *out->owner);
+    buf fold;
+    buf_init(&fold);
+    for (size_t i = 0; i < nb; i++) {
+        const raw_block *rb = &w.blocks.v[i];
+        ex_block *b = &out->doc.b[out->doc.n];
+        b->text = edges_ascii(text + rb->off, rb->len) ? (ex_span){text + rb->off, rb->len}
+                                                       : ex_trim((ex_span){text + rb->off, rb->len});
+        b->html = true;
+        b->heading = rb->flags & IN_HEADING;
+        b->in_caption = rb->flags & IN_CAPTION;
+        b->in_cell = rb->flags & IN_CELL;
+        /* Mostly link text is a menu or a list of stories whatever its words
+         * say (boilerplate.c): only its length is needed. Blocks are kept
+         * even when only NBSP is left, so that block numbers stay those the
+         * boxes were given. */
+        b->chars = code_points(b->text);
+        b->link_chars = rb->link < b->chars ? rb->link : b->chars;
+        if (b->link_chars * 2 <= b->chars) {
+            b->chars = 0;
+            ex_measure(b, &fold);
+        }
+        out->owner[out->doc.n++] = rb->owner;
+    }
+    buf_free(&fold);
+    out->n_box = w.boxes.n;
+    out->box = arena_alloc(a, (w.boxes.n ? w.boxes.n : 1) * sizeof *out->box);
+    if (w.boxes.n) memcpy(out->box, w.boxes.v, w.boxes.n * sizeof *out->box);
+    buf_free(&w.text);
+    VEC_FREE(w.blocks);
+    VEC_FREE(w.boxes);
+    VEC_FREE(w.stack);
+    VEC_FREE(w.path);
+}

@@ -1,0 +1,358 @@
+/* test_html_body.c: tests of the HTML body finder (src/extract/html_blocks.c,
+ * html_body.c) through ex_extract: small pages written here, each with the
+ * furniture real news pages carry around an article (menus, share bars,
+ * related stories, comments, captions, notices), and hostile pages
+ * (truncated, mislabelled charset, no body, binary, tags nested millions
+ * deep) that must give a message naming the file, never a crash. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "extract/ex_internal.h"
+#include "testutil.h"
+
+typedef struct fixture {
+    arena      a;
+    sl_article art;
+    err_slot   err;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    arena_init(&f->a);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    arena_reset(&f->a);
+    free(f);
+    return 0;
+}
+
+static sl_status run_html(fixture *f, const char *html, size_t len)
+{
+    sl_page p = {.input = "page.html", .id = "p1", .url = "https://example.org/story",
+                 .body = html, .body_len = len, .format = SL_FORMAT_HTML};
+    memset(&f->err, 0, sizeof f->err);
+    return ex_extract(&p, &f->a, &f->art, &f->err);
+}
+
+static sl_status run(fixture *f, const char *html) { return run_html(f, html, strlen(html)); }
+
+static bool has(const sl_article *art, const char *s)
+{
+    return art->text && strstr(art->text, s) != NULL;
+}
+
+/* Paragraphs of an invented story, long enough to read as prose. */
+#define P1 "<p>The harbour council voted on Tuesday to close the old ferry pier after " \
+           "engineers found deep cracks in two of its concrete pillars, a decision that " \
+           "will reroute the morning boats to the northern quay for at least a year.</p>"
+#define P2 "<p>Residents who commute to the island said the change would add twenty " \
+           "minutes to their journeys, and several asked the council to run a shuttle bus " \
+           "between the two quays while the repairs are carried out.</p>"
+#define P3 "<p>&ldquo;We cannot take risks with a structure that carries hundreds of " \
+           "people a day,&rdquo; said the council&#39;s chair, Mara Olsen, adding that the " \
+           "repair budget would be set in the spring &amp; published in full.</p>"
+#define P4 "<p>The pier was built in 1962 and last repaired in 1998, when storms " \
+           "washed away part of its deck; the council expects the new work to cost " \
+           "about four million crowns, shared with the regional transport authority.</p>"
+
+static const char article_page[] =
+    "<!DOCTYPE html><html lang=en><head><title>Ferry pier to close | Harbour News</title>"
+    "<script>var x = '<p>not text</p>';</script><style>p{color:red}</style></head><body>"
+    "<header><nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li>"
+    "<li><a href=/sport>Sport</a></li></ul></nav></header>"
+    "<div class=cookie-notice><p>We use cookies to improve your experience on our site. "
+    "By continuing to browse, you agree to our use of cookies.</p></div>"
+    "<main><article><h1>Old ferry pier to close for repairs</h1>"
+    "<div class=byline>By Jon Berg</div>"
+    "<div class=share-bar><a href=#>Share on Facebook</a> <a href=#>Tweet</a></div>"
+    "<figure><img src=pier.jpg><figcaption>The old pier at dawn. Photo: Harbour "
+    "Authority archive.</figcaption></figure>"
+    "<div class=story-body>" P1 P2 "<h2>Shuttle bus considered</h2>" P3
+    "<ul><li>Boats move to the northern quay</li><li>Repairs start in March</li></ul>" P4
+    "</div>"
+    "<aside class=related><h3>Related stories</h3><ul>"
+    "<li><a href=/a>Council approves new budget for harbour works</a></li>"
+    "<li><a href=/b>Storm damages northern quay fence</a></li></ul></aside>"
+    "<section id=comments><h3>Comments</h3><div class=comment><p>I have taken this ferry "
+    "every day for twenty years and never saw the cracks, which is worrying indeed.</p>"
+    "</div></section></article></main>"
+    "<footer><p>Copyright 2024 Harbour News. All rights reserved.</p></footer>"
+    "</body></html>";
+
+static void keeps_the_article_and_drops_the_furniture(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, article_page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted on Tuesday"));
+    assert_true(has(&f->art, "between the two quays while the repairs are carried out."));
+    assert_true(has(&f->art, "about four million crowns"));
+    const char *gone[] = {"Home", "cookies", "Share on Facebook", "Photo: Harbour",
+                          "Related stories", "Council approves", "every day for twenty years",
+                          "Copyright", "not text", "color:red", "Old ferry pier to close"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        if (has(&f->art, gone[i])) fail_msg("kept boilerplate: %s", gone[i]);
+}
+
+static void keeps_headings_and_lists_inside_the_article(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, article_page), SL_OK);
+    assert_true(has(&f->art, "Shuttle bus considered"));
+    assert_true(has(&f->art, "Boats move to the northern quay"));
+    assert_true(has(&f->art, "Repairs start in March"));
+}
+
+static void paragraphs_are_separated_entities_decoded_spaces_collapsed(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class=content>"
+        "<p>First   paragraph of the story,\n\t spread over\nseveral lines of markup "
+        "but still one paragraph when read by anyone.</p>"
+        "<p>Second paragraph, with an entity &eacute;t&eacute; &amp; a <b>bold</b> "
+        "<a href=/x>link</a> inside, long enough to be prose on its own too.</p>"
+        "<div>A line broken<br>by one break stays one paragraph, as the break is "
+        "inside a sentence.<br><br>Two breaks in a row end a paragraph, as pages "
+        "that make paragraphs of them mean.</div>"
+        "</div></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 4);
+    assert_string_equal(f->art.paragraphs[0],
+                        "First paragraph of the story, spread over several lines of markup "
+                        "but still one paragraph when read by anyone.");
+    assert_true(has(&f->art, "\xC3\xA9t\xC3\xA9 & a bold link inside"));
+    assert_true(has(&f->art, "A line broken by one break stays one paragraph"));
+    assert_true(has(&f->art, "sentence.\n\nTwo breaks in a row"));
+    assert_true(has(&f->art, "anyone.\n\nSecond paragraph"));
+    assert_int_equal(strlen(f->art.text), f->art.text_len);
+}
+
+/* An article cut into several containers (an ad between them) is found
+ * whole, not only its biggest part. */
+static void finds_an_article_split_across_containers(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div id=page><div class=col><div class=part>" P1 P2 "</div></div>"
+        "<div class=ad-slot><p>Advertisement</p></div>"
+        "<div class=col><div class=part>" P3 P4 "</div></div></div>"
+        "<div class=sidebar><p>Most read: a short list of other headlines for you.</p></div>"
+        "</body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_true(has(&f->art, "about four million crowns"));
+    assert_false(has(&f->art, "Advertisement"));
+    assert_false(has(&f->art, "Most read"));
+}
+
+/* schema.org's articleBody wins over a longer block of prose elsewhere. */
+static void prefers_the_element_marked_article_body(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class=promo>" P4 P3 "</div>"
+        "<div itemprop=articleBody>" P1 P2 "</div></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_false(has(&f->art, "about four million crowns"));
+}
+
+/* Shapes that mark boilerplate in a scrape are the article's inside its
+ * container: a results table of figures, a paragraph a paywall cut short. */
+static void keeps_tables_and_cut_paragraphs_of_the_article(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class=post-content>" P1
+        "<table><tr><th>Pos.</th><th>Boat</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>Northern Star</td><td>5040</td></tr>"
+        "<tr><td>2</td><td>Sea Lark</td><td>5035</td></tr></table>" P2
+        "<p>The council met again this week. Its chair said the repairs would begin "
+        "as soon as the engineers' final report had been read and the budget for the "
+        "work was…</p></div>"
+        "<div class=teasers><p>Storm damages the northern quay fence…</p></div>"
+        "</body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "5040"));
+    assert_true(has(&f->art, "Sea Lark"));
+    assert_true(has(&f->art, "the budget for the work was\xE2\x80\xA6"));
+    assert_false(has(&f->art, "Storm damages"));
+}
+
+/* An id made from a section's heading ("shared-costs-of-the-repairs") is
+ * the author's words: "share" in it does not make the section a share bar. */
+static void a_heading_slug_id_is_no_hint(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class=document><div class=section id=why-the-pier-closes>" P1 P2
+        "</div><div class=section id=shared-costs-of-the-repairs><h2>Shared costs</h2>" P3 P4
+        "</div></div><div class=share><p>Share this story with your friends and family "
+        "on every network you use, today.</p></div></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "Shared costs"));
+    assert_true(has(&f->art, "about four million crowns"));
+    assert_false(has(&f->art, "Share this story"));
+}
+
+/* A story followed by a feed of other stories, each an <article> with a
+ * blurb of prose: the feed is not the story's continuation. */
+static void other_articles_do_not_join_the_story(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><section><article><h1>Pier closes</h1><div>" P1 P2 "</div></article>"
+        "<article><h2><a href=/b>Budget</a></h2>" P3 "</article>"
+        "<article><h2><a href=/c>History</a></h2>" P4 "</article></section></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_true(has(&f->art, "between the two quays"));
+    assert_false(has(&f->art, "We cannot take risks"));
+    assert_false(has(&f->art, "about four million crowns"));
+}
+
+static void a_page_of_menus_has_no_article(void **state)
+{
+    fixture *f = *state;
+    const char *page = "<html><body><nav><a href=/>Home</a> <a href=/n>News</a></nav>"
+                       "<ul><li><a href=/a>A story</a></li><li><a href=/b>Another</a></li></ul>"
+                       "</body></html>";
+    assert_int_equal(run(f, page), SL_EINPUT);
+    assert_non_null(strstr(f->err.msg, "page.html"));
+    assert_non_null(strstr(f->err.msg, "no article"));
+}
+
+static void truncated_page_keeps_what_arrived(void **state)
+{
+    fixture *f = *state;
+    size_t cut = strlen(article_page);
+    const char *at = strstr(article_page, "<h2>Shuttle");
+    assert_non_null(at);
+    cut = (size_t)(at - article_page) + 6;   /* inside the heading's text */
+    assert_int_equal(run_html(f, article_page, cut), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    /* Cut in the middle of a tag, and of an entity. */
+    at = strstr(article_page, "&ldquo;");
+    cut = (size_t)(at - article_page) + 3;
+    assert_int_equal(run_html(f, article_page, cut), SL_OK);
+    assert_true(has(&f->art, "Residents who commute"));
+}
+
+/* Latin-1 bytes under a UTF-8 label: text comes out valid UTF-8. */
+static void wrong_charset_gives_valid_utf8(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><head><meta charset=utf-8></head><body><div class=article>"
+        "<p>Le conseil a vot\xE9 mardi la fermeture du vieux quai apr\xE8s que des "
+        "ing\xE9nieurs ont trouv\xE9 des fissures profondes dans deux piliers de b\xE9ton.</p>"
+        "<p>Les habitants disent que le trajet du matin sera plus long d'au moins vingt "
+        "minutes, et demandent une navette entre les deux quais pendant les travaux.</p>"
+        "</div></body></html>";
+    sl_status st = run(f, page);
+    if (st == SL_OK) {
+        size_t n;
+        char *clean = u8_sanitize(f->art.text, f->art.text_len, &n);
+        assert_int_equal(n, f->art.text_len);
+        assert_memory_equal(clean, f->art.text, n);
+        free(clean);
+        assert_true(has(&f->art, "Les habitants disent"));
+    } else {
+        assert_non_null(strstr(f->err.msg, "page.html"));
+    }
+}
+
+static void page_without_body_or_text_is_reported(void **state)
+{
+    fixture *f = *state;
+    const char *pages[] = {
+        "<html><head><title>Only a title</title><script>var a=1;</script></head></html>",
+        "<!DOCTYPE html>",
+        "   \n\t ",
+        "<html><body><div><span></span></div></body></html>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        assert_int_equal(run(f, pages[i]), SL_EINPUT);
+        assert_non_null(strstr(f->err.msg, "page.html"));
+    }
+    assert_int_equal(run_html(f, NULL, 0), SL_EINPUT);
+    assert_non_null(strstr(f->err.msg, "page.html"));
+}
+
+static void binary_bytes_do_not_crash(void **state)
+{
+    fixture *f = *state;
+    size_t n = 1 << 16;
+    unsigned char *junk = malloc(n);
+    uint32_t x = 2463534242u;   /* xorshift32: the same bytes every run */
+    for (size_t i = 0; i < n; i++) {
+        x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+        junk[i] = (unsigned char)x;
+    }
+    assert_int_equal(run_html(f, (const char *)junk, n), SL_EINPUT);
+    assert_non_null(strstr(f->err.msg, "page.html"));
+    assert_non_null(strstr(f->err.msg, "binary"));
+    free(junk);
+}
+
+static char *repeat(const char *head, const char *unit, size_t times, const char *tail, size_t *len)
+{
+    size_t hn = strlen(head), un = strlen(unit), tn = strlen(tail);
+    char *s = malloc(hn + un * times + tn + 1);
+    memcpy(s, head, hn);
+    for (size_t i = 0; i < times; i++) memcpy(s + hn + i * un, unit, un);
+    memcpy(s + hn + un * times, tail, tn + 1);
+    *len = hn + un * times + tn;
+    return s;
+}
+
+/* 50 MB of nested tags: no stack overflow, an answer either way. */
+static void fifty_megabytes_of_nested_tags(void **state)
+{
+    fixture *f = *state;
+    size_t len;
+    char *page = repeat("<html><body>", "<div>", 10u * 1000 * 1000,
+                        "<p>The only sentence of this page sits at the bottom of it all.</p>", &len);
+    sl_status st = run_html(f, page, len);
+    if (st != SL_OK) assert_non_null(strstr(f->err.msg, "page.html"));
+    free(page);
+    /* Inline tags nest without limit in libxml2: the walk must not recurse. */
+    arena_reset(&f->a);
+    page = repeat("<html><body><div class=story>" P1, "<span><b>", 2u * 1000 * 1000, P2, &len);
+    st = run_html(f, page, len);
+    if (st != SL_OK) assert_non_null(strstr(f->err.msg, "page.html"));
+    else assert_true(has(&f->art, "The harbour council voted"));
+    free(page);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(keeps_the_article_and_drops_the_furniture, setup, teardown),
+        cmocka_unit_test_setup_teardown(keeps_headings_and_lists_inside_the_article, setup, teardown),
+        cmocka_unit_test_setup_teardown(paragraphs_are_separated_entities_decoded_spaces_collapsed,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(finds_an_article_split_across_containers, setup, teardown),
+        cmocka_unit_test_setup_teardown(prefers_the_element_marked_article_body, setup, teardown),
+        cmocka_unit_test_setup_teardown(keeps_tables_and_cut_paragraphs_of_the_article, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_heading_slug_id_is_no_hint, setup, teardown),
+        cmocka_unit_test_setup_teardown(other_articles_do_not_join_the_story, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
+        cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
+        cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(page_without_body_or_text_is_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(binary_bytes_do_not_crash, setup, teardown),
+        cmocka_unit_test_setup_teardown(fifty_megabytes_of_nested_tags, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
