@@ -65,6 +65,9 @@ typedef struct sl_page {
     sl_format   format;
     const char *charset;    /* the container's word on the encoding (the charset
                              * of an HTTP Content-Type header), or NULL */
+    const char *fetched;    /* when the page was fetched (ISO 8601; a WARC-Date),
+                             * or NULL: the publication date only when neither
+                             * the page's metadata nor its text gives one */
 } sl_page;
 
 /* The article extracted from a page. Paragraphs are in reading order; text is
@@ -118,6 +121,8 @@ void      sl_source_close(sl_source *s);
 typedef struct sl_ingest_stats {
     long read;          /* records read from the inputs */
     long skipped_bad;   /* unreadable or empty records */
+    long passed_over;   /* container records that hold no page (WARC requests,
+                         * metadata, non-HTML responses): not counted in read */
     long skipped_known; /* already in the database (same id) */
     long stored;        /* new articles stored */
     long duplicates;    /* of those, near-duplicates of an earlier article */
@@ -134,8 +139,9 @@ void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx);
 sl_status sl_load_manifest(sl_engine *e, const char *tsv_path);
 
 /* Read a file, a folder (recursively) or "-" (standard input), and ingest
- * every article in it. Plain text is one article per file; .jsonl is one
- * article per line; .gz is decompressed first. Articles are clustered in
+ * every article in it. Plain text and HTML are one article per file; .jsonl
+ * is one article per line; a WARC file one per HTML response record; a feed
+ * (RSS, Atom) one per item; .gz is decompressed first. Articles are clustered in
  * publication order within each batch, and each batch is one transaction. */
 sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats);
 

@@ -1,8 +1,9 @@
 /* read.h: the read stage: open a source and yield raw pages.
  *
  * A source is a file, a folder (walked recursively, in name order) or "-"
- * for standard input. Plain text is one page per file; JSON Lines one page
- * per line; gzip is decompressed transparently. The reader knows nothing
+ * for standard input. Plain text and HTML are one page per file; JSON Lines
+ * one page per line; a WARC file one page per HTML response; a feed one
+ * page per item; gzip is decompressed transparently. The reader knows nothing
  * about news: it hands over bytes and the container's metadata. Internal
  * symbols use the prefix rd_. */
 #ifndef SL_READ_H
@@ -21,6 +22,9 @@ sl_status rd_open(const char *path, rd_source **out, err_slot *err);
  * message is in err and the next call goes on with the next record. */
 sl_status rd_next(rd_source *s, sl_page *page, err_slot *err);
 void      rd_close(rd_source *s);
+/* Records passed over so far without a message: WARC requests, metadata,
+ * warcinfo, revisits and responses that are not 2xx HTML. */
+long      rd_passed(const rd_source *s);
 
 /* The id a file name gives: without folder and without the suffixes .gz,
  * .txt, .text, .html, .htm, .jsonl, .ndjson. Written into out (NUL-terminated). */
@@ -34,6 +38,25 @@ sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err);
 bool      rd_manifest_find(const rd_manifest *m, const char *input,
                            const char **published, const char **source);
 void      rd_manifest_free(rd_manifest *m);
+
+/* Where a streaming reader gets its bytes: up to n into dst; returns how
+ * many, 0 at the end, or -1 with a message in err. */
+typedef long (*rd_pull_fn)(void *ctx, char *dst, size_t n, err_slot *err);
+
+/* A WARC file (warc.c): its HTML response records as pages, one at a time.
+ * input names the file in messages. rd_warc_next gives SL_OK and a page
+ * (valid until the next call; format HTML, url and id from
+ * WARC-Target-URI, fetched from WARC-Date, charset from the HTTP
+ * Content-Type), SL_DONE at the end, SL_EINPUT for a malformed record (the
+ * message names the byte offset; the next call goes on with the next
+ * record), or SL_EIO when the bytes cannot be read. */
+typedef struct rd_warc rd_warc;
+rd_warc  *rd_warc_new(rd_pull_fn pull, void *ctx, const char *input);
+sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err);
+/* Records passed over without a message: requests, metadata, warcinfo,
+ * revisits, and responses that are not 2xx HTML. */
+long      rd_warc_passed(const rd_warc *w);
+void      rd_warc_free(rd_warc *w);
 
 /* A news feed (RSS 2.0, RSS 1.0/RDF or Atom) held in memory, parsed into its
  * items (feed.c). Used by the file reader for feed files and by watch for
