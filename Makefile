@@ -45,8 +45,8 @@ FUZZLIB := $(filter-out src/engine/% src/store/%, $(LIBSRC))
 
 $(B)/fuzz/%: fuzz/%.c $(FUZZLIB)
 	@mkdir -p $(dir $@)
-	clang -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -Isrc -fsanitize=fuzzer,address,undefined \
-	  -o $@ $< $(FUZZLIB) $(LDLIBS)
+	clang -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZLIB) $(LDLIBS)
 
 fuzz: setup $(FUZZBIN)
 	@for f in $(FUZZBIN); do echo "== $$f"; mkdir -p $(B)/corpus/$$(basename $$f); \

@@ -1,0 +1,41 @@
+/* fuzz_warc.c: libFuzzer target for the WARC reader and the HTTP message
+ * inside a record. The first byte sets how many bytes each pull hands over,
+ * so that records straddle the reader's refills at every place. */
+#include "read/read.h"
+#include "read/read_internal.h"
+
+#include <string.h>
+
+typedef struct { const uint8_t *p; size_t n, at, piece; } mem;
+
+static long pull(void *ctx, char *dst, size_t n, err_slot *err)
+{
+    (void)err;
+    mem *m = ctx;
+    size_t k = m->n - m->at;
+    if (k > n) k = n;
+    if (k > m->piece) k = m->piece;
+    memcpy(dst, m->p + m->at, k);
+    m->at += k;
+    return (long)k;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!size) return 0;
+    mem m = {data + 1, size - 1, 0, (size_t)data[0] * 61 + 1};
+    rd_warc *w = rd_warc_new(pull, &m, "fuzz");
+    sl_page page;
+    err_slot err;
+    sl_status st;
+    /* every call consumes input or ends: more calls than bytes is a hang */
+    for (size_t calls = 0; (st = rd_warc_next(w, &page, &err)) != SL_DONE && st != SL_EIO; calls++) {
+        if (calls > size + 2) __builtin_trap();
+        if (st == SL_OK && page.body_len) (void)memchr(page.body, 0, page.body_len);
+    }
+    rd_warc_free(w);
+    rd_http h = {0};
+    (void)rd_http_parse((const char *)data, size, &h);
+    rd_http_free(&h);
+    return 0;
+}
