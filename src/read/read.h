@@ -72,4 +72,36 @@ size_t    rd_feed_count(const rd_feed *f);
 void      rd_feed_item(const rd_feed *f, size_t i, sl_page *page);
 void      rd_feed_free(rd_feed *f);
 
+/* A Content-Type: media type (lower case, without parameters) and charset
+ * (http.c). */
+typedef struct rd_media {
+    char type[64];
+    char charset[40];
+} rd_media;
+void rd_media_type(const char *ct, size_t n, rd_media *out);
+/* text/html or application/xhtml+xml */
+bool rd_media_is_html(const rd_media *m);
+
+/* Fetching over HTTP(S) with libcurl (fetch.c), for watch. A fetcher keeps
+ * one connection cache; every request is limited to timeout seconds. */
+typedef struct rd_fetcher rd_fetcher;
+rd_fetcher *rd_fetcher_new(long timeout_seconds);   /* NULL if libcurl cannot start */
+void        rd_fetcher_free(rd_fetcher *f);
+
+typedef struct rd_response {
+    long     status;          /* HTTP status of the last response (after redirects) */
+    buf      body;            /* decoded (gzip, chunks undone); at most 64 MiB */
+    buf      etag, last_modified;   /* the validators it sent, "" if none */
+    rd_media media;           /* its Content-Type */
+    buf      url;             /* where it came from after redirects */
+} rd_response;
+
+/* GET url; etag and last_modified (NULL or "" for none) are sent as
+ * If-None-Match and If-Modified-Since. SL_OK when a response came, whatever
+ * its status; SL_EIO with a message naming the URL and curl's reason when
+ * none did (no connection, time out, too large). */
+sl_status rd_fetch(rd_fetcher *f, const char *url, const char *etag, const char *last_modified,
+                   rd_response *out, err_slot *err);
+void      rd_response_free(rd_response *r);
+
 #endif

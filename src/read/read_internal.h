@@ -37,14 +37,6 @@ rd_sniffed rd_sniff(const char *p, size_t n);
  * expand into gigabytes. */
 #define RD_HTTP_MAX_BODY ((size_t)64 << 20)
 
-/* A Content-Type: media type (lower case, without parameters) and charset. */
-typedef struct rd_media {
-    char type[64];
-    char charset[40];
-} rd_media;
-void rd_media_type(const char *ct, size_t n, rd_media *out);
-bool rd_media_is_html(const rd_media *m);
-
 typedef struct rd_http {
     int      status;
     rd_media media;
