@@ -210,7 +210,7 @@ static bool read_line(rd_source *s, err_slot *err, sl_status *st)
     buf_clear(&s->data);
     size_t from = s->in_pos;
     for (;;) {
-        const char *nl = memchr(s->in.data + from, '\n', s->in.len - from);
+        const char *nl = from < s->in.len ? memchr(s->in.data + from, '\n', s->in.len - from) : NULL;
         if (nl || s->in_eof) {
             size_t end = nl ? (size_t)(nl - s->in.data) : s->in.len;
             buf_append(&s->data, s->in.data + s->in_pos, end - s->in_pos);

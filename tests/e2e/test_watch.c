@@ -248,7 +248,7 @@ static void last_modified_alone_is_used_too(void **st)
     feed_xml[0] = '\0';
     feed_item("a.html", "Drills go ahead", "Tue, 05 Mar 2019 09:00:00 +0900");
     write_feed("www/news-lm.xml");
-    take_log();
+    free(take_log());
     char *out, *log;
     assert_int_equal(watch_once(&out, "news-lm.xml"), 0);
     free(out);
@@ -294,7 +294,7 @@ static void a_signal_ends_watching_with_status_0(void **st)
         execl(BIN, BIN, "watch", "--db", db, "--every", "60", url, (char *)NULL);
         _exit(127);
     }
-    take_log();
+    free(take_log());
     for (int i = 0; i < 100; i++) {   /* wait for the first round to ask the server */
         char p[128];
         snprintf(p, sizeof p, "%s/log", dir);
