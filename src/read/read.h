@@ -12,6 +12,8 @@
 #include "storyline.h"
 #include "../core/core.h"
 
+#include <stdio.h>
+
 typedef struct rd_source rd_source;
 
 /* Open path. SL_EIO (message in err) if it does not exist or is unreadable. */
@@ -57,6 +59,18 @@ sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err);
  * revisits, and responses that are not 2xx HTML. */
 long      rd_warc_passed(const rd_warc *w);
 void      rd_warc_free(rd_warc *w);
+
+/* A gzip file read member by member (gunzip.c), for WARC files: a corrupt
+ * or truncated member is skipped up to the next gzip header, and a message
+ * naming its compressed byte offset waits for rd_gunzip_message. */
+typedef struct rd_gunzip rd_gunzip;
+rd_gunzip *rd_gunzip_open(const char *path, err_slot *err);   /* NULL: message in err */
+/* The same over an open stream, which it then owns (the fuzzer's memory). */
+rd_gunzip *rd_gunzip_of(FILE *f, const char *input, err_slot *err);
+long       rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err);   /* an rd_pull_fn */
+/* The message about a damaged member, if one waits (then cleared). */
+bool       rd_gunzip_message(rd_gunzip *g, err_slot *err);
+void       rd_gunzip_close(rd_gunzip *g);
 
 /* A news feed (RSS 2.0, RSS 1.0/RDF or Atom) held in memory, parsed into its
  * items (feed.c). Used by the file reader for feed files and by watch for

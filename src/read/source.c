@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,6 +34,7 @@ struct rd_source {
     buf         id, scratch, label;
     rd_record   rec;
     rd_warc    *warc;
+    rd_gunzip  *gunzip;    /* a .warc.gz file, read member by member */
     rd_feed    *feed;
     size_t      feed_next;
     long        passed;    /* records of containers that hold no page */
@@ -138,6 +140,8 @@ static void close_file(rd_source *s)
     if (s->warc) s->passed += rd_warc_passed(s->warc);
     rd_warc_free(s->warc);
     s->warc = NULL;
+    rd_gunzip_close(s->gunzip);
+    s->gunzip = NULL;
     rd_feed_free(s->feed);
     s->feed = NULL;
 }
@@ -234,6 +238,16 @@ static sl_status read_all(rd_source *s, err_slot *err)
     return st;
 }
 
+/* Does the file start with gzip's magic? (A .gz name may be wrong.) */
+static bool gzip_magic(const char *path)
+{
+    unsigned char m[2] = {0};
+    FILE *f = fopen(path, "rb");
+    bool yes = f && fread(m, 1, 2, f) == 2 && m[0] == 0x1f && m[1] == 0x8b;
+    if (f) fclose(f);
+    return yes;
+}
+
 static sl_status open_next_file(rd_source *s, err_slot *err)
 {
     close_file(s);
@@ -244,6 +258,13 @@ static sl_status open_next_file(rd_source *s, err_slot *err)
     buf_clear(&s->in);
     s->in_pos = 0;
     s->in_eof = false;
+    size_t plen = strlen(s->path);
+    if (s->kind == KIND_WARC && plen > 3 && !strcasecmp(s->path + plen - 3, ".gz") && gzip_magic(s->path)) {
+        /* so that a damaged gzip member costs one record, not the rest */
+        if (!(s->gunzip = rd_gunzip_open(s->path, err))) return SL_EIO;
+        s->warc = rd_warc_new(rd_gunzip_pull, s->gunzip, s->path);
+        return SL_OK;
+    }
     s->gz = strcmp(s->path, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(s->path, "rb");
     if (!s->gz) return err_set(err, SL_EIO, s->path, 0, "cannot open: %s", strerror(errno));
     gzbuffer(s->gz, 1 << 16);
@@ -314,9 +335,11 @@ sl_status rd_next(rd_source *s, sl_page *page, err_slot *err)
             if (next_item(s, page)) return SL_OK;
             close_file(s);
         }
+        if (rd_gunzip_message(s->gunzip, err)) return SL_EINPUT;
         if (s->warc) {
             sl_status st = rd_warc_next(s->warc, page, err);
             if (st != SL_DONE) return st;
+            if (rd_gunzip_message(s->gunzip, err)) return SL_EINPUT;
             close_file(s);
         }
         if (!s->gz) {

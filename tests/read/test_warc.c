@@ -6,6 +6,7 @@
 #include "read/read.h"
 #include "read/read_internal.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -202,8 +203,9 @@ static void write_file(const char *name, const char *p, size_t n)
     fclose(f);
 }
 
-/* Each record its own gzip member, as Common Crawl writes them. */
-static void write_gz_members(const char *name, const buf *w)
+/* Each record its own gzip member, as Common Crawl writes them; the
+ * compressed offset of each member goes into starts (if not NULL). */
+static void write_gz_members(const char *name, const buf *w, long *starts)
 {
     char path[256];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -220,6 +222,7 @@ static void write_gz_members(const char *name, const buf *w)
         z.next_out = out;
         z.avail_out = sizeof out;
         assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+        if (starts) *starts++ = ftell(f);
         fwrite(out, 1, sizeof out - z.avail_out, f);
         deflateEnd(&z);
         at = end;
@@ -233,7 +236,7 @@ static void files_plain_gzip_per_record_and_whole_and_sniffed(void **st)
     buf w;
     sample(&w);
     write_file("plain.warc", w.data, w.len);
-    write_gz_members("members.warc.gz", &w);
+    write_gz_members("members.warc.gz", &w, NULL);
     char path[256];
     snprintf(path, sizeof path, "%s/whole.warc.gz", dir);
     gzFile g = gzopen(path, "wb");
@@ -255,6 +258,56 @@ static void files_plain_gzip_per_record_and_whole_and_sniffed(void **st)
     assert_int_equal(n, 4 * 3);
     assert_int_equal(rd_passed(s), 4 * 4);
     rd_close(s);
+    buf_free(&w);
+}
+
+/* A damaged gzip member costs its record, not the rest of the file; a file
+ * cut inside its last member says so. */
+static void a_corrupt_gzip_member_is_skipped(void **st)
+{
+    (void)st;
+    buf w;
+    buf_init(&w);
+    for (int i = 0; i < 4; i++) {
+        char uri[64];
+        snprintf(uri, sizeof uri, "http://news.test/%d", i);
+        response(&w, uri, "Content-Type: text/html\r\n", article, strlen(article));
+    }
+    long starts[8];
+    char sub[128], path[256];
+    snprintf(sub, sizeof sub, "%s/gz", dir);
+    mkdir(sub, 0700);
+    write_gz_members("gz/damaged.warc.gz", &w, starts);
+    snprintf(path, sizeof path, "%s/gz/damaged.warc.gz", dir);
+    size_t n = 0;
+    char *raw = slurp(path, &n);
+    assert_non_null(raw);
+    for (long i = starts[1] + 20; i < starts[1] + 40; i++) raw[i] ^= 0x5a;   /* inside member 2 */
+    write_file("gz/damaged.warc.gz", raw, n);
+    write_file("gz/truncated.warc.gz", raw, (size_t)starts[3] + 30);       /* cut in member 4 */
+    free(raw);
+    rd_source *s;
+    err_slot e;
+    assert_int_equal(rd_open(sub, &s, &e), SL_OK);
+    sl_page p;
+    sl_status r;
+    char seen[256] = "", want[64];
+    size_t gz_msgs = 0, at_member_2 = 0;
+    snprintf(want, sizeof want, "gzip member at byte %ld: corrupt", starts[1]);
+    while ((r = rd_next(s, &p, &e)) != SL_DONE) {
+        if (r == SL_OK) {
+            strcat(seen, strrchr(p.url, '/'));
+            continue;
+        }
+        assert_int_equal(r, SL_EINPUT);
+        gz_msgs += strstr(e.msg, "gzip member at byte ") != NULL;
+        at_member_2 += strstr(e.msg, want) != NULL;
+    }
+    rd_close(s);
+    /* damaged: 0, 2, 3 (1 is lost); truncated: 0, 2 (1 damaged, 3 cut) */
+    assert_string_equal(seen, "/0/2/3/0/2");
+    assert_int_equal(gz_msgs, 3);       /* damaged twice, then the cut */
+    assert_int_equal(at_member_2, 2);
     buf_free(&w);
 }
 
@@ -302,6 +355,7 @@ int main(void)
         cmocka_unit_test(broken_records_are_reported_at_their_offset_and_skipped),
         cmocka_unit_test(a_lying_length_does_not_lose_the_next_record),
         cmocka_unit_test(files_plain_gzip_per_record_and_whole_and_sniffed),
+        cmocka_unit_test(a_corrupt_gzip_member_is_skipped),
         cmocka_unit_test(http_messages),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
