@@ -28,7 +28,7 @@ typedef struct watch_run {
     sl_watch_stats       *stats;
     rd_fetcher           *fetch;
     rd_response           resp;
-    buf                   etag, last_modified;
+    buf                   etag, last_modified, feed_url, link;
 } watch_run;
 
 static bool stopped(const watch_run *w) { return w->o->stop && *w->o->stop; }
@@ -57,12 +57,37 @@ static bool wanted(watch_run *w, const char *url)
 
 static bool transient(long status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
 
+/* Hand a page to ingest with the feed named in its metadata; a page ingest
+ * finds bad was reported and counted there. */
+static sl_status ingest(watch_run *w, const char *feed, sl_page *page)
+{
+    json_t *meta = json_pack("{s:s}", "feed", feed);
+    char *mj = meta ? json_dumps(meta, JSON_COMPACT) : NULL;
+    json_decref(meta);
+    page->meta_json = mj;
+    sl_status st = sl_ingest_page(w->e, page, &w->stats->ingest);
+    free(mj);
+    return st == SL_EINPUT ? SL_OK : st;
+}
+
 /* Fetch one item's article and hand it to ingest. Returns SL_OK, SL_EIO for
  * a transient failure (the feed will be read again), or SL_EDB. */
 static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
 {
-    const char *url = item->url;
-    if (!url || !*url || !wanted(w, url)) return SL_OK;
+    if (!item->url || !*item->url) {
+        /* nothing to fetch: the item's own content is the article, if any */
+        if (!item->id || !item->body_len) return SL_OK;
+        sl_page page = *item;
+        page.input = feed;
+        return ingest(w, feed, &page);
+    }
+    /* links may be relative to the feed's (final) URL */
+    if (!rd_url_resolve(w->feed_url.data, item->url, &w->link)) {
+        warn(w, feed, "item link '%.200s' is not a URL; skipped", item->url);
+        return SL_OK;
+    }
+    const char *url = w->link.data;
+    if (!wanted(w, url)) return SL_OK;
     err_slot err;
     long status = 0;
     sl_status fetched = rd_fetch(w->fetch, url, NULL, NULL, &w->resp, &err);
@@ -78,18 +103,15 @@ static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
     w->stats->pages_fetched += ok;
     w->stats->pages_failed += !ok;
     if (ok) {
-        json_t *meta = json_pack("{s:s}", "feed", feed);
-        char *mj = meta ? json_dumps(meta, JSON_COMPACT) : NULL;
-        json_decref(meta);
+        /* the id is the URL, as for a page read from a WARC file */
         sl_page page = {
             .input = url, .id = url, .url = url, .title = item->title, .published = item->published,
-            .meta_json = mj, .body = w->resp.body.data ? w->resp.body.data : "",
+            .source = item->source, .body = w->resp.body.data ? w->resp.body.data : "",
             .body_len = w->resp.body.len, .format = SL_FORMAT_HTML,
             .charset = *w->resp.media.charset ? w->resp.media.charset : NULL,
         };
-        sl_status st = sl_ingest_page(w->e, &page, &w->stats->ingest);
-        free(mj);
-        if (st != SL_OK && st != SL_EINPUT) return st;   /* a bad page was reported and counted */
+        sl_status st = ingest(w, feed, &page);
+        if (st != SL_OK) return st;
     }
     if (st_seen_put(w->e->db, url, feed, status, &w->e->err) != SL_OK) return SL_EDB;
     return ok || !transient(status) ? SL_OK : SL_EIO;
@@ -118,7 +140,9 @@ static sl_status poll_feed(watch_run *w, const char *url)
         return SL_OK;
     }
     w->stats->feeds_changed++;
-    /* the response buffer is reused for the pages: keep the validators */
+    /* the response buffer is reused for the pages: keep URL and validators */
+    buf_clear(&w->feed_url);
+    buf_append(&w->feed_url, w->resp.url.data ? w->resp.url.data : url, w->resp.url.data ? w->resp.url.len : strlen(url));
     buf_clear(&w->etag);
     buf_clear(&w->last_modified);
     buf_append(&w->etag, w->resp.etag.data ? w->resp.etag.data : "", w->resp.etag.len);
@@ -172,6 +196,8 @@ sl_status sl_watch(sl_engine *e, const char *const *feeds, size_t n_feeds, const
     rd_response_free(&w.resp);
     buf_free(&w.etag);
     buf_free(&w.last_modified);
+    buf_free(&w.feed_url);
+    buf_free(&w.link);
     rd_fetcher_free(w.fetch);
     return st;
 }

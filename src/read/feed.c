@@ -17,12 +17,13 @@
 #include <strings.h>
 
 typedef struct feed_item {
-    const char *label, *id, *url, *title, *published, *body;
+    const char *label, *id, *url, *title, *published, *source, *body;
     size_t      body_len;
 } feed_item;
 
 struct rd_feed {
     arena a;
+    const char *title;   /* the channel's or feed's own title: the outlet */
     VEC(feed_item) items;
 };
 
@@ -227,7 +228,8 @@ static void read_item(rd_feed *f, const xmlNode *it, bool atom, const char *inpu
 static void read_items(rd_feed *f, const xmlNode *parent, const char *input, buf *tmp)
 {
     for (const xmlNode *c = parent->children; c; c = c->next) {
-        if (is(c, "item")) read_item(f, c, false, input, tmp);
+        if (is(c, "title") && !f->title) f->title = text_field(&f->a, c, tmp);
+        else if (is(c, "item")) read_item(f, c, false, input, tmp);
         else if (is(c, "entry")) read_item(f, c, true, input, tmp);
         else if (is(c, "channel")) read_items(f, c, input, tmp);   /* RSS 2.0 nests items here */
     }
@@ -260,6 +262,8 @@ sl_status rd_feed_parse(const char *xml, size_t n, const char *input, rd_feed **
         buf_init(&tmp);
         read_items(f, root, input, &tmp);
         buf_free(&tmp);
+        /* the title may come after the items (Atom allows it) */
+        for (size_t i = 0; i < f->items.n; i++) f->items.v[i].source = f->title;
         *out = f;
     }
     xmlFreeDoc(doc);
@@ -278,6 +282,7 @@ void rd_feed_item(const rd_feed *f, size_t i, sl_page *page)
     page->url = it->url;
     page->title = it->title;
     page->published = it->published;
+    page->source = it->source;
     page->body = it->body;
     page->body_len = it->body_len;
     page->format = SL_FORMAT_HTML;

@@ -118,3 +118,17 @@ sl_status rd_fetch(rd_fetcher *f, const char *url, const char *etag, const char 
     header_of(c, "Last-Modified", &out->last_modified);
     return SL_OK;
 }
+
+bool rd_url_resolve(const char *base, const char *ref, buf *out)
+{
+    CURLU *u = curl_url();
+    char *full = NULL;
+    bool ok = u && curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+              curl_url_set(u, CURLUPART_URL, ref, 0) == CURLUE_OK &&
+              curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK;
+    buf_clear(out);
+    if (ok) buf_puts(out, full);
+    curl_free(full);
+    curl_url_cleanup(u);
+    return ok;
+}

@@ -81,8 +81,9 @@ typedef struct rd_feed rd_feed;
 sl_status rd_feed_parse(const char *xml, size_t n, const char *input, rd_feed **out, err_slot *err);
 size_t    rd_feed_count(const rd_feed *f);
 /* Item i as a page (valid until rd_feed_free): url is the item's link, title
- * and published (ISO 8601) its own, body its content or else its summary,
- * as HTML (format SL_FORMAT_HTML); id NULL unless the feed gives a guid. */
+ * and published (ISO 8601) its own, source the feed's title, body its
+ * content or else its summary, as HTML (format SL_FORMAT_HTML); id NULL
+ * unless the feed gives a guid. */
 void      rd_feed_item(const rd_feed *f, size_t i, sl_page *page);
 void      rd_feed_free(rd_feed *f);
 
@@ -117,5 +118,8 @@ typedef struct rd_response {
 sl_status rd_fetch(rd_fetcher *f, const char *url, const char *etag, const char *last_modified,
                    rd_response *out, err_slot *err);
 void      rd_response_free(rd_response *r);
+/* ref (a feed's link, maybe relative) made absolute against base, into out;
+ * false if either is not a URL. */
+bool      rd_url_resolve(const char *base, const char *ref, buf *out);
 
 #endif

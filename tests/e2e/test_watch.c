@@ -242,6 +242,32 @@ static void rounds_fetch_new_articles_once_and_ask_conditionally(void **st)
     free(out);
 }
 
+/* A relative link is taken against the feed's URL; an item without a link
+ * but with content and a guid is itself the article. */
+static void relative_links_and_items_without_links(void **st)
+{
+    (void)st;
+    article("www/rel.html", "Envoys meet");
+    char p[2048];
+    snprintf(p, sizeof p,
+             "<rss><channel><title>Relative News</title>"
+             "<item><title>Envoys meet</title><link>rel.html</link></item>"
+             "<item><title>Inline</title><guid>inline-1</guid><description><![CDATA[%s]]></description></item>"
+             "</channel></rss>", para);
+    put("www/rel.xml", p);
+    free(take_log());
+    char *out, *log;
+    assert_int_equal(watch_once(&out, "rel.xml"), 0);
+    free(out);
+    log = take_log();
+    assert_int_equal(count(log, "GET /rel.html"), 1);
+    free(log);
+    assert_int_equal(run(&out, BIN " articles --db %s/w.db --json", dir), 0);
+    assert_non_null(strstr(out, "\"id\":\"inline-1\""));
+    assert_non_null(strstr(out, "\"source\":\"Relative News\""));
+    free(out);
+}
+
 static void last_modified_alone_is_used_too(void **st)
 {
     (void)st;
@@ -344,6 +370,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rounds_fetch_new_articles_once_and_ask_conditionally),
+        cmocka_unit_test(relative_links_and_items_without_links),
         cmocka_unit_test(last_modified_alone_is_used_too),
         cmocka_unit_test(failures_are_reported_and_the_round_goes_on),
         cmocka_unit_test(a_signal_ends_watching_with_status_0),

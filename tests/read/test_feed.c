@@ -47,6 +47,7 @@ static void rss2_items_with_content_dates_and_guids(void **st)
     assert_int_equal(p.body_len, strlen(p.body));
     assert_int_equal(p.format, SL_FORMAT_HTML);
     assert_string_equal(p.input, "t.xml item 1");
+    assert_string_equal(p.source, "News");
     rd_feed_item(f, 1, &p);
     assert_null(p.id);
     assert_string_equal(p.published, "2019-03-06T08:00:00");
@@ -70,6 +71,7 @@ static void rss1_rdf_items_sit_beside_the_channel(void **st)
     sl_page p;
     rd_feed *f = parse_items(xml, 1, &p);
     assert_string_equal(p.url, "http://news.test/r1");
+    assert_string_equal(p.source, "N");
     assert_string_equal(p.published, "2018-06-12T10:00:00+09:00");
     assert_string_equal(p.body, "Summit in Singapore");
     rd_feed_free(f);
@@ -79,7 +81,7 @@ static void atom_entries_html_xhtml_and_text(void **st)
 {
     (void)st;
     const char *xml =
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title>"
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
         "<entry><title>One</title><link rel=\"self\" href=\"http://news.test/self\"/>"
         "<link href=\"http://news.test/one\"/><id>tag:news.test,2019:1</id>"
         "<updated>2019-01-02T00:00:00Z</updated><published>2019-01-01T12:00:00Z</published>"
@@ -88,10 +90,11 @@ static void atom_entries_html_xhtml_and_text(void **st)
         "<updated>2019-01-03T00:00:00Z</updated>"
         "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a &lt; b</p></div></content></entry>"
         "<entry><title>Three</title><summary>x &lt; y &amp; z</summary></entry>"
-        "</feed>";
+        "<title>Atom News</title></feed>";
     sl_page p;
     rd_feed *f = parse_items(xml, 3, &p);
     assert_string_equal(p.url, "http://news.test/one");
+    assert_string_equal(p.source, "Atom News");
     assert_string_equal(p.id, "tag:news.test,2019:1");
     assert_string_equal(p.published, "2019-01-01T12:00:00Z");   /* published beats updated */
     assert_string_equal(p.body, "<p>One &amp; all</p>");
