@@ -56,4 +56,31 @@ static inline int run_capture(const char *cmd, char **out)
     return st != -1 && (st & 0x7f) == 0 ? (st >> 8) & 0xff : 128;   /* WIFEXITED, WEXITSTATUS */
 }
 
+/* The same with a printf-style command line. */
+static inline int run_capturef(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline int run_capturef(char **out, const char *fmt, ...)
+{
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return run_capture(cmd, out);
+}
+
+/* A fresh folder from a mkdtemp template (dir holds it; at least 32
+ * bytes), and removing it with all it holds. 0 on success. */
+static inline int tmpdir_make(char *dir, const char *tmpl)
+{
+    strcpy(dir, tmpl);
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static inline int tmpdir_remove(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
 #endif

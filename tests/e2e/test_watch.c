@@ -148,18 +148,6 @@ static void write_feed(const char *name)
     put(name, p);
 }
 
-/* Run a command; its output (standard output and error) into *out. */
-static int run(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int run(char **out, const char *fmt, ...)
-{
-    char cmd[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return run_capture(cmd, out);
-}
-
 /* The server's log since the last call (then emptied). */
 static char *take_log(void)
 {
@@ -179,7 +167,7 @@ static size_t count(const char *s, const char *what)
 
 static int watch_once(char **out, const char *feed)
 {
-    return run(out, BIN " watch --db %s/w.db --once --timeout 10 http://127.0.0.1:%d/%s 2>&1", dir, port, feed);
+    return run_capturef(out, BIN " watch --db %s/w.db --once --timeout 10 http://127.0.0.1:%d/%s 2>&1", dir, port, feed);
 }
 
 /* ---- the tests ---- */
@@ -207,7 +195,7 @@ static void rounds_fetch_new_articles_once_and_ask_conditionally(void **st)
     assert_int_equal(count(log, "GET /b.html"), 1);
     assert_int_equal(count(log, "GET /gone.html"), 1);
     free(log);
-    assert_int_equal(run(&out, BIN " articles --db %s/w.db --json", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --db %s/w.db --json", dir), 0);
     char want[128];
     snprintf(want, sizeof want, "\"id\":\"http://127.0.0.1:%d/a.html\"", port);
     assert_non_null(strstr(out, want));
@@ -237,7 +225,7 @@ static void rounds_fetch_new_articles_once_and_ask_conditionally(void **st)
     assert_int_equal(count(log, "GET "), 2);
     assert_int_equal(count(log, "GET /c.html"), 1);
     free(log);
-    assert_int_equal(run(&out, BIN " articles --db %s/w.db --json", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --db %s/w.db --json", dir), 0);
     assert_int_equal(count(out, "\"id\":"), 3);
     free(out);
 }
@@ -262,7 +250,7 @@ static void relative_links_and_items_without_links(void **st)
     log = take_log();
     assert_int_equal(count(log, "GET /rel.html"), 1);
     free(log);
-    assert_int_equal(run(&out, BIN " articles --db %s/w.db --json", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --db %s/w.db --json", dir), 0);
     assert_non_null(strstr(out, "\"id\":\"inline-1\""));
     assert_non_null(strstr(out, "\"source\":\"Relative News\""));
     free(out);
@@ -296,14 +284,14 @@ static void failures_are_reported_and_the_round_goes_on(void **st)
     char *out;
     /* a missing feed, a feed that is not one, and a port nobody listens on */
     put("www/page.xml", "<html><body>not a feed</body></html>");
-    assert_int_equal(run(&out, BIN " watch --db %s/w.db --once --timeout 5 http://127.0.0.1:%d/none.xml "
+    assert_int_equal(run_capturef(&out, BIN " watch --db %s/w.db --once --timeout 5 http://127.0.0.1:%d/none.xml "
                                "http://127.0.0.1:%d/page.xml http://127.0.0.1:1/x.xml 2>&1", dir, port, port), 0);
     assert_non_null(strstr(out, "/none.xml: HTTP 404"));
     assert_non_null(strstr(out, "/page.xml: not a feed"));
     assert_non_null(strstr(out, "127.0.0.1:1/x.xml: "));
     assert_non_null(strstr(out, "3 failed"));
     free(out);
-    assert_int_equal(run(&out, BIN " watch --db %s/w.db --every x http://a/ 2>&1", dir), 1);
+    assert_int_equal(run_capturef(&out, BIN " watch --db %s/w.db --every x http://a/ 2>&1", dir), 1);
     free(out);
 }
 

@@ -3,6 +3,7 @@
  * through, HTTP chunking and compression are undone, and a broken record is
  * reported with its byte offset while the reader goes on with the next. */
 #include "testutil.h"
+#include "warcgen.h"
 #include "read/read.h"
 #include "read/read_internal.h"
 
@@ -15,28 +16,6 @@ static char dir[64];
 static const char article[] =
     "<html><head><title>Drills resume</title></head><body><p>Seoul and Washington resumed "
     "joint military drills on Monday, officials said.</p></body></html>";
-
-/* One record: WARC header with the given type, URI and Content-Type, the block, CR LF CR LF. */
-static void record(buf *out, const char *type, const char *uri, const char *ctype,
-                   const char *block, size_t n)
-{
-    buf_printf(out, "WARC/1.1\r\nWARC-Type: %s\r\n", type);
-    if (uri) buf_printf(out, "WARC-Target-URI: %s\r\n", uri);
-    buf_printf(out, "WARC-Date: 2019-03-02T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:%s-1>\r\n"
-                    "Content-Type: %s\r\nContent-Length: %zu\r\n\r\n", type, ctype, n);
-    buf_append(out, block, n);
-    buf_puts(out, "\r\n\r\n");
-}
-
-static void response(buf *out, const char *uri, const char *headers, const char *body, size_t n)
-{
-    buf http;
-    buf_init(&http);
-    buf_printf(&http, "HTTP/1.1 200 OK\r\n%s\r\n", headers);
-    buf_append(&http, body, n);
-    record(out, "response", uri, "application/http; msgtype=response", http.data, http.len);
-    buf_free(&http);
-}
 
 /* Memory as the WARC reader's byte source, handed out in small pieces so
  * that records straddle the reader's refills. */
@@ -336,16 +315,13 @@ static void http_messages(void **st)
 static int setup(void **st)
 {
     (void)st;
-    strcpy(dir, "/tmp/sl-warc-XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
+    return tmpdir_make(dir, "/tmp/sl-warc-XXXXXX");
 }
 
 static int teardown(void **st)
 {
     (void)st;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd);
+    return tmpdir_remove(dir);
 }
 
 int main(void)
