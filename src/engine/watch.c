@@ -103,8 +103,14 @@ static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
     w->stats->pages_fetched += ok;
     w->stats->pages_failed += !ok;
     if (ok) {
+        /* A fresh feed item was published shortly before it was fetched: the
+         * fetch date is the fallback when neither item nor page has one. */
+        char now[32];
+        time_t t = time(NULL);
+        strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
         /* the id is the URL, as for a page read from a WARC file */
         sl_page page = {
+            .fetched = now,
             .input = url, .id = url, .url = url, .title = item->title, .published = item->published,
             .source = item->source, .body = w->resp.body.data ? w->resp.body.data : "",
             .body_len = w->resp.body.len, .format = SL_FORMAT_HTML,

@@ -292,6 +292,13 @@ static void failures_are_reported_and_the_round_goes_on(void **st)
     assert_non_null(strstr(out, "3 failed"));
     free(out);
     assert_int_equal(run_capturef(&out, BIN " watch --db %s/w.db --every x http://a/ 2>&1", dir), 1);
+    assert_non_null(strstr(out, "--every needs a number"));
+    free(out);
+    assert_int_equal(run_capturef(&out, BIN " watch --db %s/w.db --once 2>&1", dir), 1);
+    assert_non_null(strstr(out, "no FEED_URL given"));
+    free(out);
+    assert_int_equal(run_capturef(&out, BIN " watch --help"), 0);
+    assert_non_null(strstr(out, "usage: storyline watch"));
     free(out);
 }
 
