@@ -107,7 +107,8 @@ static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
          * fetch date is the fallback when neither item nor page has one. */
         char now[32];
         time_t t = time(NULL);
-        strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+        struct tm tm;
+        strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
         /* the id is the URL, as for a page read from a WARC file */
         sl_page page = {
             .fetched = now,
