@@ -70,6 +70,27 @@ static sl_status ingest(watch_run *w, const char *feed, sl_page *page)
     return st == SL_EINPUT ? SL_OK : st;
 }
 
+/* GET an article page into w->resp; true if it is a 2xx HTML page. A
+ * failure is reported; *status is what to remember (0: no answer). */
+static bool fetch_page(watch_run *w, const char *url, long *status)
+{
+    err_slot err;
+    *status = 0;
+    sl_status fetched = rd_fetch(w->fetch, url, NULL, NULL, &w->resp, &err);
+    if (fetched != SL_OK) {
+        eg_warn(w->e, err.msg);
+    } else if ((*status = w->resp.status) < 200 || *status > 299) {
+        warn(w, url, "HTTP %ld; skipped", *status);
+    } else if (*w->resp.media.type && !rd_media_is_html(&w->resp.media)) {
+        warn(w, url, "not an HTML page (%s); skipped", w->resp.media.type);
+        *status = 415;   /* remembered as permanent: it will not turn into HTML */
+    }
+    bool ok = fetched == SL_OK && *status >= 200 && *status <= 299;
+    w->stats->pages_fetched += ok;
+    w->stats->pages_failed += !ok;
+    return ok;
+}
+
 /* Fetch one item's article and hand it to ingest. Returns SL_OK, SL_EIO for
  * a transient failure (the feed will be read again), or SL_EDB. */
 static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
@@ -88,20 +109,8 @@ static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
     }
     const char *url = w->link.data;
     if (!wanted(w, url)) return SL_OK;
-    err_slot err;
-    long status = 0;
-    sl_status fetched = rd_fetch(w->fetch, url, NULL, NULL, &w->resp, &err);
-    if (fetched != SL_OK) {
-        eg_warn(w->e, err.msg);
-    } else if ((status = w->resp.status) < 200 || status > 299) {
-        warn(w, url, "HTTP %ld; skipped", status);
-    } else if (*w->resp.media.type && !rd_media_is_html(&w->resp.media)) {
-        warn(w, url, "not an HTML page (%s); skipped", w->resp.media.type);
-        status = 415;   /* remembered as permanent: it will not turn into HTML */
-    }
-    bool ok = fetched == SL_OK && status >= 200 && status <= 299;
-    w->stats->pages_fetched += ok;
-    w->stats->pages_failed += !ok;
+    long status;
+    bool ok = fetch_page(w, url, &status);
     if (ok) {
         /* A fresh feed item was published shortly before it was fetched: the
          * fetch date is the fallback when neither item nor page has one. */
