@@ -1,9 +1,13 @@
-/* source.c: walking inputs (files, folders, standard input) and yielding
- * pages from plain-text files and JSON Lines.
+/* source.c: walking inputs (files, folders, standard input), telling what
+ * each file is (by name, else by its first bytes), and yielding its pages:
+ * whole files (plain text, HTML), lines (JSON Lines), records (WARC) and
+ * items (feeds).
  *
- * Not the parsing of a JSON record (jsonl.c) nor of the manifest
- * (manifest.c). Files are read through zlib, which passes uncompressed data
- * through unchanged, so .gz needs no special case beyond the name. */
+ * Not the parsing of a JSON record (jsonl.c), a WARC record (warc.c), a
+ * feed (feed.c) or the manifest (manifest.c). Files are read through zlib,
+ * which passes uncompressed data through unchanged, so .gz needs no special
+ * case beyond the name; only .warc.gz goes member by member (gunzip.c), so
+ * that one damaged member does not end the file. */
 #include "read.h"
 #include "read_internal.h"
 
