@@ -18,6 +18,9 @@
 #include <zlib.h>
 
 #define RAW_CHUNK 65536
+/* Members remembered for rd_gunzip_member_of: a WARC record spans a few at
+ * most, and messages are about the record just read. */
+#define RECENT 64
 
 struct rd_gunzip {
     FILE         *f;
@@ -30,6 +33,9 @@ struct rd_gunzip {
     bool          damaged;      /* skipping a damaged stretch: no more messages */
     bool          eof;
     err_slot      pending;      /* a message not yet handed over */
+    uint64_t      out;          /* uncompressed bytes handed out so far */
+    struct { uint64_t raw, out; } recent[RECENT];   /* member starts, a ring */
+    size_t        n_recent;
 };
 
 static uint64_t raw_offset(const rd_gunzip *g) { return g->fed - g->z.avail_in; }
@@ -137,7 +143,13 @@ long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
             if (g->in_member) report(g, "the file ends inside it", NULL);
             return 0;
         }
-        if (!g->in_member) { g->member = raw_offset(g); g->in_member = true; }
+        if (!g->in_member) {
+            g->member = raw_offset(g);
+            g->in_member = true;
+            size_t slot = g->n_recent++ % RECENT;
+            g->recent[slot].raw = g->member;
+            g->recent[slot].out = g->out;
+        }
         g->z.next_out = (unsigned char *)dst;
         g->z.avail_out = (uInt)n;
         int r = inflate(&g->z, Z_NO_FLUSH);
@@ -153,6 +165,18 @@ long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
             if (g->z.avail_in) consume(g, 1);   /* past where it failed */
             skip_to_magic(g);
         }
+        g->out += made;
         if (made) return (long)made;
     }
+}
+
+long long rd_gunzip_member_of(void *ctx, uint64_t off)
+{
+    const rd_gunzip *g = ctx;
+    size_t n = g->n_recent < RECENT ? g->n_recent : RECENT;
+    for (size_t k = 0; k < n; k++) {   /* newest first */
+        size_t slot = (g->n_recent - 1 - k) % RECENT;
+        if (g->recent[slot].out <= off) return (long long)g->recent[slot].raw;
+    }
+    return -1;
 }

@@ -58,6 +58,11 @@ sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err);
 /* Records passed over without a message: requests, metadata, warcinfo,
  * revisits, and responses that are not 2xx HTML. */
 long      rd_warc_passed(const rd_warc *w);
+/* For a compressed source: the compressed offset of the gzip member that
+ * holds uncompressed byte off (called with the pull's ctx), or -1. Messages
+ * and page labels then name it too. */
+typedef long long (*rd_member_fn)(void *ctx, uint64_t off);
+void      rd_warc_members(rd_warc *w, rd_member_fn member_of);
 void      rd_warc_free(rd_warc *w);
 
 /* A gzip file read member by member (gunzip.c), for WARC files: a corrupt
@@ -68,6 +73,9 @@ rd_gunzip *rd_gunzip_open(const char *path, err_slot *err);   /* NULL: message i
 /* The same over an open stream, which it then owns (the fuzzer's memory). */
 rd_gunzip *rd_gunzip_of(FILE *f, const char *input, err_slot *err);
 long       rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err);   /* an rd_pull_fn */
+/* An rd_member_fn: the member holding uncompressed byte off, among the
+ * last 64 begun. */
+long long  rd_gunzip_member_of(void *ctx, uint64_t off);
 /* The message about a damaged member, if one waits (then cleared). */
 bool       rd_gunzip_message(rd_gunzip *g, err_slot *err);
 void       rd_gunzip_close(rd_gunzip *g);

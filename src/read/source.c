@@ -267,6 +267,7 @@ static sl_status open_next_file(rd_source *s, err_slot *err)
         /* so that a damaged gzip member costs one record, not the rest */
         if (!(s->gunzip = rd_gunzip_open(s->path, err))) return SL_EIO;
         s->warc = rd_warc_new(rd_gunzip_pull, s->gunzip, s->path);
+        rd_warc_members(s->warc, rd_gunzip_member_of);
         return SL_OK;
     }
     s->gz = strcmp(s->path, "-") == 0 ? gzdopen(dup(0), "rb") : gzopen(s->path, "rb");

@@ -16,6 +16,7 @@
 #include "read.h"
 #include "read_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +39,7 @@ struct rd_warc {
     bool        failed;     /* pull reported an error: its message is kept */
     err_slot    pull_err;
     long        passed;
+    rd_member_fn member_of;  /* compressed offsets, for messages; or NULL */
     /* the current page's strings */
     buf         label, url, id, date;
     rd_http     http;
@@ -65,6 +67,18 @@ void rd_warc_free(rd_warc *w)
 }
 
 long rd_warc_passed(const rd_warc *w) { return w->passed; }
+
+void rd_warc_members(rd_warc *w, rd_member_fn member_of) { w->member_of = member_of; }
+
+/* "byte N", and where the source can say, the gzip member holding it: the
+ * offset a Common Crawl index gives. */
+static const char *where(const rd_warc *w, uint64_t at, char out[96])
+{
+    long long m = w->member_of ? w->member_of(w->ctx, at) : -1;
+    if (m >= 0) snprintf(out, 96, "byte %llu (gzip member at byte %lld)", (unsigned long long)at, m);
+    else snprintf(out, 96, "byte %llu", (unsigned long long)at);
+    return out;
+}
 
 static size_t avail(const rd_warc *w) { return w->win.len - w->pos; }
 static const char *cur(const rd_warc *w) { return w->win.data + w->pos; }
@@ -200,8 +214,8 @@ static const char *parse_head(rd_warc *w, const char *p, size_t n, warc_head *h)
 
 static sl_status fail(rd_warc *w, uint64_t at, err_slot *err, const char *why)
 {
-    return err_set(err, SL_EINPUT, w->input, 0, "byte %llu: %s; skipped to the next record",
-                   (unsigned long long)at, why);
+    char pos[96];
+    return err_set(err, SL_EINPUT, w->input, 0, "%s: %s; skipped to the next record", where(w, at, pos), why);
 }
 
 static bool page_of(rd_warc *w, const warc_head *h, const char *block, size_t n,
@@ -222,7 +236,8 @@ static bool page_of(rd_warc *w, const warc_head *h, const char *block, size_t n,
     }
     memset(page, 0, sizeof *page);
     buf_clear(&w->label);
-    buf_printf(&w->label, "%s at byte %llu", w->input, (unsigned long long)at);
+    char pos[96];
+    buf_printf(&w->label, "%s at %s", w->input, where(w, at, pos));
     page->input = w->label.data;
     /* The URL names the article across crawls (a re-crawl is the same
      * article); the record id only when a record has no URL. */
@@ -248,8 +263,8 @@ sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err)
         if (!avail(w)) {
             if (!w->failed) return SL_DONE;
             w->failed = false;   /* report once; the next call ends */
-            return err_set(err, SL_EIO, w->input, 0, "byte %llu: %s", (unsigned long long)offset(w),
-                           w->pull_err.msg);
+            char pos[96];
+            return err_set(err, SL_EIO, w->input, 0, "%s: %s", where(w, offset(w), pos), w->pull_err.msg);
         }
         uint64_t at = offset(w);
         fill(w, 7);
@@ -280,9 +295,10 @@ sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err)
         size_t n = (size_t)h.length;
         fill(w, hn + n);
         if (avail(w) < hn + n) {
+            char pos[96];
             err_set(err, SL_EINPUT, w->input, 0,
-                    "byte %llu: truncated record: Content-Length %zu but only %zu bytes follow",
-                    (unsigned long long)at, n, avail(w) - hn);
+                    "%s: truncated record: Content-Length %zu but only %zu bytes follow",
+                    where(w, at, pos), n, avail(w) - hn);
             resync(w);
             return SL_EINPUT;
         }

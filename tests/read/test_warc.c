@@ -276,6 +276,11 @@ static void a_corrupt_gzip_member_is_skipped(void **st)
     while ((r = rd_next(s, &p, &e)) != SL_DONE) {
         if (r == SL_OK) {
             strcat(seen, strrchr(p.url, '/'));
+            if (!strcmp(p.url, "http://news.test/2")) {   /* labelled with its member too */
+                char label[64];
+                snprintf(label, sizeof label, "(gzip member at byte %ld)", starts[2]);
+                assert_non_null(strstr(p.input, label));
+            }
             continue;
         }
         assert_int_equal(r, SL_EINPUT);
