@@ -47,6 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rd_gunzip *g = f ? rd_gunzip_of(f, "fuzz.gz", &err) : NULL;
     if (g) {
         w = rd_warc_new(rd_gunzip_pull, g, "fuzz.gz");
+        rd_warc_members(w, rd_gunzip_member_of);
         read_all(w, size * 1032 + 64);   /* gzip may expand 1032 times */
         while (rd_gunzip_message(g, &err)) {}
         rd_warc_free(w);
