@@ -9,7 +9,8 @@
  * transient failure (no answer, 5xx, 429) leads to the feed being read in
  * full again next round instead of being answered 304 with items missed.
  * A page that answers 4xx is not asked again; one that fails otherwise is
- * tried up to EG_WATCH_TRIES times. */
+ * tried up to EG_WATCH_TRIES times. Each feed's pages are committed when
+ * the feed is done; summaries are refreshed once a round. */
 #include "engine.h"
 
 #include <errno.h>
@@ -29,6 +30,7 @@ typedef struct watch_run {
     rd_fetcher           *fetch;
     rd_response           resp;
     buf                   etag, last_modified, feed_url, link;
+    VEC(char *)           stored;   /* pages handed to ingest, marked seen once committed */
 } watch_run;
 
 static bool stopped(const watch_run *w) { return w->o->stop && *w->o->stop; }
@@ -128,9 +130,11 @@ static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
         };
         sl_status st = ingest(w, feed, &page);
         if (st != SL_OK) return st;
+        VEC_PUSH(w->stored, xstrdup(url));
+        return SL_OK;
     }
     if (st_seen_put(w->e->db, url, feed, status, &w->e->err) != SL_OK) return SL_EDB;
-    return ok || !transient(status) ? SL_OK : SL_EIO;
+    return transient(status) ? SL_EIO : SL_OK;
 }
 
 /* One feed: ask, parse, take every item. */
@@ -174,6 +178,15 @@ static sl_status poll_feed(watch_run *w, const char *url)
         if (st == SL_EIO) { complete = false; st = SL_OK; }
     }
     rd_feed_free(feed);
+    /* Pages are marked seen, and the feed's validators kept, only once the
+     * articles are committed: a crash in between fetches them again (and
+     * ingest finds them stored) rather than losing them for good. */
+    if (st == SL_OK) st = eg_commit_batch(w->e, &w->stats->ingest);
+    for (size_t i = 0; i < w->stored.n; i++) {
+        if (st == SL_OK) st = st_seen_put(w->e->db, w->stored.v[i], url, 200, &w->e->err);
+        free(w->stored.v[i]);
+    }
+    w->stored.n = 0;
     if (st == SL_OK && complete)
         st = st_feed_put(w->e->db, url, w->etag.data, w->last_modified.data, 200, &w->e->err);
     return st;
@@ -214,6 +227,7 @@ sl_status sl_watch(sl_engine *e, const char *const *feeds, size_t n_feeds, const
     buf_free(&w.last_modified);
     buf_free(&w.feed_url);
     buf_free(&w.link);
+    VEC_FREE(w.stored);
     rd_fetcher_free(w.fetch);
     return st;
 }
