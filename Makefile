@@ -33,7 +33,7 @@ $(B)/libstoryline.a: $(LIBOBJ)
 $(B)/storyline: $(CLIOBJ) $(B)/libstoryline.a
 	$(CC) $(CFLAGS) -o $@ $(CLIOBJ) $(B)/libstoryline.a $(LDLIBS)
 
-$(B)/tests/%: tests/%.c tests/testutil.h $(B)/libstoryline.a
+$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libstoryline.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libstoryline.a $(LDLIBS) -lcmocka
 
@@ -46,8 +46,7 @@ FUZZLIB := $(filter-out src/engine/% src/store/%, $(LIBSRC))
 $(B)/fuzz/%: fuzz/%.c $(FUZZLIB)
 	@mkdir -p $(dir $@)
 	clang -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-	  -fsanitize=fuzzer,address,undefined \
-	  -o $@ $< $(FUZZLIB) $(LDLIBS)
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZLIB) $(LDLIBS)
 
 fuzz: setup $(FUZZBIN)
 	@for f in $(FUZZBIN); do echo "== $$f"; mkdir -p $(B)/corpus/$$(basename $$f); \

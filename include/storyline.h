@@ -18,6 +18,7 @@
 #ifndef STORYLINE_H
 #define STORYLINE_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,6 +66,9 @@ typedef struct sl_page {
     sl_format   format;
     const char *charset;    /* the container's word on the encoding (the charset
                              * of an HTTP Content-Type header), or NULL */
+    const char *fetched;    /* when the page was fetched (ISO 8601; a WARC-Date),
+                             * or NULL: the publication date only when neither
+                             * the page's metadata nor its text gives one */
 } sl_page;
 
 /* The article extracted from a page. Paragraphs are in reading order; text is
@@ -118,6 +122,8 @@ void      sl_source_close(sl_source *s);
 typedef struct sl_ingest_stats {
     long read;          /* records read from the inputs */
     long skipped_bad;   /* unreadable or empty records */
+    long passed_over;   /* container records that hold no page (WARC requests,
+                         * metadata, non-HTML responses): not counted in read */
     long skipped_known; /* already in the database (same id) */
     long stored;        /* new articles stored */
     long duplicates;    /* of those, near-duplicates of an earlier article */
@@ -134,8 +140,9 @@ void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx);
 sl_status sl_load_manifest(sl_engine *e, const char *tsv_path);
 
 /* Read a file, a folder (recursively) or "-" (standard input), and ingest
- * every article in it. Plain text is one article per file; .jsonl is one
- * article per line; .gz is decompressed first. Articles are clustered in
+ * every article in it. Plain text and HTML are one article per file; .jsonl
+ * is one article per line; a WARC file one per HTML response record; a feed
+ * (RSS, Atom) one per item; .gz is decompressed first. Articles are clustered in
  * publication order within each batch, and each batch is one transaction. */
 sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats);
 
@@ -150,6 +157,42 @@ sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **
 
 /* A day as "YYYY-MM-DD" in out; "" for SL_NO_DATE. */
 void sl_day_format(int32_t day, char out[11]);
+
+/* ---- watching feeds -------------------------------------------------------- */
+
+typedef struct sl_watch_stats {
+    long            rounds;
+    long            feeds_changed;    /* answered 200 with a feed */
+    long            feeds_unchanged;  /* answered 304 Not Modified */
+    long            feeds_failed;     /* no answer, another status, or not a feed */
+    long            pages_fetched;    /* article pages fetched and handed to ingest */
+    long            pages_failed;     /* article pages that could not be fetched */
+    sl_ingest_stats ingest;
+} sl_watch_stats;
+
+typedef void (*sl_watch_fn)(const sl_watch_stats *s, void *ctx);
+
+typedef struct sl_watch_opts {
+    double      every_minutes;    /* pause between rounds */
+    long        rounds;           /* stop after this many rounds; 0: until *stop is set */
+    long        timeout_seconds;  /* limit of each request; 0: 30 */
+    /* Set (by a signal handler) to stop: the page being fetched is finished,
+     * what was fetched is stored, and sl_watch returns SL_OK. NULL: never. */
+    const volatile sig_atomic_t *stop;
+    sl_watch_fn on_round;         /* called after every round, or NULL */
+    void       *ctx;
+} sl_watch_opts;
+
+/* Poll the feeds (RSS or Atom URLs) round after round. A feed is asked with
+ * the ETag and Last-Modified it last sent (kept in the database, so a
+ * restart keeps them); for each item whose link was never fetched, the
+ * article page is fetched once and ingested as HTML with the item's title
+ * and date. A feed or page that fails is reported through the warning
+ * callback (URL and HTTP status or curl's reason) and the rounds go on.
+ * Returns SL_OK when the rounds are done or *stop was set, SL_EDB if the
+ * database fails. */
+sl_status sl_watch(sl_engine *e, const char *const *feeds, size_t n_feeds, const sl_watch_opts *o,
+                   sl_watch_stats *stats);
 
 /* ---- who, said what, when -------------------------------------------------- */
 

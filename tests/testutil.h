@@ -38,4 +38,49 @@ static inline char *slurp(const char *path, size_t *len)
     return p;
 }
 
+/* Run a shell command; its standard output into *out (malloc'd, never
+ * NULL); returns its exit status (128 if it did not exit). */
+static inline int run_capture(const char *cmd, char **out)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p) { *out = calloc(1, 1); return 128; }
+    size_t cap = 1 << 16, n = 0, k;
+    char *b = malloc(cap);
+    while ((k = fread(b + n, 1, cap - n - 1, p)) > 0) {
+        n += k;
+        if (cap - n < 2) b = realloc(b, cap *= 2);
+    }
+    b[n] = '\0';
+    int st = pclose(p);
+    *out = b;
+    return st != -1 && (st & 0x7f) == 0 ? (st >> 8) & 0xff : 128;   /* WIFEXITED, WEXITSTATUS */
+}
+
+/* The same with a printf-style command line. */
+static inline int run_capturef(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline int run_capturef(char **out, const char *fmt, ...)
+{
+    char cmd[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return run_capture(cmd, out);
+}
+
+/* A fresh folder from a mkdtemp template (dir holds it; at least 32
+ * bytes), and removing it with all it holds. 0 on success. */
+static inline int tmpdir_make(char *dir, const char *tmpl)
+{
+    strcpy(dir, tmpl);
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static inline int tmpdir_remove(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
 #endif

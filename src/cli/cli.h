@@ -14,6 +14,7 @@ int cmd_show(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 /* Common options: --db FILE, --json, --help. parse_common consumes them and
  * leaves the other arguments in args (NULL-terminated); returns -1 on bad

@@ -15,9 +15,10 @@ static const char help[] =
     "events and storylines.\n"
     "\n"
     "  INPUT            a file, a folder (read recursively) or - for standard input;\n"
-    "                   plain text is one article per file, .jsonl one per line\n"
-    "                   (fields id, url, title, published, source, text); .gz is\n"
-    "                   decompressed\n"
+    "                   plain text and HTML are one article per file, .jsonl one per\n"
+    "                   line (fields id, url, title, published, source, text or html),\n"
+    "                   .warc one per HTML response, .rss/.atom/.xml feeds one per\n"
+    "                   item; .gz is decompressed\n"
     "  --db FILE        the database (created if missing)\n"
     "  --manifest TSV   publication dates and outlets of plain-text files: a TSV\n"
     "                   file with a header and the columns file, published, source\n"
@@ -72,6 +73,7 @@ int cmd_ingest(int argc, char **argv)
         if (st == SL_EIO) rc = 0, s.skipped_bad++, missing++;   /* an unreadable input: go on */
     }
     if (missing) rc = EXIT_FAIL;
+    if (s.passed_over) fprintf(stderr, "passed over %ld container records without an HTML page\n", s.passed_over);
     double dt = elapsed(&p.start);
     if (p.tty) fputs("\r\033[K", stderr);
     fprintf(stderr,

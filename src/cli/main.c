@@ -13,13 +13,14 @@ static const char usage[] =
     "Turn raw news pages into events and storylines, kept in one SQLite file.\n"
     "\n"
     "commands:\n"
-    "  ingest     read articles (text, JSON Lines, gzip) into the database\n"
+    "  ingest     read articles (text, HTML, JSON Lines, WARC, feeds, gzip) into the database\n"
     "  articles   list the stored articles\n"
     "  stories    list storylines, newest first, with their events\n"
     "  show       one event or storyline: headline, summary, articles\n"
     "  timeline   what happened when, in a story or in articles matching words\n"
     "  analyze    names, quotes and dates of articles, without a database\n"
     "  extract    the article of each page (title, author, date, body), no database\n"
+    "  watch      poll RSS/Atom feeds and ingest each new article page\n"
     "\n"
     "Run 'storyline COMMAND --help' for a command's options.\n";
 
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "analyze")) return cmd_analyze(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
     if (!strcmp(cmd, "timeline")) return cmd_timeline(argc - 1, argv + 1);
+    if (!strcmp(cmd, "watch")) return cmd_watch(argc - 1, argv + 1);
     fprintf(stderr, "storyline: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

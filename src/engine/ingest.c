@@ -55,6 +55,12 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     }
     if (p->art.published == DAY_NONE && (p->art.published = an_infer_published(&p->art, page.body, page.body ? page.body_len : 0, &p->a)) != DAY_NONE)
         p->art.date_inferred = 1;
+    /* The fetch time bounds the publication date from above: a page in an
+     * archive may have been fetched years after it appeared, so it is the
+     * last resort, after the page's metadata and its text. */
+    if (p->art.published == DAY_NONE && page.fetched &&
+        (p->art.published = day_parse_iso(page.fetched, strlen(page.fetched))) != DAY_NONE)
+        p->art.date_inferred = 1;
     an_analyze(e->an, &p->art, &p->a, &p->doc);
     an_facts facts;
     an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
@@ -204,6 +210,7 @@ sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats)
         st = sl_ingest_page(e, &page, stats);
         if (st != SL_OK && st != SL_EINPUT) break;
     }
+    stats->passed_over += rd_passed(src);
     rd_close(src);
     if (st == SL_DONE || st == SL_EINPUT) st = SL_OK;
     if (st == SL_OK) st = sl_ingest_flush(e, stats);

@@ -1,8 +1,9 @@
 /* jsonl.c: one JSON Lines record to a page.
  *
  * The known fields are id (or doc_id), url, title, published (or date),
- * source, and text (or body); every other field is kept, as a JSON object,
- * in the page's metadata. Not the line splitting (source.c). */
+ * source, and text (or body), or html instead of text with content_type
+ * and charset saying how it is encoded; every other field is kept, as a
+ * JSON object, in the page's metadata. Not the line splitting (source.c). */
 #include "read_internal.h"
 
 #include <jansson.h>
@@ -12,7 +13,7 @@
 void rd_record_free(rd_record *r)
 {
     free(r->id); free(r->url); free(r->title); free(r->published);
-    free(r->source); free(r->meta); free(r->text);
+    free(r->source); free(r->meta); free(r->text); free(r->charset);
     memset(r, 0, sizeof *r);
 }
 
@@ -33,7 +34,7 @@ static char *field(json_t *o, const char *name, const char *alt)
 }
 
 static const char *const known[] = {"id", "doc_id", "url", "title", "published", "date",
-                                    "source", "text", "body"};
+                                    "source", "text", "body", "html", "content_type", "charset"};
 
 static bool is_known(const char *k)
 {
@@ -54,11 +55,22 @@ sl_status rd_jsonl_parse(const char *line, size_t len, const char *input, long l
         json_decref(o);
         return err_set(err, SL_EINPUT, input, lineno, "not a JSON object");
     }
-    r->text = field(o, "text", "body");
+    /* a crawler's record carries the page as it came: markup beats text */
+    r->text = field(o, "html", NULL);
+    bool html = r->text != NULL;
+    if (!html) r->text = field(o, "text", "body");
     if (!r->text) {
         json_decref(o);
-        return err_set(err, SL_EINPUT, input, lineno, "no \"text\" field");
+        return err_set(err, SL_EINPUT, input, lineno, "no \"text\" or \"html\" field");
     }
+    r->charset = field(o, "charset", NULL);
+    char *ctype = field(o, "content_type", NULL);
+    if (ctype && !r->charset) {
+        rd_media m;
+        rd_media_type(ctype, strlen(ctype), &m);
+        if (*m.charset) r->charset = xstrdup(m.charset);
+    }
+    free(ctype);
     r->id = field(o, "id", "doc_id");
     if (!r->id) {   /* no id: the file's name and the line make one */
         buf b;
@@ -88,6 +100,7 @@ sl_status rd_jsonl_parse(const char *line, size_t len, const char *input, long l
     p->meta_json = r->meta;
     p->body = r->text;
     p->body_len = strlen(r->text);
-    p->format = SL_FORMAT_TEXT;
+    p->format = html ? SL_FORMAT_HTML : SL_FORMAT_TEXT;
+    p->charset = r->charset;
     return SL_OK;
 }

@@ -1,8 +1,9 @@
 /* read.h: the read stage: open a source and yield raw pages.
  *
  * A source is a file, a folder (walked recursively, in name order) or "-"
- * for standard input. Plain text is one page per file; JSON Lines one page
- * per line; gzip is decompressed transparently. The reader knows nothing
+ * for standard input. Plain text and HTML are one page per file; JSON Lines
+ * one page per line; a WARC file one page per HTML response; a feed one
+ * page per item; gzip is decompressed transparently. The reader knows nothing
  * about news: it hands over bytes and the container's metadata. Internal
  * symbols use the prefix rd_. */
 #ifndef SL_READ_H
@@ -10,6 +11,8 @@
 
 #include "storyline.h"
 #include "../core/core.h"
+
+#include <stdio.h>
 
 typedef struct rd_source rd_source;
 
@@ -21,6 +24,9 @@ sl_status rd_open(const char *path, rd_source **out, err_slot *err);
  * message is in err and the next call goes on with the next record. */
 sl_status rd_next(rd_source *s, sl_page *page, err_slot *err);
 void      rd_close(rd_source *s);
+/* Records passed over so far without a message: WARC requests, metadata,
+ * warcinfo, revisits and responses that are not 2xx HTML. */
+long      rd_passed(const rd_source *s);
 
 /* The id a file name gives: without folder and without the suffixes .gz,
  * .txt, .text, .html, .htm, .jsonl, .ndjson. Written into out (NUL-terminated). */
@@ -35,6 +41,45 @@ bool      rd_manifest_find(const rd_manifest *m, const char *input,
                            const char **published, const char **source);
 void      rd_manifest_free(rd_manifest *m);
 
+/* Where a streaming reader gets its bytes: up to n into dst; returns how
+ * many, 0 at the end, or -1 with a message in err. */
+typedef long (*rd_pull_fn)(void *ctx, char *dst, size_t n, err_slot *err);
+
+/* A WARC file (warc.c): its HTML response records as pages, one at a time.
+ * input names the file in messages. rd_warc_next gives SL_OK and a page
+ * (valid until the next call; format HTML, url and id from
+ * WARC-Target-URI, fetched from WARC-Date, charset from the HTTP
+ * Content-Type), SL_DONE at the end, SL_EINPUT for a malformed record (the
+ * message names the byte offset; the next call goes on with the next
+ * record), or SL_EIO when the bytes cannot be read. */
+typedef struct rd_warc rd_warc;
+rd_warc  *rd_warc_new(rd_pull_fn pull, void *ctx, const char *input);
+sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err);
+/* Records passed over without a message: requests, metadata, warcinfo,
+ * revisits, and responses that are not 2xx HTML. */
+long      rd_warc_passed(const rd_warc *w);
+/* For a compressed source: the compressed offset of the gzip member that
+ * holds uncompressed byte off (called with the pull's ctx), or -1. Messages
+ * and page labels then name it too. */
+typedef long long (*rd_member_fn)(void *ctx, uint64_t off);
+void      rd_warc_members(rd_warc *w, rd_member_fn member_of);
+void      rd_warc_free(rd_warc *w);
+
+/* A gzip file read member by member (gunzip.c), for WARC files: a corrupt
+ * or truncated member is skipped up to the next gzip header, and a message
+ * naming its compressed byte offset waits for rd_gunzip_message. */
+typedef struct rd_gunzip rd_gunzip;
+rd_gunzip *rd_gunzip_open(const char *path, err_slot *err);   /* NULL: message in err */
+/* The same over an open stream, which it then owns (the fuzzer's memory). */
+rd_gunzip *rd_gunzip_of(FILE *f, const char *input, err_slot *err);
+long       rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err);   /* an rd_pull_fn */
+/* An rd_member_fn: the member holding uncompressed byte off, among the
+ * last 64 begun. */
+long long  rd_gunzip_member_of(void *ctx, uint64_t off);
+/* The message about a damaged member, if one waits (then cleared). */
+bool       rd_gunzip_message(rd_gunzip *g, err_slot *err);
+void       rd_gunzip_close(rd_gunzip *g);
+
 /* A news feed (RSS 2.0, RSS 1.0/RDF or Atom) held in memory, parsed into its
  * items (feed.c). Used by the file reader for feed files and by watch for
  * fetched feeds. */
@@ -44,9 +89,45 @@ typedef struct rd_feed rd_feed;
 sl_status rd_feed_parse(const char *xml, size_t n, const char *input, rd_feed **out, err_slot *err);
 size_t    rd_feed_count(const rd_feed *f);
 /* Item i as a page (valid until rd_feed_free): url is the item's link, title
- * and published (ISO 8601) its own, body its content or else its summary,
- * as HTML (format SL_FORMAT_HTML); id NULL unless the feed gives a guid. */
+ * and published (ISO 8601) its own, source the feed's title, body its
+ * content or else its summary, as HTML (format SL_FORMAT_HTML); id NULL
+ * unless the feed gives a guid. */
 void      rd_feed_item(const rd_feed *f, size_t i, sl_page *page);
 void      rd_feed_free(rd_feed *f);
+
+/* A Content-Type: media type (lower case, without parameters) and charset
+ * (http.c). */
+typedef struct rd_media {
+    char type[64];
+    char charset[40];
+} rd_media;
+void rd_media_type(const char *ct, size_t n, rd_media *out);
+/* text/html or application/xhtml+xml */
+bool rd_media_is_html(const rd_media *m);
+
+/* Fetching over HTTP(S) with libcurl (fetch.c), for watch. A fetcher keeps
+ * one connection cache; every request is limited to timeout seconds. */
+typedef struct rd_fetcher rd_fetcher;
+rd_fetcher *rd_fetcher_new(long timeout_seconds);   /* NULL if libcurl cannot start */
+void        rd_fetcher_free(rd_fetcher *f);
+
+typedef struct rd_response {
+    long     status;          /* HTTP status of the last response (after redirects) */
+    buf      body;            /* decoded (gzip, chunks undone); at most 64 MiB */
+    buf      etag, last_modified;   /* the validators it sent, "" if none */
+    rd_media media;           /* its Content-Type */
+    buf      url;             /* where it came from after redirects */
+} rd_response;
+
+/* GET url; etag and last_modified (NULL or "" for none) are sent as
+ * If-None-Match and If-Modified-Since. SL_OK when a response came, whatever
+ * its status; SL_EIO with a message naming the URL and curl's reason when
+ * none did (no connection, time out, too large). */
+sl_status rd_fetch(rd_fetcher *f, const char *url, const char *etag, const char *last_modified,
+                   rd_response *out, err_slot *err);
+void      rd_response_free(rd_response *r);
+/* ref (a feed's link, maybe relative) made absolute against base, into out;
+ * false if either is not a URL. */
+bool      rd_url_resolve(const char *base, const char *ref, buf *out);
 
 #endif

@@ -1,4 +1,5 @@
-/* read_internal.h: private to the read stage: one JSON Lines record. */
+/* read_internal.h: private to the read stage: one JSON Lines record, what
+ * a file's first bytes say it is, and the HTTP message inside a WARC record. */
 #ifndef SL_READ_INTERNAL_H
 #define SL_READ_INTERNAL_H
 
@@ -6,7 +7,7 @@
 
 /* Storage for the strings of the current JSON record's page. */
 typedef struct rd_record {
-    char *id, *url, *title, *published, *source, *meta, *text;
+    char *id, *url, *title, *published, *source, *meta, *text, *charset;
 } rd_record;
 
 /* Parse one JSON Lines record into page (strings owned by rec until the next
@@ -15,5 +16,38 @@ typedef struct rd_record {
 sl_status rd_jsonl_parse(const char *line, size_t len, const char *input, long lineno,
                          const char *file_id, rd_record *rec, sl_page *page, err_slot *err);
 void      rd_record_free(rd_record *rec);
+
+/* ---- sniff.c: what a file is, from its first bytes ---- */
+
+typedef enum rd_sniffed {
+    RD_SNIFF_UNKNOWN,   /* read as plain text */
+    RD_SNIFF_JSONL,     /* '{' first */
+    RD_SNIFF_HTML,      /* <!DOCTYPE html or <html (after a BOM, space, comments) */
+    RD_SNIFF_WARC,      /* WARC/1. */
+    RD_SNIFF_FEED       /* XML whose root is rss, feed or rdf:RDF */
+} rd_sniffed;
+
+/* Look at up to n bytes of a file's start (RD_SNIFF_BYTES are enough). */
+#define RD_SNIFF_BYTES 1024
+rd_sniffed rd_sniff(const char *p, size_t n);
+
+/* ---- http.c: an HTTP response stored in a WARC record ---- */
+
+/* A decoded body may not grow past this: a small gzip record must not
+ * expand into gigabytes. */
+#define RD_HTTP_MAX_BODY ((size_t)64 << 20)
+
+typedef struct rd_http {
+    int      status;
+    rd_media media;
+    bool     page;      /* a 2xx HTML response: body holds the page */
+    buf      body;      /* de-chunked and decompressed */
+    buf      scratch;
+} rd_http;
+
+/* Parse n bytes of an HTTP response. NULL when it parses (h->page and
+ * h->body set only for a 2xx HTML response); otherwise why it is malformed. */
+const char *rd_http_parse(const char *p, size_t n, rd_http *h);
+void        rd_http_free(rd_http *h);
 
 #endif

@@ -53,7 +53,15 @@ static const char *const schema =
     "  content_rowid='row');"
     "CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL, df INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-    "INSERT OR IGNORE INTO meta VALUES ('schema', '1');";
+    "INSERT OR IGNORE INTO meta VALUES ('schema', '1');"
+    /* Schema 2: what watch remembers across restarts (feeds.c). Every table
+     * is created if missing, so an older file gains them when opened. */
+    "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,"
+    "  status INTEGER, checked TEXT);"
+    "CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, feed TEXT, status INTEGER NOT NULL,"
+    "  tries INTEGER NOT NULL DEFAULT 1,"
+    "  fetched TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "UPDATE meta SET value = '2' WHERE key = 'schema' AND CAST(value AS INTEGER) < 2;";
 
 sl_status st_fail(st_db *db, err_slot *err, const char *what)
 {

@@ -75,6 +75,18 @@ sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *act
 sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, size_t per_date, arena *a,
                             sl_timeline_entry **out, size_t *n, err_slot *err);
 
+/* ---- what watch remembers (feeds.c) ---- */
+
+/* The validators of a feed's last 200 response (ETag, Last-Modified), each
+ * cleared to "" if none; false if the feed was never fetched. */
+bool      st_feed_get(st_db *db, const char *url, buf *etag, buf *last_modified);
+sl_status st_feed_put(st_db *db, const char *url, const char *etag, const char *last_modified,
+                      long status, err_slot *err);
+/* An article URL fetched before: its last HTTP status (0: no response) and
+ * how often it was tried; false if never. */
+bool      st_seen_get(st_db *db, const char *url, long *status, long *tries);
+sl_status st_seen_put(st_db *db, const char *url, const char *feed, long status, err_slot *err);
+
 /* ---- queries (the public API's, with the engine's error slot) ---- */
 sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err);
 sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot *err);

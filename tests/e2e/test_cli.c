@@ -11,18 +11,10 @@ static char tmp[64], db[128];
 /* Run a shell command; its standard output into out (malloc'd). */
 static int run(const char *cmd, char **out)
 {
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t cap = 1 << 16, n = 0, k;
-    char *b = malloc(cap);
-    while ((k = fread(b + n, 1, cap - n - 1, p)) > 0) {
-        n += k;
-        if (cap - n < 2) b = realloc(b, cap *= 2);
-    }
-    b[n] = '\0';
-    int st = pclose(p);
+    char *b;
+    int st = run_capture(cmd, &b);
     if (out) *out = b; else free(b);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+    return st;
 }
 
 static int runf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -152,6 +152,53 @@ static void manifest_columns_in_any_order(void **st)
     assert_int_equal(rd_manifest_load(p, &m, &e), SL_EINPUT);
 }
 
+/* Every container yields HTML pages: a file sniffed as HTML, JSON Lines
+ * with html, a feed file; an .xml file that is no feed is reported. */
+static void html_pages_from_sniffed_files_jsonl_and_feeds(void **st)
+{
+    (void)st;
+    char sub[128], p[256];
+    snprintf(sub, sizeof sub, "%s/html", dir);
+    mkdir(sub, 0700);
+    snprintf(p, sizeof p, "%s/html/a-page", dir);
+    FILE *f = fopen(p, "wb");
+    fputs("\xEF\xBB\xBF\n  <!DOCTYPE html><html><body><p>Hello</p></body></html>", f);
+    fclose(f);
+    snprintf(p, sizeof p, "%s/html/b.jsonl", dir);
+    f = fopen(p, "wb");
+    fputs("{\"id\": \"h1\", \"html\": \"<p>x</p>\", \"content_type\": \"text/html; charset=Shift_JIS\"}\n"
+          "{\"id\": \"h2\", \"html\": \"<p>y</p>\", \"charset\": \"koi8-r\", \"text\": \"ignored\"}\n", f);
+    fclose(f);
+    snprintf(p, sizeof p, "%s/html/c.rss", dir);
+    f = fopen(p, "wb");
+    fputs("<rss><channel><item><title>I1</title><link>http://n.test/1</link>"
+          "<description>&lt;p&gt;one&lt;/p&gt;</description></item>"
+          "<item><title>I2</title><description>two</description></item></channel></rss>", f);
+    fclose(f);
+    snprintf(p, sizeof p, "%s/html/d.xml", dir);
+    f = fopen(p, "wb");
+    fputs("<config><x/></config>", f);
+    fclose(f);
+    rd_source *s;
+    err_slot e;
+    assert_int_equal(rd_open(sub, &s, &e), SL_OK);
+    sl_page pg;
+    const char *ids[] = {"a-page", "h1", "h2", "http://n.test/1", "c-2"};
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(rd_next(s, &pg, &e), SL_OK);
+        assert_string_equal(pg.id, ids[i]);
+        assert_int_equal(pg.format, SL_FORMAT_HTML);
+        if (i == 1) assert_string_equal(pg.charset, "Shift_JIS");
+        if (i == 2) assert_string_equal(pg.charset, "koi8-r");
+        if (i == 2) assert_memory_equal(pg.body, "<p>y</p>", pg.body_len);
+        if (i == 3) assert_string_equal(pg.title, "I1");
+    }
+    assert_int_equal(rd_next(s, &pg, &e), SL_EINPUT);
+    assert_non_null(strstr(e.msg, "d.xml: not a feed"));
+    assert_int_equal(rd_next(s, &pg, &e), SL_DONE);
+    rd_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +207,7 @@ int main(void)
         cmocka_unit_test(missing_input_is_an_io_error),
         cmocka_unit_test(ids_drop_folder_and_suffixes),
         cmocka_unit_test(manifest_columns_in_any_order),
+        cmocka_unit_test(html_pages_from_sniffed_files_jsonl_and_feeds),
     };
     return cmocka_run_group_tests_name("read", tests, setup, teardown);
 }

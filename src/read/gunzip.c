@@ -1,0 +1,182 @@
+/* gunzip.c: a gzip file read member after member, going on past a corrupt
+ * or truncated member at the next gzip header.
+ *
+ * Common Crawl writes one gzip member per WARC record, so one damaged
+ * member should cost one record, not the rest of the file as it does with
+ * gzread. After a member fails, the raw bytes are searched for the next
+ * gzip magic (1f 8b 08) and inflation starts again there; the WARC reader
+ * above then sees a cut record and resynchronises on its own. Each damaged
+ * stretch gives one message, naming the compressed byte offset where its
+ * member began. Not WARC (warc.c), and not other .gz inputs (zlib's gzread
+ * serves those in source.c). */
+#include "read.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#define RAW_CHUNK 65536
+/* Members remembered for rd_gunzip_member_of: a WARC record spans a few at
+ * most, and messages are about the record just read. */
+#define RECENT 64
+
+struct rd_gunzip {
+    FILE         *f;
+    const char   *input;
+    z_stream      z;
+    unsigned char raw[RAW_CHUNK];
+    uint64_t      fed;          /* raw bytes handed to zlib so far */
+    uint64_t      member;       /* raw offset where the current member began */
+    bool          in_member;    /* inside a member: its end has not come */
+    bool          damaged;      /* skipping a damaged stretch: no more messages */
+    bool          eof;
+    err_slot      pending;      /* a message not yet handed over */
+    uint64_t      out;          /* uncompressed bytes handed out so far */
+    struct { uint64_t raw, out; } recent[RECENT];   /* member starts, a ring */
+    size_t        n_recent;
+};
+
+static uint64_t raw_offset(const rd_gunzip *g) { return g->fed - g->z.avail_in; }
+
+rd_gunzip *rd_gunzip_of(FILE *f, const char *input, err_slot *err)
+{
+    rd_gunzip *g = xcalloc(1, sizeof *g);
+    g->f = f;
+    g->input = input;
+    if (inflateInit2(&g->z, 15 + 16) != Z_OK) {
+        fclose(f);
+        free(g);
+        err_set(err, SL_EIO, input, 0, "cannot start zlib");
+        return NULL;
+    }
+    return g;
+}
+
+rd_gunzip *rd_gunzip_open(const char *path, err_slot *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        err_set(err, SL_EIO, path, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    return rd_gunzip_of(f, path, err);
+}
+
+void rd_gunzip_close(rd_gunzip *g)
+{
+    if (!g) return;
+    inflateEnd(&g->z);
+    fclose(g->f);
+    free(g);
+}
+
+bool rd_gunzip_message(rd_gunzip *g, err_slot *err)
+{
+    if (!g || !g->pending.status) return false;
+    *err = g->pending;
+    err_clear(&g->pending);
+    return true;
+}
+
+static void report(rd_gunzip *g, const char *why, const char *detail)
+{
+    if (!g->damaged && !g->pending.status)
+        err_set(&g->pending, SL_EINPUT, g->input, 0, "gzip member at byte %llu: %s%s%s",
+                (unsigned long long)g->member, why, detail ? detail : "", detail ? ")" : "");
+    g->damaged = true;
+}
+
+static bool refill(rd_gunzip *g)
+{
+    if (g->z.avail_in || g->eof) return g->z.avail_in > 0;
+    size_t k = fread(g->raw, 1, sizeof g->raw, g->f);
+    if (k == 0) { g->eof = true; return false; }
+    g->z.next_in = g->raw;
+    g->z.avail_in = (uInt)k;
+    g->fed += k;
+    return true;
+}
+
+/* Move what is left of the raw buffer to its start and read more after it. */
+static void top_up(rd_gunzip *g)
+{
+    memmove(g->raw, g->z.next_in, g->z.avail_in);
+    size_t k = fread(g->raw + g->z.avail_in, 1, sizeof g->raw - g->z.avail_in, g->f);
+    if (k == 0) g->eof = true;
+    g->z.next_in = g->raw;
+    g->z.avail_in += (uInt)k;
+    g->fed += k;
+}
+
+static void consume(rd_gunzip *g, size_t k)
+{
+    g->z.next_in += k;
+    g->z.avail_in -= (uInt)k;
+}
+
+/* Drop raw bytes up to the next gzip header (1f 8b 08), or all of them. */
+static void skip_to_magic(rd_gunzip *g)
+{
+    while (refill(g)) {
+        unsigned char *p = memchr(g->z.next_in, 0x1f, g->z.avail_in);
+        if (!p) { consume(g, g->z.avail_in); continue; }
+        consume(g, (size_t)(p - g->z.next_in));
+        if (g->z.avail_in < 3 && !g->eof) top_up(g);   /* the magic may straddle a read */
+        if (g->z.avail_in < 3) return;                /* the file ends: inflate will say so */
+        if (g->z.next_in[1] == 0x8b && g->z.next_in[2] == 0x08) return;
+        consume(g, 1);
+    }
+}
+
+long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
+{
+    rd_gunzip *g = ctx;
+    if (n > UINT32_MAX) n = UINT32_MAX;
+    for (;;) {
+        if (!refill(g)) {
+            if (ferror(g->f)) {
+                err_set(err, SL_EIO, g->input, 0, "cannot read: %s", strerror(errno));
+                return -1;
+            }
+            if (g->in_member) report(g, "the file ends inside it", NULL);
+            return 0;
+        }
+        if (!g->in_member) {
+            g->member = raw_offset(g);
+            g->in_member = true;
+            size_t slot = g->n_recent++ % RECENT;
+            g->recent[slot].raw = g->member;
+            g->recent[slot].out = g->out;
+        }
+        g->z.next_out = (unsigned char *)dst;
+        g->z.avail_out = (uInt)n;
+        int r = inflate(&g->z, Z_NO_FLUSH);
+        size_t made = n - g->z.avail_out;
+        if (r == Z_STREAM_END) {
+            inflateReset(&g->z);
+            g->in_member = false;
+            g->damaged = false;
+        } else if (r == Z_DATA_ERROR || r == Z_NEED_DICT || r == Z_MEM_ERROR) {
+            report(g, "corrupt, skipped to the next member (zlib: ", g->z.msg ? g->z.msg : "bad data");
+            inflateReset(&g->z);
+            g->in_member = false;
+            if (g->z.avail_in) consume(g, 1);   /* past where it failed */
+            skip_to_magic(g);
+        }
+        g->out += made;
+        if (made) return (long)made;
+    }
+}
+
+long long rd_gunzip_member_of(void *ctx, uint64_t off)
+{
+    const rd_gunzip *g = ctx;
+    size_t n = g->n_recent < RECENT ? g->n_recent : RECENT;
+    for (size_t k = 0; k < n; k++) {   /* newest first */
+        size_t slot = (g->n_recent - 1 - k) % RECENT;
+        if (g->recent[slot].out <= off) return (long long)g->recent[slot].raw;
+    }
+    return -1;
+}

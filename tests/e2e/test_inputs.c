@@ -1,0 +1,94 @@
+/* test_inputs.c: the built binary on the containers of issue 4: a WARC file
+ * (its HTML responses stored, the rest passed over and counted, the fetch
+ * time used as the date only when the page has none), a feed file, and an
+ * HTML file without a suffix. */
+#include "testutil.h"
+#include "warcgen.h"
+
+#include <unistd.h>
+
+#define BIN "build/storyline"
+static char dir[64];
+
+static const char dated_text[] =
+    "<p>SEOUL, June 14, 2018 (Yonhap) -- South Korea and the United States are expected to "
+    "announce the suspension of their joint military drills, officials said on Thursday.</p>"
+    "<p>The decision follows the summit in Singapore, where the leaders agreed to work toward "
+    "the denuclearisation of the peninsula.</p>";
+static const char undated_text[] =
+    "<p>Officials said the allies would go ahead with the exercises, which had been scaled back "
+    "twice to make room for talks with the North.</p>"
+    "<p>The defence ministry said thousands of troops would take part over two weeks.</p>";
+
+static void write_file(const char *name, const char *p, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    fwrite(p, 1, n, f);
+    fclose(f);
+}
+
+static void warc_feed_and_sniffed_html_are_ingested(void **st)
+{
+    (void)st;
+    buf w, page;
+    buf_init(&w);
+    buf_init(&page);
+    record(&w, "warcinfo", NULL, "application/warc-fields", "software: t\r\n", 13);
+    buf_printf(&page, "<html><head><title>Drills suspended</title></head><body>%s</body></html>", dated_text);
+    response(&w, "http://news.test/dated", "Content-Type: text/html\r\n", page.data, page.len);
+    buf_clear(&page);
+    buf_printf(&page, "<html><head><title>Drills go ahead</title></head><body>%s</body></html>", undated_text);
+    response(&w, "http://news.test/undated", "Content-Type: text/html\r\n", page.data, page.len);
+    response(&w, "http://news.test/logo.png", "Content-Type: image/png\r\n", "PNG", 3);
+    write_file("crawl.warc", w.data, w.len);
+    buf_clear(&page);
+    buf_printf(&page, "<rss><channel><title>Wire</title><item><title>Talks</title><guid>wire-1</guid>"
+                      "<link>http://wire.test/1</link><pubDate>Fri, 15 Jun 2018 09:00:00 +0900</pubDate>"
+                      "<description><![CDATA[%s]]></description></item></channel></rss>", undated_text);
+    write_file("wire.rss", page.data, page.len);
+    buf_clear(&page);
+    buf_printf(&page, "\n<!doctype html><html><head><title>Saved page</title></head><body>%s</body></html>",
+               dated_text);
+    write_file("saved", page.data, page.len);
+    buf_free(&w);
+    buf_free(&page);
+
+    char *out;
+    assert_int_equal(run_capturef(&out, BIN " ingest --db %s/t.db %s 2>&1", dir, dir), 0);
+    assert_non_null(strstr(out, "passed over 2 container records"));   /* warcinfo, image */
+    assert_non_null(strstr(out, "read 4, stored 4"));
+    free(out);
+    assert_int_equal(run_capturef(&out, BIN " articles --db %s/t.db --json", dir), 0);
+    /* the page's own date (its dateline) beats the fetch time */
+    assert_non_null(strstr(out, "\"id\":\"http://news.test/dated\",\"url\":\"http://news.test/dated\","
+                                "\"title\":\"Drills suspended\",\"published\":\"2018-06-14\""));
+    /* no date in the page: the WARC-Date, as a last resort */
+    assert_non_null(strstr(out, "\"id\":\"http://news.test/undated\",\"url\":\"http://news.test/undated\","
+                                "\"title\":\"Drills go ahead\",\"published\":\"2019-03-02\""));
+    assert_non_null(strstr(out, "\"id\":\"wire-1\",\"url\":\"http://wire.test/1\",\"title\":\"Talks\","
+                                "\"published\":\"2018-06-15\",\"source\":\"Wire\""));
+    assert_non_null(strstr(out, "\"id\":\"saved\""));
+    free(out);
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    return tmpdir_make(dir, "/tmp/sl-inputs-XXXXXX");
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    return tmpdir_remove(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(warc_feed_and_sniffed_html_are_ingested),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
