@@ -58,6 +58,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     an_analyze(e->an, &p->art, &p->a, &p->doc);
     an_facts facts;
     an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
+    an_add_actors(&p->doc, &facts.names, &p->a);   /* who is in it tells events apart */
     eg_fill_analysis(&p->a, p->art.text, p->art.text_len, &facts, p->art.id, &p->facts);
     dd_signature(p->art.text, p->art.text_len, &p->sig);
     p->seq = e->seq++;
