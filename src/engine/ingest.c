@@ -119,7 +119,7 @@ static sl_status place_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
         placed.duplicate_of = e->tmp.data;
         stats->duplicates++;
     } else {
-        cl_place(e->cl, &p->vec, p->art.published, &where);
+        cl_place(e->cl, &p->vec, p->art.published, p->art.date_inferred, &where);
         stats->new_events += where.new_event;
         stats->new_storylines += where.new_storyline;
         if (getenv("STORYLINE_TRACE"))
