@@ -197,6 +197,50 @@ static void a_larger_event_scores_lower(void **st)
     assert_float_equal(score[1] * (1.0 + 0.05 * log(2.0)), score[0], 1e-9);
 }
 
+static void revisit(cl_state *cl, const char *terms, cl_placement *where, bool *moved, bool *dropped)
+{
+    arena a;
+    arena_init(&a);
+    an_doc d;
+    cl_vec v;
+    doc_of(terms, &a, &d);
+    cl_vectorize(cl, &d, &a, &v);   /* counts the terms again: harmless here */
+    *moved = cl_revisit(cl, &v, DAY_NONE, false, where, dropped);
+    arena_reset(&a);
+}
+
+/* A document that opened an event of its own moves to an event that now
+ * scores at least revisit_threshold; its own event is never written. A lone
+ * document on another subject stays. */
+static void a_lone_document_moves_to_an_event_that_grew(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    cl_params_of(cl)->event_threshold = 0.99;   /* every document opens an event */
+    warm(cl);
+    cl_placement a = place(cl, QUAKE, DAY_NONE);
+    cl_placement b = place(cl, QUAKE2, DAY_NONE);
+    cl_placement c = place(cl, BREACH, DAY_NONE);
+    assert_true(b.new_event && c.new_event);
+    assert_int_not_equal(b.event, a.event);
+    int64_t lone = b.event;
+    bool moved, dropped;
+    revisit(cl, QUAKE2, &b, &moved, &dropped);
+    assert_true(moved);
+    assert_false(dropped);                      /* it had joined QUAKE's storyline */
+    assert_int_equal(b.event, a.event);
+    assert_int_equal(b.storyline, a.storyline);
+    revisit(cl, BREACH, &c, &moved, &dropped);
+    assert_false(moved);
+    saved s = {.n = 0};
+    cl_dirty(cl, save, &s);
+    for (int i = 0; i < s.n; i++) {
+        assert_false(s.rows[i].level == CL_EVENT && s.rows[i].id == lone);
+        if (s.rows[i].level == CL_EVENT && s.rows[i].id == a.event) assert_int_equal(s.rows[i].size, 2);
+    }
+    cl_free(cl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +249,7 @@ int main(void)
         cmocka_unit_test(copies_count_without_moving_the_centroid),
         cmocka_unit_test(an_inferred_day_only_rules_out_events_far_away),
         cmocka_unit_test(a_larger_event_scores_lower),
+        cmocka_unit_test(a_lone_document_moves_to_an_event_that_grew),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
