@@ -1,5 +1,6 @@
 /* analyze.c: an article's terms: folded, stemmed words without function
- * words, and pairs of adjacent capitalised words as name terms.
+ * words, pairs of adjacent capitalised words as name terms, and the
+ * actors the name finder merged (an_add_actors) as actor terms.
  *
  * Name pairs ("n:jong_un") let "Kim Jong-un" and "Kim Jong Un" share terms
  * without a name model; full named-entity recognition is a later stage's
@@ -150,4 +151,37 @@ void an_analyze(an_analyzer *an, const sl_article *art, arena *a, an_doc *out)
     out->terms = arena_alloc(a, (an->terms.n ? an->terms.n : 1) * sizeof *out->terms);
     if (an->terms.n) memcpy(out->terms, an->terms.v, an->terms.n * sizeof *out->terms);
     if (art->text) out->n_sentences = an_sentences(art->text, art->text_len, a, &out->sentences);
+}
+
+/* An actor counts half an occurrence per mention. Measured on ecbplus-dev
+ * (bench/ecbplus, B-cubed F1 of online events): with the event rules of the
+ * time (threshold 0.26), 0.847 without actor terms, 0.853 at 0.5, 0.838 at 1
+ * and 0.827 at 2: heavier actors let one shared name, a president or a
+ * city, outweigh the words of the event. With the inferred-day limit of
+ * cluster/online.c at threshold 0.24: 0.866 without, 0.868 at 0.5. */
+#define AN_ACTOR_WEIGHT 0.5f
+
+void an_add_actors(an_doc *doc, const an_names *names, arena *a)
+{
+    if (!names->n_actors) return;
+    an_term *t = arena_alloc(a, (doc->n_terms + names->n_actors) * sizeof *t);
+    if (doc->n_terms) memcpy(t, doc->terms, doc->n_terms * sizeof *t);
+    size_t n = doc->n_terms;
+    for (size_t i = 0; i < names->n_actors; i++) {
+        const an_actor *ac = &names->actors[i];
+        size_t kl = ac->key ? strlen(ac->key) : 0;
+        if (!kl || !ac->mentions) continue;
+        char *k = arena_alloc(a, kl + 3);
+        k[0] = 'a';
+        k[1] = ':';
+        for (size_t j = 0; j < kl; j++) k[2 + j] = ac->key[j] == ' ' ? '_' : ac->key[j];
+        k[kl + 2] = '\0';
+        size_t j = doc->n_terms;   /* two actors may share a key: one term */
+        while (j < n && !(t[j].len == kl + 2 && !memcmp(t[j].text, k, kl + 2))) j++;
+        if (j < n) { t[j].count += AN_ACTOR_WEIGHT * (float)ac->mentions; continue; }
+        t[n++] = (an_term){.text = k, .len = (uint32_t)(kl + 2), .kind = AN_NAME,
+                           .count = AN_ACTOR_WEIGHT * (float)ac->mentions};
+    }
+    doc->terms = t;
+    doc->n_terms = n;
 }

@@ -135,6 +135,10 @@ typedef struct an_facts {
 } an_facts;
 
 void an_find_facts(const char *text, size_t len, int32_t published, arena *a, an_facts *out);
+/* Add the actors of names to doc's terms, one "a:<key>" name term each
+ * ("a:hasim_rahman"), so that a surname alone ("Rahman") counts for its
+ * actor; a term's count grows with the actor's mentions. */
+void an_add_actors(an_doc *doc, const an_names *names, arena *a);
 /* Index of the sentence holding byte offset pos (the last one before it). */
 size_t an_sentence_at(const an_facts *f, uint32_t pos);
 

@@ -50,8 +50,19 @@ typedef struct cl_placement {
 } cl_placement;
 
 /* Place a document (day may be DAY_NONE) into an event and a storyline,
- * creating either if nothing is close enough. */
-void cl_place(cl_state *cl, const cl_vec *v, int32_t day, cl_placement *out);
+ * creating either if nothing is close enough. day_inferred: the day was
+ * guessed from the text, not given; it then only rules out events far
+ * away (see cl_params.inferred_max_gap). */
+void cl_place(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_placement *out);
+/* Second look at a document that opened an event of its own: if that event
+ * still holds only it and another event now scores at least
+ * revisit_threshold (events grow as the batch goes on), move the document
+ * there; its own event (and its storyline, if it held only it) is dropped
+ * before it is ever stored. Call before the clusters are written (cl_dirty).
+ * Returns true and updates *where if the document moved; *dropped_storyline
+ * tells whether its storyline went with its event. */
+bool cl_revisit(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_placement *where,
+                bool *dropped_storyline);
 /* Count a document (a near-duplicate) in an existing event and its
  * storyline without changing their centroids. */
 void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out);
@@ -81,6 +92,11 @@ typedef struct cl_params {
     double event_gap_scale;      /* days over which the time factor decays by e */
     int    event_grace;          /* days apart that cost nothing */
     double event_near_boost;     /* the score's factor within the grace days */
+    int    inferred_max_gap;     /* days beyond which an event is not a
+                                    candidate for a document with an inferred day */
+    double event_size_damping;   /* an event's score is divided by
+                                    1 + this * ln(size) */
+    double revisit_threshold;    /* min score to move a lone document (cl_revisit) */
 } cl_params;
 cl_params *cl_params_of(cl_state *cl);
 

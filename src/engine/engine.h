@@ -26,6 +26,8 @@ typedef struct eg_pending {
     int64_t    dd_slot;      /* this article's slot in the duplicate index */
     int64_t    row;          /* its row once stored */
     int64_t    placed_event; /* its event once clustered */
+    cl_placement where;      /* its event and storyline once clustered */
+    const char *dup_of;      /* id of the article it copies, or NULL */
     cl_vec     vec;
     sl_analysis facts;       /* names, quotes, times (char offsets) */
 } eg_pending;

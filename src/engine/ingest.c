@@ -64,6 +64,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     an_analyze(e->an, &p->art, &p->a, &p->doc);
     an_facts facts;
     an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
+    an_add_actors(&p->doc, &facts.names, &p->a);   /* who is in it tells events apart */
     eg_fill_analysis(&p->a, p->art.text, p->art.text_len, &facts, p->art.id, &p->facts);
     dd_signature(p->art.text, p->art.text_len, &p->sig);
     p->seq = e->seq++;
@@ -113,27 +114,49 @@ static bool original_of(sl_engine *e, int64_t copy_of, int64_t *event)
 }
 
 /* Second pass: a copy joins its original's event; anything else is
- * clustered. Then the article is stored. */
-static sl_status place_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
+ * clustered. */
+static void place_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
 {
-    st_placed placed = {.sig = &p->sig};
-    cl_placement where;
     int64_t orig_event = 0;
+    p->dup_of = NULL;
     if (p->copy_of != -1 && original_of(e, p->copy_of, &orig_event)) {
-        cl_count_in(e->cl, orig_event, p->art.published, &where);
-        placed.duplicate_of = e->tmp.data;
+        cl_count_in(e->cl, orig_event, p->art.published, &p->where);
+        p->dup_of = arena_strndup(&p->a, e->tmp.data, e->tmp.len);
         stats->duplicates++;
     } else {
-        cl_place(e->cl, &p->vec, p->art.published, &where);
-        stats->new_events += where.new_event;
-        stats->new_storylines += where.new_storyline;
-        if (getenv("STORYLINE_TRACE"))
-            fprintf(stderr, "trace: %s event e%lld (%.3f%s) storyline s%lld (%.3f%s)\n", p->art.id,
-                    (long long)where.event, where.event_score, where.new_event ? ", new" : "",
-                    (long long)where.storyline, where.storyline_score, where.new_storyline ? ", new" : "");
+        cl_place(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where);
+        stats->new_events += p->where.new_event;
+        stats->new_storylines += p->where.new_storyline;
     }
-    placed.event = p->placed_event = where.event;
-    placed.storyline = where.storyline;
+    p->placed_event = p->where.event;
+}
+
+/* Third pass: an article that opened an event of its own gets a second look
+ * now that the batch's events have grown (cl_revisit). */
+static void revisit_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
+{
+    if (p->dup_of || !p->where.new_event) return;
+    bool dropped;
+    if (!cl_revisit(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where, &dropped)) return;
+    stats->new_events--;
+    stats->new_storylines -= dropped;
+    p->placed_event = p->where.event;
+}
+
+static void trace(const eg_pending *p)
+{
+    const cl_placement *w = &p->where;
+    fprintf(stderr, "trace: %s event e%lld (%.3f%s) storyline s%lld (%.3f%s)\n", p->art.id,
+            (long long)w->event, w->event_score, w->new_event ? ", new" : "",
+            (long long)w->storyline, w->storyline_score, w->new_storyline ? ", new" : "");
+}
+
+/* Last pass: the article is stored with its event. */
+static sl_status store_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
+{
+    st_placed placed = {.sig = &p->sig, .duplicate_of = p->dup_of,
+                        .event = p->where.event, .storyline = p->where.storyline};
+    if (!p->dup_of && getenv("STORYLINE_TRACE")) trace(p);
     sl_status st = st_article_put(e->db, &p->art, &placed, &p->row, &e->err);
     if (st == SL_OK && !placed.duplicate_of) st = st_facts_put(e->db, p->row, &p->facts, &e->err);
     if (st != SL_OK) return st;
@@ -162,7 +185,9 @@ sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
     err_clear(&e->err);
     dedup_and_count(e);
     sl_status st = st_begin(e->db, &e->err);
-    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) st = place_one(e, e->batch.v[i], stats);
+    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) place_one(e, e->batch.v[i], stats);
+    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) revisit_one(e, e->batch.v[i], stats);
+    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) st = store_one(e, e->batch.v[i], stats);
     if (st == SL_OK) {
         cl_vocab_dirty(e->cl, put_term, e);
         cl_dirty(e->cl, put_cluster, e);

@@ -74,12 +74,39 @@ static void terms_are_stemmed_content_words_and_name_pairs(void **st)
     an_free(an);
 }
 
+/* A surname alone ("Okafor") counts for its actor through an actor term. */
+static void actors_become_name_terms(void **st)
+{
+    (void)st;
+    an_analyzer *an = an_new();
+    arena a;
+    arena_init(&a);
+    sl_article art = {.text = "Dele Okafor stopped his rival in Lagos. Okafor said the fight was hard."};
+    art.text_len = strlen(art.text);
+    an_doc d;
+    an_analyze(an, &art, &a, &d);
+    size_t before = d.n_terms;
+    an_names names;
+    an_find_names(art.text, art.text_len, &a, &names);
+    an_add_actors(&d, &names, &a);
+    assert_true(d.n_terms > before);
+    const an_term *okafor = find(&d, "a:dele_okafor");
+    assert_non_null(okafor);
+    assert_int_equal(okafor->kind, AN_NAME);
+    assert_float_equal(okafor->count, 1.0, 1e-6);   /* two mentions, half each */
+    assert_non_null(find(&d, "a:lagos"));
+    assert_non_null(find(&d, "stop"));              /* the words are still there */
+    arena_reset(&a);
+    an_free(an);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tokens_keep_inner_hyphens_and_apostrophes),
         cmocka_unit_test(sentences_skip_abbreviations),
         cmocka_unit_test(terms_are_stemmed_content_words_and_name_pairs),
+        cmocka_unit_test(actors_become_name_terms),
     };
     return cmocka_run_group_tests_name("analyze", tests, NULL, NULL);
 }

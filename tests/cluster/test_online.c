@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include "cluster/cluster.h"
 
+#include <math.h>
+
 /* A document from a space-separated list of terms (each counted once). */
 static void doc_of(const char *terms, arena *a, an_doc *d)
 {
@@ -18,7 +20,7 @@ static void doc_of(const char *terms, arena *a, an_doc *d)
     }
 }
 
-static cl_placement place(cl_state *cl, const char *terms, int32_t day)
+static cl_placement place_at(cl_state *cl, const char *terms, int32_t day, bool inferred)
 {
     arena a;
     arena_init(&a);
@@ -27,9 +29,14 @@ static cl_placement place(cl_state *cl, const char *terms, int32_t day)
     doc_of(terms, &a, &d);
     cl_vectorize(cl, &d, &a, &v);
     cl_placement p;
-    cl_place(cl, &v, day, &p);
+    cl_place(cl, &v, day, inferred, &p);
     arena_reset(&a);
     return p;
+}
+
+static cl_placement place(cl_state *cl, const char *terms, int32_t day)
+{
+    return place_at(cl, terms, day, false);
 }
 
 #define QUAKE "earthquak magnitud n:port_sorrel rescu collaps build tremor n:ana_vey"
@@ -145,12 +152,104 @@ static void copies_count_without_moving_the_centroid(void **st)
     cl_free(cl);
 }
 
+/* A day guessed from the text is trusted to within half a year: inside
+ * that, content alone decides (a given day 60 days away would make a new
+ * event); beyond it, the event is no candidate. */
+static void an_inferred_day_only_rules_out_events_far_away(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 3, 1);
+    cl_placement a = place(cl, QUAKE, d0);
+    cl_placement given = place(cl, QUAKE2, d0 + 60);
+    assert_true(given.new_event);
+    cl_state *cl2 = cl_new();
+    warm(cl2);
+    a = place(cl2, QUAKE, d0);
+    cl_placement near = place_at(cl2, QUAKE2, d0 + 60, true);
+    assert_false(near.new_event);
+    assert_int_equal(near.event, a.event);
+    assert_true(cl_params_of(cl2)->inferred_max_gap < 2 * 365);
+    cl_placement far = place_at(cl2, QUAKE2, d0 + 2 * 365, true);
+    assert_true(far.new_event);
+    assert_int_equal(far.storyline, a.storyline);   /* storylines ignore time */
+    cl_free(cl);
+    cl_free(cl2);
+}
+
+/* A larger event's score is divided by 1 + damping * ln(size). */
+static void a_larger_event_scores_lower(void **st)
+{
+    (void)st;
+    double score[2];
+    for (int k = 0; k < 2; k++) {
+        cl_state *cl = cl_new();
+        cl_params_of(cl)->event_size_damping = k ? 0.05 : 0.0;
+        warm(cl);
+        place(cl, QUAKE, DAY_NONE);
+        place(cl, QUAKE, DAY_NONE);
+        cl_placement c = place(cl, QUAKE2, DAY_NONE);
+        assert_false(c.new_event);
+        score[k] = c.event_score;
+        cl_free(cl);
+    }
+    assert_float_equal(score[1] * (1.0 + 0.05 * log(2.0)), score[0], 1e-9);
+}
+
+static void revisit(cl_state *cl, const char *terms, cl_placement *where, bool *moved, bool *dropped)
+{
+    arena a;
+    arena_init(&a);
+    an_doc d;
+    cl_vec v;
+    doc_of(terms, &a, &d);
+    cl_vectorize(cl, &d, &a, &v);   /* counts the terms again: harmless here */
+    *moved = cl_revisit(cl, &v, DAY_NONE, false, where, dropped);
+    arena_reset(&a);
+}
+
+/* A document that opened an event of its own moves to an event that now
+ * scores at least revisit_threshold; its own event is never written. A lone
+ * document on another subject stays. */
+static void a_lone_document_moves_to_an_event_that_grew(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    cl_params_of(cl)->event_threshold = 0.99;   /* every document opens an event */
+    warm(cl);
+    cl_placement a = place(cl, QUAKE, DAY_NONE);
+    cl_placement b = place(cl, QUAKE2, DAY_NONE);
+    cl_placement c = place(cl, BREACH, DAY_NONE);
+    assert_true(b.new_event && c.new_event);
+    assert_int_not_equal(b.event, a.event);
+    int64_t lone = b.event;
+    bool moved, dropped;
+    revisit(cl, QUAKE2, &b, &moved, &dropped);
+    assert_true(moved);
+    assert_false(dropped);                      /* it had joined QUAKE's storyline */
+    assert_int_equal(b.event, a.event);
+    assert_int_equal(b.storyline, a.storyline);
+    revisit(cl, BREACH, &c, &moved, &dropped);
+    assert_false(moved);
+    saved s = {.n = 0};
+    cl_dirty(cl, save, &s);
+    for (int i = 0; i < s.n; i++) {
+        assert_false(s.rows[i].level == CL_EVENT && s.rows[i].id == lone);
+        if (s.rows[i].level == CL_EVENT && s.rows[i].id == a.event) assert_int_equal(s.rows[i].size, 2);
+    }
+    cl_free(cl);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_same_event_other_subject_other_storyline),
         cmocka_unit_test(state_survives_a_save_and_load),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
+        cmocka_unit_test(an_inferred_day_only_rules_out_events_far_away),
+        cmocka_unit_test(a_larger_event_scores_lower),
+        cmocka_unit_test(a_lone_document_moves_to_an_event_that_grew),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
