@@ -61,6 +61,12 @@ static bool valid_utf8(const char *s, size_t n)
     return true;
 }
 
+static bool has_multibyte(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) if ((unsigned char)s[i] >= 0xC2) return true;
+    return false;
+}
+
 /* The label libxml2 is told; ISO-8859-1 and US-ASCII labels mean
  * Windows-1252 on the web (WHATWG Encoding), which differs in 0x80-0x9F. */
 static const char *charset_of(const sl_page *page, const char *s, size_t n, char label[32])
@@ -71,10 +77,15 @@ static const char *charset_of(const sl_page *page, const char *s, size_t n, char
     if (!(page->charset && copy_label(page->charset, strlen(page->charset), label)) &&
         !meta_charset(s, n, label))
         return valid_utf8(s, n) ? "utf-8" : "windows-1252";
+    if (!strcmp(label, "utf-8") || !strcmp(label, "utf8")) return "utf-8";
+    /* A page labelled with a legacy charset whose bytes are nonetheless
+     * valid UTF-8 with letters beyond ASCII is UTF-8: by chance, text in a
+     * single- or double-byte charset almost never forms valid sequences
+     * (a real page of the Readability tests says gb2312 and is UTF-8). */
+    if (has_multibyte(s, n) && valid_utf8(s, n)) return "utf-8";
     if (!strcmp(label, "iso-8859-1") || !strcmp(label, "latin1") ||
         !strcmp(label, "us-ascii") || !strcmp(label, "ascii"))
         return "windows-1252";
-    if (!strcmp(label, "utf8")) return "utf-8";
     return label;
 }
 

@@ -271,6 +271,25 @@ static void wrong_charset_gives_valid_utf8(void **state)
     }
 }
 
+static void a_legacy_label_on_utf8_bytes_reads_as_utf8(void **state)
+{
+    fixture *f = *state;
+    /* labelled gb2312 and windows-1252, written in UTF-8 */
+    const char *labels[] = {"gb2312", "windows-1252"};
+    for (int i = 0; i < 2; i++) {
+        char page[1024];
+        snprintf(page, sizeof page,
+                 "<html><head><meta charset=%s></head><body><div class=article>"
+                 "<p>Le conseil a vot\xC3\xA9 mardi la fermeture du vieux quai apr\xC3\xA8s que des "
+                 "ing\xC3\xA9nieurs ont trouv\xC3\xA9 des fissures profondes dans deux piliers.</p>"
+                 "<p>Les habitants disent que le trajet du matin sera plus long d'au moins vingt "
+                 "minutes, et demandent une navette entre les deux quais.</p></div></body></html>",
+                 labels[i]);
+        assert_int_equal(run(f, page), SL_OK);
+        assert_true(has(&f->art, "vot\xC3\xA9 mardi"));
+    }
+}
+
 static void page_without_body_or_text_is_reported(void **state)
 {
     fixture *f = *state;
@@ -350,6 +369,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_legacy_label_on_utf8_bytes_reads_as_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(page_without_body_or_text_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(binary_bytes_do_not_crash, setup, teardown),
         cmocka_unit_test_setup_teardown(fifty_megabytes_of_nested_tags, setup, teardown),
