@@ -67,6 +67,15 @@ static bool has_multibyte(const char *s, size_t n)
     return false;
 }
 
+static bool cp1252_holes(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) return true;
+    }
+    return false;
+}
+
 /* The label libxml2 is told; ISO-8859-1 and US-ASCII labels mean
  * Windows-1252 on the web (WHATWG Encoding), which differs in 0x80-0x9F. */
 static const char *charset_of(const sl_page *page, const char *s, size_t n, char label[32])
@@ -89,6 +98,26 @@ static const char *charset_of(const sl_page *page, const char *s, size_t n, char
     return label;
 }
 
+/* Control bytes (NUL and C0 codes other than white space) in the first
+ * EX_SNIFF_BYTES of the page: HTML in any 8-bit charset or UTF-8 has none,
+ * random or compressed bytes about one in nine (28 of 256 values). One in
+ * twenty tells them apart. libxml2 parses anything, so the check is ours,
+ * and comes before it: its iconv would complain of such bytes on stderr. */
+#define EX_SNIFF_BYTES 65536
+#define EX_MAX_CONTROL_SHARE 20
+
+static bool looks_binary(const sl_page *page, size_t *bad, size_t *seen)
+{
+    size_t n = page->body_len < EX_SNIFF_BYTES ? page->body_len : EX_SNIFF_BYTES;
+    *bad = 0;
+    *seen = n;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)page->body[i];
+        *bad += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+    }
+    return *bad * EX_MAX_CONTROL_SHARE > n;
+}
+
 ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
 {
     const char *s = page->body ? page->body : "";
@@ -105,6 +134,15 @@ ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
     }
     char label[32];
     const char *cs = charset_of(page, s, n, label);
+    size_t bad, seen;
+    if (strncmp(cs, "utf-16", 6) && looks_binary(page, &bad, &seen)) {
+        err_set(err, SL_EINPUT, page->input, page->line,
+                "page looks binary: %zu of its first %zu bytes are control codes", bad, seen);
+        return NULL;
+    }
+    /* iconv's Windows-1252 has no 0x81 0x8D 0x8F 0x90 0x9D and stops the
+     * parse at the first; browsers pass them through, as Latin-1 does. */
+    if (!strcmp(cs, "windows-1252") && cp1252_holes(s, n)) cs = "iso-8859-1";
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                      HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT |
                      HTML_PARSE_IGNORE_ENC;

@@ -171,32 +171,9 @@ static void choose_main(ex_html_blocks *hb)
     free(s);
 }
 
-/* Control bytes (NUL and C0 codes other than white space) in the first
- * EX_SNIFF_BYTES of the page: HTML in any 8-bit charset or UTF-8 has none,
- * random or compressed bytes about one in nine (28 of 256 values). One in
- * twenty tells them apart. libxml2 parses anything, so the check is ours. */
-#define EX_SNIFF_BYTES 65536
-#define EX_MAX_CONTROL_SHARE 20
-
-static bool looks_binary(const sl_page *page, size_t *bad, size_t *seen)
-{
-    size_t n = page->body_len < EX_SNIFF_BYTES ? page->body_len : EX_SNIFF_BYTES;
-    *bad = 0;
-    *seen = n;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)page->body[i];
-        *bad += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
-    }
-    return *bad * EX_MAX_CONTROL_SHARE > n;
-}
-
 sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out,
                        err_slot *err)
 {
-    size_t bad, seen;
-    if (page->body && looks_binary(page, &bad, &seen))
-        return err_set(err, SL_EINPUT, page->input, page->line,
-                       "page looks binary: %zu of its first %zu bytes are control codes", bad, seen);
     ex_html_blocks hb;
     ex_html_flatten(doc, a, &hb);
     if (!hb.doc.n)

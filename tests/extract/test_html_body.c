@@ -290,6 +290,20 @@ static void a_legacy_label_on_utf8_bytes_reads_as_utf8(void **state)
     }
 }
 
+static void latin1_bytes_windows1252_lacks_do_not_stop_the_parse(void **state)
+{
+    fixture *f = *state;
+    /* no label, not UTF-8: read as Windows-1252, which has no 0x9D */
+    const char *page =
+        "<html><body><article><p>Le conseil a vot\xE9 mardi la fermeture du vieux quai \x9D "
+        "apr\xE8s que des ing\xE9nieurs ont trouv\xE9 des fissures dans deux piliers.</p>"
+        "<p>Les habitants disent que le trajet du matin sera plus long d'au moins vingt "
+        "minutes, et demandent une navette entre les deux quais.</p></article></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "vot\xC3\xA9 mardi"));
+    assert_true(has(&f->art, "Les habitants disent"));     /* the parse went on */
+}
+
 static void page_without_body_or_text_is_reported(void **state)
 {
     fixture *f = *state;
@@ -370,6 +384,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(a_legacy_label_on_utf8_bytes_reads_as_utf8, setup, teardown),
+        cmocka_unit_test_setup_teardown(latin1_bytes_windows1252_lacks_do_not_stop_the_parse, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(page_without_body_or_text_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(binary_bytes_do_not_crash, setup, teardown),
         cmocka_unit_test_setup_teardown(fifty_megabytes_of_nested_tags, setup, teardown),
