@@ -33,7 +33,7 @@ $(B)/libstoryline.a: $(LIBOBJ)
 $(B)/storyline: $(CLIOBJ) $(B)/libstoryline.a
 	$(CC) $(CFLAGS) -o $@ $(CLIOBJ) $(B)/libstoryline.a $(LDLIBS)
 
-$(B)/tests/%: tests/%.c $(wildcard tests/*.h) $(B)/libstoryline.a
+$(B)/tests/%: tests/%.c $(wildcard tests/*.h tests/*/*.h) $(B)/libstoryline.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libstoryline.a $(LDLIBS) -lcmocka
 

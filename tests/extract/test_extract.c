@@ -13,30 +13,7 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-typedef struct fixture {
-    arena       a;
-    sl_article  art;
-    err_slot    err;
-    char       *file;     /* a seed's text, when one is loaded */
-    size_t      file_len;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    arena_init(&f->a);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    arena_reset(&f->a);
-    free(f->file);
-    free(f);
-    return 0;
-}
+#include "fixture.h"
 
 static sl_status run_len(fixture *f, const char *body, size_t len, const char *title)
 {

@@ -13,27 +13,7 @@
 #include "extract/ex_internal.h"
 #include "testutil.h"
 
-typedef struct fixture {
-    arena      a;
-    sl_article art;
-    err_slot   err;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    arena_init(&f->a);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    arena_reset(&f->a);
-    free(f);
-    return 0;
-}
+#include "fixture.h"
 
 static sl_status run_html(fixture *f, const char *html, size_t len)
 {

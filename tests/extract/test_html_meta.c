@@ -15,27 +15,7 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-typedef struct fixture {
-    arena      a;
-    sl_article art;
-    err_slot   err;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    arena_init(&f->a);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    arena_reset(&f->a);
-    free(f);
-    return 0;
-}
+#include "fixture.h"
 
 /* The metadata of an HTML page, as extract.c asks for it: the container's
  * title and date (NULL: none) already in place. */
