@@ -16,15 +16,10 @@
 #include <string.h>
 #include <strings.h>
 
-typedef struct feed_item {
-    const char *label, *id, *url, *title, *published, *source, *body;
-    size_t      body_len;
-} feed_item;
-
 struct rd_feed {
     arena a;
     const char *title;   /* the channel's or feed's own title: the outlet */
-    VEC(feed_item) items;
+    VEC(sl_page) items;   /* each item as the page it becomes */
 };
 
 static bool is(const xmlNode *n, const char *local)
@@ -189,7 +184,7 @@ static char *atom_link(arena *a, const xmlNode *n)
 static void read_item(rd_feed *f, const xmlNode *it, bool atom, const char *input, buf *tmp)
 {
     arena *a = &f->a;
-    feed_item item = {0};
+    sl_page item = {.format = SL_FORMAT_HTML};
     char *content = NULL, *summary = NULL, *updated = NULL;
     size_t content_n = 0, summary_n = 0;
     for (const xmlNode *c = it->children; c; c = c->next) {
@@ -221,7 +216,7 @@ static void read_item(rd_feed *f, const xmlNode *it, bool atom, const char *inpu
     if (!item.published) item.published = updated;
     item.body = content_n ? content : summary_n ? summary : "";
     item.body_len = content_n ? content_n : summary_n;
-    item.label = arena_printf(a, "%s item %zu", input, f->items.n + 1);
+    item.input = arena_printf(a, "%s item %zu", input, f->items.n + 1);
     VEC_PUSH(f->items, item);
 }
 
@@ -273,20 +268,7 @@ sl_status rd_feed_parse(const char *xml, size_t n, const char *input, rd_feed **
 
 size_t rd_feed_count(const rd_feed *f) { return f ? f->items.n : 0; }
 
-void rd_feed_item(const rd_feed *f, size_t i, sl_page *page)
-{
-    memset(page, 0, sizeof *page);
-    const feed_item *it = &f->items.v[i];
-    page->input = it->label;
-    page->id = it->id;
-    page->url = it->url;
-    page->title = it->title;
-    page->published = it->published;
-    page->source = it->source;
-    page->body = it->body;
-    page->body_len = it->body_len;
-    page->format = SL_FORMAT_HTML;
-}
+void rd_feed_item(const rd_feed *f, size_t i, sl_page *page) { *page = f->items.v[i]; }
 
 void rd_feed_free(rd_feed *f)
 {
