@@ -95,18 +95,11 @@ static sl_status extract_html(const sl_page *page, arena *a, sl_article *out, er
     ex_html_meta(doc, page, a, out);
     sl_status st = ex_html_body(doc, page, a, out, err);
     ex_html_free(doc);
-    if (st == SL_OK && out->n_paragraphs) {
-        const char *p0 = out->paragraphs[0];
-        out->dateline = dup_span(a, ex_dateline_of((ex_span){p0, strlen(p0)}));
-    }
     return st;
 }
 
-sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *err)
+static sl_status extract_text(const sl_page *page, arena *a, sl_article *out, err_slot *err)
 {
-    memset(out, 0, sizeof *out);
-    copy_meta(page, a, out);
-    if (page->format == SL_FORMAT_HTML) return extract_html(page, a, out, err);
     const char *raw = page->body ? page->body : "";
     size_t raw_n = page->body ? page->body_len : 0;
     sl_status st = check_input(page, raw, raw_n, err);
@@ -126,9 +119,18 @@ sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *e
     out->byline = dup_span(a, ex_find_byline(&doc, first));
     out->subtitle = dup_span(a, ex_find_subtitle(&doc, first));
     ex_collect_body(&doc, a, out);
-    if (out->n_paragraphs) {
+    return SL_OK;
+}
+
+sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *err)
+{
+    memset(out, 0, sizeof *out);
+    copy_meta(page, a, out);
+    sl_status st = page->format == SL_FORMAT_HTML ? extract_html(page, a, out, err)
+                                                  : extract_text(page, a, out, err);
+    if (st == SL_OK && out->n_paragraphs) {   /* both front ends: "SEOUL, June 14 (AP) -" */
         const char *p0 = out->paragraphs[0];
         out->dateline = dup_span(a, ex_dateline_of((ex_span){p0, strlen(p0)}));
     }
-    return SL_OK;
+    return st;
 }
