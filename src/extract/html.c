@@ -52,12 +52,13 @@ static bool meta_charset(const char *s, size_t n, char out[32])
     return false;
 }
 
+/* u8_decode gives an invalid byte as U+FFFD of length 1; a real U+FFFD
+ * takes three bytes. */
 static bool valid_utf8(const char *s, size_t n)
 {
     int len;
     for (size_t i = 0; i < n; i += (size_t)len)
-        if (u8_decode(s + i, n - i, &len) == 0xFFFD &&
-            !(len == 3 && (unsigned char)s[i] == 0xEF)) return false;
+        if (u8_decode(s + i, n - i, &len) == 0xFFFD && len == 1) return false;
     return true;
 }
 
