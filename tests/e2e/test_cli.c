@@ -8,54 +8,34 @@
 #define BIN "build/storyline"
 static char tmp[64], db[128];
 
-/* Run a shell command; its standard output into out (malloc'd). */
-static int run(const char *cmd, char **out)
-{
-    char *b;
-    int st = run_capture(cmd, &b);
-    if (out) *out = b; else free(b);
-    return st;
-}
-
-static int runf(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int runf(char **out, const char *fmt, ...)
-{
-    char cmd[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return run(cmd, out);
-}
-
 static int setup(void **st)
 {
     (void)st;
     strcpy(tmp, "/tmp/sl-cli-XXXXXX");
     if (!mkdtemp(tmp)) return -1;
     snprintf(db, sizeof db, "%s/seeds.db", tmp);
-    return runf(NULL, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>/dev/null", db,
+    return run_capturef(NULL, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>/dev/null", db,
                 shared_dir(), shared_dir());
 }
 
 static int teardown(void **st)
 {
     (void)st;
-    return runf(NULL, "rm -rf %s", tmp);
+    return run_capturef(NULL, "rm -rf %s", tmp);
 }
 
 static void usage_errors_exit_1_and_help_exits_0(void **st)
 {
     (void)st;
-    assert_int_equal(runf(NULL, BIN " 2>/dev/null"), 1);
-    assert_int_equal(runf(NULL, BIN " frobnicate 2>/dev/null"), 1);
-    assert_int_equal(runf(NULL, BIN " ingest 2>/dev/null"), 1);
-    assert_int_equal(runf(NULL, BIN " stories --bogus 2>/dev/null"), 1);
-    assert_int_equal(runf(NULL, BIN " show 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " frobnicate 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " ingest 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " stories --bogus 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " show 2>/dev/null"), 1);
     const char *cmds[] = {"ingest", "articles", "stories", "show", "analyze", "timeline"};
     for (int i = 0; i < 6; i++) {
         char *out;
-        assert_int_equal(runf(&out, BIN " %s --help", cmds[i]), 0);
+        assert_int_equal(run_capturef(&out, BIN " %s --help", cmds[i]), 0);
         assert_non_null(strstr(out, "usage: storyline"));
         free(out);
     }
@@ -65,22 +45,22 @@ static void unusable_input_or_database_exits_2_naming_it(void **st)
 {
     (void)st;
     char *out;
-    assert_int_equal(runf(&out, BIN " stories --db %s/none.db 2>&1", tmp), 2);
+    assert_int_equal(run_capturef(&out, BIN " stories --db %s/none.db 2>&1", tmp), 2);
     assert_non_null(strstr(out, "none.db"));
     free(out);
-    assert_int_equal(runf(&out, BIN " ingest --db %s/x.db %s/missing.txt 2>&1", tmp, tmp), 2);
+    assert_int_equal(run_capturef(&out, BIN " ingest --db %s/x.db %s/missing.txt 2>&1", tmp, tmp), 2);
     assert_non_null(strstr(out, "missing.txt"));
     free(out);
-    assert_int_equal(runf(&out, BIN " show --db %s e999 2>&1", db), 2);
+    assert_int_equal(run_capturef(&out, BIN " show --db %s e999 2>&1", db), 2);
     assert_non_null(strstr(out, "e999"));
     free(out);
     /* An HTML page without an article is skipped with a message naming it. */
-    assert_int_equal(runf(&out, "printf '<html><body><nav><a href=/>Home</a></nav></body></html>' > %s/page.html && "
+    assert_int_equal(run_capturef(&out, "printf '<html><body><nav><a href=/>Home</a></nav></body></html>' > %s/page.html && "
                           BIN " ingest --db %s/h.db %s/page.html 2>&1", tmp, tmp, tmp), 0);
     assert_non_null(strstr(out, "page.html: no article"));
     assert_non_null(strstr(out, "1 unreadable"));
     free(out);
-    assert_int_equal(runf(&out, BIN " ingest --db %s/y.db --manifest %s/nope.tsv %s/seeds 2>&1", tmp, tmp,
+    assert_int_equal(run_capturef(&out, BIN " ingest --db %s/y.db --manifest %s/nope.tsv %s/seeds 2>&1", tmp, tmp,
                           shared_dir()), 2);
     assert_non_null(strstr(out, "nope.tsv"));
     free(out);
@@ -125,7 +105,7 @@ static void articles_json_has_every_field_and_the_seed_titles(void **st)
 {
     (void)st;
     char *out;
-    assert_int_equal(runf(&out, BIN " articles --json --db %s", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --json --db %s", db), 0);
     const char *keys[] = {"id", "url", "title", "published", "source", "event", "storyline",
                           "duplicate_of", "text"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
@@ -159,22 +139,22 @@ static void stories_and_show_describe_the_storyline(void **st)
 {
     (void)st;
     char *out;
-    assert_int_equal(runf(&out, BIN " stories --db %s", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " stories --db %s", db), 0);
     assert_non_null(strstr(out, "s1"));
     assert_non_null(strstr(out, "2018-06-14..2025-12-07"));
     free(out);
-    assert_int_equal(runf(&out, BIN " stories --json --db %s", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " stories --json --db %s", db), 0);
     assert_int_equal(out[0], '{');
     assert_non_null(strstr(out, "\"events\":["));
     free(out);
-    assert_int_equal(runf(&out, BIN " show --json --db %s s1", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " show --json --db %s s1", db), 0);
     const char *keys[] = {"\"id\": \"s1\"", "\"kind\": \"storyline\"", "\"headline\":", "\"first\": \"2018-06-14\"",
                           "\"last\": \"2025-12-07\"", "\"summary\": [", "\"articles\": [", "\"events\": ["};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         if (!strstr(out, keys[i])) fail_msg("show --json lacks %s:\n%s", keys[i], out);
     }
     free(out);
-    assert_int_equal(runf(&out, BIN " show --db %s e1", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " show --db %s e1", db), 0);
     assert_non_null(strstr(out, "event e1:"));
     assert_non_null(strstr(out, "Summary"));
     free(out);
@@ -184,12 +164,12 @@ static void reingest_changes_nothing(void **st)
 {
     (void)st;
     char *before, *after, *msg;
-    runf(&before, BIN " articles --json --db %s", db);
-    assert_int_equal(runf(&msg, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>&1", db,
+    run_capturef(&before, BIN " articles --json --db %s", db);
+    assert_int_equal(run_capturef(&msg, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>&1", db,
                           shared_dir(), shared_dir()), 0);
     assert_non_null(strstr(msg, "stored 0"));
     assert_non_null(strstr(msg, "5 already stored"));
-    runf(&after, BIN " articles --json --db %s", db);
+    run_capturef(&after, BIN " articles --json --db %s", db);
     assert_string_equal(before, after);
     free(before);
     free(after);
@@ -200,7 +180,7 @@ static void standard_input_and_gzip_are_read(void **st)
 {
     (void)st;
     char *out;
-    assert_int_equal(runf(&out, "gzip -c %s/seeds/003_7c0ab15546612602.txt > %s/p.txt.gz && "
+    assert_int_equal(run_capturef(&out, "gzip -c %s/seeds/003_7c0ab15546612602.txt > %s/p.txt.gz && "
                                 BIN " ingest --db %s/gz.db %s/p.txt.gz 2>&1 && "
                                 "printf '{\"id\":\"in1\",\"text\":\"Rescuers reached the village on Monday.\"}\\n' | "
                                 BIN " ingest --db %s/gz.db - 2>&1 && " BIN " articles --db %s/gz.db",
@@ -216,7 +196,7 @@ static void extract_prints_the_article_without_a_database(void **st)
     char *out, here[4096], shared[4096];
     assert_non_null(getcwd(here, sizeof here));
     assert_non_null(realpath(shared_dir(), shared));
-    assert_int_equal(runf(&out, "cd %s && %s/" BIN " extract --json --with-html %s/seeds/001_590f7964106db202.txt",
+    assert_int_equal(run_capturef(&out, "cd %s && %s/" BIN " extract --json --with-html %s/seeds/001_590f7964106db202.txt",
                           tmp, here, shared), 0);
     char *title = field_of(out, "001_590f7964106db202", "title");
     assert_string_equal(title, "South Korea says alliance with US ‘as robust as ever’");
@@ -229,27 +209,27 @@ static void extract_prints_the_article_without_a_database(void **st)
     free(html);
     free(out);
     /* no database was created where it ran */
-    assert_int_equal(runf(NULL, "test -e %s/storyline.db", tmp), 1);
-    assert_int_equal(runf(NULL, BIN " extract 2>/dev/null"), 1);
-    assert_int_equal(runf(NULL, BIN " extract /nonexistent/page.html 2>/dev/null"), 2);
+    assert_int_equal(run_capturef(NULL, "test -e %s/storyline.db", tmp), 1);
+    assert_int_equal(run_capturef(NULL, BIN " extract 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " extract /nonexistent/page.html 2>/dev/null"), 2);
 }
 
 static void analyze_and_timeline_answer_in_json(void **st)
 {
     (void)st;
     char *out;
-    assert_int_equal(runf(&out, BIN " analyze --json --manifest %s/seeds/published.tsv %s/seeds/003_7c0ab15546612602.txt",
+    assert_int_equal(run_capturef(&out, BIN " analyze --json --manifest %s/seeds/published.tsv %s/seeds/003_7c0ab15546612602.txt",
                           shared_dir(), shared_dir()), 0);
     const char *keys[] = {"\"id\":\"003_7c0ab15546612602\"", "\"published\":\"2025-12-07\"", "\"mentions\":[",
                           "\"actors\":[", "\"quotes\":[", "\"times\":["};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         if (!strstr(out, keys[i])) fail_msg("analyze --json lacks %s:\n%s", keys[i], out);
     free(out);
-    assert_int_equal(runf(NULL, BIN " analyze --raw %s/seeds/003_7c0ab15546612602.txt > /dev/null", shared_dir()), 0);
-    assert_int_equal(runf(NULL, BIN " analyze %s/nothing.txt 2>/dev/null", tmp), 2);
+    assert_int_equal(run_capturef(NULL, BIN " analyze --raw %s/seeds/003_7c0ab15546612602.txt > /dev/null", shared_dir()), 0);
+    assert_int_equal(run_capturef(NULL, BIN " analyze %s/nothing.txt 2>/dev/null", tmp), 2);
     /* The seeds' storyline: the summit in Singapore, the talks at Panmunjom,
      * the Song-Mattis call, their meeting in Seoul, and December 2025. */
-    assert_int_equal(runf(&out, BIN " timeline --json --db %s s1", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " timeline --json --db %s s1", db), 0);
     assert_non_null(strstr(out, "\"timeline\": ["));
     const char *dates[] = {"2018-06-12", "2018-06-14", "2018-06-15", "2018-06-28", "2025-12-07"};
     const char *prev = out;
@@ -266,14 +246,14 @@ static void analyze_and_timeline_answer_in_json(void **st)
     const char *talks = strstr(out, "military talks");
     assert_true(talks && talks > d14 && talks < d15);
     free(out);
-    assert_int_equal(runf(&out, BIN " timeline --db %s --dates 1 --query 'leverage'", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " timeline --db %s --dates 1 --query 'leverage'", db), 0);
     assert_non_null(strstr(out, "2025-12-07"));
     assert_null(strstr(out, "2018-"));
     free(out);
-    assert_int_equal(runf(NULL, BIN " timeline --db %s --query 'drills AND (' 2>/dev/null", db), 2);
-    assert_int_equal(runf(NULL, BIN " timeline --db %s --dates 0 s1 2>/dev/null", db), 1);
-    assert_int_equal(runf(NULL, BIN " timeline --db %s 2>/dev/null", db), 1);
-    assert_int_equal(runf(&out, BIN " show --json --db %s s1", db), 0);
+    assert_int_equal(run_capturef(NULL, BIN " timeline --db %s --query 'drills AND (' 2>/dev/null", db), 2);
+    assert_int_equal(run_capturef(NULL, BIN " timeline --db %s --dates 0 s1 2>/dev/null", db), 1);
+    assert_int_equal(run_capturef(NULL, BIN " timeline --db %s 2>/dev/null", db), 1);
+    assert_int_equal(run_capturef(&out, BIN " show --json --db %s s1", db), 0);
     assert_non_null(strstr(out, "\"actors\": ["));
     assert_non_null(strstr(out, "\"quotes\": ["));
     assert_non_null(strstr(out, "\"timeline\": ["));
@@ -300,7 +280,7 @@ static void write_stream(const char *path, int n)
 static int count_articles(const char *dbpath)
 {
     char *out;
-    runf(&out, BIN " articles --json --db %s 2>/dev/null", dbpath);
+    run_capturef(&out, BIN " articles --json --db %s 2>/dev/null", dbpath);
     int n = 0;
     for (char *p = out; (p = strchr(p, '\n')); p++) n++;
     free(out);
@@ -315,14 +295,14 @@ static void killed_ingest_keeps_whole_batches_and_resumes(void **st)
     snprintf(kdb, sizeof kdb, "%s/killed.db", tmp);
     write_stream(stream, 20000);
     /* Start, wait for the first committed batch, then kill without warning. */
-    assert_int_equal(runf(NULL, BIN " ingest --db %s %s 2>/dev/null & pid=$!; "
+    assert_int_equal(run_capturef(NULL, BIN " ingest --db %s %s 2>/dev/null & pid=$!; "
                                 "while [ \"$(" BIN " articles --db %s 2>/dev/null | head -n 1 | wc -l)\" -eq 0 ]; "
                                 "do sleep 0.02; done; kill -9 $pid; wait $pid 2>/dev/null; exit 0", kdb, stream, kdb), 0);
     int n = count_articles(kdb);
     assert_true(n > 0 && n < 20000);
     assert_int_equal(n % 512, 0);   /* whole batches (EG_BATCH) or nothing */
     char *msg;
-    assert_int_equal(runf(&msg, BIN " ingest --db %s %s 2>&1", kdb, stream), 0);
+    assert_int_equal(run_capturef(&msg, BIN " ingest --db %s %s 2>&1", kdb, stream), 0);
     char want[64];
     snprintf(want, sizeof want, "%d already stored", n);
     assert_non_null(strstr(msg, want));
