@@ -135,6 +135,12 @@ typedef struct sl_ingest_stats {
 typedef void (*sl_progress_fn)(const sl_ingest_stats *s, void *ctx);
 void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx);
 
+/* Threads that extract and analyze pages while the calling thread clusters
+ * and stores (jobs - 1 workers; 1, the default, runs everything on the
+ * calling thread). What is stored does not depend on it. Call before
+ * ingesting. */
+sl_status sl_set_jobs(sl_engine *e, int jobs);
+
 /* Publication dates and outlets for plain-text files: a TSV file with a header
  * line and the columns file, published, source (in any order). */
 sl_status sl_load_manifest(sl_engine *e, const char *tsv_path);

@@ -102,7 +102,7 @@ int cmd_analyze(int argc, char **argv)
     for (int i = 1; i < argc; i++)   /* --raw is this command's own option */
         if (!strcmp(argv[i], "--raw")) { c.raw = 1; memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof *argv); argc--; i--; }
     cli_opts o;
-    int r = cli_parse(argc, argv, help, 1, &o);
+    int r = cli_parse(argc, argv, help, CLI_MANIFEST, &o);
     if (!r && !o.nargs) {
         fprintf(stderr, "storyline analyze: no INPUT given\n\n%s", help);
         r = -1;

@@ -16,18 +16,21 @@ int cmd_timeline(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 
-/* Common options: --db FILE, --json, --help. parse_common consumes them and
- * leaves the other arguments in args (NULL-terminated); returns -1 on bad
- * usage (after printing why), 1 if --help was given, 0 otherwise. */
+/* Common options: --db FILE, --json, --help, and those allow names
+ * (CLI_MANIFEST: --manifest TSV; CLI_JOBS: --jobs N). cli_parse consumes
+ * them and leaves the other arguments in args (NULL-terminated); returns -1
+ * on bad usage (after printing why), 1 if --help was given, 0 otherwise. */
+enum { CLI_MANIFEST = 1, CLI_JOBS = 2 };
 typedef struct cli_opts {
     const char *db;
     int         json;
     const char *manifest;
+    int         jobs;       /* 0: not given */
     char      **args;
     int         nargs;
 } cli_opts;
 
-int cli_parse(int argc, char **argv, const char *help, int allow_manifest, cli_opts *o);
+int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o);
 /* Open the engine, or print why not; NULL on failure. must_exist: the
  * command only reads, so a missing database is an error, not a new file. */
 sl_engine *cli_open(const cli_opts *o, int must_exist);

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 static const char help[] =
-    "usage: storyline ingest [--db FILE] [--manifest TSV] INPUT...\n"
+    "usage: storyline ingest [--db FILE] [--manifest TSV] [--jobs N] INPUT...\n"
     "\n"
     "Read articles into the database (default storyline.db), extract each\n"
     "article from its page, fold syndicated copies, and group articles into\n"
@@ -22,6 +22,9 @@ static const char help[] =
     "  --db FILE        the database (created if missing)\n"
     "  --manifest TSV   publication dates and outlets of plain-text files: a TSV\n"
     "                   file with a header and the columns file, published, source\n"
+    "  --jobs N, -j N   threads (default: one per processor, at most 8): pages are\n"
+    "                   extracted and analyzed on all of them while one clusters\n"
+    "                   and stores; what is stored is the same for any N\n"
     "\n"
     "An article already in the database (same id) is left as it is.\n";
 
@@ -47,7 +50,7 @@ static void show_progress(const sl_ingest_stats *s, void *ctx)
 int cmd_ingest(int argc, char **argv)
 {
     cli_opts o;
-    int r = cli_parse(argc, argv, help, 1, &o);
+    int r = cli_parse(argc, argv, help, CLI_MANIFEST | CLI_JOBS, &o);
     if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
     if (!o.nargs) {
         fprintf(stderr, "storyline ingest: no INPUT given\n\n%s", help);
@@ -57,6 +60,12 @@ int cmd_ingest(int argc, char **argv)
     sl_engine *e = cli_open(&o, 0);
     if (!e) { free(o.args); return EXIT_FAIL; }
     int rc = 0, missing = 0;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = o.jobs ? o.jobs : cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
+    if (sl_set_jobs(e, jobs) != SL_OK) {
+        fprintf(stderr, "storyline: %s; going on with one\n", sl_errmsg(e));
+        sl_set_jobs(e, 1);
+    }
     if (o.manifest && sl_load_manifest(e, o.manifest) != SL_OK) {
         fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
         rc = EXIT_FAIL;

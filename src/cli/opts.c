@@ -8,7 +8,15 @@
 #include <string.h>
 #include <unistd.h>
 
-int cli_parse(int argc, char **argv, const char *help, int allow_manifest, cli_opts *o)
+/* A count from 1 to 1024 in s, or 0. */
+static int count_of(const char *s)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    return *s && !*end && n >= 1 && n <= 1024 ? (int)n : 0;
+}
+
+int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->db = "storyline.db";
@@ -20,7 +28,18 @@ int cli_parse(int argc, char **argv, const char *help, int allow_manifest, cli_o
             return 1;
         } else if (!strcmp(a, "--json")) {
             o->json = 1;
-        } else if (!strcmp(a, "--db") || (allow_manifest && !strcmp(a, "--manifest"))) {
+        } else if ((allow & CLI_JOBS) && (!strcmp(a, "--jobs") || !strcmp(a, "-j"))) {
+            if (i + 1 >= argc || !(o->jobs = count_of(argv[i + 1]))) {
+                fprintf(stderr, "storyline %s: %s needs a number of threads (1 to 1024)\n\n%s", argv[0], a, help);
+                return -1;
+            }
+            i++;
+        } else if ((allow & CLI_JOBS) && !strncmp(a, "--jobs=", 7)) {
+            if (!(o->jobs = count_of(a + 7))) {
+                fprintf(stderr, "storyline %s: --jobs needs a number of threads (1 to 1024)\n\n%s", argv[0], help);
+                return -1;
+            }
+        } else if (!strcmp(a, "--db") || ((allow & CLI_MANIFEST) && !strcmp(a, "--manifest"))) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "storyline %s: %s needs a file name\n\n%s", argv[0], a, help);
                 return -1;
@@ -28,7 +47,7 @@ int cli_parse(int argc, char **argv, const char *help, int allow_manifest, cli_o
             if (!strcmp(a, "--db")) o->db = argv[++i]; else o->manifest = argv[++i];
         } else if (!strncmp(a, "--db=", 5)) {
             o->db = a + 5;
-        } else if (allow_manifest && !strncmp(a, "--manifest=", 11)) {
+        } else if ((allow & CLI_MANIFEST) && !strncmp(a, "--manifest=", 11)) {
             o->manifest = a + 11;
         } else if (a[0] == '-' && a[1] == '-' && a[2] == '\0') {
             while (++i < argc) o->args[o->nargs++] = argv[i];

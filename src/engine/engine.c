@@ -25,7 +25,8 @@ sl_status sl_open(sl_engine **out, const char *db_path)
     sl_engine *e = xcalloc(1, sizeof *e);
     *out = e;
     e->warn = default_warn;
-    map_init(&e->batch_ids);
+    map_init(&e->filling.ids);
+    map_init(&e->sealed.ids);
     arena_init(&e->scratch);
     e->an = an_new();
     e->cl = cl_new();
@@ -46,9 +47,9 @@ sl_status sl_open(sl_engine **out, const char *db_path)
 void sl_close(sl_engine *e)
 {
     if (!e) return;
-    for (size_t i = 0; i < e->batch.n; i++) { arena_reset(&e->batch.v[i]->a); free(e->batch.v[i]); }
-    VEC_FREE(e->batch);
-    map_free(&e->batch_ids);
+    eg_pool_free(e->pool);   /* first: its threads may hold pages of the batches */
+    eg_batch_free(&e->filling);
+    eg_batch_free(&e->sealed);
     arena_reset(&e->scratch);
     buf_free(&e->tmp);
     st_close(e->db);
@@ -64,6 +65,19 @@ const char *sl_errmsg(const sl_engine *e) { return e ? e->err.msg : "no engine";
 void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx) { e->warn = fn; e->warn_ctx = ctx; }
 
 void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx) { e->progress = fn; e->progress_ctx = ctx; }
+
+sl_status sl_set_jobs(sl_engine *e, int jobs)
+{
+    if (e->filling.p.n || e->sealed.p.n)
+        return err_set(&e->err, SL_EINPUT, NULL, 0, "the number of jobs is set before ingesting");
+    eg_pool_free(e->pool);
+    e->pool = NULL;
+    /* The calling thread is one of the jobs: it clusters and stores, and
+     * prepares pages whenever it would otherwise wait. */
+    if (jobs > 1 && !(e->pool = eg_pool_new(jobs - 1)))
+        return err_set(&e->err, SL_EIO, NULL, 0, "cannot start %d worker threads", jobs - 1);
+    return SL_OK;
+}
 
 sl_status sl_load_manifest(sl_engine *e, const char *tsv_path)
 {

@@ -15,9 +15,16 @@
 #include "../read/read.h"
 #include "../store/store.h"
 
+/* Where a page is on its way through eg_prepare (pool.c). */
+typedef enum eg_state { EG_QUEUED, EG_RUNNING, EG_READY } eg_state;
+
 /* A document waiting in the batch, with its own arena. */
 typedef struct eg_pending {
     arena      a;
+    sl_page    page;         /* the page as given, copied into a */
+    const char *fail;        /* why the page holds no article, or NULL */
+    eg_state   state;        /* set and read under the pool's lock */
+    struct eg_pending *next; /* the pool's queue */
     sl_article art;
     an_doc     doc;
     dd_sig     sig;
@@ -32,9 +39,18 @@ typedef struct eg_pending {
     sl_analysis facts;       /* names, quotes, times (char offsets) */
 } eg_pending;
 
-/* Articles per transaction: a crash loses at most this many, and a batch
- * is sorted by publication date before clustering. */
+/* Articles per transaction: a crash loses at most two batches (the one
+ * being prepared and the one filling), and a batch is sorted by
+ * publication date before clustering. */
 #define EG_BATCH 512
+
+/* Pages in flight: documents in arrival order and their ids. */
+typedef struct eg_batch {
+    VEC(eg_pending *) p;
+    map ids;
+} eg_batch;
+
+typedef struct eg_pool eg_pool;
 
 struct sl_engine {
     err_slot        err;
@@ -47,8 +63,9 @@ struct sl_engine {
     void           *warn_ctx;
     sl_progress_fn  progress;
     void           *progress_ctx;
-    VEC(eg_pending *) batch;
-    map             batch_ids;
+    eg_batch        filling; /* pages as they arrive */
+    eg_batch        sealed;  /* a full batch, being prepared; committed next */
+    eg_pool        *pool;    /* worker threads, or NULL: prepare inline */
     size_t          seq;
     bool            broken;  /* a database error left memory and file apart */
     arena           scratch; /* sl_extract_page's article */
@@ -64,8 +81,20 @@ void eg_warn(sl_engine *e, const char *msg);
 void eg_fill_analysis(arena *a, const char *text, size_t len, const an_facts *f, const char *id,
                       sl_analysis *out);
 
-/* Cluster and store the batch in one transaction (ingest.c). */
+/* Extract, analyze and sign the page of p, on any thread (ingest.c). */
+void eg_prepare(an_analyzer *an, eg_pending *p);
+/* Cluster and store every page in flight, batch by batch, each in one
+ * transaction (ingest.c). */
 sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats);
+void eg_batch_free(eg_batch *b);
+
+/* Worker threads for eg_prepare (pool.c). eg_pool_new returns NULL if no
+ * thread starts; eg_pool_free joins them (queued jobs are left undone). */
+eg_pool *eg_pool_new(int workers);
+void     eg_pool_free(eg_pool *p);
+void     eg_pool_submit(eg_pool *p, eg_pending *j);
+/* Return once j is prepared, preparing queued pages with own meanwhile. */
+void     eg_pool_wait(eg_pool *p, eg_pending *j, an_analyzer *own);
 /* Refresh headline and summary of every changed cluster (summarize.c). */
 sl_status eg_summarize_stale(sl_engine *e);
 #endif

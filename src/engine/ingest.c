@@ -19,6 +19,13 @@ static void pending_free(eg_pending *p)
     free(p);
 }
 
+void eg_batch_free(eg_batch *b)
+{
+    for (size_t i = 0; i < b->p.n; i++) pending_free(b->p.v[i]);
+    VEC_FREE(b->p);
+    map_free(&b->ids);
+}
+
 static void apply_manifest(const sl_engine *e, sl_page *page)
 {
     const char *pub, *src;
@@ -27,6 +34,55 @@ static void apply_manifest(const sl_engine *e, sl_page *page)
     if ((!page->source || !*page->source) && src) page->source = src;
 }
 
+/* The page outlives the caller's buffers: it is prepared later, perhaps on
+ * another thread. */
+static void copy_page(arena *a, const sl_page *in, sl_page *out)
+{
+    *out = *in;
+    out->input = arena_strdup(a, in->input);
+    out->id = arena_strdup(a, in->id);
+    out->url = arena_strdup(a, in->url);
+    out->title = arena_strdup(a, in->title);
+    out->published = arena_strdup(a, in->published);
+    out->source = arena_strdup(a, in->source);
+    out->meta_json = arena_strdup(a, in->meta_json);
+    out->body = in->body ? arena_strndup(a, in->body, in->body_len) : NULL;
+    out->charset = arena_strdup(a, in->charset);
+    out->fetched = arena_strdup(a, in->fetched);
+}
+
+void eg_prepare(an_analyzer *an, eg_pending *p)
+{
+    const sl_page *page = &p->page;
+    err_slot err;
+    err_clear(&err);
+    /* ex_extract hands out valid UTF-8 without NUL bytes, whatever it gets. */
+    if (ex_extract(page, &p->a, &p->art, &err) != SL_OK) {
+        p->fail = arena_strdup(&p->a, err.msg);
+        return;
+    }
+    if (p->art.published == DAY_NONE && (p->art.published = an_infer_published(&p->art, page->body, page->body ? page->body_len : 0, &p->a)) != DAY_NONE)
+        p->art.date_inferred = 1;
+    /* The fetch time bounds the publication date from above: a page in an
+     * archive may have been fetched years after it appeared, so it is the
+     * last resort, after the page's metadata and its text. */
+    if (p->art.published == DAY_NONE && page->fetched &&
+        (p->art.published = day_parse_iso(page->fetched, strlen(page->fetched))) != DAY_NONE)
+        p->art.date_inferred = 1;
+    an_analyze(an, &p->art, &p->a, &p->doc);
+    an_facts facts;
+    an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
+    an_add_actors(&p->doc, &facts.names, &p->a);   /* who is in it tells events apart */
+    eg_fill_analysis(&p->a, p->art.text, p->art.text_len, &facts, p->art.id, &p->facts);
+    dd_signature(p->art.text, p->art.text_len, &p->sig);
+}
+
+static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats);
+
+/* A page joins the filling batch and is prepared at once (no workers) or
+ * by the pool. A full batch is sealed, after the batch sealed before it is
+ * committed: the workers prepare one batch while this thread clusters and
+ * stores the other. */
 sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *stats)
 {
     if (e->broken || !e->db) return SL_EDB;
@@ -39,38 +95,26 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
         return SL_EINPUT;
     }
     size_t idlen = strlen(page.id);
-    if (map_get(&e->batch_ids, page.id, idlen) || st_article_known(e->db, page.id)) {
+    if (map_get(&e->filling.ids, page.id, idlen) || map_get(&e->sealed.ids, page.id, idlen) ||
+        st_article_known(e->db, page.id)) {
         stats->skipped_known++;
         return SL_OK;
     }
     apply_manifest(e, &page);
     eg_pending *p = xcalloc(1, sizeof *p);
     arena_init(&p->a);
-    /* ex_extract hands out valid UTF-8 without NUL bytes, whatever it gets. */
-    if (ex_extract(&page, &p->a, &p->art, &e->err) != SL_OK) {
-        eg_warn(e, e->err.msg);
-        stats->skipped_bad++;
-        pending_free(p);
-        return SL_EINPUT;
-    }
-    if (p->art.published == DAY_NONE && (p->art.published = an_infer_published(&p->art, page.body, page.body ? page.body_len : 0, &p->a)) != DAY_NONE)
-        p->art.date_inferred = 1;
-    /* The fetch time bounds the publication date from above: a page in an
-     * archive may have been fetched years after it appeared, so it is the
-     * last resort, after the page's metadata and its text. */
-    if (p->art.published == DAY_NONE && page.fetched &&
-        (p->art.published = day_parse_iso(page.fetched, strlen(page.fetched))) != DAY_NONE)
-        p->art.date_inferred = 1;
-    an_analyze(e->an, &p->art, &p->a, &p->doc);
-    an_facts facts;
-    an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
-    an_add_actors(&p->doc, &facts.names, &p->a);   /* who is in it tells events apart */
-    eg_fill_analysis(&p->a, p->art.text, p->art.text_len, &facts, p->art.id, &p->facts);
-    dd_signature(p->art.text, p->art.text_len, &p->sig);
+    copy_page(&p->a, &page, &p->page);
     p->seq = e->seq++;
-    VEC_PUSH(e->batch, p);
-    map_put(&e->batch_ids, page.id, idlen, NULL);
-    if (e->batch.n >= EG_BATCH) return eg_commit_batch(e, stats);
+    VEC_PUSH(e->filling.p, p);
+    map_put(&e->filling.ids, page.id, idlen, NULL);
+    if (e->pool) eg_pool_submit(e->pool, p);
+    else eg_prepare(e->an, p);
+    if (e->filling.p.n < EG_BATCH) return SL_OK;
+    sl_status st = commit_one(e, &e->sealed, stats);
+    if (st != SL_OK) return st;
+    eg_batch t = e->sealed;
+    e->sealed = e->filling;
+    e->filling = t;
     return SL_OK;
 }
 
@@ -89,10 +133,10 @@ static int cmp_pending(const void *a, const void *b)
  * first articles of a stream are compared with weights from a whole batch.
  * Articles of this batch enter the duplicate index under provisional ids
  * -(index + 2), made final once they are stored. */
-static void dedup_and_count(sl_engine *e)
+static void dedup_and_count(sl_engine *e, eg_batch *b)
 {
-    for (size_t i = 0; i < e->batch.n; i++) {
-        eg_pending *p = e->batch.v[i];
+    for (size_t i = 0; i < b->p.n; i++) {
+        eg_pending *p = b->p.v[i];
         double sim;
         p->copy_of = dd_find(e->dd, &p->sig, DD_COPY_THRESHOLD, &sim);
         p->dd_slot = -1;
@@ -103,10 +147,10 @@ static void dedup_and_count(sl_engine *e)
 }
 
 /* Id and event of the article a copy copies. */
-static bool original_of(sl_engine *e, int64_t copy_of, int64_t *event)
+static bool original_of(sl_engine *e, const eg_batch *b, int64_t copy_of, int64_t *event)
 {
     if (copy_of >= 0) return st_article_ref(e->db, copy_of, &e->tmp, event);
-    const eg_pending *o = e->batch.v[-copy_of - 2];
+    const eg_pending *o = b->p.v[-copy_of - 2];
     buf_clear(&e->tmp);
     buf_puts(&e->tmp, o->art.id);
     *event = o->placed_event;   /* the original comes first in the batch */
@@ -115,11 +159,11 @@ static bool original_of(sl_engine *e, int64_t copy_of, int64_t *event)
 
 /* Second pass: a copy joins its original's event; anything else is
  * clustered. */
-static void place_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
+static void place_one(sl_engine *e, const eg_batch *b, eg_pending *p, sl_ingest_stats *stats)
 {
     int64_t orig_event = 0;
     p->dup_of = NULL;
-    if (p->copy_of != -1 && original_of(e, p->copy_of, &orig_event)) {
+    if (p->copy_of != -1 && original_of(e, b, p->copy_of, &orig_event)) {
         cl_count_in(e->cl, orig_event, p->art.published, &p->where);
         p->dup_of = arena_strndup(&p->a, e->tmp.data, e->tmp.len);
         stats->duplicates++;
@@ -177,17 +221,37 @@ static void put_cluster(const cl_row *row, void *ctx)
     if (e->err.status == SL_OK) st_cluster_put(e->db, row, &e->err);
 }
 
-sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
+/* Pages that hold no article are reported and dropped, in arrival order,
+ * once prepared. */
+static void drop_failed(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < b->p.n; i++) {
+        eg_pending *p = b->p.v[i];
+        if (e->pool) eg_pool_wait(e->pool, p, e->an);
+        if (p->fail) {
+            eg_warn(e, p->fail);
+            stats->skipped_bad++;
+            pending_free(p);
+            continue;
+        }
+        b->p.v[k++] = p;
+    }
+    b->p.n = k;
+}
+
+static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
 {
     if (e->broken) return SL_EDB;
-    if (!e->batch.n) return SL_OK;
-    qsort(e->batch.v, e->batch.n, sizeof *e->batch.v, cmp_pending);
+    drop_failed(e, b, stats);
+    if (!b->p.n) { map_free(&b->ids); map_init(&b->ids); return SL_OK; }
+    qsort(b->p.v, b->p.n, sizeof *b->p.v, cmp_pending);
     err_clear(&e->err);
-    dedup_and_count(e);
+    dedup_and_count(e, b);
     sl_status st = st_begin(e->db, &e->err);
-    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) place_one(e, e->batch.v[i], stats);
-    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) revisit_one(e, e->batch.v[i], stats);
-    for (size_t i = 0; st == SL_OK && i < e->batch.n; i++) st = store_one(e, e->batch.v[i], stats);
+    for (size_t i = 0; st == SL_OK && i < b->p.n; i++) place_one(e, b, b->p.v[i], stats);
+    for (size_t i = 0; st == SL_OK && i < b->p.n; i++) revisit_one(e, b->p.v[i], stats);
+    for (size_t i = 0; st == SL_OK && i < b->p.n; i++) st = store_one(e, b->p.v[i], stats);
     if (st == SL_OK) {
         cl_vocab_dirty(e->cl, put_term, e);
         cl_dirty(e->cl, put_cluster, e);
@@ -202,12 +266,20 @@ sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
     }
     cl_vocab_clean(e->cl);
     cl_clean(e->cl);
-    for (size_t i = 0; i < e->batch.n; i++) pending_free(e->batch.v[i]);
-    e->batch.n = 0;
-    map_free(&e->batch_ids);
-    map_init(&e->batch_ids);
+    for (size_t i = 0; i < b->p.n; i++) pending_free(b->p.v[i]);
+    b->p.n = 0;
+    map_free(&b->ids);
+    map_init(&b->ids);
     if (e->progress) e->progress(stats, e->progress_ctx);
     return SL_OK;
+}
+
+sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
+{
+    if (e->broken) return SL_EDB;
+    sl_status st = commit_one(e, &e->sealed, stats);
+    if (st == SL_OK) st = commit_one(e, &e->filling, stats);
+    return st;
 }
 
 sl_status sl_ingest_flush(sl_engine *e, sl_ingest_stats *stats)

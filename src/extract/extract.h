@@ -17,6 +17,10 @@
  * or not a date). Returns SL_OK, or SL_EINPUT with a message in err naming
  * page->input and page->line when the page holds no article (empty, binary,
  * nothing but boilerplate). */
+/* Global setup of the HTML parser: call once before extracting on more than
+ * one thread (extracting on one thread needs no call). */
+void ex_init(void);
+
 sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *err);
 
 #endif

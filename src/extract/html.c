@@ -162,3 +162,5 @@ void ex_html_free(ex_html_doc *doc)
 {
     if (doc) xmlFreeDoc(doc);
 }
+
+void ex_init(void) { xmlInitParser(); }

@@ -30,6 +30,8 @@ static void usage_errors_exit_1_and_help_exits_0(void **st)
     assert_int_equal(run_capturef(NULL, BIN " 2>/dev/null"), 1);
     assert_int_equal(run_capturef(NULL, BIN " frobnicate 2>/dev/null"), 1);
     assert_int_equal(run_capturef(NULL, BIN " ingest 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " ingest --jobs 0 x.txt 2>/dev/null"), 1);
+    assert_int_equal(run_capturef(NULL, BIN " ingest --jobs=many x.txt 2>/dev/null"), 1);
     assert_int_equal(run_capturef(NULL, BIN " stories --bogus 2>/dev/null"), 1);
     assert_int_equal(run_capturef(NULL, BIN " show 2>/dev/null"), 1);
     const char *cmds[] = {"ingest", "articles", "stories", "show", "analyze", "timeline"};

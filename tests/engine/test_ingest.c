@@ -208,6 +208,98 @@ static void bad_records_are_reported_and_skipped(void **st)
     sl_close(e);
 }
 
+/* Every stored article as "id event storyline copy-of" lines. */
+static int append_row(const sl_article_row *a, void *ctx)
+{
+    FILE *f = ctx;
+    fprintf(f, "%s %s %s %s\n", a->id, a->event, a->storyline, a->duplicate_of ? a->duplicate_of : "-");
+    return 0;
+}
+
+static char *listing(sl_engine *e)
+{
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    assert_int_equal(sl_articles_each(e, append_row, f), SL_OK);
+    fclose(f);
+    return out;
+}
+
+/* A stream of 1,300 records (more than two batches, so that one batch is
+ * prepared while another is stored), on 40 subjects, with empty records, a
+ * repeated id while its first copy is still in flight, and copies. */
+static void write_stream(const char *path)
+{
+    static const char *const place[] = {"Harbin", "Lagos", "Quito", "Perth", "Tromso", "Fez", "Davao", "Cork"};
+    static const char *const what[] = {"flood", "strike", "election", "fire", "trial"};
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < 1300; i++) {
+        int subject = i % 40, day = 1 + (i / 40) % 28;
+        const char *pl = place[subject % 8], *wh = what[subject % 5];
+        if (i % 97 == 5) {
+            fprintf(f, "{\"id\": \"r%d\", \"text\": \"  \"}\n", i);
+            continue;
+        }
+        int id = i == 600 ? 100 : i;   /* r100 is still in flight at 600 */
+        int body = i % 50 == 7 ? i - 40 : i;   /* a copy of the same subject's last record */
+        fprintf(f, "{\"id\": \"r%d\", \"published\": \"2021-03-%02d\", \"title\": \"The %s in %s\", "
+                "\"text\": \"The %s in %s (subject %d) went on for a day, officials in %s said on Monday. "
+                "Residents described the %s as the worst in years, and the regional council met to discuss it. "
+                "Report number %d added that crews from %s and nearby towns worked through the night.\"}\n",
+                id, day, wh, pl, wh, pl, subject, pl, wh, body, pl);
+    }
+    fclose(f);
+}
+
+static void threads_store_what_one_thread_stores(void **st)
+{
+    (void)st;
+    char p[128];
+    snprintf(p, sizeof p, "%s/stream.jsonl", tmp);
+    write_stream(p);
+    char *out[2];
+    sl_ingest_stats s[2];
+    int warnings[2] = {0, 0};
+    const int jobs[2] = {1, 3};
+    for (int k = 0; k < 2; k++) {
+        sl_engine *e = open_fresh(k ? "jobs3.db" : "jobs1.db", &warnings[k]);
+        assert_int_equal(sl_set_jobs(e, jobs[k]), SL_OK);
+        memset(&s[k], 0, sizeof s[k]);
+        assert_int_equal(sl_ingest_path(e, p, &s[k]), SL_OK);
+        assert_int_equal(sl_set_jobs(e, 2), SL_OK);   /* allowed again once all is stored */
+        out[k] = listing(e);
+        sl_close(e);
+    }
+    assert_int_equal(s[0].read, 1300);
+    assert_int_equal(s[0].skipped_bad, 14);      /* i % 97 == 5 */
+    assert_int_equal(s[0].skipped_known, 1);     /* r100 again */
+    assert_int_equal(s[0].stored, 1300 - 14 - 1);
+    assert_true(s[0].duplicates >= 20);
+    assert_int_equal(warnings[0], 14);
+    assert_int_equal(warnings[1], warnings[0]);
+    assert_memory_equal(&s[0], &s[1], sizeof s[0]);
+    assert_string_equal(out[0], out[1]);
+    free(out[0]);
+    free(out[1]);
+}
+
+static void jobs_are_set_before_ingesting(void **st)
+{
+    (void)st;
+    sl_engine *e = open_fresh("jobs.db", NULL);
+    sl_page page = {.input = "t", .id = "a1", .body = "The dam on the river opened on Tuesday, officials said.",
+                    .format = SL_FORMAT_TEXT};
+    page.body_len = strlen(page.body);
+    sl_ingest_stats s = {0};
+    assert_int_equal(sl_ingest_page(e, &page, &s), SL_OK);
+    assert_int_not_equal(sl_set_jobs(e, 2), SL_OK);   /* a page is in flight */
+    assert_int_equal(sl_ingest_flush(e, &s), SL_OK);
+    assert_int_equal(sl_set_jobs(e, 2), SL_OK);
+    assert_int_equal(s.stored, 1);
+    sl_close(e);
+}
+
 static void a_file_that_is_not_a_database_is_refused(void **st)
 {
     (void)st;
@@ -230,6 +322,8 @@ int main(void)
         cmocka_unit_test(without_manifest_every_article_is_placed),
         cmocka_unit_test(bad_records_are_reported_and_skipped),
         cmocka_unit_test(a_file_that_is_not_a_database_is_refused),
+        cmocka_unit_test(threads_store_what_one_thread_stores),
+        cmocka_unit_test(jobs_are_set_before_ingesting),
     };
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);
 }
