@@ -284,6 +284,8 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
             if (c->stamp == s->stamp || !c->used) continue;
             c->stamp = s->stamp;
             int32_t gap = timed ? gap_days(c, day) : -1;
+            /* out of reach in time: not worth a similarity */
+            if (timed && event_score(&cl->params, 1.0, gap, inferred, c->size) < 0) continue;
             double sim = centroid_similarity(cl, c, v);
             double sc = timed ? event_score(&cl->params, sim, gap, inferred, c->size) : sim;
             if (sc > *score) { *score = sc; best = c->id; }
