@@ -105,31 +105,52 @@ void cl_free(cl_state *cl)
 
 /* ---- centroids ---------------------------------------------------------- */
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 typedef struct { uint32_t id; float w; double key; } ranked;
 
-static int cmp_ranked_desc(const void *a, const void *b)
+/* The k-th largest of x[0..n) (k counted from 0); reorders x. */
+static double kth_largest(double *x, uint32_t n, uint32_t k)
 {
-    double x = ((const ranked *)a)->key, y = ((const ranked *)b)->key;
-    return (x < y) - (x > y);
+    uint32_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = x[lo + (hi - lo) / 2];
+        uint32_t i = lo, j = hi;
+        while (i <= j) {
+            while (x[i] > pivot) i++;
+            while (x[j] < pivot) j--;
+            if (i <= j) {
+                double t = x[i]; x[i] = x[j]; x[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else break;
+    }
+    return x[k];
 }
 
-/* Keep the CL_KEEP terms with the largest weight times idf. */
+/* Keep the CL_KEEP terms with the largest weight times idf, in id order. A
+ * selection, not a sort: this runs on every join of a large cluster. Ties
+ * at the cut keep the lower ids. */
 static void prune(const cl_state *cl, cl_cluster *c)
 {
     if (c->n <= CL_KEEP) return;
-    ranked *r = xmalloc(c->n * sizeof *r);
-    for (uint32_t i = 0; i < c->n; i++) r[i] = (ranked){c->ids[i], c->w[i], c->w[i] * cl_idf(cl, c->ids[i])};
-    qsort(r, c->n, sizeof *r, cmp_ranked_desc);
-    qsort(r, CL_KEEP, sizeof *r, cmp_u32);   /* id is the first field */
-    for (uint32_t i = 0; i < CL_KEEP; i++) { c->ids[i] = r[i].id; c->w[i] = r[i].w; }
-    c->n = CL_KEEP;
-    free(r);
+    double *key = xmalloc(2 * (size_t)c->n * sizeof *key), *sel = key + c->n;
+    for (uint32_t i = 0; i < c->n; i++) sel[i] = key[i] = c->w[i] * cl_idf(cl, c->ids[i]);
+    double cut = kth_largest(sel, c->n, CL_KEEP - 1);
+    uint32_t above = 0;
+    for (uint32_t i = 0; i < c->n; i++) above += key[i] > cut;
+    uint32_t ties = CL_KEEP - above, k = 0;
+    for (uint32_t i = 0; i < c->n; i++) {
+        if (key[i] < cut || (key[i] == cut && !ties)) continue;
+        if (key[i] == cut) ties--;
+        c->ids[k] = c->ids[i];
+        c->w[k++] = c->w[i];
+    }
+    c->n = k;
+    free(key);
 }
 
 /* Members count alike, whatever their length: each is added with unit norm. */
