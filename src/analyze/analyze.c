@@ -1,6 +1,7 @@
 /* analyze.c: an article's terms: folded, stemmed words without function
  * words, pairs of adjacent capitalised words as name terms, and the
- * actors the name finder merged (an_add_actors) as actor terms.
+ * actors the name finder merged (an_add_actors) as actor terms ("p:" for
+ * people, "a:" for the others).
  *
  * Name pairs ("n:jong_un") let "Kim Jong-un" and "Kim Jong Un" share terms
  * without a name model; full named-entity recognition is a later stage's
@@ -172,7 +173,7 @@ void an_add_actors(an_doc *doc, const an_names *names, arena *a)
         size_t kl = ac->key ? strlen(ac->key) : 0;
         if (!kl || !ac->mentions) continue;
         char *k = arena_alloc(a, kl + 3);
-        k[0] = 'a';
+        k[0] = ac->type == AN_PERSON ? 'p' : 'a';   /* people tell events apart (online.c) */
         k[1] = ':';
         for (size_t j = 0; j < kl; j++) k[2 + j] = ac->key[j] == ' ' ? '_' : ac->key[j];
         k[kl + 2] = '\0';

@@ -30,6 +30,7 @@ struct cl_state {
     VEC(uint32_t) df;
     VEC(float)    log_df;      /* ln(1 + df), kept with df: weights without a log call */
     VEC(uint8_t)  df_dirty;
+    VEC(uint8_t)  term_class;  /* by term id: cl_term_class */
     VEC(uint32_t) dirty_ids;
     uint64_t  ndocs;
     double    log_n;           /* ln(1 + ndocs) */
@@ -37,6 +38,11 @@ struct cl_state {
     cl_params params;
     buf       blob;
 };
+
+/* What a term is, for the conflict test of online.c: a person ("p:" actor
+ * term) or anything else. */
+enum { CL_TERM_OTHER = 0, CL_TERM_PERSON = 1 };
+uint8_t cl_term_class(const char *t, size_t n);
 
 double cl_idf(const cl_state *cl, uint32_t id);
 

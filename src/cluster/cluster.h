@@ -97,6 +97,9 @@ typedef struct cl_params {
     double event_size_damping;   /* an event's score is divided by
                                     1 + this * ln(size) */
     double revisit_threshold;    /* min score to move a lone document (cl_revisit) */
+    double conflict_factor;      /* an event whose leading people the document
+                                    does not name, while it names others, has
+                                    its similarity multiplied by this */
 } cl_params;
 cl_params *cl_params_of(cl_state *cl);
 

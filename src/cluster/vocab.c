@@ -21,6 +21,12 @@
  * 0.894 / 0.889 at 1.0. */
 #define CL_NAME_WEIGHT 1.0f
 
+uint8_t cl_term_class(const char *t, size_t n)
+{
+    if (n < 3 || t[1] != ':') return CL_TERM_OTHER;
+    return t[0] == 'p' ? CL_TERM_PERSON : CL_TERM_OTHER;
+}
+
 static uint32_t term_id(cl_state *cl, const char *t, size_t n)
 {
     bool created;
@@ -30,6 +36,7 @@ static uint32_t term_id(cl_state *cl, const char *t, size_t n)
         VEC_PUSH(cl->df, 0);
         VEC_PUSH(cl->log_df, 0.0f);
         VEC_PUSH(cl->df_dirty, 0);
+        VEC_PUSH(cl->term_class, cl_term_class(t, n));
         *slot = cl->terms.n;          /* id + 1 */
     }
     return (uint32_t)(*slot - 1);
@@ -42,7 +49,9 @@ void cl_vocab_load(cl_state *cl, uint32_t id, const char *term, size_t len, uint
         VEC_PUSH(cl->df, 0);
         VEC_PUSH(cl->log_df, 0.0f);
         VEC_PUSH(cl->df_dirty, 0);
+        VEC_PUSH(cl->term_class, 0);
     }
+    cl->term_class.v[id] = cl_term_class(term, len);
     free(cl->terms.v[id]);
     cl->terms.v[id] = xstrndup(term, len);
     cl->df.v[id] = df;

@@ -197,6 +197,39 @@ static void a_larger_event_scores_lower(void **st)
     assert_float_equal(score[1] * (1.0 + 0.05 * log(2.0)), score[0], 1e-9);
 }
 
+#define BOUT "box heavyweight titl defend knockout round arena crowd"
+
+/* A title defence against another challenger is another event of the same
+ * storyline, although most of its words are the first one's; the same bout
+ * reported again, naming the same two boxers, joins it. */
+static void other_leading_people_make_another_event(void **st)
+{
+    (void)st;
+    double joined = 0;
+    for (int k = 0; k < 2; k++) {
+        cl_state *cl = cl_new();
+        if (!k) cl_params_of(cl)->conflict_factor = 1.0;   /* no conflict test */
+        else cl_params_of(cl)->event_threshold = 0.85 * joined;
+        warm(cl);
+        int32_t d0 = day_from_ymd(2024, 5, 4);
+        cl_placement a = place(cl, BOUT " p:wlad_kova p:hal_ramos", d0);
+        place(cl, BOUT " p:wlad_kova p:hal_ramos judg", d0);
+        cl_placement c = place(cl, BOUT " p:wlad_kova p:toni_tamm belt", d0 + 1);
+        assert_int_equal(c.storyline, a.storyline);
+        if (!k) {
+            assert_int_equal(c.event, a.event);
+            joined = c.event_score;
+            cl_free(cl);
+            continue;
+        }
+        assert_float_equal(c.event_score, 0.7 * joined, 1e-9);
+        assert_true(c.new_event);
+        cl_placement d = place(cl, BOUT " p:wlad_kova p:hal_ramos belt", d0 + 1);
+        assert_int_equal(d.event, a.event);
+        cl_free(cl);
+    }
+}
+
 static void revisit_at(cl_state *cl, const char *terms, int32_t day, bool inferred, cl_placement *where,
                        bool *moved, bool *dropped)
 {
@@ -275,6 +308,7 @@ int main(void)
         cmocka_unit_test(a_larger_event_scores_lower),
         cmocka_unit_test(a_lone_document_moves_to_an_event_that_grew),
         cmocka_unit_test(a_second_look_stays_within_the_event_gap),
+        cmocka_unit_test(other_leading_people_make_another_event),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
