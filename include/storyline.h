@@ -129,6 +129,8 @@ typedef struct sl_ingest_stats {
     long duplicates;    /* of those, near-duplicates of an earlier article */
     long new_events;
     long new_storylines;
+    long merged_events; /* events found to be one with another and merged
+                         * into it (their ids resolve to it) */
 } sl_ingest_stats;
 
 /* Progress: called after every batch with the running counts. */

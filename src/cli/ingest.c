@@ -87,9 +87,9 @@ int cmd_ingest(int argc, char **argv)
     if (p.tty) fputs("\r\033[K", stderr);
     fprintf(stderr,
             "read %ld, stored %ld (%ld near-duplicates), skipped %ld (%ld already stored, %ld unreadable)\n"
-            "new events %ld, new storylines %ld; %.2f s, %.0f articles/s\n",
+            "new events %ld (%ld merged into others), new storylines %ld; %.2f s, %.0f articles/s\n",
             s.read, s.stored, s.duplicates, s.skipped_known + s.skipped_bad, s.skipped_known,
-            s.skipped_bad, s.new_events, s.new_storylines, dt, dt > 0 ? (double)s.read / dt : 0.0);
+            s.skipped_bad, s.new_events, s.merged_events, s.new_storylines, dt, dt > 0 ? (double)s.read / dt : 0.0);
     sl_close(e);
     free(o.args);
     return rc;

@@ -13,6 +13,7 @@ typedef struct cl_cluster {
     uint32_t *ids;
     float    *w;
     bool     dirty, used;
+    int64_t  merged_into;      /* the cluster that took this one in, or 0 */
     uint32_t stamp;            /* candidate dedup within one placement */
 } cl_cluster;
 

@@ -46,6 +46,7 @@ typedef enum cl_level { CL_EVENT = 0, CL_STORYLINE = 1 } cl_level;
 typedef struct cl_placement {
     int64_t event, storyline;
     bool    new_event, new_storyline;
+    bool    merged;                          /* two events became one (cl_place) */
     double  event_score, storyline_score;   /* best candidate's score */
 } cl_placement;
 
@@ -54,6 +55,13 @@ typedef struct cl_placement {
  * guessed from the text, not given; it then only rules out events far
  * away (see cl_params.inferred_max_gap). */
 void cl_place(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_placement *out);
+/* The event a document joined may turn out to be one with the runner-up
+ * candidate: when their centroids are close enough (merge_threshold), the
+ * smaller is merged into the larger (and, if it was all of its storyline,
+ * that storyline into the larger's). out->event then names the event that
+ * stays. cl_dirty reports the merged clusters (cl_row.merged_into); until
+ * it is called, cl_resolve maps a merged id to the cluster that took it. */
+int64_t cl_resolve(const cl_state *cl, cl_level level, int64_t id);
 /* Second look at a document that opened an event of its own: if that event
  * still holds only it and another event now scores at least
  * revisit_threshold (events grow as the batch goes on), move the document
@@ -63,8 +71,8 @@ void cl_place(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_
  * tells whether its storyline went with its event. */
 bool cl_revisit(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_placement *where,
                 bool *dropped_storyline);
-/* Count a document (a near-duplicate) in an existing event and its
- * storyline without changing their centroids. */
+/* Count a document (a near-duplicate) in an existing event (or the one it
+ * was merged into) and its storyline without changing their centroids. */
 void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out);
 
 /* A cluster as stored: the centroid as a blob of (uint32 id, float w)
@@ -72,6 +80,9 @@ void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out);
 typedef struct cl_row {
     cl_level    level;
     int64_t     id, parent;      /* parent: an event's storyline; 0 for storylines */
+    int64_t     merged_into;     /* not 0: this cluster was merged into that one
+                                    (same level) and is gone; its members
+                                    belong to that one */
     int32_t     first, last;     /* DAY_NONE if no dated document */
     uint32_t    size;
     const void *centroid;
@@ -97,6 +108,8 @@ typedef struct cl_params {
     double event_size_damping;   /* an event's score is divided by
                                     1 + this * ln(size) */
     double revisit_threshold;    /* min score to move a lone document (cl_revisit) */
+    double merge_threshold;      /* min similarity of two events' centroids
+                                    (within event_max_gap) for them to merge */
     double conflict_factor;      /* an event whose leading people the document
                                     does not name, while it names others, has
                                     its similarity multiplied by this */

@@ -66,6 +66,7 @@ struct sl_engine {
     eg_batch        filling; /* pages as they arrive */
     eg_batch        sealed;  /* a full batch, being prepared; committed next */
     eg_pool        *pool;    /* worker threads, or NULL: prepare inline */
+    VEC(cl_row)     merged;  /* clusters merged away in the batch being stored */
     size_t          seq;
     bool            broken;  /* a database error left memory and file apart */
     arena           scratch; /* sl_extract_page's article */

@@ -169,6 +169,7 @@ static void place_one(sl_engine *e, const eg_batch *b, eg_pending *p, sl_ingest_
         stats->duplicates++;
     } else {
         cl_place(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where);
+        stats->merged_events += p->where.merged;
         stats->new_events += p->where.new_event;
         stats->new_storylines += p->where.new_storyline;
     }
@@ -215,10 +216,25 @@ static void put_term(uint32_t id, const char *term, size_t len, uint32_t df, voi
     if (e->err.status == SL_OK && st_term_put(e->db, id, term, len, df, &e->err) != SL_OK) return;
 }
 
+/* A merged cluster waits until the one that took it is written. */
 static void put_cluster(const cl_row *row, void *ctx)
 {
     sl_engine *e = ctx;
-    if (e->err.status == SL_OK) st_cluster_put(e->db, row, &e->err);
+    if (row->merged_into) {
+        cl_row m = {.level = row->level, .id = row->id, .merged_into = row->merged_into};
+        VEC_PUSH(e->merged, m);
+    } else if (e->err.status == SL_OK) {
+        st_cluster_put(e->db, row, &e->err);
+    }
+}
+
+static sl_status put_clusters(sl_engine *e)
+{
+    e->merged.n = 0;
+    cl_dirty(e->cl, put_cluster, e);
+    for (size_t i = 0; i < e->merged.n && e->err.status == SL_OK; i++)
+        st_cluster_merged(e->db, e->merged.v[i].level, e->merged.v[i].id, e->merged.v[i].merged_into, &e->err);
+    return (sl_status)e->err.status;
 }
 
 /* Pages that hold no article are reported and dropped, in arrival order,
@@ -254,8 +270,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) st = store_one(e, b->p.v[i], stats);
     if (st == SL_OK) {
         cl_vocab_dirty(e->cl, put_term, e);
-        cl_dirty(e->cl, put_cluster, e);
-        st = (sl_status)e->err.status;
+        st = e->err.status == SL_OK ? put_clusters(e) : (sl_status)e->err.status;
     }
     if (st == SL_OK) st = st_ndocs_put(e->db, cl_ndocs(e->cl), &e->err);
     if (st == SL_OK) st = st_commit(e->db, &e->err);

@@ -61,7 +61,11 @@ static const char *const schema =
     "CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, feed TEXT, status INTEGER NOT NULL,"
     "  tries INTEGER NOT NULL DEFAULT 1,"
     "  fetched TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
-    "UPDATE meta SET value = '2' WHERE key = 'schema' AND CAST(value AS INTEGER) < 2;";
+    "UPDATE meta SET value = '2' WHERE key = 'schema' AND CAST(value AS INTEGER) < 2;"
+    /* Schema 3: clusters merged into others; their ids keep resolving. */
+    "CREATE TABLE IF NOT EXISTS merged (level INTEGER NOT NULL, id INTEGER NOT NULL,"
+    "  into_id INTEGER NOT NULL, PRIMARY KEY (level, id));"
+    "UPDATE meta SET value = '3' WHERE key = 'schema' AND CAST(value AS INTEGER) < 3;";
 
 sl_status st_fail(st_db *db, err_slot *err, const char *what)
 {
@@ -206,6 +210,36 @@ sl_status st_cluster_put(st_db *db, const cl_row *r, err_slot *err)
     return SL_OK;
 }
 
+static sl_status exec_ids(st_db *db, int which, const char *sql, int64_t a, int64_t b, int64_t c, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, which, sql);
+    if (!s) return st_fail(db, err, "prepare");
+    sqlite3_bind_int64(s, 1, a);
+    sqlite3_bind_int64(s, 2, b);
+    if (sqlite3_bind_parameter_count(s) >= 3) sqlite3_bind_int64(s, 3, c);
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "merging clusters");
+    return SL_OK;
+}
+
+sl_status st_cluster_merged(st_db *db, int level, int64_t id, int64_t into, err_slot *err)
+{
+    sl_status st = exec_ids(db, ST_MERGE_NOTE, "INSERT OR REPLACE INTO merged (level, id, into_id) VALUES (?,?,?)",
+                            level, id, into, err);
+    if (st == SL_OK)
+        st = exec_ids(db, ST_MERGE_DROP, "DELETE FROM clusters WHERE level = ? AND id = ?", level, id, 0, err);
+    if (st != SL_OK) return st;
+    if (level == CL_EVENT)
+        return exec_ids(db, ST_MERGE_EVENT,
+                        "UPDATE articles SET event = ?1,"
+                        " storyline = (SELECT parent FROM clusters WHERE level = 0 AND id = ?1) WHERE event = ?2",
+                        into, id, 0, err);
+    st = exec_ids(db, ST_MERGE_STORYLINE, "UPDATE articles SET storyline = ?1 WHERE storyline = ?2", into, id, 0, err);
+    if (st == SL_OK)
+        st = exec_ids(db, ST_MERGE_PARENT, "UPDATE clusters SET parent = ?1 WHERE level = 0 AND parent = ?2", into, id,
+                      0, err);
+    return st;
+}
+
 sl_status st_ndocs_put(st_db *db, uint64_t n, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_META, "INSERT OR REPLACE INTO meta (key, value) VALUES ('ndocs', ?)");
@@ -256,6 +290,14 @@ sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err)
             .centroid = sqlite3_column_blob(s, 6),
             .centroid_len = (size_t)sqlite3_column_bytes(s, 6),
         };
+        cl_load(cl, &r);
+    }
+    sqlite3_finalize(s);
+    if (sqlite3_prepare_v2(db->h, "SELECT level, id, into_id FROM merged", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "loading merged clusters");
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        cl_row r = {.level = (cl_level)sqlite3_column_int(s, 0), .id = sqlite3_column_int64(s, 1),
+                    .merged_into = sqlite3_column_int64(s, 2)};
         cl_load(cl, &r);
     }
     sqlite3_finalize(s);

@@ -151,6 +151,24 @@ static bool parse_story_id(const char *id, cl_level *level, int64_t *n)
     return true;
 }
 
+/* An id merged into another (db.c's st_cluster_merged) answers as the one
+ * that took it, however many merges ago. */
+static sl_status resolve_merged(st_db *db, cl_level level, int64_t *id, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT into_id FROM merged WHERE level = ? AND id = ?", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "reading merged clusters");
+    for (int hops = 0; hops < 1000; hops++) {
+        sqlite3_reset(s);
+        sqlite3_bind_int(s, 1, (int)level);
+        sqlite3_bind_int64(s, 2, *id);
+        if (sqlite3_step(s) != SQLITE_ROW) break;
+        *id = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    return SL_OK;
+}
+
 static void summary_from_json(story_box *b, const char *json)
 {
     json_t *arr = json ? json_loads(json, 0, NULL) : NULL;
@@ -230,6 +248,10 @@ sl_status st_timeline_get(st_db *db, const char *id, const char *query, size_t d
     st_members_of m = {CL_EVENT, 0, query};
     if (!query && !parse_story_id(id, &m.level, &m.id))
         return err_set(err, SL_ENOTFOUND, NULL, 0, "'%s' is not an event (eN) or storyline (sN) id", id ? id : "");
+    if (!query) {
+        sl_status st = resolve_merged(db, m.level, &m.id, err);
+        if (st != SL_OK) return st;
+    }
     timeline_box *b = xcalloc(1, sizeof *b);
     arena_init(&b->a);
     sl_timeline_entry *e;
@@ -247,6 +269,8 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
     int64_t n;
     if (!parse_story_id(id, &level, &n))
         return err_set(err, SL_ENOTFOUND, NULL, 0, "'%s' is not an event (eN) or storyline (sN) id", id);
+    sl_status merged = resolve_merged(db, level, &n, err);
+    if (merged != SL_OK) return merged;
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, "SELECT parent, headline, first, last, summary FROM clusters"
                                   " WHERE level = ? AND id = ?", -1, &s, NULL) != SQLITE_OK)
@@ -261,7 +285,7 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
     story_box *b = xcalloc(1, sizeof *b);
     arena_init(&b->a);
     char d[11];
-    b->s.id = arena_strdup(&b->a, id);
+    b->s.id = arena_printf(&b->a, "%c%lld", level == CL_EVENT ? 'e' : 's', (long long)n);   /* after merges */
     b->s.kind = level == CL_EVENT ? "event" : "storyline";
     b->s.storyline = level == CL_EVENT ? arena_printf(&b->a, "s%lld", (long long)sqlite3_column_int64(s, 0)) : NULL;
     b->s.headline = arena_strdup(&b->a, col(s, 1));

@@ -230,6 +230,62 @@ static void other_leading_people_make_another_event(void **st)
     }
 }
 
+/* Two events that one document joins equally well, with centroids alike,
+ * are one: the smaller goes into the larger, a storyline left empty too,
+ * and the gone ids resolve to the ones that took them. */
+static void events_a_document_bridges_merge(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    cl_params *p = cl_params_of(cl);
+    p->event_threshold = 0.6;       /* A and B alone stay apart ... */
+    p->storyline_threshold = 0.9;   /* ... in storylines of their own */
+    p->merge_threshold = 0.5;
+    p->event_near_boost = 1.0;
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 6, 1);
+    cl_placement a = place(cl, "dam flood river levee crest evacu", d0);
+    place(cl, "dam flood river levee crest rain", d0);
+    cl_placement b = place(cl, "dam flood river levee sandbag shelter", d0);
+    assert_true(b.new_event && b.new_storyline);
+    saved before = {.n = 0};
+    cl_dirty(cl, save, &before);
+    cl_clean(cl);
+    cl_placement c = place(cl, "dam flood river levee crest sandbag shelter", d0 + 1);
+    assert_true(c.merged);
+    assert_int_equal(c.event, a.event);   /* A had two members, B one */
+    assert_int_equal(c.storyline, a.storyline);
+    assert_int_equal(cl_resolve(cl, CL_EVENT, b.event), a.event);
+    assert_int_equal(cl_resolve(cl, CL_STORYLINE, b.storyline), a.storyline);
+    assert_int_equal(cl_resolve(cl, CL_EVENT, a.event), a.event);
+    saved after = {.n = 0};
+    cl_dirty(cl, save, &after);
+    int gone = 0;
+    for (int i = 0; i < after.n; i++) {
+        const cl_row *r = &after.rows[i];
+        if (r->id == a.event && r->level == CL_EVENT) {
+            assert_int_equal(r->merged_into, 0);
+            assert_int_equal(r->size, 4);
+        }
+        if ((r->level == CL_EVENT && r->id == b.event) || (r->level == CL_STORYLINE && r->id == b.storyline)) {
+            assert_int_equal(r->merged_into, r->level == CL_EVENT ? a.event : a.storyline);
+            gone++;
+        }
+    }
+    assert_int_equal(gone, 2);
+    /* A copy of B's article counts in A now. */
+    cl_placement d;
+    cl_count_in(cl, b.event, d0 + 1, &d);
+    assert_int_equal(d.event, a.event);
+    /* A new state that loads the rows knows where B went. */
+    cl_state *cl2 = cl_new();
+    for (int i = 0; i < before.n; i++) cl_load(cl2, &before.rows[i]);
+    for (int i = 0; i < after.n; i++) cl_load(cl2, &after.rows[i]);
+    assert_int_equal(cl_resolve(cl2, CL_EVENT, b.event), a.event);
+    cl_free(cl2);
+    cl_free(cl);
+}
+
 static void revisit_at(cl_state *cl, const char *terms, int32_t day, bool inferred, cl_placement *where,
                        bool *moved, bool *dropped)
 {
@@ -309,6 +365,7 @@ int main(void)
         cmocka_unit_test(a_lone_document_moves_to_an_event_that_grew),
         cmocka_unit_test(a_second_look_stays_within_the_event_gap),
         cmocka_unit_test(other_leading_people_make_another_event),
+        cmocka_unit_test(events_a_document_bridges_merge),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }

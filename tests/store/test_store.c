@@ -1,0 +1,94 @@
+/* test_store.c: the database on its own: clusters merged into others. */
+#include "testutil.h"
+#include "store/store.h"
+
+#include <unistd.h>
+
+static char tmp[64];
+
+static int setup(void **st)
+{
+    (void)st;
+    strcpy(tmp, "/tmp/sl-store-XXXXXX");
+    return mkdtemp(tmp) ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    return run_capturef(NULL, "rm -rf %s", tmp);
+}
+
+static void put_article(st_db *db, const char *id, int64_t event, int64_t storyline)
+{
+    sl_article a = {.id = id, .title = id, .text = "The river rose over the levee.", .published = DAY_NONE};
+    a.text_len = strlen(a.text);
+    st_placed p = {.event = event, .storyline = storyline};
+    int64_t row;
+    err_slot err;
+    assert_int_equal(st_article_put(db, &a, &p, &row, &err), SL_OK);
+}
+
+static void put_cluster(st_db *db, cl_level level, int64_t id, int64_t parent, uint32_t size)
+{
+    cl_row r = {.level = level, .id = id, .parent = parent, .first = DAY_NONE, .last = DAY_NONE, .size = size,
+                .centroid = "", .centroid_len = 0};
+    err_slot err;
+    assert_int_equal(st_cluster_put(db, &r, &err), SL_OK);
+}
+
+/* e2 (alone in s2) goes into e1 (in s1), then e1 into e3: e2's article
+ * ends in e3 and its storyline, and e1 and e2 are asked for as e3. */
+static void merged_ids_keep_resolving(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/m.db", tmp);
+    st_db *db;
+    err_slot err;
+    assert_int_equal(st_open(path, &db, &err), SL_OK);
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    put_cluster(db, CL_STORYLINE, 1, 0, 2);
+    put_cluster(db, CL_STORYLINE, 2, 0, 1);
+    put_cluster(db, CL_EVENT, 1, 1, 1);
+    put_cluster(db, CL_EVENT, 2, 2, 1);
+    put_cluster(db, CL_EVENT, 3, 1, 1);
+    put_article(db, "a1", 1, 1);
+    put_article(db, "a2", 2, 2);
+    put_article(db, "a3", 3, 1);
+    assert_int_equal(st_cluster_merged(db, CL_EVENT, 2, 1, &err), SL_OK);
+    assert_int_equal(st_cluster_merged(db, CL_STORYLINE, 2, 1, &err), SL_OK);
+    assert_int_equal(st_cluster_merged(db, CL_EVENT, 1, 3, &err), SL_OK);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+
+    sl_story *s;
+    assert_int_equal(st_story_get(db, "e2", &s, &err), SL_OK);
+    assert_string_equal(s->id, "e3");
+    assert_string_equal(s->storyline, "s1");
+    assert_int_equal(s->n_articles, 3);
+    sl_story_free(s);
+    assert_int_equal(st_story_get(db, "s2", &s, &err), SL_OK);
+    assert_string_equal(s->id, "s1");
+    sl_story_free(s);
+    assert_int_equal(st_story_get(db, "e4", &s, &err), SL_ENOTFOUND);
+    st_close(db);
+
+    /* What the cluster stage loads knows the merges too. */
+    assert_int_equal(st_open(path, &db, &err), SL_OK);
+    cl_state *cl = cl_new();
+    dd_index *dd = dd_new();
+    assert_int_equal(st_load(db, cl, dd, &err), SL_OK);
+    assert_int_equal(cl_resolve(cl, CL_EVENT, 2), 3);
+    assert_int_equal(cl_resolve(cl, CL_STORYLINE, 2), 1);
+    dd_free(dd);
+    cl_free(cl);
+    st_close(db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(merged_ids_keep_resolving),
+    };
+    return cmocka_run_group_tests_name("store", tests, setup, teardown);
+}
