@@ -15,6 +15,8 @@ typedef struct cl_cluster {
     bool     dirty, used;
     int64_t  merged_into;      /* the cluster that took this one in, or 0 */
     uint32_t stamp;            /* candidate dedup within one placement */
+    int32_t  last_term;        /* query term that last added to acc */
+    float    acc;              /* query weight shared with the document */
 } cl_cluster;
 
 typedef VEC(uint32_t) cl_postings;   /* cluster positions, append order */
@@ -22,6 +24,7 @@ typedef VEC(uint32_t) cl_postings;   /* cluster positions, append order */
 typedef struct cl_set {
     VEC(cl_cluster) c;         /* position = id - 1 */
     VEC(cl_postings) post;     /* by term id */
+    VEC(uint32_t) cand;        /* candidate positions of one placement */
     uint32_t stamp;
 } cl_set;
 
@@ -46,5 +49,9 @@ enum { CL_TERM_OTHER = 0, CL_TERM_PERSON = 1 };
 uint8_t cl_term_class(const char *t, size_t n);
 
 double cl_idf(const cl_state *cl, uint32_t id);
+/* Length of v under the current weights; cl_similarity of a with a b whose
+ * length is known (one pass over a). */
+double cl_norm(const cl_state *cl, const cl_vec *v);
+double cl_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm);
 
 #endif

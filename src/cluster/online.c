@@ -17,6 +17,9 @@
 #define CL_QUERY_TERMS 24
 /* Postings read per query term, newest first: bounds the work per document. */
 #define CL_POSTINGS_PER_TERM 256
+/* Candidates whose similarity is computed, those sharing the most query
+ * weight with the document: bounds the costly part of that work. */
+#define CL_CANDIDATES 64
 
 cl_state *cl_new(void)
 {
@@ -101,6 +104,7 @@ static void set_free(cl_set *s)
     VEC_FREE(s->c);
     for (size_t i = 0; i < s->post.n; i++) VEC_FREE(s->post.v[i]);
     VEC_FREE(s->post);
+    VEC_FREE(s->cand);
 }
 
 void cl_free(cl_state *cl)
@@ -381,27 +385,55 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
     if (++s->stamp == 0) s->stamp = 1;
     ranked q[CL_QUERY_TERMS];
     uint32_t nq = top_terms(cl, v, true, q);
+    /* First, the query weight each candidate shares with the document, from
+     * the postings alone; events out of reach in time are passed over. */
+    s->cand.n = 0;
     for (uint32_t t = 0; t < nq; t++) {
         if (q[t].id >= s->post.n) continue;
         const uint32_t *pl = s->post.v[q[t].id].v;
         size_t n = s->post.v[q[t].id].n, stop = n > CL_POSTINGS_PER_TERM ? n - CL_POSTINGS_PER_TERM : 0;
         for (size_t k = n; k-- > stop;) {
             cl_cluster *c = &s->c.v[pl[k]];
-            if (c->stamp == s->stamp || !c->used) continue;
-            c->stamp = s->stamp;
-            int32_t gap = timed ? gap_days(c, day) : -1;
-            /* out of reach in time: not worth a similarity */
-            if (timed && event_score(&cl->params, 1.0, gap, inferred, c->size) < 0) continue;
-            double sim = centroid_similarity(cl, c, v);
-            if (timed && sim * 1.3 > *score && cl->params.conflict_factor < 1.0 && people_conflict(cl, c, v))
-                sim *= cl->params.conflict_factor;
-            double sc = timed ? event_score(&cl->params, sim, gap, inferred, c->size) : sim;
-            if (sc > *score) {
-                next = best, next_score = *score;
-                *score = sc, best = c->id;
-            } else if (sc > next_score) {
-                next = c->id, next_score = sc;
+            if (!c->used) continue;
+            if (c->stamp != s->stamp) {
+                c->stamp = s->stamp;
+                c->last_term = -1;
+                c->acc = -1.0f;
+                if (timed && event_score(&cl->params, 1.0, gap_days(c, day), inferred, c->size) < 0) continue;
+                c->acc = 0.0f;
+                VEC_PUSH(s->cand, pl[k]);
             }
+            if (c->acc < 0 || c->last_term == (int32_t)t) continue;
+            c->last_term = (int32_t)t;
+            c->acc += (float)q[t].key;
+        }
+    }
+    /* Then the full similarity of the few that share the most. */
+    uint32_t nc = (uint32_t)s->cand.n;
+    if (nc > CL_CANDIDATES) {
+        double *acc = xmalloc(nc * sizeof *acc);
+        for (uint32_t i = 0; i < nc; i++) acc[i] = s->c.v[s->cand.v[i]].acc;
+        double cut = kth_largest(acc, nc, CL_CANDIDATES - 1);
+        free(acc);
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < nc && k < CL_CANDIDATES; i++)
+            if (s->c.v[s->cand.v[i]].acc >= cut) s->cand.v[k++] = s->cand.v[i];
+        nc = k;
+    }
+    double v_norm = cl_norm(cl, v);
+    for (uint32_t i = 0; i < nc; i++) {
+        cl_cluster *c = &s->c.v[s->cand.v[i]];
+        int32_t gap = timed ? gap_days(c, day) : -1;
+        cl_vec cv = {c->ids, c->w, c->n};
+        double sim = cl_similarity_normed(cl, &cv, v, v_norm);
+        if (timed && sim * 1.3 > *score && cl->params.conflict_factor < 1.0 && people_conflict(cl, c, v))
+            sim *= cl->params.conflict_factor;
+        double sc = timed ? event_score(&cl->params, sim, gap, inferred, c->size) : sim;
+        if (sc > *score) {
+            next = best, next_score = *score;
+            *score = sc, best = c->id;
+        } else if (sc > next_score) {
+            next = c->id, next_score = sc;
         }
     }
     if (second) *second = next, *second_score = next_score;

@@ -131,3 +131,23 @@ double cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b)
     }
     return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0.0;
 }
+
+double cl_norm(const cl_state *cl, const cl_vec *v)
+{
+    double n = 0;
+    for (uint32_t k = 0; k < v->n; k++) { double x = v->w[k] * cl_idf(cl, v->id[k]); n += x * x; }
+    return sqrt(n);
+}
+
+double cl_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm)
+{
+    double dot = 0, na = 0;
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < a->n; i++) {
+        double idf = cl_idf(cl, a->id[i]), x = a->w[i] * idf;
+        na += x * x;
+        while (j < b->n && b->id[j] < a->id[i]) j++;
+        if (j < b->n && b->id[j] == a->id[i]) dot += x * b->w[j] * idf;
+    }
+    return na > 0 && b_norm > 0 ? dot / (sqrt(na) * b_norm) : 0.0;
+}
