@@ -102,6 +102,9 @@ typedef struct cl_params {
     int    event_max_gap;        /* days beyond which an event is not a candidate */
     double event_gap_scale;      /* days over which the time factor decays by e */
     int    event_grace;          /* days apart that cost nothing */
+    int    event_span;           /* days since an event's first beyond which
+                                    its score decays (by e every
+                                    event_gap_scale days) */
     double event_near_boost;     /* the score's factor within the grace days */
     int    inferred_max_gap;     /* days beyond which an event is not a
                                     candidate for a document with an inferred day */

@@ -286,6 +286,27 @@ static void events_a_document_bridges_merge(void **st)
     cl_free(cl);
 }
 
+/* An event is days, not months: a document ten days after an event's
+ * first day scores less for it than the gap from its last day alone says. */
+static void an_event_that_ran_long_draws_less(void **st)
+{
+    (void)st;
+    double score[2];
+    for (int k = 0; k < 2; k++) {
+        cl_state *cl = cl_new();
+        cl_params_of(cl)->event_span = k ? 7 : 1000;
+        warm(cl);
+        int32_t d0 = day_from_ymd(2024, 9, 2);
+        place(cl, QUAKE, d0);
+        place(cl, QUAKE2, d0 + 4);
+        cl_placement c = place(cl, QUAKE2 " anniversari", d0 + 10);
+        score[k] = c.event_score;
+        cl_free(cl);
+    }
+    assert_true(score[0] > 0);
+    assert_float_equal(score[1], score[0] * exp(-3.0 / 7.0), 1e-9);
+}
+
 static void revisit_at(cl_state *cl, const char *terms, int32_t day, bool inferred, cl_placement *where,
                        bool *moved, bool *dropped)
 {
@@ -366,6 +387,7 @@ int main(void)
         cmocka_unit_test(a_second_look_stays_within_the_event_gap),
         cmocka_unit_test(other_leading_people_make_another_event),
         cmocka_unit_test(events_a_document_bridges_merge),
+        cmocka_unit_test(an_event_that_ran_long_draws_less),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
