@@ -43,15 +43,19 @@ struct cl_state {
     buf       blob;
 };
 
-/* What a term is, for the conflict test of online.c: a person ("p:" actor
- * term) or anything else. */
-enum { CL_TERM_OTHER = 0, CL_TERM_PERSON = 1 };
+/* What a term is: a person ("p:" actor term), another name (actor, name
+ * pair, year), or a word. */
+enum { CL_TERM_OTHER = 0, CL_TERM_PERSON = 1, CL_TERM_NAME = 2 };
 uint8_t cl_term_class(const char *t, size_t n);
 
 double cl_idf(const cl_state *cl, uint32_t id);
 /* Length of v under the current weights; cl_similarity of a with a b whose
  * length is known (one pass over a). */
 double cl_norm(const cl_state *cl, const cl_vec *v);
+/* The same over the name terms alone (people, other actors, name pairs,
+ * years). */
+double cl_name_norm(const cl_state *cl, const cl_vec *v);
+double cl_name_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm);
 double cl_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm);
 
 #endif

@@ -24,7 +24,7 @@
 uint8_t cl_term_class(const char *t, size_t n)
 {
     if (n < 3 || t[1] != ':') return CL_TERM_OTHER;
-    return t[0] == 'p' ? CL_TERM_PERSON : CL_TERM_OTHER;
+    return t[0] == 'p' ? CL_TERM_PERSON : t[0] == 'a' || t[0] == 'n' || t[0] == 'y' ? CL_TERM_NAME : CL_TERM_OTHER;
 }
 
 static uint32_t term_id(cl_state *cl, const char *t, size_t n)
@@ -144,6 +144,33 @@ double cl_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b
     double dot = 0, na = 0;
     uint32_t j = 0;
     for (uint32_t i = 0; i < a->n; i++) {
+        double idf = cl_idf(cl, a->id[i]), x = a->w[i] * idf;
+        na += x * x;
+        while (j < b->n && b->id[j] < a->id[i]) j++;
+        if (j < b->n && b->id[j] == a->id[i]) dot += x * b->w[j] * idf;
+    }
+    return na > 0 && b_norm > 0 ? dot / (sqrt(na) * b_norm) : 0.0;
+}
+
+static bool is_name(const cl_state *cl, uint32_t id) { return id < cl->term_class.n && cl->term_class.v[id]; }
+
+double cl_name_norm(const cl_state *cl, const cl_vec *v)
+{
+    double n = 0;
+    for (uint32_t k = 0; k < v->n; k++) {
+        if (!is_name(cl, v->id[k])) continue;
+        double x = v->w[k] * cl_idf(cl, v->id[k]);
+        n += x * x;
+    }
+    return sqrt(n);
+}
+
+double cl_name_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm)
+{
+    double dot = 0, na = 0;
+    uint32_t j = 0;
+    for (uint32_t i = 0; i < a->n; i++) {
+        if (!is_name(cl, a->id[i])) continue;
         double idf = cl_idf(cl, a->id[i]), x = a->w[i] * idf;
         na += x * x;
         while (j < b->n && b->id[j] < a->id[i]) j++;
