@@ -307,6 +307,24 @@ static void an_event_that_ran_long_draws_less(void **st)
     assert_float_equal(score[1], score[0] * exp(-3.0 / 7.0), 1e-9);
 }
 
+/* A storyline is its cast: the same people and places months later join it
+ * whatever happened, the same kind of happening with another cast does not. */
+static void a_storyline_is_matched_on_its_names(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    warm(cl);
+    int32_t d0 = day_from_ymd(2023, 2, 1);
+    cl_placement a = place(cl, "protest march crowd polic n:vel_city a:vel_city p:ana_rossi", d0);
+    cl_placement b = place(cl, "protest march crowd polic n:oda_town a:oda_town p:ben_kall", d0 + 90);
+    assert_true(b.new_event);
+    assert_int_not_equal(b.storyline, a.storyline);
+    cl_placement c = place(cl, "budget vote council tax n:vel_city a:vel_city p:ana_rossi", d0 + 200);
+    assert_true(c.new_event);
+    assert_int_equal(c.storyline, a.storyline);
+    cl_free(cl);
+}
+
 static void revisit_at(cl_state *cl, const char *terms, int32_t day, bool inferred, cl_placement *where,
                        bool *moved, bool *dropped)
 {
@@ -388,6 +406,7 @@ int main(void)
         cmocka_unit_test(other_leading_people_make_another_event),
         cmocka_unit_test(events_a_document_bridges_merge),
         cmocka_unit_test(an_event_that_ran_long_draws_less),
+        cmocka_unit_test(a_storyline_is_matched_on_its_names),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
