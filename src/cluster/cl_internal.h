@@ -17,6 +17,8 @@ typedef struct cl_cluster {
     uint32_t stamp;            /* candidate dedup within one placement */
     int32_t  last_term;        /* query term that last added to acc */
     float    acc;              /* query weight shared with the document */
+    double   norm, name_norm;  /* lengths under the weights of ... */
+    uint64_t norm_n, name_norm_n;   /* ... this many documents; 0: not known */
 } cl_cluster;
 
 typedef VEC(uint32_t) cl_postings;   /* cluster positions, append order */
@@ -49,13 +51,11 @@ enum { CL_TERM_OTHER = 0, CL_TERM_PERSON = 1, CL_TERM_NAME = 2 };
 uint8_t cl_term_class(const char *t, size_t n);
 
 double cl_idf(const cl_state *cl, uint32_t id);
-/* Length of v under the current weights; cl_similarity of a with a b whose
- * length is known (one pass over a). */
+/* Length of v under the current weights, and the dot product of two
+ * vectors; with names, over the name terms alone (people, other actors,
+ * name pairs, years). */
 double cl_norm(const cl_state *cl, const cl_vec *v);
-/* The same over the name terms alone (people, other actors, name pairs,
- * years). */
 double cl_name_norm(const cl_state *cl, const cl_vec *v);
-double cl_name_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm);
-double cl_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm);
+double cl_dot(const cl_state *cl, const cl_vec *a, const cl_vec *b, bool names);
 
 #endif

@@ -184,6 +184,7 @@ static void prune(const cl_state *cl, cl_cluster *c)
         c->w[k++] = c->w[i];
     }
     c->n = k;
+    c->norm_n = c->name_norm_n = 0;
     free(key);
 }
 
@@ -211,6 +212,7 @@ static void centroid_add_scaled(const cl_state *cl, cl_cluster *c, const cl_vec 
     c->ids = ids;
     c->w = w;
     c->n = k;
+    c->norm_n = c->name_norm_n = 0;
     prune(cl, c);
 }
 
@@ -224,6 +226,20 @@ static double centroid_similarity(const cl_state *cl, const cl_cluster *c, const
 {
     cl_vec cv = {c->ids, c->w, c->n};
     return cl_similarity(cl, &cv, v);
+}
+
+/* c's length under the current weights (of all terms, or of names), kept
+ * until c changes or the stream grows by 2%: weights drift slowly, and this
+ * is half the work of a similarity. */
+static double centroid_norm(const cl_state *cl, cl_cluster *c, bool names)
+{
+    uint64_t *at = names ? &c->name_norm_n : &c->norm_n;
+    double *len = names ? &c->name_norm : &c->norm;
+    if (*at && cl->ndocs <= *at + *at / 50) return *len;
+    cl_vec cv = {c->ids, c->w, c->n};
+    *len = names ? cl_name_norm(cl, &cv) : cl_norm(cl, &cv);
+    *at = cl->ndocs ? cl->ndocs : 1;
+    return *len;
 }
 
 /* ---- clusters, postings ------------------------------------------------- */
@@ -445,8 +461,9 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
         cl_cluster *c = &s->c.v[s->cand.v[i]];
         cl_vec cv = {c->ids, c->w, c->n};
         /* A storyline is its cast: who and where, whatever happened. */
-        double sim = !timed && v_names > 0 ? cl_name_similarity_normed(cl, &cv, v, v_names)
-                                           : cl_similarity_normed(cl, &cv, v, v_norm);
+        bool names = !timed && v_names > 0;
+        double len = centroid_norm(cl, c, names) * (names ? v_names : v_norm);
+        double sim = len > 0 ? cl_dot(cl, &cv, v, names) / len : 0.0;
         if (timed && sim * 1.3 > *score && cl->params.conflict_factor < 1.0 && people_conflict(cl, c, v))
             sim *= cl->params.conflict_factor;
         double sc = timed ? event_score(&cl->params, sim, c, day, inferred) : sim;
@@ -479,6 +496,7 @@ static void centroid_remove(cl_cluster *c, const cl_vec *v, float scale)
         if (w > 1e-6f) { c->ids[k] = c->ids[i]; c->w[k++] = w; }
     }
     c->n = k;
+    c->norm_n = c->name_norm_n = 0;
 }
 
 int64_t cl_resolve(const cl_state *cl, cl_level level, int64_t id)
@@ -657,6 +675,7 @@ void cl_load(cl_state *cl, const cl_row *row)
         memcpy(&c->w[i], p + 8 * i + 4, 4);
     }
     c->n = (uint32_t)n;
+    c->norm_n = c->name_norm_n = 0;
     cl_vec v = {c->ids, c->w, c->n};
     index_terms(cl, s, (uint32_t)(row->id - 1), &v);
 }

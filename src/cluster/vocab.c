@@ -139,18 +139,6 @@ double cl_norm(const cl_state *cl, const cl_vec *v)
     return sqrt(n);
 }
 
-double cl_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm)
-{
-    double dot = 0, na = 0;
-    uint32_t j = 0;
-    for (uint32_t i = 0; i < a->n; i++) {
-        double idf = cl_idf(cl, a->id[i]), x = a->w[i] * idf;
-        na += x * x;
-        while (j < b->n && b->id[j] < a->id[i]) j++;
-        if (j < b->n && b->id[j] == a->id[i]) dot += x * b->w[j] * idf;
-    }
-    return na > 0 && b_norm > 0 ? dot / (sqrt(na) * b_norm) : 0.0;
-}
 
 static bool is_name(const cl_state *cl, uint32_t id) { return id < cl->term_class.n && cl->term_class.v[id]; }
 
@@ -165,16 +153,20 @@ double cl_name_norm(const cl_state *cl, const cl_vec *v)
     return sqrt(n);
 }
 
-double cl_name_similarity_normed(const cl_state *cl, const cl_vec *a, const cl_vec *b, double b_norm)
+double cl_dot(const cl_state *cl, const cl_vec *a, const cl_vec *b, bool names)
 {
-    double dot = 0, na = 0;
-    uint32_t j = 0;
-    for (uint32_t i = 0; i < a->n; i++) {
-        if (!is_name(cl, a->id[i])) continue;
-        double idf = cl_idf(cl, a->id[i]), x = a->w[i] * idf;
-        na += x * x;
-        while (j < b->n && b->id[j] < a->id[i]) j++;
-        if (j < b->n && b->id[j] == a->id[i]) dot += x * b->w[j] * idf;
+    double dot = 0;
+    uint32_t i = 0, j = 0;
+    while (i < a->n && j < b->n) {
+        if (a->id[i] < b->id[j]) i++;
+        else if (a->id[i] > b->id[j]) j++;
+        else {
+            if (!names || is_name(cl, a->id[i])) {
+                double idf = cl_idf(cl, a->id[i]);
+                dot += a->w[i] * b->w[j] * idf * idf;
+            }
+            i++, j++;
+        }
     }
-    return na > 0 && b_norm > 0 ? dot / (sqrt(na) * b_norm) : 0.0;
+    return dot;
 }
