@@ -35,6 +35,7 @@ typedef struct eg_pending {
     int64_t    placed_event; /* its event once clustered */
     cl_placement where;      /* its event and storyline once clustered */
     const char *dup_of;      /* id of the article it copies, or NULL */
+    bool       has_copy;     /* a later article of the batch copies it */
     cl_vec     vec;
     sl_analysis facts;       /* names, quotes, times (char offsets) */
 } eg_pending;

@@ -147,10 +147,11 @@ static void dedup_and_count(sl_engine *e, eg_batch *b)
 }
 
 /* Id and event of the article a copy copies. */
-static bool original_of(sl_engine *e, const eg_batch *b, int64_t copy_of, int64_t *event)
+static bool original_of(sl_engine *e, eg_batch *b, int64_t copy_of, int64_t *event)
 {
     if (copy_of >= 0) return st_article_ref(e->db, copy_of, &e->tmp, event);
-    const eg_pending *o = b->p.v[-copy_of - 2];
+    eg_pending *o = b->p.v[-copy_of - 2];
+    o->has_copy = true;   /* it stays where its copies are counted */
     buf_clear(&e->tmp);
     buf_puts(&e->tmp, o->art.id);
     *event = o->placed_event;   /* the original comes first in the batch */
@@ -159,7 +160,7 @@ static bool original_of(sl_engine *e, const eg_batch *b, int64_t copy_of, int64_
 
 /* Second pass: a copy joins its original's event; anything else is
  * clustered. */
-static void place_one(sl_engine *e, const eg_batch *b, eg_pending *p, sl_ingest_stats *stats)
+static void place_one(sl_engine *e, eg_batch *b, eg_pending *p, sl_ingest_stats *stats)
 {
     int64_t orig_event = 0;
     p->dup_of = NULL;
@@ -176,11 +177,19 @@ static void place_one(sl_engine *e, const eg_batch *b, eg_pending *p, sl_ingest_
     p->placed_event = p->where.event;
 }
 
-/* Third pass: an article that opened an event of its own gets a second look
- * now that the batch's events have grown (cl_revisit). */
+/* Third pass: every article gets a second look now that the batch's events
+ * have grown: one that opened an event of its own (cl_revisit), or one in an
+ * event with others that another event now fits clearly better
+ * (cl_reassign; not an article copied later in the batch: its copies were
+ * counted where it is). */
 static void revisit_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
 {
-    if (p->dup_of || !p->where.new_event) return;
+    if (p->dup_of) return;
+    if (!p->where.new_event) {
+        if (!p->has_copy && cl_reassign(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where))
+            p->placed_event = p->where.event;
+        return;
+    }
     bool dropped;
     if (!cl_revisit(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where, &dropped)) return;
     stats->new_events--;

@@ -325,6 +325,41 @@ static void a_storyline_is_matched_on_its_names(void **st)
     cl_free(cl);
 }
 
+/* A document placed while the event it belongs to had not formed yet moves
+ * there on its second look; one that fits where it is stays. */
+static void a_document_moves_to_the_event_it_fits_clearly_better(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 7, 1);
+    cl_placement a = place(cl, "dam flood river levee", d0);
+    place(cl, "dam flood river levee", d0);
+    arena ar;
+    arena_init(&ar);
+    an_doc d;
+    cl_vec v, u;
+    doc_of("dam flood fire blaze smoke crew", &ar, &d);
+    cl_vectorize(cl, &d, &ar, &v);
+    cl_placement pv;
+    cl_place(cl, &v, d0, false, &pv);
+    assert_int_equal(pv.event, a.event);
+    cl_placement b = place(cl, "fire blaze forest wildfire hectare evacu", d0);
+    assert_true(b.new_event);
+    place(cl, "smoke crew fire blaze forest wildfire", d0);
+    doc_of("dam flood river levee", &ar, &d);
+    cl_vectorize(cl, &d, &ar, &u);
+    cl_placement pu;
+    cl_place(cl, &u, d0, false, &pu);
+    assert_false(cl_reassign(cl, &u, d0, false, &pu));   /* at home */
+    assert_int_equal(pu.event, a.event);
+    assert_true(cl_reassign(cl, &v, d0, false, &pv));
+    assert_int_equal(pv.event, b.event);
+    assert_int_equal(pv.storyline, b.storyline);
+    arena_reset(&ar);
+    cl_free(cl);
+}
+
 static void revisit_at(cl_state *cl, const char *terms, int32_t day, bool inferred, cl_placement *where,
                        bool *moved, bool *dropped)
 {
@@ -407,6 +442,7 @@ int main(void)
         cmocka_unit_test(events_a_document_bridges_merge),
         cmocka_unit_test(an_event_that_ran_long_draws_less),
         cmocka_unit_test(a_storyline_is_matched_on_its_names),
+        cmocka_unit_test(a_document_moves_to_the_event_it_fits_clearly_better),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
 }
