@@ -134,7 +134,11 @@ bool st_article_known(st_db *db, const char *id)
     sqlite3_stmt *s = st_prepare(db, ST_KNOWN, "SELECT 1 FROM articles WHERE id = ?");
     if (!s) return false;
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    return sqlite3_step(s) == SQLITE_ROW;
+    bool found = sqlite3_step(s) == SQLITE_ROW;
+    /* A statement left on a row holds a read transaction: the WAL could
+     * never be checkpointed and would grow without end. */
+    sqlite3_reset(s);
+    return found;
 }
 
 void st_bind_text(sqlite3_stmt *s, int i, const char *t)
@@ -323,6 +327,7 @@ bool st_article_ref(st_db *db, int64_t rowid, buf *id, int64_t *event)
     buf_clear(id);
     buf_puts(id, (const char *)sqlite3_column_text(s, 0));
     *event = sqlite3_column_int64(s, 1);
+    sqlite3_reset(s);   /* see st_article_known */
     return true;
 }
 

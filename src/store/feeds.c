@@ -25,6 +25,7 @@ bool st_feed_get(st_db *db, const char *url, buf *etag, buf *last_modified)
     if (sqlite3_step(s) != SQLITE_ROW) return false;
     column_into(s, 0, etag);
     column_into(s, 1, last_modified);
+    sqlite3_reset(s);   /* no read transaction left open (db.c) */
     return true;
 }
 
@@ -53,6 +54,7 @@ bool st_seen_get(st_db *db, const char *url, long *status, long *tries)
     if (sqlite3_step(s) != SQLITE_ROW) return false;
     *status = (long)sqlite3_column_int64(s, 0);
     *tries = (long)sqlite3_column_int64(s, 1);
+    sqlite3_reset(s);
     return true;
 }
 
