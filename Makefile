@@ -4,6 +4,7 @@
 #   make check    install what is missing, build, run every test
 #   make sanitize the tests under ASan and UBSan
 #   make fuzz     the libFuzzer targets (FUZZ_SECONDS each)
+#   make gen      build/gen, the synthetic news stream of the benchmarks
 
 CC      ?= cc
 PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl
@@ -37,6 +38,16 @@ $(B)/tests/%: tests/%.c $(wildcard tests/*.h tests/*/*.h) $(B)/libstoryline.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(B)/libstoryline.a $(LDLIBS) -lcmocka
 
+# The corpus generator of bench/scale: plain C and libm, none of the
+# library's dependencies (of the library it uses only the calendar).
+GENSRC  := $(wildcard bench/gen*.c) src/core/day.c
+
+$(B)/gen: $(GENSRC) bench/gen.h src/core/core.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $(GENSRC) -lm
+
+gen: $(B)/gen
+
 # Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 20
 FUZZSRC := $(wildcard fuzz/fuzz_*.c)
@@ -68,15 +79,15 @@ demo: setup
 	@scripts/demo
 
 check: setup
-	@$(MAKE) --no-print-directory all $(TESTBIN)
+	@$(MAKE) --no-print-directory all $(B)/gen $(TESTBIN)
 	@tests/run $(TESTBIN)
 
 bench:
 	@scripts/setup bench
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(B)/gen
 	@bench/run
 
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup demo check bench fuzz sanitize clean
+.PHONY: all setup demo check bench gen fuzz sanitize clean
