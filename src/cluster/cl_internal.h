@@ -41,6 +41,7 @@ struct cl_state {
     uint64_t  ndocs;
     double    log_n;           /* ln(1 + ndocs) */
     cl_set    events, storylines;
+    VEC(float) dense;          /* cl_scatter: zero but while a document is placed */
     cl_params params;
     buf       blob;
 };
@@ -56,6 +57,10 @@ double cl_idf(const cl_state *cl, uint32_t id);
  * name pairs, years). */
 double cl_norm(const cl_state *cl, const cl_vec *v);
 double cl_name_norm(const cl_state *cl, const cl_vec *v);
-double cl_dot(const cl_state *cl, const cl_vec *a, const cl_vec *b, bool names);
+/* The document being placed, spread over a dense array by term id (on), or
+ * taken off it again (!on), so that its dot product with a centroid is one
+ * pass over the centroid. */
+void   cl_scatter(cl_state *cl, const cl_vec *v, bool on);
+double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names);
 
 #endif

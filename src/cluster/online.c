@@ -136,6 +136,7 @@ void cl_free(cl_state *cl)
     VEC_FREE(cl->log_df);
     VEC_FREE(cl->df_dirty);
     VEC_FREE(cl->term_class);
+    VEC_FREE(cl->dense);
     VEC_FREE(cl->dirty_ids);
     set_free(&cl->events);
     set_free(&cl->storylines);
@@ -415,29 +416,29 @@ static bool people_conflict(const cl_state *cl, const cl_cluster *c, const cl_ve
     return leads_conflict(cl, CL_TERM_PERSON, 1.0f, c, v);
 }
 
-/* Score of event c for document v (of length v_norm); the conflict test is
- * skipped when the score cannot beat best anyway. */
+/* Score of event c for document v (of length v_norm, scattered by
+ * cl_scatter); the conflict test is skipped when the score cannot beat best
+ * anyway. */
 static double event_candidate_score(const cl_state *cl, cl_cluster *c, const cl_vec *v, double v_norm, int32_t day,
                                     bool inferred, double best)
 {
     cl_vec cv = {c->ids, c->w, c->n};
     double len = centroid_norm(cl, c, false) * v_norm;
-    double sim = len > 0 ? cl_dot(cl, &cv, v, false) / len : 0.0;
+    double sim = len > 0 ? cl_dot_scattered(cl, &cv, false) / len : 0.0;
     if (sim * 1.3 > best && cl->params.conflict_factor < 1.0 && people_conflict(cl, c, v))
         sim *= cl->params.conflict_factor;
     return event_score(&cl->params, sim, c, day, inferred);
 }
 
-/* A storyline is its cast: who and where, whatever happened. Its score is
- * the similarity of names (v_names: the length of v's), or of all terms
- * when v names nothing. */
-static double storyline_candidate_score(const cl_state *cl, cl_cluster *c, const cl_vec *v, double v_norm,
-                                        double v_names)
+/* A storyline is its cast: who and where, whatever happened. Its score for
+ * the scattered document (cl_scatter) is the similarity of names (v_names:
+ * the length of the document's), or of all terms when it names nothing. */
+static double storyline_candidate_score(const cl_state *cl, cl_cluster *c, double v_norm, double v_names)
 {
     cl_vec cv = {c->ids, c->w, c->n};
     bool names = v_names > 0;
     double len = centroid_norm(cl, c, names) * (names ? v_names : v_norm);
-    return len > 0 ? cl_dot(cl, &cv, v, names) / len : 0.0;
+    return len > 0 ? cl_dot_scattered(cl, &cv, names) / len : 0.0;
 }
 
 /* The best cluster of s for v, by score; returns 0 if none has a score.
@@ -488,10 +489,11 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
         nc = k;
     }
     double v_norm = cl_norm(cl, v), v_names = timed ? 0.0 : cl_name_norm(cl, v);
+    cl_scatter(cl, v, true);
     for (uint32_t i = 0; i < nc; i++) {
         cl_cluster *c = &s->c.v[s->cand.v[i]];
         double sc = timed ? event_candidate_score(cl, c, v, v_norm, day, inferred, *score)
-                          : storyline_candidate_score(cl, c, v, v_norm, v_names);
+                          : storyline_candidate_score(cl, c, v_norm, v_names);
         if (sc > *score) {
             next = best, next_score = *score;
             *score = sc, best = c->id;
@@ -499,6 +501,7 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
             next = c->id, next_score = sc;
         }
     }
+    cl_scatter(cl, v, false);
     if (second) *second = next, *second_score = next_score;
     return best;
 }
@@ -671,7 +674,9 @@ bool cl_reassign(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, 
     own->size--;
     double score;
     int64_t to = best_of(cl, &cl->events, v, day, day_inferred, true, &score, NULL, NULL);
+    cl_scatter(cl, v, true);
     double mine = event_candidate_score(cl, own, v, cl_norm(cl, v), day, day_inferred, 0.0);
+    cl_scatter(cl, v, false);
     if (!to || to == ev || score < cl->params.event_threshold || score < mine * cl->params.reassign_margin) {
         memcpy(own->ids, ids, n * sizeof *ids);   /* as it was */
         memcpy(own->w, w, n * sizeof *w);

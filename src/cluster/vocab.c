@@ -153,20 +153,24 @@ double cl_name_norm(const cl_state *cl, const cl_vec *v)
     return sqrt(n);
 }
 
-double cl_dot(const cl_state *cl, const cl_vec *a, const cl_vec *b, bool names)
+void cl_scatter(cl_state *cl, const cl_vec *v, bool on)
+{
+    for (uint32_t k = 0; k < v->n; k++) {
+        while (cl->dense.n <= v->id[k]) VEC_PUSH(cl->dense, 0.0f);
+        cl->dense.v[v->id[k]] = on ? v->w[k] : 0.0f;
+    }
+}
+
+double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names)
 {
     double dot = 0;
-    uint32_t i = 0, j = 0;
-    while (i < a->n && j < b->n) {
-        if (a->id[i] < b->id[j]) i++;
-        else if (a->id[i] > b->id[j]) j++;
-        else {
-            if (!names || is_name(cl, a->id[i])) {
-                double idf = cl_idf(cl, a->id[i]);
-                dot += a->w[i] * b->w[j] * idf * idf;
-            }
-            i++, j++;
-        }
+    const float *d = cl->dense.v;
+    uint32_t nd = (uint32_t)cl->dense.n;
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint32_t id = c->id[i];
+        if (id >= nd || d[id] == 0.0f || (names && !is_name(cl, id))) continue;
+        double idf = cl_idf(cl, id);
+        dot += c->w[i] * d[id] * idf * idf;
     }
     return dot;
 }
