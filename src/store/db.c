@@ -92,8 +92,12 @@ sl_status st_open(const char *path, st_db **out, err_slot *err)
         return st_fail(db, err, "cannot open database");
     sqlite3_busy_timeout(db->h, 10000);
     char *msg = NULL;
+    /* A 256 MB page cache and a checkpoint every 64 MB of WAL (not 4 MB):
+     * the indexes of a large store stay in memory, and a page changed by
+     * many batches is copied back once per checkpoint. 100,000 synthetic
+     * articles (bench/gen): 1576 -> 1753 articles/s, peak RSS 328 -> 527 MB. */
     if (sqlite3_exec(db->h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                            "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536;",
+                            "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=16384;",
                      NULL, NULL, &msg) != SQLITE_OK ||
         sqlite3_exec(db->h, schema, NULL, NULL, &msg) != SQLITE_OK) {
         err_set(err, SL_EDB, path, 0, "not a usable storyline database: %s", msg ? msg : "?");
