@@ -4,8 +4,9 @@
  *
  * Writes N articles as JSON Lines to standard output (id, url, source,
  * published, title, and text or html) in about publication order, and with
- * --truth a TSV file "doc event storyline" giving the true event and
- * storyline of every article. The same seed and N give the same bytes.
+ * --truth a TSV file "doc event storyline copy_of" giving the true event
+ * and storyline of every article, and for a reprint the article it
+ * reprints (empty otherwise). The same seed and N give the same bytes.
  *
  * The stream runs day by day: events arrive at a rate that gives N
  * articles over the span (by default 4 years at a million articles,
@@ -33,7 +34,8 @@ static const char usage[] =
     "Writes N synthetic news articles as JSON Lines to standard output.\n"
     "  --seed S      random seed (default 1); the same seed and N give the same stream\n"
     "  --truth FILE  write the true event and storyline of each article (TSV:\n"
-    "                doc, event, storyline, with a header line)\n"
+    "                doc, event, storyline, copy_of (the article a reprint\n"
+    "                reprints, or empty), with a header line)\n"
     "  --start DATE  the first day of the stream (default 2021-01-04)\n"
     "  --days D      simulated days (default 1460 * (N / 1,000,000)^0.4)\n"
     "A summary of what was made goes to standard error.\n";
@@ -204,7 +206,11 @@ static void emit(gen_writer *wr, gen_event *e, int day, long seq, gbuf *out, FIL
         json_string(out, wr->text.p, wr->text.n);
     }
     gb_puts(out, "}\n");
-    if (truth) fprintf(truth, "%s\te%u\ts%u\n", id, e->id, e->story->id);
+    if (truth) {
+        fprintf(truth, "%s\te%u\ts%u\t", id, e->id, e->story->id);
+        if (copy) fprintf(truth, "gen-%08ld", e->wire_seq);
+        fputc('\n', truth);
+    }
 }
 
 static void flush(gbuf *b, bool force)
@@ -242,7 +248,7 @@ int main(int argc, char **argv)
     if (opt.truth) {
         truth = fopen(opt.truth, "w");
         if (!truth) { perror(opt.truth); return 2; }
-        fputs("doc\tevent\tstoryline\n", truth);
+        fputs("doc\tevent\tstoryline\tcopy_of\n", truth);
     }
     gen_rng rng;
     rng_seed(&rng, opt.seed);

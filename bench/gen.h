@@ -276,6 +276,7 @@ typedef struct gen_event {
     uint32_t facts;                     /* the kind's facts this event's articles tell */
     char *wire, *wire_title;            /* an article others may copy */
     const gen_outlet *wire_outlet;
+    long wire_seq;                      /* its number in the stream */
 } gen_event;
 
 typedef struct {

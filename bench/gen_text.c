@@ -824,7 +824,6 @@ const gen_outlet *article_write(gen_writer *wr, gen_event *e, int day, bool copy
     if (copy)   /* a reprint comes from another outlet */
         while (o == e->wire_outlet) o = outlet_draw(wr->w, r);
     ctx c = {.wr = wr, .e = e, .st = e->story, .o = o, .day = day};
-    (void)seq;
     gb_clear(&wr->title);
     gb_clear(&wr->blktext);
     wr->nblk = 0;
@@ -851,6 +850,7 @@ const gen_outlet *article_write(gen_writer *wr, gen_event *e, int day, bool copy
             e->wire = strdup(core.p);
             e->wire_title = strdup(wr->title.p);
             e->wire_outlet = o;
+            e->wire_seq = seq;
         }
     }
 
