@@ -71,7 +71,8 @@ int64_t cl_resolve(const cl_state *cl, cl_level level, int64_t id);
  * tells whether its storyline went with its event. */
 bool cl_revisit(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_placement *where,
                 bool *dropped_storyline);
-/* Second look at a document whose event holds others too: if, without it,
+/* Second look at a document whose event holds others too (and which joined
+ * it with a score below reassign_below): if, without it,
  * another event scores at least event_threshold and reassign_margin times
  * its own, it moves there (and to that event's storyline). Returns true and
  * updates *where if it moved. */
@@ -118,6 +119,8 @@ typedef struct cl_params {
     double revisit_threshold;    /* min score to move a lone document (cl_revisit) */
     double reassign_margin;      /* another event must score this many times a
                                     document's own to take it (cl_reassign) */
+    double reassign_below;       /* only documents placed with a lower score
+                                    are looked at again (cl_reassign) */
     double merge_threshold;      /* min similarity of two events' centroids
                                     (within event_max_gap) for them to merge */
     double conflict_factor;      /* an event whose leading people the document
