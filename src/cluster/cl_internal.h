@@ -38,6 +38,7 @@ struct cl_state {
     VEC(uint8_t)  df_dirty;
     VEC(uint8_t)  term_class;  /* by term id: cl_term_class */
     VEC(uint32_t) dirty_ids;
+    size_t    terms_told;      /* terms below this id were reported (cl_vocab_dirty) */
     uint64_t  ndocs;
     double    log_n;           /* ln(1 + ndocs) */
     cl_set    events, storylines;

@@ -30,11 +30,13 @@ void     cl_set_ndocs(cl_state *cl, uint64_t n);
 uint64_t cl_ndocs(const cl_state *cl);
 /* The document's vector (in a); counts the document in the statistics. */
 void     cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out);
-/* Terms whose frequency changed (or that are new) since the last call to
- * cl_vocab_clean; fn gets each. */
+/* Terms whose frequency changed (or that are new) since the last
+ * cl_vocab_clean(cl, true), all of them; or (all false) only the terms new
+ * since the last cl_vocab_clean of either kind, whose rows must exist before
+ * centroids name them. fn gets each. */
 typedef void (*cl_term_fn)(uint32_t id, const char *term, size_t len, uint32_t df, void *ctx);
-void     cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx);
-void     cl_vocab_clean(cl_state *cl);
+void     cl_vocab_dirty(const cl_state *cl, bool all, cl_term_fn fn, void *ctx);
+void     cl_vocab_clean(cl_state *cl, bool all);
 /* Cosine similarity of two document vectors under the current weights. */
 double   cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b);
 /* Similarity of a document vector to an event's centroid, or -1. */

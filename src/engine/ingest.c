@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void pending_free(eg_pending *p)
 {
@@ -77,7 +78,7 @@ void eg_prepare(an_analyzer *an, eg_pending *p)
     dd_signature(p->art.text, p->art.text_len, &p->sig);
 }
 
-static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats);
+static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, bool full);
 
 /* A page joins the filling batch and is prepared at once (no workers) or
  * by the pool. A full batch is sealed, after the batch sealed before it is
@@ -110,7 +111,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     if (e->pool) eg_pool_submit(e->pool, p);
     else eg_prepare(e->an, p);
     if (e->filling.p.n < EG_BATCH) return SL_OK;
-    sl_status st = commit_one(e, &e->sealed, stats);
+    sl_status st = commit_one(e, &e->sealed, stats, ++e->batches % EG_VOCAB_EVERY == 0);
     if (st != SL_OK) return st;
     eg_batch t = e->sealed;
     e->sealed = e->filling;
@@ -265,30 +266,66 @@ static void drop_failed(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
     b->p.n = k;
 }
 
-static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* STORYLINE_PROFILE set: every 100 batches, the seconds this thread spent
+ * in each step of committing them, to see what grows with the store. */
+static void profile(sl_engine *e, int step, double *t)
+{
+    double now = now_s();
+    e->prof[step] += now - *t;
+    *t = now;
+}
+
+static void profile_report(sl_engine *e)
+{
+    if (++e->prof_batches % 100 || !getenv("STORYLINE_PROFILE")) return;
+    fprintf(stderr, "profile: batches %ld-%ld: waiting for pages %.1f s, dedup %.1f, place %.1f, second look %.1f, "
+            "store articles %.1f, store clusters %.1f, commit %.1f\n", e->prof_batches - 99, e->prof_batches,
+            e->prof[0], e->prof[1], e->prof[2], e->prof[3], e->prof[4], e->prof[5], e->prof[6]);
+    memset(e->prof, 0, sizeof e->prof);
+}
+
+/* full: store every term whose document frequency changed, not only the
+ * new terms (which centroids may name, so they are stored with each batch). */
+static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, bool full)
 {
     if (e->broken) return SL_EDB;
+    double t = now_s();
     drop_failed(e, b, stats);
+    profile(e, 0, &t);
     if (!b->p.n) { map_free(&b->ids); map_init(&b->ids); return SL_OK; }
     qsort(b->p.v, b->p.n, sizeof *b->p.v, cmp_pending);
     err_clear(&e->err);
     dedup_and_count(e, b);
+    profile(e, 1, &t);
     sl_status st = st_begin(e->db, &e->err);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) place_one(e, b, b->p.v[i], stats);
+    profile(e, 2, &t);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) revisit_one(e, b->p.v[i], stats);
+    profile(e, 3, &t);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) st = store_one(e, b->p.v[i], stats);
+    profile(e, 4, &t);
     if (st == SL_OK) {
-        cl_vocab_dirty(e->cl, put_term, e);
+        cl_vocab_dirty(e->cl, full, put_term, e);
         st = e->err.status == SL_OK ? put_clusters(e) : (sl_status)e->err.status;
     }
     if (st == SL_OK) st = st_ndocs_put(e->db, cl_ndocs(e->cl), &e->err);
+    profile(e, 5, &t);
     if (st == SL_OK) st = st_commit(e->db, &e->err);
+    profile(e, 6, &t);
+    profile_report(e);
     if (st != SL_OK) {
         st_rollback(e->db);
         e->broken = true;   /* memory is ahead of the file now: stop here */
         return st;
     }
-    cl_vocab_clean(e->cl);
+    cl_vocab_clean(e->cl, full);
     cl_clean(e->cl);
     for (size_t i = 0; i < b->p.n; i++) pending_free(b->p.v[i]);
     b->p.n = 0;
@@ -301,8 +338,8 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
 sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
 {
     if (e->broken) return SL_EDB;
-    sl_status st = commit_one(e, &e->sealed, stats);
-    if (st == SL_OK) st = commit_one(e, &e->filling, stats);
+    sl_status st = commit_one(e, &e->sealed, stats, true);
+    if (st == SL_OK) st = commit_one(e, &e->filling, stats, true);
     return st;
 }
 

@@ -109,10 +109,10 @@ static void state_survives_a_save_and_load(void **st)
     saved s = {.n = 0};
     vocab v = {.n = 0};
     cl_dirty(cl, save, &s);
-    cl_vocab_dirty(cl, save_term, &v);
+    cl_vocab_dirty(cl, true, save_term, &v);
     uint64_t n = cl_ndocs(cl);
     cl_clean(cl);
-    cl_vocab_clean(cl);
+    cl_vocab_clean(cl, true);
     saved none = {.n = 0};
     cl_dirty(cl, save, &none);
     assert_int_equal(none.n, 0);
@@ -130,6 +130,35 @@ static void state_survives_a_save_and_load(void **st)
     cl_placement c = place(cl2, "volcano ash n:mount_kera erupt", d0 + 2);
     assert_int_equal(c.event, 6);          /* ids continue after the loaded ones */
     cl_free(cl2);
+}
+
+/* Between full reports, only new terms are reported (their rows must exist
+ * before a centroid names them); a full report gives every changed one. */
+static void new_terms_are_told_at_once_frequencies_when_asked(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    place(cl, "alpha beta", 1);
+    vocab v = {.n = 0};
+    cl_vocab_dirty(cl, false, save_term, &v);
+    assert_int_equal(v.n, 2);
+    cl_vocab_clean(cl, false);
+    place(cl, "beta gamma", 2);
+    v.n = 0;
+    cl_vocab_dirty(cl, false, save_term, &v);
+    assert_int_equal(v.n, 1);
+    assert_string_equal(v.terms[0], "gamma");
+    cl_vocab_clean(cl, false);
+    v.n = 0;
+    cl_vocab_dirty(cl, true, save_term, &v);   /* alpha, beta (df 2), gamma */
+    assert_int_equal(v.n, 3);
+    for (int i = 0; i < v.n; i++)
+        if (!strcmp(v.terms[i], "beta")) assert_int_equal(v.df[i], 2);
+    cl_vocab_clean(cl, true);
+    v.n = 0;
+    cl_vocab_dirty(cl, true, save_term, &v);
+    assert_int_equal(v.n, 0);
+    cl_free(cl);
 }
 
 static void copies_count_without_moving_the_centroid(void **st)
@@ -434,6 +463,7 @@ int main(void)
         cmocka_unit_test(same_happening_same_event_other_subject_other_storyline),
         cmocka_unit_test(state_survives_a_save_and_load),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
+        cmocka_unit_test(new_terms_are_told_at_once_frequencies_when_asked),
         cmocka_unit_test(an_inferred_day_only_rules_out_events_far_away),
         cmocka_unit_test(a_larger_event_scores_lower),
         cmocka_unit_test(a_lone_document_moves_to_an_event_that_grew),
