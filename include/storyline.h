@@ -154,7 +154,10 @@ sl_status sl_load_manifest(sl_engine *e, const char *tsv_path);
  * publication order within each batch, and each batch is one transaction. */
 sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats);
 
-/* Ingest one page (copied; processed with its batch). */
+/* Ingest one page (copied; processed with its batch). A page without an id
+ * is refused at once (SL_EINPUT); one that holds no article is reported
+ * through the warning callback, and counted in skipped_bad, when its batch
+ * is committed. */
 sl_status sl_ingest_page(sl_engine *e, const sl_page *page, sl_ingest_stats *stats);
 /* Process and commit what is buffered; also refreshes summaries. */
 sl_status sl_ingest_flush(sl_engine *e, sl_ingest_stats *stats);

@@ -1,11 +1,14 @@
 /* ingest.c: the ingest path: pages through extract, analyze, dedup,
  * cluster and store, one batch per transaction.
  *
- * Pages are extracted and analyzed as they arrive; a full batch is sorted by
- * publication date (undated articles last, in arrival order) and then
- * clustered one article at a time, so that clustering sees the stream in
- * the order the news happened. Summaries are refreshed at the end of a run
- * for every event and storyline that changed (summarize.c). */
+ * Pages are extracted and analyzed as they arrive, on the worker threads of
+ * pool.c when there are any (eg_prepare). A full batch is sealed; once the
+ * next one fills, the sealed batch is sorted by publication date (undated
+ * articles last, in arrival order) and clustered one article at a time on
+ * the calling thread, so that clustering sees the stream in the order the
+ * news happened, while the workers prepare the next. Summaries are
+ * refreshed at the end of a run for every event and storyline that changed
+ * (summarize.c). */
 #include "engine.h"
 #include "../extract/extract.h"
 
