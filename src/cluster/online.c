@@ -612,7 +612,9 @@ void cl_place(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_
     int64_t ev = best_of(cl, &cl->events, v, day, day_inferred, true, &out->event_score, &runner_up, &runner_up_score);
     if (ev && out->event_score >= cl->params.event_threshold) {
         out->event = ev;
-        out->storyline = cl->events.c.v[ev - 1].parent;
+        /* the event's storyline may have gone into another (maybe_merge) */
+        cl_cluster *c = &cl->events.c.v[ev - 1];
+        out->storyline = c->parent = cl_resolve(cl, CL_STORYLINE, c->parent);
         out->storyline_score = 1.0;
     } else {
         int64_t sl = best_of(cl, &cl->storylines, v, day, false, false, &out->storyline_score, NULL, NULL);
@@ -661,7 +663,7 @@ bool cl_revisit(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, c
         centroid_remove(sl, v, unit_scale(v));
         sl->size--;
     }
-    int64_t to_sl = cl->events.c.v[to - 1].parent;
+    int64_t to_sl = cl_resolve(cl, CL_STORYLINE, cl->events.c.v[to - 1].parent);
     join(cl, &cl->events, to, v, day);
     join(cl, &cl->storylines, to_sl, v, day);
     *where = (cl_placement){.event = to, .storyline = to_sl, .event_score = score, .storyline_score = 1.0};
@@ -700,7 +702,7 @@ bool cl_reassign(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, 
     free(ids);
     free(w);
     own->dirty = true;
-    int64_t to_sl = cl->events.c.v[to - 1].parent;
+    int64_t to_sl = cl_resolve(cl, CL_STORYLINE, cl->events.c.v[to - 1].parent);
     if (to_sl != own->parent) {
         cl_cluster *sl = cluster_at(&cl->storylines, own->parent);
         centroid_remove(sl, v, scale);
