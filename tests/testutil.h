@@ -84,4 +84,10 @@ static inline int tmpdir_remove(const char *dir)
     return system(cmd);
 }
 
+/* The setup and teardown of a cmocka group that needs nothing but a fresh
+ * folder, in the char array dir, from the mkdtemp template tmpl. */
+#define TMPDIR_GROUP(dir, tmpl)                                              \
+    static int setup(void **st) { (void)st; return tmpdir_make(dir, tmpl); } \
+    static int teardown(void **st) { (void)st; return tmpdir_remove(dir); }
+
 #endif

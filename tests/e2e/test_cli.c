@@ -11,8 +11,7 @@ static char tmp[64], db[128];
 static int setup(void **st)
 {
     (void)st;
-    strcpy(tmp, "/tmp/sl-cli-XXXXXX");
-    if (!mkdtemp(tmp)) return -1;
+    if (tmpdir_make(tmp, "/tmp/sl-cli-XXXXXX")) return -1;
     snprintf(db, sizeof db, "%s/seeds.db", tmp);
     return run_capturef(NULL, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>/dev/null", db,
                 shared_dir(), shared_dir());
@@ -21,7 +20,7 @@ static int setup(void **st)
 static int teardown(void **st)
 {
     (void)st;
-    return run_capturef(NULL, "rm -rf %s", tmp);
+    return tmpdir_remove(tmp);
 }
 
 static void usage_errors_exit_1_and_help_exits_0(void **st)

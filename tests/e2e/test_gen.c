@@ -106,17 +106,7 @@ static void storyline_stores_the_whole_stream(void **st)
     free(out);
 }
 
-static int setup(void **st)
-{
-    (void)st;
-    return tmpdir_make(dir, "/tmp/sl-gen-XXXXXX");
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    return tmpdir_remove(dir);
-}
+TMPDIR_GROUP(dir, "/tmp/sl-gen-XXXXXX")
 
 int main(void)
 {

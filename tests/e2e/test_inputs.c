@@ -73,17 +73,7 @@ static void warc_feed_and_sniffed_html_are_ingested(void **st)
     free(out);
 }
 
-static int setup(void **st)
-{
-    (void)st;
-    return tmpdir_make(dir, "/tmp/sl-inputs-XXXXXX");
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    return tmpdir_remove(dir);
-}
+TMPDIR_GROUP(dir, "/tmp/sl-inputs-XXXXXX")
 
 int main(void)
 {

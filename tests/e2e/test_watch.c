@@ -333,8 +333,7 @@ static void a_signal_ends_watching_with_status_0(void **st)
 static int setup(void **st)
 {
     (void)st;
-    strcpy(dir, "/tmp/sl-watch-XXXXXX");
-    if (!mkdtemp(dir)) return -1;
+    if (tmpdir_make(dir, "/tmp/sl-watch-XXXXXX")) return -1;
     char p[128];
     snprintf(p, sizeof p, "%s/www", dir);
     mkdir(p, 0700);
@@ -356,9 +355,7 @@ static int teardown(void **st)
     (void)st;
     kill(server, SIGKILL);
     waitpid(server, NULL, 0);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd);
+    return tmpdir_remove(dir);
 }
 
 int main(void)

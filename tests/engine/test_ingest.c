@@ -47,20 +47,7 @@ static void seeds_path(char *out, size_t n, const char *file)
     snprintf(out, n, "%s/seeds/%s", shared_dir(), file);
 }
 
-static int setup(void **st)
-{
-    (void)st;
-    strcpy(tmp, "/tmp/sl-ingest-XXXXXX");
-    return mkdtemp(tmp) ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
-    return system(cmd);
-}
+TMPDIR_GROUP(tmp, "/tmp/sl-ingest-XXXXXX")
 
 static void seeds_form_one_storyline_with_the_june_event(void **st)
 {

@@ -20,8 +20,7 @@ static void put(const char *name, const char *text)
 static int setup(void **st)
 {
     (void)st;
-    strcpy(dir, "/tmp/sl-read-XXXXXX");
-    if (!mkdtemp(dir)) return -1;
+    if (tmpdir_make(dir, "/tmp/sl-read-XXXXXX")) return -1;
     char p[256];
     snprintf(p, sizeof p, "%s/sub", dir);
     mkdir(p, 0700);
@@ -50,9 +49,7 @@ static int setup(void **st)
 static int teardown(void **st)
 {
     (void)st;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    return system(cmd);
+    return tmpdir_remove(dir);
 }
 
 static void folder_walk_reads_articles_in_name_order(void **st)

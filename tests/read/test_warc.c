@@ -317,17 +317,7 @@ static void http_messages(void **st)
     rd_http_free(&h);
 }
 
-static int setup(void **st)
-{
-    (void)st;
-    return tmpdir_make(dir, "/tmp/sl-warc-XXXXXX");
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    return tmpdir_remove(dir);
-}
+TMPDIR_GROUP(dir, "/tmp/sl-warc-XXXXXX")
 
 int main(void)
 {

@@ -7,18 +7,7 @@
 
 static char tmp[64];
 
-static int setup(void **st)
-{
-    (void)st;
-    strcpy(tmp, "/tmp/sl-store-XXXXXX");
-    return mkdtemp(tmp) ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    return run_capturef(NULL, "rm -rf %s", tmp);
-}
+TMPDIR_GROUP(tmp, "/tmp/sl-store-XXXXXX")
 
 static void put_article(st_db *db, const char *id, int64_t event, int64_t storyline)
 {
