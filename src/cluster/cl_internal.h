@@ -27,6 +27,7 @@ typedef struct cl_set {
     VEC(cl_cluster) c;         /* position = id - 1 */
     VEC(cl_postings) post;     /* by term id */
     VEC(uint32_t) cand;        /* candidate positions of one placement */
+    VEC(double)   acc;         /* their shared query weights, for selection */
     uint32_t stamp;
 } cl_set;
 
@@ -56,8 +57,7 @@ double cl_idf(const cl_state *cl, uint32_t id);
 /* Length of v under the current weights, and the dot product of two
  * vectors; with names, over the name terms alone (people, other actors,
  * name pairs, years). */
-double cl_norm(const cl_state *cl, const cl_vec *v);
-double cl_name_norm(const cl_state *cl, const cl_vec *v);
+double cl_norm(const cl_state *cl, const cl_vec *v, bool names);
 /* The document being placed, spread over a dense array by term id (on), or
  * taken off it again (!on), so that its dot product with a centroid is one
  * pass over the centroid. */

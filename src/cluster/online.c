@@ -134,6 +134,7 @@ static void set_free(cl_set *s)
     for (size_t i = 0; i < s->post.n; i++) VEC_FREE(s->post.v[i]);
     VEC_FREE(s->post);
     VEC_FREE(s->cand);
+    VEC_FREE(s->acc);
 }
 
 void cl_free(cl_state *cl)
@@ -254,7 +255,7 @@ static double centroid_norm(const cl_state *cl, cl_cluster *c, bool names)
     double *len = names ? &c->name_norm : &c->norm;
     if (*at && cl->ndocs <= *at + *at / 50) return *len;
     cl_vec cv = {c->ids, c->w, c->n};
-    *len = names ? cl_name_norm(cl, &cv) : cl_norm(cl, &cv);
+    *len = cl_norm(cl, &cv, names);
     *at = cl->ndocs ? cl->ndocs : 1;
     return *len;
 }
@@ -435,7 +436,7 @@ static double event_candidate_score(const cl_state *cl, cl_cluster *c, const cl_
     cl_vec cv = {c->ids, c->w, c->n};
     double len = centroid_norm(cl, c, false) * v_norm;
     double sim = len > 0 ? cl_dot_scattered(cl, &cv, false) / len : 0.0;
-    if (sim * 1.3 > best && cl->params.conflict_factor < 1.0 && people_conflict(cl, c, v))
+    if (sim * cl->params.event_near_boost > best && cl->params.conflict_factor < 1.0 && people_conflict(cl, c, v))
         sim *= cl->params.conflict_factor;
     return event_score(&cl->params, sim, c, day, inferred);
 }
@@ -489,16 +490,15 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
     /* Then the full similarity of the few that share the most. */
     uint32_t nc = (uint32_t)s->cand.n;
     if (nc > CL_CANDIDATES) {
-        double *acc = xmalloc(nc * sizeof *acc);
-        for (uint32_t i = 0; i < nc; i++) acc[i] = s->c.v[s->cand.v[i]].acc;
-        double cut = kth_largest(acc, nc, CL_CANDIDATES - 1);
-        free(acc);
+        s->acc.n = 0;
+        for (uint32_t i = 0; i < nc; i++) VEC_PUSH(s->acc, s->c.v[s->cand.v[i]].acc);
+        double cut = kth_largest(s->acc.v, nc, CL_CANDIDATES - 1);
         uint32_t k = 0;
         for (uint32_t i = 0; i < nc && k < CL_CANDIDATES; i++)
             if (s->c.v[s->cand.v[i]].acc >= cut) s->cand.v[k++] = s->cand.v[i];
         nc = k;
     }
-    double v_norm = cl_norm(cl, v), v_names = timed ? 0.0 : cl_name_norm(cl, v);
+    double v_norm = cl_norm(cl, v, false), v_names = timed ? 0.0 : cl_norm(cl, v, true);
     cl_scatter(cl, v, true);
     for (uint32_t i = 0; i < nc; i++) {
         cl_cluster *c = &s->c.v[s->cand.v[i]];
@@ -687,7 +687,7 @@ bool cl_reassign(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, 
     double score;
     int64_t to = best_of(cl, &cl->events, v, day, day_inferred, true, &score, NULL, NULL);
     cl_scatter(cl, v, true);
-    double mine = event_candidate_score(cl, own, v, cl_norm(cl, v), day, day_inferred, 0.0);
+    double mine = event_candidate_score(cl, own, v, cl_norm(cl, v, false), day, day_inferred, 0.0);
     cl_scatter(cl, v, false);
     if (!to || to == ev || score < cl->params.event_threshold || score < mine * cl->params.reassign_margin) {
         memcpy(own->ids, ids, n * sizeof *ids);   /* as it was */

@@ -126,10 +126,8 @@ void cl_vocab_clean(cl_state *cl, bool all)
 
 double cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b)
 {
-    double dot = 0, na = 0, nb = 0;
+    double dot = 0, len = cl_norm(cl, a, false) * cl_norm(cl, b, false);
     uint32_t i = 0, j = 0;
-    for (uint32_t k = 0; k < a->n; k++) { double x = a->w[k] * cl_idf(cl, a->id[k]); na += x * x; }
-    for (uint32_t k = 0; k < b->n; k++) { double x = b->w[k] * cl_idf(cl, b->id[k]); nb += x * x; }
     while (i < a->n && j < b->n) {
         if (a->id[i] < b->id[j]) i++;
         else if (a->id[i] > b->id[j]) j++;
@@ -139,24 +137,16 @@ double cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b)
             i++, j++;
         }
     }
-    return na > 0 && nb > 0 ? dot / sqrt(na * nb) : 0.0;
+    return len > 0 ? dot / len : 0.0;
 }
-
-double cl_norm(const cl_state *cl, const cl_vec *v)
-{
-    double n = 0;
-    for (uint32_t k = 0; k < v->n; k++) { double x = v->w[k] * cl_idf(cl, v->id[k]); n += x * x; }
-    return sqrt(n);
-}
-
 
 static bool is_name(const cl_state *cl, uint32_t id) { return id < cl->term_class.n && cl->term_class.v[id]; }
 
-double cl_name_norm(const cl_state *cl, const cl_vec *v)
+double cl_norm(const cl_state *cl, const cl_vec *v, bool names)
 {
     double n = 0;
     for (uint32_t k = 0; k < v->n; k++) {
-        if (!is_name(cl, v->id[k])) continue;
+        if (names && !is_name(cl, v->id[k])) continue;
         double x = v->w[k] * cl_idf(cl, v->id[k]);
         n += x * x;
     }
