@@ -174,6 +174,48 @@ static ex_class revise_short(const ex_block *b, size_t i, ex_sides far, ex_sides
     return EX_BAD;
 }
 
+/* Two cases of a plain-text article that the scheme above cuts: a sentence
+ * thick with names between two good paragraphs ("Page suffered a heart
+ * attack nine days earlier ...", function words 0.17), and the lead
+ * sentences above the first good paragraph when they are short ("A
+ * publicist says Tara Reid has checked herself into rehab."), which the
+ * page's edge, counted as boilerplate, pulls out. Both are sentences next
+ * to the article: they are kept. Lines above the lead that are no
+ * sentence (a menu, a headline, a date) stop the climb, so a scrape's
+ * header stays out; so does a climb that ends below anything but a title.
+ * On ecbplus-dev (plain article text, 278,061 words) the scheme above
+ * dropped 10,079 words, 8,323 with these rules. */
+static bool sentence_line(const ex_block *b)
+{
+    if (b->html || b->bullet || ex_hard_bad(b)) return false;
+    if (!b->terminal) {   /* a sentence broken over lines: "... explaining:" */
+        int32_t last = b->text.n ? (unsigned char)b->text.s[b->text.n - 1] : 0;
+        return (last == ':' || last == ';' || last == ',') && !b->headline && b->alpha_words >= 3;
+    }
+    /* title case ending in a full stop is a sentence full of names */
+    if (b->headline && !b->period_end) return false;
+    return b->alpha_words >= 2;
+}
+
+static void fill_prose(ex_doc *doc)
+{
+    size_t first = doc->n;
+    for (size_t i = 0; i < doc->n; i++) {
+        if (doc->b[i].cls != EX_GOOD) continue;
+        if (first == doc->n) first = i;
+        size_t j = i + 1;   /* a run of sentences up to the next good block */
+        while (j < doc->n && doc->b[j].cls != EX_GOOD && sentence_line(&doc->b[j])) j++;
+        if (j < doc->n && doc->b[j].cls == EX_GOOD)
+            for (size_t k = i + 1; k < j; k++) doc->b[k].cls = EX_GOOD;
+    }
+    if (first == doc->n) return;   /* no article here (ex_rescue's case) */
+    size_t top = first;
+    while (top > 0 && sentence_line(&doc->b[top - 1])) top--;
+    /* anything but a title above it (a menu, more lines): a header */
+    if (top > 1 || (top == 1 && ex_hard_bad(&doc->b[0]))) return;
+    for (size_t i = top; i < first; i++) doc->b[i].cls = EX_GOOD;
+}
+
 void ex_classify(ex_doc *doc)
 {
     size_t n = doc->n;
@@ -196,6 +238,7 @@ void ex_classify(ex_doc *doc)
     sides_free(s);
     free(cf);
     free(cls);
+    fill_prose(doc);
 }
 
 /* The longest block passing keep(), or n. Blocks whose markup rules them

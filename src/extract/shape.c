@@ -38,6 +38,8 @@ bool ex_ends_sentence(ex_span t, bool *period)
     *period = false;
     while (t.n) {
         t.n = last_cp_start(t, &cp);
+        /* tokenised text sets closing quotes apart: "season . ''" */
+        if (closed && u8_is_space(cp)) continue;
         if (!is_closer(cp)) break;
         closed = true;
         cp = -1;

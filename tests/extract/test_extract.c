@@ -421,6 +421,44 @@ static void test_signoff_template_disclaimer_dropped(void **state)
     assert_null(strstr(f->art.text, "{{"));
 }
 
+/* Tokenised text (ECB+) sets closing quotes apart from the full stop: the
+ * line still ends a sentence, and a quote of two such lines is kept. */
+static void test_spaced_closing_quotes_end_a_sentence(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, PARA1 "\n`` We will rebuild the bridge before the winter comes , '' the mayor said .\n"
+                            "`` The town cannot wait another year for a crossing of its own . ''\n" PARA2 "\n"),
+                     SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 4);
+    assert_non_null(strstr(f->art.text, "of its own . ''"));
+}
+
+/* Plain article text: a sentence thick with names between paragraphs, and
+ * the short lead sentences above the first paragraph, are the article's. */
+static void test_lead_and_name_heavy_sentences_kept(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "A publicist says Tara Reid has checked herself into rehab .\n"
+                            "Jack Ketsoyan said Friday that the American Pie star went to Promises .\n"
+                            PARA1 "\nPage suffered a heart attack nine days earlier in Los Angeles .\n" PARA2 "\n"),
+                     SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 5);
+    assert_string_equal(f->art.paragraphs[0], "A publicist says Tara Reid has checked herself into rehab .");
+    assert_string_equal(f->art.paragraphs[3], "Page suffered a heart attack nine days earlier in Los Angeles .");
+}
+
+/* The climb to the lead stops at a scrape's header: sentences under a menu
+ * are notices, not the article's lead. */
+static void test_sentences_under_a_menu_not_lead(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Home   News   Sport   Weather\nSign in to read more stories.\n"
+                            "Subscribe today and save half.\n" PARA1 "\n" PARA2 "\n"),
+                     SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 2);
+    assert_null(strstr(f->art.text, "Subscribe"));
+}
+
 static void test_short_article_kept(void **state)
 {
     fixture *f = *state;
@@ -560,6 +598,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_page_title_wins, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_paragraph_between_good_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_signoff_template_disclaimer_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_spaced_closing_quotes_end_a_sentence, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lead_and_name_heavy_sentences_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sentences_under_a_menu_not_lead, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_article_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_line_page_is_body, setup, teardown),
         cmocka_unit_test_setup_teardown(test_metadata_copied, setup, teardown),
