@@ -147,6 +147,9 @@ void an_analyze(an_analyzer *an, const sl_article *art, arena *a, an_doc *out)
     map_init(&an->seen);
     /* The title says what the article is about: its words count double. */
     if (art->title) scan(an, a, art->title, strlen(art->title), 2.0f);
+    /* The subtitle (standfirst) is the article's lead, kept apart from the
+     * body: what it says counts as the body's words do. */
+    if (art->subtitle) scan(an, a, art->subtitle, strlen(art->subtitle), 1.0f);
     if (art->text) scan(an, a, art->text, art->text_len, 1.0f);
     out->n_terms = an->terms.n;
     out->terms = arena_alloc(a, (an->terms.n ? an->terms.n : 1) * sizeof *out->terms);
