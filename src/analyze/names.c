@@ -377,6 +377,25 @@ static bool speaks_after(an_scan *s, size_t t1)
            s->tok[t1].start - s->tok[t1 - 1].full_end <= 2;
 }
 
+/* Followed by what befalls or is done by people only: "Jackson was
+ * arrested", "Bush underwent surgery", "Page died". A lone unknown word is
+ * otherwise taken for a place, and a player named by surname alone in a
+ * sports report ("Jackson" seven times) became one. */
+static bool person_verb_after(an_scan *s, size_t t1)
+{
+    static const char *const done_to[] = {"arrested", "charged", "sentenced", "convicted", "indicted",
+        "acquitted", "jailed", "born", "married", "hospitalized", "hospitalised", "injured", "wounded",
+        "drafted", "suspended", "fined", NULL};
+    static const char *const acts[] = {"pleaded", "underwent", "resigned", "died", "testified",
+        "apologized", "apologised", "confessed", "retired", "starred", NULL};
+    if (t1 >= s->n || s->tok[t1].cap || s->tok[t1].start - s->tok[t1 - 1].full_end > 2) return false;
+    if (word_is(&s->tok[t1], acts)) return true;
+    static const char *const be[] = {"was", "is", "has", "had", "been", NULL};
+    size_t i = t1;
+    while (i + 1 < s->n && i < t1 + 2 && !s->tok[i].cap && word_is(&s->tok[i], be) && an_joinable(s, i)) i++;
+    return i > t1 && !s->tok[i].cap && word_is(&s->tok[i], done_to);
+}
+
 /* Preceded by a preposition of place: "in Jeju", "from Panmunjom". */
 static bool place_before(an_scan *s, size_t t0)
 {
@@ -530,7 +549,7 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     if (e && LX_KIND(e) != LX_ORG) return t0 + n < t1 && !place_before(s, t0) ? AN_ORGANISATION : AN_PLACE;
     if (s->tok[t1 - 1].based) return AN_PLACE;
     if (org_context(s, t0, t1)) return AN_ORGANISATION;
-    if (speaks_after(s, t1)) return AN_PERSON;
+    if (speaks_after(s, t1) || person_verb_after(s, t1)) return AN_PERSON;
     int g = group_cue(s, t0, t1);
     if (g >= 0) return (an_type)g;
     if (t1 - t0 >= 2 && region_prefix(&s->tok[t0])) return AN_PLACE;

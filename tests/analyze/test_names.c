@@ -144,6 +144,23 @@ static void names_by_shape_and_speech(void **st)
     done(&f);
 }
 
+/* A lone unknown word is taken for a place unless what follows happens
+ * to people only: arrests, surgery, deaths. */
+static void what_befalls_people_makes_a_person(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Police stopped a car near the stadium. On Tuesday Kestlow was arrested on the freeway. "
+            "Later Brandal underwent surgery, and Ostrava pleaded guilty. Then Vintar has been charged. "
+            "Fans in Marlow cheered.");
+    expect(&f, "Kestlow", AN_PERSON);
+    expect(&f, "Brandal", AN_PERSON);
+    expect(&f, "Ostrava", AN_PERSON);
+    expect(&f, "Vintar", AN_PERSON);
+    expect(&f, "Marlow", AN_PLACE);
+    done(&f);
+}
+
 static void function_words_and_possessives(void **st)
 {
     (void)st;
@@ -524,6 +541,7 @@ int main(void)
         cmocka_unit_test(organisations_by_head_word_and_lexicon),
         cmocka_unit_test(places_by_lexicon_and_context),
         cmocka_unit_test(names_by_shape_and_speech),
+        cmocka_unit_test(what_befalls_people_makes_a_person),
         cmocka_unit_test(function_words_and_possessives),
         cmocka_unit_test(spellings_of_one_name_merge),
         cmocka_unit_test(surnames_join_the_latest_full_name),
