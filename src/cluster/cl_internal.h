@@ -60,7 +60,8 @@ double cl_idf(const cl_state *cl, uint32_t id);
 double cl_norm(const cl_state *cl, const cl_vec *v, bool names);
 /* The document being placed, spread over a dense array by term id (on), or
  * taken off it again (!on), so that its dot product with a centroid is one
- * pass over the centroid. */
+ * pass over the centroid. The array holds weight times idf squared under
+ * the weights of the moment: scatter again after the stream grows. */
 void   cl_scatter(cl_state *cl, const cl_vec *v, bool on);
 double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names);
 

@@ -157,10 +157,14 @@ void cl_scatter(cl_state *cl, const cl_vec *v, bool on)
 {
     for (uint32_t k = 0; k < v->n; k++) {
         while (cl->dense.n <= v->id[k]) VEC_PUSH(cl->dense, 0.0f);
-        cl->dense.v[v->id[k]] = on ? v->w[k] : 0.0f;
+        double idf = cl_idf(cl, v->id[k]);
+        cl->dense.v[v->id[k]] = on ? (float)(v->w[k] * idf * idf) : 0.0f;
     }
 }
 
+/* The weights scattered are the document's times idf squared: each
+ * centroid term then costs one load and one multiply (this loop is the
+ * costliest of placing a document). */
 double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names)
 {
     double dot = 0;
@@ -169,8 +173,7 @@ double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names)
     for (uint32_t i = 0; i < c->n; i++) {
         uint32_t id = c->id[i];
         if (id >= nd || d[id] == 0.0f || (names && !is_name(cl, id))) continue;
-        double idf = cl_idf(cl, id);
-        dot += c->w[i] * d[id] * idf * idf;
+        dot += (double)c->w[i] * d[id];
     }
     return dot;
 }
