@@ -118,6 +118,7 @@ typedef struct cl_params {
                                     candidate for a document with an inferred day */
     double event_size_damping;   /* an event's score is divided by
                                     1 + this * ln(size) */
+    double storyline_size_damping;   /* the same for a storyline */
     double revisit_threshold;    /* min score to move a lone document (cl_revisit) */
     double reassign_margin;      /* another event must score this many times a
                                     document's own to take it (cl_reassign) */

@@ -354,6 +354,29 @@ static void a_storyline_is_matched_on_its_names(void **st)
     cl_free(cl);
 }
 
+/* A larger storyline's score is divided by 1 + damping * ln(size), as an
+ * event's is: its centroid gathers many names. */
+static void a_larger_storyline_scores_lower(void **st)
+{
+    (void)st;
+    double score[2];
+    for (int k = 0; k < 2; k++) {
+        cl_state *cl = cl_new();
+        cl_params_of(cl)->storyline_size_damping = k ? 0.05 : 0.0;
+        warm(cl);
+        int32_t d0 = day_from_ymd(2023, 2, 1);
+        place(cl, "protest march crowd polic n:vel_city a:vel_city p:ana_rossi", d0);
+        place(cl, "strike union wage talk n:vel_city a:vel_city p:ana_rossi", d0 + 60);
+        place(cl, "flood river rain evacu n:vel_city a:vel_city p:ana_rossi", d0 + 120);
+        cl_placement c = place(cl, "budget vote council tax n:vel_city a:vel_city p:ben_kall", d0 + 200);
+        assert_true(c.new_event);
+        assert_false(c.new_storyline);
+        score[k] = c.storyline_score;
+        cl_free(cl);
+    }
+    assert_float_equal(score[1] * (1.0 + 0.05 * log(3.0)), score[0], 1e-9);
+}
+
 /* A document placed while the event it belongs to had not formed yet moves
  * there on its second look; one that fits where it is stays. */
 static void a_document_moves_to_the_event_it_fits_clearly_better(void **st)
@@ -472,6 +495,7 @@ int main(void)
         cmocka_unit_test(events_a_document_bridges_merge),
         cmocka_unit_test(an_event_that_ran_long_draws_less),
         cmocka_unit_test(a_storyline_is_matched_on_its_names),
+        cmocka_unit_test(a_larger_storyline_scores_lower),
         cmocka_unit_test(a_document_moves_to_the_event_it_fits_clearly_better),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);
