@@ -12,10 +12,15 @@ enum {
     ST_MERGE_EVENT, ST_MERGE_STORYLINE, ST_MERGE_PARENT, ST_NSTMT
 };
 
+typedef struct st_ckpt st_ckpt;
+
 struct st_db {
     sqlite3      *h;
     char         *path;
     sqlite3_stmt *stmt[ST_NSTMT];
+    st_ckpt      *ckpt;          /* the background checkpointer (db.c), once
+                                    the WAL first grew large; NULL before */
+    int           ckpt_pages;    /* a checkpoint starts when the WAL holds this many */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */

@@ -15,6 +15,9 @@
 typedef struct st_db st_db;
 
 sl_status st_open(const char *path, st_db **out, err_slot *err);
+/* A checkpoint starts in the background once the WAL holds this many
+ * pages (default 16384, 64 MB of 4 KB pages); a small number for tests. */
+void st_checkpoint_every(st_db *db, int pages);
 void      st_close(st_db *db);
 
 sl_status st_begin(st_db *db, err_slot *err);

@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char tmp[64];
@@ -109,11 +110,53 @@ static void lookups_leave_the_wal_free_to_checkpoint(void **st)
     st_close(db);
 }
 
+/* A long ingest checkpoints in the background: the WAL stays near the
+ * mark instead of growing with every batch, and everything committed is in
+ * the file once it is closed. */
+static void the_wal_is_checkpointed_as_it_grows(void **st)
+{
+    (void)st;
+    char path[128], wal[160];
+    snprintf(path, sizeof path, "%s/grow.db", tmp);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    st_db *db;
+    err_slot err;
+    assert_int_equal(st_open(path, &db, &err), SL_OK);
+    st_checkpoint_every(db, 32);   /* 128 KB */
+    static char text[64 * 1024];
+    for (size_t i = 0; i < sizeof text - 1; i++) text[i] = (char)('a' + (i * 7 + i / 13) % 26);
+    off_t largest = 0;
+    for (int b = 0; b < 60; b++) {
+        char id[16];
+        snprintf(id, sizeof id, "w%d", b);
+        sl_article a = {.id = id, .title = id, .text = text, .text_len = sizeof text - 1, .published = DAY_NONE};
+        st_placed p = {.event = 1, .storyline = 1};
+        int64_t row;
+        assert_int_equal(st_begin(db, &err), SL_OK);
+        assert_int_equal(st_article_put(db, &a, &p, &row, &err), SL_OK);
+        assert_int_equal(st_commit(db, &err), SL_OK);
+        struct stat sb;
+        if (stat(wal, &sb) == 0 && sb.st_size > largest) largest = sb.st_size;
+    }
+    st_close(db);
+    /* 60 batches of over 64 KB each: some 5 MB without checkpoints */
+    assert_true(largest < 2 * 1024 * 1024);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM articles", -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(s, 0), 60);
+    sqlite3_finalize(s);
+    sqlite3_close(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(merged_ids_keep_resolving),
         cmocka_unit_test(lookups_leave_the_wal_free_to_checkpoint),
+        cmocka_unit_test(the_wal_is_checkpointed_as_it_grows),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
