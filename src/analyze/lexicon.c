@@ -23,13 +23,6 @@ typedef struct lx_slot { uint32_t hash; uint16_t first; uint8_t len, count; } lx
 
 static lx_slot slots[LX_SLOTS];
 
-static uint32_t key_hash(const char *s, size_t n)
-{
-    uint32_t x = 2166136261u;
-    for (size_t i = 0; i < n; i++) x = (x ^ (unsigned char)s[i]) * 16777619u;
-    return x;
-}
-
 __attribute__((constructor)) static void build_index(void)
 {
     size_t keys = 0;
@@ -41,7 +34,7 @@ __attribute__((constructor)) static void build_index(void)
             fprintf(stderr, "storyline: the lexicon outgrew its index (lexicon.c)\n");
             abort();
         }
-        uint32_t h = key_hash(key, n), k = h & (LX_SLOTS - 1);
+        uint32_t h = hash_fnv(key, n), k = h & (LX_SLOTS - 1);
         while (slots[k].count) k = (k + 1) & (LX_SLOTS - 1);
         slots[k] = (lx_slot){h, (uint16_t)i, (uint8_t)n, (uint8_t)(j - i)};
         i = j;
@@ -51,7 +44,7 @@ __attribute__((constructor)) static void build_index(void)
 const lx_entry *lx_find(const char *key, size_t n, unsigned mask)
 {
     if (!n || n > UINT8_MAX) return NULL;
-    uint32_t h = key_hash(key, n);
+    uint32_t h = hash_fnv(key, n);
     for (uint32_t k = h & (LX_SLOTS - 1); slots[k].count; k = (k + 1) & (LX_SLOTS - 1)) {
         const lx_slot *s = &slots[k];
         if (s->hash != h || s->len != n || memcmp(lx_entries[s->first].key, key, n) != 0) continue;

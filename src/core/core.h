@@ -77,6 +77,16 @@ uint64_t *map_get(const map *m, const char *key, size_t klen);   /* NULL if abse
 uint64_t *map_put(map *m, const char *key, size_t klen, bool *created); /* value 0 if new */
 uint64_t  hash64(const void *p, size_t n, uint64_t seed);
 
+/* FNV-1a, for the small tables of words built at program start (stop.c,
+ * the lexicon, speech verbs): their keys are a few bytes long, and a
+ * lookup for every word of a text should not cost a call. */
+static inline uint32_t hash_fnv(const char *s, size_t n)
+{
+    uint32_t x = 2166136261u;
+    for (size_t i = 0; i < n; i++) x = (x ^ (unsigned char)s[i]) * 16777619u;
+    return x;
+}
+
 /* ---- u8: UTF-8 ---------------------------------------------------------- */
 
 /* Decode one code point at s (n bytes left); sets *len to the bytes used.
