@@ -9,6 +9,7 @@
 #include "analyze.h"
 
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,13 +18,26 @@ struct an_analyzer {
     buf   fold, key;
     map   seen;            /* term -> index + 1 in terms, per document */
     VEC(an_term) terms;
+    map   stems;           /* folded word -> its an_stem, across documents */
+    arena stem_mem;        /* the an_stems */
 };
+
+/* A stem as the cache keeps it. */
+typedef struct an_stem { uint32_t len; char s[]; } an_stem;
+
+/* Stemming costs about 2,300 instructions a word and news repeats its
+ * words, so an analyzer keeps the stems it made; the stemmer's answer
+ * depends on the word alone, so the terms are the same. The cache starts
+ * over when it holds this many words, which bounds its memory. */
+#define STEM_CACHE_MAX 65536
 
 an_analyzer *an_new(void)
 {
     an_analyzer *an = xcalloc(1, sizeof *an);
     an->stemmer = sb_stemmer_new("english", NULL);
     map_init(&an->seen);
+    map_init(&an->stems);
+    arena_init(&an->stem_mem);
     return an;
 }
 
@@ -35,7 +49,30 @@ void an_free(an_analyzer *an)
     buf_free(&an->key);
     map_free(&an->seen);
     VEC_FREE(an->terms);
+    map_free(&an->stems);
+    arena_reset(&an->stem_mem);
     free(an);
+}
+
+/* The stem of the folded word w, or NULL if the stemmer failed (out of
+ * memory). */
+static const an_stem *stem_of(an_analyzer *an, const char *w, size_t n)
+{
+    if (an->stems.len >= STEM_CACHE_MAX) {
+        map_free(&an->stems);
+        map_init(&an->stems);
+        arena_reset(&an->stem_mem);
+    }
+    uint64_t *slot = map_put(&an->stems, w, n, NULL);
+    if (*slot) return (const an_stem *)(uintptr_t)*slot;
+    const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)w, (int)n);
+    if (!st) return NULL;
+    size_t len = (size_t)sb_stemmer_length(an->stemmer);
+    an_stem *e = arena_alloc(&an->stem_mem, sizeof *e + len + 1);
+    e->len = (uint32_t)len;
+    memcpy(e->s, st, len);
+    *slot = (uint64_t)(uintptr_t)e;
+    return e;
 }
 
 static void add_term(an_analyzer *an, arena *a, const char *t, size_t n, an_kind kind, float w)
@@ -60,7 +97,8 @@ static bool is_year(const char *s, size_t n)
     return n == 4 && all_digits(s, n) && (s[0] == '1' ? s[1] >= '8' : s[0] == '2' && s[1] <= '1');
 }
 
-/* Add the word terms of one token: hyphenated tokens give each part. */
+/* Add the word terms of one token: hyphenated tokens give each part. The
+ * folded token stays in an->fold for the caller. */
 static void add_words(an_analyzer *an, arena *a, const char *tok, size_t n, float w)
 {
     u8_fold(tok, n, &an->fold);
@@ -74,8 +112,8 @@ static void add_words(an_analyzer *an, arena *a, const char *tok, size_t n, floa
             char key[8] = {'y', ':', f[i], f[i + 1], f[i + 2], f[i + 3]};
             add_term(an, a, key, 6, AN_NAME, w);
         } else if (pl >= 2 && !all_digits(f + i, pl) && !stop_is_word(f + i, pl)) {
-            const sb_symbol *st = sb_stemmer_stem(an->stemmer, (const sb_symbol *)(f + i), (int)pl);
-            if (st) add_term(an, a, (const char *)st, (size_t)sb_stemmer_length(an->stemmer), AN_WORD, w);
+            const an_stem *st = stem_of(an, f + i, pl);
+            if (st) add_term(an, a, st->s, st->len, AN_WORD, w);
         }
         i = j + 1;
     }
@@ -95,10 +133,10 @@ static bool adjacent(const char *text, an_token prev, an_token cur)
 
 /* Emit a name pair for each two neighbouring parts of a run of capitalised
  * tokens; hyphens split parts, so "Kim Jong-un" and "Kim Jong Un" both give
- * kim_jong and jong_un. *prev holds the last part ("" when none). */
-static void name_parts(an_analyzer *an, arena *a, const char *t, size_t n, buf *prev, float w)
+ * kim_jong and jong_un. The folded token is in an->fold; *prev holds the
+ * last part ("" when none). */
+static void name_parts(an_analyzer *an, arena *a, buf *prev, float w)
 {
-    u8_fold(t, n, &an->fold);
     char part[128];
     const char *f = an->fold.data;
     size_t fl = an->fold.len;
@@ -128,11 +166,10 @@ static void scan(an_analyzer *an, arena *a, const char *text, size_t len, float 
     while (an_next_token(text, len, &pos, &tok)) {
         const char *t = text + tok.start;
         size_t n = tok.end - tok.start;
-        add_words(an, a, t, n, w);
-        u8_fold(t, n, &an->fold);
+        add_words(an, a, t, n, w);     /* folds the token into an->fold */
         bool cap = capitalised(t, n) && !stop_is_word(an->fold.data, an->fold.len);
         if (!cap || !adjacent(text, prev, tok)) buf_clear(&last);
-        if (cap) name_parts(an, a, t, n, &last, w);
+        if (cap) name_parts(an, a, &last, w);
         prev = tok;
     }
     buf_free(&last);

@@ -1,32 +1,57 @@
 /* lexicon.c: lookup in the lexicons of data/lexicon/ (countries, places,
  * organisations, titles, given names, words that are not names).
  *
- * The tables are generated (lexicon_tables.c) and sorted by key, so a lookup
- * is a binary search; several entries may share a key ("georgia" is a
- * country and a state) and lie next to each other. Not the normalising of
- * keys (names.c) nor any decision about what a name is. */
+ * The tables are generated (lexicon_tables.c) and sorted by key; several
+ * entries may share a key ("georgia" is a country and a state) and lie next
+ * to each other. A lookup goes through a hash index of the keys. Not the
+ * normalising of keys (names.c) nor any decision about what a name is. */
 #include "an_names.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static int cmp_key(const char *entry, const char *key, size_t n)
+/* An index of the table by key, filled once at program start (before any
+ * thread exists) and only read after that, as stop.c's set is: names.c
+ * and roles.c look up every word of a text and every phrase it starts,
+ * nearly all in vain, and a binary search spent a dozen string
+ * comparisons on each. A slot holds a key's first entry and how many
+ * entries share it; count 0 is an empty slot. */
+#define LX_SLOTS 8192u                 /* a power of two, over twice the keys */
+
+typedef struct lx_slot { uint32_t hash; uint16_t first; uint8_t len, count; } lx_slot;
+
+static lx_slot slots[LX_SLOTS];
+
+__attribute__((constructor)) static void build_index(void)
 {
-    int c = strncmp(entry, key, n);
-    if (c) return c;
-    return entry[n] ? 1 : 0;    /* entry longer than key: sorts after */
+    size_t keys = 0;
+    for (size_t i = 0; i < lx_n_entries;) {
+        const char *key = lx_entries[i].key;
+        size_t n = strlen(key), j = i + 1;
+        while (j < lx_n_entries && strcmp(lx_entries[j].key, key) == 0) j++;
+        if (n > UINT8_MAX || j - i > UINT8_MAX || j > UINT16_MAX || ++keys > LX_SLOTS / 2) {
+            fprintf(stderr, "storyline: the lexicon outgrew its index (lexicon.c)\n");
+            abort();
+        }
+        uint32_t h = hash_fnv(key, n), k = h & (LX_SLOTS - 1);
+        while (slots[k].count) k = (k + 1) & (LX_SLOTS - 1);
+        slots[k] = (lx_slot){h, (uint16_t)i, (uint8_t)n, (uint8_t)(j - i)};
+        i = j;
+    }
 }
 
 const lx_entry *lx_find(const char *key, size_t n, unsigned mask)
 {
-    if (!n || memchr(key, '\0', n)) return NULL;
-    size_t lo = 0, hi = lx_n_entries;
-    while (lo < hi) {            /* first entry not below key */
-        size_t mid = lo + (hi - lo) / 2;
-        if (cmp_key(lx_entries[mid].key, key, n) < 0) lo = mid + 1;
-        else hi = mid;
+    if (!n || n > UINT8_MAX) return NULL;
+    uint32_t h = hash_fnv(key, n);
+    for (uint32_t k = h & (LX_SLOTS - 1); slots[k].count; k = (k + 1) & (LX_SLOTS - 1)) {
+        const lx_slot *s = &slots[k];
+        if (s->hash != h || s->len != n || memcmp(lx_entries[s->first].key, key, n) != 0) continue;
+        for (size_t i = s->first; i < (size_t)s->first + s->count; i++)
+            if (mask & LX_BIT(LX_KIND(&lx_entries[i]))) return &lx_entries[i];
+        return NULL;
     }
-    for (size_t i = lo; i < lx_n_entries && cmp_key(lx_entries[i].key, key, n) == 0; i++)
-        if (mask & LX_BIT(LX_KIND(&lx_entries[i]))) return &lx_entries[i];
     return NULL;
 }
 

@@ -183,14 +183,16 @@ static void mark_sentences(an_scan *s)
     }
 }
 
+/* The first byte (the terminator for an empty key) rules out most words
+ * before strlen: these run for every token against whole lists. */
 static bool key_is(const an_ntok *k, const char *w)
 {
-    return strlen(w) == k->klen && !memcmp(w, k->key, k->klen);
+    return w[0] == (k->klen ? k->key[0] : '\0') && strlen(w) == k->klen && !memcmp(w, k->key, k->klen);
 }
 
 static bool word_is(const an_ntok *k, const char *const *list)
 {
-    for (; *list; list++) if (strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
+    for (; *list; list++) if (key_is(k, *list)) return true;
     return false;
 }
 

@@ -14,7 +14,9 @@
 
 static bool word_in(const an_ntok *k, const char *const *list)
 {
-    for (; *list; list++) if (strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
+    char c0 = k->klen ? k->key[0] : '\0';   /* the first byte rules out most before strlen */
+    for (; *list; list++)
+        if ((*list)[0] == c0 && strlen(*list) == k->klen && !memcmp(*list, k->key, k->klen)) return true;
     return false;
 }
 

@@ -44,10 +44,35 @@ static const verb_entry verbs[] = {
     {"explaining", AN_SV_ADDING},
 };
 
+#define NVERBS (sizeof verbs / sizeof *verbs)
+
+/* The verbs by hash of the word (index + 1; 0 is an empty slot), filled
+ * once at program start (before any thread exists) and only read after
+ * that, as stop.c's set is: quotes.c asks about nearly every word, and
+ * trying the list in order cost 400 instructions a word. */
+#define VERB_SLOTS 256u
+
+static uint8_t verb_slot[VERB_SLOTS];
+
+__attribute__((constructor)) static void build_verbs(void)
+{
+    _Static_assert(NVERBS < VERB_SLOTS / 2 && NVERBS < UINT8_MAX, "speech verbs outgrew their table");
+    for (size_t i = 0; i < NVERBS; i++) {
+        uint32_t k = hash_fnv(verbs[i].word, strlen(verbs[i].word)) & (VERB_SLOTS - 1);
+        while (verb_slot[k]) k = (k + 1) & (VERB_SLOTS - 1);
+        verb_slot[k] = (uint8_t)(i + 1);
+    }
+}
+
 int an_speech_verb(const char *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-        if (an_word_is(w, n, verbs[i].word)) return verbs[i].cls;
+    char low[16];
+    if (!n || n >= sizeof low) return AN_SV_NONE;     /* no verb is that long */
+    for (size_t i = 0; i < n; i++) low[i] = w[i] >= 'A' && w[i] <= 'Z' ? (char)(w[i] - 'A' + 'a') : w[i];
+    for (uint32_t k = hash_fnv(low, n) & (VERB_SLOTS - 1); verb_slot[k]; k = (k + 1) & (VERB_SLOTS - 1)) {
+        const verb_entry *e = &verbs[verb_slot[k] - 1];
+        if (an_word_is(low, n, e->word)) return e->cls;
+    }
     return AN_SV_NONE;
 }
 

@@ -58,6 +58,7 @@ typedef struct tx_tok {
 
 typedef struct tx_scan {
     const char *t;
+    char       *low;       /* t with ASCII letters in lower case */
     tx_tok     *tk;
     size_t      n;
     uint8_t    *future;    /* per token: its sentence speaks of the future */
@@ -102,34 +103,32 @@ static bool in_range(const tx_scan *s, size_t i) { return i < s->n; }
 
 static bool adjacent(const tx_scan *s, size_t i) { return in_range(s, i) && s->tk[i].gap == 0; }
 
-/* The word at i, lower-cased ASCII, into out (size cap); false if it is
- * not a word or does not fit (no word we look for is long). */
-static bool word_lower(const tx_scan *s, size_t i, char *out, size_t cap)
+/* Is the lower-cased text of word token k the word w? The matchers ask
+ * this several times of every token, so the text is lower-cased once
+ * (s->low) and nothing is copied. A word's bytes are never NUL, so a
+ * shorter w differs at its terminator. */
+static bool low_is(const tx_scan *s, const tx_tok *k, const char *w)
 {
-    if (!in_range(s, i) || s->tk[i].kind != TK_WORD) return false;
-    size_t n = s->tk[i].end - s->tk[i].start;
-    if (n + 1 > cap) return false;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s->t[s->tk[i].start + k];
-        out[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    out[n] = '\0';
-    return true;
+    const char *p = s->low + k->start;
+    size_t n = k->end - k->start;
+    for (size_t j = 0; j < n; j++)
+        if (p[j] != w[j]) return false;
+    return w[n] == '\0';
 }
 
 static bool is_word(const tx_scan *s, size_t i, const char *w)
 {
-    char b[16];
-    return word_lower(s, i, b, sizeof b) && b[0] == w[0] && !strcmp(b, w);
+    return in_range(s, i) && s->tk[i].kind == TK_WORD && low_is(s, &s->tk[i], w);
 }
 
 /* Index of the word at i in a NULL-terminated list, or -1. */
 static int word_in(const tx_scan *s, size_t i, const char *const *list)
 {
-    char b[16];
-    if (!word_lower(s, i, b, sizeof b)) return -1;
-    for (int k = 0; list[k]; k++)   /* the first letter rules out most, cheaply */
-        if (b[0] == list[k][0] && !strcmp(b, list[k])) return k;
+    if (!in_range(s, i) || s->tk[i].kind != TK_WORD) return -1;
+    const tx_tok *k = &s->tk[i];
+    char c0 = s->low[k->start];
+    for (int j = 0; list[j]; j++)   /* the first letter rules out most, cheaply */
+        if (c0 == list[j][0] && low_is(s, k, list[j])) return j;
     return -1;
 }
 
@@ -739,12 +738,17 @@ static char *format_value(tx_val v, arena *a)
 
 typedef VEC(tx_hit) tx_hits;
 
-/* Tokenizes text and collects every hit; the caller frees s->tk, s->future
+/* Tokenizes text and collects every hit; the caller frees s (scan_free)
  * and the hits. Texts beyond 4 GiB are cut there (offsets are 32 bits). */
 static void scan(const char *text, size_t len, tx_scan *s, tx_hits *hits)
 {
     uint32_t n = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
     s->t = text;
+    s->low = xmalloc((size_t)n + 1);
+    for (uint32_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)text[k];
+        s->low[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
     s->tk = xmalloc(((size_t)n + 1) * sizeof *s->tk);
     s->n = tokenize(text, n, s->tk);
     s->future = xcalloc(s->n + 1, 1);
@@ -758,6 +762,13 @@ static void scan(const char *text, size_t len, tx_scan *s, tx_hits *hits)
             i++;
         }
     }
+}
+
+static void scan_free(tx_scan *s)
+{
+    free(s->low);
+    free(s->tk);
+    free(s->future);
 }
 
 static size_t first_token_at(const tx_scan *s, uint32_t start)
@@ -787,8 +798,7 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
                           .value = format_value(v, a)};
     }
     size_t n = hits.n;
-    free(s.tk);
-    free(s.future);
+    scan_free(&s);
     VEC_FREE(hits);
     *out = r;
     return n;
@@ -806,8 +816,7 @@ size_t an_find_written_dates(const char *text, size_t len, arena *a, an_written_
         if (h->kind == TX_DATE || (h->kind == TX_MONTH && h->dir == DIR_CONTEXT) || h->kind == TX_YEAR)
             r[n++] = (an_written_date){h->start, h->end, h->y, h->m, h->kind == TX_DATE ? h->d : 0};
     }
-    free(s.tk);
-    free(s.future);
+    scan_free(&s);
     VEC_FREE(hits);
     *out = r;
     return n;

@@ -77,17 +77,55 @@ uint64_t *map_get(const map *m, const char *key, size_t klen);   /* NULL if abse
 uint64_t *map_put(map *m, const char *key, size_t klen, bool *created); /* value 0 if new */
 uint64_t  hash64(const void *p, size_t n, uint64_t seed);
 
+/* FNV-1a, for the small tables of words built at program start (stop.c,
+ * the lexicon, speech verbs): their keys are a few bytes long, and a
+ * lookup for every word of a text should not cost a call. */
+static inline uint32_t hash_fnv(const char *s, size_t n)
+{
+    uint32_t x = 2166136261u;
+    for (size_t i = 0; i < n; i++) x = (x ^ (unsigned char)s[i]) * 16777619u;
+    return x;
+}
+
 /* ---- u8: UTF-8 ---------------------------------------------------------- */
 
 /* Decode one code point at s (n bytes left); sets *len to the bytes used.
- * Invalid bytes decode as U+FFFD with length 1, so loops always advance. */
-int32_t u8_decode(const char *s, size_t n, int *len);
+ * Invalid bytes decode as U+FFFD with length 1, so loops always advance;
+ * n = 0 gives -1 and length 0.
+ *
+ * The scanners call these once or twice per character, and almost every
+ * character of news text is ASCII: the ASCII case is inline, the rest (the
+ * Unicode tables) is in utf8.c. Negative code points take the ASCII path. */
+int32_t u8_decode_multi(const char *s, size_t n, int *len);
+bool    u8_is_letter_multi(int32_t cp);
+bool    u8_is_upper_multi(int32_t cp);
+bool    u8_is_digit_multi(int32_t cp);
+bool    u8_is_space_multi(int32_t cp);
+
+static inline int32_t u8_decode(const char *s, size_t n, int *len)
+{
+    if (n && (unsigned char)s[0] < 0x80) { *len = 1; return (unsigned char)s[0]; }
+    return u8_decode_multi(s, n, len);
+}
+
+static inline bool u8_is_letter(int32_t cp)
+{
+    return cp < 0x80 ? (cp | 32) >= 'a' && (cp | 32) <= 'z' : u8_is_letter_multi(cp);
+}
+
+static inline bool u8_is_upper(int32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : u8_is_upper_multi(cp); }
+
+static inline bool u8_is_digit(int32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : u8_is_digit_multi(cp); }
+
+static inline bool u8_is_alnum(int32_t cp) { return u8_is_letter(cp) || u8_is_digit(cp); }
+
+/* includes NBSP and Unicode spaces */
+static inline bool u8_is_space(int32_t cp)
+{
+    return cp < 0x80 ? cp == ' ' || (cp >= 9 && cp <= 13) : u8_is_space_multi(cp);
+}
+
 int     u8_encode(int32_t cp, char out[4]);
-bool    u8_is_letter(int32_t cp);
-bool    u8_is_upper(int32_t cp);
-bool    u8_is_digit(int32_t cp);
-bool    u8_is_space(int32_t cp);                 /* includes NBSP and Unicode spaces */
-bool    u8_is_alnum(int32_t cp);
 /* Case-fold and strip accents of a word into out (NUL-terminated); returns length. */
 size_t  u8_fold(const char *s, size_t n, buf *out);
 /* Replace invalid UTF-8 by U+FFFD and NUL bytes by spaces; returns a malloc'd copy. */

@@ -33,43 +33,46 @@ static const char *const words[] = {
 #define NW (sizeof words / sizeof words[0])
 
 /* A small static hash set, filled once at program start (before any thread
- * exists) and only read after that. */
+ * exists) and only read after that; each word's length beside it, so that
+ * a lookup compares lengths before bytes. */
 static const char *table[1024];
-
-static unsigned h(const char *s, size_t n)
-{
-    unsigned x = 2166136261u;
-    for (size_t i = 0; i < n; i++) x = (x ^ (unsigned char)s[i]) * 16777619u;
-    return x;
-}
+static uint8_t table_len[1024];
 
 __attribute__((constructor)) static void build(void)
 {
     for (size_t i = 0; i < NW; i++) {
         size_t n = strlen(words[i]);
-        unsigned k = h(words[i], n) & 1023u;
+        unsigned k = hash_fnv(words[i], n) & 1023u;
         while (table[k] && strcmp(table[k], words[i]) != 0) k = (k + 1) & 1023u;
         table[k] = words[i];
+        table_len[k] = (uint8_t)n;
     }
 }
 
 bool stop_is_word(const char *w, size_t n)
 {
-    /* Curly apostrophes fold to themselves; treat them as straight ones. */
+    /* Curly apostrophes fold to themselves; treat them as straight ones.
+     * Words without one (nearly all) are looked up as they are. */
     char tmp[16];
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (m >= sizeof tmp - 1) return false;
-        if (i + 2 < n && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
-            (unsigned char)w[i + 2] == 0x99) {
-            tmp[m++] = '\'';
-            i += 2;
-        } else {
-            tmp[m++] = w[i];
+    const char *key = w;
+    size_t m = n;
+    if (memchr(w, 0xE2, n)) {
+        m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (m >= sizeof tmp - 1) return false;
+            if (i + 2 < n && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+                (unsigned char)w[i + 2] == 0x99) {
+                tmp[m++] = '\'';
+                i += 2;
+            } else {
+                tmp[m++] = w[i];
+            }
         }
+        key = tmp;
+    } else if (n >= sizeof tmp) {
+        return false;                       /* longer than any function word */
     }
-    tmp[m] = '\0';
-    for (unsigned k = h(tmp, m) & 1023u; table[k]; k = (k + 1) & 1023u)
-        if (strcmp(table[k], tmp) == 0) return true;
+    for (unsigned k = hash_fnv(key, m) & 1023u; table[k]; k = (k + 1) & 1023u)
+        if (table_len[k] == m && memcmp(table[k], key, m) == 0) return true;
     return false;
 }

@@ -1,7 +1,7 @@
 /* utf8.c: decoding, character classes and case folding for UTF-8 text.
  *
  * Character classes come from utf8proc's Unicode tables; ASCII takes a fast
- * path because almost all news text is mostly ASCII. Decoding never fails:
+ * path, inline in core.h, because almost all news text is mostly ASCII. Decoding never fails:
  * a bad byte reads as U+FFFD and advances by one. */
 #include "core.h"
 
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int32_t u8_decode(const char *s, size_t n, int *len)
+int32_t u8_decode_multi(const char *s, size_t n, int *len)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (n == 0) { *len = 0; return -1; }
@@ -28,31 +28,23 @@ int u8_encode(int32_t cp, char out[4])
 
 static utf8proc_category_t cat(int32_t cp) { return utf8proc_category(cp); }
 
-bool u8_is_letter(int32_t cp)
+/* The non-ASCII halves of the classes in core.h. */
+bool u8_is_letter_multi(int32_t cp)
 {
-    if (cp < 0x80) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
     utf8proc_category_t c = cat(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-bool u8_is_upper(int32_t cp)
+bool u8_is_upper_multi(int32_t cp)
 {
-    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = cat(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool u8_is_digit(int32_t cp)
-{
-    if (cp < 0x80) return cp >= '0' && cp <= '9';
-    return cat(cp) == UTF8PROC_CATEGORY_ND;
-}
+bool u8_is_digit_multi(int32_t cp) { return cat(cp) == UTF8PROC_CATEGORY_ND; }
 
-bool u8_is_alnum(int32_t cp) { return u8_is_letter(cp) || u8_is_digit(cp); }
-
-bool u8_is_space(int32_t cp)
+bool u8_is_space_multi(int32_t cp)
 {
-    if (cp < 0x80) return cp == ' ' || (cp >= 9 && cp <= 13);
     if (cp == 0xA0 || cp == 0xFEFF || cp == 0x200B) return true;
     utf8proc_category_t c = cat(cp);
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;

@@ -99,8 +99,10 @@ bool ex_is_separator_token(ex_span tok)
                                        "\xC2\xAB" /* « */, "\xE2\x80\xBA" /* › */,
                                        "\xE2\x80\xB9" /* ‹ */, "\xE2\x80\xA2" /* • */,
                                        "\xC2\xB7" /* · */, "::"};
+    /* Asked of every token: the first byte rules out most before strlen. */
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
-        if (tok.n == strlen(seps[i]) && memcmp(tok.s, seps[i], tok.n) == 0) return true;
+        if (tok.n && tok.s[0] == seps[i][0] && tok.n == strlen(seps[i]) && memcmp(tok.s, seps[i], tok.n) == 0)
+            return true;
     return false;
 }
 
