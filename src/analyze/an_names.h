@@ -12,7 +12,7 @@
 typedef enum lx_kind {
     LX_COUNTRY, LX_COUNTRY_ALIAS, LX_DEMONYM, LX_CAPITAL, LX_PLACE, LX_PLACE_HEAD,
     LX_ORG, LX_ORG_HEAD, LX_HONORIFIC, LX_TITLE, LX_RANK, LX_MODIFIER,
-    LX_GIVEN, LX_SURNAME_FIRST, LX_NONNAME
+    LX_GIVEN, LX_SURNAME_FIRST, LX_NONNAME, LX_SURNAME
 } lx_kind;
 #define LX_ABBR   0x100    /* written with a full stop ("Gen."): a name may follow it */
 #define LX_KIND(e) ((e)->kind & 0xff)

@@ -484,6 +484,10 @@ static bool person_shape(an_scan *s, size_t t0, size_t t1)
     size_t n = t1 - t0;
     if (n < 2 || n > 4) return false;
     if (is_lex(s, t0, LX_BIT(LX_GIVEN) | LX_BIT(LX_SURNAME_FIRST))) return true;
+    /* "Jamal Williams": a given name no list knows, then a common surname */
+    if (n == 2 && is_lex(s, t1 - 1, LX_BIT(LX_SURNAME)) && !s->tok[t0].upper &&
+        !is_lex(s, t0, ~(LX_BIT(LX_SURNAME) | LX_BIT(LX_GIVEN))))
+        return true;
     for (size_t i = t0; i < t1; i++) {
         if (s->tok[i].hyph_lower && n <= 3) return true;            /* Young-moo */
         if (s->tok[i].abbr && s->tok[i].end - s->tok[i].start == 1 && i + 1 < t1) return true;  /* T. Y. */
@@ -531,7 +535,8 @@ static bool plural_end(const an_ntok *k)
 static int group_cue(an_scan *s, size_t t0, size_t t1)
 {
     if (t1 - t0 >= 2 && key_is(&s->tok[t0], "the") && !s->tok[t0].sent_start) return AN_ORGANISATION;
-    if (t1 - t0 >= 2 && plural_end(&s->tok[t1 - 1])) return AN_ORGANISATION;
+    if (t1 - t0 >= 2 && plural_end(&s->tok[t1 - 1]) && !is_lex(s, t1 - 1, LX_BIT(LX_SURNAME)))
+        return AN_ORGANISATION;
     if (the_before(s, t0) && (t1 - t0 >= 2 || plural_end(&s->tok[t0]))) return AN_ORGANISATION;
     return -1;
 }

@@ -161,6 +161,20 @@ static void what_befalls_people_makes_a_person(void **st)
     done(&f);
 }
 
+/* A common surname ends a person's name, though it ends in -s like a
+ * team's: "Jamal Williams", not "Atlanta Falcons". */
+static void a_common_surname_makes_a_person(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Kestor Williams, the defensive tackle, was stopped on the freeway. "
+            "Fans of the Vellmar Falcons cheered when Dorit Jenkins scored.");
+    expect(&f, "Kestor Williams", AN_PERSON);
+    expect(&f, "Dorit Jenkins", AN_PERSON);
+    expect(&f, "Vellmar Falcons", AN_ORGANISATION);
+    done(&f);
+}
+
 static void function_words_and_possessives(void **st)
 {
     (void)st;
@@ -542,6 +556,7 @@ int main(void)
         cmocka_unit_test(places_by_lexicon_and_context),
         cmocka_unit_test(names_by_shape_and_speech),
         cmocka_unit_test(what_befalls_people_makes_a_person),
+        cmocka_unit_test(a_common_surname_makes_a_person),
         cmocka_unit_test(function_words_and_possessives),
         cmocka_unit_test(spellings_of_one_name_merge),
         cmocka_unit_test(surnames_join_the_latest_full_name),
