@@ -69,7 +69,7 @@ fuzz: setup $(FUZZBIN)
 # their own build folder (gcc's format-truncation check misfires there).
 sanitize: setup
 	@$(MAKE) --no-print-directory B=$(B)/asan check \
-	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -Wno-format-truncation"
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Wno-format-truncation"
 
 setup:
 	@scripts/setup

@@ -107,7 +107,7 @@ static void walk(rd_source *s, const char *dir, int depth)
         VEC_PUSH(names, xstrdup(ent->d_name));
     }
     closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    if (names.n > 1) qsort(names.v, names.n, sizeof *names.v, cmp_str);   /* NULL when empty */
     buf p;
     buf_init(&p);
     for (size_t i = 0; i < names.n; i++) {

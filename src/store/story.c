@@ -93,7 +93,7 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
         add_json_list(a, &g->aliases, col(s, 4));
     }
     sqlite3_finalize(s);
-    qsort(v.v, v.n, sizeof *v.v, cmp_agg);
+    if (v.n > 1) qsort(v.v, v.n, sizeof *v.v, cmp_agg);   /* v.v is NULL when empty */
     sl_actor *r = arena_alloc(a, (v.n + 1) * sizeof *r);
     for (size_t i = 0; i < v.n; i++) {
         agg *g = &v.v[i];
