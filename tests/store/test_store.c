@@ -110,6 +110,20 @@ static void lookups_leave_the_wal_free_to_checkpoint(void **st)
     st_close(db);
 }
 
+/* The number a counting query gives, asked on a connection of its own. */
+static int count_in(const char *path, const char *sql)
+{
+    sqlite3 *h;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    int n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(h);
+    return n;
+}
+
 /* A long ingest checkpoints in the background: the WAL stays near the
  * mark instead of growing with every batch, and everything committed is in
  * the file once it is closed. */
@@ -141,14 +155,7 @@ static void the_wal_is_checkpointed_as_it_grows(void **st)
     st_close(db);
     /* 60 batches of over 64 KB each: some 5 MB without checkpoints */
     assert_true(largest < 2 * 1024 * 1024);
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM articles", -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(s, 0), 60);
-    sqlite3_finalize(s);
-    sqlite3_close(h);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM articles"), 60);
 }
 
 /* No index on actors(key) (it cost 15% of the committing thread and no
@@ -168,14 +175,7 @@ static void no_index_on_actor_keys(void **st)
     sqlite3_close(h);
     assert_int_equal(st_open(path, &db, &err), SL_OK);
     st_close(db);
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    sqlite3_stmt *s;
-    assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_schema WHERE name = 'actors_key'", -1, &s,
-                                        NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(s, 0), 0);
-    sqlite3_finalize(s);
-    sqlite3_close(h);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'actors_key'"), 0);
 }
 
 int main(void)
