@@ -361,6 +361,13 @@ static double timed_score(const cl_params *p, double sim, int32_t gap)
     return sim * exp(-(double)(gap - p->event_grace) / p->event_gap_scale);
 }
 
+/* A cluster of many members smooths their differences away and draws in
+ * what is merely alike: its score is divided by 1 + damping ln(size). */
+static double damped(double score, double damping, const cl_cluster *c)
+{
+    return score / (1.0 + damping * log(c->size > 1 ? (double)c->size : 1.0));
+}
+
 /* Score of a candidate event of size members for a document of similarity
  * sim, gap days away (-1 if unknown); -1 if it is no candidate. */
 static double event_score(const cl_params *p, double sim, const cl_cluster *c, int32_t day, bool inferred)
@@ -378,7 +385,7 @@ static double event_score(const cl_params *p, double sim, const cl_cluster *c, i
         if (day - c->first > p->event_span + p->event_max_gap) return -1.0;
         sc *= exp(-(double)(day - c->first - p->event_span) / p->event_gap_scale);
     }
-    return sc / (1.0 + p->event_size_damping * log(c->size > 1 ? (double)c->size : 1.0));
+    return damped(sc, p->event_size_damping, c);
 }
 
 static bool is_class(const cl_state *cl, uint32_t id, uint8_t k) { return id < cl->term_class.n && cl->term_class.v[id] == k; }
@@ -460,7 +467,7 @@ static double storyline_candidate_score(const cl_state *cl, cl_cluster *c, doubl
     bool names = v_names > 0;
     double len = centroid_norm(cl, c, names) * (names ? v_names : v_norm);
     double sim = len > 0 ? cl_dot_scattered(cl, &cv, names) / len : 0.0;
-    return sim / (1.0 + cl->params.storyline_size_damping * log(c->size > 1 ? (double)c->size : 1.0));
+    return damped(sim, cl->params.storyline_size_damping, c);
 }
 
 /* The best cluster of s for v, by score; returns 0 if none has a score.
