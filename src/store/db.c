@@ -150,7 +150,8 @@ static int wal_grew(void *arg, sqlite3 *h, const char *name, int pages)
 {
     st_db *db = arg;
     if (pages < db->ckpt_pages) return SQLITE_OK;
-    if (!db->ckpt && pages < 2 * db->ckpt_pages) db->ckpt = ckpt_start(db);
+    if (!db->ckpt && !db->ckpt_failed && !(db->ckpt = ckpt_start(db)))
+        db->ckpt_failed = true;   /* checkpoint here from now on; do not retry every commit */
     if (!db->ckpt || pages >= 2 * db->ckpt_pages) {
         sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
         return SQLITE_OK;

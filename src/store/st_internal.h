@@ -4,6 +4,7 @@
 #define SL_ST_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 enum {
     ST_KNOWN, ST_PUT_ARTICLE, ST_PUT_TERM, ST_PUT_CLUSTER, ST_PUT_META, ST_PUT_SUMMARY,
@@ -21,6 +22,7 @@ struct st_db {
     st_ckpt      *ckpt;          /* the background checkpointer (db.c), once
                                     the WAL first grew large; NULL before */
     int           ckpt_pages;    /* a checkpoint starts when the WAL holds this many */
+    bool          ckpt_failed;   /* the thread could not start: the writer checkpoints */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */
