@@ -786,6 +786,25 @@ static bool product_or_currency(const an_scan *s, size_t t0, size_t t1)
     return t1 < s->n && an_joinable(s, t1 - 1) && model_code(s, t1);
 }
 
+/* "Linebacker Steve Foley", "Tenet CTO Andrew Alston", "Chargers NT
+ * Jamal Williams": capitalised words no list knows before a given name and
+ * a surname are a description, not part of the name. The person is what
+ * starts at the given name; the words before are kept only when a list
+ * knows them as one name ("Tenet", not "Senior Trooper"). */
+static bool words_before_given(an_scan *s, size_t t0, size_t t1)
+{
+    if (t1 - t0 < 3 || is_lex(s, t0, LX_BIT(LX_GIVEN) | LX_BIT(LX_SURNAME_FIRST))) return false;
+    size_t k = t0 + 1;
+    while (k + 1 < t1 && !is_lex(s, k, LX_BIT(LX_GIVEN))) k++;
+    if (k + 1 >= t1 || t1 - k > 3 || !s->tok[k].cap) return false;
+    for (size_t i = k + 1; i < t1; i++) if (!name_word(s, i)) return false;
+    size_t n = 0;
+    const lx_entry *e = an_lex_at(s, t0, k - t0, LX_NAMED, &n);
+    if (e && n == k - t0) add_lex(s, t0, n, e);
+    add_cand(s, k, t1, AN_PERSON, 2, span_key(s, k, t1), an_role_after(s, t1));
+    return true;
+}
+
 static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
 {
     if (product_or_currency(s, t0, t1)) return;
@@ -808,6 +827,7 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
         return;
     }
     if (split_parts(s, t0, t1)) return;
+    if (words_before_given(s, t0, t1)) return;
     int conf;
     an_type ty = type_by_words(s, t0, t1, &conf);
     if (conf == 0 && (after_demonym || weak_guess(s, t0, t1))) return;

@@ -175,6 +175,24 @@ static void a_common_surname_makes_a_person(void **st)
     done(&f);
 }
 
+/* Capitalised words no list knows before a given name and a surname
+ * describe the person; they are not part of the name ("Linebacker Steve
+ * Foley" is Steve Foley). */
+static void words_before_a_given_name_are_no_part_of_it(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Linebacker Steve Foley was shot. Senior Trooper William Hakim said the car crashed. "
+            "Tenet CTO Andrew Alston spoke.");
+    expect(&f, "Steve Foley", AN_PERSON);
+    expect(&f, "William Hakim", AN_PERSON);
+    expect(&f, "Andrew Alston", AN_PERSON);
+    assert_null(actor(&f, "Linebacker Steve Foley"));
+    assert_null(actor(&f, "Senior Trooper"));
+    assert_null(actor(&f, "Tenet CTO"));
+    done(&f);
+}
+
 static void function_words_and_possessives(void **st)
 {
     (void)st;
@@ -557,6 +575,7 @@ int main(void)
         cmocka_unit_test(names_by_shape_and_speech),
         cmocka_unit_test(what_befalls_people_makes_a_person),
         cmocka_unit_test(a_common_surname_makes_a_person),
+        cmocka_unit_test(words_before_a_given_name_are_no_part_of_it),
         cmocka_unit_test(function_words_and_possessives),
         cmocka_unit_test(spellings_of_one_name_merge),
         cmocka_unit_test(surnames_join_the_latest_full_name),
