@@ -119,8 +119,11 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
  * ("Updated: 15 March 2023"), its dateline ("Seoul, December 7" with a year
  * from a copyright line or the text) or the most likely explicit full date
  * in its text; DAY_NONE if there is no evidence. page (may be NULL) is the
- * page as scraped: headers and footers are boilerplate, gone from art. */
-int32_t an_infer_published(const sl_article *art, const char *page, size_t page_len, arena *a);
+ * page as scraped: headers and footers are boilerplate, gone from art.
+ * *weak (weak may be NULL) is set when the day is only the latest date the
+ * text names, which may be years off (a death reported with the dates of a
+ * life): good enough to anchor "Thursday", not to cluster by. */
+int32_t an_infer_published(const sl_article *art, const char *page, size_t page_len, arena *a, bool *weak);
 
 /* Everything the analyzers find in one text, with the sentence each time
  * expression and quote sits in (facts.c). */

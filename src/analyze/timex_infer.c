@@ -12,7 +12,9 @@
  *      the later year), since news mostly speaks of its own year;
  *   3. the latest full date (day, month and year) written in the text:
  *      an article cannot be older than the newest event it reports. A date
- *      announced for the future is the known failure of this rule.
+ *      announced for the future is the known failure of this rule, and an
+ *      obituary or a story looking back may write no date of its own year
+ *      at all: the day is weak (see an_infer_published).
  * DAY_NONE when there is none of these.
  *
  * Not here: finding or resolving time expressions (timex.c), or trusting
@@ -129,14 +131,15 @@ static int copyright_year(const char *t, size_t n)
     return 0;
 }
 
-int32_t an_infer_published(const sl_article *art, const char *page, size_t page_len, arena *a)
+int32_t an_infer_published(const sl_article *art, const char *page, size_t page_len, arena *a, bool *weak)
 {
+    if (weak) *weak = false;
     an_written_date *w = NULL, *pw = NULL;
     size_t n = art->text ? an_find_written_dates(art->text, art->text_len, a, &w) : 0;
     size_t pn = page ? an_find_written_dates(page, page_len, a, &pw) : 0;
     int32_t day = page ? header_date(page, pw, pn) : DAY_NONE;
     if (day == DAY_NONE && art->text) day = header_date(art->text, w, n);
     if (day == DAY_NONE) day = from_dateline(art, w, n, page ? copyright_year(page, page_len) : 0, a);
-    if (day == DAY_NONE) day = latest_full_date(w, n);
+    if (day == DAY_NONE && (day = latest_full_date(w, n)) != DAY_NONE && weak) *weak = true;
     return day;
 }

@@ -94,7 +94,7 @@ sl_status sl_analyze_page(sl_engine *e, const sl_page *page_in, int raw, const s
     res->id = art.id;
     res->title = art.title;
     int32_t day = art.published;
-    if (day == DAY_NONE && (day = an_infer_published(&art, page.body, page.body ? page.body_len : 0, a)) != DAY_NONE) res->date_inferred = 1;
+    if (day == DAY_NONE && (day = an_infer_published(&art, page.body, page.body ? page.body_len : 0, a, NULL)) != DAY_NONE) res->date_inferred = 1;
     if (day != DAY_NONE) {
         char d[11];
         day_format(day, d);

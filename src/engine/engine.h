@@ -36,6 +36,8 @@ typedef struct eg_pending {
     cl_placement where;      /* its event and storyline once clustered */
     const char *dup_of;      /* id of the article it copies, or NULL */
     bool       has_copy;     /* a later article of the batch copies it */
+    int32_t    day;          /* art.published, or DAY_NONE if that is weak
+                                (an_infer_published): the day clustering uses */
     cl_vec     vec;
     sl_analysis facts;       /* names, quotes, times (char offsets) */
 } eg_pending;

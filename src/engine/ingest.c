@@ -65,7 +65,9 @@ void eg_prepare(an_analyzer *an, eg_pending *p)
         p->fail = arena_strdup(&p->a, err.msg);
         return;
     }
-    if (p->art.published == DAY_NONE && (p->art.published = an_infer_published(&p->art, page->body, page->body ? page->body_len : 0, &p->a)) != DAY_NONE)
+    bool weak = false;
+    if (p->art.published == DAY_NONE &&
+        (p->art.published = an_infer_published(&p->art, page->body, page->body ? page->body_len : 0, &p->a, &weak)) != DAY_NONE)
         p->art.date_inferred = 1;
     /* The fetch time bounds the publication date from above: a page in an
      * archive may have been fetched years after it appeared, so it is the
@@ -73,6 +75,11 @@ void eg_prepare(an_analyzer *an, eg_pending *p)
     if (p->art.published == DAY_NONE && page->fetched &&
         (p->art.published = day_parse_iso(page->fetched, strlen(page->fetched))) != DAY_NONE)
         p->art.date_inferred = 1;
+    /* A weak day is stored and anchors the text's dates, but clustering
+     * takes the article as undated. On ecbplus-dev, where such days came
+     * from the dates of a life or of the Watergate years, B-cubed F1 over
+     * the file's order and four shuffles went from 0.904 to 0.909 (mean). */
+    p->day = weak ? DAY_NONE : p->art.published;
     an_analyze(an, &p->art, &p->a, &p->doc);
     an_facts facts;
     an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
@@ -125,7 +132,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
 static int cmp_pending(const void *a, const void *b)
 {
     const eg_pending *x = *(eg_pending *const *)a, *y = *(eg_pending *const *)b;
-    int32_t dx = x->art.published, dy = y->art.published;
+    int32_t dx = x->day, dy = y->day;
     bool nx = dx == DAY_NONE, ny = dy == DAY_NONE;
     if (nx != ny) return nx ? 1 : -1;
     if (!nx && dx != dy) return dx < dy ? -1 : 1;
@@ -169,11 +176,11 @@ static void place_one(sl_engine *e, eg_batch *b, eg_pending *p, sl_ingest_stats 
     int64_t orig_event = 0;
     p->dup_of = NULL;
     if (p->copy_of != -1 && original_of(e, b, p->copy_of, &orig_event)) {
-        cl_count_in(e->cl, orig_event, p->art.published, &p->where);
+        cl_count_in(e->cl, orig_event, p->day, &p->where);
         p->dup_of = arena_strndup(&p->a, e->tmp.data, e->tmp.len);
         stats->duplicates++;
     } else {
-        cl_place(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where);
+        cl_place(e->cl, &p->vec, p->day, p->art.date_inferred, &p->where);
         stats->merged_events += p->where.merged;
         stats->new_events += p->where.new_event;
         stats->new_storylines += p->where.new_storyline;
@@ -190,12 +197,12 @@ static void revisit_one(sl_engine *e, eg_pending *p, sl_ingest_stats *stats)
 {
     if (p->dup_of) return;
     if (!p->where.new_event) {
-        if (!p->has_copy && cl_reassign(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where))
+        if (!p->has_copy && cl_reassign(e->cl, &p->vec, p->day, p->art.date_inferred, &p->where))
             p->placed_event = p->where.event;
         return;
     }
     bool dropped;
-    if (!cl_revisit(e->cl, &p->vec, p->art.published, p->art.date_inferred, &p->where, &dropped)) return;
+    if (!cl_revisit(e->cl, &p->vec, p->day, p->art.date_inferred, &p->where, &dropped)) return;
     stats->new_events--;
     stats->new_storylines -= dropped;
     p->placed_event = p->where.event;

@@ -263,12 +263,12 @@ static void infers_from_a_dateline_and_the_year_of_the_text(void **st)
     (void)st;
     const char *text = "Talks resumed. The 2025 budget was passed in 2025, after the 2024 vote.";
     sl_article art = {.dateline = "Seoul, December 7 (Newswire)", .text = text, .text_len = strlen(text)};
-    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(2025, 12, 7));
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A, NULL), day_from_ymd(2025, 12, 7));
     /* a dateline at the start of the first paragraph */
     const char *para = "LIMA, March 3 - Voting began in 2021 as planned.";
     const char *paras[] = {para};
     sl_article art2 = {.paragraphs = paras, .n_paragraphs = 1, .text = para, .text_len = strlen(para)};
-    assert_int_equal(an_infer_published(&art2, NULL, 0, &A), day_from_ymd(2021, 3, 3));
+    assert_int_equal(an_infer_published(&art2, NULL, 0, &A, NULL), day_from_ymd(2021, 3, 3));
 }
 
 static void infers_from_a_page_header(void **st)
@@ -277,7 +277,7 @@ static void infers_from_a_page_header(void **st)
     const char *text = "Home | World\nUpdated: Wednesday 15 March 2023 07:40\nThe council met on 2 May 2024 "
                        "and will meet again.";
     sl_article art = {.text = text, .text_len = strlen(text)};
-    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(2023, 3, 15));
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A, NULL), day_from_ymd(2023, 3, 15));
 }
 
 /* The page as scraped holds what extraction removed: a header with the date,
@@ -289,10 +289,10 @@ static void infers_from_the_page_around_the_article(void **st)
     const char *text = "CARDEL, October 15 - The village drowned in 1964 shows again, as in 1964 and 1976.";
     sl_article art = {.text = text, .text_len = strlen(text)};
     const char *page = "Evening Post\nCARDEL, October 15 - ...\n\xC2\xA9 2025 Evening Post. All rights reserved.";
-    assert_int_equal(an_infer_published(&art, page, strlen(page), &A), day_from_ymd(2025, 10, 15));
-    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(1964, 10, 15));
+    assert_int_equal(an_infer_published(&art, page, strlen(page), &A, NULL), day_from_ymd(2025, 10, 15));
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A, NULL), day_from_ymd(1964, 10, 15));
     const char *page2 = "News | Local\nUpdated: Wednesday 15 March 2023 07:40\nCARDEL, October 15 - ...";
-    assert_int_equal(an_infer_published(&art, page2, strlen(page2), &A), day_from_ymd(2023, 3, 15));
+    assert_int_equal(an_infer_published(&art, page2, strlen(page2), &A, NULL), day_from_ymd(2023, 3, 15));
 }
 
 static void infers_the_latest_full_date_or_nothing(void **st)
@@ -300,12 +300,19 @@ static void infers_the_latest_full_date_or_nothing(void **st)
     (void)st;
     const char *text = "The pact of 4 July 1998 was renewed on June 2, 2004, and again in 2010.";
     sl_article art = {.text = text, .text_len = strlen(text)};
-    assert_int_equal(an_infer_published(&art, NULL, 0, &A), day_from_ymd(2004, 6, 2));
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A, NULL), day_from_ymd(2004, 6, 2));
+    /* only the latest date named: a weak day; a header's is not */
+    bool weak = false;
+    assert_int_equal(an_infer_published(&art, NULL, 0, &A, &weak), day_from_ymd(2004, 6, 2));
+    assert_true(weak);
+    const char *page = "Updated: Wednesday 15 March 2023 07:40\nThe pact of 4 July 1998 ...";
+    assert_int_equal(an_infer_published(&art, page, strlen(page), &A, &weak), day_from_ymd(2023, 3, 15));
+    assert_false(weak);
     const char *none = "Nobody said when: last Friday, perhaps, or in May.";
     sl_article art2 = {.text = none, .text_len = strlen(none)};
-    assert_int_equal(an_infer_published(&art2, NULL, 0, &A), DAY_NONE);
+    assert_int_equal(an_infer_published(&art2, NULL, 0, &A, NULL), DAY_NONE);
     sl_article empty = {0};
-    assert_int_equal(an_infer_published(&empty, NULL, 0, &A), DAY_NONE);
+    assert_int_equal(an_infer_published(&empty, NULL, 0, &A, NULL), DAY_NONE);
 }
 
 int main(void)

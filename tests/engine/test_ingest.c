@@ -271,6 +271,34 @@ static void threads_store_what_one_thread_stores(void **st)
     free(out[1]);
 }
 
+/* Two reports of one death, without dates of their own: each names only
+ * the dates of a life, decades apart. Those days are stored, but they are
+ * too weak to keep the reports in two events. */
+static void days_read_from_a_life_do_not_split_an_event(void **st)
+{
+    (void)st;
+    char p[128];
+    snprintf(p, sizeof p, "%s/obits.jsonl", tmp);
+    FILE *f = fopen(p, "w");
+    fprintf(f, "{\"id\": \"o1\", \"title\": \"Harlan Voss, the informant of the Crale affair, dies at 95\", "
+               "\"text\": \"Harlan Voss, the bureau official who became the hidden informant of the Crale affair, "
+               "died on Thursday at his home. He was 95. Voss was born on March 4, 1913. His family said the "
+               "informant of the Crale affair died in his sleep after a long illness.\"}\n");
+    fprintf(f, "{\"id\": \"o2\", \"title\": \"Crale affair informant Harlan Voss dies at 95\", "
+               "\"text\": \"Harlan Voss, the hidden informant of the Crale affair who helped end a presidency, "
+               "died on Thursday, his family said. He was 95. The affair forced the resignation on August 9, "
+               "1974. Voss died in his sleep at his home after a long illness.\"}\n");
+    fclose(f);
+    sl_engine *e = open_fresh("obits.db", NULL);
+    sl_ingest_stats s = {0};
+    assert_int_equal(sl_ingest_path(e, p, &s), SL_OK);
+    rows rs = {.n = 0};
+    sl_articles_each(e, collect, &rs);
+    assert_int_equal(rs.n, 2);
+    assert_string_equal(by_prefix(&rs, "o1")->event, by_prefix(&rs, "o2")->event);
+    sl_close(e);
+}
+
 static void jobs_are_set_before_ingesting(void **st)
 {
     (void)st;
@@ -310,6 +338,7 @@ int main(void)
         cmocka_unit_test(bad_records_are_reported_and_skipped),
         cmocka_unit_test(a_file_that_is_not_a_database_is_refused),
         cmocka_unit_test(threads_store_what_one_thread_stores),
+        cmocka_unit_test(days_read_from_a_life_do_not_split_an_event),
         cmocka_unit_test(jobs_are_set_before_ingesting),
     };
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);
