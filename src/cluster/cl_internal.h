@@ -13,6 +13,7 @@ typedef struct cl_cluster {
     uint32_t *ids;
     float    *w;
     bool     dirty, used;
+    bool     stated;           /* a member's day was given, not guessed from its text */
     int64_t  merged_into;      /* the cluster that took this one in, or 0 */
     uint32_t stamp;            /* candidate dedup within one placement */
     int32_t  last_term;        /* query term that last added to acc */

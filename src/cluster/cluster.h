@@ -82,6 +82,15 @@ bool cl_reassign(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, 
 /* Count a document (a near-duplicate) in an existing event (or the one it
  * was merged into) and its storyline without changing their centroids. */
 void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out);
+/* At the end of a batch, once its documents are placed and looked at again:
+ * each event changed since the last cl_clean is compared with the events it
+ * shares the most heavy terms with (through the index, as a document is),
+ * and pairs whose centroids are sweep_threshold alike merge, most alike
+ * first, as in cl_place (same time and leading-people rules). An event
+ * first reported in words another did not use, or split by an early
+ * document that opened its own, becomes one once both have grown. Returns
+ * the number of merges. */
+uint32_t cl_sweep(cl_state *cl);
 
 /* A cluster as stored: the centroid as a blob of (uint32 id, float w)
  * pairs, little-endian. */
@@ -126,6 +135,7 @@ typedef struct cl_params {
                                     are looked at again (cl_reassign) */
     double merge_threshold;      /* min similarity of two events' centroids
                                     (within event_max_gap) for them to merge */
+    double sweep_threshold;      /* the same at the end of a batch (cl_sweep) */
     double conflict_factor;      /* an event whose leading people the document
                                     does not name, while it names others, has
                                     its similarity multiplied by this */

@@ -38,6 +38,7 @@ sl_status sl_open(sl_engine **out, const char *db_path)
     if ((v = getenv("SL_STORYLINE_THRESHOLD"))) cl_params_of(e->cl)->storyline_threshold = atof(v);
     if ((v = getenv("SL_CONFLICT_FACTOR"))) cl_params_of(e->cl)->conflict_factor = atof(v);
     if ((v = getenv("SL_MERGE_THRESHOLD"))) cl_params_of(e->cl)->merge_threshold = atof(v);
+    if ((v = getenv("SL_SWEEP_THRESHOLD"))) cl_params_of(e->cl)->sweep_threshold = atof(v);
     if ((v = getenv("SL_EVENT_SPAN"))) cl_params_of(e->cl)->event_span = atoi(v);
     if (!e->an) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start the English stemmer");
     if (!db_path) return SL_OK;   /* extract and analyze only */

@@ -318,6 +318,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) place_one(e, b, b->p.v[i], stats);
     profile(e, 2, &t);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) revisit_one(e, b->p.v[i], stats);
+    if (st == SL_OK) stats->merged_events += cl_sweep(e->cl);
     profile(e, 3, &t);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) st = store_one(e, b->p.v[i], stats);
     profile(e, 4, &t);

@@ -315,6 +315,73 @@ static void events_a_document_bridges_merge(void **st)
     cl_free(cl);
 }
 
+/* Events alike in words whose leading people differ are two happenings of
+ * one kind: a document that bridges them does not merge them. The same
+ * man under a shorter name ("p:wills" for "p:jam_wills") or spelled
+ * otherwise is no other lead. */
+static void events_led_by_other_people_do_not_merge(void **st)
+{
+    (void)st;
+    static const char *const b_doc[] = {
+        "charger arrest drunk drive court p:vin_jax p:vin_jax",
+        "charger arrest drunk drive court p:wills p:wills",
+        "charger arrest drunk drive court p:gurb_berdimuhamedov p:gurb_berdimuhamedov",
+    };
+    static const char *const a_lead[] = {"p:jam_wills", "p:jam_wills", "p:kurb_berdymukhamedov"};
+    for (int k = 0; k < 3; k++) {
+        bool same_man = k > 0;
+        char a1[160], a2[160];
+        snprintf(a1, sizeof a1, "charger arrest drunk drive jail %s %s", a_lead[k], a_lead[k]);
+        snprintf(a2, sizeof a2, "charger arrest drunk drive bail %s %s", a_lead[k], a_lead[k]);
+        cl_state *cl = cl_new();
+        cl_params *p = cl_params_of(cl);
+        p->event_threshold = 0.6;
+        p->merge_threshold = 0.3;
+        p->conflict_factor = 1.0;
+        p->event_near_boost = 1.0;
+        warm(cl);
+        int32_t d0 = day_from_ymd(2024, 6, 1);
+        cl_placement a = place(cl, a1, d0);
+        place(cl, a2, d0);
+        cl_placement b = place(cl, b_doc[k], d0);
+        assert_true(b.new_event);
+        cl_placement c = place(cl, "charger arrest drunk drive jail court", d0);
+        assert_false(c.new_event);
+        assert_int_equal(c.merged, same_man);
+        assert_int_equal(cl_resolve(cl, CL_EVENT, b.event), same_man ? a.event : b.event);
+        cl_free(cl);
+    }
+}
+
+/* At the end of a batch, events that grew alike merge (cl_sweep): an
+ * event split by a first report in other words becomes one. Not when
+ * their stated days lie far apart, nor when a lower similarity is asked. */
+static void the_sweep_merges_events_that_grew_alike(void **st)
+{
+    (void)st;
+    for (int k = 0; k < 3; k++) {
+        cl_state *cl = cl_new();
+        cl_params *p = cl_params_of(cl);
+        p->event_threshold = 0.8;   /* A and B stay apart when placed */
+        p->event_near_boost = 1.0;
+        p->merge_threshold = 2.0;   /* and no document merges them */
+        p->sweep_threshold = k == 2 ? 0.95 : 0.4;
+        warm(cl);
+        int32_t d0 = day_from_ymd(2024, 6, 1), db = k == 1 ? d0 + 20 : d0 + 1;
+        cl_placement a = place(cl, "dam flood river levee crest evacu", d0);
+        assert_int_equal(place(cl, "dam flood river levee crest evacu rain", d0).event, a.event);
+        cl_placement b = place(cl, "dam flood river levee sandbag shelter", db);
+        assert_int_equal(place(cl, "dam flood river levee sandbag shelter crest", db).event, b.event);
+        assert_int_not_equal(a.event, b.event);
+        assert_int_equal(cl_sweep(cl), k == 0);
+        assert_int_equal(cl_resolve(cl, CL_EVENT, b.event), k == 0 ? a.event : b.event);
+        /* nothing changed since: nothing to compare */
+        cl_clean(cl);
+        assert_int_equal(cl_sweep(cl), 0);
+        cl_free(cl);
+    }
+}
+
 /* An event is days, not months: a document ten days after an event's
  * first day scores less for it than the gap from its last day alone says. */
 static void an_event_that_ran_long_draws_less(void **st)
@@ -493,6 +560,8 @@ int main(void)
         cmocka_unit_test(a_second_look_stays_within_the_event_gap),
         cmocka_unit_test(other_leading_people_make_another_event),
         cmocka_unit_test(events_a_document_bridges_merge),
+        cmocka_unit_test(events_led_by_other_people_do_not_merge),
+        cmocka_unit_test(the_sweep_merges_events_that_grew_alike),
         cmocka_unit_test(an_event_that_ran_long_draws_less),
         cmocka_unit_test(a_storyline_is_matched_on_its_names),
         cmocka_unit_test(a_larger_storyline_scores_lower),
