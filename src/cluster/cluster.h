@@ -134,7 +134,9 @@ typedef struct cl_params {
     double reassign_below;       /* only documents placed with a lower score
                                     are looked at again (cl_reassign) */
     double merge_threshold;      /* min similarity of two events' centroids
-                                    (within event_max_gap) for them to merge */
+                                    for them to merge (within event_max_gap,
+                                    or inferred_max_gap for guessed days, and
+                                    under the time prior when both are dated) */
     double sweep_threshold;      /* the same at the end of a batch (cl_sweep) */
     double conflict_factor;      /* an event whose leading people the document
                                     does not name, while it names others, has
