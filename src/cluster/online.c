@@ -375,6 +375,13 @@ static int32_t gap_days(const cl_cluster *c, int32_t day)
     return 0;
 }
 
+/* The time prior's decay for days beyond what is allowed: a factor e
+ * every event_gap_scale days; 1 for none. */
+static double fade(const cl_params *p, int32_t days_over)
+{
+    return days_over > 0 ? exp(-(double)days_over / p->event_gap_scale) : 1.0;
+}
+
 /* Score of a candidate event under the time prior: articles within a few
  * days of an event are more likely to report it (a boost), articles further
  * away less (a decay). No date on either side: content alone decides. */
@@ -382,7 +389,7 @@ static double timed_score(const cl_params *p, double sim, int32_t gap)
 {
     if (gap < 0) return sim;
     if (gap <= p->event_grace) return sim * p->event_near_boost;
-    return sim * exp(-(double)(gap - p->event_grace) / p->event_gap_scale);
+    return sim * fade(p, gap - p->event_grace);
 }
 
 /* A cluster of many members smooths their differences away and draws in
@@ -407,7 +414,7 @@ static double event_score(const cl_params *p, double sim, const cl_cluster *c, i
      * day draws documents less, however recent its last one. */
     if (!inferred && gap >= 0 && day != DAY_NONE && day - c->first > p->event_span) {
         if (day - c->first > p->event_span + p->event_max_gap) return -1.0;
-        sc *= exp(-(double)(day - c->first - p->event_span) / p->event_gap_scale);
+        sc *= fade(p, day - c->first - p->event_span);
     }
     return damped(sc, p->event_size_damping, c);
 }
@@ -548,15 +555,22 @@ static bool leads_apart(const cl_state *cl, const cl_cluster *a, const cl_cluste
     return lead_missing(cl, a, b) && lead_missing(cl, b, a);
 }
 
+/* Cosine of c's centroid with the vector scattered by cl_scatter, of
+ * length v_len (over name terms alone if names). */
+static double scattered_cosine(const cl_state *cl, cl_cluster *c, double v_len, bool names)
+{
+    cl_vec cv = {c->ids, c->w, c->n};
+    double len = centroid_norm(cl, c, names) * v_len;
+    return len > 0 ? cl_dot_scattered(cl, &cv, names) / len : 0.0;
+}
+
 /* Score of event c for document v (of length v_norm, scattered by
  * cl_scatter); the conflict test is skipped when the score cannot beat best
  * anyway. */
 static double event_candidate_score(const cl_state *cl, cl_cluster *c, const cl_vec *v, double v_norm, int32_t day,
                                     bool inferred, double best)
 {
-    cl_vec cv = {c->ids, c->w, c->n};
-    double len = centroid_norm(cl, c, false) * v_norm;
-    double sim = len > 0 ? cl_dot_scattered(cl, &cv, false) / len : 0.0;
+    double sim = scattered_cosine(cl, c, v_norm, false);
     if (sim * cl->params.event_near_boost > best && cl->params.conflict_factor < 1.0 && people_conflict(cl, c, v))
         sim *= cl->params.conflict_factor;
     return event_score(&cl->params, sim, c, day, inferred);
@@ -567,10 +581,8 @@ static double event_candidate_score(const cl_state *cl, cl_cluster *c, const cl_
  * the length of the document's), or of all terms when it names nothing. */
 static double storyline_candidate_score(const cl_state *cl, cl_cluster *c, double v_norm, double v_names)
 {
-    cl_vec cv = {c->ids, c->w, c->n};
     bool names = v_names > 0;
-    double len = centroid_norm(cl, c, names) * (names ? v_names : v_norm);
-    double sim = len > 0 ? cl_dot_scattered(cl, &cv, names) / len : 0.0;
+    double sim = scattered_cosine(cl, c, names ? v_names : v_norm, names);
     return damped(sim, cl->params.storyline_size_damping, c);
 }
 
@@ -724,9 +736,8 @@ static int64_t merge_events(cl_state *cl, int64_t x, int64_t y, double min_sim)
          * right ones (event B-cubed F1 0.852 -> 0.809); with it, event F1
          * 0.856. */
         const cl_params *p = &cl->params;
-        if (gap > p->event_grace) sim *= exp(-(double)(gap - p->event_grace) / p->event_gap_scale);
         int32_t span = (a->last > b->last ? a->last : b->last) - (a->first < b->first ? a->first : b->first);
-        if (span > p->event_span) sim *= exp(-(double)(span - p->event_span) / p->event_gap_scale);
+        sim *= fade(p, gap - p->event_grace) * fade(p, span - p->event_span);
     }
     if (sim < min_sim || leads_apart(cl, a, b)) return 0;
     bool keep_a = a->size > b->size || (a->size == b->size && a->id < b->id);
@@ -901,9 +912,7 @@ uint32_t cl_sweep(cl_state *cl)
         cl_scatter(cl, &av, true);
         for (uint32_t k = 0; k < nc; k++) {
             cl_cluster *c = &s->c.v[s->cand.v[k]];
-            cl_vec cv = {c->ids, c->w, c->n};
-            double len = a_norm * centroid_norm(cl, c, false);
-            double sim = len > 0 ? cl_dot_scattered(cl, &cv, false) / len : 0.0;
+            double sim = scattered_cosine(cl, c, a_norm, false);
             if (sim >= min_sim) VEC_PUSH(pairs, ((cl_pair){sim, a->id < c->id ? a->id : c->id, a->id < c->id ? c->id : a->id}));
         }
         cl_scatter(cl, &av, false);
