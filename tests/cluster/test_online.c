@@ -355,7 +355,8 @@ static void events_led_by_other_people_do_not_merge(void **st)
 
 /* At the end of a batch, events that grew alike merge (cl_sweep): an
  * event split by a first report in other words becomes one. Not when
- * their stated days lie far apart, nor when a lower similarity is asked. */
+ * their stated days lie far apart, nor when they are less alike than
+ * sweep_threshold. */
 static void the_sweep_merges_events_that_grew_alike(void **st)
 {
     (void)st;
@@ -375,9 +376,13 @@ static void the_sweep_merges_events_that_grew_alike(void **st)
         assert_int_not_equal(a.event, b.event);
         assert_int_equal(cl_sweep(cl), k == 0);
         assert_int_equal(cl_resolve(cl, CL_EVENT, b.event), k == 0 ? a.event : b.event);
-        /* nothing changed since: nothing to compare */
+        /* Only events changed since the last cl_clean are looked at: once
+         * clean, A and B stay apart even under a threshold that would
+         * merge them. */
         cl_clean(cl);
+        p->sweep_threshold = 0.4;
         assert_int_equal(cl_sweep(cl), 0);
+        if (k == 2) assert_int_equal(cl_resolve(cl, CL_EVENT, b.event), b.event);
         cl_free(cl);
     }
 }
