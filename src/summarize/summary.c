@@ -1,7 +1,8 @@
 /* summary.c: headline and extractive summary of a cluster of articles.
  *
  * A word is central when many of the cluster's articles use it. The headline
- * is the title whose words are most central; the summary takes sentences
+ * is the title whose words are most central (without titles, the most
+ * central lead sentence, shortened at a word boundary); the summary takes sentences
  * that are central and early in their article (news puts what matters
  * first), skipping any that repeat a chosen one (word overlap above half).
  * Not abstractive, and no quotes attribution: that is the analyze stage's. */
@@ -110,6 +111,56 @@ static int cmp_order(const void *a, const void *b)
     return x->position < y->position ? -1 : x->position > y->position;
 }
 
+/* A lead longer than this many bytes is cut at the last space before it. */
+#define SU_HEADLINE_MAX 90
+
+/* s[0..len) as a headline: cut at a word boundary and marked with an
+ * ellipsis when it is too long; trailing spaces and clause punctuation go. */
+static const char *shorten(const char *s, size_t len, arena *a)
+{
+    bool cut = false;
+    if (len > SU_HEADLINE_MAX) {
+        size_t k = SU_HEADLINE_MAX;
+        while (k > 0 && s[k] != ' ') k--;
+        len = k ? k : SU_HEADLINE_MAX;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--;   /* never inside a character */
+        cut = true;
+    }
+    while (len > 0 && strchr(" \t\n,;:-", s[len - 1])) len--;
+    buf b = {0};
+    buf_append(&b, s, len);
+    if (cut) buf_puts(&b, "\xe2\x80\xa6");
+    const char *out = arena_strndup(a, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return out;
+}
+
+/* With no title in the cluster, the headline is the most central lead
+ * sentence: the first of at least SU_MIN_WORDS / 2 words in an article
+ * (originals first, copies if there is nothing else), shortened. */
+static const char *lead_headline(centrality *c, const su_article *arts, size_t n, arena *a)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    double best_score = -1;
+    for (int pass = 0; pass < 2 && !best; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            if (!arts[i].text || (pass == 0 && arts[i].duplicate)) continue;
+            an_span *sp;
+            size_t ns = an_sentences(arts[i].text, strlen(arts[i].text), a, &sp);
+            for (size_t k = 0; k < ns && k < SU_SENTENCES_PER_ARTICLE; k++) {
+                uint64_t *w;
+                size_t all, nw = words_of(c, arts[i].text + sp[k].start, sp[k].end - sp[k].start, a, &w, &all);
+                if (all < SU_MIN_WORDS / 2) continue;
+                double sc = central(c, w, nw);
+                if (sc > best_score) best_score = sc, best = arts[i].text + sp[k].start, best_len = sp[k].end - sp[k].start;
+                break;
+            }
+        }
+    }
+    return best ? shorten(best, best_len, a) : NULL;
+}
+
 static const char *pick_headline(centrality *c, const su_article *arts, size_t n, arena *a)
 {
     const char *best = NULL;
@@ -124,7 +175,7 @@ static const char *pick_headline(centrality *c, const su_article *arts, size_t n
             if (s > best_score) { best_score = s; best = arts[i].title; }
         }
     }
-    return best ? arena_strdup(a, best) : NULL;
+    return best ? arena_strdup(a, best) : lead_headline(c, arts, n, a);
 }
 
 void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena *a, su_summary *out)

@@ -39,6 +39,34 @@ static void headline_is_central_title_and_summary_does_not_repeat(void **st)
     arena_reset(&a);
 }
 
+/* Issue 13: articles that come without titles (a JSON line with text
+ * only) left their events and storylines with no headline. */
+static void without_titles_the_headline_is_the_most_central_lead(void **st)
+{
+    (void)st;
+    su_article arts[] = {
+        {NULL, "Engineers on Sunday capped the leaking oil well in the gulf after weeks of failed attempts to stop "
+               "the flow of crude into the sea from the broken riser. Shares rose.", 10, false},
+        {NULL, "The capped oil well in the gulf held overnight, engineers said. Crews watched the pressure.", 11, false},
+        {"", "Fishermen met in the harbour to talk about compensation. They were angry.", 12, false},
+    };
+    arena a;
+    arena_init(&a);
+    su_summary s;
+    /* the lead whose words the most articles share */
+    su_summarize(arts, 3, 2, &a, &s);
+    assert_non_null(s.headline);
+    assert_string_equal(s.headline, "The capped oil well in the gulf held overnight, engineers said.");
+    /* a lead too long is cut at a word boundary and ends with an ellipsis */
+    su_summarize(arts, 1, 2, &a, &s);
+    assert_non_null(s.headline);
+    size_t len = strlen(s.headline);
+    assert_true(len > 40 && len <= 90 + 3);
+    assert_string_equal(s.headline + len - 3, "\xE2\x80\xA6");
+    assert_true(!strncmp(arts[0].text, s.headline, len - 3) && arts[0].text[len - 3] == ' ');   /* whole words */
+    arena_reset(&a);
+}
+
 static void empty_cluster_gives_empty_summary(void **st)
 {
     (void)st;
@@ -106,6 +134,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(headline_is_central_title_and_summary_does_not_repeat),
+        cmocka_unit_test(without_titles_the_headline_is_the_most_central_lead),
         cmocka_unit_test(empty_cluster_gives_empty_summary),
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
         cmocka_unit_test(timeline_tells_what_happened_before_what_was_said),
