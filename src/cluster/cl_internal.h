@@ -4,6 +4,8 @@
 
 #include "cluster.h"
 
+#include <stdio.h>
+
 /* A centroid: sum of member vectors, ids ascending, pruned to CL_KEEP terms. */
 typedef struct cl_cluster {
     int64_t  id, parent;
@@ -18,6 +20,8 @@ typedef struct cl_cluster {
     uint32_t stamp;            /* candidate dedup within one placement */
     int32_t  last_term;        /* query term that last added to acc */
     float    acc;              /* query weight shared with the document */
+    uint32_t link_stamp;       /* best_storyline: link_ are of this call */
+    double   link_all, link_names;   /* best cosines of a member event */
     double   norm, name_norm;  /* lengths under the weights of ... */
     uint64_t norm_n, name_norm_n;   /* ... this many documents; 0: not known */
 } cl_cluster;
@@ -31,6 +35,31 @@ typedef struct cl_set {
     VEC(double)   acc;         /* their shared query weights, for selection */
     uint32_t stamp;
 } cl_set;
+
+/* ---- learned decisions (model.c) ---- */
+/* The features of a decision, in the model file's names: per-class cosines
+ * (words, people, other names, all terms), the days between (log1p), no
+ * days to compare, one side naming no people / no other names, and the
+ * candidate's size (ln); for a storyline, the cosine (of all terms, of
+ * other names) of its member event most like the document. bias is always 1. */
+typedef enum cl_feature {
+    CL_F_BIAS, CL_F_WORDS, CL_F_PEOPLE, CL_F_NAMES, CL_F_ALL, CL_F_GAP, CL_F_UNDATED,
+    CL_F_NO_PEOPLE, CL_F_NO_NAMES, CL_F_SIZE, CL_F_EVENT, CL_F_EVENT_NAMES, CL_NFEAT
+} cl_feature;
+/* storyline: does a document that opens an event belong to a candidate
+ * storyline; storyline_merge: are two storylines one (cl_sweep). */
+typedef enum cl_decision { CL_D_STORYLINE, CL_D_STORYLINE_MERGE, CL_NDECISION } cl_decision;
+/* A decision is taken when its probability is at least its threshold
+ * (chosen by scripts/fit-model on the training data; 0.5 if not given). */
+typedef struct cl_model {
+    double w[CL_NDECISION][CL_NFEAT];
+    double threshold[CL_NDECISION];
+} cl_model;
+
+double cl_model_p(const cl_model *m, cl_decision d, const double f[CL_NFEAT]);
+bool   cl_model_parse(cl_model *m, const char *text, size_t len, char *why, size_t why_len);
+const char *cl_feature_name(int f);
+extern const char cl_model_builtin[];   /* model_table.c */
 
 struct cl_state {
     map       vocab;           /* term -> id */
@@ -46,12 +75,16 @@ struct cl_state {
     cl_set    events, storylines;
     VEC(float) dense;          /* cl_scatter: zero but while a document is placed */
     cl_params params;
+    uint32_t  link_stamp;
+    cl_model  model;           /* learned decisions (model.c) */
+    FILE     *dump;            /* features of every decision, for fitting */
+    const char *dump_doc;      /* the document being placed, as dump names it */
     buf       blob;
 };
 
 /* What a term is: a person ("p:" actor term), another name (actor, name
  * pair, year), or a word. */
-enum { CL_TERM_OTHER = 0, CL_TERM_PERSON = 1, CL_TERM_NAME = 2 };
+enum { CL_TERM_OTHER = 0, CL_TERM_PERSON = 1, CL_TERM_NAME = 2, CL_NCLASS = 3 };
 uint8_t cl_term_class(const char *t, size_t n);
 
 double cl_idf(const cl_state *cl, uint32_t id);
@@ -65,5 +98,10 @@ double cl_norm(const cl_state *cl, const cl_vec *v, bool names);
  * the weights of the moment: scatter again after the stream grows. */
 void   cl_scatter(cl_state *cl, const cl_vec *v, bool on);
 double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names);
+/* Per class of term: c's dot product with the scattered document, and the
+ * squared length of c (cl_dot_classes) or of v (cl_len2_classes). */
+void   cl_dot_classes(const cl_state *cl, const cl_vec *c, double dot[CL_NCLASS], double len2[CL_NCLASS]);
+void   cl_len2_classes(const cl_state *cl, const cl_vec *v, double len2[CL_NCLASS]);
+
 
 #endif

@@ -12,6 +12,8 @@
 #include "../analyze/analyze.h"
 #include "../core/core.h"
 
+#include <stdio.h>
+
 /* A sparse vector, ids ascending. */
 typedef struct cl_vec {
     uint32_t *id;
@@ -143,5 +145,18 @@ typedef struct cl_params {
                                     its similarity multiplied by this */
 } cl_params;
 cl_params *cl_params_of(cl_state *cl);
+
+/* The weights of the learned decisions, as the text of a model file
+ * (data/model/cluster.tsv: decision, feature, weight, tab-separated); the
+ * built-in ones otherwise. False, with the reason in why, if the text is
+ * not one; the weights in use are then unchanged. */
+bool cl_model_set(cl_state *cl, const char *text, size_t len, char *why, size_t why_len);
+/* Write the features of every decision to f (NULL: stop), each line naming
+ * the document set by cl_dump_doc, for scripts/fit-model:
+ *   S doc candidate feature...   a storyline scored for a document
+ *   P doc event storyline        where the document was placed
+ *   M storyline storyline feature...   two storylines the sweep compared */
+void cl_dump_to(cl_state *cl, FILE *f);
+void cl_dump_doc(cl_state *cl, const char *doc);
 
 #endif

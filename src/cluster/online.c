@@ -139,7 +139,7 @@ cl_state *cl_new(void)
      *   0.05 and 0.207 at 0.10, too close to storyline_threshold. */
     cl->params = (cl_params){
         .event_threshold = 0.25,
-        .storyline_threshold = 0.20,
+        .storyline_threshold = 0.5,
         .event_max_gap = 30,
         .event_gap_scale = 7.0,
         .event_grace = 3,
@@ -155,6 +155,8 @@ cl_state *cl_new(void)
         .reassign_margin = 1.1,
         .reassign_below = 0.5,
     };
+    char why[128];
+    if (!cl_model_set(cl, cl_model_builtin, strlen(cl_model_builtin), why, sizeof why)) abort();   /* a test catches it */
     return cl;
 }
 
@@ -576,14 +578,50 @@ static double event_candidate_score(const cl_state *cl, cl_cluster *c, const cl_
     return event_score(&cl->params, sim, c, day, inferred);
 }
 
-/* A storyline is its cast: who and where, whatever happened. Its score for
- * the scattered document (cl_scatter) is the similarity of names (v_names:
- * the length of the document's), or of all terms when it names nothing. */
-static double storyline_candidate_score(const cl_state *cl, cl_cluster *c, double v_norm, double v_names)
+static double cosine_of(double dot, double a2, double b2) { return a2 > 0 && b2 > 0 ? dot / sqrt(a2 * b2) : 0.0; }
+
+/* The features (cl_feature) of cluster c against the scattered vector
+ * (cl_scatter) whose squared lengths per class are v2, dated day (DAY_NONE
+ * if not), or, for a cluster against a cluster, of first..last. */
+static void pair_features(const cl_state *cl, const cl_cluster *c, const double v2[CL_NCLASS], int32_t first,
+                          int32_t last, double f[CL_NFEAT])
 {
-    bool names = v_names > 0;
-    double sim = scattered_cosine(cl, c, names ? v_names : v_norm, names);
-    return damped(sim, cl->params.storyline_size_damping, c);
+    double dot[CL_NCLASS], c2[CL_NCLASS];
+    cl_vec cv = {c->ids, c->w, c->n};
+    cl_dot_classes(cl, &cv, dot, c2);
+    f[CL_F_BIAS] = 1.0;
+    f[CL_F_WORDS] = cosine_of(dot[CL_TERM_OTHER], c2[CL_TERM_OTHER], v2[CL_TERM_OTHER]);
+    f[CL_F_PEOPLE] = cosine_of(dot[CL_TERM_PERSON], c2[CL_TERM_PERSON], v2[CL_TERM_PERSON]);
+    f[CL_F_NAMES] = cosine_of(dot[CL_TERM_NAME], c2[CL_TERM_NAME], v2[CL_TERM_NAME]);
+    f[CL_F_ALL] = cosine_of(dot[0] + dot[1] + dot[2], c2[0] + c2[1] + c2[2], v2[0] + v2[1] + v2[2]);
+    f[CL_F_NO_PEOPLE] = !(c2[CL_TERM_PERSON] > 0 && v2[CL_TERM_PERSON] > 0);
+    f[CL_F_NO_NAMES] = !(c2[CL_TERM_NAME] > 0 && v2[CL_TERM_NAME] > 0);
+    bool dated = first != DAY_NONE && c->first != DAY_NONE;
+    int32_t gap = !dated ? 0 : last < c->first ? c->first - last : first > c->last ? first - c->last : 0;
+    f[CL_F_GAP] = log1p((double)gap);
+    f[CL_F_UNDATED] = !dated;
+    f[CL_F_SIZE] = log(c->size > 1 ? (double)c->size : 1.0);
+    f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = 0;
+}
+
+static void dump_features(const cl_state *cl, char kind, const char *a, int64_t b, const double f[CL_NFEAT])
+{
+    fprintf(cl->dump, "%c\t%s\t%lld", kind, a, (long long)b);
+    for (int k = 1; k < CL_NFEAT; k++) fprintf(cl->dump, "\t%.5g", f[k]);
+    fputc('\n', cl->dump);
+}
+
+/* A storyline is a subject followed over time: the probability, under the
+ * learned storyline model, that the scattered document (cl_scatter; v2 its
+ * squared lengths per class) belongs to storyline c. */
+static double storyline_candidate_score(const cl_state *cl, cl_cluster *c, const double v2[CL_NCLASS], int32_t day)
+{
+    double f[CL_NFEAT];
+    pair_features(cl, c, v2, day, day, f);
+    f[CL_F_EVENT] = c->link_all;
+    f[CL_F_EVENT_NAMES] = c->link_names;
+    if (cl->dump && cl->dump_doc) dump_features(cl, 'S', cl->dump_doc, c->id, f);
+    return cl_model_p(&cl->model, CL_D_STORYLINE, f);
 }
 
 /* Candidates of s for v into s->cand: the clusters that share the most
@@ -632,8 +670,7 @@ static uint32_t gather(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
     return nc;
 }
 
-/* The best cluster of s for v, by score; returns 0 if none has a score.
- * timed: s holds events (time and size count), not storylines. The
+/* The best event of s for v, by score; returns 0 if none has a score. The
  * runner-up goes to *second (0 if none) unless second is NULL. */
 static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bool inferred,
                        bool timed, double *score, int64_t *second, double *second_score)
@@ -643,12 +680,11 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
     double next_score = 0.0;
     /* the full similarity of the few candidates that share the most */
     uint32_t nc = gather(cl, s, v, day, inferred, timed, CL_CANDIDATES);
-    double v_norm = cl_norm(cl, v, false), v_names = timed ? 0.0 : cl_norm(cl, v, true);
+    double v_norm = cl_norm(cl, v, false);
     cl_scatter(cl, v, true);
     for (uint32_t i = 0; i < nc; i++) {
         cl_cluster *c = &s->c.v[s->cand.v[i]];
-        double sc = timed ? event_candidate_score(cl, c, v, v_norm, day, inferred, *score)
-                          : storyline_candidate_score(cl, c, v_norm, v_names);
+        double sc = event_candidate_score(cl, c, v, v_norm, day, inferred, *score);
         if (sc > *score) {
             next = best, next_score = *score;
             *score = sc, best = c->id;
@@ -658,6 +694,54 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
     }
     cl_scatter(cl, v, false);
     if (second) *second = next, *second_score = next_score;
+    return best;
+}
+
+/* The storyline most likely to hold v, with that probability in *score
+ * (0 if there is no candidate). Candidates are the storylines whose
+ * centroids share the most with v, and those of the events most like v at
+ * any distance in time: a storyline's subject drifts, and a new report
+ * often continues one of its events more than its whole. */
+static int64_t best_storyline(cl_state *cl, const cl_vec *v, int32_t day, double *score)
+{
+    cl_set *s = &cl->storylines, *ev = &cl->events;
+    *score = 0.0;
+    double v2[CL_NCLASS];
+    cl_len2_classes(cl, v, v2);
+    uint32_t ne = gather(cl, ev, v, DAY_NONE, false, false, CL_CANDIDATES);
+    gather(cl, s, v, day, false, false, CL_CANDIDATES);
+    if (++cl->link_stamp == 0) cl->link_stamp = 1;
+    for (size_t i = 0; i < s->cand.n; i++) {
+        cl_cluster *c = &s->c.v[s->cand.v[i]];
+        c->link_stamp = cl->link_stamp;
+        c->link_all = c->link_names = 0;
+    }
+    cl_scatter(cl, v, true);
+    for (uint32_t i = 0; i < ne; i++) {
+        cl_cluster *e = &ev->c.v[ev->cand.v[i]];
+        int64_t sl = cl_resolve(cl, CL_STORYLINE, e->parent);
+        if (sl < 1 || sl > (int64_t)s->c.n || !s->c.v[sl - 1].used) continue;
+        cl_cluster *c = &s->c.v[sl - 1];
+        if (c->link_stamp != cl->link_stamp) {
+            c->link_stamp = cl->link_stamp;
+            c->link_all = c->link_names = 0;
+            VEC_PUSH(s->cand, (uint32_t)(sl - 1));
+        }
+        double dot[CL_NCLASS], c2[CL_NCLASS];
+        cl_vec cv = {e->ids, e->w, e->n};
+        cl_dot_classes(cl, &cv, dot, c2);
+        double all = cosine_of(dot[0] + dot[1] + dot[2], c2[0] + c2[1] + c2[2], v2[0] + v2[1] + v2[2]);
+        double names = cosine_of(dot[CL_TERM_NAME], c2[CL_TERM_NAME], v2[CL_TERM_NAME]);
+        if (all > c->link_all) c->link_all = all;
+        if (names > c->link_names) c->link_names = names;
+    }
+    int64_t best = 0;
+    for (size_t i = 0; i < s->cand.n; i++) {
+        cl_cluster *c = &s->c.v[s->cand.v[i]];
+        double sc = storyline_candidate_score(cl, c, v2, day);
+        if (sc > *score) *score = sc, best = c->id;
+    }
+    cl_scatter(cl, v, false);
     return best;
 }
 
@@ -789,8 +873,8 @@ void cl_place(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_
         out->storyline = c->parent = cl_resolve(cl, CL_STORYLINE, c->parent);
         out->storyline_score = 1.0;
     } else {
-        int64_t sl = best_of(cl, &cl->storylines, v, day, false, false, &out->storyline_score, NULL, NULL);
-        if (!sl || out->storyline_score < cl->params.storyline_threshold) {
+        int64_t sl = best_storyline(cl, v, day, &out->storyline_score);
+        if (!sl || out->storyline_score < cl->model.threshold[CL_D_STORYLINE]) {
             sl = new_cluster(&cl->storylines, 0);
             out->new_storyline = true;
         }
@@ -802,7 +886,12 @@ void cl_place(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_
     join(cl, &cl->storylines, out->storyline, v, day, day_inferred);
     if (!out->new_event && runner_up && runner_up_score >= cl->params.event_threshold)
         maybe_merge(cl, out, runner_up);
+    if (cl->dump && cl->dump_doc)
+        fprintf(cl->dump, "P\t%s\t%lld\t%lld\n", cl->dump_doc, (long long)out->event, (long long)out->storyline);
 }
+
+void cl_dump_to(cl_state *cl, FILE *f) { cl->dump = f; }
+void cl_dump_doc(cl_state *cl, const char *doc) { cl->dump_doc = doc; }
 
 bool cl_revisit(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, cl_placement *where,
                 bool *dropped_storyline)
@@ -896,6 +985,54 @@ static int cmp_pair_desc(const void *x, const void *y)
     return p->a != q->a ? (p->a > q->a) - (p->a < q->a) : (p->b > q->b) - (p->b < q->b);
 }
 
+/* Two storylines are one subject when the storyline_merge model says so:
+ * each storyline changed since the last cl_clean is compared with the
+ * storylines it shares the most heavy terms with, and pairs of probability
+ * at least one half merge, most likely first, the smaller into the larger.
+ * A subject first reported in other words, or a report that opened a
+ * storyline of its own before its subject had grown, joins it here. */
+static uint32_t sweep_storylines(cl_state *cl)
+{
+    cl_set *s = &cl->storylines;
+    VEC(cl_pair) pairs = {0};
+    for (size_t i = 0; i < s->c.n; i++) {
+        cl_cluster *a = &s->c.v[i];
+        if (!a->dirty || !a->used) continue;
+        cl_vec av = {a->ids, a->w, a->n};
+        double a2[CL_NCLASS], f[CL_NFEAT];
+        cl_len2_classes(cl, &av, a2);
+        a->used = false;                /* not a candidate for itself */
+        uint32_t nc = gather(cl, s, &av, DAY_NONE, false, false, CL_SWEEP_CANDIDATES);
+        a->used = true;
+        cl_scatter(cl, &av, true);
+        for (uint32_t k = 0; k < nc; k++) {
+            cl_cluster *c = &s->c.v[s->cand.v[k]];
+            pair_features(cl, c, a2, a->first, a->last, f);
+            f[CL_F_SIZE] = log(a->size < c->size ? (a->size > 1 ? a->size : 1) : (c->size > 1 ? c->size : 1));
+            if (cl->dump) {
+                char an[24];
+                snprintf(an, sizeof an, "%lld", (long long)a->id);
+                dump_features(cl, 'M', an, c->id, f);
+            }
+            double p = cl_model_p(&cl->model, CL_D_STORYLINE_MERGE, f);
+            if (p >= cl->model.threshold[CL_D_STORYLINE_MERGE]) VEC_PUSH(pairs, ((cl_pair){p, a->id < c->id ? a->id : c->id, a->id < c->id ? c->id : a->id}));
+        }
+        cl_scatter(cl, &av, false);
+    }
+    if (pairs.n) qsort(pairs.v, pairs.n, sizeof *pairs.v, cmp_pair_desc);
+    uint32_t merged = 0;
+    for (size_t i = 0; i < pairs.n; i++) {
+        int64_t x = cl_resolve(cl, CL_STORYLINE, pairs.v[i].a), y = cl_resolve(cl, CL_STORYLINE, pairs.v[i].b);
+        if (x == y) continue;
+        cl_cluster *a = &s->c.v[x - 1], *b = &s->c.v[y - 1];
+        bool keep_a = a->size > b->size || (a->size == b->size && a->id < b->id);
+        absorb(cl, s, keep_a ? x : y, keep_a ? y : x);
+        merged++;
+    }
+    VEC_FREE(pairs);
+    return merged;
+}
+
 uint32_t cl_sweep(cl_state *cl)
 {
     cl_set *s = &cl->events;
@@ -924,6 +1061,7 @@ uint32_t cl_sweep(cl_state *cl)
         if (x != y && merge_events(cl, x, y, min_sim)) merged++;
     }
     VEC_FREE(pairs);
+    sweep_storylines(cl);
     return merged;
 }
 
@@ -936,7 +1074,7 @@ void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out)
     widen(e, day);
     e->dirty = true;
     out->event = event;
-    out->storyline = e->parent;
+    out->storyline = e->parent = cl_resolve(cl, CL_STORYLINE, e->parent);
     if (e->parent) {
         cl_cluster *s = cluster_at(&cl->storylines, e->parent);
         s->size++;
@@ -990,6 +1128,7 @@ static void emit(cl_state *cl, cl_set *s, cl_level level, cl_row_fn fn, void *ct
         }
         /* a chain of merges in one batch is told by its end */
         int64_t into = c->merged_into ? cl_resolve(cl, level, c->id) : 0;
+        if (level == CL_EVENT) c->parent = cl_resolve(cl, CL_STORYLINE, c->parent);   /* its storyline may be gone */
         cl_row row = {level, c->id, c->parent, into, c->first, c->last, c->size, cl->blob.data, cl->blob.len};
         fn(&row, ctx);
     }

@@ -177,3 +177,31 @@ double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names)
     }
     return dot;
 }
+
+/* Per class of term (words, people, other names: cl_term_class), the dot
+ * product of c with the scattered document and c's squared length under
+ * the current weights, in one pass over c. */
+void cl_dot_classes(const cl_state *cl, const cl_vec *c, double dot[CL_NCLASS], double len2[CL_NCLASS])
+{
+    for (int k = 0; k < CL_NCLASS; k++) dot[k] = len2[k] = 0;
+    const float *d = cl->dense.v;
+    uint32_t nd = (uint32_t)cl->dense.n;
+    for (uint32_t i = 0; i < c->n; i++) {
+        uint32_t id = c->id[i];
+        uint8_t k = id < cl->term_class.n ? cl->term_class.v[id] : CL_TERM_OTHER;
+        double x = c->w[i] * cl_idf(cl, id);
+        len2[k] += x * x;
+        if (id < nd) dot[k] += (double)c->w[i] * d[id];
+    }
+}
+
+void cl_len2_classes(const cl_state *cl, const cl_vec *v, double len2[CL_NCLASS])
+{
+    for (int k = 0; k < CL_NCLASS; k++) len2[k] = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        uint32_t id = v->id[i];
+        uint8_t k = id < cl->term_class.n ? cl->term_class.v[id] : CL_TERM_OTHER;
+        double x = v->w[i] * cl_idf(cl, id);
+        len2[k] += x * x;
+    }
+}

@@ -20,6 +20,23 @@ void eg_warn(sl_engine *e, const char *msg)
     if (e->warn) e->warn(msg, e->warn_ctx);
 }
 
+/* SL_MODEL: the clustering decisions' weights from a model file instead of
+ * the built-in ones (bench/clusters fits one per cross-validation fold). */
+static sl_status load_model(sl_engine *e, const char *path)
+{
+    buf text = {0};
+    FILE *f = fopen(path, "rb");
+    if (!f) return err_set(&e->err, SL_EIO, path, 0, "cannot read the model file");
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&text, chunk, n);
+    fclose(f);
+    char why[160];
+    bool ok = cl_model_set(e->cl, text.data ? text.data : "", text.len, why, sizeof why);
+    buf_free(&text);
+    return ok ? SL_OK : err_set(&e->err, SL_EINPUT, path, 0, "not a model file: %s", why);
+}
+
 sl_status sl_open(sl_engine **out, const char *db_path)
 {
     sl_engine *e = xcalloc(1, sizeof *e);
@@ -40,6 +57,10 @@ sl_status sl_open(sl_engine **out, const char *db_path)
     if ((v = getenv("SL_MERGE_THRESHOLD"))) cl_params_of(e->cl)->merge_threshold = atof(v);
     if ((v = getenv("SL_SWEEP_THRESHOLD"))) cl_params_of(e->cl)->sweep_threshold = atof(v);
     if ((v = getenv("SL_EVENT_SPAN"))) cl_params_of(e->cl)->event_span = atoi(v);
+    if ((v = getenv("SL_MODEL")) && *v) {
+        sl_status st = load_model(e, v);
+        if (st != SL_OK) return st;
+    }
     if (!e->an) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start the English stemmer");
     if (!db_path) return SL_OK;   /* extract and analyze only */
     sl_status st = st_open(db_path, &e->db, &e->err);
@@ -59,6 +80,7 @@ void sl_close(sl_engine *e)
     buf_free(&e->tmp);
     st_close(e->db);
     cl_free(e->cl);
+    if (e->dump) fclose(e->dump);
     dd_free(e->dd);
     an_free(e->an);
     rd_manifest_free(e->manifest);

@@ -169,6 +169,20 @@ static bool original_of(sl_engine *e, eg_batch *b, int64_t copy_of, int64_t *eve
     return *event > 0;
 }
 
+/* SL_DUMP names a file for the features of the clustering's decisions
+ * (scripts/fit-model); it is opened by the first article clustered, so
+ * that commands which only read the database leave it alone. */
+static void open_dump(sl_engine *e)
+{
+    const char *path = getenv("SL_DUMP");
+    if (e->dump || !path || !*path) return;
+    if (!(e->dump = fopen(path, "w"))) {
+        eg_warn(e, "SL_DUMP: cannot write the features file");
+        return;
+    }
+    cl_dump_to(e->cl, e->dump);
+}
+
 /* Second pass: a copy joins its original's event; anything else is
  * clustered. */
 static void place_one(sl_engine *e, eg_batch *b, eg_pending *p, sl_ingest_stats *stats)
@@ -180,7 +194,10 @@ static void place_one(sl_engine *e, eg_batch *b, eg_pending *p, sl_ingest_stats 
         p->dup_of = arena_strndup(&p->a, e->tmp.data, e->tmp.len);
         stats->duplicates++;
     } else {
+        open_dump(e);
+        cl_dump_doc(e->cl, p->art.id);
         cl_place(e->cl, &p->vec, p->day, p->art.date_inferred, &p->where);
+        cl_dump_doc(e->cl, NULL);
         stats->merged_events += p->where.merged;
         stats->new_events += p->where.new_event;
         stats->new_storylines += p->where.new_storyline;

@@ -1,6 +1,7 @@
 /* test_online.c: events and storylines from hand-made documents. */
 #include "testutil.h"
 #include "cluster/cluster.h"
+#include "cluster/cl_internal.h"   /* cl_model_builtin */
 
 #include <math.h>
 
@@ -43,6 +44,15 @@ static cl_placement place(cl_state *cl, const char *terms, int32_t day)
 #define QUAKE2 "earthquak magnitud n:port_sorrel rescu aftershock build tremor survivor"
 #define BREACH "breach password n:lumora_pay custom hacker data regul leak"
 #define FILLER(i) "filler" #i " word" #i " other" #i " thing" #i
+
+/* Storylines never link: the events of a test stay in storylines of their own. */
+#define NEVER "storyline\tbias\t-100\nstoryline_merge\tbias\t-100\n"
+
+static void use_model(cl_state *cl, const char *text)
+{
+    char why[128];
+    assert_true(cl_model_set(cl, text, strlen(text), why, sizeof why));
+}
 
 static void warm(cl_state *cl)
 {
@@ -268,7 +278,7 @@ static void events_a_document_bridges_merge(void **st)
     cl_state *cl = cl_new();
     cl_params *p = cl_params_of(cl);
     p->event_threshold = 0.6;       /* A and B alone stay apart ... */
-    p->storyline_threshold = 0.9;   /* ... in storylines of their own */
+    use_model(cl, NEVER);           /* ... in storylines of their own */
     p->merge_threshold = 0.5;
     p->event_near_boost = 1.0;
     warm(cl);
@@ -408,45 +418,102 @@ static void an_event_that_ran_long_draws_less(void **st)
     assert_float_equal(score[1], score[0] * exp(-3.0 / 7.0), 1e-9);
 }
 
-/* A storyline is its cast: the same people and places months later join it
- * whatever happened, the same kind of happening with another cast does not. */
-static void a_storyline_is_matched_on_its_names(void **st)
+/* A storyline is a subject: the same places and organisations months
+ * later join it whatever happened, the same kind of happening elsewhere
+ * does not. The weights are the test's own (names count, words a little),
+ * so that this checks the features and the decision, not a fit. */
+#define SUBJECT "storyline\tbias\t-3\nstoryline\tnames\t10\nstoryline\twords\t2\n" \
+                "storyline_merge\tbias\t-100\n"
+static void a_storyline_follows_its_subject(void **st)
 {
     (void)st;
     cl_state *cl = cl_new();
+    use_model(cl, SUBJECT);
     warm(cl);
     int32_t d0 = day_from_ymd(2023, 2, 1);
     cl_placement a = place(cl, "protest march crowd polic n:vel_city a:vel_city p:ana_rossi", d0);
     cl_placement b = place(cl, "protest march crowd polic n:oda_town a:oda_town p:ben_kall", d0 + 90);
     assert_true(b.new_event);
     assert_int_not_equal(b.storyline, a.storyline);
-    cl_placement c = place(cl, "budget vote council tax n:vel_city a:vel_city p:ana_rossi", d0 + 200);
+    cl_placement c = place(cl, "budget vote council tax n:vel_city a:vel_city p:ivo_marr", d0 + 700);
     assert_true(c.new_event);
+    assert_false(c.new_storyline);
     assert_int_equal(c.storyline, a.storyline);
+    assert_true(c.storyline_score >= 0.5 && c.storyline_score < 1.0);
     cl_free(cl);
 }
 
-/* A larger storyline's score is divided by 1 + damping * ln(size), as an
- * event's is: its centroid gathers many names. */
-static void a_larger_storyline_scores_lower(void **st)
+/* Two storylines the merge model calls one become one at the end of a
+ * batch (cl_sweep): the smaller goes into the larger and says so. */
+static void the_sweep_merges_storylines_of_one_subject(void **st)
 {
     (void)st;
-    double score[2];
     for (int k = 0; k < 2; k++) {
         cl_state *cl = cl_new();
-        cl_params_of(cl)->storyline_size_damping = k ? 0.05 : 0.0;
+        use_model(cl, k ? "storyline\tbias\t-100\nstoryline_merge\tbias\t-4\nstoryline_merge\tnames\t12\n" : NEVER);
         warm(cl);
         int32_t d0 = day_from_ymd(2023, 2, 1);
-        place(cl, "protest march crowd polic n:vel_city a:vel_city p:ana_rossi", d0);
-        place(cl, "strike union wage talk n:vel_city a:vel_city p:ana_rossi", d0 + 60);
-        place(cl, "flood river rain evacu n:vel_city a:vel_city p:ana_rossi", d0 + 120);
-        cl_placement c = place(cl, "budget vote council tax n:vel_city a:vel_city p:ben_kall", d0 + 200);
-        assert_true(c.new_event);
-        assert_false(c.new_storyline);
-        score[k] = c.storyline_score;
+        cl_placement a = place(cl, "protest march crowd polic n:vel_city a:vel_city", d0);
+        place(cl, "protest rally crowd polic n:vel_city a:vel_city", d0 + 1);
+        cl_placement b = place(cl, "budget vote council tax n:vel_city a:vel_city", d0 + 90);
+        cl_placement c = place(cl, "flood river rain evacu n:oda_town a:oda_town", d0 + 91);
+        assert_int_not_equal(a.storyline, b.storyline);
+        cl_sweep(cl);
+        int64_t ra = cl_resolve(cl, CL_STORYLINE, a.storyline), rb = cl_resolve(cl, CL_STORYLINE, b.storyline);
+        if (k) {
+            assert_int_equal(rb, a.storyline);   /* b had one member, a two */
+            assert_int_equal(ra, a.storyline);
+        } else {
+            assert_int_not_equal(ra, rb);
+        }
+        assert_int_equal(cl_resolve(cl, CL_STORYLINE, c.storyline), c.storyline);
+        saved rows = {.n = 0};
+        cl_dirty(cl, save, &rows);
+        for (int i = 0; i < rows.n; i++)
+            if (rows.rows[i].level == CL_EVENT && rows.rows[i].id == b.event)
+                assert_int_equal(rows.rows[i].parent, k ? a.storyline : b.storyline);
         cl_free(cl);
     }
-    assert_float_equal(score[1] * (1.0 + 0.05 * log(3.0)), score[0], 1e-9);
+}
+
+/* The weights come from a model file; one that is not is refused with the
+ * line at fault, and the weights in use stay. */
+static void a_model_file_is_read_or_refused(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    char why[128];
+    const char *bad[] = {
+        "storyline\tbias\n",                         /* no weight */
+        "storyline\tcolour\t1\nstoryline_merge\tbias\t1\n",   /* no such feature */
+        "storyline\tbias\t1x\nstoryline_merge\tbias\t1\n",    /* not a number */
+        "story\tbias\t1\n",                          /* no such decision */
+        "storyline\tbias\t1\n",                      /* a decision without weights */
+        "storyline\tbias\t1\t2\nstoryline_merge\tbias\t1\n",  /* a field too many */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        why[0] = 0;
+        assert_false(cl_model_set(cl, bad[i], strlen(bad[i]), why, sizeof why));
+        assert_true(why[0] != 0);
+    }
+    assert_non_null(strstr(why, "line 1"));
+    const char *good = "# a comment\r\nstoryline\tthreshold\t0.7\r\nstoryline\tbias\t-1.5\nstoryline_merge\tbias\t-100";
+    assert_true(cl_model_set(cl, good, strlen(good), why, sizeof why));
+    cl_free(cl);
+}
+
+/* The compiled-in weights are data/model/cluster.tsv as committed: make
+ * model refreshes both (scripts/model-table). */
+static void the_built_in_model_is_the_data_file(void **st)
+{
+    (void)st;
+    FILE *f = fopen("data/model/cluster.tsv", "rb");
+    assert_non_null(f);
+    char text[8192];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    assert_string_equal(text, cl_model_builtin);
 }
 
 /* A document placed while the event it belongs to had not formed yet moves
@@ -568,8 +635,10 @@ int main(void)
         cmocka_unit_test(events_led_by_other_people_do_not_merge),
         cmocka_unit_test(the_sweep_merges_events_that_grew_alike),
         cmocka_unit_test(an_event_that_ran_long_draws_less),
-        cmocka_unit_test(a_storyline_is_matched_on_its_names),
-        cmocka_unit_test(a_larger_storyline_scores_lower),
+        cmocka_unit_test(a_storyline_follows_its_subject),
+        cmocka_unit_test(the_sweep_merges_storylines_of_one_subject),
+        cmocka_unit_test(a_model_file_is_read_or_refused),
+        cmocka_unit_test(the_built_in_model_is_the_data_file),
         cmocka_unit_test(a_document_moves_to_the_event_it_fits_clearly_better),
     };
     return cmocka_run_group_tests_name("cluster", tests, NULL, NULL);

@@ -1,0 +1,31 @@
+/* model_table.c: written by scripts/model-table from data/model/cluster.tsv;
+ * do not edit: refit with make model. */
+#include "cl_internal.h"
+
+const char cl_model_builtin[] =
+    "# storyline's clustering decisions: logistic weights (decision, feature, weight),\n"
+    "# written by scripts/fit-model; do not edit, refit with make model.\n"
+    "# fitted on t17-dev, ecbplus-dev (2 rounds); storyline: 26776 positives, 24699 negatives; storyline_merge: 4181 positives, 2325 negatives; thresholds chosen on the same data (mean F1 0.8048)\n"
+    "storyline\tthreshold\t0.8\n"
+    "storyline\tbias\t-2.5074\n"
+    "storyline\twords\t19.4517\n"
+    "storyline\tpeople\t-1.8253\n"
+    "storyline\tnames\t12.4123\n"
+    "storyline\tall\t10.9494\n"
+    "storyline\tno_people\t0.604772\n"
+    "storyline\tno_names\t-0.623631\n"
+    "storyline\tsize\t-0.184421\n"
+    "storyline\tevent\t-0.321995\n"
+    "storyline\tevent_names\t-3.31093\n"
+    "storyline_merge\tthreshold\t0.85\n"
+    "storyline_merge\tbias\t-0.968499\n"
+    "storyline_merge\twords\t11.0401\n"
+    "storyline_merge\tpeople\t-0.036079\n"
+    "storyline_merge\tnames\t3.75429\n"
+    "storyline_merge\tall\t9.06518\n"
+    "storyline_merge\tno_people\t-0.498515\n"
+    "storyline_merge\tno_names\t0\n"
+    "storyline_merge\tsize\t-1.06461\n"
+    "storyline_merge\tevent\t0\n"
+    "storyline_merge\tevent_names\t0\n"
+    ;
