@@ -5,6 +5,8 @@
 #   make sanitize the tests under ASan and UBSan
 #   make fuzz     the libFuzzer targets (FUZZ_SECONDS each)
 #   make gen      build/gen, the synthetic news stream of the benchmarks
+#   make model    refit the clustering decisions (data/model/cluster.tsv) on
+#                 ../shared/data and rebuild with them
 
 CC      ?= cc
 PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl
@@ -87,7 +89,20 @@ bench:
 	@$(MAKE) --no-print-directory all $(B)/gen
 	@bench/run
 
+# The learned clustering decisions, refitted on the labelled data beside the
+# repository (scripts/fit-model), then compiled in (scripts/model-table).
+SHARED ?= ../shared
+model:
+	@scripts/setup model
+	@$(MAKE) --no-print-directory all
+	@cut -f1,3 $(SHARED)/data/ecbplus-dev/labels.tsv > $(B)/ecb_gold.tsv
+	/usr/bin/python3 scripts/fit-model --out data/model/cluster.tsv \
+	  $(SHARED)/data/t17-dev/docs.jsonl $(SHARED)/data/t17-dev/labels.tsv \
+	  $(SHARED)/data/ecbplus-dev/docs.jsonl $(B)/ecb_gold.tsv
+	@scripts/model-table
+	@$(MAKE) --no-print-directory all
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup demo check bench gen fuzz sanitize clean
+.PHONY: all setup demo check bench gen fuzz sanitize clean model

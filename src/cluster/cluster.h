@@ -90,8 +90,10 @@ void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out);
  * and pairs whose centroids are sweep_threshold alike merge, most alike
  * first, as in cl_place (same time and leading-people rules). An event
  * first reported in words another did not use, or split by an early
- * document that opened its own, becomes one once both have grown. Returns
- * the number of merges. */
+ * document that opened its own, becomes one once both have grown. Then
+ * each storyline changed since the last cl_clean is compared with its
+ * candidates, and pairs the storyline_merge model calls one merge (model.c).
+ * Returns the number of event merges. */
 uint32_t cl_sweep(cl_state *cl);
 
 /* A cluster as stored: the centroid as a blob of (uint32 id, float w)
@@ -117,7 +119,6 @@ void cl_clean(cl_state *cl);
 /* Thresholds; see online.c for where the defaults come from. */
 typedef struct cl_params {
     double event_threshold;      /* min score to join an event */
-    double storyline_threshold;  /* min similarity to join a storyline */
     int    event_max_gap;        /* days beyond which an event is not a candidate */
     double event_gap_scale;      /* days over which the time factor decays by e */
     int    event_grace;          /* days apart that cost nothing */
@@ -129,7 +130,6 @@ typedef struct cl_params {
                                     candidate for a document with an inferred day */
     double event_size_damping;   /* an event's score is divided by
                                     1 + this * ln(size) */
-    double storyline_size_damping;   /* the same for a storyline */
     double revisit_threshold;    /* min score to move a lone document (cl_revisit) */
     double reassign_margin;      /* another event must score this many times a
                                     document's own to take it (cl_reassign) */

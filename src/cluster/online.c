@@ -4,8 +4,11 @@
  * Each document is compared with the centroids of candidate clusters found
  * through an inverted index on its heaviest terms, newest postings first.
  * An event also weighs time: documents days apart are less likely to report
- * one happening. A storyline weighs content only, so a subject that returns
- * years later joins its old storyline. Not the vocabulary (vocab.c). */
+ * one happening. Whether a document opening an event belongs to a storyline,
+ * and whether two storylines are one, are decided by learned models
+ * (model.c) on similarity features, without a time prior, so that a subject
+ * that returns years later joins its old storyline. Not the vocabulary
+ * (vocab.c). */
 #include "cl_internal.h"
 
 #include <math.h>
@@ -35,15 +38,11 @@ cl_state *cl_new(void)
     map_init(&cl->vocab);
     /* Where the defaults come from (B-cubed F1 is bench/ecbplus on
      * ../shared/data/ecbplus-dev, 772 documents, 66 events):
-     * - storyline_threshold 0.20, on name terms alone (best_of): a storyline
-     *   is its cast. On all words, same-kind subjects with other casts (every
-     *   protest, every vaccination drive) became one storyline: on 2,000
-     *   synthetic articles (bench/gen, seed 1) storyline B-cubed F1 was 0.297
-     *   at 0.15 and 0.405 at 0.25; on names alone 0.619 0.646 0.664 0.670
-     *   0.697 at 0.15 0.20 0.25 0.30 0.40, and half names, half words 0.575
-     *   at 0.20. The seeds' 2025 article scores 0.230 against their 2018
-     *   storyline on names (0.258 on words): 0.20 is the highest step that
-     *   keeps it there.
+     * - storylines: no threshold here. Linking a document to a storyline
+     *   and merging two storylines are learned decisions (model.c, weights
+     *   in data/model/cluster.tsv, fitted by scripts/fit-model on t17-dev
+     *   and ecbplus-dev); bench/clusters measures them on topics held out
+     *   of the fit.
      * - time: a seed article a day after its event scored 0.22 on content and
      *   joins through the boost (x1.3 within 3 days); articles weeks apart
      *   lose a factor e every 7 days and are no candidates after 30 days, so
@@ -128,25 +127,15 @@ cl_state *cl_new(void)
      *   any limit from 0.3 up, synthetic 20,000 event F1 0.850 / 0.850 /
      *   0.850 with none / 0.6 / 0.45, and most of the look's cost (7% of
      *   ingest at 100,000 articles) goes.
-     * - storyline_size_damping 0.05: as with events, a storyline of many
-     *   members gathers many names and draws in any document that shares a
-     *   few (every election that names a "Christian Democrats"). Storyline
-     *   B-cubed F1 on 20,000 / 60,000 synthetic articles (bench/gen, seed
-     *   1) was 0.654 / 0.540 without, 0.669 / 0.571 at 0.05 and 0.681 /
-     *   0.589 at 0.10; 0.20 gave 0.692 at 20,000 but dropped the seeds'
-     *   2025 article out of its storyline. That article scores 0.230 on
-     *   names against the three articles of 2018, 0.220 after damping at
-     *   0.05 and 0.207 at 0.10, too close to storyline_threshold. */
+     */
     cl->params = (cl_params){
         .event_threshold = 0.25,
-        .storyline_threshold = 0.5,
         .event_max_gap = 30,
         .event_gap_scale = 7.0,
         .event_grace = 3,
         .event_near_boost = 1.3,
         .inferred_max_gap = 180,
         .event_size_damping = 0.05,
-        .storyline_size_damping = 0.05,
         .revisit_threshold = 0.15,
         .conflict_factor = 0.7,
         .merge_threshold = 0.6,

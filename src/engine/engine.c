@@ -52,7 +52,6 @@ sl_status sl_open(sl_engine **out, const char *db_path)
      * thresholds without a rebuild. */
     const char *v;
     if ((v = getenv("SL_EVENT_THRESHOLD"))) cl_params_of(e->cl)->event_threshold = atof(v);
-    if ((v = getenv("SL_STORYLINE_THRESHOLD"))) cl_params_of(e->cl)->storyline_threshold = atof(v);
     if ((v = getenv("SL_CONFLICT_FACTOR"))) cl_params_of(e->cl)->conflict_factor = atof(v);
     if ((v = getenv("SL_MERGE_THRESHOLD"))) cl_params_of(e->cl)->merge_threshold = atof(v);
     if ((v = getenv("SL_SWEEP_THRESHOLD"))) cl_params_of(e->cl)->sweep_threshold = atof(v);
