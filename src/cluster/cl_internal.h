@@ -21,7 +21,7 @@ typedef struct cl_cluster {
     int32_t  last_term;        /* query term that last added to acc */
     float    acc;              /* query weight shared with the document */
     uint32_t link_stamp;       /* best_storyline: link_ are of this call */
-    double   link_all, link_names;   /* best cosines of a member event */
+    double   link_all, link_names, link_subject;   /* best cosines of a member event */
     double   norm, name_norm;  /* lengths under the weights of ... */
     uint64_t norm_n, name_norm_n;   /* ... this many documents; 0: not known */
 } cl_cluster;
@@ -41,10 +41,14 @@ typedef struct cl_set {
  * (words, people, other names, all terms), the days between (log1p), no
  * days to compare, one side naming no people / no other names, and the
  * candidate's size (ln); for a storyline, the cosine (of all terms, of
- * other names) of its member event most like the document. bias is always 1. */
+ * other names) of its member event most like the document; subject and
+ * event_subject: the geometric mean of the words' and other names'
+ * cosines (of the centroid, of that event), high only when both are alike
+ * (two uprisings share their words, not their places). bias is always 1. */
 typedef enum cl_feature {
     CL_F_BIAS, CL_F_WORDS, CL_F_PEOPLE, CL_F_NAMES, CL_F_ALL, CL_F_GAP, CL_F_UNDATED,
-    CL_F_NO_PEOPLE, CL_F_NO_NAMES, CL_F_SIZE, CL_F_EVENT, CL_F_EVENT_NAMES, CL_NFEAT
+    CL_F_NO_PEOPLE, CL_F_NO_NAMES, CL_F_SIZE, CL_F_EVENT, CL_F_EVENT_NAMES, CL_F_SUBJECT,
+    CL_F_EVENT_SUBJECT, CL_NFEAT
 } cl_feature;
 /* storyline: does a document that opens an event belong to a candidate
  * storyline; storyline_merge: are two storylines one (cl_sweep). */

@@ -590,7 +590,8 @@ static void pair_features(const cl_state *cl, const cl_cluster *c, const double 
     f[CL_F_GAP] = log1p((double)gap);
     f[CL_F_UNDATED] = !dated;
     f[CL_F_SIZE] = log(c->size > 1 ? (double)c->size : 1.0);
-    f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = 0;
+    f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = f[CL_F_EVENT_SUBJECT] = 0;
+    f[CL_F_SUBJECT] = sqrt(f[CL_F_WORDS] * f[CL_F_NAMES]);
 }
 
 static void dump_features(const cl_state *cl, char kind, const char *a, int64_t b, const double f[CL_NFEAT])
@@ -598,19 +599,6 @@ static void dump_features(const cl_state *cl, char kind, const char *a, int64_t 
     fprintf(cl->dump, "%c\t%s\t%lld", kind, a, (long long)b);
     for (int k = 1; k < CL_NFEAT; k++) fprintf(cl->dump, "\t%.5g", f[k]);
     fputc('\n', cl->dump);
-}
-
-/* A storyline is a subject followed over time: the probability, under the
- * learned storyline model, that the scattered document (cl_scatter; v2 its
- * squared lengths per class) belongs to storyline c. */
-static double storyline_candidate_score(const cl_state *cl, cl_cluster *c, const double v2[CL_NCLASS], int32_t day)
-{
-    double f[CL_NFEAT];
-    pair_features(cl, c, v2, day, day, f);
-    f[CL_F_EVENT] = c->link_all;
-    f[CL_F_EVENT_NAMES] = c->link_names;
-    if (cl->dump && cl->dump_doc) dump_features(cl, 'S', cl->dump_doc, c->id, f);
-    return cl_model_p(&cl->model, CL_D_STORYLINE, f);
 }
 
 /* Candidates of s for v into s->cand: the clusters that share the most
@@ -686,34 +674,37 @@ static int64_t best_of(cl_state *cl, cl_set *s, const cl_vec *v, int32_t day, bo
     return best;
 }
 
-/* The storyline most likely to hold v, with that probability in *score
- * (0 if there is no candidate). Candidates are the storylines whose
+/* Candidate storylines of v (squared lengths per class v2) into
+ * cl->storylines.cand, at most max from each source: those whose
  * centroids share the most with v, and those of the events most like v at
- * any distance in time: a storyline's subject drifts, and a new report
- * often continues one of its events more than its whole. */
-static int64_t best_storyline(cl_state *cl, const cl_vec *v, int32_t day, double *score)
+ * any distance in time (a storyline's subject drifts, and a new report
+ * often continues one of its events more than its whole). Each gets the
+ * cosines of its member event most like v (link_). Storyline self and its
+ * events are left out (0: none). v must be scattered (cl_scatter). */
+static void storyline_candidates(cl_state *cl, const cl_vec *v, const double v2[CL_NCLASS], int32_t day,
+                                 int64_t self, uint32_t max)
 {
     cl_set *s = &cl->storylines, *ev = &cl->events;
-    *score = 0.0;
-    double v2[CL_NCLASS];
-    cl_len2_classes(cl, v, v2);
-    uint32_t ne = gather(cl, ev, v, DAY_NONE, false, false, CL_CANDIDATES);
-    gather(cl, s, v, day, false, false, CL_CANDIDATES);
+    uint32_t ne = gather(cl, ev, v, DAY_NONE, false, false, max);
+    gather(cl, s, v, day, false, false, max);
     if (++cl->link_stamp == 0) cl->link_stamp = 1;
+    size_t k = 0;
     for (size_t i = 0; i < s->cand.n; i++) {
         cl_cluster *c = &s->c.v[s->cand.v[i]];
+        if (c->id == self) continue;
         c->link_stamp = cl->link_stamp;
-        c->link_all = c->link_names = 0;
+        c->link_all = c->link_names = c->link_subject = 0;
+        s->cand.v[k++] = s->cand.v[i];
     }
-    cl_scatter(cl, v, true);
+    s->cand.n = k;
     for (uint32_t i = 0; i < ne; i++) {
         cl_cluster *e = &ev->c.v[ev->cand.v[i]];
         int64_t sl = cl_resolve(cl, CL_STORYLINE, e->parent);
-        if (sl < 1 || sl > (int64_t)s->c.n || !s->c.v[sl - 1].used) continue;
+        if (sl < 1 || sl > (int64_t)s->c.n || sl == self || !s->c.v[sl - 1].used) continue;
         cl_cluster *c = &s->c.v[sl - 1];
         if (c->link_stamp != cl->link_stamp) {
             c->link_stamp = cl->link_stamp;
-            c->link_all = c->link_names = 0;
+            c->link_all = c->link_names = c->link_subject = 0;
             VEC_PUSH(s->cand, (uint32_t)(sl - 1));
         }
         double dot[CL_NCLASS], c2[CL_NCLASS];
@@ -721,13 +712,40 @@ static int64_t best_storyline(cl_state *cl, const cl_vec *v, int32_t day, double
         cl_dot_classes(cl, &cv, dot, c2);
         double all = cosine_of(dot[0] + dot[1] + dot[2], c2[0] + c2[1] + c2[2], v2[0] + v2[1] + v2[2]);
         double names = cosine_of(dot[CL_TERM_NAME], c2[CL_TERM_NAME], v2[CL_TERM_NAME]);
+        double subject = sqrt(names * cosine_of(dot[CL_TERM_OTHER], c2[CL_TERM_OTHER], v2[CL_TERM_OTHER]));
         if (all > c->link_all) c->link_all = all;
         if (names > c->link_names) c->link_names = names;
+        if (subject > c->link_subject) c->link_subject = subject;
     }
+}
+
+/* The features of storyline c for the scattered v (v2, dated first..last):
+ * pair_features and the cosines of c's member event most like v. */
+static void storyline_features(const cl_state *cl, const cl_cluster *c, const double v2[CL_NCLASS], int32_t first,
+                               int32_t last, double f[CL_NFEAT])
+{
+    pair_features(cl, c, v2, first, last, f);
+    f[CL_F_EVENT] = c->link_all;
+    f[CL_F_EVENT_NAMES] = c->link_names;
+    f[CL_F_EVENT_SUBJECT] = c->link_subject;
+}
+
+/* The storyline most likely to hold v, with that probability in *score
+ * (0 if there is no candidate), under the learned storyline model. */
+static int64_t best_storyline(cl_state *cl, const cl_vec *v, int32_t day, double *score)
+{
+    cl_set *s = &cl->storylines;
+    *score = 0.0;
+    double v2[CL_NCLASS], f[CL_NFEAT];
+    cl_len2_classes(cl, v, v2);
+    cl_scatter(cl, v, true);
+    storyline_candidates(cl, v, v2, day, 0, CL_CANDIDATES);
     int64_t best = 0;
     for (size_t i = 0; i < s->cand.n; i++) {
         cl_cluster *c = &s->c.v[s->cand.v[i]];
-        double sc = storyline_candidate_score(cl, c, v2, day);
+        storyline_features(cl, c, v2, day, day, f);
+        if (cl->dump && cl->dump_doc) dump_features(cl, 'S', cl->dump_doc, c->id, f);
+        double sc = cl_model_p(&cl->model, CL_D_STORYLINE, f);
         if (sc > *score) *score = sc, best = c->id;
     }
     cl_scatter(cl, v, false);
@@ -975,9 +993,10 @@ static int cmp_pair_desc(const void *x, const void *y)
 }
 
 /* Two storylines are one subject when the storyline_merge model says so:
- * each storyline changed since the last cl_clean is compared with the
- * storylines it shares the most heavy terms with, and pairs of probability
- * at least one half merge, most likely first, the smaller into the larger.
+ * each storyline changed since the last cl_clean is compared, as a
+ * document would be, with its candidate storylines (storyline_candidates),
+ * and pairs whose probability reaches the model's threshold merge, most
+ * likely first, the smaller into the larger.
  * A subject first reported in other words, or a report that opened a
  * storyline of its own before its subject had grown, joins it here. */
 static uint32_t sweep_storylines(cl_state *cl)
@@ -990,13 +1009,11 @@ static uint32_t sweep_storylines(cl_state *cl)
         cl_vec av = {a->ids, a->w, a->n};
         double a2[CL_NCLASS], f[CL_NFEAT];
         cl_len2_classes(cl, &av, a2);
-        a->used = false;                /* not a candidate for itself */
-        uint32_t nc = gather(cl, s, &av, DAY_NONE, false, false, CL_SWEEP_CANDIDATES);
-        a->used = true;
         cl_scatter(cl, &av, true);
-        for (uint32_t k = 0; k < nc; k++) {
+        storyline_candidates(cl, &av, a2, DAY_NONE, a->id, CL_SWEEP_CANDIDATES);
+        for (size_t k = 0; k < s->cand.n; k++) {
             cl_cluster *c = &s->c.v[s->cand.v[k]];
-            pair_features(cl, c, a2, a->first, a->last, f);
+            storyline_features(cl, c, a2, a->first, a->last, f);
             f[CL_F_SIZE] = log(a->size < c->size ? (a->size > 1 ? a->size : 1) : (c->size > 1 ? c->size : 1));
             if (cl->dump) {
                 char an[24];
@@ -1004,7 +1021,7 @@ static uint32_t sweep_storylines(cl_state *cl)
                 dump_features(cl, 'M', an, c->id, f);
             }
             double p = cl_model_p(&cl->model, CL_D_STORYLINE_MERGE, f);
-            if (p >= cl->model.threshold[CL_D_STORYLINE_MERGE]) VEC_PUSH(pairs, ((cl_pair){p, a->id < c->id ? a->id : c->id, a->id < c->id ? c->id : a->id}));
+            if (p >= cl->model.threshold[CL_D_STORYLINE_MERGE] && c->used) VEC_PUSH(pairs, ((cl_pair){p, a->id < c->id ? a->id : c->id, a->id < c->id ? c->id : a->id}));
         }
         cl_scatter(cl, &av, false);
     }
