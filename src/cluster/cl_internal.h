@@ -62,7 +62,6 @@ typedef struct cl_model {
 
 double cl_model_p(const cl_model *m, cl_decision d, const double f[CL_NFEAT]);
 bool   cl_model_parse(cl_model *m, const char *text, size_t len, char *why, size_t why_len);
-const char *cl_feature_name(int f);
 extern const char cl_model_builtin[];   /* model_table.c */
 
 struct cl_state {

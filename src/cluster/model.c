@@ -20,9 +20,6 @@ static const char *const feature_names[CL_NFEAT] = {
 };
 static const char *const decision_names[CL_NDECISION] = {"storyline", "storyline_merge"};
 
-const char *cl_feature_name(int f) { return f >= 0 && f < CL_NFEAT ? feature_names[f] : "?"; }
-const char *cl_decision_name(int d) { return d >= 0 && d < CL_NDECISION ? decision_names[d] : "?"; }
-
 double cl_model_p(const cl_model *m, cl_decision d, const double f[CL_NFEAT])
 {
     double z = 0;
