@@ -569,29 +569,38 @@ static double event_candidate_score(const cl_state *cl, cl_cluster *c, const cl_
 
 static double cosine_of(double dot, double a2, double b2) { return a2 > 0 && b2 > 0 ? dot / sqrt(a2 * b2) : 0.0; }
 
+/* The similarity features of cluster c against the scattered vector of
+ * squared lengths per class v2: the cosines of words, people, other names
+ * and all terms, "subject" (words and names together), and whether either
+ * side lacks people or other names. Into f at their cl_feature places. */
+static void class_cosines(const cl_state *cl, const cl_cluster *c, const double v2[CL_NCLASS], double f[CL_NFEAT])
+{
+    double dot[CL_NCLASS], c2[CL_NCLASS];
+    cl_vec cv = {c->ids, c->w, c->n};
+    cl_dot_classes(cl, &cv, dot, c2);
+    f[CL_F_WORDS] = cosine_of(dot[CL_TERM_OTHER], c2[CL_TERM_OTHER], v2[CL_TERM_OTHER]);
+    f[CL_F_PEOPLE] = cosine_of(dot[CL_TERM_PERSON], c2[CL_TERM_PERSON], v2[CL_TERM_PERSON]);
+    f[CL_F_NAMES] = cosine_of(dot[CL_TERM_NAME], c2[CL_TERM_NAME], v2[CL_TERM_NAME]);
+    f[CL_F_ALL] = cosine_of(dot[0] + dot[1] + dot[2], c2[0] + c2[1] + c2[2], v2[0] + v2[1] + v2[2]);
+    f[CL_F_SUBJECT] = sqrt(f[CL_F_WORDS] * f[CL_F_NAMES]);
+    f[CL_F_NO_PEOPLE] = !(c2[CL_TERM_PERSON] > 0 && v2[CL_TERM_PERSON] > 0);
+    f[CL_F_NO_NAMES] = !(c2[CL_TERM_NAME] > 0 && v2[CL_TERM_NAME] > 0);
+}
+
 /* The features (cl_feature) of cluster c against the scattered vector
  * (cl_scatter) whose squared lengths per class are v2, dated day (DAY_NONE
  * if not), or, for a cluster against a cluster, of first..last. */
 static void pair_features(const cl_state *cl, const cl_cluster *c, const double v2[CL_NCLASS], int32_t first,
                           int32_t last, double f[CL_NFEAT])
 {
-    double dot[CL_NCLASS], c2[CL_NCLASS];
-    cl_vec cv = {c->ids, c->w, c->n};
-    cl_dot_classes(cl, &cv, dot, c2);
+    class_cosines(cl, c, v2, f);
     f[CL_F_BIAS] = 1.0;
-    f[CL_F_WORDS] = cosine_of(dot[CL_TERM_OTHER], c2[CL_TERM_OTHER], v2[CL_TERM_OTHER]);
-    f[CL_F_PEOPLE] = cosine_of(dot[CL_TERM_PERSON], c2[CL_TERM_PERSON], v2[CL_TERM_PERSON]);
-    f[CL_F_NAMES] = cosine_of(dot[CL_TERM_NAME], c2[CL_TERM_NAME], v2[CL_TERM_NAME]);
-    f[CL_F_ALL] = cosine_of(dot[0] + dot[1] + dot[2], c2[0] + c2[1] + c2[2], v2[0] + v2[1] + v2[2]);
-    f[CL_F_NO_PEOPLE] = !(c2[CL_TERM_PERSON] > 0 && v2[CL_TERM_PERSON] > 0);
-    f[CL_F_NO_NAMES] = !(c2[CL_TERM_NAME] > 0 && v2[CL_TERM_NAME] > 0);
     bool dated = first != DAY_NONE && c->first != DAY_NONE;
     int32_t gap = !dated ? 0 : last < c->first ? c->first - last : first > c->last ? first - c->last : 0;
     f[CL_F_GAP] = log1p((double)gap);
     f[CL_F_UNDATED] = !dated;
     f[CL_F_SIZE] = log(c->size > 1 ? (double)c->size : 1.0);
     f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = f[CL_F_EVENT_SUBJECT] = 0;
-    f[CL_F_SUBJECT] = sqrt(f[CL_F_WORDS] * f[CL_F_NAMES]);
 }
 
 static void dump_features(const cl_state *cl, char kind, const char *a, int64_t b, const double f[CL_NFEAT])
@@ -707,15 +716,11 @@ static void storyline_candidates(cl_state *cl, const cl_vec *v, const double v2[
             c->link_all = c->link_names = c->link_subject = 0;
             VEC_PUSH(s->cand, (uint32_t)(sl - 1));
         }
-        double dot[CL_NCLASS], c2[CL_NCLASS];
-        cl_vec cv = {e->ids, e->w, e->n};
-        cl_dot_classes(cl, &cv, dot, c2);
-        double all = cosine_of(dot[0] + dot[1] + dot[2], c2[0] + c2[1] + c2[2], v2[0] + v2[1] + v2[2]);
-        double names = cosine_of(dot[CL_TERM_NAME], c2[CL_TERM_NAME], v2[CL_TERM_NAME]);
-        double subject = sqrt(names * cosine_of(dot[CL_TERM_OTHER], c2[CL_TERM_OTHER], v2[CL_TERM_OTHER]));
-        if (all > c->link_all) c->link_all = all;
-        if (names > c->link_names) c->link_names = names;
-        if (subject > c->link_subject) c->link_subject = subject;
+        double f[CL_NFEAT];
+        class_cosines(cl, e, v2, f);
+        if (f[CL_F_ALL] > c->link_all) c->link_all = f[CL_F_ALL];
+        if (f[CL_F_NAMES] > c->link_names) c->link_names = f[CL_F_NAMES];
+        if (f[CL_F_SUBJECT] > c->link_subject) c->link_subject = f[CL_F_SUBJECT];
     }
 }
 
@@ -999,7 +1004,7 @@ static int cmp_pair_desc(const void *x, const void *y)
  * likely first, the smaller into the larger.
  * A subject first reported in other words, or a report that opened a
  * storyline of its own before its subject had grown, joins it here. */
-static uint32_t sweep_storylines(cl_state *cl)
+static void sweep_storylines(cl_state *cl)
 {
     cl_set *s = &cl->storylines;
     VEC(cl_pair) pairs = {0};
@@ -1026,17 +1031,14 @@ static uint32_t sweep_storylines(cl_state *cl)
         cl_scatter(cl, &av, false);
     }
     if (pairs.n) qsort(pairs.v, pairs.n, sizeof *pairs.v, cmp_pair_desc);
-    uint32_t merged = 0;
     for (size_t i = 0; i < pairs.n; i++) {
         int64_t x = cl_resolve(cl, CL_STORYLINE, pairs.v[i].a), y = cl_resolve(cl, CL_STORYLINE, pairs.v[i].b);
         if (x == y) continue;
         cl_cluster *a = &s->c.v[x - 1], *b = &s->c.v[y - 1];
         bool keep_a = a->size > b->size || (a->size == b->size && a->id < b->id);
         absorb(cl, s, keep_a ? x : y, keep_a ? y : x);
-        merged++;
     }
     VEC_FREE(pairs);
-    return merged;
 }
 
 uint32_t cl_sweep(cl_state *cl)

@@ -140,7 +140,13 @@ double cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b)
     return len > 0 ? dot / len : 0.0;
 }
 
-static bool is_name(const cl_state *cl, uint32_t id) { return id < cl->term_class.n && cl->term_class.v[id]; }
+/* The class of term id (cl_term_class); a word if the id is not known. */
+static uint8_t class_of(const cl_state *cl, uint32_t id)
+{
+    return id < cl->term_class.n ? cl->term_class.v[id] : CL_TERM_OTHER;
+}
+
+static bool is_name(const cl_state *cl, uint32_t id) { return class_of(cl, id) != CL_TERM_OTHER; }
 
 double cl_norm(const cl_state *cl, const cl_vec *v, bool names)
 {
@@ -188,7 +194,7 @@ void cl_dot_classes(const cl_state *cl, const cl_vec *c, double dot[CL_NCLASS], 
     uint32_t nd = (uint32_t)cl->dense.n;
     for (uint32_t i = 0; i < c->n; i++) {
         uint32_t id = c->id[i];
-        uint8_t k = id < cl->term_class.n ? cl->term_class.v[id] : CL_TERM_OTHER;
+        uint8_t k = class_of(cl, id);
         double x = c->w[i] * cl_idf(cl, id);
         len2[k] += x * x;
         if (id < nd) dot[k] += (double)c->w[i] * d[id];
@@ -200,7 +206,7 @@ void cl_len2_classes(const cl_state *cl, const cl_vec *v, double len2[CL_NCLASS]
     for (int k = 0; k < CL_NCLASS; k++) len2[k] = 0;
     for (uint32_t i = 0; i < v->n; i++) {
         uint32_t id = v->id[i];
-        uint8_t k = id < cl->term_class.n ? cl->term_class.v[id] : CL_TERM_OTHER;
+        uint8_t k = class_of(cl, id);
         double x = v->w[i] * cl_idf(cl, id);
         len2[k] += x * x;
     }
