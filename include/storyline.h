@@ -93,11 +93,24 @@ typedef struct sl_article {
 
 /* ---- the engine --------------------------------------------------------- */
 
-/* Open (creating if needed) the database at path and an engine over it; a
- * NULL path gives an engine without a database, for sl_extract_page and
- * sl_analyze_page. On failure *out is still set, so that sl_errmsg() can
- * say why; close it. */
+/* Open (creating if needed) the database at path for writing, and an
+ * engine over it; a NULL path gives an engine without a database, for
+ * sl_extract_page and sl_analyze_page. On failure *out is still set, so
+ * that sl_errmsg() can say why; close it. */
 sl_status   sl_open(sl_engine **out, const char *db_path);
+/* The same with a choice of how (flags):
+ * - SL_OPEN_READ: queries only. The file must exist and be a storyline
+ *   database; it is opened read-only and nothing in it changes. Readers
+ *   never wait for a writer and see whole batches only.
+ * - SL_OPEN_WRITE (what sl_open does): one writer at a time, across
+ *   processes. If another process writes to the database, a warning names
+ *   it and this call waits until it is done; with SL_OPEN_NO_WAIT it fails
+ *   at once instead (SL_EDB, naming the process).
+ * A file that is not a storyline database is refused (SL_EDB) and left
+ * as it was; an older storyline database is brought up to date by a
+ * writer. */
+enum { SL_OPEN_READ = 0, SL_OPEN_WRITE = 1, SL_OPEN_NO_WAIT = 2 };
+sl_status   sl_open_db(sl_engine **out, const char *db_path, int flags);
 void        sl_close(sl_engine *e);
 const char *sl_errmsg(const sl_engine *e);
 

@@ -17,13 +17,15 @@ int cmd_extract(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 
 /* Common options: --db FILE, --json, --help, and those allow names
- * (CLI_MANIFEST: --manifest TSV; CLI_JOBS: --jobs N). cli_parse consumes
- * them and leaves the other arguments in args (NULL-terminated); returns -1
- * on bad usage (after printing why), 1 if --help was given, 0 otherwise. */
-enum { CLI_MANIFEST = 1, CLI_JOBS = 2 };
+ * (CLI_MANIFEST: --manifest TSV; CLI_JOBS: --jobs N; CLI_WRITE: --no-wait).
+ * cli_parse consumes them and leaves the other arguments in args
+ * (NULL-terminated); returns -1 on bad usage (after printing why), 1 if
+ * --help was given, 0 otherwise. */
+enum { CLI_MANIFEST = 1, CLI_JOBS = 2, CLI_WRITE = 4 };
 typedef struct cli_opts {
     const char *db;
     int         json;
+    int         no_wait;    /* --no-wait: another writer is an error, not a wait */
     const char *manifest;
     int         jobs;       /* 0: not given */
     char      **args;
@@ -31,9 +33,11 @@ typedef struct cli_opts {
 } cli_opts;
 
 int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o);
-/* Open the engine, or print why not; NULL on failure. must_exist: the
- * command only reads, so a missing database is an error, not a new file. */
-sl_engine *cli_open(const cli_opts *o, int must_exist);
+/* Open the engine, or print why not; NULL on failure. read_only: the
+ * command only reads (SL_OPEN_READ: a missing database is an error, not a
+ * new file); else it writes (SL_OPEN_WRITE, waiting for another writer
+ * unless --no-wait). */
+sl_engine *cli_open(const cli_opts *o, int read_only);
 
 /* A JSON string, or null for NULL (jansson object). */
 struct json_t;

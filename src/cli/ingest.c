@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 static const char help[] =
-    "usage: storyline ingest [--db FILE] [--manifest TSV] [--jobs N] INPUT...\n"
+    "usage: storyline ingest [--db FILE] [--manifest TSV] [--jobs N] [--no-wait] INPUT...\n"
     "\n"
     "Read articles into the database (default storyline.db), extract each\n"
     "article from its page, fold syndicated copies, and group articles into\n"
@@ -20,6 +20,8 @@ static const char help[] =
     "                   .warc one per HTML response, .rss/.atom/.xml feeds one per\n"
     "                   item; .gz is decompressed\n"
     "  --db FILE        the database (created if missing)\n"
+    "  --no-wait        if another process is writing to the database, exit (2)\n"
+    "                   at once, naming it, instead of waiting for it to finish\n"
     "  --manifest TSV   publication dates and outlets of plain-text files: a TSV\n"
     "                   file with a header and the columns file, published, source\n"
     "  --jobs N, -j N   threads (default: one per processor, at most 8): pages are\n"
@@ -50,7 +52,7 @@ static void show_progress(const sl_ingest_stats *s, void *ctx)
 int cmd_ingest(int argc, char **argv)
 {
     cli_opts o;
-    int r = cli_parse(argc, argv, help, CLI_MANIFEST | CLI_JOBS, &o);
+    int r = cli_parse(argc, argv, help, CLI_MANIFEST | CLI_JOBS | CLI_WRITE, &o);
     if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
     if (!o.nargs) {
         fprintf(stderr, "storyline ingest: no INPUT given\n\n%s", help);

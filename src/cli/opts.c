@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 /* A count from 1 to 1024 in s, or 0. */
 static int count_of(const char *s)
@@ -28,6 +27,8 @@ int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o)
             return 1;
         } else if (!strcmp(a, "--json")) {
             o->json = 1;
+        } else if ((allow & CLI_WRITE) && !strcmp(a, "--no-wait")) {
+            o->no_wait = 1;
         } else if ((allow & CLI_JOBS) && (!strcmp(a, "--jobs") || !strcmp(a, "-j"))) {
             if (i + 1 >= argc || !(o->jobs = count_of(argv[i + 1]))) {
                 fprintf(stderr, "storyline %s: %s needs a number of threads (1 to 1024)\n\n%s", argv[0], a, help);
@@ -61,14 +62,11 @@ int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o)
     return 0;
 }
 
-sl_engine *cli_open(const cli_opts *o, int must_exist)
+sl_engine *cli_open(const cli_opts *o, int read_only)
 {
     sl_engine *e;
-    if (must_exist && access(o->db, F_OK) != 0) {
-        fprintf(stderr, "storyline: %s: no such database (run 'storyline ingest' first)\n", o->db);
-        return NULL;
-    }
-    if (sl_open(&e, o->db) != SL_OK) {
+    int flags = read_only ? SL_OPEN_READ : SL_OPEN_WRITE | (o->no_wait ? SL_OPEN_NO_WAIT : 0);
+    if (sl_open_db(&e, o->db, flags) != SL_OK) {
         fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
         sl_close(e);
         return NULL;

@@ -10,7 +10,7 @@
 
 static const char help[] =
     "usage: storyline watch [--db FILE] [--every MINUTES] [--once | --rounds N]\n"
-    "                       [--timeout SECONDS] FEED_URL...\n"
+    "                       [--timeout SECONDS] [--no-wait] FEED_URL...\n"
     "\n"
     "Poll RSS or Atom feeds and ingest the article page of every new item (as\n"
     "HTML, with the item's title and date). Feeds are asked with the ETag and\n"
@@ -22,6 +22,12 @@ static const char help[] =
     "  --once             one round, then exit (same as --rounds 1)\n"
     "  --rounds N         N rounds, then exit (default: until interrupted)\n"
     "  --timeout SECONDS  limit of each request (default 30)\n"
+    "  --no-wait          if another process is writing to the database, exit (2)\n"
+    "                     at once instead of waiting for it\n"
+    "\n"
+    "Watch writes to the database during a round only: between rounds an\n"
+    "'ingest' can run, and the next round waits for it and builds on what it\n"
+    "stored.\n"
     "\n"
     "A feed or page that fails is reported with its URL and the HTTP status or\n"
     "network error, and watching goes on. SIGINT or SIGTERM stops after the page\n"
@@ -88,7 +94,7 @@ int cmd_watch(int argc, char **argv)
                         .on_round = show_round};
     if (own_options(&argc, argv, &wo)) return EXIT_USAGE;
     cli_opts o;
-    int r = cli_parse(argc, argv, help, 0, &o);
+    int r = cli_parse(argc, argv, help, CLI_WRITE, &o);
     if (!r && !o.nargs) {
         fprintf(stderr, "storyline watch: no FEED_URL given\n\n%s", help);
         r = -1;

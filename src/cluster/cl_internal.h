@@ -15,6 +15,7 @@ typedef struct cl_cluster {
     uint32_t *ids;
     float    *w;
     bool     dirty, used;
+    bool     created;          /* since the last cl_clean: not stored yet */
     bool     stated;           /* a member's day was given, not guessed from its text */
     int64_t  merged_into;      /* the cluster that took this one in, or 0 */
     uint32_t stamp;            /* candidate dedup within one placement */

@@ -106,11 +106,17 @@ typedef struct cl_row {
                                     belong to that one */
     int32_t     first, last;     /* DAY_NONE if no dated document */
     uint32_t    size;
+    bool        stated;          /* a member's day was given, not inferred */
+    bool        created;         /* new since the last cl_clean (cl_dirty) */
     const void *centroid;
     size_t      centroid_len;
 } cl_row;
 
-void cl_load(cl_state *cl, const cl_row *row);
+/* Take in a stored cluster (the vocabulary first: centroids name terms).
+ * Returns NULL, or why the row cannot be a cluster (nothing taken in):
+ * an id below 1, a centroid that is not whole pairs, names a term not
+ * loaded, is not in ascending order or has a weight that is not finite. */
+const char *cl_load(cl_state *cl, const cl_row *row);
 typedef void (*cl_row_fn)(const cl_row *row, void *ctx);
 /* Clusters changed since the last cl_clean, events first. */
 void cl_dirty(cl_state *cl, cl_row_fn fn, void *ctx);

@@ -341,7 +341,7 @@ static int64_t new_cluster(cl_set *s, int64_t parent)
     int64_t id = (int64_t)s->c.n + 1;
     cl_cluster *c = cluster_at(s, id);
     c->parent = parent;
-    c->used = true;
+    c->used = c->created = true;
     return id;
 }
 
@@ -1093,27 +1093,40 @@ void cl_count_in(cl_state *cl, int64_t event, int32_t day, cl_placement *out)
 
 /* ---- persistence -------------------------------------------------------- */
 
-void cl_load(cl_state *cl, const cl_row *row)
+const char *cl_load(cl_state *cl, const cl_row *row)
 {
+    if (row->id < 1) return "an id below 1";
+    size_t n = row->centroid_len / 8;
+    if (row->centroid_len % 8 || n > UINT32_MAX / 2) return "a centroid of broken length";
+    const unsigned char *p = row->centroid;
+    uint32_t prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t id;
+        float w;
+        memcpy(&id, p + 8 * i, 4);
+        memcpy(&w, p + 8 * i + 4, 4);
+        if (id >= cl->terms.n) return "a centroid naming a term that is not stored";
+        if (i && id <= prev) return "a centroid out of order";
+        if (!isfinite(w)) return "a centroid weight that is not a number";
+        prev = id;
+    }
     cl_set *s = row->level == CL_EVENT ? &cl->events : &cl->storylines;
     cl_cluster *c = cluster_at(s, row->id);
     if (row->merged_into) {   /* gone: only where it went is kept */
         c->merged_into = row->merged_into;
         c->used = false;
-        return;
+        return NULL;
     }
     c->parent = row->parent;
     c->first = row->first;
     c->last = row->last;
-    c->stated = row->first != DAY_NONE;   /* not stored: days count as stated */
+    c->stated = row->stated;
     c->size = row->size;
     c->used = true;
-    size_t n = row->centroid_len / 8;
     free(c->ids);
     free(c->w);
     c->ids = xmalloc((n + 1) * sizeof *c->ids);
     c->w = xmalloc((n + 1) * sizeof *c->w);
-    const unsigned char *p = row->centroid;
     for (size_t i = 0; i < n; i++) {
         memcpy(&c->ids[i], p + 8 * i, 4);
         memcpy(&c->w[i], p + 8 * i + 4, 4);
@@ -1122,6 +1135,7 @@ void cl_load(cl_state *cl, const cl_row *row)
     c->norm_n = c->name_norm_n = 0;
     cl_vec v = {c->ids, c->w, c->n};
     index_terms(cl, s, (uint32_t)(row->id - 1), &v);
+    return NULL;
 }
 
 static void emit(cl_state *cl, cl_set *s, cl_level level, cl_row_fn fn, void *ctx)
@@ -1137,7 +1151,8 @@ static void emit(cl_state *cl, cl_set *s, cl_level level, cl_row_fn fn, void *ct
         /* a chain of merges in one batch is told by its end */
         int64_t into = c->merged_into ? cl_resolve(cl, level, c->id) : 0;
         if (level == CL_EVENT) c->parent = cl_resolve(cl, CL_STORYLINE, c->parent);   /* its storyline may be gone */
-        cl_row row = {level, c->id, c->parent, into, c->first, c->last, c->size, cl->blob.data, cl->blob.len};
+        cl_row row = {level, c->id, c->parent, into, c->first, c->last, c->size, c->stated, c->created,
+                      cl->blob.data, cl->blob.len};
         fn(&row, ctx);
     }
 }
@@ -1150,6 +1165,7 @@ void cl_dirty(cl_state *cl, cl_row_fn fn, void *ctx)
 
 void cl_clean(cl_state *cl)
 {
-    for (size_t i = 0; i < cl->events.c.n; i++) cl->events.c.v[i].dirty = false;
-    for (size_t i = 0; i < cl->storylines.c.n; i++) cl->storylines.c.v[i].dirty = false;
+    for (size_t i = 0; i < cl->events.c.n; i++) cl->events.c.v[i].dirty = cl->events.c.v[i].created = false;
+    for (size_t i = 0; i < cl->storylines.c.n; i++)
+        cl->storylines.c.v[i].dirty = cl->storylines.c.v[i].created = false;
 }

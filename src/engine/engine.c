@@ -37,7 +37,73 @@ static sl_status load_model(sl_engine *e, const char *path)
     return ok ? SL_OK : err_set(&e->err, SL_EINPUT, path, 0, "not a model file: %s", why);
 }
 
-sl_status sl_open(sl_engine **out, const char *db_path)
+/* SL_EVENT_THRESHOLD: the event decision's threshold instead of the
+ * built-in one (bench/clusters chooses it per cross-validation fold). */
+static sl_status env_threshold(sl_engine *e)
+{
+    const char *v = getenv("SL_EVENT_THRESHOLD");
+    if (!v || !*v) return SL_OK;
+    char *end;
+    double x = strtod(v, &end);
+    if (*end || !(x > 0.0 && x < 1.0))
+        return err_set(&e->err, SL_EUSAGE, NULL, 0, "SL_EVENT_THRESHOLD='%s': not a number between 0 and 1", v);
+    cl_params_of(e->cl)->event_threshold = x;
+    return SL_OK;
+}
+
+/* A fresh clustering state with the settings of the environment. */
+static sl_status new_cluster_state(sl_engine *e)
+{
+    cl_free(e->cl);
+    e->cl = cl_new();
+    sl_status st = env_threshold(e);
+    const char *v = getenv("SL_MODEL");
+    if (st == SL_OK && v && *v) st = load_model(e, v);
+    return st;
+}
+
+static void tell_waiting(const char *msg, void *ctx) { eg_warn(ctx, msg); }
+
+/* The writer's lock, and a state that is the file's: loaded when the lock
+ * is first taken, loaded again if another writer committed since this one
+ * last held it (watch lets go between rounds). */
+sl_status eg_writer_take(sl_engine *e)
+{
+    if (e->lock && e->loaded) return SL_OK;
+    if (e->broken) return SL_EDB;
+    if (!e->writer || !e->db) return err_set(&e->err, SL_EUSAGE, NULL, 0, "the database was opened read-only");
+    sl_status st = e->lock ? SL_OK : st_lock_take(st_path(e->db), !e->no_wait, tell_waiting, e, &e->lock, &e->err);
+    if (st != SL_OK) return st;
+    int64_t gen;
+    st = st_generation(e->db, &gen, &e->err);
+    if (st == SL_OK && (!e->loaded || gen != e->generation)) {
+        if (e->loaded) {
+            dd_free(e->dd);
+            e->dd = dd_new();
+            st = new_cluster_state(e);
+        }
+        if (st == SL_OK) st = st_load(e->db, e->cl, e->dd, &e->err);
+        e->loaded = st == SL_OK;
+    }
+    e->generation = gen;
+    if (st != SL_OK) {
+        e->broken = true;
+        st_lock_release(e->lock);
+        e->lock = NULL;
+    }
+    return st;
+}
+
+void eg_writer_release(sl_engine *e)
+{
+    st_lock_release(e->lock);
+    e->lock = NULL;
+    e->loaded = e->loaded && !e->broken;
+}
+
+sl_status sl_open(sl_engine **out, const char *db_path) { return sl_open_db(out, db_path, SL_OPEN_WRITE); }
+
+sl_status sl_open_db(sl_engine **out, const char *db_path, int flags)
 {
     sl_engine *e = xcalloc(1, sizeof *e);
     *out = e;
@@ -46,24 +112,18 @@ sl_status sl_open(sl_engine **out, const char *db_path)
     map_init(&e->sealed.ids);
     arena_init(&e->scratch);
     e->an = an_new();
-    e->cl = cl_new();
     e->dd = dd_new();
-    /* Tuning knobs for benchmarks (bench/): override the clustering
-     * thresholds without a rebuild. */
-    const char *v;
-    if ((v = getenv("SL_EVENT_THRESHOLD"))) cl_params_of(e->cl)->event_threshold = atof(v);
-    if ((v = getenv("SL_CONFLICT_FACTOR"))) cl_params_of(e->cl)->conflict_factor = atof(v);
-    if ((v = getenv("SL_MERGE_THRESHOLD"))) cl_params_of(e->cl)->merge_threshold = atof(v);
-    if ((v = getenv("SL_SWEEP_THRESHOLD"))) cl_params_of(e->cl)->sweep_threshold = atof(v);
-    if ((v = getenv("SL_EVENT_SPAN"))) cl_params_of(e->cl)->event_span = atoi(v);
-    if ((v = getenv("SL_MODEL")) && *v) {
-        sl_status st = load_model(e, v);
-        if (st != SL_OK) return st;
-    }
+    sl_status st = new_cluster_state(e);
+    if (st != SL_OK) return st;
     if (!e->an) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start the English stemmer");
     if (!db_path) return SL_OK;   /* extract and analyze only */
-    sl_status st = st_open(db_path, &e->db, &e->err);
-    if (st == SL_OK) st = st_load(e->db, e->cl, e->dd, &e->err);
+    e->writer = flags & SL_OPEN_WRITE;
+    e->no_wait = flags & SL_OPEN_NO_WAIT;
+    if (!e->writer) return st_open(db_path, ST_READ, &e->db, &e->err);
+    /* The lock before the file: a new file is made by one writer only. */
+    st = st_lock_take(db_path, !e->no_wait, tell_waiting, e, &e->lock, &e->err);
+    if (st == SL_OK) st = st_open(db_path, ST_WRITE, &e->db, &e->err);
+    if (st == SL_OK) st = eg_writer_take(e);
     if (st != SL_OK) e->broken = true;
     return st;
 }
@@ -78,6 +138,7 @@ void sl_close(sl_engine *e)
     arena_reset(&e->scratch);
     buf_free(&e->tmp);
     st_close(e->db);
+    st_lock_release(e->lock);
     cl_free(e->cl);
     if (e->dump) fclose(e->dump);
     dd_free(e->dd);

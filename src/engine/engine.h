@@ -84,12 +84,24 @@ struct sl_engine {
     long            batches; /* committed while ingesting (not flushing) */
     size_t          seq;
     bool            broken;  /* a database error left memory and file apart */
+    bool            writer, no_wait;   /* opened SL_OPEN_WRITE (and SL_OPEN_NO_WAIT) */
+    st_lock        *lock;    /* the writer's lock, while held */
+    bool            loaded;  /* cl and dd hold the file's state ... */
+    int64_t         generation;   /* ... as of this generation */
     arena           scratch; /* sl_extract_page's article */
     sl_article      extracted;
     buf             tmp;
 };
 
 void eg_warn(sl_engine *e, const char *msg);
+
+/* Writing: take the writer's lock if not held (waiting for another writer,
+ * unless SL_OPEN_NO_WAIT) and bring the clustering state up to the file's
+ * (engine.c); every write goes through it. eg_writer_release lets another
+ * writer in (watch, between rounds); the next eg_writer_take reloads what
+ * it wrote. */
+sl_status eg_writer_take(sl_engine *e);
+void      eg_writer_release(sl_engine *e);
 
 
 

@@ -96,7 +96,8 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
  * stores the other. */
 sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *stats)
 {
-    if (e->broken || !e->db) return SL_EDB;
+    sl_status st = eg_writer_take(e);
+    if (st != SL_OK) return st;
     stats->read++;
     sl_page page = *page_in;
     if (!page.id || !*page.id) {
@@ -106,8 +107,9 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
         return SL_EINPUT;
     }
     size_t idlen = strlen(page.id);
-    if (map_get(&e->filling.ids, page.id, idlen) || map_get(&e->sealed.ids, page.id, idlen) ||
-        st_article_known(e->db, page.id)) {
+    bool known = map_get(&e->filling.ids, page.id, idlen) || map_get(&e->sealed.ids, page.id, idlen);
+    if (!known && st_article_known(e->db, page.id, &known, &e->err) != SL_OK) return SL_EDB;
+    if (known) {
         stats->skipped_known++;
         return SL_OK;
     }
@@ -121,7 +123,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     if (e->pool) eg_pool_submit(e->pool, p);
     else eg_prepare(e->an, p);
     if (e->filling.p.n < EG_BATCH) return SL_OK;
-    sl_status st = commit_one(e, &e->sealed, stats, ++e->batches % EG_VOCAB_EVERY == 0);
+    st = commit_one(e, &e->sealed, stats, ++e->batches % EG_VOCAB_EVERY == 0);
     if (st != SL_OK) return st;
     eg_batch t = e->sealed;
     e->sealed = e->filling;
@@ -160,7 +162,7 @@ static void dedup_and_count(sl_engine *e, eg_batch *b)
 /* Id and event of the article a copy copies. */
 static bool original_of(sl_engine *e, eg_batch *b, int64_t copy_of, int64_t *event)
 {
-    if (copy_of >= 0) return st_article_ref(e->db, copy_of, &e->tmp, event);
+    if (copy_of >= 0) return st_article_ref(e->db, copy_of, &e->tmp, event, &e->err) == SL_OK;   /* SL_EDB: in e->err */
     eg_pending *o = b->p.v[-copy_of - 2];
     o->has_copy = true;   /* it stays where its copies are counted */
     buf_clear(&e->tmp);
@@ -333,6 +335,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
     profile(e, 1, &t);
     sl_status st = st_begin(e->db, &e->err);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) place_one(e, b, b->p.v[i], stats);
+    if (st == SL_OK) st = (sl_status)e->err.status;   /* a stored original that could not be read */
     profile(e, 2, &t);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) revisit_one(e, b->p.v[i], stats);
     if (st == SL_OK) stats->merged_events += cl_sweep(e->cl);
@@ -343,7 +346,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
         cl_vocab_dirty(e->cl, full, put_term, e);
         st = e->err.status == SL_OK ? put_clusters(e) : (sl_status)e->err.status;
     }
-    if (st == SL_OK) st = st_ndocs_put(e->db, cl_ndocs(e->cl), &e->err);
+    if (st == SL_OK) st = st_batch_end(e->db, cl_ndocs(e->cl), &e->err);
     profile(e, 5, &t);
     if (st == SL_OK) st = st_commit(e->db, &e->err);
     profile(e, 6, &t);
@@ -365,8 +368,9 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
 
 sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
 {
-    if (e->broken) return SL_EDB;
-    sl_status st = commit_one(e, &e->sealed, stats, true);
+    sl_status st = eg_writer_take(e);
+    if (st != SL_OK) return st;
+    st = commit_one(e, &e->sealed, stats, true);
     if (st == SL_OK) st = commit_one(e, &e->filling, stats, true);
     return st;
 }

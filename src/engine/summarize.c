@@ -35,8 +35,12 @@ static void summarize_one(cl_level level, int64_t id, void *ctx)
     arena a;
     arena_init(&a);
     members ms = {.a = &a};
-    st_members(e->db, level, id, EG_SUMMARY_ARTICLES, add_member, &ms);
     su_summary sum;
+    if (st_members(e->db, level, id, EG_SUMMARY_ARTICLES, add_member, &ms, &e->err) != SL_OK) {
+        VEC_FREE(ms.arts);
+        arena_reset(&a);
+        return;
+    }
     su_summarize(ms.arts.v, ms.arts.n, level == CL_EVENT ? EG_EVENT_SENTENCES : EG_STORYLINE_SENTENCES,
                  &a, &sum);
     json_t *arr = json_array();
@@ -51,9 +55,10 @@ static void summarize_one(cl_level level, int64_t id, void *ctx)
 
 sl_status eg_summarize_stale(sl_engine *e)
 {
-    if (e->broken || !e->db) return SL_EDB;
+    sl_status st = eg_writer_take(e);
+    if (st != SL_OK) return st;
     err_clear(&e->err);
-    sl_status st = st_begin(e->db, &e->err);
+    st = st_begin(e->db, &e->err);
     if (st == SL_OK) st = st_stale_each(e->db, summarize_one, e, &e->err);
     if (st == SL_OK) st = (sl_status)e->err.status;
     if (st == SL_OK) st = st_commit(e->db, &e->err);

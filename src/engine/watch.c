@@ -47,14 +47,17 @@ static void warn(watch_run *w, const char *url, const char *fmt, ...)
     eg_warn(w->e, w->e->err.msg);
 }
 
-/* Should this article URL be fetched (again)? */
-static bool wanted(watch_run *w, const char *url)
+/* Should this article URL be fetched (again)? SL_EDB if the file fails. */
+static sl_status wanted(watch_run *w, const char *url, bool *want)
 {
     long status, tries;
-    if (!st_seen_get(w->e->db, url, &status, &tries)) return true;
-    if (status >= 200 && status < 300) return false;
-    if (status >= 400 && status < 500 && status != 408 && status != 429) return false;
-    return tries < EG_WATCH_TRIES;
+    *want = false;
+    if (st_seen_get(w->e->db, url, &status, &tries, &w->e->err) != SL_OK) return SL_EDB;
+    if (!tries) *want = true;
+    else if (status >= 200 && status < 300) *want = false;
+    else if (status >= 400 && status < 500 && status != 408 && status != 429) *want = false;
+    else *want = tries < EG_WATCH_TRIES;
+    return SL_OK;
 }
 
 static bool transient(long status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
@@ -110,7 +113,9 @@ static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
         return SL_OK;
     }
     const char *url = w->link.data;
-    if (!wanted(w, url)) return SL_OK;
+    bool want;
+    if (wanted(w, url, &want) != SL_OK) return SL_EDB;
+    if (!want) return SL_OK;
     long status;
     bool ok = fetch_page(w, url, &status);
     if (ok) {
@@ -141,7 +146,7 @@ static sl_status take_item(watch_run *w, const char *feed, const sl_page *item)
 static sl_status poll_feed(watch_run *w, const char *url)
 {
     err_slot err;
-    st_feed_get(w->e->db, url, &w->etag, &w->last_modified);
+    if (st_feed_get(w->e->db, url, &w->etag, &w->last_modified, &w->e->err) != SL_OK) return SL_EDB;
     if (rd_fetch(w->fetch, url, w->etag.data, w->last_modified.data, &w->resp, &err) != SL_OK) {
         eg_warn(w->e, err.msg);
         w->stats->feeds_failed++;
@@ -207,15 +212,19 @@ static void pause_between(const watch_run *w)
 sl_status sl_watch(sl_engine *e, const char *const *feeds, size_t n_feeds, const sl_watch_opts *o,
                    sl_watch_stats *stats)
 {
-    if (e->broken || !e->db) return SL_EDB;
+    sl_status st = eg_writer_take(e);
+    if (st != SL_OK) return st;
     watch_run w = {.e = e, .o = o, .stats = stats, .fetch = rd_fetcher_new(o->timeout_seconds)};
     if (!w.fetch) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start libcurl");
-    sl_status st = SL_OK;
     while (st == SL_OK) {
+        /* The writer's lock for the round only: an ingest may run between
+         * rounds, and the next round loads what it stored. */
+        st = eg_writer_take(e);
         for (size_t i = 0; i < n_feeds && st == SL_OK && !stopped(&w); i++) st = poll_feed(&w, feeds[i]);
         /* store what the round fetched, even when stopping or failing */
         sl_status fl = e->broken ? SL_EDB : sl_ingest_flush(e, &stats->ingest);
         if (st == SL_OK) st = fl;
+        eg_writer_release(e);
         stats->rounds++;
         if (o->on_round) o->on_round(stats, o->ctx);
         if (stopped(&w) || (o->rounds > 0 && stats->rounds >= o->rounds)) break;

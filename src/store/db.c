@@ -8,6 +8,8 @@
 #include "st_internal.h"
 
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,7 @@ static const char *const schema =
     "  headline TEXT, summary TEXT,"          /* summary: JSON list of sentences */
     "  centroid BLOB,"
     "  stale INTEGER NOT NULL DEFAULT 1,"     /* summary older than members */
+    "  stated INTEGER,"                       /* days given, not inferred (schema 4) */
     "  PRIMARY KEY (level, id));"
     "CREATE INDEX IF NOT EXISTS clusters_parent ON clusters(level, parent);"
     "CREATE INDEX IF NOT EXISTS clusters_stale ON clusters(stale) WHERE stale;"
@@ -58,7 +61,6 @@ static const char *const schema =
     "  content_rowid='row');"
     "CREATE TABLE IF NOT EXISTS terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL, df INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"
-    "INSERT OR IGNORE INTO meta VALUES ('schema', '1');"
     /* Schema 2: what watch remembers across restarts (feeds.c). Every table
      * is created if missing, so an older file gains them when opened. */
     "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT,"
@@ -66,15 +68,48 @@ static const char *const schema =
     "CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, feed TEXT, status INTEGER NOT NULL,"
     "  tries INTEGER NOT NULL DEFAULT 1,"
     "  fetched TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
-    "UPDATE meta SET value = '2' WHERE key = 'schema' AND CAST(value AS INTEGER) < 2;"
     /* Schema 3: clusters merged into others; their ids keep resolving. */
     "CREATE TABLE IF NOT EXISTS merged (level INTEGER NOT NULL, id INTEGER NOT NULL,"
-    "  into_id INTEGER NOT NULL, PRIMARY KEY (level, id));"
-    "UPDATE meta SET value = '3' WHERE key = 'schema' AND CAST(value AS INTEGER) < 3;";
+    "  into_id INTEGER NOT NULL, PRIMARY KEY (level, id));";
+
+/* A damaged file is told as such, with the first lines of SQLite's own
+ * check, never read as empty or partly loaded. */
+static void integrity_lines(st_db *db, char *out, size_t n)
+{
+    out[0] = 0;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "PRAGMA integrity_check(3)", -1, &s, NULL) != SQLITE_OK) {
+        snprintf(out, n, "; integrity_check cannot run: %s", sqlite3_errmsg(db->h));
+        return;
+    }
+    size_t k = (size_t)snprintf(out, n, "; integrity_check:");
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < n)
+        k += (size_t)snprintf(out + k, n - k, " %s;", (const char *)sqlite3_column_text(s, 0));
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE && k < n)
+        snprintf(out + k, n - k, " (stopped: %s)", sqlite3_errstr(rc));
+    sqlite3_finalize(s);
+}
 
 sl_status st_fail(st_db *db, err_slot *err, const char *what)
 {
-    return err_set(err, SL_EDB, db->path, 0, "%s: %s", what, sqlite3_errmsg(db->h));
+    if (!db->h) return err_set(err, SL_EDB, db->path, 0, "%s: out of memory", what);
+    int code = sqlite3_errcode(db->h) & 0xff;
+    const char *msg = sqlite3_errmsg(db->h);
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+        char head[240], check[600];
+        snprintf(head, sizeof head, "%s", msg);
+        integrity_lines(db, check, sizeof check);
+        return err_set(err, SL_EDB, db->path, 0, "%s: the database is damaged (%s)%s", what, head, check);
+    }
+    return err_set(err, SL_EDB, db->path, 0, "%s: %s", what, msg);
+}
+
+/* The end of a loop over rows: SQLITE_DONE is the end, anything else an
+ * error (never "no more rows"). */
+sl_status st_done(st_db *db, int rc, err_slot *err, const char *what)
+{
+    return rc == SQLITE_DONE ? SL_OK : st_fail(db, err, what);
 }
 
 
@@ -182,14 +217,126 @@ static void ckpt_stop(st_db *db)
     db->ckpt = NULL;
 }
 
-sl_status st_open(const char *path, st_db **out, err_slot *err)
+/* ---- whose file this is --------------------------------------------------
+ *
+ * A storyline database says so in its header: application_id "STLN" and its
+ * schema version in user_version. Files from before schema 4 carry neither
+ * but have a meta table naming their schema; they are brought forward. Any
+ * other SQLite file is refused before anything is written to it. */
+#define ST_APP_ID 0x53544c4e   /* "STLN" */
+
+typedef struct st_kind {
+    int  version;     /* 0: empty file, a new database */
+    bool foreign;     /* someone else's file */
+    long app_id, tables;
+} st_kind;
+
+static int64_t scalar(sqlite3 *h, const char *sql, int *rc)
+{
+    sqlite3_stmt *s;
+    int64_t v = -1;
+    *rc = sqlite3_prepare_v2(h, sql, -1, &s, NULL);
+    if (*rc != SQLITE_OK) return -1;
+    *rc = sqlite3_step(s);
+    if (*rc == SQLITE_ROW) {
+        v = sqlite3_column_int64(s, 0);
+        *rc = SQLITE_OK;
+    } else if (*rc == SQLITE_DONE) {
+        *rc = SQLITE_OK;   /* no row: -1 */
+    }
+    sqlite3_finalize(s);
+    return v;
+}
+
+static sl_status identify(st_db *db, st_kind *k, err_slot *err)
+{
+    int rc;
+    memset(k, 0, sizeof *k);
+    k->app_id = (long)scalar(db->h, "PRAGMA application_id", &rc);
+    if (rc == SQLITE_OK) k->tables = (long)scalar(db->h, "SELECT count(*) FROM sqlite_master", &rc);
+    int64_t version = rc == SQLITE_OK ? scalar(db->h, "PRAGMA user_version", &rc) : 0;
+    if (rc != SQLITE_OK) return st_fail(db, err, "cannot read the database");
+    if (k->app_id == ST_APP_ID) {
+        k->version = (int)version;
+        return SL_OK;
+    }
+    if (k->app_id != 0) { k->foreign = true; return SL_OK; }
+    if (k->tables == 0) return SL_OK;   /* a new database */
+    /* Before schema 4: the meta table's word, if the tables are ours. */
+    int64_t legacy = scalar(db->h,
+        "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema'"
+        " AND (SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        "      AND name IN ('articles', 'clusters', 'terms')) = 3", &rc);
+    if (rc != SQLITE_OK || legacy < 1 || legacy >= 4) k->foreign = true;
+    else k->version = (int)legacy;
+    return SL_OK;
+}
+
+/* Schema 4 from any earlier one (0: none), in one transaction. */
+static sl_status migrate(st_db *db, int from, err_slot *err)
+{
+    char *msg = NULL;
+    char sql[160];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;", ST_APP_ID, ST_SCHEMA);
+    int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, schema, NULL, NULL, &msg);
+    /* Schema 4: whether an event's days were stated rather than inferred
+     * is kept (NULL in older rows: as before, dated means stated). */
+    if (rc == SQLITE_OK && from > 0) rc = sqlite3_exec(db->h, "ALTER TABLE clusters ADD COLUMN stated INTEGER", NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '4')", NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        st_rollback(db);
+        const char *why = msg ? msg : sqlite3_errmsg(db->h);
+        if (from) err_set(err, SL_EDB, db->path, 0, "cannot bring schema %d up to %d: %s", from, ST_SCHEMA, why);
+        else err_set(err, SL_EDB, db->path, 0, "cannot create the schema: %s", why);
+        sqlite3_free(msg);
+        return SL_EDB;
+    }
+    return SL_OK;
+}
+
+sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
 {
     st_db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
+    db->readonly = mode == ST_READ;
     *out = db;
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-        return st_fail(db, err, "cannot open database");
+    struct stat before;
+    bool existed = stat(path, &before) == 0;
+    if (db->readonly && !existed)
+        return err_set(err, SL_EDB, path, 0, "no such database (run 'storyline ingest' first)");
+    if (existed && !S_ISREG(before.st_mode))
+        return err_set(err, SL_EDB, path, 0, "not a regular file");
+    int flags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) return st_fail(db, err, "cannot open database");
     sqlite3_busy_timeout(db->h, 10000);
+    st_kind k;
+    sl_status st = identify(db, &k, err);
+    if (st != SL_OK) goto fail;
+    if (k.foreign) {
+        st = err_set(err, SL_EDB, path, 0,
+                     "not a storyline database (application_id %#lx, %ld schema objects); left unchanged",
+                     (unsigned long)k.app_id, k.tables);
+        goto fail;
+    }
+    if (k.version > ST_SCHEMA) {
+        st = err_set(err, SL_EDB, path, 0, "written by a newer storyline (schema %d; this one knows up to %d)",
+                     k.version, ST_SCHEMA);
+        goto fail;
+    }
+    if (db->readonly) {
+        /* Readers see schema 3 and later alike. */
+        if (k.version < 3) {
+            st = k.version ? err_set(err, SL_EDB, path, 0, "schema %d is too old to read: run 'storyline ingest"
+                                     " --db %s' once to bring it up to date", k.version, path)
+                           : err_set(err, SL_EDB, path, 0, "an empty file, not a storyline database");
+            goto fail;
+        }
+        sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
+        return SL_OK;
+    }
     char *msg = NULL;
     /* A 256 MB page cache and a checkpoint every 64 MB of WAL (not 4 MB):
      * the indexes of a large store stay in memory, and a page changed by
@@ -197,16 +344,26 @@ sl_status st_open(const char *path, st_db **out, err_slot *err)
      * articles (bench/gen): 1576 -> 1753 articles/s, peak RSS 328 -> 527 MB. */
     if (sqlite3_exec(db->h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                             "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=0;",
-                     NULL, NULL, &msg) != SQLITE_OK ||
-        sqlite3_exec(db->h, schema, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(err, SL_EDB, path, 0, "not a usable storyline database: %s", msg ? msg : "?");
+                     NULL, NULL, &msg) != SQLITE_OK) {
+        st = err_set(err, SL_EDB, path, 0, "cannot set up the database: %s", msg ? msg : "?");
         sqlite3_free(msg);
-        return SL_EDB;
+        goto fail;
     }
+    if (k.version < ST_SCHEMA && (st = migrate(db, k.version, err)) != SL_OK) goto fail;
     db->ckpt_pages = ST_CKPT_PAGES;
     sqlite3_wal_hook(db->h, wal_grew, db);
     return SL_OK;
+fail:
+    /* A file this call created and could not make a database of goes. */
+    if (!existed && !db->readonly) {
+        sqlite3_close(db->h);
+        db->h = NULL;
+        unlink(path);
+    }
+    return st;
 }
+
+const char *st_path(const st_db *db) { return db->path; }
 
 void st_close(st_db *db)
 {
@@ -235,16 +392,18 @@ void st_rollback(st_db *db)
     if (!sqlite3_get_autocommit(db->h)) sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-bool st_article_known(st_db *db, const char *id)
+sl_status st_article_known(st_db *db, const char *id, bool *known, err_slot *err)
 {
+    *known = false;
     sqlite3_stmt *s = st_prepare(db, ST_KNOWN, "SELECT 1 FROM articles WHERE id = ?");
-    if (!s) return false;
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    bool found = sqlite3_step(s) == SQLITE_ROW;
+    int rc = sqlite3_step(s);
+    *known = rc == SQLITE_ROW;
     /* A statement left on a row holds a read transaction: the WAL could
      * never be checkpointed and would grow without end. */
     sqlite3_reset(s);
-    return found;
+    return rc == SQLITE_ROW ? SL_OK : st_done(db, rc, err, "looking an article up");
 }
 
 void st_bind_text(sqlite3_stmt *s, int i, const char *t)
@@ -302,21 +461,31 @@ sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint
     return SL_OK;
 }
 
+/* A new cluster is inserted and an old one updated, never the one for the
+ * other: an id that is taken already, or missing, means the memory of this
+ * writer and the file disagree, and the batch is refused. */
 sl_status st_cluster_put(st_db *db, const cl_row *r, err_slot *err)
 {
-    sqlite3_stmt *s = st_prepare(db, ST_PUT_CLUSTER,
-        "INSERT INTO clusters (level, id, parent, first, last, size, centroid) VALUES (?,?,?,?,?,?,?)"
-        " ON CONFLICT (level, id) DO UPDATE SET parent = excluded.parent, first = excluded.first,"
-        " last = excluded.last, size = excluded.size, centroid = excluded.centroid, stale = 1");
+    sqlite3_stmt *s = r->created
+        ? st_prepare(db, ST_PUT_CLUSTER, "INSERT INTO clusters (first, last, size, centroid, stated, parent, level, id)"
+                     " VALUES (?,?,?,?,?,?,?,?)")
+        : st_prepare(db, ST_SET_CLUSTER, "UPDATE clusters SET first = ?, last = ?, size = ?, centroid = ?, stated = ?,"
+                     " parent = ?, stale = 1 WHERE level = ? AND id = ?");
     if (!s) return st_fail(db, err, "prepare");
-    sqlite3_bind_int(s, 1, (int)r->level);
-    sqlite3_bind_int64(s, 2, r->id);
-    sqlite3_bind_int64(s, 3, r->parent);
-    if (r->first != DAY_NONE) sqlite3_bind_int(s, 4, r->first);
-    if (r->last != DAY_NONE) sqlite3_bind_int(s, 5, r->last);
-    sqlite3_bind_int64(s, 6, r->size);
-    sqlite3_bind_blob(s, 7, r->centroid, (int)r->centroid_len, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing a cluster");
+    if (r->first != DAY_NONE) sqlite3_bind_int(s, 1, r->first);
+    if (r->last != DAY_NONE) sqlite3_bind_int(s, 2, r->last);
+    sqlite3_bind_int64(s, 3, r->size);
+    sqlite3_bind_blob(s, 4, r->centroid, (int)r->centroid_len, SQLITE_STATIC);
+    sqlite3_bind_int(s, 5, r->stated);
+    sqlite3_bind_int64(s, 6, r->parent);
+    sqlite3_bind_int(s, 7, (int)r->level);
+    sqlite3_bind_int64(s, 8, r->id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_CONSTRAINT || (rc == SQLITE_DONE && sqlite3_changes(db->h) != 1))
+        return err_set(err, SL_EDB, db->path, 0, "%s %c%lld is %s the database: another process changed it",
+                       r->level == CL_EVENT ? "event" : "storyline", r->level == CL_EVENT ? 'e' : 's',
+                       (long long)r->id, r->created ? "already in" : "missing from");
+    if (rc != SQLITE_DONE) return st_fail(db, err, "storing a cluster");
     return SL_OK;
 }
 
@@ -350,13 +519,28 @@ sl_status st_cluster_merged(st_db *db, int level, int64_t id, int64_t into, err_
     return st;
 }
 
-sl_status st_ndocs_put(st_db *db, uint64_t n, err_slot *err)
+sl_status st_batch_end(st_db *db, uint64_t ndocs, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_META, "INSERT OR REPLACE INTO meta (key, value) VALUES ('ndocs', ?)");
     if (!s) return st_fail(db, err, "prepare");
-    sqlite3_bind_int64(s, 1, (sqlite3_int64)n);
+    sqlite3_bind_int64(s, 1, (sqlite3_int64)ndocs);
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing statistics");
+    s = st_prepare(db, ST_PUT_GENERATION, "INSERT INTO meta (key, value) VALUES ('generation', 1)"
+                   " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+    if (!s) return st_fail(db, err, "prepare");
     if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing statistics");
     return SL_OK;
+}
+
+sl_status st_generation(st_db *db, int64_t *out, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_GET_GENERATION, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'");
+    if (!s) return st_fail(db, err, "prepare");
+    int rc = sqlite3_step(s);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    if (rc == SQLITE_ROW) rc = sqlite3_step(s);
+    sqlite3_reset(s);   /* no read transaction left open */
+    return st_done(db, rc, err, "reading the generation");
 }
 
 sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *headline,
@@ -373,68 +557,179 @@ sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *head
     return SL_OK;
 }
 
-sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err)
+/* ---- loading what the clustering knows ------------------------------------
+ *
+ * Every value read back is checked before it is used: an id is an index
+ * into memory, so an id out of range (negative, or far beyond the rows
+ * there are) would crash or ask for gigabytes. Cluster ids run from 1 up
+ * (a merged one keeps its id in the merged table), term ids from 0 without
+ * gaps. A bad value refuses the whole file: half a state is worse than
+ * none. */
+
+static sl_status bad_value(st_db *db, err_slot *err, const char *what, long long v)
 {
+    return err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s %lld is out of range;"
+                   " nothing was loaded or changed", what, v);
+}
+
+static sl_status count_rows(st_db *db, const char *sql, int64_t *out, err_slot *err)
+{
+    int rc;
+    *out = scalar(db->h, sql, &rc);
+    return rc == SQLITE_OK && *out >= 0 ? SL_OK : st_fail(db, err, "counting rows");
+}
+
+/* Days a cluster can span: years 1 to 9999. */
+#define ST_DAY_MIN (-719162)
+#define ST_DAY_MAX 2932896
+
+static bool day_ok(sqlite3_stmt *s, int i, int32_t *out)
+{
+    if (sqlite3_column_type(s, i) == SQLITE_NULL) { *out = DAY_NONE; return true; }
+    int64_t v = sqlite3_column_int64(s, i);
+    *out = (int32_t)v;
+    return v >= ST_DAY_MIN && v <= ST_DAY_MAX;
+}
+
+static sl_status load_terms(st_db *db, cl_state *cl, err_slot *err)
+{
+    int64_t n;
+    sl_status st = count_rows(db, "SELECT count(*) FROM terms", &n, err);
+    if (st != SL_OK) return st;
     sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(db->h, "SELECT id, term, df FROM terms", -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->h, "SELECT id, term, df FROM terms ORDER BY id", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "loading terms");
-    while (sqlite3_step(s) == SQLITE_ROW)
-        cl_vocab_load(cl, (uint32_t)sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
-                      (size_t)sqlite3_column_bytes(s, 1), (uint32_t)sqlite3_column_int64(s, 2));
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(s, 0), df = sqlite3_column_int64(s, 2);
+        const char *term = (const char *)sqlite3_column_text(s, 1);
+        if (id < 0 || id >= n) { st = bad_value(db, err, "term id", id); break; }
+        if (df < 0 || df > UINT32_MAX) { st = bad_value(db, err, "document frequency", df); break; }
+        if (!term || !*term) { st = bad_value(db, err, "empty term", id); break; }
+        cl_vocab_load(cl, (uint32_t)id, term, (size_t)sqlite3_column_bytes(s, 1), (uint32_t)df);
+    }
+    if (st == SL_OK) st = st_done(db, rc, err, "loading terms");
     sqlite3_finalize(s);
-    if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'ndocs'", -1, &s, NULL) != SQLITE_OK)
-        return st_fail(db, err, "loading statistics");
-    if (sqlite3_step(s) == SQLITE_ROW) cl_set_ndocs(cl, (uint64_t)sqlite3_column_int64(s, 0));
-    sqlite3_finalize(s);
-    if (sqlite3_prepare_v2(db->h, "SELECT level, id, parent, first, last, size, centroid FROM clusters"
+    if (st != SL_OK) return st;
+    int64_t ndocs;
+    st = count_rows(db, "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ndocs'), 0)", &ndocs, err);
+    if (st == SL_OK) cl_set_ndocs(cl, (uint64_t)ndocs);
+    return st;
+}
+
+static sl_status load_clusters(st_db *db, cl_state *cl, err_slot *err)
+{
+    /* The highest id each level may hold: its rows, live and merged, and
+     * one for each article (an event an article opened can be dropped
+     * again in the same batch, its id never stored). */
+    int64_t bound[2];
+    sl_status st = count_rows(db, "SELECT (SELECT count(*) FROM clusters WHERE level = 0)"
+                                  " + (SELECT count(*) FROM merged WHERE level = 0)"
+                                  " + (SELECT count(*) FROM articles)", &bound[0], err);
+    if (st == SL_OK)
+        st = count_rows(db, "SELECT (SELECT count(*) FROM clusters WHERE level = 1)"
+                            " + (SELECT count(*) FROM merged WHERE level = 1)"
+                            " + (SELECT count(*) FROM articles)", &bound[1], err);
+    if (st != SL_OK) return st;
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db->h, "SELECT level, id, parent, first, last, size, centroid, stated FROM clusters"
                                   " ORDER BY level, id", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "loading clusters");
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        cl_row r = {
-            .level = (cl_level)sqlite3_column_int(s, 0),
-            .id = sqlite3_column_int64(s, 1),
-            .parent = sqlite3_column_int64(s, 2),
-            .first = sqlite3_column_type(s, 3) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 3),
-            .last = sqlite3_column_type(s, 4) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 4),
-            .size = (uint32_t)sqlite3_column_int64(s, 5),
-            .centroid = sqlite3_column_blob(s, 6),
-            .centroid_len = (size_t)sqlite3_column_bytes(s, 6),
-        };
-        cl_load(cl, &r);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t level = sqlite3_column_int64(s, 0), size = sqlite3_column_int64(s, 5);
+        cl_row r = {.id = sqlite3_column_int64(s, 1), .parent = sqlite3_column_int64(s, 2),
+                    .centroid = sqlite3_column_blob(s, 6), .centroid_len = (size_t)sqlite3_column_bytes(s, 6)};
+        if (level != CL_EVENT && level != CL_STORYLINE) { st = bad_value(db, err, "cluster level", level); break; }
+        r.level = (cl_level)level;
+        if (r.id < 1 || r.id > bound[level]) { st = bad_value(db, err, level ? "storyline id" : "event id", r.id); break; }
+        if (level == CL_EVENT ? r.parent < 0 || r.parent > bound[CL_STORYLINE] : r.parent != 0) {
+            st = bad_value(db, err, "parent of a cluster", r.parent);
+            break;
+        }
+        if (size < 0 || size > UINT32_MAX) { st = bad_value(db, err, "cluster size", size); break; }
+        r.size = (uint32_t)size;
+        if (!day_ok(s, 3, &r.first) || !day_ok(s, 4, &r.last)) {
+            st = bad_value(db, err, "day of a cluster", sqlite3_column_int64(s, r.first == DAY_NONE ? 3 : 4));
+            break;
+        }
+        /* before schema 4 not stored: a dated cluster counts as stated */
+        r.stated = sqlite3_column_type(s, 7) == SQLITE_NULL ? r.first != DAY_NONE : sqlite3_column_int(s, 7) != 0;
+        const char *why = cl_load(cl, &r);
+        if (why) {
+            st = err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s %c%lld: %s;"
+                         " nothing was loaded or changed", level ? "storyline" : "event", level ? 's' : 'e',
+                         (long long)r.id, why);
+            break;
+        }
     }
+    if (st == SL_OK) st = st_done(db, rc, err, "loading clusters");
     sqlite3_finalize(s);
+    if (st != SL_OK) return st;
     if (sqlite3_prepare_v2(db->h, "SELECT level, id, into_id FROM merged", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "loading merged clusters");
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        cl_row r = {.level = (cl_level)sqlite3_column_int(s, 0), .id = sqlite3_column_int64(s, 1),
-                    .merged_into = sqlite3_column_int64(s, 2)};
-        cl_load(cl, &r);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t level = sqlite3_column_int64(s, 0);
+        cl_row r = {.id = sqlite3_column_int64(s, 1), .merged_into = sqlite3_column_int64(s, 2)};
+        if (level != CL_EVENT && level != CL_STORYLINE) { st = bad_value(db, err, "cluster level", level); break; }
+        r.level = (cl_level)level;
+        if (r.id < 1 || r.id > bound[level]) { st = bad_value(db, err, "merged cluster id", r.id); break; }
+        if (r.merged_into < 1 || r.merged_into > bound[level] || r.merged_into == r.id) {
+            st = bad_value(db, err, "cluster merged into", r.merged_into);
+            break;
+        }
+        const char *why = cl_load(cl, &r);
+        if (why) { st = err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s", why); break; }
     }
+    if (st == SL_OK) st = st_done(db, rc, err, "loading merged clusters");
     sqlite3_finalize(s);
+    return st;
+}
+
+static sl_status load_signatures(st_db *db, dd_index *dd, err_slot *err)
+{
+    sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(db->h, "SELECT row, minhash FROM articles WHERE minhash IS NOT NULL"
                                   " AND duplicate_of IS NULL ORDER BY row", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "loading signatures");
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        if ((size_t)sqlite3_column_bytes(s, 1) != sizeof(dd_sig)) continue;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if ((size_t)sqlite3_column_bytes(s, 1) != sizeof(dd_sig)) continue;   /* none stored: not comparable */
         dd_sig sig;
         memcpy(&sig, sqlite3_column_blob(s, 1), sizeof sig);
         dd_add(dd, sqlite3_column_int64(s, 0), &sig);
     }
+    sl_status st = st_done(db, rc, err, "loading signatures");
     sqlite3_finalize(s);
-    return SL_OK;
+    return st;
 }
 
-bool st_article_ref(st_db *db, int64_t rowid, buf *id, int64_t *event)
+/* One read transaction: a state from one moment. */
+sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err)
+{
+    if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) return st_fail(db, err, "begin");
+    sl_status st = load_terms(db, cl, err);
+    if (st == SL_OK) st = load_clusters(db, cl, err);
+    if (st == SL_OK) st = load_signatures(db, dd, err);
+    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+    return st;
+}
+
+sl_status st_article_ref(st_db *db, int64_t rowid, buf *id, int64_t *event, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, ST_ARTICLE_ID, "SELECT id, event FROM articles WHERE row = ?");
-    if (!s) return false;
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_int64(s, 1, rowid);
-    if (sqlite3_step(s) != SQLITE_ROW) return false;
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE ? SL_ENOTFOUND : st_fail(db, err, "looking an article up");
+    }
     buf_clear(id);
     buf_puts(id, (const char *)sqlite3_column_text(s, 0));
     *event = sqlite3_column_int64(s, 1);
     sqlite3_reset(s);   /* see st_article_known */
-    return true;
+    return SL_OK;
 }
 
 sl_status st_stale_each(st_db *db, st_stale_fn fn, void *ctx, err_slot *err)

@@ -15,18 +15,20 @@ static void column_into(sqlite3_stmt *s, int i, buf *out)
         buf_append(out, (const char *)sqlite3_column_text(s, i), (size_t)sqlite3_column_bytes(s, i));
 }
 
-bool st_feed_get(st_db *db, const char *url, buf *etag, buf *last_modified)
+sl_status st_feed_get(st_db *db, const char *url, buf *etag, buf *last_modified, err_slot *err)
 {
     buf_clear(etag);
     buf_clear(last_modified);
     sqlite3_stmt *s = st_prepare(db, ST_FEED_GET, "SELECT etag, last_modified FROM feeds WHERE url = ?");
-    if (!s) return false;
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_text(s, 1, url, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_ROW) return false;
-    column_into(s, 0, etag);
-    column_into(s, 1, last_modified);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        column_into(s, 0, etag);
+        column_into(s, 1, last_modified);
+    }
     sqlite3_reset(s);   /* no read transaction left open (db.c) */
-    return true;
+    return rc == SQLITE_ROW ? SL_OK : st_done(db, rc, err, "reading a feed's state");
 }
 
 sl_status st_feed_put(st_db *db, const char *url, const char *etag, const char *last_modified,
@@ -46,16 +48,19 @@ sl_status st_feed_put(st_db *db, const char *url, const char *etag, const char *
     return SL_OK;
 }
 
-bool st_seen_get(st_db *db, const char *url, long *status, long *tries)
+sl_status st_seen_get(st_db *db, const char *url, long *status, long *tries, err_slot *err)
 {
+    *status = *tries = 0;
     sqlite3_stmt *s = st_prepare(db, ST_SEEN_GET, "SELECT status, tries FROM seen WHERE url = ?");
-    if (!s) return false;
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_text(s, 1, url, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) != SQLITE_ROW) return false;
-    *status = (long)sqlite3_column_int64(s, 0);
-    *tries = (long)sqlite3_column_int64(s, 1);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *status = (long)sqlite3_column_int64(s, 0);
+        *tries = (long)sqlite3_column_int64(s, 1);
+    }
     sqlite3_reset(s);
-    return true;
+    return rc == SQLITE_ROW ? SL_OK : st_done(db, rc, err, "reading what was fetched");
 }
 
 sl_status st_seen_put(st_db *db, const char *url, const char *feed, long status, err_slot *err)

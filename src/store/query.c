@@ -21,22 +21,24 @@ static const char *day_col(sqlite3_stmt *s, int i, char out[11])
     return out;
 }
 
-sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member_fn fn, void *ctx)
+sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member_fn fn, void *ctx, err_slot *err)
 {
     sqlite3_stmt *s = level == CL_EVENT
         ? st_prepare(db, ST_MEMBERS_EVENT, "SELECT id, title, text, duplicate_of, day FROM articles"
                      " WHERE event = ? ORDER BY duplicate_of IS NOT NULL, day IS NULL, day, row LIMIT ?")
         : st_prepare(db, ST_MEMBERS_STORYLINE, "SELECT id, title, text, duplicate_of, day FROM articles"
                      " WHERE storyline = ? ORDER BY duplicate_of IS NOT NULL, day IS NULL, day, row LIMIT ?");
-    if (!s) return SL_EDB;
+    if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int(s, 2, limit);
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         st_member m = {col(s, 0), col(s, 1), col(s, 2), col(s, 3),
                        sqlite3_column_type(s, 4) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 4)};
         fn(&m, ctx);
     }
-    return SL_OK;
+    sqlite3_reset(s);
+    return st_done(db, rc, err, "reading a story's articles");
 }
 
 sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err)

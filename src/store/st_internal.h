@@ -10,7 +10,8 @@ enum {
     ST_KNOWN, ST_PUT_ARTICLE, ST_PUT_TERM, ST_PUT_CLUSTER, ST_PUT_META, ST_PUT_SUMMARY,
     ST_ARTICLE_ID, ST_MEMBERS_EVENT, ST_MEMBERS_STORYLINE, ST_PUT_FTS, ST_PUT_ACTOR, ST_PUT_QUOTE,
     ST_PUT_TIME, ST_FEED_GET, ST_FEED_PUT, ST_SEEN_GET, ST_SEEN_PUT, ST_MERGE_NOTE, ST_MERGE_DROP,
-    ST_MERGE_EVENT, ST_MERGE_STORYLINE, ST_MERGE_PARENT, ST_NSTMT
+    ST_MERGE_EVENT, ST_MERGE_STORYLINE, ST_MERGE_PARENT, ST_PUT_GENERATION, ST_GET_GENERATION, ST_SET_CLUSTER,
+    ST_NSTMT
 };
 
 typedef struct st_ckpt st_ckpt;
@@ -23,12 +24,18 @@ struct st_db {
                                     the WAL first grew large; NULL before */
     int           ckpt_pages;    /* a checkpoint starts when the WAL holds this many */
     bool          ckpt_failed;   /* the thread could not start: the writer checkpoints */
+    bool          readonly;      /* opened ST_READ */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */
 sqlite3_stmt *st_prepare(st_db *db, int which, const char *sql);
 
+/* An SQLite error as SL_EDB naming the file and what was being done; a
+ * damaged file with the first lines of PRAGMA integrity_check. */
 sl_status st_fail(st_db *db, err_slot *err, const char *what);
+/* After a loop over sqlite3_step's rows: SL_OK if rc is SQLITE_DONE, else
+ * st_fail. */
+sl_status st_done(st_db *db, int rc, err_slot *err, const char *what);
 void      st_bind_text(sqlite3_stmt *s, int i, const char *t);
 
 #endif

@@ -14,18 +14,41 @@
 
 typedef struct st_db st_db;
 
-sl_status st_open(const char *path, st_db **out, err_slot *err);
+/* The schema this build writes; files of schema 1 to 3 are brought up to
+ * it when opened for writing, and read as they are from schema 3 on. */
+#define ST_SCHEMA 4
+typedef enum st_mode { ST_READ, ST_WRITE } st_mode;
+/* Open the database at path. ST_READ: an existing storyline database,
+ * read-only (nothing in the file changes); ST_WRITE: created if missing,
+ * migrated forward if older. Any other file (not SQLite, another program's
+ * SQLite, a newer schema) is refused with SL_EDB and left unchanged; a file
+ * this call created is removed again. One writer at a time is the caller's
+ * to ensure (st_lock). */
+sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err);
 /* A checkpoint starts in the background once the WAL holds this many
  * pages (default 16384, 64 MB of 4 KB pages); a small number for tests. */
+/* The writer's lock (lock.c): one writer per database at a time, across
+ * processes. If another holds it: wait (after telling waiting, if not
+ * NULL, who holds it) or, if !wait, SL_EDB naming the holder. */
+typedef struct st_lock st_lock;
+typedef void (*st_wait_fn)(const char *msg, void *ctx);
+sl_status st_lock_take(const char *db_path, bool wait, st_wait_fn waiting, void *ctx, st_lock **out, err_slot *err);
+void      st_lock_release(st_lock *l);
+
+/* Batches committed to the file so far, by any writer: a writer that let
+ * go of the lock (watch between rounds) reloads if it changed. */
+sl_status st_generation(st_db *db, int64_t *out, err_slot *err);
+
 void st_checkpoint_every(st_db *db, int pages);
 void      st_close(st_db *db);
+const char *st_path(const st_db *db);
 
 sl_status st_begin(st_db *db, err_slot *err);
 sl_status st_commit(st_db *db, err_slot *err);
 void      st_rollback(st_db *db);
 
-/* Is an article with this id stored? */
-bool      st_article_known(st_db *db, const char *id);
+/* Is an article with this id stored? (*known; SL_EDB if the file fails) */
+sl_status st_article_known(st_db *db, const char *id, bool *known, err_slot *err);
 
 typedef struct st_placed {
     const char *duplicate_of;   /* article id or NULL */
@@ -46,12 +69,14 @@ sl_status st_cluster_put(st_db *db, const cl_row *row, err_slot *err);
  * the event that took them) or events (a storyline's) move over. Call
  * after the surviving clusters are written. */
 sl_status st_cluster_merged(st_db *db, int level, int64_t id, int64_t into, err_slot *err);
-sl_status st_ndocs_put(st_db *db, uint64_t n, err_slot *err);
+/* The end of a batch: the number of documents seen, and one more generation. */
+sl_status st_batch_end(st_db *db, uint64_t ndocs, err_slot *err);
 
 /* Load the vocabulary, clusters and signatures into the in-memory stages. */
 sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err);
-/* Id and event of a stored article (for duplicate links). */
-bool      st_article_ref(st_db *db, int64_t rowid, buf *id, int64_t *event);
+/* Id and event of a stored article (for duplicate links): SL_OK,
+ * SL_ENOTFOUND, or SL_EDB if the file fails. */
+sl_status st_article_ref(st_db *db, int64_t rowid, buf *id, int64_t *event, err_slot *err);
 /* Events and storylines changed since they were last summarized. */
 typedef void (*st_stale_fn)(cl_level level, int64_t id, void *ctx);
 sl_status st_stale_each(st_db *db, st_stale_fn fn, void *ctx, err_slot *err);
@@ -63,7 +88,7 @@ typedef struct st_member {
 } st_member;
 typedef void (*st_member_fn)(const st_member *m, void *ctx);
 /* Up to limit articles of an event or storyline, oldest first, copies last. */
-sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member_fn fn, void *ctx);
+sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member_fn fn, void *ctx, err_slot *err);
 sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *headline,
                          const char *summary_json, err_slot *err);
 
@@ -86,13 +111,13 @@ sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, siz
 /* ---- what watch remembers (feeds.c) ---- */
 
 /* The validators of a feed's last 200 response (ETag, Last-Modified), each
- * cleared to "" if none; false if the feed was never fetched. */
-bool      st_feed_get(st_db *db, const char *url, buf *etag, buf *last_modified);
+ * "" if none or if the feed was never fetched; SL_EDB if the file fails. */
+sl_status st_feed_get(st_db *db, const char *url, buf *etag, buf *last_modified, err_slot *err);
 sl_status st_feed_put(st_db *db, const char *url, const char *etag, const char *last_modified,
                       long status, err_slot *err);
 /* An article URL fetched before: its last HTTP status (0: no response) and
- * how often it was tried; false if never. */
-bool      st_seen_get(st_db *db, const char *url, long *status, long *tries);
+ * how often it was tried (0: never); SL_EDB if the file fails. */
+sl_status st_seen_get(st_db *db, const char *url, long *status, long *tries, err_slot *err);
 sl_status st_seen_put(st_db *db, const char *url, const char *feed, long status, err_slot *err);
 
 /* ---- queries (the public API's, with the engine's error slot) ---- */
