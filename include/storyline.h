@@ -285,6 +285,9 @@ typedef struct sl_article_row {
 } sl_article_row;
 
 typedef int (*sl_article_fn)(const sl_article_row *a, void *ctx);   /* non-zero stops */
+/* Stored articles, newest (by publication day) first, undated last. Rows
+ * come straight from an index: stopping after the first N costs the same
+ * in any size of archive. */
 sl_status sl_articles_each(sl_engine *e, sl_article_fn fn, void *ctx);
 
 typedef struct sl_event_row {
@@ -305,7 +308,8 @@ typedef struct sl_storyline_row {
 } sl_storyline_row;
 
 typedef int (*sl_storyline_fn)(const sl_storyline_row *s, void *ctx);
-/* Storylines, newest (by last date) first. */
+/* Storylines, newest (by last date) first, undated last; like articles,
+ * from an index, so the first N cost the same in any size of archive. */
 sl_status sl_storylines_each(sl_engine *e, sl_storyline_fn fn, void *ctx);
 
 typedef struct sl_story_article {

@@ -17,15 +17,19 @@ int cmd_extract(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 
 /* Common options: --db FILE, --json, --help, and those allow names
- * (CLI_MANIFEST: --manifest TSV; CLI_JOBS: --jobs N; CLI_WRITE: --no-wait).
+ * (CLI_MANIFEST: --manifest TSV; CLI_JOBS: --jobs N; CLI_WRITE: --no-wait;
+ * CLI_LIMIT: --limit N and --all).
  * cli_parse consumes them and leaves the other arguments in args
  * (NULL-terminated); returns -1 on bad usage (after printing why), 1 if
  * --help was given, 0 otherwise. */
-enum { CLI_MANIFEST = 1, CLI_JOBS = 2, CLI_WRITE = 4 };
+enum { CLI_MANIFEST = 1, CLI_JOBS = 2, CLI_WRITE = 4, CLI_LIMIT = 8 };
 typedef struct cli_opts {
     const char *db;
     int         json;
     int         no_wait;    /* --no-wait: another writer is an error, not a wait */
+    long        limit;      /* --limit N; 0: --all; -1: not given */
+    long        shown;      /* rows a listing printed so far */
+    int         more;       /* a listing stopped at its limit with rows left */
     const char *manifest;
     int         jobs;       /* 0: not given */
     char      **args;
@@ -52,5 +56,8 @@ void           cli_timeline_print(const sl_timeline_entry *t, size_t n);
  * options, open the database, run list(engine, opts), report errors. */
 int cli_run_listing(int argc, char **argv, const char *help,
                     sl_status (*list)(sl_engine *e, cli_opts *o));
+/* Called by a listing before it prints a row: 1 (stop, rows are left) once
+ * the limit (--limit N, else default_limit; none with --all) is reached. */
+int cli_listing_full(cli_opts *o, long default_limit);
 
 #endif

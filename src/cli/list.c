@@ -7,23 +7,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Rows a listing shows unless told otherwise: a screenful or two, at the
+ * same cost in any size of archive. */
+#define ARTICLES_SHOWN 100
+#define STORIES_SHOWN 20
+
 static const char articles_help[] =
-    "usage: storyline articles [--db FILE] [--json]\n"
+    "usage: storyline articles [--db FILE] [--json] [--limit N | --all]\n"
     "\n"
-    "One line per stored article, oldest first: id, date, event, storyline,\n"
-    "the article it copies (if any) and title. With --json, JSON Lines with\n"
-    "id, url, title, published, source, byline, dateline, event, storyline,\n"
-    "duplicate_of and text (paragraphs separated by a blank line).\n";
+    "Stored articles, newest first (undated last), two lines each: id, date,\n"
+    "event, storyline, the article it copies (if any), and title. With --json,\n"
+    "JSON Lines with id, url, title, published, source, byline, dateline,\n"
+    "event, storyline, duplicate_of and text (paragraphs separated by a blank\n"
+    "line).\n"
+    "\n"
+    "  --limit N   the newest N (default 100)\n"
+    "  --all       every article (an export: its time grows with the archive)\n";
 
 static const char stories_help[] =
-    "usage: storyline stories [--db FILE] [--json]\n"
+    "usage: storyline stories [--db FILE] [--json] [--limit N | --all]\n"
     "\n"
-    "Storylines, newest first, each with its events: dates, sizes, headlines.\n"
-    "With --json, one JSON object per storyline per line.\n";
+    "Storylines, newest first (undated last), each with its events: dates,\n"
+    "sizes, headlines. With --json, one JSON object per storyline per line.\n"
+    "\n"
+    "  --limit N   the newest N storylines (default 20)\n"
+    "  --all       every storyline\n";
 
 static int print_article(const sl_article_row *a, void *ctx)
 {
-    const cli_opts *o = ctx;
+    cli_opts *o = ctx;
+    if (cli_listing_full(o, ARTICLES_SHOWN)) return 1;
     if (o->json) {
         json_t *j = json_object();
         json_object_set_new(j, "id", cli_json_str(a->id));
@@ -76,7 +89,8 @@ static json_t *event_json(const sl_event_row *ev)
 
 static int print_storyline(const sl_storyline_row *s, void *ctx)
 {
-    const cli_opts *o = ctx;
+    cli_opts *o = ctx;
+    if (cli_listing_full(o, STORIES_SHOWN)) return 1;
     if (o->json) {
         json_t *j = json_object();
         json_object_set_new(j, "id", cli_json_str(s->id));

@@ -19,6 +19,7 @@ int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->db = "storyline.db";
+    o->limit = -1;
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -29,6 +30,17 @@ int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o)
             o->json = 1;
         } else if ((allow & CLI_WRITE) && !strcmp(a, "--no-wait")) {
             o->no_wait = 1;
+        } else if ((allow & CLI_LIMIT) && !strcmp(a, "--all")) {
+            o->limit = 0;
+        } else if ((allow & CLI_LIMIT) && (!strcmp(a, "--limit") || !strncmp(a, "--limit=", 8))) {
+            const char *v = a[7] == '=' ? a + 8 : i + 1 < argc ? argv[++i] : "";
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (!*v || *end || n < 1) {
+                fprintf(stderr, "storyline %s: --limit needs a number of rows (1 or more)\n\n%s", argv[0], help);
+                return -1;
+            }
+            o->limit = n;
         } else if ((allow & CLI_JOBS) && (!strcmp(a, "--jobs") || !strcmp(a, "-j"))) {
             if (i + 1 >= argc || !(o->jobs = count_of(argv[i + 1]))) {
                 fprintf(stderr, "storyline %s: %s needs a number of threads (1 to 1024)\n\n%s", argv[0], a, help);
@@ -87,11 +99,22 @@ json_t *cli_json_str(const char *s)
     return j ? j : json_null();
 }
 
+int cli_listing_full(cli_opts *o, long default_limit)
+{
+    long limit = o->limit < 0 ? default_limit : o->limit;
+    if (limit && o->shown >= limit) {
+        o->more = 1;
+        return 1;
+    }
+    o->shown++;
+    return 0;
+}
+
 int cli_run_listing(int argc, char **argv, const char *help,
                     sl_status (*list)(sl_engine *e, cli_opts *o))
 {
     cli_opts o;
-    int r = cli_parse(argc, argv, help, 0, &o);
+    int r = cli_parse(argc, argv, help, CLI_LIMIT, &o);
     if (!r && o.nargs) {
         fprintf(stderr, "storyline %s: unexpected argument '%s'\n\n%s", argv[0], o.args[0], help);
         r = -1;
@@ -102,6 +125,8 @@ int cli_run_listing(int argc, char **argv, const char *help,
     if (!e || list(e, &o) != SL_OK) {
         if (e) fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
         rc = EXIT_FAIL;
+    } else if (o.more) {
+        fprintf(stderr, "storyline: the newest %ld shown; --limit N or --all for more\n", o.shown);
     }
     sl_close(e);
     free(o.args);

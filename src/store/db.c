@@ -29,6 +29,8 @@ static const char *const schema =
     "  ingested TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     "CREATE INDEX IF NOT EXISTS articles_event ON articles(event, day);"
     "CREATE INDEX IF NOT EXISTS articles_storyline ON articles(storyline, day);"
+    /* listings, newest first, without sorting the archive (schema 4) */
+    "CREATE INDEX IF NOT EXISTS articles_day ON articles(day);"
     "CREATE TABLE IF NOT EXISTS clusters ("
     "  level INTEGER NOT NULL,"               /* 0 event, 1 storyline */
     "  id INTEGER NOT NULL, parent INTEGER NOT NULL,"
@@ -39,6 +41,7 @@ static const char *const schema =
     "  stated INTEGER,"                       /* days given, not inferred (schema 4) */
     "  PRIMARY KEY (level, id));"
     "CREATE INDEX IF NOT EXISTS clusters_parent ON clusters(level, parent);"
+    "CREATE INDEX IF NOT EXISTS clusters_recent ON clusters(level, last, id);"
     "CREATE INDEX IF NOT EXISTS clusters_stale ON clusters(stale) WHERE stale;"
     /* Who, said what, when: one row per actor, quote and time expression of
      * an article (copies have none: their original holds them). Offsets
@@ -739,11 +742,17 @@ sl_status st_stale_each(st_db *db, st_stale_fn fn, void *ctx, err_slot *err)
                            -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "reading clusters");
     VEC(int64_t) rows = {0};   /* collected first: fn writes to the same table */
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         VEC_PUSH(rows, sqlite3_column_int64(s, 0));
         VEC_PUSH(rows, sqlite3_column_int64(s, 1));
     }
+    sl_status st = st_done(db, rc, err, "reading clusters");
     sqlite3_finalize(s);
+    if (st != SL_OK) {
+        VEC_FREE(rows);
+        return st;
+    }
     for (size_t i = 0; i + 1 < rows.n; i += 2) fn((cl_level)rows.v[i], rows.v[i + 1], ctx);
     VEC_FREE(rows);
     return SL_OK;

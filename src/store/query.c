@@ -46,7 +46,7 @@ sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h,
             "SELECT id, url, title, published, source, byline, dateline, event, storyline,"
-            " duplicate_of, text, meta, date_inferred FROM articles ORDER BY day IS NULL, day, row",
+            " duplicate_of, text, meta, date_inferred FROM articles ORDER BY day DESC, row DESC",
             -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "reading articles");
     char ev[32], sl[32];
@@ -79,7 +79,8 @@ static sl_status events_of(st_db *db, int64_t storyline, const char *order, aren
     sqlite3_bind_int64(s, 1, storyline);
     VEC(sl_event_row) v = {0};
     char d1[11], d2[11];
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         sl_event_row r = {
             .id = arena_printf(a, "e%lld", (long long)sqlite3_column_int64(s, 0)),
             .storyline = arena_printf(a, "s%lld", (long long)sqlite3_column_int64(s, 1)),
@@ -90,25 +91,28 @@ static sl_status events_of(st_db *db, int64_t storyline, const char *order, aren
         };
         VEC_PUSH(v, r);
     }
+    sl_status st = st_done(db, rc, err, "reading events");
     sqlite3_finalize(s);
     *out = arena_alloc(a, (v.n + 1) * sizeof **out);
     if (v.n) memcpy(*out, v.v, v.n * sizeof **out);
     *n = v.n;
     VEC_FREE(v);
-    return SL_OK;
+    return st;
 }
 
 sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot *err)
 {
     sqlite3_stmt *s;
+    /* DESC puts NULL last: undated storylines come at the end */
     if (sqlite3_prepare_v2(db->h, "SELECT id, headline, first, last, size FROM clusters WHERE level = 1"
-                                  " ORDER BY last IS NULL, last DESC, id DESC", -1, &s, NULL) != SQLITE_OK)
+                                  " ORDER BY last DESC, id DESC", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "reading storylines");
     sl_status st = SL_OK;
     arena a;
     arena_init(&a);
     char d1[11], d2[11];
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         sl_storyline_row r = {
             .id = arena_printf(&a, "s%lld", (long long)sqlite3_column_int64(s, 0)),
             .headline = col(s, 1), .first = day_col(s, 2, d1), .last = day_col(s, 3, d2),
@@ -122,6 +126,7 @@ sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot 
         arena_reset(&a);
         if (stop) break;
     }
+    if (st == SL_OK && rc != SQLITE_ROW) st = st_done(db, rc, err, "reading storylines");
     arena_reset(&a);
     sqlite3_finalize(s);
     return st;
@@ -160,15 +165,17 @@ static sl_status resolve_merged(st_db *db, cl_level level, int64_t *id, err_slot
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, "SELECT into_id FROM merged WHERE level = ? AND id = ?", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "reading merged clusters");
+    int rc = SQLITE_DONE;
     for (int hops = 0; hops < 1000; hops++) {
         sqlite3_reset(s);
         sqlite3_bind_int(s, 1, (int)level);
         sqlite3_bind_int64(s, 2, *id);
-        if (sqlite3_step(s) != SQLITE_ROW) break;
+        if ((rc = sqlite3_step(s)) != SQLITE_ROW) break;
         *id = sqlite3_column_int64(s, 0);
     }
+    sl_status st = rc == SQLITE_ROW ? SL_OK : st_done(db, rc, err, "reading merged clusters");
     sqlite3_finalize(s);
-    return SL_OK;
+    return st;
 }
 
 static void summary_from_json(story_box *b, const char *json)
@@ -197,7 +204,8 @@ static sl_status story_articles(st_db *db, story_box *b, cl_level level, int64_t
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading articles");
     sqlite3_bind_int64(s, 1, id);
     VEC(sl_story_article) v = {0};
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         sl_story_article a = {
             arena_strdup(&b->a, col(s, 0)), arena_strdup(&b->a, col(s, 1)), arena_strdup(&b->a, col(s, 2)),
             arena_strdup(&b->a, col(s, 3)), arena_strdup(&b->a, col(s, 4)), arena_strdup(&b->a, col(s, 5)),
@@ -205,13 +213,14 @@ static sl_status story_articles(st_db *db, story_box *b, cl_level level, int64_t
         };
         VEC_PUSH(v, a);
     }
+    sl_status st = st_done(db, rc, err, "reading articles");
     sqlite3_finalize(s);
     sl_story_article *arr = arena_alloc(&b->a, (v.n + 1) * sizeof *arr);
     if (v.n) memcpy(arr, v.v, v.n * sizeof *arr);
     b->s.articles = arr;
     b->s.n_articles = v.n;
     VEC_FREE(v);
-    return SL_OK;
+    return st;
 }
 
 static sl_status story_facts(st_db *db, story_box *b, cl_level level, int64_t id, err_slot *err)
@@ -279,8 +288,11 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
         return st_fail(db, err, "reading a story");
     sqlite3_bind_int(s, 1, (int)level);
     sqlite3_bind_int64(s, 2, n);
-    if (sqlite3_step(s) != SQLITE_ROW) {
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sl_status st = rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "reading a story");
         sqlite3_finalize(s);
+        if (st != SL_OK) return st;
         return err_set(err, SL_ENOTFOUND, NULL, 0, "no %s '%s' in %s",
                        level == CL_EVENT ? "event" : "storyline", id, db->path);
     }

@@ -69,18 +69,19 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
     map index;
     map_init(&index);
     VEC(agg) v = {0};
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *key = col(s, 0);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *key = col(s, 0), *name = col(s, 1);
+        if (!key || !name) continue;   /* NOT NULL columns: a damaged row */
         bool created;
         uint64_t *slot = map_put(&index, key, strlen(key), &created);
         if (created) {
-            agg g = {.key = arena_strdup(a, key), .type = arena_strdup(a, col(s, 2))};
+            agg g = {.key = arena_strdup(a, key), .type = arena_strdup(a, col(s, 2) ? col(s, 2) : "")};
             VEC_PUSH(v, g);
             *slot = v.n;
         }
         agg *g = &v.v[*slot - 1];
         long mentions = sqlite3_column_int64(s, 5);
-        const char *name = col(s, 1);
         g->mentions += mentions;
         if (!g->name || mentions > g->name_mentions) {   /* the form most used names the actor */
             if (g->name) add_unique(a, &g->aliases, g->name);
@@ -92,6 +93,7 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
         add_json_list(a, &g->roles, col(s, 3));
         add_json_list(a, &g->aliases, col(s, 4));
     }
+    sl_status st = st_done(db, rc, err, "reading actors");
     sqlite3_finalize(s);
     if (v.n > 1) qsort(v.v, v.n, sizeof *v.v, cmp_agg);   /* v.v is NULL when empty */
     sl_actor *r = arena_alloc(a, (v.n + 1) * sizeof *r);
@@ -110,7 +112,7 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
     *n = v.n;
     VEC_FREE(v);
     map_free(&index);
-    return SL_OK;
+    return st;
 }
 
 /* ---- quotes ---- */
@@ -129,34 +131,38 @@ sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *act
                                     "ORDER BY a.day IS NULL, a.day, a.row, q.start");
     if (!s) return st_fail(db, err, "reading quotes");
     VEC(sl_quote) v = {0};
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *key = col(s, 1);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *key = col(s, 1), *kind = col(s, 3);
+        if (!col(s, 2) || !col(s, 4)) continue;   /* NOT NULL columns: a damaged row */
         sl_quote q = {arena_strdup(a, display_name(actors, n_actors, key, col(s, 0))), arena_strdup(a, key),
-                      arena_strdup(a, col(s, 2)), strcmp(col(s, 3), "direct") ? "indirect" : "direct",
+                      arena_strdup(a, col(s, 2)), kind && !strcmp(kind, "direct") ? "direct" : "indirect",
                       arena_strdup(a, col(s, 4)), (size_t)sqlite3_column_int64(s, 5),
                       (size_t)sqlite3_column_int64(s, 6)};
         VEC_PUSH(v, q);
     }
+    sl_status st = st_done(db, rc, err, "reading quotes");
     sqlite3_finalize(s);
     *out = arena_alloc(a, (v.n + 1) * sizeof **out);
     if (v.n) memcpy(*out, v.v, v.n * sizeof **out);
     *n = v.n;
     VEC_FREE(v);
-    return SL_OK;
+    return st;
 }
 
 /* ---- timeline ---- */
 
 /* Each article's lead stands for its publication day, unless the article
  * itself dates something on that day. */
-static void add_leads(st_db *db, const st_members_of *m, arena *a, void *vec_)
+static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *vec_, err_slot *err)
 {
     VEC(su_dated) *v = vec_;
     sqlite3_stmt *s = members_query(db, m, "SELECT a.id, a.day, a.text FROM articles a WHERE a.duplicate_of IS NULL"
                                            " AND a.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM times t WHERE"
                                            " t.article = a.row AND t.day = a.day) AND", "");
-    if (!s) return;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    if (!s) return st_fail(db, err, "reading leads");
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *text = col(s, 2);
         an_span *sp;
         if (!text || !an_sentences(text, strlen(text), a, &sp)) continue;
@@ -164,7 +170,9 @@ static void add_leads(st_db *db, const st_members_of *m, arena *a, void *vec_)
                       arena_strdup(a, col(s, 0)), sqlite3_column_int(s, 1), -1};
         VEC_PUSH(*v, d);
     }
+    sl_status st = st_done(db, rc, err, "reading leads");
     sqlite3_finalize(s);
+    return st;
 }
 
 sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, size_t per_date, arena *a,
@@ -177,10 +185,18 @@ sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, siz
     VEC(su_dated) v = {0};
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (!col(s, 1) || !col(s, 2)) continue;
         su_dated d = {sqlite3_column_int(s, 0), arena_strdup(a, col(s, 1)), arena_strdup(a, col(s, 2)),
                       sqlite3_column_type(s, 3) == SQLITE_NULL ? DAY_NONE : sqlite3_column_int(s, 3),
                       sqlite3_column_int(s, 4)};
         VEC_PUSH(v, d);
+    }
+    int code = sqlite3_errcode(db->h) & 0xff;
+    if (rc != SQLITE_DONE && (!m->query || code != SQLITE_ERROR)) {   /* the file failed */
+        sl_status st = st_fail(db, err, "reading time expressions");
+        sqlite3_finalize(s);
+        VEC_FREE(v);
+        return st;
     }
     if (rc != SQLITE_DONE) {   /* a full-text query FTS5 cannot parse ends here */
         err_set(err, SL_EUSAGE, NULL, 0, "%s%s%s", m->query ? "query '" : "", m->query ? m->query : "",
@@ -192,7 +208,11 @@ sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, siz
         return SL_EUSAGE;
     }
     sqlite3_finalize(s);
-    add_leads(db, m, a, &v);
+    sl_status st = add_leads(db, m, a, &v, err);
+    if (st != SL_OK) {
+        VEC_FREE(v);
+        return st;
+    }
     su_entry *e;
     size_t ne = su_timeline(v.v, v.n, dates, per_date, a, &e);
     VEC_FREE(v);

@@ -106,7 +106,7 @@ static void articles_json_has_every_field_and_the_seed_titles(void **st)
 {
     (void)st;
     char *out;
-    assert_int_equal(run_capturef(&out, BIN " articles --json --db %s", db), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --all --json --db %s", db), 0);
     const char *keys[] = {"id", "url", "title", "published", "source", "event", "storyline",
                           "duplicate_of", "text"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
@@ -165,12 +165,12 @@ static void reingest_changes_nothing(void **st)
 {
     (void)st;
     char *before, *after, *msg;
-    run_capturef(&before, BIN " articles --json --db %s", db);
+    run_capturef(&before, BIN " articles --all --json --db %s", db);
     assert_int_equal(run_capturef(&msg, BIN " ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>&1", db,
                           shared_dir(), shared_dir()), 0);
     assert_non_null(strstr(msg, "stored 0"));
     assert_non_null(strstr(msg, "5 already stored"));
-    run_capturef(&after, BIN " articles --json --db %s", db);
+    run_capturef(&after, BIN " articles --all --json --db %s", db);
     assert_string_equal(before, after);
     free(before);
     free(after);
@@ -184,7 +184,7 @@ static void standard_input_and_gzip_are_read(void **st)
     assert_int_equal(run_capturef(&out, "gzip -c %s/seeds/003_7c0ab15546612602.txt > %s/p.txt.gz && "
                                 BIN " ingest --db %s/gz.db %s/p.txt.gz 2>&1 && "
                                 "printf '{\"id\":\"in1\",\"text\":\"Rescuers reached the village on Monday.\"}\\n' | "
-                                BIN " ingest --db %s/gz.db - 2>&1 && " BIN " articles --db %s/gz.db",
+                                BIN " ingest --db %s/gz.db - 2>&1 && " BIN " articles --all --db %s/gz.db",
                           shared_dir(), tmp, tmp, tmp, tmp, tmp), 0);
     assert_true(!strncmp(out, "p ", 2) || strstr(out, "\np "));
     assert_non_null(strstr(out, "in1"));
@@ -281,7 +281,7 @@ static void write_stream(const char *path, int n)
 static int count_articles(const char *dbpath)
 {
     char *out;
-    run_capturef(&out, BIN " articles --json --db %s 2>/dev/null", dbpath);
+    run_capturef(&out, BIN " articles --all --json --db %s 2>/dev/null", dbpath);
     int n = 0;
     for (char *p = out; (p = strchr(p, '\n')); p++) n++;
     free(out);
@@ -297,7 +297,7 @@ static void killed_ingest_keeps_whole_batches_and_resumes(void **st)
     write_stream(stream, 20000);
     /* Start, wait for the first committed batch, then kill without warning. */
     assert_int_equal(run_capturef(NULL, BIN " ingest --db %s %s 2>/dev/null & pid=$!; "
-                                "while [ \"$(" BIN " articles --db %s 2>/dev/null | head -n 1 | wc -l)\" -eq 0 ]; "
+                                "while [ \"$(" BIN " articles --all --db %s 2>/dev/null | head -n 1 | wc -l)\" -eq 0 ]; "
                                 "do sleep 0.02; done; kill -9 $pid; wait $pid 2>/dev/null; exit 0", kdb, stream, kdb), 0);
     int n = count_articles(kdb);
     assert_true(n > 0 && n < 20000);

@@ -101,7 +101,7 @@ static void storyline_stores_the_whole_stream(void **st)
     snprintf(want, sizeof want, "read %d, stored %d", N, N);
     if (!strstr(out, want)) fail_msg("%s", out);
     free(out);
-    assert_int_equal(run_capturef(&out, BIN " articles --db %s/g.db --json | wc -l", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --all --db %s/g.db --json | wc -l", dir), 0);
     assert_int_equal(atoi(out), N);
     free(out);
 }

@@ -60,7 +60,7 @@ static void warc_feed_and_sniffed_html_are_ingested(void **st)
     assert_non_null(strstr(out, "passed over 2 container records"));   /* warcinfo, image */
     assert_non_null(strstr(out, "read 4, stored 4"));
     free(out);
-    assert_int_equal(run_capturef(&out, BIN " articles --db %s/t.db --json", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --all --db %s/t.db --json", dir), 0);
     /* the page's own date (its dateline) beats the fetch time */
     assert_non_null(strstr(out, "\"id\":\"http://news.test/dated\",\"url\":\"http://news.test/dated\","
                                 "\"title\":\"Drills suspended\",\"published\":\"2018-06-14\""));

@@ -195,7 +195,7 @@ static void rounds_fetch_new_articles_once_and_ask_conditionally(void **st)
     assert_int_equal(count(log, "GET /b.html"), 1);
     assert_int_equal(count(log, "GET /gone.html"), 1);
     free(log);
-    assert_int_equal(run_capturef(&out, BIN " articles --db %s/w.db --json", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --all --db %s/w.db --json", dir), 0);
     char want[128];
     snprintf(want, sizeof want, "\"id\":\"http://127.0.0.1:%d/a.html\"", port);
     assert_non_null(strstr(out, want));
@@ -225,7 +225,7 @@ static void rounds_fetch_new_articles_once_and_ask_conditionally(void **st)
     assert_int_equal(count(log, "GET "), 2);
     assert_int_equal(count(log, "GET /c.html"), 1);
     free(log);
-    assert_int_equal(run_capturef(&out, BIN " articles --db %s/w.db --json", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --all --db %s/w.db --json", dir), 0);
     assert_int_equal(count(out, "\"id\":"), 3);
     free(out);
 }
@@ -250,7 +250,7 @@ static void relative_links_and_items_without_links(void **st)
     log = take_log();
     assert_int_equal(count(log, "GET /rel.html"), 1);
     free(log);
-    assert_int_equal(run_capturef(&out, BIN " articles --db %s/w.db --json", dir), 0);
+    assert_int_equal(run_capturef(&out, BIN " articles --all --db %s/w.db --json", dir), 0);
     assert_non_null(strstr(out, "\"id\":\"inline-1\""));
     assert_non_null(strstr(out, "\"source\":\"Relative News\""));
     free(out);
