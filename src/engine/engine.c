@@ -186,22 +186,31 @@ sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **
 
 void sl_day_format(int32_t day, char out[11]) { day_format(day, out); }
 
+/* Each query reads one moment of the file, whatever a writer commits
+ * meanwhile. */
 sl_status sl_articles_each(sl_engine *e, sl_article_fn fn, void *ctx)
 {
     if (!e->db) return SL_EDB;
-    return st_articles_each(e->db, fn, ctx, &e->err);
+    return st_articles_each(e->db, fn, ctx, &e->err);   /* one statement: one moment */
 }
 
 sl_status sl_storylines_each(sl_engine *e, sl_storyline_fn fn, void *ctx)
 {
     if (!e->db) return SL_EDB;
-    return st_storylines_each(e->db, fn, ctx, &e->err);
+    bool began = st_snapshot_begin(e->db);
+    sl_status st = st_storylines_each(e->db, fn, ctx, &e->err);
+    st_snapshot_end(e->db, began);
+    return st;
 }
 
 sl_status sl_story_get(sl_engine *e, const char *id, sl_story **out)
 {
+    *out = NULL;
     if (!e->db) return SL_EDB;
-    return st_story_get(e->db, id, out, &e->err);
+    bool began = st_snapshot_begin(e->db);
+    sl_status st = st_story_get(e->db, id, out, &e->err);
+    st_snapshot_end(e->db, began);
+    return st;
 }
 
 sl_status sl_timeline_get(sl_engine *e, const char *id, const char *query, size_t dates, size_t per_date,
@@ -209,7 +218,10 @@ sl_status sl_timeline_get(sl_engine *e, const char *id, const char *query, size_
 {
     *out = NULL;
     if (!e->db) return SL_EDB;
-    return st_timeline_get(e->db, id, query, dates, per_date, out, &e->err);
+    bool began = st_snapshot_begin(e->db);
+    sl_status st = st_timeline_get(e->db, id, query, dates, per_date, out, &e->err);
+    st_snapshot_end(e->db, began);
+    return st;
 }
 
 /* ---- the public reader: rd_source with the engine's error slot ---------- */

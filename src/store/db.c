@@ -7,6 +7,7 @@
 #include "store.h"
 #include "st_internal.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -300,6 +301,34 @@ static sl_status migrate(st_db *db, int from, err_slot *err)
     return SL_OK;
 }
 
+/* A reader who may not write beside the file (a read-only folder) cannot
+ * make the WAL's shared-memory file. When no WAL is there (no writer is at
+ * work and the last one checkpointed everything), the file alone is the
+ * whole database and can be read as immutable. */
+static bool reopen_immutable(st_db *db)
+{
+    int code = sqlite3_errcode(db->h) & 0xff;
+    if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) return false;
+    buf wal = {0};
+    buf_puts(&wal, db->path);
+    buf_puts(&wal, "-wal");
+    struct stat sb;
+    bool no_wal = stat(wal.data, &sb) != 0 || sb.st_size == 0;
+    buf_free(&wal);
+    if (!no_wal) return false;
+    buf uri = {0};
+    buf_puts(&uri, "file:");
+    for (const unsigned char *p = (const unsigned char *)db->path; *p; p++) {
+        if (isalnum(*p) || strchr("/._-~", *p)) buf_append(&uri, (const char *)p, 1);
+        else buf_printf(&uri, "%%%02X", *p);
+    }
+    buf_puts(&uri, "?immutable=1");
+    sqlite3_close(db->h);
+    int rc = sqlite3_open_v2(uri.data, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    buf_free(&uri);
+    return rc == SQLITE_OK;
+}
+
 sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
 {
     st_db *db = xcalloc(1, sizeof *db);
@@ -317,6 +346,7 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
     sqlite3_busy_timeout(db->h, 10000);
     st_kind k;
     sl_status st = identify(db, &k, err);
+    if (st != SL_OK && db->readonly && reopen_immutable(db)) st = identify(db, &k, err);
     if (st != SL_OK) goto fail;
     if (k.foreign) {
         st = err_set(err, SL_EDB, path, 0,
@@ -388,6 +418,16 @@ sl_status st_commit(st_db *db, err_slot *err)
 {
     if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return st_fail(db, err, "commit");
     return SL_OK;
+}
+
+bool st_snapshot_begin(st_db *db)
+{
+    return sqlite3_get_autocommit(db->h) && sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void st_snapshot_end(st_db *db, bool began)
+{
+    if (began) sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);   /* ends a read: cannot fail to write */
 }
 
 void st_rollback(st_db *db)

@@ -46,6 +46,11 @@ const char *st_path(const st_db *db);
 sl_status st_begin(st_db *db, err_slot *err);
 sl_status st_commit(st_db *db, err_slot *err);
 void      st_rollback(st_db *db);
+/* A read of several statements that sees one moment of the file (whole
+ * batches only, even while a writer commits): st_snapshot_begin returns
+ * whether it began a transaction, to hand to st_snapshot_end. */
+bool      st_snapshot_begin(st_db *db);
+void      st_snapshot_end(st_db *db, bool began);
 
 /* Is an article with this id stored? (*known; SL_EDB if the file fails) */
 sl_status st_article_known(st_db *db, const char *id, bool *known, err_slot *err);
