@@ -31,7 +31,9 @@ typedef VEC(uint32_t) cl_postings;   /* cluster positions, append order */
 
 typedef struct cl_set {
     VEC(cl_cluster) c;         /* position = id - 1 */
-    VEC(cl_postings) post;     /* by term id */
+    VEC(cl_postings) post;     /* by term id: the newest CL_POSTINGS_PER_TERM */
+    VEC(uint8_t)  post_dirty;  /* by term id: its list changed since cl_clean */
+    VEC(uint32_t) dirty_terms; /* those terms */
     VEC(uint32_t) cand;        /* candidate positions of one placement */
     VEC(double)   acc;         /* their shared query weights, for selection */
     uint32_t stamp;
@@ -73,7 +75,6 @@ struct cl_state {
     VEC(uint8_t)  df_dirty;
     VEC(uint8_t)  term_class;  /* by term id: cl_term_class */
     VEC(uint32_t) dirty_ids;
-    size_t    terms_told;      /* terms below this id were reported (cl_vocab_dirty) */
     uint64_t  ndocs;
     double    log_n;           /* ln(1 + ndocs) */
     cl_set    events, storylines;

@@ -33,12 +33,10 @@ uint64_t cl_ndocs(const cl_state *cl);
 /* The document's vector (in a); counts the document in the statistics. */
 void     cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out);
 /* Terms whose frequency changed (or that are new) since the last
- * cl_vocab_clean(cl, true), all of them; or (all false) only the terms new
- * since the last cl_vocab_clean of either kind, whose rows must exist before
- * centroids name them. fn gets each. */
+ * cl_vocab_clean. fn gets each. */
 typedef void (*cl_term_fn)(uint32_t id, const char *term, size_t len, uint32_t df, void *ctx);
-void     cl_vocab_dirty(const cl_state *cl, bool all, cl_term_fn fn, void *ctx);
-void     cl_vocab_clean(cl_state *cl, bool all);
+void     cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx);
+void     cl_vocab_clean(cl_state *cl);
 /* Cosine similarity of two document vectors under the current weights. */
 double   cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b);
 /* Similarity of a document vector to an event's centroid, or -1. */
@@ -117,6 +115,21 @@ typedef struct cl_row {
  * an id below 1, a centroid that is not whole pairs, names a term not
  * loaded, is not in ascending order or has a weight that is not finite. */
 const char *cl_load(cl_state *cl, const cl_row *row);
+/* The candidate index (the newest clusters posted under each term), as
+ * stored: taken in after the clusters (NULL, or why the list cannot be
+ * one), or, for a store that kept none, rebuilt from the centroids. */
+/* Ids handed out so far per level (cl_ids_used), stored and taken in again
+ * (cl_ids_reserve, after the clusters) so that a run started again hands
+ * out the ids an uninterrupted run would: an id can be used and dropped
+ * in one batch, never stored. */
+int64_t     cl_ids_used(const cl_state *cl, cl_level level);
+void        cl_ids_reserve(cl_state *cl, cl_level level, int64_t n);
+const char *cl_postings_load(cl_state *cl, cl_level level, uint32_t term, const uint32_t *pos, size_t n);
+void        cl_index_centroids(cl_state *cl);
+/* Posting lists changed since the last cl_clean: cluster positions (id - 1),
+ * oldest first. */
+typedef void (*cl_postings_fn)(cl_level level, uint32_t term, const uint32_t *pos, size_t n, void *ctx);
+void        cl_postings_dirty(cl_state *cl, cl_postings_fn fn, void *ctx);
 typedef void (*cl_row_fn)(const cl_row *row, void *ctx);
 /* Clusters changed since the last cl_clean, events first. */
 void cl_dirty(cl_state *cl, cl_row_fn fn, void *ctx);

@@ -157,6 +157,8 @@ static void set_free(cl_set *s)
     VEC_FREE(s->c);
     for (size_t i = 0; i < s->post.n; i++) VEC_FREE(s->post.v[i]);
     VEC_FREE(s->post);
+    VEC_FREE(s->post_dirty);
+    VEC_FREE(s->dirty_terms);
     VEC_FREE(s->cand);
     VEC_FREE(s->acc);
 }
@@ -295,14 +297,31 @@ static cl_cluster *cluster_at(cl_set *s, int64_t id)
     return &s->c.v[id - 1];
 }
 
-static void post(cl_set *s, uint32_t term, uint32_t pos)
+static void grow_postings(cl_set *s, uint32_t term)
 {
     while (s->post.n <= term) {
         cl_postings empty = {0};
         VEC_PUSH(s->post, empty);
+        VEC_PUSH(s->post_dirty, 0);
     }
-    if (s->post.v[term].n && s->post.v[term].v[s->post.v[term].n - 1] == pos) return;
-    VEC_PUSH(s->post.v[term], pos);
+}
+
+static void mark_posted(cl_set *s, uint32_t term)
+{
+    if (s->post_dirty.v[term]) return;
+    s->post_dirty.v[term] = 1;
+    VEC_PUSH(s->dirty_terms, term);
+}
+
+/* A list keeps its newest CL_POSTINGS_PER_TERM: gather reads no more. */
+static void post(cl_set *s, uint32_t term, uint32_t pos)
+{
+    grow_postings(s, term);
+    cl_postings *pl = &s->post.v[term];
+    if (pl->n && pl->v[pl->n - 1] == pos) return;
+    if (pl->n == CL_POSTINGS_PER_TERM) memmove(pl->v, pl->v + 1, --pl->n * sizeof *pl->v);
+    VEC_PUSH(*pl, pos);
+    mark_posted(s, term);
 }
 
 /* The heaviest terms of v under the current weights, heaviest first. A
@@ -1133,9 +1152,56 @@ const char *cl_load(cl_state *cl, const cl_row *row)
     }
     c->n = (uint32_t)n;
     c->norm_n = c->name_norm_n = 0;
-    cl_vec v = {c->ids, c->w, c->n};
-    index_terms(cl, s, (uint32_t)(row->id - 1), &v);
     return NULL;
+}
+
+int64_t cl_ids_used(const cl_state *cl, cl_level level)
+{
+    return (int64_t)(level == CL_EVENT ? cl->events.c.n : cl->storylines.c.n);
+}
+
+void cl_ids_reserve(cl_state *cl, cl_level level, int64_t n)
+{
+    if (n > 0) cluster_at(level == CL_EVENT ? &cl->events : &cl->storylines, n);
+}
+
+const char *cl_postings_load(cl_state *cl, cl_level level, uint32_t term, const uint32_t *pos, size_t n)
+{
+    cl_set *s = level == CL_EVENT ? &cl->events : &cl->storylines;
+    if (term >= cl->terms.n) return "a posting list of a term that is not stored";
+    if (n > CL_POSTINGS_PER_TERM) return "a posting list too long";
+    for (size_t i = 0; i < n; i++)
+        if (pos[i] >= s->c.n) return "a posting list naming a cluster that is not stored";
+    grow_postings(s, term);
+    cl_postings *pl = &s->post.v[term];
+    pl->n = 0;
+    for (size_t i = 0; i < n; i++) VEC_PUSH(*pl, pos[i]);
+    return NULL;
+}
+
+/* Stores of schema 3 and before kept no posting lists: each cluster is
+ * indexed under the heaviest terms of its centroid, and every list is
+ * stored with the next batch. */
+void cl_index_centroids(cl_state *cl)
+{
+    cl_set *sets[2] = {&cl->events, &cl->storylines};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < sets[k]->c.n; i++) {
+            cl_cluster *c = &sets[k]->c.v[i];
+            if (!c->used) continue;
+            cl_vec v = {c->ids, c->w, c->n};
+            index_terms(cl, sets[k], (uint32_t)i, &v);
+        }
+}
+
+void cl_postings_dirty(cl_state *cl, cl_postings_fn fn, void *ctx)
+{
+    cl_set *sets[2] = {&cl->events, &cl->storylines};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < sets[k]->dirty_terms.n; i++) {
+            uint32_t t = sets[k]->dirty_terms.v[i];
+            fn(k ? CL_STORYLINE : CL_EVENT, t, sets[k]->post.v[t].v, sets[k]->post.v[t].n, ctx);
+        }
 }
 
 static void emit(cl_state *cl, cl_set *s, cl_level level, cl_row_fn fn, void *ctx)
@@ -1165,6 +1231,11 @@ void cl_dirty(cl_state *cl, cl_row_fn fn, void *ctx)
 
 void cl_clean(cl_state *cl)
 {
+    cl_set *sets[2] = {&cl->events, &cl->storylines};
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < sets[k]->dirty_terms.n; i++) sets[k]->post_dirty.v[sets[k]->dirty_terms.v[i]] = 0;
+        sets[k]->dirty_terms.n = 0;
+    }
     for (size_t i = 0; i < cl->events.c.n; i++) cl->events.c.v[i].dirty = cl->events.c.v[i].created = false;
     for (size_t i = 0; i < cl->storylines.c.n; i++)
         cl->storylines.c.v[i].dirty = cl->storylines.c.v[i].created = false;

@@ -56,7 +56,6 @@ void cl_vocab_load(cl_state *cl, uint32_t id, const char *term, size_t len, uint
     cl->terms.v[id] = xstrndup(term, len);
     cl->df.v[id] = df;
     cl->log_df.v[id] = (float)log1p((double)df);
-    if (cl->terms_told < cl->terms.n) cl->terms_told = cl->terms.n;   /* stored already */
     *map_put(&cl->vocab, term, len, NULL) = (uint64_t)id + 1;
 }
 
@@ -100,15 +99,8 @@ void cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out)
     for (uint32_t i = 0; i < out->n; i++) { out->id[i] = p[i].id; out->w[i] = p[i].w; }
 }
 
-void cl_vocab_dirty(const cl_state *cl, bool all, cl_term_fn fn, void *ctx)
+void cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx)
 {
-    if (!all) {   /* only the terms no call has reported yet */
-        for (size_t id = cl->terms_told; id < cl->terms.n; id++) {
-            const char *t = cl->terms.v[id];
-            if (t) fn((uint32_t)id, t, strlen(t), cl->df.v[id], ctx);
-        }
-        return;
-    }
     for (size_t i = 0; i < cl->dirty_ids.n; i++) {
         uint32_t id = cl->dirty_ids.v[i];
         const char *t = cl->terms.v[id];
@@ -116,10 +108,8 @@ void cl_vocab_dirty(const cl_state *cl, bool all, cl_term_fn fn, void *ctx)
     }
 }
 
-void cl_vocab_clean(cl_state *cl, bool all)
+void cl_vocab_clean(cl_state *cl)
 {
-    cl->terms_told = cl->terms.n;
-    if (!all) return;
     for (size_t i = 0; i < cl->dirty_ids.n; i++) cl->df_dirty.v[cl->dirty_ids.v[i]] = 0;
     cl->dirty_ids.n = 0;
 }

@@ -53,14 +53,6 @@ typedef struct eg_batch {
     map ids;
 } eg_batch;
 
-/* The document frequencies of terms are stored every this many batches
- * (and when a run ends): each batch changes those of thousands of terms,
- * all over the table, and rewriting them cost 13% of ingest time at 150,000
- * synthetic articles. After a crash they lag by at most this many batches,
- * which only shifts term weights a little. New terms are stored with every
- * batch. */
-#define EG_VOCAB_EVERY 16
-
 typedef struct eg_pool eg_pool;
 
 struct sl_engine {
@@ -81,7 +73,6 @@ struct sl_engine {
     VEC(cl_row)     merged;  /* clusters merged away in the batch being stored */
     double          prof[7]; /* STORYLINE_PROFILE: seconds per step (ingest.c) */
     long            prof_batches;
-    long            batches; /* committed while ingesting (not flushing) */
     size_t          seq;
     bool            broken;  /* a database error left memory and file apart */
     bool            writer, no_wait;   /* opened SL_OPEN_WRITE (and SL_OPEN_NO_WAIT) */

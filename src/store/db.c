@@ -74,7 +74,12 @@ static const char *const schema =
     "  fetched TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     /* Schema 3: clusters merged into others; their ids keep resolving. */
     "CREATE TABLE IF NOT EXISTS merged (level INTEGER NOT NULL, id INTEGER NOT NULL,"
-    "  into_id INTEGER NOT NULL, PRIMARY KEY (level, id));";
+    "  into_id INTEGER NOT NULL, PRIMARY KEY (level, id));"
+    /* Schema 4: the clustering's candidate index, so that a run started
+     * again goes on exactly as one that never stopped: per level and term,
+     * the newest clusters posted under it (uint32 positions, id - 1). */
+    "CREATE TABLE IF NOT EXISTS postings (level INTEGER NOT NULL, term INTEGER NOT NULL,"
+    "  clusters BLOB NOT NULL, PRIMARY KEY (level, term)) WITHOUT ROWID;";
 
 /* A damaged file is told as such, with the first lines of SQLite's own
  * check, never read as empty or partly loaded. */
@@ -532,6 +537,17 @@ sl_status st_cluster_put(st_db *db, const cl_row *r, err_slot *err)
     return SL_OK;
 }
 
+sl_status st_postings_put(st_db *db, cl_level level, uint32_t term, const uint32_t *pos, size_t n, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_POSTINGS, "INSERT OR REPLACE INTO postings (level, term, clusters) VALUES (?,?,?)");
+    if (!s) return st_fail(db, err, "prepare");
+    sqlite3_bind_int(s, 1, (int)level);
+    sqlite3_bind_int64(s, 2, term);
+    sqlite3_bind_blob(s, 3, n ? (const void *)pos : "", (int)(n * sizeof *pos), SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing the candidate index");
+    return SL_OK;
+}
+
 static sl_status exec_ids(st_db *db, int which, const char *sql, int64_t a, int64_t b, int64_t c, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, which, sql);
@@ -562,12 +578,22 @@ sl_status st_cluster_merged(st_db *db, int level, int64_t id, int64_t into, err_
     return st;
 }
 
-sl_status st_batch_end(st_db *db, uint64_t ndocs, err_slot *err)
+static sl_status put_meta(st_db *db, const char *key, int64_t v, err_slot *err)
 {
-    sqlite3_stmt *s = st_prepare(db, ST_PUT_META, "INSERT OR REPLACE INTO meta (key, value) VALUES ('ndocs', ?)");
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_META, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
     if (!s) return st_fail(db, err, "prepare");
-    sqlite3_bind_int64(s, 1, (sqlite3_int64)ndocs);
-    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing statistics");
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, v);
+    return sqlite3_step(s) == SQLITE_DONE ? SL_OK : st_fail(db, err, "storing statistics");
+}
+
+sl_status st_batch_end(st_db *db, const cl_state *cl, err_slot *err)
+{
+    sl_status st = put_meta(db, "ndocs", (int64_t)cl_ndocs(cl), err);
+    if (st == SL_OK) st = put_meta(db, "event_ids", cl_ids_used(cl, CL_EVENT), err);
+    if (st == SL_OK) st = put_meta(db, "storyline_ids", cl_ids_used(cl, CL_STORYLINE), err);
+    if (st != SL_OK) return st;
+    sqlite3_stmt *s;
     s = st_prepare(db, ST_PUT_GENERATION, "INSERT INTO meta (key, value) VALUES ('generation', 1)"
                    " ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
     if (!s) return st_fail(db, err, "prepare");
@@ -726,6 +752,46 @@ static sl_status load_clusters(st_db *db, cl_state *cl, err_slot *err)
     }
     if (st == SL_OK) st = st_done(db, rc, err, "loading merged clusters");
     sqlite3_finalize(s);
+    static const char *const used[2] = {
+        "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'event_ids'), 0)",
+        "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'storyline_ids'), 0)",
+    };
+    for (int level = 0; level < 2 && st == SL_OK; level++) {
+        int64_t n;
+        st = count_rows(db, used[level], &n, err);
+        if (st == SL_OK && n > bound[level]) st = bad_value(db, err, level ? "storyline ids used" : "event ids used", n);
+        if (st == SL_OK) cl_ids_reserve(cl, (cl_level)level, n);
+    }
+    return st;
+}
+
+static sl_status load_postings(st_db *db, cl_state *cl, err_slot *err)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db->h, "SELECT level, term, clusters FROM postings", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "loading the candidate index");
+    int rc;
+    sl_status st = SL_OK;
+    long lists = 0;
+    uint32_t pos[256];
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t level = sqlite3_column_int64(s, 0), term = sqlite3_column_int64(s, 1);
+        size_t bytes = (size_t)sqlite3_column_bytes(s, 2);
+        if (level != CL_EVENT && level != CL_STORYLINE) { st = bad_value(db, err, "posting level", level); break; }
+        if (term < 0 || term > UINT32_MAX) { st = bad_value(db, err, "posting term", term); break; }
+        if (bytes % sizeof *pos || bytes > sizeof pos) { st = bad_value(db, err, "posting list of bytes", (long long)bytes); break; }
+        if (bytes) memcpy(pos, sqlite3_column_blob(s, 2), bytes);
+        const char *why = cl_postings_load(cl, (cl_level)level, (uint32_t)term, pos, bytes / sizeof *pos);
+        if (why) {
+            st = err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s (term %lld); nothing was loaded or changed",
+                         why, (long long)term);
+            break;
+        }
+        lists++;
+    }
+    if (st == SL_OK) st = st_done(db, rc, err, "loading the candidate index");
+    sqlite3_finalize(s);
+    if (st == SL_OK && !lists) cl_index_centroids(cl);   /* a store from before schema 4 */
     return st;
 }
 
@@ -753,6 +819,7 @@ sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err)
     if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) return st_fail(db, err, "begin");
     sl_status st = load_terms(db, cl, err);
     if (st == SL_OK) st = load_clusters(db, cl, err);
+    if (st == SL_OK) st = load_postings(db, cl, err);
     if (st == SL_OK) st = load_signatures(db, dd, err);
     sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
     return st;

@@ -69,13 +69,16 @@ sl_status st_facts_put(st_db *db, int64_t row, const sl_analysis *facts, err_slo
 
 sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint32_t df, err_slot *err);
 sl_status st_cluster_put(st_db *db, const cl_row *row, err_slot *err);
+/* One posting list of the candidate index (cl_postings_dirty). */
+sl_status st_postings_put(st_db *db, cl_level level, uint32_t term, const uint32_t *pos, size_t n, err_slot *err);
 /* Cluster id of level was merged into into: its row goes, its id is noted
  * (queries resolve it), and its articles (an event's: with the storyline of
  * the event that took them) or events (a storyline's) move over. Call
  * after the surviving clusters are written. */
 sl_status st_cluster_merged(st_db *db, int level, int64_t id, int64_t into, err_slot *err);
-/* The end of a batch: the number of documents seen, and one more generation. */
-sl_status st_batch_end(st_db *db, uint64_t ndocs, err_slot *err);
+/* The end of a batch: the number of documents seen, the cluster ids
+ * handed out, and one more generation. */
+sl_status st_batch_end(st_db *db, const cl_state *cl, err_slot *err);
 
 /* Load the vocabulary, clusters and signatures into the in-memory stages. */
 sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err);

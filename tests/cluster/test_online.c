@@ -108,6 +108,20 @@ static void save_term(uint32_t id, const char *t, size_t len, uint32_t df, void 
     v->df[v->n++] = df;
 }
 
+typedef struct { int level[256]; uint32_t term[256], pos[256][64]; size_t n[256]; int k; } postings;
+
+static void save_postings(cl_level level, uint32_t term, const uint32_t *pos, size_t n, void *ctx)
+{
+    postings *p = ctx;
+    assert_true(p->k < 256 && n <= 64);
+    p->level[p->k] = level;
+    p->term[p->k] = term;
+    memcpy(p->pos[p->k], pos, n * sizeof *pos);
+    p->n[p->k++] = n;
+}
+
+/* What a store keeps (terms, clusters, posting lists, ids used) is all a
+ * new state needs to go on as the old one would have. */
 static void state_survives_a_save_and_load(void **st)
 {
     (void)st;
@@ -118,55 +132,96 @@ static void state_survives_a_save_and_load(void **st)
     place(cl, BREACH, d0);
     saved s = {.n = 0};
     vocab v = {.n = 0};
+    static postings p;
+    p.k = 0;
     cl_dirty(cl, save, &s);
-    cl_vocab_dirty(cl, true, save_term, &v);
+    cl_vocab_dirty(cl, save_term, &v);
+    cl_postings_dirty(cl, save_postings, &p);
     uint64_t n = cl_ndocs(cl);
+    int64_t used[2] = {cl_ids_used(cl, CL_EVENT), cl_ids_used(cl, CL_STORYLINE)};
     cl_clean(cl);
-    cl_vocab_clean(cl, true);
+    cl_vocab_clean(cl);
     saved none = {.n = 0};
     cl_dirty(cl, save, &none);
     assert_int_equal(none.n, 0);
+    postings *nothing = calloc(1, sizeof *nothing);
+    cl_postings_dirty(cl, save_postings, nothing);
+    assert_int_equal(nothing->k, 0);
+    free(nothing);
+    assert_true(p.k > 0);
+    cl_placement a2 = place(cl, QUAKE2, d0 + 2);
     cl_free(cl);
     assert_int_equal(s.n, 5 + 5);   /* 3 fillers and 2 subjects: 5 events, 5 storylines */
 
     cl_state *cl2 = cl_new();
     for (int i = 0; i < v.n; i++) cl_vocab_load(cl2, v.ids[i], v.terms[i], strlen(v.terms[i]), v.df[i]);
     cl_set_ndocs(cl2, n);
-    for (int i = 0; i < s.n; i++) cl_load(cl2, &s.rows[i]);
+    for (int i = 0; i < s.n; i++) assert_null(cl_load(cl2, &s.rows[i]));
+    cl_ids_reserve(cl2, CL_EVENT, used[0]);
+    cl_ids_reserve(cl2, CL_STORYLINE, used[1]);
+    for (int i = 0; i < p.k; i++) assert_null(cl_postings_load(cl2, p.level[i], p.term[i], p.pos[i], p.n[i]));
     cl_placement b = place(cl2, QUAKE2, d0 + 2);
     assert_false(b.new_event);
     assert_int_equal(b.event, a.event);
     assert_int_equal(b.storyline, a.storyline);
+    assert_int_equal(b.event, a2.event);
+    assert_true(b.event_score == a2.event_score);
     cl_placement c = place(cl2, "volcano ash n:mount_kera erupt", d0 + 2);
     assert_int_equal(c.event, 6);          /* ids continue after the loaded ones */
     cl_free(cl2);
 }
 
-/* Between full reports, only new terms are reported (their rows must exist
- * before a centroid names them); a full report gives every changed one. */
-static void new_terms_are_told_at_once_frequencies_when_asked(void **st)
+/* Rows a store would refuse are refused here too: nothing is taken in. */
+static void rows_out_of_range_are_refused(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    cl_vocab_load(cl, 0, "alpha", 5, 1);
+    unsigned char blob[8];
+    uint32_t id = 7;   /* no such term */
+    float w = 1.0f;
+    memcpy(blob, &id, 4);
+    memcpy(blob + 4, &w, 4);
+    cl_row r = {.level = CL_EVENT, .id = 1, .parent = 1, .first = DAY_NONE, .last = DAY_NONE, .size = 1,
+                .centroid = blob, .centroid_len = 8};
+    assert_non_null(cl_load(cl, &r));
+    r.centroid_len = 7;
+    assert_non_null(cl_load(cl, &r));
+    r.id = -3;
+    r.centroid_len = 0;
+    assert_non_null(cl_load(cl, &r));
+    id = 0;
+    w = NAN;
+    memcpy(blob, &id, 4);
+    memcpy(blob + 4, &w, 4);
+    r.id = 1;
+    r.centroid_len = 8;
+    assert_non_null(cl_load(cl, &r));
+    assert_int_equal(cl_ids_used(cl, CL_EVENT), 0);   /* none was taken in */
+    uint32_t pos[1] = {0};
+    assert_non_null(cl_postings_load(cl, CL_EVENT, 0, pos, 1));   /* no cluster at position 0 */
+    cl_free(cl);
+}
+
+/* Every term whose frequency changed is told, once, until the next clean. */
+static void changed_terms_are_told_once(void **st)
 {
     (void)st;
     cl_state *cl = cl_new();
     place(cl, "alpha beta", 1);
     vocab v = {.n = 0};
-    cl_vocab_dirty(cl, false, save_term, &v);
+    cl_vocab_dirty(cl, save_term, &v);
     assert_int_equal(v.n, 2);
-    cl_vocab_clean(cl, false);
+    cl_vocab_clean(cl);
     place(cl, "beta gamma", 2);
     v.n = 0;
-    cl_vocab_dirty(cl, false, save_term, &v);
-    assert_int_equal(v.n, 1);
-    assert_string_equal(v.terms[0], "gamma");
-    cl_vocab_clean(cl, false);
-    v.n = 0;
-    cl_vocab_dirty(cl, true, save_term, &v);   /* alpha, beta (df 2), gamma */
-    assert_int_equal(v.n, 3);
+    cl_vocab_dirty(cl, save_term, &v);   /* beta (df 2), gamma */
+    assert_int_equal(v.n, 2);
     for (int i = 0; i < v.n; i++)
         if (!strcmp(v.terms[i], "beta")) assert_int_equal(v.df[i], 2);
-    cl_vocab_clean(cl, true);
+    cl_vocab_clean(cl);
     v.n = 0;
-    cl_vocab_dirty(cl, true, save_term, &v);
+    cl_vocab_dirty(cl, save_term, &v);
     assert_int_equal(v.n, 0);
     cl_free(cl);
 }
@@ -625,7 +680,8 @@ int main(void)
         cmocka_unit_test(same_happening_same_event_other_subject_other_storyline),
         cmocka_unit_test(state_survives_a_save_and_load),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
-        cmocka_unit_test(new_terms_are_told_at_once_frequencies_when_asked),
+        cmocka_unit_test(changed_terms_are_told_once),
+        cmocka_unit_test(rows_out_of_range_are_refused),
         cmocka_unit_test(an_inferred_day_only_rules_out_events_far_away),
         cmocka_unit_test(a_larger_event_scores_lower),
         cmocka_unit_test(a_lone_document_moves_to_an_event_that_grew),

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <jansson.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define BIN "build/storyline"
@@ -317,6 +318,91 @@ static void a_waiting_writer_says_for_whom(void **st)
     assert_consistent(db);
 }
 
+/* Everything a run leaves that a later run builds on, as text to compare:
+ * articles and their places, clusters with centroids and headlines,
+ * merges, terms and frequencies, the candidate index. */
+static char *state_of(const char *db)
+{
+    static const char *const queries[] = {
+        "SELECT id, event, storyline, duplicate_of, day FROM articles ORDER BY id",
+        "SELECT level, id, parent, first, last, size, hex(centroid), stated, headline FROM clusters ORDER BY level, id",
+        "SELECT level, id, into_id FROM merged ORDER BY level, id",
+        "SELECT id, term, df FROM terms ORDER BY id",
+        "SELECT level, term, hex(clusters) FROM postings ORDER BY level, term",
+        "SELECT value FROM meta WHERE key = 'ndocs'",
+    };
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    size_t cap = 1 << 20, n = 0;
+    char *out = malloc(cap);
+    for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+        sqlite3_stmt *s;
+        assert_int_equal(sqlite3_prepare_v2(h, queries[q], -1, &s, NULL), SQLITE_OK);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            for (int i = 0; i < sqlite3_column_count(s); i++) {
+                const char *v = (const char *)sqlite3_column_text(s, i);
+                size_t k = v ? strlen(v) : 4;
+                while (n + k + 2 >= cap) out = realloc(out, cap *= 2);
+                memcpy(out + n, v ? v : "NULL", k);
+                n += k;
+                out[n++] = i + 1 < sqlite3_column_count(s) ? '\t' : '\n';
+            }
+        }
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(h);
+    out[n] = 0;
+    return out;
+}
+
+/* SIGKILL at random moments, round after round, then one run to the end:
+ * the file is whole, every article is stored once, and everything stored
+ * is what one uninterrupted run stores, byte for byte. */
+static void ingest_killed_at_random_moments_ends_as_an_uninterrupted_run(void **st)
+{
+    (void)st;
+    if (access(GEN, X_OK) != 0) skip();
+    const char *corpus = path_in("kill.jsonl"), *whole = path_in("whole.db"), *killed = path_in("killed.db");
+    assert_int_equal(run_capturef(NULL, GEN " 6000 --seed 11 2>/dev/null > %s", corpus), 0);
+    assert_int_equal(run_capturef(NULL, BIN " ingest --db %s %s 2>/dev/null", whole, corpus), 0);
+    char *want = state_of(whole);
+    unsigned seed = (unsigned)time(NULL) ^ (unsigned)getpid();
+    srand(seed);
+    char moments[256] = "";
+    size_t k = 0;
+    long before = -1;
+    int midway = 0;
+    for (int round = 0; round < 8; round++) {
+        int ms = 20 + rand() % 1500;
+        k += (size_t)snprintf(moments + k, sizeof moments - k, "%s%d", round ? "," : "", ms);
+        assert_int_equal(run_capturef(NULL, "(" BIN " ingest --db %s %s >/dev/null 2>&1 & pid=$!; sleep %d.%03d;"
+                                      " kill -9 $pid; wait $pid) 2>/dev/null; exit 0", killed, corpus, ms / 1000,
+                                      ms % 1000), 0);
+        if (access(killed, F_OK) != 0) continue;   /* killed before it made the file */
+        long n = value_of(killed, "SELECT count(*) FROM articles");
+        if (n < before) fail_msg("round %d (kills after %s ms, seed %u): %ld articles, %ld before", round, moments, seed,
+                                 n, before);
+        before = n;
+        if (n % 512 && n != 6000) fail_msg("round %d: %ld articles, not whole batches", round, n);
+        midway += n > 0 && n < 6000;
+    }
+    if (!midway) fail_msg("no kill (after %s ms) caught a run with some batches stored", moments);
+    assert_int_equal(run_capturef(NULL, BIN " ingest --db %s %s 2>/dev/null", killed, corpus), 0);
+    assert_consistent(killed);
+    assert_int_equal(value_of(killed, "SELECT count(DISTINCT id) FROM articles"), 6000);
+    assert_int_equal(value_of(killed, "SELECT count(*) FROM articles"), 6000);
+    char *got = state_of(killed);
+    if (strcmp(want, got)) {
+        size_t i = 0;
+        while (want[i] && want[i] == got[i]) i++;
+        while (i && want[i - 1] != '\n') i--;
+        fail_msg("kills after %s ms (seed %u): the state differs from an uninterrupted run at\n%.300s\nvs\n%.300s",
+                 moments, seed, want + i, got + i);
+    }
+    free(want);
+    free(got);
+}
+
 int main(void)
 {
     if (access(BIN, X_OK) != 0) {
@@ -330,6 +416,7 @@ int main(void)
         cmocka_unit_test(damaged_pages_are_reported_not_read_as_empty),
         cmocka_unit_test(one_writer_at_a_time_and_readers_beside_it),
         cmocka_unit_test(a_waiting_writer_says_for_whom),
+        cmocka_unit_test(ingest_killed_at_random_moments_ends_as_an_uninterrupted_run),
     };
     return cmocka_run_group_tests_name("archive", tests, setup, teardown);
 }
