@@ -8,6 +8,7 @@
  * 304 and fetches nothing else; an item added to the feed is fetched in the
  * next round; an article that answers 404 is reported and not asked again. */
 #include "testutil.h"
+#include "dbcheck.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -330,6 +331,105 @@ static void a_signal_ends_watching_with_status_0(void **st)
     assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* A feed of n generated articles on a few subjects, each page its own. */
+static void big_feed(const char *name, int n)
+{
+    static const char *const topics[] = {"harbour strike", "river flood", "budget vote", "airport fire",
+                                         "school closure", "railway merger", "hospital fraud"};
+    char p[256];
+    snprintf(p, sizeof p, "%s/www/%s", dir, name);
+    FILE *f = fopen(p, "wb");
+    fputs("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>", f);
+    for (int i = 0; i < n; i++) {
+        const char *topic = topics[i % 7];
+        char title[128], page[64], body[1024];
+        snprintf(title, sizeof title, "The %s in district %d, day %d", topic, i % 13, i / 7);
+        snprintf(page, sizeof page, "www/big/%04d.html", i);
+        snprintf(body, sizeof body, "<html><head><title>%s</title></head><body><h1>%s</h1><p>Officials said the %s "
+                 "in district %d went on for a %s day, and council member %s asked for a hearing.</p><p>The %s had "
+                 "begun weeks earlier, residents said.</p></body></html>", title, title, topic, i % 13,
+                 i % 2 ? "second" : "third", i % 3 ? "Ana Ruiz" : "Tom Berg", topic);
+        put(page, body);
+        fprintf(f, "<item><title>%s</title><link>http://127.0.0.1:%d/big/%04d.html</link>"
+                   "<pubDate>%s, %02d Mar 2021 09:00:00 +0000</pubDate></item>", title, port, i,
+                i % 2 ? "Mon" : "Tue", 1 + i / 50);
+    }
+    fputs("</channel></rss>", f);
+    fclose(f);
+}
+
+/* SIGKILL at random moments of a round, round after round, then a round
+ * to the end: every article stored once, the file whole, and the state
+ * that of a run never killed. */
+static void watch_killed_at_random_moments_ends_as_an_uninterrupted_run(void **st)
+{
+    (void)st;
+    char p[128];
+    snprintf(p, sizeof p, "%s/www/big", dir);
+    mkdir(p, 0700);
+    big_feed("big.xml", 1300);
+    char ref[128], killed[128];
+    snprintf(ref, sizeof ref, "%s/ref.db", dir);
+    snprintf(killed, sizeof killed, "%s/kw.db", dir);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(run_capturef(NULL, BIN " watch --db %s --once http://127.0.0.1:%d/big.xml >/dev/null 2>&1", ref,
+                                  port), 0);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    /* kills fall anywhere within the time one whole round takes */
+    int span = (int)((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000) + 1;
+    assert_int_equal(value_of(ref, "SELECT count(*) FROM articles"), 1300);
+    char *want = state_of(ref);
+    unsigned seed = (unsigned)time(NULL) ^ (unsigned)getpid();
+    srand(seed);
+    char moments[256] = "";
+    size_t k = 0;
+    int midway = 0;
+    for (int round = 0; round < 6; round++) {
+        int ms = 10 + rand() % span;
+        if (round) k += (size_t)snprintf(moments + k, sizeof moments - k, ",%d", ms);
+        else k += (size_t)snprintf(moments + k, sizeof moments - k, "first batch");
+        /* the first kill waits for the round's first committed batch */
+        if (round == 0)
+            assert_int_equal(run_capturef(NULL, "(" BIN " watch --db %s --once http://127.0.0.1:%d/big.xml >/dev/null 2>&1 &"
+                                          " pid=$!; while [ -z \"$(" BIN " articles --limit 1 --db %s 2>/dev/null)\" ];"
+                                          " do sleep 0.005; done; kill -9 $pid; wait $pid) 2>/dev/null; exit 0", killed,
+                                          port, killed), 0);
+        else
+            assert_int_equal(run_capturef(NULL, "(" BIN " watch --db %s --once http://127.0.0.1:%d/big.xml >/dev/null 2>&1 &"
+                                          " pid=$!; sleep %d.%03d; kill -9 $pid; wait $pid) 2>/dev/null; exit 0", killed,
+                                          port, ms / 1000, ms % 1000), 0);
+        if (access(killed, F_OK) != 0 || !value_of(killed, "SELECT count(*) FROM sqlite_master WHERE name = 'articles'"))
+            continue;   /* killed before the schema was committed */
+        long long n = value_of(killed, "SELECT count(*) FROM articles");
+        midway += n > 0 && n < 1300;
+    }
+    char *last;
+    assert_int_equal(run_capturef(&last, BIN " watch --db %s --once http://127.0.0.1:%d/big.xml 2>&1", killed, port), 0);
+    assert_consistent(killed);
+    long long stored = value_of(killed, "SELECT count(DISTINCT id) FROM articles");
+    if (stored != 1300)
+        fail_msg("kills after %s ms (seed %u): %lld articles stored; the last round said:\n%.3000s", moments, seed, stored, last);
+    free(last);
+    assert_int_equal(value_of(killed, "SELECT count(*) FROM articles"), 1300);
+    long long seen = value_of(killed, "SELECT count(*) FROM seen WHERE status = 200");
+    if (seen != 1300)
+        fail_msg("kills after %s ms (seed %u): %lld article URLs marked fetched, of %lld seen rows; feeds: %lld", moments,
+                 seed, seen, value_of(killed, "SELECT count(*) FROM seen"), value_of(killed, "SELECT count(*) FROM feeds"));
+    char *got = state_of(killed);
+    if (strcmp(want, got)) {
+        size_t i = 0;
+        while (want[i] && want[i] == got[i]) i++;
+        while (i && want[i - 1] != '\n') i--;
+        fail_msg("kills after %s ms (seed %u, %d midway): the state differs at\n%.300s\nvs\n%.300s", moments, seed,
+                 midway, want + i, got + i);
+    }
+    if (!midway) fail_msg("no kill (after %s ms of a %d ms round) caught a round with some batches stored", moments, span);
+    free(want);
+    free(got);
+    free(take_log());
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -345,7 +445,10 @@ static int setup(void **st)
         return -1;
     port = ntohs(a.sin_port);
     server = fork();
-    if (server == 0) serve(s);
+    if (server == 0) {
+        signal(SIGPIPE, SIG_IGN);   /* a client killed mid-answer must not take the server with it */
+        serve(s);
+    }
     close(s);
     return server > 0 ? 0 : -1;
 }
@@ -366,6 +469,7 @@ int main(void)
         cmocka_unit_test(last_modified_alone_is_used_too),
         cmocka_unit_test(failures_are_reported_and_the_round_goes_on),
         cmocka_unit_test(a_signal_ends_watching_with_status_0),
+        cmocka_unit_test(watch_killed_at_random_moments_ends_as_an_uninterrupted_run),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
