@@ -12,8 +12,8 @@
 static const char help[] =
     "usage: storyline timeline [--db FILE] [--json] [--dates N] [--per-date K] (ID | --query WORDS)\n"
     "\n"
-    "A dated timeline of an event (eN) or storyline (sN), or of every stored\n"
-    "article matching WORDS (full-text search: words, \"a phrase\", OR, NOT):\n"
+    "A dated timeline of an event (eN) or storyline (sN), or of the newest 500\n"
+    "stored articles matching WORDS (full-text search: words, \"a phrase\", OR, NOT):\n"
     "the N dates the articles mention most (default 12), oldest first, each with\n"
     "up to K sentences (default 1) that say what happened, and their article.\n";
 

@@ -15,12 +15,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The articles a full-text query's story is made of: the newest 500. */
+#define ST_QUERY_ARTICLES_SQL "500"
+
 static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
 
 static sqlite3_stmt *members_query(st_db *db, const st_members_of *m, const char *select_from_where,
                                    const char *tail)
 {
-    const char *cond = m->query ? "a.row IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
+    /* newest first, so that what a query costs does not grow with the archive */
+    const char *cond = m->query ? "a.row IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                                  " ORDER BY rowid DESC LIMIT " ST_QUERY_ARTICLES_SQL ")"
                                 : m->level == CL_EVENT ? "a.event = ?1" : "a.storyline = ?1";
     char sql[1024];
     snprintf(sql, sizeof sql, "%s %s %s", select_from_where, cond, tail);
