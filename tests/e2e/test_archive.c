@@ -294,7 +294,8 @@ static void ingest_killed_at_random_moments_ends_as_an_uninterrupted_run(void **
         assert_int_equal(run_capturef(NULL, "(" BIN " ingest --db %s %s >/dev/null 2>&1 & pid=$!; sleep %d.%03d;"
                                       " kill -9 $pid; wait $pid) 2>/dev/null; exit 0", killed, corpus, ms / 1000,
                                       ms % 1000), 0);
-        if (access(killed, F_OK) != 0) continue;   /* killed before it made the file */
+        if (access(killed, F_OK) != 0 || !value_of(killed, "SELECT count(*) FROM sqlite_master WHERE name = 'articles'"))
+            continue;   /* killed before the schema was committed */
         long n = value_of(killed, "SELECT count(*) FROM articles");
         if (n < before) fail_msg("round %d (kills after %s ms, seed %u): %ld articles, %ld before", round, moments, seed,
                                  n, before);
