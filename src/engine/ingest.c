@@ -368,6 +368,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
         e->broken = true;   /* memory is ahead of the file now: stop here */
         return st;
     }
+    e->generation++;   /* st_batch_end counted this batch in the file: no reload for it */
     cl_vocab_clean(e->cl);
     cl_clean(e->cl);
     for (size_t i = 0; i < b->p.n; i++) pending_free(b->p.v[i]);

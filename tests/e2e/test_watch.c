@@ -331,6 +331,53 @@ static void a_signal_ends_watching_with_status_0(void **st)
     assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/* Between rounds watch lets go of the database: an ingest started then
+ * does not wait, and the next round builds on what it stored (ids go on
+ * from the file, not from what watch loaded before). */
+static void an_ingest_between_rounds_does_not_wait_and_is_built_on(void **st)
+{
+    (void)st;
+    feed_xml[0] = '\0';
+    feed_item("r1.html", "Drills go ahead", "Tue, 05 Mar 2019 09:00:00 +0900");
+    write_feed("www/rounds.xml");
+    article("www/r1.html", "Drills go ahead");
+    char db[128];
+    snprintf(db, sizeof db, "%s/between.db", dir);
+    /* rounds 3 s apart; the second finds a new item */
+    assert_int_equal(run_capturef(NULL, "(" BIN " watch --db %s --every 0.05 --rounds 2 http://127.0.0.1:%d/rounds.xml"
+                                  " > %s.log 2>&1; echo $? > %s.done) >/dev/null 2>&1 &", db, port, db, db), 0);
+    char *out = NULL;
+    for (int i = 0; i < 500; i++) {   /* the first round stored its article */
+        free(out);
+        run_capturef(&out, BIN " articles --db %s 2>/dev/null", db);
+        if (*out) break;
+        usleep(10000);
+    }
+    assert_true(*out);
+    free(out);
+    char *msg;
+    assert_int_equal(run_capturef(&msg, BIN " ingest --no-wait --db %s --manifest %s/seeds/published.tsv %s/seeds 2>&1",
+                                  db, shared_dir(), shared_dir()), 0);
+    free(msg);
+    /* another subject: a new event and storyline, whose ids must follow the ingest's */
+    feed_item("r2.html", "Museum fire in Lyon", "Wed, 06 Mar 2019 10:00:00 +0900");
+    write_feed("www/rounds.xml");
+    put("www/r2.html", "<html><head><title>Museum fire in Lyon</title></head><body><h1>Museum fire in Lyon</h1>"
+        "<p>A fire broke out overnight in the fine arts museum of Lyon, the city's mayor said on Wednesday, and "
+        "firefighters saved most of the paintings.</p><p>The museum will stay closed for a month while experts "
+        "assess the damage to its roof and its collection of tapestries.</p></body></html>");
+    char done[160];
+    snprintf(done, sizeof done, "%s.done", db);
+    for (int i = 0; i < 1000 && access(done, F_OK) != 0; i++) usleep(10000);
+    char *rc = slurp(done, NULL);
+    assert_non_null(rc);
+    assert_int_equal(atoi(rc), 0);
+    free(rc);
+    assert_int_equal(value_of(db, "SELECT count(*) FROM articles"), 7);
+    assert_consistent(db);
+    free(take_log());
+}
+
 /* A feed of n generated articles on a few subjects, each page its own. */
 static void big_feed(const char *name, int n)
 {
@@ -469,6 +516,7 @@ int main(void)
         cmocka_unit_test(last_modified_alone_is_used_too),
         cmocka_unit_test(failures_are_reported_and_the_round_goes_on),
         cmocka_unit_test(a_signal_ends_watching_with_status_0),
+        cmocka_unit_test(an_ingest_between_rounds_does_not_wait_and_is_built_on),
         cmocka_unit_test(watch_killed_at_random_moments_ends_as_an_uninterrupted_run),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
