@@ -137,7 +137,14 @@ void sl_close(sl_engine *e)
     VEC_FREE(e->merged);
     arena_reset(&e->scratch);
     buf_free(&e->tmp);
-    st_close(e->db);
+    /* a writer that made the file and stored nothing leaves nothing; the
+     * lock goes last (and its file too, then: no one else knew the name) */
+    if (e->lock && st_close_discarding(e->db)) {
+        st_lock_forget(e->lock);
+        e->lock = NULL;
+    } else {
+        st_close(e->db);
+    }
     st_lock_release(e->lock);
     cl_free(e->cl);
     if (e->dump) fclose(e->dump);

@@ -388,6 +388,7 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
         goto fail;
     }
     if (k.version < ST_SCHEMA && (st = migrate(db, k.version, err)) != SL_OK) goto fail;
+    db->created = !existed;
     db->ckpt_pages = ST_CKPT_PAGES;
     sqlite3_wal_hook(db->h, wal_grew, db);
     return SL_OK;
@@ -402,6 +403,28 @@ fail:
 }
 
 const char *st_path(const st_db *db) { return db->path; }
+
+bool st_close_discarding(st_db *db)
+{
+    if (!db || db->readonly || !db->created) return false;
+    int rc;
+    int64_t rows = scalar(db->h, "SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM seen)"
+                                 " + (SELECT count(*) FROM feeds)", &rc);
+    if (rc != SQLITE_OK || rows != 0) return false;
+    char *path = xstrdup(db->path);
+    st_close(db);
+    buf side = {0};
+    const char *const suffixes[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        buf_clear(&side);
+        buf_puts(&side, path);
+        buf_puts(&side, suffixes[i]);
+        unlink(side.data);
+    }
+    buf_free(&side);
+    free(path);
+    return true;
+}
 
 void st_close(st_db *db)
 {

@@ -16,11 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 struct st_lock {
-    int fd;
+    int   fd;
+    char *path;
 };
 
 /* "process 1234 (storyline ingest ..., since 2026-12-02T19:40:01Z)" */
@@ -62,6 +64,26 @@ static void tell_holder(int fd)
     /* only the message of a waiting writer suffers */
 }
 
+/* The lock on fd, waiting (once told) unless !wait: SL_OK, or SL_EDB. */
+static sl_status lock_fd(int fd, const char *db_path, bool wait, bool *told, st_wait_fn waiting, void *ctx, err_slot *err)
+{
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) return SL_OK;
+    if (errno != EWOULDBLOCK)
+        return err_set(err, SL_EDB, db_path, 0, "cannot lock the database for writing: %s", strerror(errno));
+    char who[400];
+    holder(fd, who, sizeof who);
+    if (!wait) return err_set(err, SL_EDB, db_path, 0, "being written by %s; not waiting (--no-wait)", who);
+    if (waiting && !*told) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s: being written by %s; waiting for it to finish", db_path, who);
+        waiting(msg, ctx);
+        *told = true;
+    }
+    int rc;
+    while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR) {}
+    return rc == 0 ? SL_OK : err_set(err, SL_EDB, db_path, 0, "cannot lock the database for writing: %s", strerror(errno));
+}
+
 sl_status st_lock_take(const char *db_path, bool wait, st_wait_fn waiting, void *ctx, st_lock **out, err_slot *err)
 {
     *out = NULL;
@@ -69,40 +91,33 @@ sl_status st_lock_take(const char *db_path, bool wait, st_wait_fn waiting, void 
     char *path = xmalloc(n + 6);
     memcpy(path, db_path, n);
     memcpy(path + n, ".lock", 6);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd < 0) {
-        err_set(err, SL_EDB, path, 0, "cannot open the writer's lock: %s", strerror(errno));
-        free(path);
-        return SL_EDB;
+    bool told = false;
+    for (;;) {
+        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+        if (fd < 0) {
+            err_set(err, SL_EDB, path, 0, "cannot open the writer's lock: %s", strerror(errno));
+            free(path);
+            return SL_EDB;
+        }
+        sl_status st = lock_fd(fd, db_path, wait, &told, waiting, ctx, err);
+        if (st != SL_OK) {
+            close(fd);
+            free(path);
+            return st;
+        }
+        /* The holder before may have removed the file (st_lock_forget):
+         * then this lock is on a name no one else finds; take it again. */
+        struct stat held, named;
+        if (fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_ino == named.st_ino &&
+            held.st_dev == named.st_dev) {
+            tell_holder(fd);
+            *out = xcalloc(1, sizeof **out);
+            (*out)->fd = fd;
+            (*out)->path = path;
+            return SL_OK;
+        }
+        close(fd);
     }
-    free(path);
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        if (errno != EWOULDBLOCK) {
-            close(fd);
-            return err_set(err, SL_EDB, db_path, 0, "cannot lock the database for writing: %s", strerror(errno));
-        }
-        char who[400];
-        holder(fd, who, sizeof who);
-        if (!wait) {
-            close(fd);
-            return err_set(err, SL_EDB, db_path, 0, "being written by %s; not waiting (--no-wait)", who);
-        }
-        if (waiting) {
-            char msg[600];
-            snprintf(msg, sizeof msg, "%s: being written by %s; waiting for it to finish", db_path, who);
-            waiting(msg, ctx);
-        }
-        int rc;
-        while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR) {}
-        if (rc != 0) {
-            close(fd);
-            return err_set(err, SL_EDB, db_path, 0, "cannot lock the database for writing: %s", strerror(errno));
-        }
-    }
-    tell_holder(fd);
-    *out = xcalloc(1, sizeof **out);
-    (*out)->fd = fd;
-    return SL_OK;
 }
 
 void st_lock_release(st_lock *l)
@@ -110,5 +125,16 @@ void st_lock_release(st_lock *l)
     if (!l) return;
     if (ftruncate(l->fd, 0) != 0) { /* the next holder rewrites it */ }
     close(l->fd);   /* drops the lock */
+    free(l->path);
     free(l);
+}
+
+/* Removed while held: a writer waiting on it then holds a lock on a file
+ * no longer named, and is alone only because the database it waited for
+ * is gone too (it makes a new one). */
+void st_lock_forget(st_lock *l)
+{
+    if (!l) return;
+    unlink(l->path);
+    st_lock_release(l);
 }

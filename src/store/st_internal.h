@@ -25,6 +25,7 @@ struct st_db {
     int           ckpt_pages;    /* a checkpoint starts when the WAL holds this many */
     bool          ckpt_failed;   /* the thread could not start: the writer checkpoints */
     bool          readonly;      /* opened ST_READ */
+    bool          created;       /* the file did not exist before st_open */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */

@@ -34,6 +34,8 @@ typedef struct st_lock st_lock;
 typedef void (*st_wait_fn)(const char *msg, void *ctx);
 sl_status st_lock_take(const char *db_path, bool wait, st_wait_fn waiting, void *ctx, st_lock **out, err_slot *err);
 void      st_lock_release(st_lock *l);
+/* Release and remove the lock file (for a database just removed). */
+void      st_lock_forget(st_lock *l);
 
 /* Batches committed to the file so far, by any writer: a writer that let
  * go of the lock (watch between rounds) reloads if it changed. */
@@ -42,6 +44,10 @@ sl_status st_generation(st_db *db, int64_t *out, err_slot *err);
 void st_checkpoint_every(st_db *db, int pages);
 void      st_close(st_db *db);
 const char *st_path(const st_db *db);
+/* A database this process created and stored nothing in (no article, no
+ * feed state) is closed and removed, and true returned; else nothing
+ * happens (false): a failed first run leaves no file behind. */
+bool      st_close_discarding(st_db *db);
 
 sl_status st_begin(st_db *db, err_slot *err);
 sl_status st_commit(st_db *db, err_slot *err);

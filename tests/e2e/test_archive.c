@@ -114,6 +114,20 @@ static void read_commands_open_read_only_and_change_nothing(void **st)
     run_capturef(NULL, "chmod 755 %s", dir);
 }
 
+/* A first run that stores nothing (its input is missing) leaves no file;
+ * a later one that stores nothing leaves the database as it was. */
+static void a_first_run_that_stores_nothing_leaves_no_file(void **st)
+{
+    (void)st;
+    const char *db = path_in("nothing.db");
+    assert_int_equal(run_capturef(NULL, BIN " ingest --db %s %s/no-such-input 2>/dev/null", db, tmp), 2);
+    assert_int_not_equal(access(db, F_OK), 0);
+    assert_int_not_equal(access(path_in("nothing.db.lock"), F_OK), 0);
+    assert_int_equal(run_capturef(NULL, BIN " ingest --db %s %s/seeds 2>/dev/null", db, shared_dir()), 0);
+    assert_int_equal(run_capturef(NULL, BIN " ingest --db %s %s/no-such-input 2>/dev/null", db, tmp), 2);
+    assert_int_equal(value_of(db, "SELECT count(*) FROM articles"), 5);
+}
+
 /* Each damage is made to a fresh copy; ingest and the read commands exit
  * 2 naming the file and the value, and nothing crashes. */
 static void stored_values_out_of_range_are_refused(void **st)
@@ -329,6 +343,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(another_programs_file_is_refused_and_left_unchanged),
         cmocka_unit_test(read_commands_open_read_only_and_change_nothing),
+        cmocka_unit_test(a_first_run_that_stores_nothing_leaves_no_file),
         cmocka_unit_test(stored_values_out_of_range_are_refused),
         cmocka_unit_test(damaged_pages_are_reported_not_read_as_empty),
         cmocka_unit_test(one_writer_at_a_time_and_readers_beside_it),
