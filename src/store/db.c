@@ -372,7 +372,10 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
                            : err_set(err, SL_EDB, path, 0, "an empty file, not a storyline database");
             goto fail;
         }
-        sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
+        if (sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
+            st = st_fail(db, err, "cannot open read-only");
+            goto fail;
+        }
         return SL_OK;
     }
     char *msg = NULL;
