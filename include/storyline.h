@@ -303,8 +303,9 @@ typedef struct sl_storyline_row {
     const char         *headline;
     const char         *first, *last;
     long                size;
-    const sl_event_row *events;   /* newest first */
+    const sl_event_row *events;   /* the newest SL_LIST_EVENTS, newest first */
     size_t              n_events;
+    size_t              total_events;   /* all of them */
 } sl_storyline_row;
 
 typedef int (*sl_storyline_fn)(const sl_storyline_row *s, void *ctx);
@@ -331,10 +332,12 @@ typedef struct sl_story {
     const char             *storyline;   /* for an event: its storyline */
     const char *const      *summary;     /* extractive summary, in order */
     size_t                  n_summary;
-    const sl_story_article *articles;    /* oldest first */
+    long                    size;        /* articles, copies included */
+    const sl_story_article *articles;    /* the newest SL_STORY_ARTICLES, oldest first */
     size_t                  n_articles;
-    const sl_event_row     *events;      /* for a storyline: oldest first */
+    const sl_event_row     *events;      /* for a storyline: the newest SL_STORY_EVENTS, oldest first */
     size_t                  n_events;
+    size_t                  total_events;   /* all of them */
     const sl_actor         *actors;      /* merged across articles, most mentioned first */
     size_t                  n_actors;
     const sl_quote         *quotes;      /* oldest article first */
@@ -344,7 +347,13 @@ typedef struct sl_story {
 } sl_story;
 
 /* Fetch the event or storyline with this id ("e12", "s3"). The story lives
- * until sl_story_free. */
+ * until sl_story_free. What it costs does not grow with the story: the
+ * articles and events listed are the newest ones, and actors, quotes and
+ * timeline come from its newest SL_STORY_FACTS articles. */
+#define SL_STORY_ARTICLES 200
+#define SL_STORY_EVENTS 100
+#define SL_STORY_FACTS 500
+#define SL_LIST_EVENTS 10
 sl_status sl_story_get(sl_engine *e, const char *id, sl_story **out);
 void      sl_story_free(sl_story *s);
 

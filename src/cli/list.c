@@ -27,8 +27,9 @@ static const char articles_help[] =
 static const char stories_help[] =
     "usage: storyline stories [--db FILE] [--json] [--limit N | --all]\n"
     "\n"
-    "Storylines, newest first (undated last), each with its events: dates,\n"
-    "sizes, headlines. With --json, one JSON object per storyline per line.\n"
+    "Storylines, newest first (undated last), each with its newest 10 events:\n"
+    "dates, sizes, headlines. With --json, one JSON object per storyline per\n"
+    "line (events and total_events).\n"
     "\n"
     "  --limit N   the newest N storylines (default 20)\n"
     "  --all       every storyline\n";
@@ -102,6 +103,7 @@ static int print_storyline(const sl_storyline_row *s, void *ctx)
         json_t *ev = json_array();
         for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, event_json(&s->events[i]));
         json_object_set_new(j, "events", ev);
+        json_object_set_new(j, "total_events", json_integer((json_int_t)s->total_events));
         char *t = json_dumps(j, JSON_COMPACT);
         puts(t);
         free(t);
@@ -111,12 +113,14 @@ static int print_storyline(const sl_storyline_row *s, void *ctx)
     char sp[32];
     span(s->first, s->last, sp, sizeof sp);
     printf("%s  %s  %ld article%s, %zu event%s\n  %s\n", s->id, sp, s->size, s->size == 1 ? "" : "s",
-           s->n_events, s->n_events == 1 ? "" : "s", s->headline ? s->headline : "(no headline)");
+           s->total_events, s->total_events == 1 ? "" : "s", s->headline ? s->headline : "(no headline)");
     for (size_t i = 0; i < s->n_events; i++) {
         const sl_event_row *ev = &s->events[i];
         span(ev->first, ev->last, sp, sizeof sp);
         printf("    %-6s %-22s %3ld  %s\n", ev->id, sp, ev->size, ev->headline ? ev->headline : "");
     }
+    if (s->n_events < s->total_events) printf("    ... and %zu older events (storyline show %s lists 100)\n",
+                                              s->total_events - s->n_events, s->id);
     putchar('\n');
     return 0;
 }

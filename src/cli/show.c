@@ -10,10 +10,12 @@ static const char help[] =
     "usage: storyline show [--db FILE] [--json] ID\n"
     "\n"
     "One event (eN) or storyline (sN): headline, date span, a short\n"
-    "extractive summary, and its articles with outlets and dates (and, for a\n"
-    "storyline, its events). With --json, one object with id, kind, headline,\n"
-    "first, last, summary, articles (ids), article_details and, for a\n"
-    "storyline, events.\n";
+    "extractive summary, actors, quotes, a timeline, and its articles with\n"
+    "outlets and dates (and, for a storyline, its events). A long story shows\n"
+    "its newest 200 articles and 100 events, and the actors, quotes and\n"
+    "timeline of its newest 500 articles. With --json, one object with id,\n"
+    "kind, headline, first, last, size, summary, articles (ids),\n"
+    "article_details and, for a storyline, events and total_events.\n";
 
 static void print_json(const sl_story *s)
 {
@@ -23,6 +25,7 @@ static void print_json(const sl_story *s)
     json_object_set_new(j, "headline", cli_json_str(s->headline));
     json_object_set_new(j, "first", cli_json_str(s->first));
     json_object_set_new(j, "last", cli_json_str(s->last));
+    json_object_set_new(j, "size", json_integer(s->size));
     if (s->storyline) json_object_set_new(j, "storyline", cli_json_str(s->storyline));
     json_t *sum = json_array();
     for (size_t i = 0; i < s->n_summary; i++) json_array_append_new(sum, cli_json_str(s->summary[i]));
@@ -47,6 +50,7 @@ static void print_json(const sl_story *s)
         json_t *ev = json_array();
         for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, cli_json_str(s->events[i].id));
         json_object_set_new(j, "events", ev);
+        json_object_set_new(j, "total_events", json_integer((json_int_t)s->total_events));
     }
     json_object_set_new(j, "actors", cli_actors_json(s->actors, s->n_actors));
     json_t *q = json_array();
@@ -68,12 +72,13 @@ static void print_text(const sl_story *s)
     printf("%s %s: %s\n", s->kind, s->id, s->headline ? s->headline : "(no headline)");
     if (s->first) printf("%s .. %s", s->first, s->last ? s->last : s->first);
     else printf("undated");
-    printf(", %zu article%s", s->n_articles, s->n_articles == 1 ? "" : "s");
+    printf(", %ld article%s", s->size, s->size == 1 ? "" : "s");
     if (s->storyline) printf(", storyline %s", s->storyline);
     printf("\n\nSummary\n");
     for (size_t i = 0; i < s->n_summary; i++) printf("  - %s\n", s->summary[i]);
     if (s->n_events) {
-        printf("\nEvents\n");
+        if (s->n_events < s->total_events) printf("\nEvents (the newest %zu of %zu)\n", s->n_events, s->total_events);
+        else printf("\nEvents\n");
         for (size_t i = 0; i < s->n_events; i++) {
             const sl_event_row *ev = &s->events[i];
             printf("  %-6s %-10s %3ld  %s\n", ev->id, ev->first ? ev->first : "undated", ev->size,
@@ -95,7 +100,8 @@ static void print_text(const sl_story *s)
     }
     if (s->n_timeline) printf("\nTimeline\n");
     cli_timeline_print(s->timeline, s->n_timeline);
-    printf("\nArticles\n");
+    if ((long)s->n_articles < s->size) printf("\nArticles (the newest %zu of %ld)\n", s->n_articles, s->size);
+    else printf("\nArticles\n");
     for (size_t i = 0; i < s->n_articles; i++) {
         const sl_story_article *a = &s->articles[i];
         printf("  %-10s %-24s %s%s%s\n             %s%s%s\n", a->published ? a->published : "undated",

@@ -41,7 +41,10 @@ static const char *const schema =
     "  stale INTEGER NOT NULL DEFAULT 1,"     /* summary older than members */
     "  stated INTEGER,"                       /* days given, not inferred (schema 4) */
     "  PRIMARY KEY (level, id));"
-    "CREATE INDEX IF NOT EXISTS clusters_parent ON clusters(level, parent);"
+    /* a storyline's newest events without reading all (schema 4; before,
+     * clusters_parent was (level, parent) alone) */
+    "DROP INDEX IF EXISTS clusters_parent;"
+    "CREATE INDEX IF NOT EXISTS clusters_parent_recent ON clusters(level, parent, last, id);"
     "CREATE INDEX IF NOT EXISTS clusters_recent ON clusters(level, last, id);"
     "CREATE INDEX IF NOT EXISTS clusters_stale ON clusters(stale) WHERE stale;"
     /* Who, said what, when: one row per actor, quote and time expression of

@@ -66,17 +66,22 @@ sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "reading articles");
 }
 
-/* Events of one storyline into an arena-allocated array. order: "DESC"/"ASC". */
-static sl_status events_of(st_db *db, int64_t storyline, const char *order, arena *a,
-                           sl_event_row **out, size_t *n, err_slot *err)
+/* The newest limit events of one storyline into an arena-allocated array,
+ * in order ("DESC": newest first, "ASC": oldest first), and how many it
+ * has in all (*total). */
+static sl_status events_of(st_db *db, int64_t storyline, const char *order, int limit, arena *a,
+                           sl_event_row **out, size_t *n, size_t *total, err_slot *err)
 {
-    char sql[320];
+    char sql[480];
     snprintf(sql, sizeof sql,
-             "SELECT id, parent, headline, first, last, size FROM clusters WHERE level = 0"
-             " AND parent = ? ORDER BY last IS NULL, last %s, id %s", order, order);
+             "SELECT id, parent, headline, first, last, size FROM (SELECT id, parent, headline, first, last, size"
+             " FROM clusters WHERE level = 0"
+             " AND parent = ?1 ORDER BY last DESC, id DESC LIMIT ?2) ORDER BY last IS NULL, last %s, id %s",
+             order, order);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading events");
     sqlite3_bind_int64(s, 1, storyline);
+    sqlite3_bind_int(s, 2, limit);
     VEC(sl_event_row) v = {0};
     char d1[11], d2[11];
     int rc;
@@ -93,6 +98,17 @@ static sl_status events_of(st_db *db, int64_t storyline, const char *order, aren
     }
     sl_status st = st_done(db, rc, err, "reading events");
     sqlite3_finalize(s);
+    *total = v.n;
+    if (st == SL_OK && v.n == (size_t)limit) {
+        if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM clusters WHERE level = 0 AND parent = ?", -1, &s, NULL)
+            != SQLITE_OK)
+            return st_fail(db, err, "counting events");
+        sqlite3_bind_int64(s, 1, storyline);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW) *total = (size_t)sqlite3_column_int64(s, 0);
+        else st = st_fail(db, err, "counting events");
+        sqlite3_finalize(s);
+    }
     *out = arena_alloc(a, (v.n + 1) * sizeof **out);
     if (v.n) memcpy(*out, v.v, v.n * sizeof **out);
     *n = v.n;
@@ -119,7 +135,8 @@ sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot 
             .size = sqlite3_column_int64(s, 4),
         };
         sl_event_row *ev;
-        st = events_of(db, sqlite3_column_int64(s, 0), "DESC", &a, &ev, &r.n_events, err);
+        st = events_of(db, sqlite3_column_int64(s, 0), "DESC", SL_LIST_EVENTS, &a, &ev, &r.n_events, &r.total_events,
+                       err);
         if (st != SL_OK) break;
         r.events = ev;
         int stop = fn(&r, ctx);
@@ -196,13 +213,17 @@ static void summary_from_json(story_box *b, const char *json)
 static sl_status story_articles(st_db *db, story_box *b, cl_level level, int64_t id, err_slot *err)
 {
     sqlite3_stmt *s;
+    /* the newest SL_STORY_ARTICLES, from the index, then oldest first */
     const char *sql = level == CL_EVENT
-        ? "SELECT id, title, source, published, url, duplicate_of, event FROM articles"
-          " WHERE event = ? ORDER BY day IS NULL, day, row"
-        : "SELECT id, title, source, published, url, duplicate_of, event FROM articles"
-          " WHERE storyline = ? ORDER BY day IS NULL, day, row";
+        ? "SELECT id, title, source, published, url, duplicate_of, event FROM (SELECT row, day, id, title, source,"
+          " published, url, duplicate_of, event FROM articles WHERE event = ?1 ORDER BY day DESC, row DESC LIMIT ?2)"
+          " ORDER BY day IS NULL, day, row"
+        : "SELECT id, title, source, published, url, duplicate_of, event FROM (SELECT row, day, id, title, source,"
+          " published, url, duplicate_of, event FROM articles WHERE storyline = ?1 ORDER BY day DESC, row DESC"
+          " LIMIT ?2) ORDER BY day IS NULL, day, row";
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading articles");
     sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int(s, 2, SL_STORY_ARTICLES);
     VEC(sl_story_article) v = {0};
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -283,7 +304,7 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
     sl_status merged = resolve_merged(db, level, &n, err);
     if (merged != SL_OK) return merged;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h, "SELECT parent, headline, first, last, summary FROM clusters"
+    if (sqlite3_prepare_v2(db->h, "SELECT parent, headline, first, last, summary, size FROM clusters"
                                   " WHERE level = ? AND id = ?", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "reading a story");
     sqlite3_bind_int(s, 1, (int)level);
@@ -306,11 +327,12 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
     b->s.first = arena_strdup(&b->a, day_col(s, 2, d));
     b->s.last = arena_strdup(&b->a, day_col(s, 3, d));
     summary_from_json(b, col(s, 4));
+    b->s.size = sqlite3_column_int64(s, 5);
     sqlite3_finalize(s);
     sl_status st = story_articles(db, b, level, n, err);
     if (st == SL_OK && level == CL_STORYLINE) {
         sl_event_row *ev;
-        st = events_of(db, n, "ASC", &b->a, &ev, &b->s.n_events, err);
+        st = events_of(db, n, "ASC", SL_STORY_EVENTS, &b->a, &ev, &b->s.n_events, &b->s.total_events, err);
         b->s.events = ev;
     }
     if (st == SL_OK) st = story_facts(db, b, level, n, err);

@@ -15,18 +15,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The articles a full-text query's story is made of: the newest 500. */
-#define ST_QUERY_ARTICLES_SQL "500"
+/* The articles whose facts make a story's (SL_STORY_FACTS): its newest
+ * 500, or a full-text query's newest 500 matches. What show and timeline
+ * cost then grows neither with the story nor with the archive. */
+#define ST_FACTS_SQL "500"
+_Static_assert(SL_STORY_FACTS == 500, "ST_FACTS_SQL is SL_STORY_FACTS");
 
 static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
 
 static sqlite3_stmt *members_query(st_db *db, const st_members_of *m, const char *select_from_where,
                                    const char *tail)
 {
-    /* newest first, so that what a query costs does not grow with the archive */
     const char *cond = m->query ? "a.row IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-                                  " ORDER BY rowid DESC LIMIT " ST_QUERY_ARTICLES_SQL ")"
-                                : m->level == CL_EVENT ? "a.event = ?1" : "a.storyline = ?1";
+                                  " ORDER BY rowid DESC LIMIT " ST_FACTS_SQL ")"
+                     : m->level == CL_EVENT ? "a.row IN (SELECT row FROM articles WHERE event = ?1"
+                                              " ORDER BY day DESC, row DESC LIMIT " ST_FACTS_SQL ")"
+                                            : "a.row IN (SELECT row FROM articles WHERE storyline = ?1"
+                                              " ORDER BY day DESC, row DESC LIMIT " ST_FACTS_SQL ")";
     char sql[1024];
     snprintf(sql, sizeof sql, "%s %s %s", select_from_where, cond, tail);
     sqlite3_stmt *s;
