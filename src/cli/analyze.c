@@ -15,7 +15,10 @@ static const char help[] =
     "and time expressions (text, start, end, value: ISO date, month or year,\n"
     "resolved against the publication date). Offsets count characters in the\n"
     "article's cleaned text, or, with --raw, in the input text as given.\n"
-    "With --json, one JSON object per article per line.\n";
+    "With --json, one JSON object per article per line.\n"
+    "\n"
+    "A page without an article or a bad record is reported and the others\n"
+    "analyzed; the exit status is then 2.\n";
 
 static json_t *analysis_json(const sl_analysis *r)
 {
@@ -79,10 +82,12 @@ static int one_input(ctx *c, const char *path)
     }
     sl_page page;
     sl_status st;
+    int failed = 0;
     while ((st = sl_source_next(src, &page)) != SL_DONE) {
         const sl_analysis *r;
         if (st != SL_OK || sl_analyze_page(c->e, &page, c->raw, &r) != SL_OK) {
             fprintf(stderr, "storyline: %s\n", sl_errmsg(c->e));
+            failed = 1;
             continue;
         }
         if (!c->json) { print_text(r); continue; }
@@ -93,7 +98,7 @@ static int one_input(ctx *c, const char *path)
         json_decref(j);
     }
     sl_source_close(src);
-    return 0;
+    return failed;
 }
 
 int cmd_analyze(int argc, char **argv)

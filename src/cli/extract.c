@@ -16,7 +16,10 @@ static const char help[] =
     "author, publication date, language and the body, paragraphs separated\n"
     "by a blank line. With --json, one JSON object per page per line with\n"
     "id, url, title, author, published, language, text (and subtitle,\n"
-    "dateline, date_inferred); --with-html adds html, the body as clean HTML.\n";
+    "dateline, date_inferred); --with-html adds html, the body as clean HTML.\n"
+    "\n"
+    "A page without an article (empty, binary, only boilerplate) or a bad record\n"
+    "is reported and the others printed; the exit status is then 2.\n";
 
 /* s with &, <, > and " escaped, written to f */
 static void put_escaped(const char *s, FILE *f)
@@ -89,8 +92,8 @@ static void print_text(const sl_article *a)
 
 typedef struct { int json, with_html; sl_engine *e; } ctx;
 
-/* Every page of one input; 1 if the input itself cannot be read. A bad page
- * is reported and the next one read. */
+/* Every page of one input; 1 if the input, or any of its pages, cannot be
+ * used. A bad page is reported and the next one read. */
 static int one_input(ctx *c, const char *path)
 {
     sl_source *src;
@@ -100,10 +103,12 @@ static int one_input(ctx *c, const char *path)
     }
     sl_page page;
     sl_status st;
+    int failed = 0;
     while ((st = sl_source_next(src, &page)) != SL_DONE) {
         const sl_article *a;
         if (st != SL_OK || sl_extract_page(c->e, &page, &a) != SL_OK) {
             fprintf(stderr, "storyline: %s\n", sl_errmsg(c->e));
+            failed = 1;
             continue;
         }
         if (!c->json) { print_text(a); continue; }
@@ -114,7 +119,7 @@ static int one_input(ctx *c, const char *path)
         json_decref(j);
     }
     sl_source_close(src);
-    return 0;
+    return failed;
 }
 
 int cmd_extract(int argc, char **argv)

@@ -1,7 +1,8 @@
 /* test_inputs.c: the built binary on the containers of issue 4: a WARC file
  * (its HTML responses stored, the rest passed over and counted, the fetch
  * time used as the date only when the page has none), a feed file, and an
- * HTML file without a suffix. */
+ * HTML file without a suffix; and on binary files and output that cannot
+ * be written (issue 14). */
 #include "testutil.h"
 #include "warcgen.h"
 
@@ -73,12 +74,64 @@ static void warc_feed_and_sniffed_html_are_ingested(void **st)
     free(out);
 }
 
+/* The first line of out holding needle, for messages in failures. */
+static void expect(const char *out, const char *needle)
+{
+    if (!strstr(out, needle)) fail_msg("expected \"%s\" in:\n%s", needle, out);
+}
+
+/* extract on a binary file names it and exits 2; the other files are
+ * still printed. */
+static void extract_refuses_binary_files(void **st)
+{
+    (void)st;
+    char bin[8192];
+    for (size_t i = 0; i < sizeof bin; i++) bin[i] = (char)((i * 2654435761u) >> 13);
+    write_file("blob.bin", bin, sizeof bin);
+    write_file("ok.txt", dated_text, strlen(dated_text));
+    char *out;
+    assert_int_equal(run_capturef(&out, BIN " extract --json %s/blob.bin %s/ok.txt 2>&1", dir, dir), 2);
+    char want[256];
+    snprintf(want, sizeof want, "storyline: %s/blob.bin: page looks binary: ", dir);
+    expect(out, want);
+    expect(out, "{\"id\":\"ok\",");
+    free(out);
+}
+
+/* Output that cannot be written (a full disk) is an error, whatever the
+ * command. */
+static void write_errors_exit_2(void **st)
+{
+    (void)st;
+    write_file("w.txt", dated_text, strlen(dated_text));
+    char *out;
+    assert_int_equal(run_capturef(&out, BIN " ingest --db %s/w.db %s/w.txt 2>&1", dir, dir), 0);
+    free(out);
+    const char *cmds[] = {"articles --json --db %s/w.db", "articles --db %s/w.db", "stories --json --db %s/w.db",
+                          "show --db %s/w.db e1", "timeline --db %s/w.db s1", "extract --json %s/w.txt",
+                          "analyze %s/w.txt", "analyze --raw --json %s/w.txt"};
+    for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+        char cmd[512], full[600];
+        snprintf(cmd, sizeof cmd, cmds[i], dir);
+        snprintf(full, sizeof full, BIN " %s 2>&1 >/dev/full", cmd);
+        int rc = run_capture(full, &out);
+        if (rc != 2 || !strstr(out, "storyline: cannot write to standard output: No space left on device"))
+            fail_msg("'%s' > /dev/full: exit %d, said: %s", cmd, rc, out);
+        free(out);
+    }
+    assert_int_equal(run_capturef(&out, BIN " ingest --help 2>&1 >/dev/full"), 2);
+    expect(out, "storyline: cannot write to standard output: No space left on device");
+    free(out);
+}
+
 TMPDIR_GROUP(dir, "/tmp/sl-inputs-XXXXXX")
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(warc_feed_and_sniffed_html_are_ingested),
+        cmocka_unit_test(extract_refuses_binary_files),
+        cmocka_unit_test(write_errors_exit_2),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
