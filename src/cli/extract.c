@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const char help[] =
-    "usage: storyline extract [--json] [--with-html] FILE...\n"
+    "usage: storyline extract [--json] [--with-html] [--max-page SIZE] [--max-line SIZE]\n"
+    "                         [--max-inflate RATIO] [--max-inflate-size SIZE] FILE...\n"
     "\n"
     "Print the article of each page (HTML, plain text, JSON Lines, WARC,\n"
     "feeds; '-' reads standard input) without touching a database: title,\n"
@@ -18,8 +19,11 @@ static const char help[] =
     "id, url, title, author, published, language, text (and subtitle,\n"
     "dateline, date_inferred); --with-html adds html, the body as clean HTML.\n"
     "\n"
-    "A page without an article (empty, binary, only boilerplate) or a bad record\n"
-    "is reported and the others printed; the exit status is then 2.\n";
+    CLI_LIMITS_HELP
+    "\n"
+    "A page without an article (empty, binary, only boilerplate), a bad record\n"
+    "or one over a limit is reported and the others printed; the exit status is\n"
+    "then 2.\n";
 
 /* s with &, <, > and " escaped, written to f */
 static void put_escaped(const char *s, FILE *f)
@@ -133,7 +137,7 @@ int cmd_extract(int argc, char **argv)
             i--;
         }
     cli_opts o;
-    int r = cli_parse(argc, argv, help, 0, &o);
+    int r = cli_parse(argc, argv, help, CLI_LIMITS, &o);
     if (!r && !o.nargs) {
         fprintf(stderr, "storyline extract: no FILE given\n\n%s", help);
         r = -1;
@@ -146,8 +150,8 @@ int cmd_extract(int argc, char **argv)
         free(o.args);
         return EXIT_FAIL;
     }
-    int rc = 0;
-    for (int i = 0; i < o.nargs; i++)
+    int rc = cli_set_limits(c.e, &o, "extract");
+    for (int i = 0; i < o.nargs && rc != EXIT_USAGE; i++)
         if (one_input(&c, o.args[i])) rc = EXIT_FAIL;
     sl_close(c.e);
     free(o.args);

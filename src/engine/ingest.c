@@ -383,13 +383,15 @@ sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats)
     rd_source *src;
     sl_status st = rd_open(path, &src, &e->err);
     if (st != SL_OK) return st;
+    rd_set_limits(src, &e->limits);
     sl_page page;
     for (;;) {
         st = rd_next(src, &page, &e->err);
         if (st == SL_DONE) break;
-        if (st == SL_EINPUT || st == SL_EIO) {   /* skip the record or file, go on */
-            stats->read += st == SL_EINPUT;
-            stats->skipped_bad++;
+        if (st == SL_EINPUT || st == SL_ELIMIT || st == SL_EIO) {   /* skip the record or file, go on */
+            stats->read += st != SL_EIO;
+            if (st == SL_ELIMIT) stats->over_limit++;
+            else stats->skipped_bad++;
             eg_warn(e, e->err.msg);
             continue;
         }
@@ -398,7 +400,7 @@ sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats)
     }
     stats->passed_over += rd_passed(src);
     rd_close(src);
-    if (st == SL_DONE || st == SL_EINPUT) st = SL_OK;
+    if (st == SL_DONE || st == SL_EINPUT || st == SL_ELIMIT) st = SL_OK;
     if (st == SL_OK) st = sl_ingest_flush(e, stats);
     return st;
 }
