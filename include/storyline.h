@@ -163,6 +163,9 @@ typedef struct sl_ingest_stats {
                          * into it (their ids resolve to it) */
     long over_limit;    /* records and files skipped, or cut short, for a limit
                          * (sl_limits); counted in read, not in skipped_bad */
+    long bad_dates;     /* published dates (of a JSON record or the manifest) that
+                         * are no date: the article is stored, dated as if none
+                         * had been given (from its page) */
 } sl_ingest_stats;
 
 /* Progress: called after every batch with the running counts. */

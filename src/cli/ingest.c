@@ -31,7 +31,8 @@ static const char help[] =
     "\n"
     "An article already in the database (same id) is left as it is. A record or\n"
     "file that is unreadable or over a limit is reported (input and line or byte)\n"
-    "and skipped; a folder's FIFOs, devices and sockets are skipped unopened.\n";
+    "and skipped; a folder's FIFOs, devices and sockets are skipped unopened. A\n"
+    "published date that is no date is reported; the article is stored without it.\n";
 
 typedef struct { struct timespec start; int tty; } progress;
 
@@ -96,6 +97,9 @@ int cmd_ingest(int argc, char **argv)
             "%ld over a limit)\n",
             s.read, s.stored, s.duplicates, s.skipped_known + s.skipped_bad + s.over_limit, s.skipped_known,
             s.skipped_bad, s.over_limit);
+    if (s.bad_dates)
+        fprintf(stderr, "%ld published %s no date (stored without %s)\n", s.bad_dates,
+                s.bad_dates == 1 ? "date was" : "dates were", s.bad_dates == 1 ? "it" : "them");
     fprintf(stderr, "new events %ld (%ld merged into others), new storylines %ld; %.2f s, %.0f articles/s\n",
             s.new_events, s.merged_events, s.new_storylines, dt, dt > 0 ? (double)s.read / dt : 0.0);
     sl_close(e);

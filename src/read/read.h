@@ -58,6 +58,8 @@ sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err);
 /* Entry for a page's input path (matched by file name without folder). */
 bool      rd_manifest_find(const rd_manifest *m, const char *input,
                            const char **published, const char **source);
+/* The manifest's line that gives that entry (the header is line 1), or 0. */
+long      rd_manifest_line(const rd_manifest *m, const char *input);
 void      rd_manifest_free(rd_manifest *m);
 
 /* Where a streaming reader gets its bytes: up to n into dst; returns how

@@ -3,7 +3,8 @@
  * time used as the date only when the page has none), a feed file, and an
  * HTML file without a suffix; and on the bad inputs of issue 14: a gzip
  * bomb, a FIFO and a device in a folder, pages and lines over the limits,
- * blank lines, binary files, and output that cannot be written. */
+ * blank lines, dates that are no date, Latin-1 text, binary files, and
+ * output that cannot be written. */
 #include "testutil.h"
 #include "warcgen.h"
 
@@ -110,7 +111,7 @@ static void bad_inputs_are_reported_counted_and_passed(void **st)
     assert_int_equal(symlink("/dev/zero", p), 0);
     write_file("in14/good.txt", dated_text, strlen(dated_text));
     /* JSON Lines: a good record, a line over --max-line 8K, a blank line, a
-     * record whose date is no date (stored without it) */
+     * record whose date is no date */
     buf_clear(&b);
     buf_puts(&b, "{\"id\": \"j1\", \"published\": \"2018-06-15\", \"text\": \"Negotiators from both Koreas met at "
                  "the border village on Friday and agreed to hold military talks next week, officials said.\"}\n");
@@ -139,8 +140,11 @@ static void bad_inputs_are_reported_counted_and_passed(void **st)
     expect(out, want);
     snprintf(want, sizeof want, "storyline: %s/lines.jsonl:3: blank line, no record; skipped", sub);
     expect(out, want);
+    snprintf(want, sizeof want, "storyline: %s/lines.jsonl:4: published \"2020-13-45\" is not a date; stored without it", sub);
+    expect(out, want);
     /* read: bomb, big, good, four lines; the FIFO and the device are no records */
-    expect(out, "read 7, stored 3 (0 near-duplicates), skipped 6 (0 already stored, 3 unreadable, 3 over a limit)\n");
+    expect(out, "read 7, stored 3 (0 near-duplicates), skipped 6 (0 already stored, 3 unreadable, 3 over a limit)\n"
+                "1 published date was no date (stored without it)\n");
     free(out);
     assert_int_equal(run_capturef(&out, BIN " articles --json --db %s/in14.db", dir), 0);
     expect(out, "{\"id\":\"j4\",\"url\":null,\"title\":null,\"published\":null,");
@@ -185,6 +189,32 @@ static void a_page_on_one_line(void **st)
     struct stat sb;
     assert_int_equal(stat(db, &sb), 0);
     if (sb.st_size > 8 << 20) fail_msg("a 200 KB line made a database of %lld bytes", (long long)sb.st_size);
+}
+
+/* A published date from the manifest that is no date is reported with the
+ * manifest's line; Latin-1 text is read as Windows-1252, as HTML is. */
+static void manifest_dates_and_latin1_text(void **st)
+{
+    (void)st;
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/man", dir);
+    mkdir(sub, 0700);
+    write_file("man/m.txt", dated_text, strlen(dated_text));
+    static const char latin1[] = "La r\xE9union des ministres \xE0 Gen\xE8ve a \xE9t\xE9 report\xE9" "e \xE0 "
+                                 "la semaine prochaine, a d\xE9" "clar\xE9 le porte-parole du gouvernement mardi.\n";
+    write_file("man/latin1.txt", latin1, sizeof latin1 - 1);
+    write_file("man.tsv", "file\tpublished\tsource\nm.txt\t2018-02-30\tWire\n", 44);
+    char *out;
+    assert_int_equal(run_capturef(&out, BIN " ingest --db %s/man.db --manifest %s/man.tsv %s 2>&1", dir, dir, sub), 0);
+    char want[512];
+    snprintf(want, sizeof want, "storyline: %s/m.txt: published \"2018-02-30\" from the manifest (line 2) is not a date; "
+                                "stored without it", sub);
+    expect(out, want);
+    free(out);
+    assert_int_equal(run_capturef(&out, BIN " articles --json --db %s/man.db", dir), 0);
+    expect(out, "La réunion des ministres à Genève a été reportée à la semaine prochaine");
+    expect(out, "{\"id\":\"m\",\"url\":null,\"title\":null,\"published\":\"2018-06-14\"");   /* from its dateline */
+    free(out);
 }
 
 /* extract on a binary file names it and exits 2; the other files are
@@ -252,6 +282,7 @@ int main(void)
         cmocka_unit_test(warc_feed_and_sniffed_html_are_ingested),
         cmocka_unit_test(bad_inputs_are_reported_counted_and_passed),
         cmocka_unit_test(a_page_on_one_line),
+        cmocka_unit_test(manifest_dates_and_latin1_text),
         cmocka_unit_test(extract_refuses_binary_files),
         cmocka_unit_test(write_errors_and_bad_limits_exit_nonzero),
     };
