@@ -173,7 +173,7 @@ const char *rd_http_parse(const char *p, size_t n, rd_http *h)
     if (!rd_media_is_html(&h->media) || h->status < 200 || h->status > 299) return NULL;
     const char *body = p + pos;
     size_t body_n = n - pos;
-    uint64_t max = h->max_body ? h->max_body : SL_MAX_PAGE;
+    uint64_t max = h->max_body ? h->max_body : RD_HTTP_MAX_BODY;
     if (chunked) {
         const char *why = dechunk(body, body_n, max, &h->scratch);
         if (why) return why;
@@ -187,6 +187,7 @@ const char *rd_http_parse(const char *p, size_t n, rd_http *h)
     else if (coding && !ci_eq(coding, coding_n, "identity")) why = "unsupported Content-Encoding";
     else if (body_n > max) why = rd_http_too_large;
     else buf_append(&h->body, body, body_n);
+    if (why == rd_http_too_large) buf_clear(&h->body);   /* inflate stopped a chunk past the limit */
     h->page = !why;
     return why;
 }
