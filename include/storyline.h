@@ -35,7 +35,9 @@ typedef enum sl_status {
     SL_EIO = 3,        /* a file cannot be read or written */
     SL_EDB = 4,        /* the database cannot be used */
     SL_ENOTFOUND = 5,  /* no such article, event or storyline */
-    SL_EUSAGE = 6      /* the caller passed something meaningless */
+    SL_EUSAGE = 6,     /* the caller passed something meaningless */
+    SL_ELIMIT = 7      /* one record or file is over a limit (sl_limits):
+                        * skip it and go on */
 } sl_status;
 
 /* Dates are days since 1970-01-01; SL_NO_DATE when unknown. */
@@ -121,10 +123,38 @@ void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx);
 
 /* ---- reading ------------------------------------------------------------------ */
 
+/* What one input may cost. A page, line or gzip stream over a limit is
+ * reported with its input and position, skipped (SL_ELIMIT) and counted
+ * (over_limit), and reading goes on with the next record or file. A field
+ * left 0 takes its default. */
+typedef struct sl_limits {
+    uint64_t max_page;          /* bytes of one page: a text, HTML or feed file, a
+                                 * WARC record's block and its decoded body, the
+                                 * text of a JSON record, a fetched page or feed */
+    uint64_t max_line;          /* bytes of one JSON Lines line */
+    double   max_inflate;       /* bytes a gzip member, and a whole gzip file, may
+                                 * give per compressed byte, once past the first
+                                 * SL_INFLATE_FREE bytes */
+    uint64_t max_inflate_size;  /* bytes one compressed file may give in all */
+} sl_limits;
+
+#define SL_MAX_PAGE         ((uint64_t)16 << 20)    /* 16 MiB */
+#define SL_MAX_LINE         (2 * SL_MAX_PAGE)       /* a JSON string escapes its page */
+#define SL_MAX_INFLATE      100.0
+#define SL_MAX_INFLATE_SIZE ((uint64_t)32 << 30)    /* 32 GiB */
+#define SL_INFLATE_FREE     ((uint64_t)1 << 20)     /* 1 MiB */
+
+/* Set the limits of every later read (zero fields: the defaults above; a
+ * max_page given without max_line sets the line limit to twice it).
+ * SL_EUSAGE with a message if a value is out of range: max_page and
+ * max_line 1 KiB to 1 GiB, max_inflate at least 1. */
+sl_status sl_set_limits(sl_engine *e, const sl_limits *l);
+
 /* The pages of a file, a folder (recursively) or "-", as sl_ingest_path
  * reads them. sl_source_next gives SL_OK and a page (valid until the next
- * call), SL_DONE at the end, or SL_EINPUT / SL_EIO for a bad record or file
- * (message in sl_errmsg; call again to go on). */
+ * call), SL_DONE at the end, or SL_EINPUT / SL_ELIMIT / SL_EIO for a bad
+ * record, a record over a limit, or a file that cannot be read (message in
+ * sl_errmsg; call again to go on). */
 typedef struct sl_source sl_source;
 sl_status sl_source_open(sl_engine *e, const char *path, sl_source **out);
 sl_status sl_source_next(sl_source *s, sl_page *page);
@@ -144,6 +174,11 @@ typedef struct sl_ingest_stats {
     long new_storylines;
     long merged_events; /* events found to be one with another and merged
                          * into it (their ids resolve to it) */
+    long over_limit;    /* records and files skipped, or cut short, for a limit
+                         * (sl_limits); counted in read, not in skipped_bad */
+    long bad_dates;     /* published dates (of a JSON record or the manifest) that
+                         * are no date: the article is stored, dated as if none
+                         * had been given (from its page) */
 } sl_ingest_stats;
 
 /* Progress: called after every batch with the running counts. */

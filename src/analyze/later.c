@@ -44,7 +44,23 @@ static void push_part(partvec *v, const an_scan *s, size_t t, const an_cand *c)
     VEC_PUSH(*v, p);
 }
 
-/* The parts of the full person names, in text order. */
+/* Order of parts by key, then by where their full name starts. */
+static int key_cmp(const an_part *p, const char *key, size_t klen)
+{
+    if (p->klen != klen) return p->klen < klen ? -1 : 1;
+    return memcmp(p->key, key, klen);
+}
+
+static int by_key(const void *x, const void *y)
+{
+    const an_part *a = x, *b = y;
+    int c = key_cmp(a, b->key, b->klen);
+    return c ? c : a->t0 < b->t0 ? -1 : a->t0 > b->t0;
+}
+
+/* The parts of the full person names, sorted by key and then text order,
+ * so that full_name_for finds a word's in a few steps: going through all
+ * of them for every lone word made a page of megabytes quadratic. */
 static void collect_parts(const an_scan *s, partvec *v)
 {
     for (size_t i = 0; i < s->cands.n; i++) {
@@ -53,19 +69,27 @@ static void collect_parts(const an_scan *s, partvec *v)
         push_part(v, s, c->t1 - 1, c);
         if (family_first(s, c)) push_part(v, s, c->t0, c);
     }
+    if (v->n > 1) qsort(v->v, v->n, sizeof *v->v, by_key);
 }
 
-/* The full name a word with this key belongs to, as seen from token t. */
+/* The full name a word with this key belongs to, as seen from token t: the
+ * latest one starting before t, else the first after it. */
 static const char *full_name_for(const partvec *v, const char *key, size_t klen, size_t t)
 {
-    const char *before = NULL, *after = NULL;
-    for (size_t i = 0; i < v->n; i++) {
-        const an_part *p = &v->v[i];
-        if (p->klen != klen || memcmp(p->key, key, klen)) continue;
-        if (p->t0 < t) before = p->full;
-        else if (!after) after = p->full;
+    size_t lo = 0, hi = v->n;
+    while (lo < hi) {   /* the first part with this key */
+        size_t mid = lo + (hi - lo) / 2;
+        if (key_cmp(&v->v[mid], key, klen) < 0) lo = mid + 1; else hi = mid;
     }
-    return before ? before : after;
+    if (lo == v->n || key_cmp(&v->v[lo], key, klen) != 0) return NULL;
+    size_t first = lo;
+    hi = v->n;
+    while (lo < hi) {   /* the first part with this key from t on */
+        size_t mid = lo + (hi - lo) / 2;
+        int c = key_cmp(&v->v[mid], key, klen);
+        if (c < 0 || (c == 0 && v->v[mid].t0 < t)) lo = mid + 1; else hi = mid;
+    }
+    return lo > first ? v->v[lo - 1].full : v->v[first].full;
 }
 
 /* "Trump-Kim": every hyphen-joined part is a known family name. */

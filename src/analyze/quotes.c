@@ -43,6 +43,12 @@ typedef struct qctx {
     an_pending     *p;
     size_t          np, capp;
     arena          *a;
+    /* For resolution (index_mentions): per mention, the last person
+     * mention outside direct quotes at or before it, and the first at or
+     * after it (n_mentions if none); role sets computed when first asked. */
+    uint32_t       *prev_person, *next_person;
+    an_role_set   **mention_role;
+    an_role_set   **actor_roles;   /* per actor, its roles' sets, or NULL */
 } qctx;
 
 /* Limits that keep hostile input (no sentence ends, a verb on every word)
@@ -51,6 +57,11 @@ typedef struct qctx {
 #define CUE_REACH   40
 #define CLAUSE_MAX 120
 #define BACK_MAX    80
+/* A role phrase ("the minister") names the latest of this many earlier
+ * mentions with a role that matches (a long article has a few dozen); a
+ * page of megabytes would otherwise compare every role phrase with every
+ * earlier mention. */
+#define ROLE_BACK  256
 
 /* ---- characters and gaps between tokens ------------------------------ */
 
@@ -230,32 +241,99 @@ static bool is_person(const qctx *c, int32_t actor)
     return actor >= 0 && (size_t)actor < c->nm->n_actors && c->nm->actors[actor].type == AN_PERSON;
 }
 
+/* First mention starting at or after pos: mentions are in text order, so
+ * the mentions of a stretch of text are found without going through all. */
+static size_t mention_from(const qctx *c, size_t pos)
+{
+    size_t lo = 0, hi = c->nm->n_mentions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->nm->mentions[mid].start < pos) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+static bool person_outside_quotes(const qctx *c, size_t i)
+{
+    const an_mention *m = mention(c, i);
+    return m && m->type == AN_PERSON && !in_direct(c, m->start);
+}
+
+/* The person mentions outside direct quotes, once the direct quotes are
+ * known, so that person_in need not go through every mention. */
+static void index_mentions(qctx *c)
+{
+    size_t n = c->nm->n_mentions;
+    c->prev_person = arena_alloc(c->a, (n + 1) * sizeof *c->prev_person);
+    c->next_person = arena_alloc(c->a, (n + 1) * sizeof *c->next_person);
+    c->mention_role = arena_alloc(c->a, (n + 1) * sizeof *c->mention_role);
+    c->actor_roles = arena_alloc(c->a, (c->nm->n_actors + 1) * sizeof *c->actor_roles);
+    uint32_t last = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (person_outside_quotes(c, i)) last = (uint32_t)i;
+        c->prev_person[i] = last;
+    }
+    c->next_person[n] = (uint32_t)n;
+    for (size_t i = n; i-- > 0;) c->next_person[i] = person_outside_quotes(c, i) ? (uint32_t)i : c->next_person[i + 1];
+}
+
 /* Last (or first) person mention in [from, to) outside direct quotes. */
 static int32_t person_in(const qctx *c, size_t from, size_t to, bool last)
 {
-    int32_t found = -1;
-    for (size_t i = 0; i < c->nm->n_mentions; i++) {
-        const an_mention *m = mention(c, i);
-        if (!m || m->type != AN_PERSON || m->start < from || m->end > to || in_direct(c, m->start)) continue;
-        if (!last) return m->actor;
-        found = m->actor;
+    const an_mention *ms = c->nm->mentions;
+    size_t n = c->nm->n_mentions;
+    if (last) {
+        size_t k = mention_from(c, to);   /* those before k start before to */
+        uint32_t j = k ? c->prev_person[k - 1] : UINT32_MAX;
+        while (j != UINT32_MAX && ms[j].end > to) j = j ? c->prev_person[j - 1] : UINT32_MAX;
+        return j != UINT32_MAX && ms[j].start >= from ? ms[j].actor : -1;
     }
-    return found;
+    size_t j = c->next_person[mention_from(c, from)];
+    while (j < n && ms[j].start < to && ms[j].end > to) j = c->next_person[j + 1];
+    return j < n && ms[j].start < to ? ms[j].actor : -1;
+}
+
+static const an_role_set *mention_role(const qctx *c, size_t i)
+{
+    if (!c->mention_role[i]) {
+        c->mention_role[i] = arena_alloc(c->a, sizeof **c->mention_role);
+        const char *r = c->nm->mentions[i].role;
+        an_role_set_of(r, strlen(r), c->mention_role[i]);
+    }
+    return c->mention_role[i];
+}
+
+static const an_role_set *actor_roles(const qctx *c, size_t a)
+{
+    const an_actor *x = &c->nm->actors[a];
+    if (!c->actor_roles[a]) {
+        c->actor_roles[a] = arena_alloc(c->a, (x->n_roles + 1) * sizeof **c->actor_roles);
+        for (size_t r = 0; r < x->n_roles; r++)
+            an_role_set_of(x->roles[r], strlen(x->roles[r]), &c->actor_roles[a][r]);
+    }
+    return c->actor_roles[a];
 }
 
 /* The actor whose role the phrase [from, to) names: the latest mention
- * before it with a matching role, else any actor with such a role. */
+ * before it (of the last ROLE_BACK with a role) with a matching role, else
+ * any actor with such a role. */
 static int32_t role_speaker(const qctx *c, size_t from, size_t to)
 {
-    const char *ph = c->t + from;
-    for (size_t i = c->nm->n_mentions; i-- > 0;) {
+    an_role_set ph;
+    an_role_set_of(c->t + from, to - from, &ph);
+    if (!ph.n) return -1;
+    size_t seen = 0;
+    for (size_t i = mention_from(c, from); i-- > 0 && seen < ROLE_BACK;) {
         const an_mention *m = mention(c, i);
-        if (m && m->role && m->end <= from && !in_direct(c, m->start) && an_role_matches(ph, to - from, m->role))
-            return m->actor;
+        if (!m || !m->role || m->end > from || in_direct(c, m->start)) continue;
+        seen++;
+        if (an_role_sets_match(&ph, mention_role(c, i))) return m->actor;
     }
-    for (size_t a = 0; a < c->nm->n_actors; a++)
+    for (size_t a = 0; a < c->nm->n_actors; a++) {
+        const an_role_set *rs = c->nm->actors[a].n_roles ? actor_roles(c, a) : NULL;
         for (size_t r = 0; r < c->nm->actors[a].n_roles; r++)
-            if (an_role_matches(ph, to - from, c->nm->actors[a].roles[r])) return (int32_t)a;
+            if (an_role_sets_match(&ph, &rs[r])) return (int32_t)a;
+    }
     return -1;
 }
 
@@ -331,9 +409,9 @@ static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_q
     while (head > s && filler(c, head - 1)) head--;
     uint32_t head_end = head > s ? c->tok[head - 1].end : 0;
     int32_t person = -1, other = -1;
-    for (size_t i = 0; i < c->nm->n_mentions; i++) {
+    for (size_t i = mention_from(c, from); i < c->nm->n_mentions && c->nm->mentions[i].start < to; i++) {
         const an_mention *m = mention(c, i);
-        if (!m || m->start < from || m->end > to) continue;
+        if (!m || m->end > to) continue;
         if (m->type == AN_PERSON) person = m->actor;
         else if (m->end == head_end) other = m->actor;
     }
@@ -570,9 +648,9 @@ static bool follows(const qctx *c, const an_pending *prev, const an_qmarks *m)
         if (gap_before(c, j) & GAP_SENT) sents++;
         if (sents > 1 || j - tok_at(c, from) > 30) return false;
     }
-    for (size_t i = 0; i < c->nm->n_mentions; i++) {
+    for (size_t i = mention_from(c, from); i < c->nm->n_mentions && c->nm->mentions[i].start < m->open; i++) {
         const an_mention *mm = mention(c, i);
-        if (mm && mm->type == AN_PERSON && mm->start >= from && mm->end <= m->open &&
+        if (mm && mm->type == AN_PERSON && mm->end <= m->open &&
             (prev->how == HOW_NONE || mm->start < prev->q.cue_start || mm->end > prev->q.cue_end))
             return false;
     }
@@ -724,6 +802,7 @@ static void inside_indirect(qctx *c, size_t i)
 
 static void resolve(qctx *c)
 {
+    index_mentions(c);
     if (c->np) qsort(c->p, c->np, sizeof *c->p, by_position);
     int32_t last_direct = -1;
     for (size_t i = 0; i < c->np; i++) {

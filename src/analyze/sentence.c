@@ -4,10 +4,19 @@
  * it) followed by space and a capital letter, digit or opening quote, or at
  * a paragraph break. A period after a short capitalised word ("Mr.", "Gen.",
  * "Jun."), after a single letter ("U.S.") or inside a number does not end a
- * sentence. Not a full abbreviation model: good enough for summaries. */
+ * sentence. Not a full abbreviation model: good enough for summaries.
+ *
+ * A run of text with no sentence end (a scrape that lost its punctuation,
+ * a page of one endless line) is cut into pieces of at most
+ * AN_SENTENCE_MAX bytes at a space: every time expression stores the
+ * sentence it sits in, so one sentence of megabytes, stored once per
+ * expression, grew the database quadratically (a 1 MB line: 460 MB). */
 #include "analyze.h"
 
 #include <string.h>
+
+/* Ten times a long sentence of news prose (about 300 words). */
+#define AN_SENTENCE_MAX 2000
 
 static bool is_closer(int32_t cp)
 {
@@ -62,7 +71,13 @@ size_t an_sentences(const char *text, size_t len, arena *a, an_span **out)
     while (i < len) {
         int32_t cp = u8_decode(text + i, len - i, &k);
         size_t end = 0, next = 0;
-        if (cp == '\n' && i + 1 < len && text[i + 1] == '\n') {
+        if (i - start >= AN_SENTENCE_MAX) {   /* cut at the last space, else here */
+            size_t cut = i;
+            while (cut > start + AN_SENTENCE_MAX / 2 && text[cut - 1] != ' ' && text[cut - 1] != '\n') cut--;
+            if (cut == start + AN_SENTENCE_MAX / 2) cut = i;
+            end = cut;
+            next = cut;
+        } else if (cp == '\n' && i + 1 < len && text[i + 1] == '\n') {
             end = i;
             next = i + 2;
         } else if (cp == '.' || cp == '!' || cp == '?') {

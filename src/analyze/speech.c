@@ -110,9 +110,7 @@ bool an_clause_word(const char *w, size_t n)
 
 /* ---- roles ------------------------------------------------------------- */
 
-#define ROLE_WORDS 16
-
-typedef struct { char w[ROLE_WORDS][16]; int n; } word_set;
+typedef an_role_set word_set;
 
 /* Abbreviations and spellings a role is written with, to one word each. */
 static const char *canonical(const char *w)
@@ -148,7 +146,7 @@ static void role_words(const char *s, size_t n, word_set *out)
     out->n = 0;
     size_t pos = 0;
     an_token t;
-    while (out->n < ROLE_WORDS && an_next_token(s, n, &pos, &t)) {
+    while (out->n < AN_ROLE_WORDS && an_next_token(s, n, &pos, &t)) {
         char w[16];
         size_t m = t.end - t.start, k = 0;
         if (m >= sizeof w) continue;            /* no role word is this long */
@@ -177,12 +175,23 @@ static bool subset(const word_set *a, const word_set *b)
     return true;
 }
 
+void an_role_set_of(const char *s, size_t n, an_role_set *out)
+{
+    if (s) role_words(s, n, out);
+    else out->n = 0;
+}
+
+bool an_role_sets_match(const an_role_set *phrase, const an_role_set *role)
+{
+    if (phrase->n == 0 || role->n == 0) return false;
+    return subset(phrase, role) || subset(role, phrase);
+}
+
 bool an_role_matches(const char *phrase, size_t n, const char *role)
 {
     if (!role || !phrase) return false;
     word_set p, r;
     role_words(phrase, n, &p);
     role_words(role, strlen(role), &r);
-    if (p.n == 0 || r.n == 0) return false;
-    return subset(&p, &r) || subset(&r, &p);
+    return an_role_sets_match(&p, &r);
 }

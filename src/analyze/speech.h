@@ -36,6 +36,13 @@ bool an_clause_word(const char *w, size_t n);
  * they match if they share one and one set contains the other. */
 bool an_role_matches(const char *phrase, size_t n, const char *role);
 
+/* The same in two steps, for a phrase matched against many roles: the
+ * significant words of a phrase or role, and whether two such sets match. */
+#define AN_ROLE_WORDS 16
+typedef struct an_role_set { char w[AN_ROLE_WORDS][16]; int n; } an_role_set;
+void an_role_set_of(const char *s, size_t n, an_role_set *out);
+bool an_role_sets_match(const an_role_set *phrase, const an_role_set *role);
+
 /* Case-insensitive comparison of w (n bytes) with the lower-case word s. */
 bool an_word_is(const char *w, size_t n, const char *s);
 

@@ -8,14 +8,21 @@
 #include <string.h>
 
 static const char help[] =
-    "usage: storyline analyze [--json] [--raw] [--manifest TSV] INPUT...\n"
+    "usage: storyline analyze [--json] [--raw] [--manifest TSV] [--max-page SIZE]\n"
+    "                         [--max-line SIZE] [--max-inflate RATIO] [--max-inflate-size SIZE]\n"
+    "                         INPUT...\n"
     "\n"
     "For each article: its name mentions (text, start, end, type, actor),\n"
     "actors with roles and aliases, quotes (speaker, text, kind, start, end)\n"
     "and time expressions (text, start, end, value: ISO date, month or year,\n"
     "resolved against the publication date). Offsets count characters in the\n"
     "article's cleaned text, or, with --raw, in the input text as given.\n"
-    "With --json, one JSON object per article per line.\n";
+    "With --json, one JSON object per article per line.\n"
+    "\n"
+    CLI_LIMITS_HELP
+    "\n"
+    "A page without an article, a bad record or one over a limit is reported\n"
+    "and the others analyzed; the exit status is then 2.\n";
 
 static json_t *analysis_json(const sl_analysis *r)
 {
@@ -79,10 +86,12 @@ static int one_input(ctx *c, const char *path)
     }
     sl_page page;
     sl_status st;
+    int failed = 0;
     while ((st = sl_source_next(src, &page)) != SL_DONE) {
         const sl_analysis *r;
         if (st != SL_OK || sl_analyze_page(c->e, &page, c->raw, &r) != SL_OK) {
             fprintf(stderr, "storyline: %s\n", sl_errmsg(c->e));
+            failed = 1;
             continue;
         }
         if (!c->json) { print_text(r); continue; }
@@ -93,7 +102,7 @@ static int one_input(ctx *c, const char *path)
         json_decref(j);
     }
     sl_source_close(src);
-    return 0;
+    return failed;
 }
 
 int cmd_analyze(int argc, char **argv)
@@ -102,7 +111,7 @@ int cmd_analyze(int argc, char **argv)
     for (int i = 1; i < argc; i++)   /* --raw is this command's own option */
         if (!strcmp(argv[i], "--raw")) { c.raw = 1; memmove(&argv[i], &argv[i + 1], (size_t)(argc - i) * sizeof *argv); argc--; i--; }
     cli_opts o;
-    int r = cli_parse(argc, argv, help, CLI_MANIFEST, &o);
+    int r = cli_parse(argc, argv, help, CLI_MANIFEST | CLI_LIMITS, &o);
     if (!r && !o.nargs) {
         fprintf(stderr, "storyline analyze: no INPUT given\n\n%s", help);
         r = -1;
@@ -115,12 +124,12 @@ int cmd_analyze(int argc, char **argv)
         free(o.args);
         return EXIT_FAIL;
     }
-    int rc = 0;
-    if (o.manifest && sl_load_manifest(c.e, o.manifest) != SL_OK) {
+    int rc = cli_set_limits(c.e, &o, "analyze");
+    if (!rc && o.manifest && sl_load_manifest(c.e, o.manifest) != SL_OK) {
         fprintf(stderr, "storyline: %s\n", sl_errmsg(c.e));
         rc = EXIT_FAIL;
     }
-    for (int i = 0; i < o.nargs; i++)   /* an unreadable input is reported; the others go on */
+    for (int i = 0; i < o.nargs && rc != EXIT_USAGE; i++)   /* an unreadable input is reported; the others go on */
         if (one_input(&c, o.args[i])) rc = EXIT_FAIL;
     sl_close(c.e);
     free(o.args);

@@ -18,11 +18,12 @@ int cmd_watch(int argc, char **argv);
 
 /* Common options: --db FILE, --json, --help, and those allow names
  * (CLI_MANIFEST: --manifest TSV; CLI_JOBS: --jobs N; CLI_WRITE: --no-wait;
- * CLI_LIMIT: --limit N and --all).
- * cli_parse consumes them and leaves the other arguments in args
- * (NULL-terminated); returns -1 on bad usage (after printing why), 1 if
- * --help was given, 0 otherwise. */
-enum { CLI_MANIFEST = 1, CLI_JOBS = 2, CLI_WRITE = 4, CLI_LIMIT = 8 };
+ * CLI_LIMIT: --limit N and --all; CLI_LIMITS: --max-page SIZE, --max-line
+ * SIZE, --max-inflate RATIO, --max-inflate-size SIZE; CLI_MAX_PAGE:
+ * --max-page alone). cli_parse consumes them and leaves the other arguments
+ * in args (NULL-terminated); returns -1 on bad usage (after printing why), 1
+ * if --help was given, 0 otherwise. */
+enum { CLI_MANIFEST = 1, CLI_JOBS = 2, CLI_WRITE = 4, CLI_LIMIT = 8, CLI_LIMITS = 16, CLI_MAX_PAGE = 32 };
 typedef struct cli_opts {
     const char *db;
     int         json;
@@ -32,11 +33,27 @@ typedef struct cli_opts {
     int         more;       /* a listing stopped at its limit with rows left */
     const char *manifest;
     int         jobs;       /* 0: not given */
+    sl_limits   limits;     /* 0 in a field: not given */
     char      **args;
     int         nargs;
 } cli_opts;
 
+/* The limits options of the help texts, and what they say of the defaults. */
+#define CLI_LIMITS_HELP \
+    "  --max-page SIZE  skip a page (a file, a WARC record, a JSON record's text)\n" \
+    "                   larger than SIZE (default 16M; K, M, G: KiB, MiB, GiB)\n" \
+    "  --max-line SIZE  skip a JSON Lines line longer than SIZE (default: twice\n" \
+    "                   the page limit, 32M)\n" \
+    "  --max-inflate RATIO\n" \
+    "                   stop gzip data that decompresses to more than RATIO times\n" \
+    "                   its size, past its first MiB (default 100; text gives 3-15)\n" \
+    "  --max-inflate-size SIZE\n" \
+    "                   stop a compressed file past SIZE decompressed (default 32G)\n"
+
 int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o);
+/* Give the engine the limits options named (the others keep their
+ * defaults); 0, or EXIT_USAGE after printing why. */
+int cli_set_limits(sl_engine *e, const cli_opts *o, const char *cmd);
 /* Open the engine, or print why not; NULL on failure. read_only: the
  * command only reads (SL_OPEN_READ: a missing database is an error, not a
  * new file); else it writes (SL_OPEN_WRITE, waiting for another writer

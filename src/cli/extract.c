@@ -9,14 +9,21 @@
 #include <string.h>
 
 static const char help[] =
-    "usage: storyline extract [--json] [--with-html] FILE...\n"
+    "usage: storyline extract [--json] [--with-html] [--max-page SIZE] [--max-line SIZE]\n"
+    "                         [--max-inflate RATIO] [--max-inflate-size SIZE] FILE...\n"
     "\n"
     "Print the article of each page (HTML, plain text, JSON Lines, WARC,\n"
     "feeds; '-' reads standard input) without touching a database: title,\n"
     "author, publication date, language and the body, paragraphs separated\n"
     "by a blank line. With --json, one JSON object per page per line with\n"
     "id, url, title, author, published, language, text (and subtitle,\n"
-    "dateline, date_inferred); --with-html adds html, the body as clean HTML.\n";
+    "dateline, date_inferred); --with-html adds html, the body as clean HTML.\n"
+    "\n"
+    CLI_LIMITS_HELP
+    "\n"
+    "A page without an article (empty, binary, only boilerplate), a bad record\n"
+    "or one over a limit is reported and the others printed; the exit status is\n"
+    "then 2.\n";
 
 /* s with &, <, > and " escaped, written to f */
 static void put_escaped(const char *s, FILE *f)
@@ -89,8 +96,8 @@ static void print_text(const sl_article *a)
 
 typedef struct { int json, with_html; sl_engine *e; } ctx;
 
-/* Every page of one input; 1 if the input itself cannot be read. A bad page
- * is reported and the next one read. */
+/* Every page of one input; 1 if the input, or any of its pages, cannot be
+ * used. A bad page is reported and the next one read. */
 static int one_input(ctx *c, const char *path)
 {
     sl_source *src;
@@ -100,10 +107,12 @@ static int one_input(ctx *c, const char *path)
     }
     sl_page page;
     sl_status st;
+    int failed = 0;
     while ((st = sl_source_next(src, &page)) != SL_DONE) {
         const sl_article *a;
         if (st != SL_OK || sl_extract_page(c->e, &page, &a) != SL_OK) {
             fprintf(stderr, "storyline: %s\n", sl_errmsg(c->e));
+            failed = 1;
             continue;
         }
         if (!c->json) { print_text(a); continue; }
@@ -114,7 +123,7 @@ static int one_input(ctx *c, const char *path)
         json_decref(j);
     }
     sl_source_close(src);
-    return 0;
+    return failed;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -128,7 +137,7 @@ int cmd_extract(int argc, char **argv)
             i--;
         }
     cli_opts o;
-    int r = cli_parse(argc, argv, help, 0, &o);
+    int r = cli_parse(argc, argv, help, CLI_LIMITS, &o);
     if (!r && !o.nargs) {
         fprintf(stderr, "storyline extract: no FILE given\n\n%s", help);
         r = -1;
@@ -141,8 +150,8 @@ int cmd_extract(int argc, char **argv)
         free(o.args);
         return EXIT_FAIL;
     }
-    int rc = 0;
-    for (int i = 0; i < o.nargs; i++)
+    int rc = cli_set_limits(c.e, &o, "extract");
+    for (int i = 0; i < o.nargs && rc != EXIT_USAGE; i++)
         if (one_input(&c, o.args[i])) rc = EXIT_FAIL;
     sl_close(c.e);
     free(o.args);

@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 static const char help[] =
-    "usage: storyline ingest [--db FILE] [--manifest TSV] [--jobs N] [--no-wait] INPUT...\n"
+    "usage: storyline ingest [--db FILE] [--manifest TSV] [--jobs N] [--no-wait] [--max-page SIZE]\n"
+    "                        [--max-line SIZE] [--max-inflate RATIO] [--max-inflate-size SIZE]\n"
+    "                        INPUT...\n"
     "\n"
     "Read articles into the database (default storyline.db), extract each\n"
     "article from its page, fold syndicated copies, and group articles into\n"
@@ -27,8 +29,12 @@ static const char help[] =
     "  --jobs N, -j N   threads (default: one per processor, at most 8): pages are\n"
     "                   extracted and analyzed on all of them while one clusters\n"
     "                   and stores; what is stored is the same for any N\n"
+    CLI_LIMITS_HELP
     "\n"
-    "An article already in the database (same id) is left as it is.\n";
+    "An article already in the database (same id) is left as it is. A record or\n"
+    "file that is unreadable or over a limit is reported (input and line or byte)\n"
+    "and skipped; a folder's FIFOs, devices and sockets are skipped unopened. A\n"
+    "published date that is no date is reported; the article is stored without it.\n";
 
 typedef struct { struct timespec start; int tty; } progress;
 
@@ -52,7 +58,7 @@ static void show_progress(const sl_ingest_stats *s, void *ctx)
 int cmd_ingest(int argc, char **argv)
 {
     cli_opts o;
-    int r = cli_parse(argc, argv, help, CLI_MANIFEST | CLI_JOBS | CLI_WRITE, &o);
+    int r = cli_parse(argc, argv, help, CLI_MANIFEST | CLI_JOBS | CLI_WRITE | CLI_LIMITS, &o);
     if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
     if (!o.nargs) {
         fprintf(stderr, "storyline ingest: no INPUT given\n\n%s", help);
@@ -61,6 +67,7 @@ int cmd_ingest(int argc, char **argv)
     }
     sl_engine *e = cli_open(&o, 0);
     if (!e) { free(o.args); return EXIT_FAIL; }
+    if (cli_set_limits(e, &o, "ingest")) { sl_close(e); free(o.args); return EXIT_USAGE; }
     int rc = 0, missing = 0;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = o.jobs ? o.jobs : cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
@@ -88,10 +95,15 @@ int cmd_ingest(int argc, char **argv)
     double dt = elapsed(&p.start);
     if (p.tty) fputs("\r\033[K", stderr);
     fprintf(stderr,
-            "read %ld, stored %ld (%ld near-duplicates), skipped %ld (%ld already stored, %ld unreadable)\n"
-            "new events %ld (%ld merged into others), new storylines %ld; %.2f s, %.0f articles/s\n",
-            s.read, s.stored, s.duplicates, s.skipped_known + s.skipped_bad, s.skipped_known,
-            s.skipped_bad, s.new_events, s.merged_events, s.new_storylines, dt, dt > 0 ? (double)s.read / dt : 0.0);
+            "read %ld, stored %ld (%ld near-duplicates), skipped %ld (%ld already stored, %ld unreadable, "
+            "%ld over a limit)\n",
+            s.read, s.stored, s.duplicates, s.skipped_known + s.skipped_bad + s.over_limit, s.skipped_known,
+            s.skipped_bad, s.over_limit);
+    if (s.bad_dates)
+        fprintf(stderr, "%ld published %s no date (stored without %s)\n", s.bad_dates,
+                s.bad_dates == 1 ? "date was" : "dates were", s.bad_dates == 1 ? "it" : "them");
+    fprintf(stderr, "new events %ld (%ld merged into others), new storylines %ld; %.2f s, %.0f articles/s\n",
+            s.new_events, s.merged_events, s.new_storylines, dt, dt > 0 ? (double)s.read / dt : 0.0);
     sl_close(e);
     free(o.args);
     return rc;

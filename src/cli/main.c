@@ -1,9 +1,12 @@
-/* main.c: the storyline command: dispatch to a subcommand.
+/* main.c: the storyline command: dispatch to a subcommand, and make sure
+ * what it printed was written.
  *
  * Argument parsing and printing only; the pipeline lives in the library.
- * Exit status: 0 success, 1 bad usage, 2 input or database unusable. */
+ * Exit status: 0 success, 1 bad usage, 2 input, database or output
+ * unusable. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,7 +27,7 @@ static const char usage[] =
     "\n"
     "Run 'storyline COMMAND --help' for a command's options.\n";
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(usage, stderr);
@@ -49,4 +52,26 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "watch")) return cmd_watch(argc - 1, argv + 1);
     fprintf(stderr, "storyline: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
+}
+
+/* A full disk or a closed pipe shows only when standard output is flushed,
+ * often not before the command returns: a command whose output was lost
+ * must not exit 0. Every command's output is checked here, once. */
+static int check_stdout(int rc)
+{
+    int failed = ferror(stdout) != 0;
+    errno = 0;
+    failed |= fflush(stdout) != 0;
+    int why = errno;
+    failed |= fclose(stdout) != 0;
+    if (!why) why = errno;
+    if (!failed) return rc;
+    if (why) fprintf(stderr, "storyline: cannot write to standard output: %s\n", strerror(why));
+    else fputs("storyline: cannot write to standard output\n", stderr);
+    return rc ? rc : EXIT_FAIL;
+}
+
+int main(int argc, char **argv)
+{
+    return check_stdout(run(argc, argv));
 }

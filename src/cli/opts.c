@@ -2,7 +2,10 @@
 #include "cli.h"
 #include "core/core.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,89 @@ static int count_of(const char *s)
     return *s && !*end && n >= 1 && n <= 1024 ? (int)n : 0;
 }
 
+/* A size: digits, then K, M, G or T (powers of 1024) with an optional iB
+ * or B, or a bare B; false if s is none, or it does not fit. */
+static bool size_of(const char *s, uint64_t *out)
+{
+    if (!isdigit((unsigned char)*s)) return false;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (errno) return false;
+    int shift = 0;
+    switch (toupper((unsigned char)*end)) {
+    case 'K': shift = 10; break;
+    case 'M': shift = 20; break;
+    case 'G': shift = 30; break;
+    case 'T': shift = 40; break;
+    }
+    if (shift) end++;
+    if (shift && toupper((unsigned char)end[0]) == 'I' && toupper((unsigned char)end[1]) == 'B') end += 2;
+    else if (toupper((unsigned char)*end) == 'B') end++;
+    if (*end || n > (UINT64_MAX >> shift)) return false;
+    *out = (uint64_t)n << shift;
+    return true;
+}
+
+/* The value of option name at argv[*i] ("--name V" or "--name=V"), moving
+ * *i past it; NULL if argv[*i] is another option. *missing: it is this
+ * option, without a value. */
+static const char *value_of(int argc, char **argv, int *i, const char *name, bool *missing)
+{
+    const char *a = argv[*i];
+    size_t k = strlen(name);
+    *missing = false;
+    if (strncmp(a, name, k) != 0) return NULL;
+    if (a[k] == '=') return a + k + 1;
+    if (a[k] != '\0') return NULL;
+    if (*i + 1 >= argc) { *missing = true; return NULL; }
+    return argv[++*i];
+}
+
+/* The limits options: 1 if argv[*i] is one (and it is set), 0 if it is
+ * none, -1 after printing why its value is bad. */
+static int limit_option(int argc, char **argv, int *i, const char *help, int allow, cli_opts *o)
+{
+    static const struct { const char *name; int allow; uint64_t min, max; const char *range; } sizes[] = {
+        {"--max-page", CLI_LIMITS | CLI_MAX_PAGE, (uint64_t)1 << 10, (uint64_t)1 << 30, "from 1K to 1G"},
+        {"--max-line", CLI_LIMITS, (uint64_t)1 << 10, (uint64_t)1 << 30, "from 1K to 1G"},
+        {"--max-inflate-size", CLI_LIMITS, (uint64_t)1 << 10, (uint64_t)1 << 60, "of at least 1K"},
+    };
+    uint64_t *field[] = {&o->limits.max_page, &o->limits.max_line, &o->limits.max_inflate_size};
+    bool missing;
+    const char *v;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        if (!(allow & sizes[k].allow)) continue;
+        if (!(v = value_of(argc, argv, i, sizes[k].name, &missing)) && !missing) continue;
+        uint64_t n;
+        if (!missing && size_of(v, &n) && n >= sizes[k].min && n <= sizes[k].max) {
+            *field[k] = n;
+            return 1;
+        }
+        fprintf(stderr, "storyline %s: %s needs a size %s (bytes, or with K, M or G: 16M)%s%s%s\n\n%s", argv[0],
+                sizes[k].name, sizes[k].range, v ? ", not '" : "", v ? v : "", v ? "'" : "", help);
+        return -1;
+    }
+    if (!(allow & CLI_LIMITS)) return 0;
+    if (!(v = value_of(argc, argv, i, "--max-inflate", &missing)) && !missing) return 0;
+    char *end;
+    double r = missing ? 0 : strtod(v, &end);
+    if (!missing && end != v && !*end && r >= 1 && r <= 1e9) {
+        o->limits.max_inflate = r;
+        return 1;
+    }
+    fprintf(stderr, "storyline %s: --max-inflate needs a ratio of at least 1 (such as 100)%s%s%s\n\n%s", argv[0],
+            v ? ", not '" : "", v ? v : "", v ? "'" : "", help);
+    return -1;
+}
+
+int cli_set_limits(sl_engine *e, const cli_opts *o, const char *cmd)
+{
+    if (sl_set_limits(e, &o->limits) == SL_OK) return 0;
+    fprintf(stderr, "storyline %s: %s\n", cmd, sl_errmsg(e));
+    return EXIT_USAGE;
+}
+
 int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o)
 {
     memset(o, 0, sizeof *o);
@@ -23,6 +109,9 @@ int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o)
     o->args = calloc((size_t)argc + 1, sizeof *o->args);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int lim = limit_option(argc, argv, &i, help, allow, o);
+        if (lim < 0) return -1;
+        if (lim > 0) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(help, stdout);
             return 1;

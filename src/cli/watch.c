@@ -10,7 +10,7 @@
 
 static const char help[] =
     "usage: storyline watch [--db FILE] [--every MINUTES] [--once | --rounds N]\n"
-    "                       [--timeout SECONDS] [--no-wait] FEED_URL...\n"
+    "                       [--timeout SECONDS] [--no-wait] [--max-page SIZE] FEED_URL...\n"
     "\n"
     "Poll RSS or Atom feeds and ingest the article page of every new item (as\n"
     "HTML, with the item's title and date). Feeds are asked with the ETag and\n"
@@ -22,6 +22,8 @@ static const char help[] =
     "  --once             one round, then exit (same as --rounds 1)\n"
     "  --rounds N         N rounds, then exit (default: until interrupted)\n"
     "  --timeout SECONDS  limit of each request (default 30)\n"
+    "  --max-page SIZE    skip a feed or page larger than SIZE (default 16M; K, M,\n"
+    "                     G: KiB, MiB, GiB); such a page is not asked for again\n"
     "  --no-wait          if another process is writing to the database, exit (2)\n"
     "                     at once instead of waiting for it\n"
     "\n"
@@ -94,7 +96,7 @@ int cmd_watch(int argc, char **argv)
                         .on_round = show_round};
     if (own_options(&argc, argv, &wo)) return EXIT_USAGE;
     cli_opts o;
-    int r = cli_parse(argc, argv, help, CLI_WRITE, &o);
+    int r = cli_parse(argc, argv, help, CLI_WRITE | CLI_MAX_PAGE, &o);
     if (!r && !o.nargs) {
         fprintf(stderr, "storyline watch: no FEED_URL given\n\n%s", help);
         r = -1;
@@ -102,6 +104,7 @@ int cmd_watch(int argc, char **argv)
     if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
     sl_engine *e = cli_open(&o, 0);
     if (!e) { free(o.args); return EXIT_FAIL; }
+    if (cli_set_limits(e, &o, "watch")) { sl_close(e); free(o.args); return EXIT_USAGE; }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;   /* no SA_RESTART: a pause wakes up at once */

@@ -132,6 +132,13 @@ size_t  u8_fold(const char *s, size_t n, buf *out);
 char   *u8_sanitize(const char *s, size_t n, size_t *out_len);
 /* The same, into an arena. */
 char   *u8_sanitize_in(arena *a, const char *s, size_t n, size_t *out_len);
+/* Is s[0, n) text in an 8-bit charset rather than UTF-8? More of its bytes
+ * are no part of a valid UTF-8 sequence than there are valid multi-byte
+ * sequences (UTF-8 cut inside a character has a few stray bytes). */
+bool    u8_is_legacy(const char *s, size_t n);
+/* Windows-1252 (what the web means by Latin-1) as UTF-8, NUL bytes made
+ * spaces; returns a malloc'd copy. */
+char   *u8_from_cp1252(const char *s, size_t n, size_t *out_len);
 
 /* ---- day: calendar dates as days since 1970-01-01 ----------------------- */
 

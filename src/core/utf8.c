@@ -116,3 +116,41 @@ char *u8_sanitize_in(arena *a, const char *s, size_t n, size_t *out_len)
     if (out_len) *out_len = k;
     return r;
 }
+
+bool u8_is_legacy(const char *s, size_t n)
+{
+    size_t multi = 0, invalid = 0;
+    int len;
+    for (size_t i = 0; i < n; i += (size_t)len) {
+        if ((unsigned char)s[i] < 0x80) { len = 1; continue; }
+        int32_t cp = u8_decode_multi(s + i, n - i, &len);
+        if (cp == 0xFFFD && len == 1) invalid++;   /* a real U+FFFD takes three bytes */
+        else multi++;
+    }
+    return invalid > multi;
+}
+
+/* Windows-1252's 0x80-0x9F (WHATWG Encoding); its five holes (0x81 0x8D
+ * 0x8F 0x90 0x9D) stay the C1 controls ISO-8859-1 makes of them. */
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+char *u8_from_cp1252(const char *s, size_t n, size_t *out_len)
+{
+    buf b;
+    buf_init(&b);
+    buf_reserve(&b, n + n / 4);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { buf_putc(&b, c == 0 ? ' ' : (char)c); continue; }
+        char enc[4];
+        int k = u8_encode(c < 0xA0 ? cp1252_c1[c - 0x80] : c, enc);
+        buf_append(&b, enc, (size_t)k);
+    }
+    if (out_len) *out_len = b.len;
+    return buf_detach(&b);
+}

@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "../extract/extract.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* For every byte offset of text, the number of characters (code points)
@@ -87,8 +88,12 @@ sl_status sl_analyze_page(sl_engine *e, const sl_page *page_in, int raw, const s
     if (st != SL_OK) return st;
     const char *text = art.text;
     size_t len = art.text_len;
-    if (raw) {
-        text = u8_sanitize_in(a, page.body ? page.body : "", page.body ? page.body_len : 0, &len);
+    if (raw) {   /* decoded as extract decodes plain text: Latin-1 keeps its accents */
+        const char *b = page.body ? page.body : "";
+        size_t n = page.body ? page.body_len : 0;
+        char *dec = page.format == SL_FORMAT_TEXT && u8_is_legacy(b, n) ? u8_from_cp1252(b, n, &n) : NULL;
+        text = u8_sanitize_in(a, dec ? dec : b, n, &len);
+        free(dec);
     }
     sl_analysis *res = arena_alloc(a, sizeof *res);
     res->id = art.id;

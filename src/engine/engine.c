@@ -244,6 +244,7 @@ sl_status sl_source_open(sl_engine *e, const char *path, sl_source **out)
     rd_source *rd;
     sl_status st = rd_open(path, &rd, &e->err);
     if (st != SL_OK) return st;
+    rd_set_limits(rd, &e->limits);
     *out = xcalloc(1, sizeof **out);
     (*out)->rd = rd;
     (*out)->e = e;

@@ -62,6 +62,7 @@ struct sl_engine {
     dd_index       *dd;
     an_analyzer    *an;
     rd_manifest    *manifest;
+    sl_limits       limits;  /* as given (zero fields: defaults; limits.c) */
     sl_warn_fn      warn;
     void           *warn_ctx;
     sl_progress_fn  progress;

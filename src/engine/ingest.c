@@ -30,12 +30,33 @@ void eg_batch_free(eg_batch *b)
     map_free(&b->ids);
 }
 
-static void apply_manifest(const sl_engine *e, sl_page *page)
+static void apply_manifest(const sl_engine *e, sl_page *page, bool *from_manifest)
 {
     const char *pub, *src;
+    *from_manifest = false;
     if (!e->manifest || !rd_manifest_find(e->manifest, page->input, &pub, &src)) return;
-    if ((!page->published || !*page->published) && pub) page->published = pub;
+    if ((!page->published || !*page->published) && pub) page->published = pub, *from_manifest = true;
     if ((!page->source || !*page->source) && src) page->source = src;
+}
+
+/* A published date that is no date is reported and dropped: the article is
+ * stored, and dated as one without it is (from its page, its text, or the
+ * fetch time). */
+static void check_date(sl_engine *e, sl_page *page, bool from_manifest, sl_ingest_stats *stats)
+{
+    if (!page->published || !*page->published ||
+        day_parse_iso(page->published, strlen(page->published)) != DAY_NONE)
+        return;
+    if (from_manifest)
+        err_set(&e->err, SL_EINPUT, page->input, page->line,
+                "published \"%.40s\" from the manifest (line %ld) is not a date; stored without it",
+                page->published, rd_manifest_line(e->manifest, page->input));
+    else
+        err_set(&e->err, SL_EINPUT, page->input, page->line,
+                "published \"%.40s\" is not a date; stored without it", page->published);
+    eg_warn(e, e->err.msg);
+    stats->bad_dates++;
+    page->published = NULL;
 }
 
 /* The page outlives the caller's buffers: it is prepared later, perhaps on
@@ -113,7 +134,9 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
         stats->skipped_known++;
         return SL_OK;
     }
-    apply_manifest(e, &page);
+    bool from_manifest;
+    apply_manifest(e, &page, &from_manifest);
+    check_date(e, &page, from_manifest, stats);
     eg_pending *p = xcalloc(1, sizeof *p);
     arena_init(&p->a);
     copy_page(&p->a, &page, &p->page);
@@ -400,13 +423,15 @@ sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats)
     rd_source *src;
     sl_status st = rd_open(path, &src, &e->err);
     if (st != SL_OK) return st;
+    rd_set_limits(src, &e->limits);
     sl_page page;
     for (;;) {
         st = rd_next(src, &page, &e->err);
         if (st == SL_DONE) break;
-        if (st == SL_EINPUT || st == SL_EIO) {   /* skip the record or file, go on */
-            stats->read += st == SL_EINPUT;
-            stats->skipped_bad++;
+        if (st == SL_EINPUT || st == SL_ELIMIT || st == SL_EIO) {   /* skip the record or file, go on */
+            stats->read += st != SL_EIO;
+            if (st == SL_ELIMIT) stats->over_limit++;
+            else stats->skipped_bad++;
             eg_warn(e, e->err.msg);
             continue;
         }
@@ -415,7 +440,7 @@ sl_status sl_ingest_path(sl_engine *e, const char *path, sl_ingest_stats *stats)
     }
     stats->passed_over += rd_passed(src);
     rd_close(src);
-    if (st == SL_DONE || st == SL_EINPUT) st = SL_OK;
+    if (st == SL_DONE || st == SL_EINPUT || st == SL_ELIMIT) st = SL_OK;
     if (st == SL_OK) st = sl_ingest_flush(e, stats);
     return st;
 }

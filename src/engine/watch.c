@@ -84,6 +84,7 @@ static bool fetch_page(watch_run *w, const char *url, long *status)
     sl_status fetched = rd_fetch(w->fetch, url, NULL, NULL, &w->resp, &err);
     if (fetched != SL_OK) {
         eg_warn(w->e, err.msg);
+        if (fetched == SL_ELIMIT) *status = 413;   /* remembered as permanent: it will be as large again */
     } else if ((*status = w->resp.status) < 200 || *status > 299) {
         warn(w, url, "HTTP %ld; skipped", *status);
     } else if (*w->resp.media.type && !rd_media_is_html(&w->resp.media)) {
@@ -216,6 +217,7 @@ sl_status sl_watch(sl_engine *e, const char *const *feeds, size_t n_feeds, const
     if (st != SL_OK) return st;
     watch_run w = {.e = e, .o = o, .stats = stats, .fetch = rd_fetcher_new(o->timeout_seconds)};
     if (!w.fetch) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start libcurl");
+    rd_fetcher_max_body(w.fetch, e->limits.max_page);
     while (st == SL_OK) {
         /* The writer's lock for the round only: an ingest may run between
          * rounds, and the next round loads what it stored. */

@@ -98,16 +98,48 @@ static sl_status extract_html(const sl_page *page, arena *a, sl_article *out, er
     return st;
 }
 
+/* Plain text carries no charset. Bytes that are not UTF-8 are taken as
+ * Windows-1252, as an HTML page without a charset is (html.c): a Latin-1
+ * scrape keeps its accents. Text that is mostly UTF-8 (more valid
+ * multi-byte sequences than stray bytes: a scrape cut inside a character)
+ * stays UTF-8, its stray bytes U+FFFD. Any 8-bit charset decodes, so
+ * binary data is told apart before, by its control bytes, as html.c does:
+ * random bytes have one in nine, text none. *decoded is set (malloc'd)
+ * when the text was decoded. */
+#define EX_MAX_CONTROL_SHARE 20
+
+static sl_status text_charset(const sl_page *page, const char *s, size_t n, char **decoded, size_t *out_n,
+                              err_slot *err)
+{
+    size_t control = 0;
+    *decoded = NULL;
+    if (!u8_is_legacy(s, n)) return SL_OK;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        control += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v';
+    }
+    if (control * EX_MAX_CONTROL_SHARE > n)
+        return err_set(err, SL_EINPUT, page->input, page->line,
+                       "page looks binary: %zu of its %zu bytes are control codes", control, n);
+    *decoded = u8_from_cp1252(s, n, out_n);
+    return SL_OK;
+}
+
 static sl_status extract_text(const sl_page *page, arena *a, sl_article *out, err_slot *err)
 {
     const char *raw = page->body ? page->body : "";
     size_t raw_n = page->body ? page->body_len : 0;
-    sl_status st = check_input(page, raw, raw_n, err);
+    char *decoded;
+    sl_status st = text_charset(page, raw, raw_n, &decoded, &raw_n, err);
     if (st != SL_OK) return st;
+    if (decoded) raw = decoded;
+    st = check_input(page, raw, raw_n, err);
+    if (st != SL_OK) { free(decoded); return st; }
     /* Work on a sanitized copy, so that every string handed out is valid
      * UTF-8 without NUL bytes. */
     size_t n;
     char *tmp = u8_sanitize(raw, raw_n, &n);
+    free(decoded);
     char *text = arena_strndup(a, tmp, n);
     free(tmp);
     ex_doc doc;

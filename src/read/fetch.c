@@ -2,7 +2,7 @@
  * (If-None-Match, If-Modified-Since) or an article page.
  *
  * Every request has a time limit, follows at most a few redirects and only
- * to http or https, and stops reading past RD_HTTP_MAX_BODY bytes; libcurl
+ * to http or https, and stops reading past the page limit; libcurl
  * undoes gzip/deflate and chunking. One curl handle is kept per fetcher so
  * that requests to one host reuse the connection. Not what to fetch or
  * when (engine/watch.c), nor the parsing of what comes back (feed.c). */
@@ -14,10 +14,14 @@
 #include <string.h>
 
 struct rd_fetcher {
-    CURL *curl;
-    long  timeout;
-    char  errbuf[CURL_ERROR_SIZE];
+    CURL    *curl;
+    long     timeout;
+    uint64_t max_body;
+    char     errbuf[CURL_ERROR_SIZE];
 };
+
+/* Where the body goes, and how large it may grow. */
+typedef struct { buf *b; uint64_t max; } sink;
 
 rd_fetcher *rd_fetcher_new(long timeout_seconds)
 {
@@ -26,9 +30,12 @@ rd_fetcher *rd_fetcher_new(long timeout_seconds)
     rd_fetcher *f = xcalloc(1, sizeof *f);
     f->curl = curl_easy_init();
     f->timeout = timeout_seconds > 0 ? timeout_seconds : 30;
+    f->max_body = SL_MAX_PAGE;
     if (!f->curl) { free(f); curl_global_cleanup(); return NULL; }
     return f;
 }
+
+void rd_fetcher_max_body(rd_fetcher *f, uint64_t max_body) { f->max_body = max_body ? max_body : SL_MAX_PAGE; }
 
 void rd_fetcher_free(rd_fetcher *f)
 {
@@ -48,10 +55,10 @@ void rd_response_free(rd_response *r)
 
 static size_t on_body(char *p, size_t size, size_t n, void *ctx)
 {
-    buf *b = ctx;
+    sink *s = ctx;
     size_t k = size * n;
-    if (b->len + k > RD_HTTP_MAX_BODY) return 0;   /* makes curl stop with a write error */
-    buf_append(b, p, k);
+    if (s->b->len + k > s->max) return 0;   /* makes curl stop with a write error */
+    buf_append(s->b, p, k);
     return k;
 }
 
@@ -98,15 +105,17 @@ sl_status rd_fetch(rd_fetcher *f, const char *url, const char *etag, const char 
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(c, CURLOPT_USERAGENT, "storyline/" SL_VERSION " (news feed reader)");
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &out->body);
+    sink body = {&out->body, f->max_body};
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, f->errbuf);
     CURLcode rc = curl_easy_perform(c);
     curl_slist_free_all(hdrs);
-    if (rc != CURLE_OK) {
-        const char *why = rc == CURLE_WRITE_ERROR ? "response larger than 64 MiB"
-                          : f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc);
-        return err_set(err, SL_EIO, url, 0, "%s", why);
+    if (rc == CURLE_WRITE_ERROR) {
+        char x[32];
+        return err_set(err, SL_ELIMIT, url, 0, "response larger than the page limit of %s (--max-page); skipped",
+                       rd_size_str(f->max_body, x));
     }
+    if (rc != CURLE_OK) return err_set(err, SL_EIO, url, 0, "%s", f->errbuf[0] ? f->errbuf : curl_easy_strerror(rc));
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out->status);
     char *ct = NULL, *eff = NULL;
     curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);

@@ -1,5 +1,5 @@
 /* gunzip.c: a gzip file read member after member, going on past a corrupt
- * or truncated member at the next gzip header.
+ * or truncated member at the next gzip header, and stopping a gzip bomb.
  *
  * Common Crawl writes one gzip member per WARC record, so one damaged
  * member should cost one record, not the rest of the file as it does with
@@ -7,8 +7,16 @@
  * gzip magic (1f 8b 08) and inflation starts again there; the WARC reader
  * above then sees a cut record and resynchronises on its own. Each damaged
  * stretch gives one message, naming the compressed byte offset where its
- * member began. Not WARC (warc.c), and not other .gz inputs (zlib's gzread
- * serves those in source.c). */
+ * member began.
+ *
+ * Deflate can expand about 1030 times, so a few megabytes can hold
+ * gigabytes of nothing. Text and HTML compress 3 to 15 times. A member that
+ * has given more than SL_INFLATE_FREE bytes and more than max_inflate
+ * times what it has consumed is cut off there like a corrupt one (the
+ * reader above then sees a cut record); a file whose output as a whole
+ * passes the ratio (so that many small members do not get round the check)
+ * or the absolute max_inflate_size ends there. Not WARC (warc.c), nor which
+ * files are compressed (source.c). */
 #include "read.h"
 
 #include <errno.h>
@@ -36,6 +44,11 @@ struct rd_gunzip {
     uint64_t      out;          /* uncompressed bytes handed out so far */
     struct { uint64_t raw, out; } recent[RECENT];   /* member starts, a ring */
     size_t        n_recent;
+    uint64_t      cut_out;      /* bytes given by members cut off for their ratio */
+    double        max_ratio;    /* sl_limits.max_inflate */
+    uint64_t      max_out;      /* sl_limits.max_inflate_size */
+    bool          ended;        /* no more output: a limit of the whole file, or stop */
+    bool          stop;         /* a damaged member ends the file (rd_gunzip_stop) */
 };
 
 static uint64_t raw_offset(const rd_gunzip *g) { return g->fed - g->z.avail_in; }
@@ -45,6 +58,7 @@ rd_gunzip *rd_gunzip_of(FILE *f, const char *input, err_slot *err)
     rd_gunzip *g = xcalloc(1, sizeof *g);
     g->f = f;
     g->input = input;
+    rd_gunzip_limits(g, NULL);
     if (inflateInit2(&g->z, 15 + 16) != Z_OK) {
         fclose(f);
         free(g);
@@ -64,6 +78,25 @@ rd_gunzip *rd_gunzip_open(const char *path, err_slot *err)
     return rd_gunzip_of(f, path, err);
 }
 
+void rd_gunzip_limits(rd_gunzip *g, const sl_limits *l)
+{
+    sl_limits full;
+    rd_limits_fill(l, &full);
+    g->max_ratio = full.max_inflate;
+    g->max_out = full.max_inflate_size;
+}
+
+void rd_gunzip_stop(rd_gunzip *g, bool stop) { g->stop = stop; }
+
+void rd_gunzip_unread(rd_gunzip *g, const void *p, size_t n)
+{
+    if (n > sizeof g->raw) n = sizeof g->raw;
+    memcpy(g->raw, p, n);
+    g->z.next_in = g->raw;
+    g->z.avail_in = (uInt)n;
+    g->fed += n;
+}
+
 void rd_gunzip_close(rd_gunzip *g)
 {
     if (!g) return;
@@ -80,12 +113,22 @@ bool rd_gunzip_message(rd_gunzip *g, err_slot *err)
     return true;
 }
 
-static void report(rd_gunzip *g, const char *why, const char *detail)
+/* One message per damaged stretch; in stop mode the file ends there. */
+static void report(rd_gunzip *g, const char *why, const char *zmsg)
 {
-    if (!g->damaged && !g->pending.status)
-        err_set(&g->pending, SL_EINPUT, g->input, 0, "gzip member at byte %llu: %s%s%s",
-                (unsigned long long)g->member, why, detail ? detail : "", detail ? ")" : "");
+    if (!g->damaged && !g->pending.status) {
+        if (!zmsg)
+            err_set(&g->pending, SL_EINPUT, g->input, 0, "gzip member at byte %llu: %s",
+                    (unsigned long long)g->member, why);
+        else if (g->stop)
+            err_set(&g->pending, SL_EINPUT, g->input, 0, "gzip member at byte %llu: %s (zlib: %s); "
+                    "the rest of the file skipped", (unsigned long long)g->member, why, zmsg);
+        else
+            err_set(&g->pending, SL_EINPUT, g->input, 0, "gzip member at byte %llu: %s, skipped to the next "
+                    "member (zlib: %s)", (unsigned long long)g->member, why, zmsg);
+    }
     g->damaged = true;
+    if (g->stop) g->ended = true;
 }
 
 static bool refill(rd_gunzip *g)
@@ -130,10 +173,59 @@ static void skip_to_magic(rd_gunzip *g)
     }
 }
 
+/* More than ratio times raw; too_much: once past the free allowance too. */
+static bool over_ratio(const rd_gunzip *g, uint64_t out, uint64_t raw)
+{
+    return (double)out > g->max_ratio * (double)(raw ? raw : 1);
+}
+
+static bool too_much(const rd_gunzip *g, uint64_t out, uint64_t raw)
+{
+    return out > SL_INFLATE_FREE && over_ratio(g, out, raw);
+}
+
+/* After a pull gave made more bytes: cut off the member, or end the file,
+ * that expands past the limits. A member over the ratio is left to its own
+ * check, and once cut off no longer counts in the file's ratio, so that
+ * the members after it are read; many small members that each stay within
+ * the free allowance meet the file's. A limit of the whole file stops all
+ * output; its message takes the place of any about damage. */
+static void check_limits(rd_gunzip *g, size_t made)
+{
+    uint64_t raw = raw_offset(g), out = g->out + made;
+    uint64_t member_out = g->in_member ? out - g->recent[(g->n_recent - 1) % RECENT].out : 0;
+    bool member_over = g->in_member && over_ratio(g, member_out, raw - g->member);
+    char x[32];
+    if (out > g->max_out) {
+        err_set(&g->pending, SL_ELIMIT, g->input, 0,
+                "gzip data up to byte %llu decompresses to more than %s (--max-inflate-size); "
+                "the rest of the file skipped", (unsigned long long)raw, rd_size_str(g->max_out, x));
+        g->ended = true;
+    } else if (member_over && member_out > SL_INFLATE_FREE) {
+        if (!g->damaged && !g->pending.status)
+            err_set(&g->pending, SL_ELIMIT, g->input, 0,
+                    "gzip member at byte %llu: decompresses to more than %g times its size (--max-inflate); %s",
+                    (unsigned long long)g->member, g->max_ratio,
+                    g->stop ? "the rest of the file skipped" : "skipped to the next member");
+        g->damaged = true;
+        g->cut_out += member_out;
+        inflateReset(&g->z);
+        g->in_member = false;
+        if (g->stop) g->ended = true;
+        else skip_to_magic(g);
+    } else if (!member_over && too_much(g, out - g->cut_out, raw)) {
+        err_set(&g->pending, SL_ELIMIT, g->input, 0,
+                "gzip data up to byte %llu decompresses to %s, more than %g times its size (--max-inflate); "
+                "the rest of the file skipped", (unsigned long long)raw, rd_size_str(out, x), g->max_ratio);
+        g->ended = true;
+    }
+}
+
 long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
 {
     rd_gunzip *g = ctx;
     if (n > UINT32_MAX) n = UINT32_MAX;
+    if (g->ended) return 0;
     for (;;) {
         if (!refill(g)) {
             if (ferror(g->f)) {
@@ -159,14 +251,16 @@ long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
             g->in_member = false;
             g->damaged = false;
         } else if (r == Z_DATA_ERROR || r == Z_NEED_DICT || r == Z_MEM_ERROR) {
-            report(g, "corrupt, skipped to the next member (zlib: ", g->z.msg ? g->z.msg : "bad data");
+            report(g, "corrupt", g->z.msg ? g->z.msg : "bad data");
             inflateReset(&g->z);
             g->in_member = false;
             if (g->z.avail_in) consume(g, 1);   /* past where it failed */
-            skip_to_magic(g);
+            if (!g->stop) skip_to_magic(g);
         }
+        check_limits(g, made);
         g->out += made;
         if (made) return (long)made;
+        if (g->ended) return 0;
     }
 }
 

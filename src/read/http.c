@@ -4,8 +4,9 @@
  *
  * Not the WARC record around it (warc.c) nor fetching over the network
  * (fetch.c: libcurl does all of this there). The message is hostile: every
- * length is checked against what is there, and decompression stops at
- * RD_HTTP_MAX_BODY so that a small record cannot expand into gigabytes. */
+ * length is checked against what is there, and decompression stops at the
+ * page limit (max_body) so that a small record cannot expand into
+ * gigabytes. */
 #include "read_internal.h"
 
 #include <ctype.h>
@@ -13,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 #include <zlib.h>
+
+const char rd_http_too_large[] = "body larger than the page limit";
 
 static bool ci_eq(const char *s, size_t n, const char *word)
 {
@@ -62,7 +65,7 @@ bool rd_media_is_html(const rd_media *m)
 }
 
 /* Join the chunks of a chunked body into out. */
-static const char *dechunk(const char *p, size_t n, buf *out)
+static const char *dechunk(const char *p, size_t n, uint64_t max, buf *out)
 {
     size_t pos = 0;
     for (;;) {
@@ -81,7 +84,7 @@ static const char *dechunk(const char *p, size_t n, buf *out)
             return "bad chunk size line";
         if (size == 0) return NULL;   /* trailers, if any, say nothing we use */
         if (size > n - pos) return "truncated chunk";
-        if (out->len + size > RD_HTTP_MAX_BODY) return "body larger than the limit";
+        if (out->len + size > max) return rd_http_too_large;
         buf_append(out, p + pos, size);
         pos += size;
         if (pos < n && p[pos] == '\r') pos++;
@@ -91,7 +94,7 @@ static const char *dechunk(const char *p, size_t n, buf *out)
 
 /* Inflate p into out: windowBits 15+32 takes gzip or zlib headers; a raw
  * deflate stream (what some servers send as "deflate") is tried after. */
-static const char *inflate_into(const char *p, size_t n, int window_bits, buf *out)
+static const char *inflate_into(const char *p, size_t n, int window_bits, uint64_t max, buf *out)
 {
     z_stream z;
     memset(&z, 0, sizeof z);
@@ -100,27 +103,27 @@ static const char *inflate_into(const char *p, size_t n, int window_bits, buf *o
     z.avail_in = (uInt)(n > UINT32_MAX ? UINT32_MAX : n);
     int r = Z_OK;
     while (r == Z_OK) {
-        if (out->len >= RD_HTTP_MAX_BODY) { r = Z_MEM_ERROR; break; }
         buf_reserve(out, 65536);
         z.next_out = (Bytef *)out->data + out->len;
         z.avail_out = 65536;
         r = inflate(&z, Z_NO_FLUSH);
         out->len += 65536 - z.avail_out;
         out->data[out->len] = '\0';
+        if (out->len > max) { r = Z_MEM_ERROR; break; }
         if (r == Z_BUF_ERROR && z.avail_in == 0) break;   /* input ends early: keep what came */
         if (r == Z_OK && z.avail_out != 0 && z.avail_in == 0) break;
     }
     inflateEnd(&z);
-    if (r == Z_MEM_ERROR) return "decompressed body larger than the limit";
+    if (r == Z_MEM_ERROR) return rd_http_too_large;
     if (r == Z_DATA_ERROR || r == Z_NEED_DICT) return "body is not valid gzip or deflate data";
     return NULL;
 }
 
-static const char *decode(const char *p, size_t n, buf *out)
+static const char *decode(const char *p, size_t n, uint64_t max, buf *out)
 {
     size_t before = out->len;
-    const char *why = inflate_into(p, n, 15 + 32, out);
-    if (why && out->len == before) why = inflate_into(p, n, -15, out);
+    const char *why = inflate_into(p, n, 15 + 32, max, out);
+    if (why && out->len == before) why = inflate_into(p, n, -15, max, out);
     return why;
 }
 
@@ -170,8 +173,9 @@ const char *rd_http_parse(const char *p, size_t n, rd_http *h)
     if (!rd_media_is_html(&h->media) || h->status < 200 || h->status > 299) return NULL;
     const char *body = p + pos;
     size_t body_n = n - pos;
+    uint64_t max = h->max_body ? h->max_body : RD_HTTP_MAX_BODY;
     if (chunked) {
-        const char *why = dechunk(body, body_n, &h->scratch);
+        const char *why = dechunk(body, body_n, max, &h->scratch);
         if (why) return why;
         body = h->scratch.data ? h->scratch.data : "";
         body_n = h->scratch.len;
@@ -179,10 +183,11 @@ const char *rd_http_parse(const char *p, size_t n, rd_http *h)
     const char *why = NULL;
     if (coding && (ci_eq(coding, coding_n, "gzip") || ci_eq(coding, coding_n, "x-gzip") ||
                    ci_eq(coding, coding_n, "deflate")))
-        why = decode(body, body_n, &h->body);
+        why = decode(body, body_n, max, &h->body);
     else if (coding && !ci_eq(coding, coding_n, "identity")) why = "unsupported Content-Encoding";
-    else if (body_n > RD_HTTP_MAX_BODY) why = "body larger than the limit";
+    else if (body_n > max) why = rd_http_too_large;
     else buf_append(&h->body, body, body_n);
+    if (why == rd_http_too_large) buf_clear(&h->body);   /* inflate stopped a chunk past the limit */
     h->page = !why;
     return why;
 }

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char *published, *source; } entry;
+typedef struct { char *published, *source; long line; } entry;
 
 struct rd_manifest {
     map   index;            /* file name -> entry index + 1 */
@@ -65,7 +65,7 @@ sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err)
     }
     rd_manifest *m = xcalloc(1, sizeof *m);
     map_init(&m->index);
-    while (getline(&line, &cap, f) > 0) {
+    for (long lineno = 2; getline(&line, &cap, f) > 0; lineno++) {
         chomp(line);
         if (!*line) continue;
         int n = split_tabs(line, fields, 64);
@@ -73,6 +73,7 @@ sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err)
         entry e = {
             .published = col_pub >= 0 && col_pub < n && *fields[col_pub] ? xstrdup(fields[col_pub]) : NULL,
             .source = col_src >= 0 && col_src < n && *fields[col_src] ? xstrdup(fields[col_src]) : NULL,
+            .line = lineno,
         };
         const char *name = basename_of(fields[col_file]);
         VEC_PUSH(m->entries, e);
@@ -95,6 +96,14 @@ bool rd_manifest_find(const rd_manifest *m, const char *input, const char **publ
     *published = e->published;
     *source = e->source;
     return true;
+}
+
+long rd_manifest_line(const rd_manifest *m, const char *input)
+{
+    if (!m || !input) return 0;
+    const char *name = basename_of(input);
+    uint64_t *v = map_get(&m->index, name, strlen(name));
+    return v ? m->entries.v[*v - 1].line : 0;
 }
 
 void rd_manifest_free(rd_manifest *m)

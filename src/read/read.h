@@ -16,12 +16,31 @@
 
 typedef struct rd_source rd_source;
 
-/* Open path. SL_EIO (message in err) if it does not exist or is unreadable. */
+/* ---- limits.c: the limits on input ---- */
+
+/* The range of the page and line limits: a page must fit libxml2's int. */
+#define RD_MIN_SIZE ((uint64_t)1 << 10)
+#define RD_MAX_SIZE ((uint64_t)1 << 30)
+/* l with every field left 0 given its default (l may be NULL: all of them). */
+void        rd_limits_fill(const sl_limits *l, sl_limits *out);
+/* NULL if every field given is in range, else what is wrong. */
+const char *rd_limits_check(const sl_limits *l);
+/* n bytes for a message: "16 MiB", "1.5 GiB", "900 bytes". */
+const char *rd_size_str(uint64_t n, char out[32]);
+
+/* Open path. SL_EIO (message in err) if it does not exist or is unreadable.
+ * A folder is walked at once (its regular files, directories and anything
+ * else it holds, which rd_next reports and skips: FIFOs, devices and
+ * sockets are never opened); a path named is read whatever it is (a FIFO
+ * as a stream, as bash's <(...) gives one). */
 sl_status rd_open(const char *path, rd_source **out, err_slot *err);
+/* The limits of the reads to come (NULL or zero fields: the defaults). */
+void      rd_set_limits(rd_source *s, const sl_limits *l);
 
 /* Next page: SL_OK and *page filled (valid until the next call), SL_DONE at
- * the end, SL_EINPUT for a bad record or SL_EIO for an unreadable file: the
- * message is in err and the next call goes on with the next record. */
+ * the end, SL_EINPUT for a bad record, SL_ELIMIT for a record or file over
+ * a limit, or SL_EIO for an unreadable file: the message is in err and the
+ * next call goes on with the next record. */
 sl_status rd_next(rd_source *s, sl_page *page, err_slot *err);
 void      rd_close(rd_source *s);
 /* Records passed over so far without a message: WARC requests, metadata,
@@ -39,6 +58,8 @@ sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err);
 /* Entry for a page's input path (matched by file name without folder). */
 bool      rd_manifest_find(const rd_manifest *m, const char *input,
                            const char **published, const char **source);
+/* The manifest's line that gives that entry (the header is line 1), or 0. */
+long      rd_manifest_line(const rd_manifest *m, const char *input);
 void      rd_manifest_free(rd_manifest *m);
 
 /* Where a streaming reader gets its bytes: up to n into dst; returns how
@@ -54,6 +75,9 @@ typedef long (*rd_pull_fn)(void *ctx, char *dst, size_t n, err_slot *err);
  * record), or SL_EIO when the bytes cannot be read. */
 typedef struct rd_warc rd_warc;
 rd_warc  *rd_warc_new(rd_pull_fn pull, void *ctx, const char *input);
+/* A record whose block, or whose decoded body, is larger than max_page
+ * (default SL_MAX_PAGE) is skipped with an SL_ELIMIT message. */
+void      rd_warc_max_page(rd_warc *w, uint64_t max_page);
 sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err);
 /* Records passed over without a message: requests, metadata, warcinfo,
  * revisits, and responses that are not 2xx HTML. */
@@ -65,13 +89,24 @@ typedef long long (*rd_member_fn)(void *ctx, uint64_t off);
 void      rd_warc_members(rd_warc *w, rd_member_fn member_of);
 void      rd_warc_free(rd_warc *w);
 
-/* A gzip file read member by member (gunzip.c), for WARC files: a corrupt
- * or truncated member is skipped up to the next gzip header, and a message
- * naming its compressed byte offset waits for rd_gunzip_message. */
+/* A gzip file read member by member (gunzip.c): a corrupt or truncated
+ * member is skipped up to the next gzip header, and a message naming its
+ * compressed byte offset waits for rd_gunzip_message (SL_EINPUT). So is a
+ * member that inflates past the ratio limit; the whole file past the ratio
+ * or the size limit ends there (SL_ELIMIT). */
 typedef struct rd_gunzip rd_gunzip;
 rd_gunzip *rd_gunzip_open(const char *path, err_slot *err);   /* NULL: message in err */
 /* The same over an open stream, which it then owns (the fuzzer's memory). */
 rd_gunzip *rd_gunzip_of(FILE *f, const char *input, err_slot *err);
+/* Bytes already read from the stream (at most 64 KiB, before the first
+ * pull), to be inflated first: the first bytes of standard input. */
+void       rd_gunzip_unread(rd_gunzip *g, const void *p, size_t n);
+/* Limits other than the defaults (only max_inflate and max_inflate_size
+ * matter here). */
+void       rd_gunzip_limits(rd_gunzip *g, const sl_limits *l);
+/* stop: a damaged member, or one past the ratio, ends the file instead
+ * (its message says so), for inputs whose records cannot resynchronise. */
+void       rd_gunzip_stop(rd_gunzip *g, bool stop);
 long       rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err);   /* an rd_pull_fn */
 /* An rd_member_fn: the member holding uncompressed byte off, among the
  * last 64 begun. */
@@ -109,11 +144,13 @@ bool rd_media_is_html(const rd_media *m);
  * one connection cache; every request is limited to timeout seconds. */
 typedef struct rd_fetcher rd_fetcher;
 rd_fetcher *rd_fetcher_new(long timeout_seconds);   /* NULL if libcurl cannot start */
+/* The largest response body (default SL_MAX_PAGE). */
+void        rd_fetcher_max_body(rd_fetcher *f, uint64_t max_body);
 void        rd_fetcher_free(rd_fetcher *f);
 
 typedef struct rd_response {
     long     status;          /* HTTP status of the last response (after redirects) */
-    buf      body;            /* decoded (gzip, chunks undone); at most 64 MiB */
+    buf      body;            /* decoded (gzip, chunks undone); at most the fetcher's limit */
     buf      etag, last_modified;   /* the validators it sent, "" if none */
     rd_media media;           /* its Content-Type */
     buf      url;             /* where it came from after redirects */
@@ -121,8 +158,9 @@ typedef struct rd_response {
 
 /* GET url; etag and last_modified (NULL or "" for none) are sent as
  * If-None-Match and If-Modified-Since. SL_OK when a response came, whatever
- * its status; SL_EIO with a message naming the URL and curl's reason when
- * none did (no connection, time out, too large). */
+ * its status; SL_ELIMIT when its body is larger than the limit; SL_EIO with
+ * a message naming the URL and curl's reason when none did (no connection,
+ * time out). */
 sl_status rd_fetch(rd_fetcher *f, const char *url, const char *etag, const char *last_modified,
                    rd_response *out, err_slot *err);
 void      rd_response_free(rd_response *r);

@@ -33,9 +33,8 @@ rd_sniffed rd_sniff(const char *p, size_t n);
 
 /* ---- http.c: an HTTP response stored in a WARC record ---- */
 
-/* A decoded body may not grow past this: a small gzip record must not
- * expand into gigabytes. */
-#define RD_HTTP_MAX_BODY ((size_t)64 << 20)
+/* The decoded body's limit when max_body is 0: the default page limit. */
+#define RD_HTTP_MAX_BODY SL_MAX_PAGE
 
 typedef struct rd_http {
     int      status;
@@ -43,10 +42,17 @@ typedef struct rd_http {
     bool     page;      /* a 2xx HTML response: body holds the page */
     buf      body;      /* de-chunked and decompressed */
     buf      scratch;
+    uint64_t max_body;  /* the body may not grow past this (0: RD_HTTP_MAX_BODY):
+                         * a small gzip record must not expand into gigabytes */
 } rd_http;
 
+/* Why a body is refused when it is larger than max_body (compare the pointer). */
+extern const char rd_http_too_large[];
+
 /* Parse n bytes of an HTTP response. NULL when it parses (h->page and
- * h->body set only for a 2xx HTML response); otherwise why it is malformed. */
+ * h->body set only for a 2xx HTML response); otherwise why it is malformed,
+ * or rd_http_too_large (h->body is then empty: it never holds more than
+ * the limit). */
 const char *rd_http_parse(const char *p, size_t n, rd_http *h);
 void        rd_http_free(rd_http *h);
 

@@ -23,9 +23,6 @@
 
 /* A header block longer than this is not a WARC header. */
 #define RD_WARC_MAX_HEAD ((size_t)64 << 10)
-/* Records larger than this are skipped unread (with a message): no news
- * page is that large, and holding one in memory would be a way to kill us. */
-#define RD_WARC_MAX_BLOCK ((size_t)256 << 20)
 #define RD_PULL_CHUNK ((size_t)64 << 10)
 
 struct rd_warc {
@@ -40,6 +37,9 @@ struct rd_warc {
     err_slot    pull_err;
     long        passed;
     rd_member_fn member_of;  /* compressed offsets, for messages; or NULL */
+    /* A record whose block is larger is skipped unread (with a message):
+     * holding one in memory would be a way to kill us. */
+    uint64_t    max_page;
     /* the current page's strings */
     buf         label, url, id, date;
     rd_http     http;
@@ -51,7 +51,14 @@ rd_warc *rd_warc_new(rd_pull_fn pull, void *ctx, const char *input)
     w->pull = pull;
     w->ctx = ctx;
     w->input = input;
+    rd_warc_max_page(w, 0);
     return w;
+}
+
+void rd_warc_max_page(rd_warc *w, uint64_t max_page)
+{
+    w->max_page = max_page ? max_page : SL_MAX_PAGE;
+    w->http.max_body = w->max_page;
 }
 
 void rd_warc_free(rd_warc *w)
@@ -119,19 +126,32 @@ static void skip(rd_warc *w, uint64_t n)
     }
 }
 
-/* Move to the next line that starts "WARC/1." after the current byte. */
+/* Can a record start at win.data[at] (where "WARC/1." is)? At the start of
+ * a line, or of a gzip member: after a damaged or cut member the next one
+ * begins a record, though no line break comes before it. */
+static bool record_start(const rd_warc *w, size_t at)
+{
+    if (at > 0 && w->win.data[at - 1] == '\n') return true;
+    uint64_t off = w->base + at;
+    return w->member_of && off > 0 && w->member_of(w->ctx, off) != w->member_of(w->ctx, off - 1);
+}
+
+/* Move to the next record start ("WARC/1.") after the current byte. */
 static void resync(rd_warc *w)
 {
-    static const char mark[] = "\nWARC/1.";
+    static const char mark[] = "WARC/1.";
     const size_t k = sizeof mark - 1;
     if (avail(w)) w->pos++;
     for (;;) {
         fill(w, k);
-        const char *hit = memmem(cur(w), avail(w), mark, k);
-        if (hit) { w->pos = (size_t)(hit - w->win.data) + 1; return; }
+        const char *from = cur(w), *end = w->win.data + w->win.len, *hit;
+        for (; (hit = memmem(from, (size_t)(end - from), mark, k)); from = hit + 1) {
+            size_t at = (size_t)(hit - w->win.data);
+            if (record_start(w, at)) { w->pos = at; return; }
+        }
         if (w->eof) { w->pos = w->win.len; return; }
-        /* keep a tail that may hold the start of the mark */
-        w->pos = w->win.len - (k - 1);
+        /* keep a tail that may hold the start of the mark, and the byte before it */
+        w->pos = w->win.len - k;
         fill(w, avail(w) + RD_PULL_CHUNK);
     }
 }
@@ -283,12 +303,14 @@ sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err)
         if (why) { resync(w); return fail(w, at, err, why); }
         bool wanted = (!strcasecmp(h.type, "response") && !strcmp(h.media.type, "application/http")) ||
                       (!strcasecmp(h.type, "resource") && rd_media_is_html(&h.media));
-        if (!wanted || h.length > RD_WARC_MAX_BLOCK) {
+        if (!wanted || h.length > w->max_page) {
             w->pos += hn;
             skip(w, h.length);
-            if (wanted) return fail(w, at, err, "record larger than 256 MiB");
-            w->passed++;
-            continue;
+            if (!wanted) { w->passed++; continue; }
+            char pos[96], a[32], b[32];
+            return err_set(err, SL_ELIMIT, w->input, 0,
+                           "%s: record of %s, larger than the page limit of %s (--max-page); skipped",
+                           where(w, at, pos), rd_size_str(h.length, a), rd_size_str(w->max_page, b));
         }
         /* the header stays in the window until the block is there, so that
          * a truncated record can be searched for the start of the next */
@@ -305,6 +327,12 @@ sl_status rd_warc_next(rd_warc *w, sl_page *page, err_slot *err)
         const char *block = cur(w) + hn;
         w->pos += hn + n;
         if (page_of(w, &h, block, n, at, page, &why)) return SL_OK;
+        if (why == rd_http_too_large) {
+            char pos[96], b[32];
+            return err_set(err, SL_ELIMIT, w->input, 0,
+                           "%s: the page decodes to more than the page limit of %s (--max-page); skipped",
+                           where(w, at, pos), rd_size_str(w->max_page, b));
+        }
         if (why) return fail(w, at, err, why);
         w->passed++;
     }

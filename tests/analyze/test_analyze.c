@@ -40,6 +40,36 @@ static void sentences_skip_abbreviations(void **st)
     arena_reset(&a);
 }
 
+/* A text without a sentence end (a scrape that lost its punctuation) is cut
+ * into sentences of at most 2000 bytes at spaces: each time expression
+ * stores its sentence, and one sentence of a megabyte made the database
+ * grow with the square of the text. A word longer than that is cut inside. */
+static void an_endless_sentence_is_cut_at_spaces(void **st)
+{
+    (void)st;
+    arena a;
+    arena_init(&a);
+    buf t;
+    buf_init(&t);
+    while (t.len < 100000) buf_puts(&t, "officials said on thursday talks would resume next week ");
+    an_span *s;
+    size_t n = an_sentences(t.data, t.len, &a, &s);
+    assert_true(n >= 50 && n <= 100);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(s[i].end - s[i].start <= 2000);
+        assert_true(s[i].start == 0 || t.data[s[i].start - 1] == ' ');
+        if (i) assert_true(s[i].start >= s[i - 1].end);
+    }
+    assert_int_equal(s[n - 1].end, t.len - 1);   /* the last space is trimmed */
+    buf_clear(&t);
+    for (int i = 0; i < 5000; i++) buf_putc(&t, 'x');
+    n = an_sentences(t.data, t.len, &a, &s);
+    assert_int_equal(n, 3);
+    assert_int_equal(s[0].end - s[0].start, 2000);
+    buf_free(&t);
+    arena_reset(&a);
+}
+
 static const an_term *find(const an_doc *d, const char *text)
 {
     for (size_t i = 0; i < d->n_terms; i++)
@@ -106,6 +136,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tokens_keep_inner_hyphens_and_apostrophes),
         cmocka_unit_test(sentences_skip_abbreviations),
+        cmocka_unit_test(an_endless_sentence_is_cut_at_spaces),
         cmocka_unit_test(terms_are_stemmed_content_words_and_name_pairs),
         cmocka_unit_test(actors_become_name_terms),
     };

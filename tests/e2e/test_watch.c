@@ -303,6 +303,45 @@ static void failures_are_reported_and_the_round_goes_on(void **st)
     free(out);
 }
 
+/* A page larger than --max-page is reported and not asked for again: it
+ * would be as large the next time. */
+static void a_page_over_the_limit_is_skipped_for_good(void **st)
+{
+    (void)st;
+    char big[8192];
+    size_t n = (size_t)snprintf(big, sizeof big, "<!DOCTYPE html><html><head><title>Big</title></head><body>");
+    while (n + sizeof para + 32 < sizeof big) n += (size_t)snprintf(big + n, sizeof big - n, "%s", para);
+    snprintf(big + n, sizeof big - n, "</body></html>");
+    put("www/big.html", big);
+    article("www/small.html", "Small page");
+    feed_xml[0] = '\0';
+    feed_item("big.html", "Big page", "Fri, 08 Mar 2019 08:00:00 +0900");
+    feed_item("small.html", "Small page", "Fri, 08 Mar 2019 09:00:00 +0900");
+    write_feed("www/limits.xml");
+    free(take_log());
+    char *out, *log;
+    assert_int_equal(run_capturef(&out, BIN " watch --db %s/w.db --once --max-page 4K --timeout 10 "
+                                        "http://127.0.0.1:%d/limits.xml 2>&1", dir, port), 0);
+    char want[256];
+    snprintf(want, sizeof want, "storyline: http://127.0.0.1:%d/big.html: response larger than the page limit of "
+                                "4 KiB (--max-page); skipped", port);
+    if (!strstr(out, want)) fail_msg("expected \"%s\" in:\n%s", want, out);
+    assert_non_null(strstr(out, "pages 1 fetched, 1 failed"));
+    free(out);
+    feed_item("c.html", "Talks resume", "Thu, 07 Mar 2019 08:00:00 +0900");   /* the feed changes */
+    write_feed("www/limits.xml");
+    free(take_log());
+    assert_int_equal(run_capturef(&out, BIN " watch --db %s/w.db --once --max-page 4K --timeout 10 "
+                                        "http://127.0.0.1:%d/limits.xml 2>&1", dir, port), 0);
+    free(out);
+    log = take_log();
+    assert_int_equal(count(log, "GET /big.html"), 0);
+    free(log);
+    assert_int_equal(run_capturef(&out, BIN " watch --db %s/w.db --once --max-page 1 http://a/ 2>&1", dir), 1);
+    assert_non_null(strstr(out, "storyline watch: --max-page needs a size from 1K to 1G"));
+    free(out);
+}
+
 static void a_signal_ends_watching_with_status_0(void **st)
 {
     (void)st;
@@ -515,6 +554,7 @@ int main(void)
         cmocka_unit_test(relative_links_and_items_without_links),
         cmocka_unit_test(last_modified_alone_is_used_too),
         cmocka_unit_test(failures_are_reported_and_the_round_goes_on),
+        cmocka_unit_test(a_page_over_the_limit_is_skipped_for_good),
         cmocka_unit_test(a_signal_ends_watching_with_status_0),
         cmocka_unit_test(an_ingest_between_rounds_does_not_wait_and_is_built_on),
         cmocka_unit_test(watch_killed_at_random_moments_ends_as_an_uninterrupted_run),

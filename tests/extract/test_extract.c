@@ -527,7 +527,33 @@ static void test_invalid_utf8_does_not_crash(void **state)
                        PARA2 "\n\xF0\x9F\x98";                        /* truncated at the end */
     assert_int_equal(run(f, body), SL_OK);
     assert_int_equal(f->art.n_paragraphs, 2);
-    assert_non_null(strstr(f->art.paragraphs[0], "\xEF\xBF\xBD"));  /* U+FFFD stands in */
+    /* no valid multi-byte sequence: the bytes are Windows-1252 ("\xC3(" is "Ã(") */
+    assert_non_null(strstr(f->art.paragraphs[0], "Tuesday \xC3\x83( and voted \xC3\xBF to"));
+}
+
+/* Plain text in Latin-1 (Windows-1252) keeps its accents, as an HTML page
+ * without a charset does; text that is mostly UTF-8 stays UTF-8, a stray
+ * byte becoming U+FFFD; binary data is still refused. */
+static void test_latin1_text_is_windows_1252(void **state)
+{
+    fixture *f = *state;
+    const char *latin1 = "Le ministre a d\xE9" "clar\xE9 mardi que la r\xE9union de Gen\xE8ve, "
+                         "pr\xE9vue depuis des mois, aurait lieu comme pr\xE9vu \x96 malgr\xE9 la gr\xE8ve.\n"
+                         PARA2 "\n";
+    assert_int_equal(run(f, latin1), SL_OK);
+    assert_non_null(strstr(f->art.text, "a déclaré mardi que la réunion de Genève"));
+    assert_non_null(strstr(f->art.text, "comme prévu – malgré la grève."));   /* 0x96: en dash */
+    assert_null(strstr(f->art.text, "\xEF\xBF\xBD"));
+    const char *cut = "Le ministre a déclaré mardi que la réunion de Genève, prévue depuis des "
+                      "mois, aurait lieu comme prévu malgré la grève, dit le caf\xC3 du coin.\n"
+                      PARA2 "\n";
+    assert_int_equal(run(f, cut), SL_OK);
+    assert_non_null(strstr(f->art.text, "la réunion de Genève"));
+    assert_non_null(strstr(f->art.text, "caf\xEF\xBF\xBD du coin"));
+    char bin[4096];
+    for (size_t i = 0; i < sizeof bin; i++) bin[i] = (char)((i * 7919u + (i >> 3) * 104729u) & 0xFF);
+    assert_int_equal(run_len(f, bin, sizeof bin, NULL), SL_EINPUT);
+    assert_non_null(strstr(f->err.msg, "page looks binary"));
 }
 
 static void test_body_len_respected(void **state)
@@ -608,6 +634,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_does_not_crash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_latin1_text_is_windows_1252, setup, teardown),
         cmocka_unit_test_setup_teardown(test_body_len_respected, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nul_bytes_and_crlf, setup, teardown),
         cmocka_unit_test_setup_teardown(test_huge_page_of_short_lines, setup, teardown),

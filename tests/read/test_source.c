@@ -83,7 +83,7 @@ static void folder_walk_reads_articles_in_name_order(void **st)
         got++;
     }
     assert_int_equal(got, 7);
-    assert_int_equal(bad, 3);   /* not JSON, no text, not an object */
+    assert_int_equal(bad, 4);   /* a blank line, not JSON, no text, not an object */
     rd_close(s);
 }
 
@@ -99,6 +99,9 @@ static void bad_json_message_names_line(void **st)
     assert_int_equal(rd_next(s, &page, &e), SL_OK);
     assert_int_equal(rd_next(s, &page, &e), SL_EINPUT);
     char want[300];
+    snprintf(want, sizeof want, "%s/feed.jsonl:2: blank line, no record; skipped", dir);
+    assert_string_equal(e.msg, want);
+    assert_int_equal(rd_next(s, &page, &e), SL_EINPUT);
     snprintf(want, sizeof want, "%s/feed.jsonl:3:", dir);
     assert_memory_equal(e.msg, want, strlen(want));
     rd_close(s);

@@ -313,6 +313,29 @@ static void http_messages(void **st)
     assert_string_equal(rd_http_parse(shortchunk, strlen(shortchunk), &h), "truncated chunk");
     const char *notgz = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\nplain";
     assert_non_null(rd_http_parse(notgz, strlen(notgz), &h));
+    /* a body that decodes past the limit is refused and not kept */
+    static char zeros[256 << 10];
+    unsigned char gz[4096];
+    z_stream z = {0};
+    deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY);
+    z.next_in = (unsigned char *)zeros;
+    z.avail_in = sizeof zeros;
+    z.next_out = gz;
+    z.avail_out = sizeof gz;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    buf bomb;
+    buf_init(&bomb);
+    buf_puts(&bomb, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n");
+    buf_append(&bomb, (char *)gz, sizeof gz - z.avail_out);
+    deflateEnd(&z);
+    h.max_body = 100000;
+    assert_ptr_equal(rd_http_parse(bomb.data, bomb.len, &h), rd_http_too_large);
+    assert_false(h.page);
+    assert_int_equal(h.body.len, 0);
+    h.max_body = 0;
+    assert_null(rd_http_parse(bomb.data, bomb.len, &h));   /* the default, 16 MiB, lets it through */
+    assert_int_equal(h.body.len, sizeof zeros);
+    buf_free(&bomb);
     assert_string_equal(rd_http_parse("HTTP/1.1", 8, &h), "no HTTP status line");
     rd_http_free(&h);
 }
