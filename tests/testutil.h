@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 /* Folder of the shared seeds and data, relative to the project root, where
@@ -67,6 +68,17 @@ static inline int run_capturef(char **out, const char *fmt, ...)
     vsnprintf(cmd, sizeof cmd, fmt, ap);
     va_end(ap);
     return run_capture(cmd, out);
+}
+
+/* The exit status a background command wrote to the file done ("...; echo
+ * $? > done"), waiting up to seconds for it; -1 if it never came. */
+static inline int background_status(const char *done, int seconds)
+{
+    for (int i = 0; i < seconds * 100 && access(done, F_OK) != 0; i++) usleep(10000);
+    char *s = slurp(done, NULL);
+    int rc = s ? atoi(s) : -1;
+    free(s);
+    return rc;
 }
 
 /* A fresh folder from a mkdtemp template (dir holds it; at least 32

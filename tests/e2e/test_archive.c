@@ -293,11 +293,7 @@ static void one_writer_at_a_time_and_readers_beside_it(void **st)
     /* writer B waits for A (started while A still runs, if it does) */
     assert_int_equal(run_capturef(&msg, BIN " ingest --db %s %s 2>&1", db, b), 0);
     free(msg);
-    for (int i = 0; i < 3000 && access(done, F_OK) != 0; i++) usleep(10000);
-    char *rc = slurp(done, NULL);
-    assert_non_null(rc);
-    assert_int_equal(atoi(rc), 0);
-    free(rc);
+    assert_int_equal(background_status(done, 30), 0);
     assert_int_equal(value_of(db, "SELECT count(*) FROM articles"), 9000);
     assert_consistent(db);
 }

@@ -407,11 +407,7 @@ static void an_ingest_between_rounds_does_not_wait_and_is_built_on(void **st)
         "assess the damage to its roof and its collection of tapestries.</p></body></html>");
     char done[160];
     snprintf(done, sizeof done, "%s.done", db);
-    for (int i = 0; i < 1000 && access(done, F_OK) != 0; i++) usleep(10000);
-    char *rc = slurp(done, NULL);
-    assert_non_null(rc);
-    assert_int_equal(atoi(rc), 0);
-    free(rc);
+    assert_int_equal(background_status(done, 10), 0);
     assert_int_equal(value_of(db, "SELECT count(*) FROM articles"), 7);
     assert_consistent(db);
     free(take_log());
