@@ -106,9 +106,9 @@ demo: setup
 # Everything CI enforces, stopping at the first part that fails: the suite
 # under the sanitizers (the quickest to fail), the fuzzers, then the suite as
 # built, whose summary line ends the output. The e2e tests of both run
-# build/storyline, so that is built first.
+# build/storyline and build/gen, so those are built first.
 check: setup-check
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(B)/gen
 	@$(MAKE) --no-print-directory sanitize
 	@$(MAKE) --no-print-directory fuzz
 	@$(MAKE) --no-print-directory test
