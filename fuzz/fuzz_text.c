@@ -23,8 +23,7 @@ static void extract(const char *body, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* the file reader hands the sniffer the first RD_SNIFF_BYTES at most */
-    (void)rd_sniff((const char *)data, size < RD_SNIFF_BYTES ? size : RD_SNIFF_BYTES);
+    (void)rd_sniff((const char *)data, size);
 
     extract((const char *)data, size);
     size_t n;
