@@ -1,9 +1,12 @@
 # storyline: build with plain make and pkg-config.
 #   make          build build/storyline and build/libstoryline.a
 #   make demo     install what is missing, build, run on examples/
-#   make check    install what is missing, build, run every test
-#   make sanitize the tests under ASan and UBSan
-#   make fuzz     the libFuzzer targets (FUZZ_SECONDS each)
+#   make check    install what is missing, build, run every test: the suite
+#                 under ASan and UBSan, the fuzz targets, the suite as built
+#   make test     the suite as built (tests/run)
+#   make sanitize the suite under ASan and UBSan, in build/asan
+#   make fuzz     every libFuzzer target (or FUZZ="html feed") for
+#                 FUZZ_SECONDS (60) from its seeds; fails on any finding
 #   make gen      build/gen, the synthetic news stream of the benchmarks
 #   make model    refit the clustering decisions (data/model/cluster.tsv) on
 #                 ../shared/data and rebuild with them
@@ -50,39 +53,65 @@ $(B)/gen: $(GENSRC) bench/gen.h src/core/core.h
 
 gen: $(B)/gen
 
-# Fuzzing (clang's libFuzzer): make fuzz FUZZ_SECONDS=60
-FUZZ_SECONDS ?= 20
-FUZZSRC := $(wildcard fuzz/fuzz_*.c)
-FUZZBIN := $(FUZZSRC:fuzz/%.c=$(B)/fuzz/%)
+# Fuzzing (clang's libFuzzer): fuzz/fuzz_NAME.c for every parser, seeds in
+# fuzz/seeds/NAME/. make fuzz builds the targets and runs each (or those of
+# FUZZ="html feed") for FUZZ_SECONDS from a fresh copy of its seeds; any
+# finding fails it (fuzz/run). The library is built once for all targets,
+# with ASan and UBSan, undefined behaviour not recovered from.
+FUZZ_SECONDS ?= 60
+FUZZ    ?= $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZBIN := $(FUZZ:%=$(B)/fuzz/fuzz_%)
 FUZZLIB := $(filter-out src/engine/% src/store/%, $(LIBSRC))
+FUZZOBJ := $(FUZZLIB:%.c=$(B)/fuzzlib/%.o)
+FUZZCFLAGS := -std=c17 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE \
+           -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
+           -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-$(B)/fuzz/%: fuzz/%.c $(FUZZLIB)
+# Only pattern rules name these objects: without this make deletes them as
+# intermediate files and builds them again for every run.
+.SECONDARY: $(FUZZOBJ)
+$(B)/fuzzlib/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	clang -std=c17 -g -O1 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZLIB) $(LDLIBS)
+	clang $(FUZZCFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-fuzz: setup $(FUZZBIN)
-	@for f in $(FUZZBIN); do echo "== $$f"; mkdir -p $(B)/corpus/$$(basename $$f); \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=65536 -artifact_prefix=$(B)/ \
-	    $(B)/corpus/$$(basename $$f) > $(B)/fuzz.log 2>&1 || { tail -n 40 $(B)/fuzz.log; exit 1; }; \
-	  tail -n 1 $(B)/fuzz.log; done
+$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZOBJ)
+	@mkdir -p $(dir $@)
+	clang $(FUZZCFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZOBJ) $(LDLIBS)
 
-# The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, in
-# their own build folder (gcc's format-truncation check misfires there).
+fuzz: setup-check
+	@$(MAKE) --no-print-directory $(FUZZBIN)
+	@fuzz/run $(FUZZ_SECONDS) $(B)/fuzz-run $(FUZZBIN)
+
+# The suite (tests/run over every tests/*/test_*.c) in $(B).
+test:
+	@$(MAKE) --no-print-directory all $(B)/gen $(TESTBIN)
+	@tests/run $(TESTBIN)
+
+# The suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its
+# own build folder (gcc's format-truncation check misfires there).
 sanitize: setup
-	@$(MAKE) --no-print-directory B=$(B)/asan check \
+	@$(MAKE) --no-print-directory B=$(B)/asan test \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Wno-format-truncation"
 
 setup:
 	@scripts/setup
 
+setup-check:
+	@scripts/setup check
+
 demo: setup
 	@$(MAKE) --no-print-directory all
 	@scripts/demo
 
-check: setup
-	@$(MAKE) --no-print-directory all $(B)/gen $(TESTBIN)
-	@tests/run $(TESTBIN)
+# Everything CI enforces, stopping at the first part that fails: the suite
+# under the sanitizers (the quickest to fail), the fuzzers, then the suite as
+# built, whose summary line ends the output. The e2e tests of both run
+# build/storyline and build/gen, so those are built first.
+check: setup-check
+	@$(MAKE) --no-print-directory all $(B)/gen
+	@$(MAKE) --no-print-directory sanitize
+	@$(MAKE) --no-print-directory fuzz
+	@$(MAKE) --no-print-directory test
 
 bench:
 	@scripts/setup bench
@@ -105,4 +134,4 @@ model:
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup demo check bench gen fuzz sanitize clean model
+.PHONY: all setup setup-check demo check test bench gen fuzz sanitize clean model

@@ -691,7 +691,7 @@ static tx_val quarter_value(const tx_hit *h, int32_t pub)
 
 /* The day and granularity a hit denotes; day DAY_NONE if it needs a
  * publication day that is not known. */
-static tx_val resolve(const tx_hit *h, int32_t pub, bool future)
+static tx_val resolve_any(const tx_hit *h, int32_t pub, bool future)
 {
     bool known = pub != DAY_NONE;
     tx_val none = {DAY_NONE, 0, 0, 0, 0};
@@ -709,6 +709,16 @@ static tx_val resolve(const tx_hit *h, int32_t pub, bool future)
     case TX_QUARTER: return (h->y && h->q) || known ? quarter_value(h, pub) : none;
     default: return known ? relative_unit(h, pub) : none;   /* TX_REL, TX_SAME_DAY */
     }
+}
+
+/* The same, but DAY_NONE for a day past the calendar's years 1 to 9999
+ * ("next week" in a page dated 9999-12-31): no date can name it. */
+static tx_val resolve(const tx_hit *h, int32_t pub, bool future)
+{
+    tx_val v = resolve_any(h, pub, future);
+    if (v.day != DAY_NONE && (v.day < day_from_ymd(1, 1, 1) || v.day > day_from_ymd(9999, 12, 31)))
+        v.day = DAY_NONE;
+    return v;
 }
 
 /* ISO week "2018-W23" of the Monday day: the week belongs to the year of

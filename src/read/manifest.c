@@ -40,11 +40,9 @@ static void chomp(char *s)
     while (n && (s[n - 1] == '\n' || s[n - 1] == '\r')) s[--n] = '\0';
 }
 
-sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err)
+sl_status rd_manifest_of(FILE *f, const char *input, rd_manifest **out, err_slot *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "r");
-    if (!f) return err_set(err, SL_EIO, path, 0, "cannot open manifest: %s", strerror(errno));
     char *line = NULL;
     size_t cap = 0;
     char *fields[64];
@@ -60,8 +58,7 @@ sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err)
     }
     if (col_file < 0) {
         free(line);
-        fclose(f);
-        return err_set(err, SL_EINPUT, path, 1, "manifest header has no \"file\" column");
+        return err_set(err, SL_EINPUT, input, 1, "manifest header has no \"file\" column");
     }
     rd_manifest *m = xcalloc(1, sizeof *m);
     map_init(&m->index);
@@ -80,9 +77,18 @@ sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err)
         *map_put(&m->index, name, strlen(name), NULL) = m->entries.n;
     }
     free(line);
-    fclose(f);
     *out = m;
     return SL_OK;
+}
+
+sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "r");
+    if (!f) return err_set(err, SL_EIO, path, 0, "cannot open manifest: %s", strerror(errno));
+    sl_status st = rd_manifest_of(f, path, out, err);
+    fclose(f);
+    return st;
 }
 
 bool rd_manifest_find(const rd_manifest *m, const char *input, const char **published,

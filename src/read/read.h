@@ -55,6 +55,8 @@ void rd_id_from_path(const char *path, buf *out);
  * with a header line naming the columns file, published and source. */
 typedef struct rd_manifest rd_manifest;
 sl_status rd_manifest_load(const char *path, rd_manifest **out, err_slot *err);
+/* The same from an open stream (left open); input names it in messages. */
+sl_status rd_manifest_of(FILE *f, const char *input, rd_manifest **out, err_slot *err);
 /* Entry for a page's input path (matched by file name without folder). */
 bool      rd_manifest_find(const rd_manifest *m, const char *input,
                            const char **published, const char **source);

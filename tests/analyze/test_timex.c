@@ -167,6 +167,25 @@ static void without_a_publication_day_relative_ones_stay_open(void **st)
     assert_int_equal(x[0].day, DAY_NONE);
 }
 
+/* Found by fuzz_dates: "next week" in a page dated 9999-12-31 fell in the
+ * year 10000, which day_from_ymd refuses, and the ISO week was counted from
+ * DAY_NONE (a signed overflow). A day past the calendar is no day. */
+static void relative_days_past_the_calendar_stay_open(void **st)
+{
+    (void)st;
+    const char *t = "Talks resume next week and tomorrow, and in the spring of next year. "
+                    "They met last week, three days ago and on Friday.";
+    int32_t last = day_from_ymd(9999, 12, 31), first = day_from_ymd(1, 1, 1);
+    assert_string_equal(value_at(t, last, "next week"), "NULL");
+    assert_string_equal(value_at(t, last, "tomorrow"), "NULL");
+    assert_string_equal(value_at(t, last, "next year"), "NULL");
+    assert_string_equal(value_at(t, last, "last week"), "9999-W51");
+    assert_string_equal(value_at(t, first, "last week"), "NULL");
+    assert_string_equal(value_at(t, first, "three days ago"), "NULL");
+    assert_string_equal(value_at(t, first, "Friday"), "NULL");
+    assert_string_equal(value_at(t, first, "tomorrow"), "0001-01-02");
+}
+
 static void leap_days(void **st)
 {
     (void)st;
@@ -326,6 +345,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(months_years_and_ranges, setup, teardown),
         cmocka_unit_test_setup_teardown(relative_units, setup, teardown),
         cmocka_unit_test_setup_teardown(without_a_publication_day_relative_ones_stay_open, setup, teardown),
+        cmocka_unit_test_setup_teardown(relative_days_past_the_calendar_stay_open, setup, teardown),
         cmocka_unit_test_setup_teardown(leap_days, setup, teardown),
         cmocka_unit_test_setup_teardown(quantities_and_verbs_are_not_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(hostile_input_stays_in_bounds, setup, teardown),
