@@ -56,6 +56,7 @@ static sl_status new_cluster_state(sl_engine *e)
 {
     cl_free(e->cl);
     e->cl = cl_new();
+    if (e->dump) cl_dump_to(e->cl, e->dump);   /* SL_DUMP, opened before a reload */
     sl_status st = env_threshold(e);
     const char *v = getenv("SL_MODEL");
     if (st == SL_OK && v && *v) st = load_model(e, v);

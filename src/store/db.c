@@ -337,6 +337,21 @@ static bool reopen_immutable(st_db *db)
     return rc == SQLITE_OK;
 }
 
+/* The file and the WAL's two beside it. */
+static void unlink_database(const char *path)
+{
+    buf side = {0};
+    const char *const suffixes[] = {"-wal", "-shm"};
+    for (int i = 0; i < 2; i++) {
+        buf_clear(&side);
+        buf_puts(&side, path);
+        buf_puts(&side, suffixes[i]);
+        unlink(side.data);
+    }
+    buf_free(&side);
+    unlink(path);
+}
+
 sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
 {
     st_db *db = xcalloc(1, sizeof *db);
@@ -403,7 +418,7 @@ fail:
     if (!existed && !db->readonly) {
         sqlite3_close(db->h);
         db->h = NULL;
-        unlink(path);
+        unlink_database(path);
     }
     return st;
 }
@@ -419,15 +434,7 @@ bool st_close_discarding(st_db *db)
     if (rc != SQLITE_OK || rows != 0) return false;
     char *path = xstrdup(db->path);
     st_close(db);
-    buf side = {0};
-    const char *const suffixes[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
-        buf_clear(&side);
-        buf_puts(&side, path);
-        buf_puts(&side, suffixes[i]);
-        unlink(side.data);
-    }
-    buf_free(&side);
+    unlink_database(path);
     free(path);
     return true;
 }
