@@ -15,29 +15,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
+
 /* The articles whose facts make a story's (SL_STORY_FACTS): its newest
  * 500, or a full-text query's newest 500 matches. What show and timeline
  * cost then grows neither with the story nor with the archive. */
-#define ST_FACTS_SQL "500"
-_Static_assert(SL_STORY_FACTS == 500, "ST_FACTS_SQL is SL_STORY_FACTS");
-
-static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
-
 static sqlite3_stmt *members_query(st_db *db, const st_members_of *m, const char *select_from_where,
                                    const char *tail)
 {
     const char *cond = m->query ? "a.row IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-                                  " ORDER BY rowid DESC LIMIT " ST_FACTS_SQL ")"
+                                  " ORDER BY rowid DESC LIMIT ?2)"
                      : m->level == CL_EVENT ? "a.row IN (SELECT row FROM articles WHERE event = ?1"
-                                              " ORDER BY day DESC, row DESC LIMIT " ST_FACTS_SQL ")"
+                                              " ORDER BY day DESC, row DESC LIMIT ?2)"
                                             : "a.row IN (SELECT row FROM articles WHERE storyline = ?1"
-                                              " ORDER BY day DESC, row DESC LIMIT " ST_FACTS_SQL ")";
+                                              " ORDER BY day DESC, row DESC LIMIT ?2)";
     char sql[1024];
     snprintf(sql, sizeof sql, "%s %s %s", select_from_where, cond, tail);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return NULL;
     if (m->query) sqlite3_bind_text(s, 1, m->query, -1, SQLITE_STATIC);
     else sqlite3_bind_int64(s, 1, m->id);
+    sqlite3_bind_int(s, 2, SL_STORY_FACTS);
     return s;
 }
 

@@ -93,4 +93,15 @@ static inline char *state_of(const char *db)
     return out;
 }
 
+/* Fail, saying where, unless two states (state_of) are the same; what
+ * names the runs compared. */
+static inline void assert_same_state(const char *want, const char *got, const char *what)
+{
+    if (!strcmp(want, got)) return;
+    size_t i = 0;
+    while (want[i] && want[i] == got[i]) i++;
+    while (i && want[i - 1] != '\n') i--;
+    fail_msg("%s: the state differs from an uninterrupted run at\n%.300s\nvs\n%.300s", what, want + i, got + i);
+}
+
 #endif

@@ -367,13 +367,9 @@ static void ingest_killed_at_random_moments_ends_as_an_uninterrupted_run(void **
     assert_int_equal(value_of(killed, "SELECT count(DISTINCT id) FROM articles"), 6000);
     assert_int_equal(value_of(killed, "SELECT count(*) FROM articles"), 6000);
     char *got = state_of(killed);
-    if (strcmp(want, got)) {
-        size_t i = 0;
-        while (want[i] && want[i] == got[i]) i++;
-        while (i && want[i - 1] != '\n') i--;
-        fail_msg("kills after %s ms (seed %u): the state differs from an uninterrupted run at\n%.300s\nvs\n%.300s",
-                 moments, seed, want + i, got + i);
-    }
+    char what[400];
+    snprintf(what, sizeof what, "kills after %s ms (seed %u)", moments, seed);
+    assert_same_state(want, got, what);
     free(want);
     free(got);
 }

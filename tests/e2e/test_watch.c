@@ -499,13 +499,9 @@ static void watch_killed_at_random_moments_ends_as_an_uninterrupted_run(void **s
         fail_msg("kills after %s ms (seed %u): %lld article URLs marked fetched, of %lld seen rows; feeds: %lld", moments,
                  seed, seen, value_of(killed, "SELECT count(*) FROM seen"), value_of(killed, "SELECT count(*) FROM feeds"));
     char *got = state_of(killed);
-    if (strcmp(want, got)) {
-        size_t i = 0;
-        while (want[i] && want[i] == got[i]) i++;
-        while (i && want[i - 1] != '\n') i--;
-        fail_msg("kills after %s ms (seed %u, %d midway): the state differs at\n%.300s\nvs\n%.300s", moments, seed,
-                 midway, want + i, got + i);
-    }
+    char what[400];
+    snprintf(what, sizeof what, "kills after %s ms (seed %u, %d midway)", moments, seed, midway);
+    assert_same_state(want, got, what);
     if (!midway) fail_msg("no kill (after %s ms of a %d ms round) caught a round with some batches stored", moments, span);
     free(want);
     free(got);
