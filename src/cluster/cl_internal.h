@@ -47,11 +47,15 @@ typedef struct cl_set {
  * other names) of its member event most like the document; subject and
  * event_subject: the geometric mean of the words' and other names'
  * cosines (of the centroid, of that event), high only when both are alike
- * (two uprisings share their words, not their places). bias is always 1. */
+ * (two uprisings share their words, not their places); name_share: the
+ * share of the document's other-name mentions (not weighed by rarity) whose
+ * names the candidate holds at all, high when the lasting names of a
+ * subject (its places, its companies) are there, however many rarer names
+ * either side adds. bias is always 1. */
 typedef enum cl_feature {
     CL_F_BIAS, CL_F_WORDS, CL_F_PEOPLE, CL_F_NAMES, CL_F_ALL, CL_F_GAP, CL_F_UNDATED,
     CL_F_NO_PEOPLE, CL_F_NO_NAMES, CL_F_SIZE, CL_F_EVENT, CL_F_EVENT_NAMES, CL_F_SUBJECT,
-    CL_F_EVENT_SUBJECT, CL_NFEAT
+    CL_F_EVENT_SUBJECT, CL_F_NAME_SHARE, CL_NFEAT
 } cl_feature;
 /* storyline: does a document that opens an event belong to a candidate
  * storyline; storyline_merge: are two storylines one (cl_sweep). */

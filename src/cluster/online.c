@@ -619,7 +619,7 @@ static void pair_features(const cl_state *cl, const cl_cluster *c, const double 
     f[CL_F_GAP] = log1p((double)gap);
     f[CL_F_UNDATED] = !dated;
     f[CL_F_SIZE] = log(c->size > 1 ? (double)c->size : 1.0);
-    f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = f[CL_F_EVENT_SUBJECT] = 0;
+    f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = f[CL_F_EVENT_SUBJECT] = f[CL_F_NAME_SHARE] = 0;
 }
 
 static void dump_features(const cl_state *cl, char kind, const char *a, int64_t b, const double f[CL_NFEAT])
@@ -743,12 +743,27 @@ static void storyline_candidates(cl_state *cl, const cl_vec *v, const double v2[
     }
 }
 
-/* The features of storyline c for the scattered v (v2, dated first..last):
- * pair_features and the cosines of c's member event most like v. */
-static void storyline_features(const cl_state *cl, const cl_cluster *c, const double v2[CL_NCLASS], int32_t first,
-                               int32_t last, double f[CL_NFEAT])
+/* The share of v's weight on other names (not weighed by idf) that is on
+ * names c holds (CL_F_NAME_SHARE); 0 when v names none. */
+static double name_share(const cl_state *cl, const cl_cluster *c, const cl_vec *v)
+{
+    double in = 0, all = 0;
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (!is_class(cl, v->id[i], CL_TERM_NAME)) continue;
+        all += v->w[i];
+        if (weight_of(c->ids, c->w, c->n, v->id[i]) > 0) in += v->w[i];
+    }
+    return all > 0 ? in / all : 0.0;
+}
+
+/* The features of storyline c for v, scattered (v2, dated first..last):
+ * pair_features, the cosines of c's member event most like v and the
+ * share of v's names that c holds. */
+static void storyline_features(const cl_state *cl, const cl_cluster *c, const cl_vec *v, const double v2[CL_NCLASS],
+                               int32_t first, int32_t last, double f[CL_NFEAT])
 {
     pair_features(cl, c, v2, first, last, f);
+    f[CL_F_NAME_SHARE] = name_share(cl, c, v);
     f[CL_F_EVENT] = c->link_all;
     f[CL_F_EVENT_NAMES] = c->link_names;
     f[CL_F_EVENT_SUBJECT] = c->link_subject;
@@ -767,7 +782,7 @@ static int64_t best_storyline(cl_state *cl, const cl_vec *v, int32_t day, double
     int64_t best = 0;
     for (size_t i = 0; i < s->cand.n; i++) {
         cl_cluster *c = &s->c.v[s->cand.v[i]];
-        storyline_features(cl, c, v2, day, day, f);
+        storyline_features(cl, c, v, v2, day, day, f);
         if (cl->dump && cl->dump_doc) dump_features(cl, 'S', cl->dump_doc, c->id, f);
         double sc = cl_model_p(&cl->model, CL_D_STORYLINE, f);
         if (sc > *score) *score = sc, best = c->id;
@@ -1037,7 +1052,7 @@ static void sweep_storylines(cl_state *cl)
         storyline_candidates(cl, &av, a2, DAY_NONE, a->id, CL_SWEEP_CANDIDATES);
         for (size_t k = 0; k < s->cand.n; k++) {
             cl_cluster *c = &s->c.v[s->cand.v[k]];
-            storyline_features(cl, c, a2, a->first, a->last, f);
+            storyline_features(cl, c, &av, a2, a->first, a->last, f);
             f[CL_F_SIZE] = log(a->size < c->size ? (a->size > 1 ? a->size : 1) : (c->size > 1 ? c->size : 1));
             if (cl->dump) {
                 char an[24];

@@ -87,6 +87,47 @@ static void same_happening_same_event_other_subject_other_storyline(void **st)
     cl_free(cl);
 }
 
+/* The last feature (name_share) of the storyline comparisons SL_DUMP
+ * writes for a document that opens an event: the share of its names the
+ * storyline holds, however rare the names it adds. */
+static double dumped_name_share(cl_state *cl, const char *terms, int32_t day)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    cl_dump_to(cl, f);
+    cl_dump_doc(cl, "d");
+    cl_placement p = place(cl, terms, day);
+    assert_true(p.new_event);
+    cl_dump_to(cl, NULL);
+    rewind(f);
+    char line[1024];
+    double share = -1;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] != 'S') continue;
+        char *last = strrchr(line, '\t');
+        assert_non_null(last);
+        share = strtod(last + 1, NULL);
+    }
+    fclose(f);
+    return share;
+}
+
+static void name_share_counts_the_names_a_storyline_holds(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    use_model(cl, NEVER);
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 3, 1);
+    place(cl, QUAKE, d0);   /* names n:port_sorrel, n:ana_vey */
+    /* other words, one name of the two the storyline holds */
+    assert_true(fabs(dumped_name_share(cl, "flood levee river barrier n:port_sorrel", d0 + 200) - 1.0) < 1e-9);
+    /* that name and a new one, counted alike however rare */
+    assert_true(fabs(dumped_name_share(cl, "flood levee river barrier n:port_sorrel n:kel_marrow", d0 + 400) - 0.5) <
+                1e-9);
+    cl_free(cl);
+}
+
 typedef struct { cl_row rows[64]; unsigned char blobs[64][4096]; int n; } saved;
 
 static void save(const cl_row *r, void *ctx)
@@ -678,6 +719,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_same_event_other_subject_other_storyline),
+        cmocka_unit_test(name_share_counts_the_names_a_storyline_holds),
         cmocka_unit_test(state_survives_a_save_and_load),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
         cmocka_unit_test(changed_terms_are_told_once),
