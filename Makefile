@@ -12,7 +12,7 @@
 #                 ../shared/data and rebuild with them
 
 CC      ?= cc
-PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl
+PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl libmicrohttpd
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -31,6 +31,9 @@ all: $(B)/storyline
 $(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+# The API's description is built into the binary as it is (openapi.c).
+$(B)/src/serve/openapi.o: src/serve/openapi.json
 
 $(B)/libstoryline.a: $(LIBOBJ)
 	@rm -f $@
@@ -61,7 +64,7 @@ gen: $(B)/gen
 FUZZ_SECONDS ?= 60
 FUZZ    ?= $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(FUZZ:%=$(B)/fuzz/fuzz_%)
-FUZZLIB := $(filter-out src/engine/% src/store/%, $(LIBSRC))
+FUZZLIB := $(filter-out src/engine/% src/store/% src/serve/%, $(LIBSRC))
 FUZZOBJ := $(FUZZLIB:%.c=$(B)/fuzzlib/%.o)
 FUZZCFLAGS := -std=c17 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \

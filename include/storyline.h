@@ -117,7 +117,8 @@ void        sl_close(sl_engine *e);
 const char *sl_errmsg(const sl_engine *e);
 
 /* Called for every skipped record and every non-fatal problem. The default
- * prints "storyline: MESSAGE" to standard error. */
+ * (also what fn NULL sets again) prints "storyline: MESSAGE" to standard
+ * error. */
 typedef void (*sl_warn_fn)(const char *message, void *ctx);
 void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx);
 
@@ -405,6 +406,55 @@ typedef struct sl_timeline {
 sl_status sl_timeline_get(sl_engine *e, const char *id, const char *query, size_t dates,
                           size_t per_date, sl_timeline **out);
 void      sl_timeline_free(sl_timeline *t);
+
+/* ---- browsing: pages, one article, search (what the server asks) ---------- */
+
+/* One page of a listing, newest first (by last day; undated last). Pages
+ * are cut by key: a cursor names where the page before ended, so a page
+ * deep in a large archive costs what the first does, and none shows a row
+ * twice while a writer adds stories. */
+typedef struct sl_page_query {
+    const char *since, *until;  /* "YYYY-MM-DD" or NULL: only stories whose days
+                                 * meet [since, until]; undated ones only when
+                                 * neither is given */
+    const char *cursor;         /* next of the page before, or NULL: the first */
+    long        limit;          /* rows, 1 to SL_PAGE_MAX */
+} sl_page_query;
+#define SL_PAGE_MAX 1000
+#define SL_CURSOR_MAX 48
+typedef int (*sl_event_fn)(const sl_event_row *ev, void *ctx);   /* non-zero stops */
+/* Storylines (each with its newest SL_LIST_EVENTS events) or events of one
+ * page; next gets the cursor of the page after, "" after the last page.
+ * SL_EUSAGE with the reason for a bad date, cursor or limit. */
+sl_status sl_storylines_page(sl_engine *e, const sl_page_query *q, sl_storyline_fn fn, void *ctx,
+                             char next[SL_CURSOR_MAX]);
+sl_status sl_events_page(sl_engine *e, const sl_page_query *q, sl_event_fn fn, void *ctx, char next[SL_CURSOR_MAX]);
+
+/* The article with this id (fn called once), or SL_ENOTFOUND. */
+sl_status sl_article_get(sl_engine *e, const char *id, sl_article_fn fn, void *ctx);
+/* The articles stored as copies of the article id, oldest first. */
+sl_status sl_copies_each(sl_engine *e, const char *id, sl_article_fn fn, void *ctx);
+
+/* A search hit: an article, and the passage of its text that matches best,
+ * each match between the bytes SL_MARK_START and SL_MARK_END. */
+#define SL_MARK_START '\x01'
+#define SL_MARK_END '\x02'
+typedef struct sl_hit {
+    const char *id, *title, *published, *source, *event, *storyline;
+    const char *snippet;
+    double      score;    /* BM25, title matches weighing 4 times: higher is better */
+} sl_hit;
+typedef int (*sl_hit_fn)(const sl_hit *h, void *ctx);   /* non-zero stops */
+/* Full-text search of titles and texts (SQLite FTS5 syntax: words,
+ * "phrases", OR, NOT, prefix*), best first, skipping offset hits. A query
+ * FTS5 cannot parse is SL_EUSAGE with its reason. */
+sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx);
+
+/* Let other writers in until this engine next writes (a long-running writer
+ * between its batches, as watch between rounds); the next write waits for
+ * them (or fails, with SL_OPEN_NO_WAIT) and brings this engine up to what
+ * they stored. */
+void sl_writer_release(sl_engine *e);
 
 #ifdef __cplusplus
 }

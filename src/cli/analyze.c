@@ -26,29 +26,29 @@ static const char help[] =
 
 static json_t *analysis_json(const sl_analysis *r)
 {
-    json_t *j = json_object(), *m = json_array(), *ac = cli_actors_json(r->actors, r->n_actors);
+    json_t *j = json_object(), *m = json_array(), *ac = sv_actors_json(r->actors, r->n_actors);
     json_t *q = json_array(), *t = json_array();
-    json_object_set_new(j, "id", cli_json_str(r->id));
-    json_object_set_new(j, "title", cli_json_str(r->title));
-    json_object_set_new(j, "published", cli_json_str(r->published));
+    json_object_set_new(j, "id", sv_str(r->id));
+    json_object_set_new(j, "title", sv_str(r->title));
+    json_object_set_new(j, "published", sv_str(r->published));
     json_object_set_new(j, "date_inferred", json_boolean(r->date_inferred));
     for (size_t i = 0; i < r->n_mentions; i++) {
         const sl_mention *x = &r->mentions[i];
-        json_array_append_new(m, json_pack("{s:o,s:I,s:I,s:s,s:o,s:o}", "text", cli_json_str(x->text), "start",
+        json_array_append_new(m, json_pack("{s:o,s:I,s:I,s:s,s:o,s:o}", "text", sv_str(x->text), "start",
                                            (json_int_t)x->start, "end", (json_int_t)x->end, "type", x->type,
-                                           "actor", cli_json_str(x->actor), "role", cli_json_str(x->role)));
+                                           "actor", sv_str(x->actor), "role", sv_str(x->role)));
     }
     for (size_t i = 0; i < r->n_quotes; i++) {
         const sl_quote *x = &r->quotes[i];
-        json_array_append_new(q, json_pack("{s:o,s:o,s:s,s:I,s:I}", "speaker", cli_json_str(x->speaker), "text",
-                                           cli_json_str(x->text), "kind", x->kind, "start", (json_int_t)x->start,
+        json_array_append_new(q, json_pack("{s:o,s:o,s:s,s:I,s:I}", "speaker", sv_str(x->speaker), "text",
+                                           sv_str(x->text), "kind", x->kind, "start", (json_int_t)x->start,
                                            "end", (json_int_t)x->end));
     }
     for (size_t i = 0; i < r->n_times; i++) {
         const sl_time *x = &r->times[i];
-        json_array_append_new(t, json_pack("{s:o,s:I,s:I,s:o}", "text", cli_json_str(x->text), "start",
+        json_array_append_new(t, json_pack("{s:o,s:I,s:I,s:o}", "text", sv_str(x->text), "start",
                                            (json_int_t)x->start, "end", (json_int_t)x->end, "value",
-                                           cli_json_str(x->value)));
+                                           sv_str(x->value)));
     }
     json_object_set_new(j, "mentions", m);
     json_object_set_new(j, "actors", ac);

@@ -3,6 +3,7 @@
 #define SL_CLI_H
 
 #include "storyline.h"
+#include "serve/serve.h"
 
 #define EXIT_USAGE 1
 #define EXIT_FAIL 2
@@ -15,6 +16,7 @@ int cmd_analyze(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Common options: --db FILE, --json, --help, and those allow names
  * (CLI_MANIFEST: --manifest TSV; CLI_JOBS: --jobs N; CLI_WRITE: --no-wait;
@@ -51,6 +53,9 @@ typedef struct cli_opts {
     "                   stop a compressed file past SIZE decompressed (default 32G)\n"
 
 int cli_parse(int argc, char **argv, const char *help, int allow, cli_opts *o);
+/* A size option's value (digits, then K, M, G), or EXIT_USAGE after
+ * printing why it is none. */
+int cli_size(const char *s, const char *cmd, const char *opt, size_t *out);
 /* Give the engine the limits options named (the others keep their
  * defaults); 0, or EXIT_USAGE after printing why. */
 int cli_set_limits(sl_engine *e, const cli_opts *o, const char *cmd);
@@ -60,13 +65,8 @@ int cli_set_limits(sl_engine *e, const cli_opts *o, const char *cmd);
  * unless --no-wait). */
 sl_engine *cli_open(const cli_opts *o, int read_only);
 
-/* A JSON string, or null for NULL (jansson object). */
-struct json_t;
-struct json_t *cli_json_str(const char *s);
-
-/* JSON and text forms shared by show, analyze and timeline (timeline.c). */
-struct json_t *cli_actors_json(const sl_actor *a, size_t n);
-struct json_t *cli_timeline_json(const sl_timeline_entry *t, size_t n);
+/* The text form of a timeline, shared by show and timeline (timeline.c);
+ * the JSON forms of everything are serve/objects.c's. */
 void           cli_timeline_print(const sl_timeline_entry *t, size_t n);
 
 /* The skeleton of a read-only command without arguments: parse the common

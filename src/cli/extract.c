@@ -63,19 +63,19 @@ static json_t *article_json(const sl_article *a, int with_html)
     char day[11];
     sl_day_format(a->published, day);
     json_t *j = json_object();
-    json_object_set_new(j, "id", cli_json_str(a->id));
-    json_object_set_new(j, "url", cli_json_str(a->url));
-    json_object_set_new(j, "title", cli_json_str(a->title));
-    json_object_set_new(j, "author", cli_json_str(a->byline));
-    json_object_set_new(j, "published", cli_json_str(day[0] ? day : NULL));
+    json_object_set_new(j, "id", sv_str(a->id));
+    json_object_set_new(j, "url", sv_str(a->url));
+    json_object_set_new(j, "title", sv_str(a->title));
+    json_object_set_new(j, "author", sv_str(a->byline));
+    json_object_set_new(j, "published", sv_str(day[0] ? day : NULL));
     json_object_set_new(j, "date_inferred", json_boolean(a->date_inferred));
-    json_object_set_new(j, "language", cli_json_str(a->language));
-    json_object_set_new(j, "subtitle", cli_json_str(a->subtitle));
-    json_object_set_new(j, "dateline", cli_json_str(a->dateline));
-    json_object_set_new(j, "text", cli_json_str(a->text));
+    json_object_set_new(j, "language", sv_str(a->language));
+    json_object_set_new(j, "subtitle", sv_str(a->subtitle));
+    json_object_set_new(j, "dateline", sv_str(a->dateline));
+    json_object_set_new(j, "text", sv_str(a->text));
     if (with_html) {
         char *h = article_html(a);
-        json_object_set_new(j, "html", cli_json_str(h));
+        json_object_set_new(j, "html", sv_str(h));
         free(h);
     }
     return j;

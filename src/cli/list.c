@@ -39,20 +39,7 @@ static int print_article(const sl_article_row *a, void *ctx)
     cli_opts *o = ctx;
     if (cli_listing_full(o, ARTICLES_SHOWN)) return 1;
     if (o->json) {
-        json_t *j = json_object();
-        json_object_set_new(j, "id", cli_json_str(a->id));
-        json_object_set_new(j, "url", cli_json_str(a->url));
-        json_object_set_new(j, "title", cli_json_str(a->title));
-        json_object_set_new(j, "published", cli_json_str(a->published));
-        json_object_set_new(j, "source", cli_json_str(a->source));
-        json_object_set_new(j, "byline", cli_json_str(a->byline));
-        json_object_set_new(j, "dateline", cli_json_str(a->dateline));
-        json_object_set_new(j, "event", cli_json_str(a->event));
-        json_object_set_new(j, "storyline", cli_json_str(a->storyline));
-        json_object_set_new(j, "duplicate_of", cli_json_str(a->duplicate_of));
-        json_t *meta = a->meta_json ? json_loads(a->meta_json, 0, NULL) : NULL;
-        if (meta) json_object_set_new(j, "meta", meta);
-        json_object_set_new(j, "text", cli_json_str(a->text));
+        json_t *j = sv_article_json(a);
         char *s = json_dumps(j, JSON_COMPACT);
         puts(s);
         free(s);
@@ -77,33 +64,12 @@ static void span(const char *first, const char *last, char *out, size_t n)
     else snprintf(out, n, "%s..%s", first, last);
 }
 
-static json_t *event_json(const sl_event_row *ev)
-{
-    json_t *j = json_object();
-    json_object_set_new(j, "id", cli_json_str(ev->id));
-    json_object_set_new(j, "headline", cli_json_str(ev->headline));
-    json_object_set_new(j, "first", cli_json_str(ev->first));
-    json_object_set_new(j, "last", cli_json_str(ev->last));
-    json_object_set_new(j, "size", json_integer(ev->size));
-    return j;
-}
-
 static int print_storyline(const sl_storyline_row *s, void *ctx)
 {
     cli_opts *o = ctx;
     if (cli_listing_full(o, STORIES_SHOWN)) return 1;
     if (o->json) {
-        json_t *j = json_object();
-        json_object_set_new(j, "id", cli_json_str(s->id));
-        json_object_set_new(j, "kind", json_string("storyline"));
-        json_object_set_new(j, "headline", cli_json_str(s->headline));
-        json_object_set_new(j, "first", cli_json_str(s->first));
-        json_object_set_new(j, "last", cli_json_str(s->last));
-        json_object_set_new(j, "size", json_integer(s->size));
-        json_t *ev = json_array();
-        for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, event_json(&s->events[i]));
-        json_object_set_new(j, "events", ev);
-        json_object_set_new(j, "total_events", json_integer((json_int_t)s->total_events));
+        json_t *j = sv_storyline_json(s);
         char *t = json_dumps(j, JSON_COMPACT);
         puts(t);
         free(t);

@@ -42,6 +42,17 @@ static bool size_of(const char *s, uint64_t *out)
     return true;
 }
 
+int cli_size(const char *s, const char *cmd, const char *opt, size_t *out)
+{
+    uint64_t n;
+    if (s && size_of(s, &n) && n >= 1 && n <= SIZE_MAX) {
+        *out = (size_t)n;
+        return 0;
+    }
+    fprintf(stderr, "storyline %s: %s needs a size (bytes, or with K, M or G: 16M), not '%s'\n", cmd, opt, s ? s : "");
+    return EXIT_USAGE;
+}
+
 /* The value of option name at argv[*i] ("--name V" or "--name=V"), moving
  * *i past it; NULL if argv[*i] is another option. *missing: it is this
  * option, without a value. */
@@ -173,19 +184,6 @@ sl_engine *cli_open(const cli_opts *o, int read_only)
         return NULL;
     }
     return e;
-}
-
-/* Stored text is valid UTF-8 except what came from outside the extractor
- * (a manifest's outlet names): such text is repaired rather than dropped. */
-json_t *cli_json_str(const char *s)
-{
-    if (!s) return json_null();
-    json_t *j = json_string(s);
-    if (j) return j;
-    char *clean = u8_sanitize(s, strlen(s), NULL);
-    j = json_string(clean);
-    free(clean);
-    return j ? j : json_null();
 }
 
 int cli_listing_full(cli_opts *o, long default_limit)

@@ -19,48 +19,7 @@ static const char help[] =
 
 static void print_json(const sl_story *s)
 {
-    json_t *j = json_object();
-    json_object_set_new(j, "id", cli_json_str(s->id));
-    json_object_set_new(j, "kind", cli_json_str(s->kind));
-    json_object_set_new(j, "headline", cli_json_str(s->headline));
-    json_object_set_new(j, "first", cli_json_str(s->first));
-    json_object_set_new(j, "last", cli_json_str(s->last));
-    json_object_set_new(j, "size", json_integer(s->size));
-    if (s->storyline) json_object_set_new(j, "storyline", cli_json_str(s->storyline));
-    json_t *sum = json_array();
-    for (size_t i = 0; i < s->n_summary; i++) json_array_append_new(sum, cli_json_str(s->summary[i]));
-    json_object_set_new(j, "summary", sum);
-    json_t *ids = json_array(), *det = json_array();
-    for (size_t i = 0; i < s->n_articles; i++) {
-        const sl_story_article *a = &s->articles[i];
-        json_array_append_new(ids, cli_json_str(a->id));
-        json_t *d = json_object();
-        json_object_set_new(d, "id", cli_json_str(a->id));
-        json_object_set_new(d, "title", cli_json_str(a->title));
-        json_object_set_new(d, "source", cli_json_str(a->source));
-        json_object_set_new(d, "published", cli_json_str(a->published));
-        json_object_set_new(d, "url", cli_json_str(a->url));
-        json_object_set_new(d, "event", cli_json_str(a->event));
-        json_object_set_new(d, "duplicate_of", cli_json_str(a->duplicate_of));
-        json_array_append_new(det, d);
-    }
-    json_object_set_new(j, "articles", ids);
-    json_object_set_new(j, "article_details", det);
-    if (!strcmp(s->kind, "storyline")) {
-        json_t *ev = json_array();
-        for (size_t i = 0; i < s->n_events; i++) json_array_append_new(ev, cli_json_str(s->events[i].id));
-        json_object_set_new(j, "events", ev);
-        json_object_set_new(j, "total_events", json_integer((json_int_t)s->total_events));
-    }
-    json_object_set_new(j, "actors", cli_actors_json(s->actors, s->n_actors));
-    json_t *q = json_array();
-    for (size_t i = 0; i < s->n_quotes; i++) {
-        const sl_quote *x = &s->quotes[i];
-        json_array_append_new(q, json_pack("{s:o,s:o,s:s,s:o}", "speaker", cli_json_str(x->speaker), "text",
-                                           cli_json_str(x->text), "kind", x->kind, "article", cli_json_str(x->article)));
-    }
-    json_object_set_new(j, "quotes", q);
-    json_object_set_new(j, "timeline", cli_timeline_json(s->timeline, s->n_timeline));
+    json_t *j = sv_story_json(s);
     char *t = json_dumps(j, JSON_INDENT(2));
     puts(t);
     free(t);

@@ -17,34 +17,6 @@ static const char help[] =
     "the N dates the articles mention most (default 12), oldest first, each with\n"
     "up to K sentences (default 1) that say what happened, and their article.\n";
 
-static json_t *strings(const char *const *v, size_t n)
-{
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++) json_array_append_new(arr, cli_json_str(v[i]));
-    return arr;
-}
-
-json_t *cli_actors_json(const sl_actor *a, size_t n)
-{
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++) {
-        const sl_actor *x = &a[i];
-        json_array_append_new(arr, json_pack("{s:o,s:s,s:o,s:o,s:I}", "name", cli_json_str(x->name), "type",
-                                             x->type, "roles", strings(x->roles, x->n_roles), "aliases",
-                                             strings(x->aliases, x->n_aliases), "mentions", (json_int_t)x->mentions));
-    }
-    return arr;
-}
-
-json_t *cli_timeline_json(const sl_timeline_entry *t, size_t n)
-{
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:s,s:o,s:o}", "date", t[i].date, "text", cli_json_str(t[i].text),
-                                             "article", cli_json_str(t[i].article)));
-    return arr;
-}
-
 void cli_timeline_print(const sl_timeline_entry *t, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -104,8 +76,8 @@ int cmd_timeline(int argc, char **argv)
         fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
         rc = EXIT_FAIL;
     } else if (o.json) {
-        json_t *j = json_pack("{s:o,s:o}", query ? "query" : "id", cli_json_str(query ? query : o.args[0]),
-                              "timeline", cli_timeline_json(t->entries, t->n));
+        json_t *j = json_pack("{s:o,s:o}", query ? "query" : "id", sv_str(query ? query : o.args[0]),
+                              "timeline", sv_timeline_json(t->entries, t->n));
         char *s = json_dumps(j, JSON_INDENT(2));
         puts(s);
         free(s);

@@ -157,7 +157,11 @@ void sl_close(sl_engine *e)
 
 const char *sl_errmsg(const sl_engine *e) { return e ? e->err.msg : "no engine"; }
 
-void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx) { e->warn = fn; e->warn_ctx = ctx; }
+void sl_set_warn(sl_engine *e, sl_warn_fn fn, void *ctx)
+{
+    e->warn = fn ? fn : default_warn;
+    e->warn_ctx = fn ? ctx : NULL;
+}
 
 void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx) { e->progress = fn; e->progress_ctx = ctx; }
 
@@ -230,6 +234,47 @@ sl_status sl_timeline_get(sl_engine *e, const char *id, const char *query, size_
     sl_status st = st_timeline_get(e->db, id, query, dates, per_date, out, &e->err);
     st_snapshot_end(e->db, began);
     return st;
+}
+
+sl_status sl_storylines_page(sl_engine *e, const sl_page_query *q, sl_storyline_fn fn, void *ctx,
+                             char next[SL_CURSOR_MAX])
+{
+    next[0] = 0;
+    if (!e->db) return SL_EDB;
+    bool began = st_snapshot_begin(e->db);
+    sl_status st = st_storylines_page(e->db, q, fn, ctx, next, &e->err);
+    st_snapshot_end(e->db, began);
+    return st;
+}
+
+sl_status sl_events_page(sl_engine *e, const sl_page_query *q, sl_event_fn fn, void *ctx, char next[SL_CURSOR_MAX])
+{
+    next[0] = 0;
+    if (!e->db) return SL_EDB;
+    return st_events_page(e->db, q, fn, ctx, next, &e->err);   /* one statement: one moment */
+}
+
+sl_status sl_article_get(sl_engine *e, const char *id, sl_article_fn fn, void *ctx)
+{
+    if (!e->db) return SL_EDB;
+    return st_article_get(e->db, id, fn, ctx, &e->err);
+}
+
+sl_status sl_copies_each(sl_engine *e, const char *id, sl_article_fn fn, void *ctx)
+{
+    if (!e->db) return SL_EDB;
+    return st_copies_each(e->db, id, fn, ctx, &e->err);
+}
+
+sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx)
+{
+    if (!e->db) return SL_EDB;
+    return st_search(e->db, query, offset, limit, fn, ctx, &e->err);
+}
+
+void sl_writer_release(sl_engine *e)
+{
+    if (e && e->lock) eg_writer_release(e);
 }
 
 /* ---- the public reader: rd_source with the engine's error slot ---------- */

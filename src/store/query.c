@@ -41,14 +41,8 @@ sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member
     return st_done(db, rc, err, "reading a story's articles");
 }
 
-sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err)
+int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h,
-            "SELECT id, url, title, published, source, byline, dateline, event, storyline,"
-            " duplicate_of, text, meta, date_inferred FROM articles ORDER BY day DESC, row DESC",
-            -1, &s, NULL) != SQLITE_OK)
-        return st_fail(db, err, "reading articles");
     char ev[32], sl[32];
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -60,16 +54,25 @@ sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err
             .storyline = sl, .duplicate_of = col(s, 9), .text = col(s, 10), .meta_json = col(s, 11),
             .date_inferred = sqlite3_column_int(s, 12),
         };
-        if (fn(&a, ctx)) break;
+        (*n)++;
+        if (fn(&a, ctx)) return SQLITE_DONE;
     }
-    sqlite3_finalize(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "reading articles");
+    return rc;
 }
 
-/* The newest limit events of one storyline into an arena-allocated array,
- * in order ("DESC": newest first, "ASC": oldest first), and how many it
- * has in all (*total). */
-static sl_status events_of(st_db *db, int64_t storyline, const char *order, int limit, arena *a,
+sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT " ST_ARTICLE_COLS " FROM articles ORDER BY day DESC, row DESC", -1, &s,
+                           NULL) != SQLITE_OK)
+        return st_fail(db, err, "reading articles");
+    long n = 0;
+    int rc = st_article_rows(s, fn, ctx, &n);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "reading articles");
+}
+
+sl_status st_events_of(st_db *db, int64_t storyline, const char *order, int limit, arena *a,
                            sl_event_row **out, size_t *n, size_t *total, err_slot *err)
 {
     char sql[480];
@@ -135,7 +138,7 @@ sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot 
             .size = sqlite3_column_int64(s, 4),
         };
         sl_event_row *ev;
-        st = events_of(db, sqlite3_column_int64(s, 0), "DESC", SL_LIST_EVENTS, &a, &ev, &r.n_events, &r.total_events,
+        st = st_events_of(db, sqlite3_column_int64(s, 0), "DESC", SL_LIST_EVENTS, &a, &ev, &r.n_events, &r.total_events,
                        err);
         if (st != SL_OK) break;
         r.events = ev;
@@ -260,6 +263,22 @@ static sl_status story_facts(st_db *db, story_box *b, cl_level level, int64_t id
     return SL_OK;
 }
 
+/* SL_ENOTFOUND, naming id, if the event or storyline is not stored. */
+static sl_status story_exists(st_db *db, cl_level level, int64_t n, const char *id, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM clusters WHERE level = ? AND id = ?", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "reading a story");
+    sqlite3_bind_int(s, 1, (int)level);
+    sqlite3_bind_int64(s, 2, n);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    if (rc == SQLITE_ROW) return SL_OK;
+    if (rc != SQLITE_DONE) return st_fail(db, err, "reading a story");
+    return err_set(err, SL_ENOTFOUND, NULL, 0, "no %s '%s' in %s", level == CL_EVENT ? "event" : "storyline", id,
+                   db->path);
+}
+
 typedef struct timeline_box {
     sl_timeline t;   /* first: sl_timeline_free casts back */
     arena       a;
@@ -282,6 +301,7 @@ sl_status st_timeline_get(st_db *db, const char *id, const char *query, size_t d
         return err_set(err, SL_ENOTFOUND, NULL, 0, "'%s' is not an event (eN) or storyline (sN) id", id ? id : "");
     if (!query) {
         sl_status st = resolve_merged(db, m.level, &m.id, err);
+        if (st == SL_OK) st = story_exists(db, m.level, m.id, id, err);
         if (st != SL_OK) return st;
     }
     timeline_box *b = xcalloc(1, sizeof *b);
@@ -332,7 +352,7 @@ sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err)
     sl_status st = story_articles(db, b, level, n, err);
     if (st == SL_OK && level == CL_STORYLINE) {
         sl_event_row *ev;
-        st = events_of(db, n, "ASC", SL_STORY_EVENTS, &b->a, &ev, &b->s.n_events, &b->s.total_events, err);
+        st = st_events_of(db, n, "ASC", SL_STORY_EVENTS, &b->a, &ev, &b->s.n_events, &b->s.total_events, err);
         b->s.events = ev;
     }
     if (st == SL_OK) st = story_facts(db, b, level, n, err);

@@ -39,4 +39,12 @@ sl_status st_fail(st_db *db, err_slot *err, const char *what);
 sl_status st_done(st_db *db, int rc, err_slot *err, const char *what);
 void      st_bind_text(sqlite3_stmt *s, int i, const char *t);
 
+/* The columns of an article row, in the order st_article_rows reads them;
+ * it steps s, calling fn for each row (and counting it in *n) until fn
+ * returns non-zero, and returns the last sqlite3_step code (SQLITE_DONE
+ * when fn stopped it). */
+#define ST_ARTICLE_COLS "id, url, title, published, source, byline, dateline, event, storyline," \
+                        " duplicate_of, text, meta, date_inferred"
+int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n);
+
 #endif

@@ -140,5 +140,21 @@ sl_status st_storylines_each(st_db *db, sl_storyline_fn fn, void *ctx, err_slot 
 sl_status st_story_get(st_db *db, const char *id, sl_story **out, err_slot *err);
 sl_status st_timeline_get(st_db *db, const char *id, const char *query, size_t dates, size_t per_date,
                           sl_timeline **out, err_slot *err);
+/* The newest limit events of one storyline into an arena-allocated array,
+ * in order ("DESC": newest first, "ASC": oldest first), and how many it
+ * has in all (*total). */
+sl_status st_events_of(st_db *db, int64_t storyline, const char *order, int limit, arena *a,
+                       sl_event_row **out, size_t *n, size_t *total, err_slot *err);
+
+/* ---- browsing: the server's queries (browse.c) ---- */
+/* SL_EUSAGE with the reason if a page query is malformed. */
+sl_status st_check_page(const sl_page_query *q, err_slot *err);
+sl_status st_storylines_page(st_db *db, const sl_page_query *q, sl_storyline_fn fn, void *ctx,
+                             char next[SL_CURSOR_MAX], err_slot *err);
+sl_status st_events_page(st_db *db, const sl_page_query *q, sl_event_fn fn, void *ctx, char next[SL_CURSOR_MAX],
+                         err_slot *err);
+sl_status st_article_get(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err);
+sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err);
+sl_status st_search(st_db *db, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx, err_slot *err);
 
 #endif

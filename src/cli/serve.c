@@ -1,0 +1,125 @@
+/* serve.c: 'storyline serve': the HTTP JSON API over one database, until
+ * SIGINT or SIGTERM. Argument parsing and signals only; the server is
+ * sv_run (serve/http.c). */
+#include "cli.h"
+#include "serve/serve.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "usage: storyline serve [--db FILE] [--bind ADDR] [--port N] [--token-file FILE]\n"
+    "                       [--max-body SIZE]\n"
+    "\n"
+    "Serve the database over HTTP: a JSON API under /api/ (described at\n"
+    "/api/openapi.json): storylines and events, newest first and paged; one\n"
+    "story, its timeline; one article with its copies; full-text search; and\n"
+    "POST /api/articles to store articles (JSON, a JSON array, or JSON Lines).\n"
+    "The server only reads, beside 'ingest' or 'watch' in other processes; a\n"
+    "POST writes when no other process is writing (else it answers 503).\n"
+    "\n"
+    "  --db FILE          the database (default storyline.db); it must exist\n"
+    "  --bind ADDR        the address to listen on (default 127.0.0.1)\n"
+    "  --port N           the port (default 8080; 0: any free one, logged)\n"
+    "  --token-file FILE  POST needs 'Authorization: Bearer TOKEN', TOKEN being\n"
+    "                     the file's first line\n"
+    "  --max-body SIZE    refuse request bodies over SIZE (default 32M; K, M, G)\n"
+    "\n"
+    "One line per request goes to standard error (Common Log Format). SIGINT\n"
+    "or SIGTERM stops taking connections, lets those under way finish (up to\n"
+    "10 s) and exits 0.\n";
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+/* The token: the file's first line, without its line end; NULL after
+ * printing why if it cannot be read or is empty. */
+static char *read_token(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "storyline serve: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    char line[4096];
+    char *tok = fgets(line, sizeof line, f) ? line : NULL;
+    fclose(f);
+    if (tok) tok[strcspn(tok, "\r\n")] = 0;
+    if (!tok || !*tok) {
+        fprintf(stderr, "storyline serve: %s: no token on its first line\n", path);
+        return NULL;
+    }
+    char *t = strdup(tok);
+    memset(line, 0, sizeof line);
+    return t;
+}
+
+static int value_of(int argc, char **argv, int i, const char *opt, const char **out)
+{
+    if (i + 1 >= argc) {
+        fprintf(stderr, "storyline serve: %s needs a value\n\n%s", opt, help);
+        return -1;
+    }
+    *out = argv[i + 1];
+    return 0;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    const char *bind = NULL, *port_s = NULL, *token_file = NULL, *max_body_s = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char **slot = !strcmp(argv[i], "--bind") ? &bind : !strcmp(argv[i], "--port") ? &port_s
+                          : !strcmp(argv[i], "--token-file") ? &token_file
+                          : !strcmp(argv[i], "--max-body") ? &max_body_s : NULL;
+        if (!slot) continue;
+        if (value_of(argc, argv, i, argv[i], slot)) return EXIT_USAGE;
+        memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 1) * sizeof *argv);
+        argc -= 2;
+        i--;
+    }
+    cli_opts o;
+    int r = cli_parse(argc, argv, help, 0, &o);
+    if (!r && o.nargs) {
+        fprintf(stderr, "storyline serve: unexpected argument '%s'\n\n%s", o.args[0], help);
+        r = -1;
+    }
+    if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
+    free(o.args);
+    sv_config cfg = {.db_path = o.db, .bind = bind, .port = 8080, .log = stderr, .stop = &stop_requested};
+    if (port_s) {
+        char *end;
+        long p = strtol(port_s, &end, 10);
+        if (!*port_s || *end || p < 0 || p > 65535) {
+            fprintf(stderr, "storyline serve: --port %s is not a port (0 to 65535)\n", port_s);
+            return EXIT_USAGE;
+        }
+        cfg.port = (int)p;
+    }
+    if (max_body_s && cli_size(max_body_s, "serve", "--max-body", &cfg.max_body)) return EXIT_USAGE;
+    /* the database must be one, before anyone connects */
+    cli_opts ro = {.db = o.db};
+    sl_engine *e = cli_open(&ro, 1);
+    if (!e) return EXIT_FAIL;
+    sl_close(e);
+    char *token = NULL;
+    if (token_file && !(token = read_token(token_file))) return EXIT_FAIL;
+    cfg.token = token;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    int rc = sv_run(&cfg);
+    if (token) { memset(token, 0, strlen(token)); free(token); }
+    return rc ? EXIT_FAIL : 0;
+}

@@ -1,0 +1,320 @@
+/* http.c: the server: libmicrohttpd carrying the API of api.c.
+ *
+ * A pool of threads answers requests; each thread reads through its own
+ * engine (SQLite connections are not shared across threads), opened at its
+ * first request. What the server guards against: request bodies over
+ * max_body (413, read no further), headers over CONN_MEMORY (libmicrohttpd
+ * answers 431), idle connections (closed after IDLE_SECONDS), too many
+ * connections (refused past MAX_CONNECTIONS), paths with ".." (400; no file
+ * is ever served from disk anyway). Every answer of the API is JSON, errors
+ * included; a GET's answer carries an ETag (a hash of its body), and
+ * If-None-Match with it gets 304 without the body. One line per request in
+ * the Common Log Format goes to the log; the token never does. */
+#include "serve.h"
+#include "../core/core.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#define POOL_THREADS 4
+#define MAX_CONNECTIONS 256
+#define IDLE_SECONDS 30
+#define CONN_MEMORY (256 * 1024)
+
+typedef struct server {
+    const sv_config *cfg;
+    sv_api          *api;
+    size_t           max_body;
+    pthread_mutex_t  mu;        /* readers, log */
+    VEC(sl_engine *) readers;   /* every thread's engine, closed at the end */
+} server;
+
+/* One request while it arrives and until it is logged. */
+typedef struct request {
+    char      *method, *url, *version;
+    buf        body;
+    bool       too_big, started;
+    int        status;
+    size_t     sent;
+    char       client[64];
+} request;
+
+static __thread sl_engine *reader;
+
+static sl_engine *thread_reader(server *sv, sv_reply *out)
+{
+    if (reader) return reader;
+    sl_engine *e;
+    if (sl_open_db(&e, sv->cfg->db_path, SL_OPEN_READ) != SL_OK) {
+        out->status = 503;
+        out->type = "application/json; charset=utf-8";
+        json_t *j = json_pack("{s:{s:i,s:o}}", "error", "status", 503, "message", sv_str(sl_errmsg(e)));
+        out->body = json_dumps(j, JSON_COMPACT);
+        out->len = strlen(out->body);
+        json_decref(j);
+        sl_close(e);
+        return NULL;
+    }
+    pthread_mutex_lock(&sv->mu);
+    VEC_PUSH(sv->readers, e);
+    pthread_mutex_unlock(&sv->mu);
+    return reader = e;
+}
+
+static const char *query_arg(void *ctx, const char *name)
+{
+    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* Does If-None-Match (a list of entity tags, or *) name etag? */
+static bool etag_matches(const char *inm, const char *etag)
+{
+    if (!inm) return false;
+    size_t n = strlen(etag);
+    for (const char *p = inm; *p;) {
+        while (*p == ' ' || *p == ',') p++;
+        if (*p == '*') return true;
+        if (!strncmp(p, "W/", 2)) p += 2;
+        if (!strncmp(p, etag, n) && (p[n] == 0 || p[n] == ',' || p[n] == ' ')) return true;
+        while (*p && *p != ',') p++;
+    }
+    return false;
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *c, request *rq, sv_reply *r)
+{
+    char etag[24] = "";
+    bool not_modified = false;
+    if (r->status == 200 && (!strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"))) {
+        snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)XXH64(r->body, r->len, 0));
+        not_modified = etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH), etag);
+    }
+    struct MHD_Response *resp;
+    if (not_modified) {
+        sv_reply_free(r);
+        r->status = 304;
+        resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    } else {
+        resp = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
+        r->body = NULL;   /* libmicrohttpd frees it */
+        if (r->type) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+    }
+    if (!resp) return MHD_NO;
+    if (*etag) MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (r->allow) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
+    if (r->auth_challenge) MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"storyline\"");
+    rq->status = r->status;
+    rq->sent = not_modified ? 0 : r->len;
+    enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static void error_reply(sv_reply *r, int status, const char *msg)
+{
+    memset(r, 0, sizeof *r);
+    r->status = status;
+    r->type = "application/json; charset=utf-8";
+    json_t *j = json_pack("{s:{s:i,s:o}}", "error", "status", status, "message", sv_str(msg));
+    r->body = json_dumps(j, JSON_COMPACT);
+    r->len = strlen(r->body);
+    json_decref(j);
+}
+
+static void client_of(struct MHD_Connection *c, char out[64])
+{
+    snprintf(out, 64, "-");
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, 64);
+    else if (sa->sa_family == AF_INET6) inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, 64);
+}
+
+/* The query string again (libmicrohttpd hands the path and the decoded
+ * arguments apart), for the log: unsafe bytes percent-encoded. */
+static void put_escaped(buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
+            buf_putc(b, (char)*p);
+        else {
+            buf_putc(b, '%');
+            buf_putc(b, hex[*p >> 4]);
+            buf_putc(b, hex[*p & 15]);
+        }
+    }
+}
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    buf *b = cls;
+    buf_putc(b, b->len ? '&' : '?');
+    put_escaped(b, key);
+    if (value) {
+        buf_putc(b, '=');
+        put_escaped(b, value);
+    }
+    return MHD_YES;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload, size_t *upload_size, void **req_cls)
+{
+    server *sv = cls;
+    request *rq = *req_cls;
+    if (!rq) {
+        rq = xcalloc(1, sizeof *rq);
+        rq->method = xstrdup(method);
+        buf q;
+        buf_init(&q);
+        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+        rq->url = xmalloc(strlen(url) + q.len + 1);
+        strcpy(rq->url, url);
+        if (q.len) strcat(rq->url, q.data);
+        buf_free(&q);
+        rq->version = xstrdup(version);
+        buf_init(&rq->body);
+        client_of(c, rq->client);
+        *req_cls = rq;
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (!cl || strtoull(cl, NULL, 10) <= sv->max_body) return MHD_YES;
+        rq->too_big = true;   /* answered at once: the body is never read */
+    }
+    if (*upload_size && !rq->too_big) {
+        if (!rq->too_big && rq->body.len + *upload_size <= sv->max_body) buf_append(&rq->body, upload, *upload_size);
+        else rq->too_big = true;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    sv_reply r = {0};
+    if (rq->too_big) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "the request body is over the limit of %zu bytes", sv->max_body);
+        error_reply(&r, 413, msg);
+    } else if (strstr(url, "..")) {
+        error_reply(&r, 400, "a path with '..' is refused");
+    } else if (strncmp(url, "/api/", 5)) {
+        error_reply(&r, 404, "nothing here: the API is under /api/ (its description: /api/openapi.json)");
+    } else {
+        sl_engine *e = thread_reader(sv, &r);
+        if (e) {
+            sv_request q = {
+                .method = method, .path = url, .arg = query_arg, .arg_ctx = c,
+                .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+                .body = rq->body.data ? rq->body.data : "", .body_len = rq->body.len,
+            };
+            sv_api_handle(sv->api, e, &q, &r);
+        }
+    }
+    enum MHD_Result ok = send_reply(c, rq, &r);
+    sv_reply_free(&r);
+    return ok;
+}
+
+/* The access log: Common Log Format, one line per request. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls, enum MHD_RequestTerminationCode why)
+{
+    (void)c;
+    (void)why;
+    server *sv = cls;
+    request *rq = *req_cls;
+    if (!rq) return;
+    char when[64];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(when, sizeof when, "%d/%b/%Y:%H:%M:%S +0000", &tm);
+    pthread_mutex_lock(&sv->mu);
+    fprintf(sv->cfg->log, "%s - - [%s] \"%s %s %s\" %d %zu\n", rq->client, when, rq->method, rq->url, rq->version,
+            rq->status ? rq->status : 500, rq->sent);
+    fflush(sv->cfg->log);
+    pthread_mutex_unlock(&sv->mu);
+    free(rq->method);
+    free(rq->url);
+    free(rq->version);
+    buf_free(&rq->body);
+    free(rq);
+    *req_cls = NULL;
+}
+
+int sv_run(const sv_config *cfg)
+{
+    server sv = {.cfg = cfg, .max_body = cfg->max_body ? cfg->max_body : SV_MAX_BODY};
+    pthread_mutex_init(&sv.mu, NULL);
+    const char *bind = cfg->bind ? cfg->bind : "127.0.0.1";
+    struct sockaddr_in a4;
+    struct sockaddr_in6 a6;
+    memset(&a4, 0, sizeof a4);
+    memset(&a6, 0, sizeof a6);
+    struct sockaddr *sa;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ITC;
+    if (inet_pton(AF_INET, bind, &a4.sin_addr) == 1) {
+        a4.sin_family = AF_INET;
+        a4.sin_port = htons((uint16_t)cfg->port);
+        sa = (struct sockaddr *)&a4;
+    } else if (inet_pton(AF_INET6, bind, &a6.sin6_addr) == 1) {
+        a6.sin6_family = AF_INET6;
+        a6.sin6_port = htons((uint16_t)cfg->port);
+        sa = (struct sockaddr *)&a6;
+        flags |= MHD_USE_IPv6;
+    } else {
+        fprintf(cfg->log, "storyline serve: --bind %s is not an IPv4 or IPv6 address\n", bind);
+        return 1;
+    }
+    sv.api = sv_api_new(cfg->db_path, cfg->token);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, on_request, &sv,
+        MHD_OPTION_SOCK_ADDR, sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_THREADS,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_SECONDS,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv,
+        MHD_OPTION_END);
+    if (!d) {
+        fprintf(cfg->log, "storyline serve: cannot listen on %s port %d: %s\n", bind, cfg->port, strerror(errno));
+        sv_api_free(sv.api);
+        pthread_mutex_destroy(&sv.mu);
+        return 2;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    int port = info ? info->port : cfg->port;
+    fprintf(cfg->log, "storyline: serving %s on http://%s%s%s:%d/api/ (pid %d)\n", cfg->db_path,
+            strchr(bind, ':') ? "[" : "", bind, strchr(bind, ':') ? "]" : "", port, (int)getpid());
+    fflush(cfg->log);
+
+    while (!*cfg->stop) {
+        struct timespec ts = {0, 100 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    /* Drain: take no new connection, let those under way finish. */
+    MHD_socket listen_fd = MHD_quiesce_daemon(d);
+    for (int i = 0; i < SV_DRAIN_SECONDS * 10; i++) {
+        info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!info || info->num_connections == 0) break;
+        struct timespec ts = {0, 100 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(d);
+    if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
+    for (size_t i = 0; i < sv.readers.n; i++) sl_close(sv.readers.v[i]);
+    VEC_FREE(sv.readers);
+    sv_api_free(sv.api);
+    pthread_mutex_destroy(&sv.mu);
+    fprintf(cfg->log, "storyline: stopped serving %s\n", cfg->db_path);
+    return 0;
+}

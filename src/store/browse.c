@@ -1,0 +1,250 @@
+/* browse.c: what the server asks of the database: pages of storylines and
+ * events, one article with its copies, full-text search.
+ *
+ * Pages are cut by key, not by offset: a cursor names the last row shown
+ * (its last day and id), so the next page costs the same however deep it
+ * is and shows no row twice while a writer adds stories. Newest first, as
+ * the listings of query.c, from the index clusters(level, last, id). */
+#include "store.h"
+#include "st_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_column_text(s, i); }
+
+static const char *day_col(sqlite3_stmt *s, int i, char out[11])
+{
+    if (sqlite3_column_type(s, i) == SQLITE_NULL) return NULL;
+    day_format(sqlite3_column_int(s, i), out);
+    return out;
+}
+
+/* A cursor is "D.N": the last day (days since 1970, or "u" when undated)
+ * and the id of the last row of the page before. */
+typedef struct cursor {
+    bool    given, undated;
+    int64_t day, id;
+} cursor;
+
+static bool cursor_parse(const char *s, cursor *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!s || !*s) return true;
+    c->given = true;
+    char *end;
+    if (s[0] == 'u') {
+        c->undated = true;
+        end = (char *)s + 1;
+    } else {
+        c->day = strtoll(s, &end, 10);
+        if (end == s || c->day < -1000000 || c->day > 10000000) return false;
+    }
+    if (*end != '.') return false;
+    const char *n = end + 1;
+    c->id = strtoll(n, &end, 10);
+    return end != n && !*end && c->id > 0;
+}
+
+static void cursor_print(sqlite3_stmt *s, int day_col_i, int id_col_i, char out[SL_CURSOR_MAX])
+{
+    if (sqlite3_column_type(s, day_col_i) == SQLITE_NULL)
+        snprintf(out, SL_CURSOR_MAX, "u.%lld", (long long)sqlite3_column_int64(s, id_col_i));
+    else
+        snprintf(out, SL_CURSOR_MAX, "%d.%lld", sqlite3_column_int(s, day_col_i),
+                 (long long)sqlite3_column_int64(s, id_col_i));
+}
+
+static bool date_arg(const char *s, int32_t *day)
+{
+    *day = DAY_NONE;
+    if (!s || !*s) return true;
+    if (strlen(s) != 10) return false;
+    *day = day_parse_iso(s, 10);
+    return *day != DAY_NONE;
+}
+
+sl_status st_check_page(const sl_page_query *q, err_slot *err)
+{
+    int32_t d;
+    if (q->limit < 1 || q->limit > SL_PAGE_MAX)
+        return err_set(err, SL_EUSAGE, NULL, 0, "limit %ld is not between 1 and %d", q->limit, SL_PAGE_MAX);
+    if (!date_arg(q->since, &d)) return err_set(err, SL_EUSAGE, NULL, 0, "since '%s' is not a date (YYYY-MM-DD)", q->since);
+    if (!date_arg(q->until, &d)) return err_set(err, SL_EUSAGE, NULL, 0, "until '%s' is not a date (YYYY-MM-DD)", q->until);
+    cursor c;
+    if (!cursor_parse(q->cursor, &c))
+        return err_set(err, SL_EUSAGE, NULL, 0, "cursor '%s' is not one this server gave", q->cursor);
+    return SL_OK;
+}
+
+/* The rows of level after the cursor, newest first, one more than the page
+ * holds (to tell whether another follows). Undated rows come last and only
+ * when no dates bound the page. */
+static sqlite3_stmt *page_stmt(st_db *db, int level, const sl_page_query *q, err_slot *err, sl_status *st)
+{
+    static const char sql[] =
+        "SELECT id, parent, headline, first, last, size FROM clusters WHERE level = ?1"
+        " AND (?2 IS NULL OR last >= ?2) AND (?3 IS NULL OR first <= ?3)"
+        " AND (?4 = 0"
+        "   OR (?5 IS NOT NULL AND (last < ?5 OR (last = ?5 AND id < ?6) OR last IS NULL))"
+        "   OR (?5 IS NULL AND last IS NULL AND id < ?6))"
+        " ORDER BY last DESC, id DESC LIMIT ?7";
+    *st = st_check_page(q, err);
+    if (*st != SL_OK) return NULL;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) {
+        *st = st_fail(db, err, "reading a page of stories");
+        return NULL;
+    }
+    int32_t since, until;
+    cursor c;
+    date_arg(q->since, &since);
+    date_arg(q->until, &until);
+    cursor_parse(q->cursor, &c);
+    sqlite3_bind_int(s, 1, level);
+    if (since != DAY_NONE) sqlite3_bind_int(s, 2, since);
+    if (until != DAY_NONE) sqlite3_bind_int(s, 3, until);
+    sqlite3_bind_int(s, 4, c.given);
+    if (c.given && !c.undated) sqlite3_bind_int64(s, 5, c.day);
+    sqlite3_bind_int64(s, 6, c.id);
+    sqlite3_bind_int64(s, 7, q->limit + 1);
+    return s;
+}
+
+sl_status st_events_page(st_db *db, const sl_page_query *q, sl_event_fn fn, void *ctx, char next[SL_CURSOR_MAX],
+                         err_slot *err)
+{
+    next[0] = 0;
+    sl_status st;
+    sqlite3_stmt *s = page_stmt(db, CL_EVENT, q, err, &st);
+    if (!s) return st;
+    char d1[11], d2[11], id[32], parent[32];
+    long shown = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (shown == q->limit) break;
+        snprintf(id, sizeof id, "e%lld", (long long)sqlite3_column_int64(s, 0));
+        snprintf(parent, sizeof parent, "s%lld", (long long)sqlite3_column_int64(s, 1));
+        sl_event_row r = {id, parent, col(s, 2), day_col(s, 3, d1), day_col(s, 4, d2), sqlite3_column_int64(s, 5)};
+        cursor_print(s, 4, 0, next);
+        shown++;
+        if (fn(&r, ctx)) { rc = SQLITE_DONE; next[0] = 0; break; }
+    }
+    if (rc != SQLITE_ROW) next[0] = 0;   /* no row after the page */
+    st = rc == SQLITE_ROW || rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "reading a page of events");
+    sqlite3_finalize(s);
+    return st;
+}
+
+/* A storyline's rows carry its newest events, as the listing's do. */
+sl_status st_storylines_page(st_db *db, const sl_page_query *q, sl_storyline_fn fn, void *ctx,
+                             char next[SL_CURSOR_MAX], err_slot *err)
+{
+    next[0] = 0;
+    sl_status st;
+    sqlite3_stmt *s = page_stmt(db, CL_STORYLINE, q, err, &st);
+    if (!s) return st;
+    arena a;
+    arena_init(&a);
+    char d1[11], d2[11];
+    long shown = 0;
+    int rc;
+    st = SL_OK;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (shown == q->limit) break;
+        int64_t n = sqlite3_column_int64(s, 0);
+        sl_storyline_row r = {
+            .id = arena_printf(&a, "s%lld", (long long)n), .headline = col(s, 2),
+            .first = day_col(s, 3, d1), .last = day_col(s, 4, d2), .size = sqlite3_column_int64(s, 5),
+        };
+        sl_event_row *ev;
+        st = st_events_of(db, n, "DESC", SL_LIST_EVENTS, &a, &ev, &r.n_events, &r.total_events, err);
+        if (st != SL_OK) break;
+        r.events = ev;
+        cursor_print(s, 4, 0, next);
+        shown++;
+        int stop = fn(&r, ctx);
+        arena_reset(&a);
+        if (stop) { rc = SQLITE_DONE; break; }
+    }
+    if (rc != SQLITE_ROW) next[0] = 0;
+    if (st == SL_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) st = st_fail(db, err, "reading a page of storylines");
+    if (st != SL_OK) next[0] = 0;
+    arena_reset(&a);
+    sqlite3_finalize(s);
+    return st;
+}
+
+/* ---- one article and its copies ---------------------------------------- */
+
+sl_status st_article_get(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT " ST_ARTICLE_COLS " FROM articles WHERE id = ?", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "reading an article");
+    st_bind_text(s, 1, id);
+    long n = 0;
+    int rc = st_article_rows(s, fn, ctx, &n);
+    sl_status st = st_done(db, rc, err, "reading an article");
+    sqlite3_finalize(s);
+    if (st == SL_OK && !n) return err_set(err, SL_ENOTFOUND, NULL, 0, "no article '%s' in %s", id, db->path);
+    return st;
+}
+
+/* A copy is stored in the event of the article it copies (ingest's dedup),
+ * so the copies are found through the event's index, not by scanning. */
+sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT " ST_ARTICLE_COLS " FROM articles WHERE event ="
+                                  " (SELECT event FROM articles WHERE id = ?1) AND duplicate_of = ?1"
+                                  " ORDER BY day IS NULL, day, row", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "reading an article's copies");
+    st_bind_text(s, 1, id);
+    long n = 0;
+    int rc = st_article_rows(s, fn, ctx, &n);
+    sl_status st = st_done(db, rc, err, "reading an article's copies");
+    sqlite3_finalize(s);
+    return st;
+}
+
+/* ---- full-text search ---------------------------------------------------- */
+
+sl_status st_search(st_db *db, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx, err_slot *err)
+{
+    if (!query || !*query) return err_set(err, SL_EUSAGE, NULL, 0, "empty search");
+    if (limit < 1 || limit > SL_PAGE_MAX)
+        return err_set(err, SL_EUSAGE, NULL, 0, "limit %ld is not between 1 and %d", limit, SL_PAGE_MAX);
+    if (offset < 0) return err_set(err, SL_EUSAGE, NULL, 0, "negative offset %ld", offset);
+    sqlite3_stmt *s;
+    /* bm25 weighs a title match above a body match; snippet marks the
+     * matches with \x01 and \x02, which no stored text holds as such */
+    if (sqlite3_prepare_v2(db->h,
+            "SELECT a.id, a.title, a.published, a.source, a.event, a.storyline,"
+            " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), bm25(articles_fts, 4.0, 1.0)"
+            " FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?2 OFFSET ?3",
+            -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "searching");
+    st_bind_text(s, 1, query);
+    sqlite3_bind_int64(s, 2, limit);
+    sqlite3_bind_int64(s, 3, offset);
+    char ev[32], sl[32];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        snprintf(ev, sizeof ev, "e%lld", (long long)sqlite3_column_int64(s, 4));
+        snprintf(sl, sizeof sl, "s%lld", (long long)sqlite3_column_int64(s, 5));
+        sl_hit h = {col(s, 0), col(s, 1), col(s, 2), col(s, 3), ev, sl, col(s, 6), -sqlite3_column_double(s, 7)};
+        if (fn(&h, ctx)) { rc = SQLITE_DONE; break; }
+    }
+    sl_status st = SL_OK;
+    if (rc != SQLITE_DONE) {
+        /* a query FTS5 cannot parse is the caller's mistake, not the file's
+         * (whose failures are SQLITE_CORRUPT, SQLITE_IOERR and the like) */
+        if (rc == SQLITE_ERROR) st = err_set(err, SL_EUSAGE, NULL, 0, "search '%s': %s", query, sqlite3_errmsg(db->h));
+        else st = st_fail(db, err, "searching");
+    }
+    sqlite3_finalize(s);
+    return st;
+}
