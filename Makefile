@@ -32,8 +32,8 @@ $(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-# The API's description is built into the binary as it is (openapi.c).
-$(B)/src/serve/openapi.o: src/serve/openapi.json
+# Files built into the binary as they are (src/serve/assets.c).
+$(B)/src/serve/assets.o: src/serve/openapi.json src/serve/assets/style.css
 
 $(B)/libstoryline.a: $(LIBOBJ)
 	@rm -f $@

@@ -435,6 +435,29 @@ sl_status sl_article_get(sl_engine *e, const char *id, sl_article_fn fn, void *c
 /* The articles stored as copies of the article id, oldest first. */
 sl_status sl_copies_each(sl_engine *e, const char *id, sl_article_fn fn, void *ctx);
 
+/* An actor across the archive: its name (the form most used), type,
+ * roles and spellings merged over the articles that name it, the
+ * storylines it appears in (newest first, with how many of their articles
+ * name it) and its quotes (oldest first). Actors are named by key, their
+ * name case-folded ("piet molnar"), as sl_actor gives it. The articles are
+ * the newest SL_STORY_FACTS whose text holds the key as a phrase. */
+typedef struct sl_actor_story {
+    const char *id, *headline, *first, *last;
+    long        articles;
+} sl_actor_story;
+typedef struct sl_actor_page {
+    sl_actor              actor;
+    long                  articles;
+    const sl_actor_story *storylines;
+    size_t                n_storylines;
+    const sl_quote       *quotes;
+    size_t                n_quotes;
+} sl_actor_page;
+/* SL_ENOTFOUND if no article names the actor. Lives until
+ * sl_actor_page_free. */
+sl_status sl_actor_get(sl_engine *e, const char *key, sl_actor_page **out);
+void      sl_actor_page_free(sl_actor_page *p);
+
 /* A search hit: an article, and the passage of its text that matches best,
  * each match between the bytes SL_MARK_START and SL_MARK_END. */
 #define SL_MARK_START '\x01'

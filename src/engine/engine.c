@@ -272,6 +272,16 @@ sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, sl
     return st_search(e->db, query, offset, limit, fn, ctx, &e->err);
 }
 
+sl_status sl_actor_get(sl_engine *e, const char *key, sl_actor_page **out)
+{
+    *out = NULL;
+    if (!e->db) return SL_EDB;
+    bool began = st_snapshot_begin(e->db);
+    sl_status st = st_actor_get(e->db, key, out, &e->err);
+    st_snapshot_end(e->db, began);
+    return st;
+}
+
 void sl_writer_release(sl_engine *e)
 {
     if (e && e->lock) eg_writer_release(e);

@@ -7,6 +7,7 @@
  *        /api/storylines/sN, /api/events/eN the same, of that kind only
  *   GET  /api/stories/ID/timeline     its timeline (as timeline --json)
  *   GET  /api/articles/ID             one article, its copies and original
+ *   GET  /api/actors/KEY              an actor: storylines, quotes, spellings
  *   GET  /api/search?q=WORDS          full-text search, best first (paged)
  *   GET  /api/timeline?q=WORDS        a timeline of the articles matching
  *   POST /api/articles                one JSON article, a JSON array of them
@@ -217,6 +218,15 @@ static void article(sl_engine *e, const char *id, sv_reply *out)
     json_object_set_new(j, "original", original ? original : json_null());
     json_object_set_new(j, "copies", copies);
     reply_json(out, 200, j);
+}
+
+static void actor(sl_engine *e, const char *key, sv_reply *out)
+{
+    sl_actor_page *p;
+    sl_status st = sl_actor_get(e, key, &p);
+    if (st != SL_OK) { reply_status(out, e, st); return; }
+    reply_json(out, 200, sv_actor_page_json(p));
+    sl_actor_page_free(p);
 }
 
 static int add_hit(const sl_hit *h, void *ctx)
@@ -462,6 +472,7 @@ void sv_api_handle(sv_api *api, sl_engine *reader, const sv_request *r, sv_reply
                  !strcmp(p, "/api/timeline") || !strcmp(p, "/api/openapi.json") ||
                  segment(after(p, "/api/stories/")) || segment(after(p, "/api/storylines/")) ||
                  segment(after(p, "/api/events/")) || segment(after(p, "/api/articles/")) ||
+                 segment(after(p, "/api/actors/")) ||
                  ((rest = after(p, "/api/stories/")) && strstr(rest, "/timeline") &&
                   !strcmp(strchr(rest, '/'), "/timeline") && rest[0] != '/');
     if (!known) { reply_error(out, 404, "no such resource: %s (see /api/openapi.json)", p); return; }
@@ -484,6 +495,7 @@ void sv_api_handle(sv_api *api, sl_engine *reader, const sv_request *r, sv_reply
     else if ((rest = after(p, "/api/storylines/"))) story(reader, rest, 's', out);
     else if ((rest = after(p, "/api/events/"))) story(reader, rest, 'e', out);
     else if ((rest = after(p, "/api/articles/"))) article(reader, rest, out);
+    else if ((rest = after(p, "/api/actors/"))) actor(reader, rest, out);
     else {
         rest = after(p, "/api/stories/");
         const char *slash = strchr(rest, '/');

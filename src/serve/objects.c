@@ -73,16 +73,41 @@ json_t *sv_storyline_json(const sl_storyline_row *s)
     return j;
 }
 
+static json_t *actor_json(const sl_actor *x)
+{
+    return json_pack("{s:o,s:o,s:s,s:o,s:o,s:I}", "name", sv_str(x->name), "key", sv_str(x->key), "type", x->type,
+                     "roles", strings(x->roles, x->n_roles), "aliases", strings(x->aliases, x->n_aliases),
+                     "mentions", (json_int_t)x->mentions);
+}
+
 json_t *sv_actors_json(const sl_actor *a, size_t n)
 {
     json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++) {
-        const sl_actor *x = &a[i];
-        json_array_append_new(arr, json_pack("{s:o,s:s,s:o,s:o,s:I}", "name", sv_str(x->name), "type", x->type,
-                                             "roles", strings(x->roles, x->n_roles), "aliases",
-                                             strings(x->aliases, x->n_aliases), "mentions", (json_int_t)x->mentions));
-    }
+    for (size_t i = 0; i < n; i++) json_array_append_new(arr, actor_json(&a[i]));
     return arr;
+}
+
+static json_t *quote_json(const sl_quote *x)
+{
+    return json_pack("{s:o,s:o,s:s,s:o}", "speaker", sv_str(x->speaker), "text", sv_str(x->text), "kind", x->kind,
+                     "article", sv_str(x->article));
+}
+
+json_t *sv_actor_page_json(const sl_actor_page *p)
+{
+    json_t *j = actor_json(&p->actor);
+    json_object_set_new(j, "articles", json_integer(p->articles));
+    json_t *sl = json_array(), *q = json_array();
+    for (size_t i = 0; i < p->n_storylines; i++) {
+        const sl_actor_story *s = &p->storylines[i];
+        json_array_append_new(sl, json_pack("{s:o,s:o,s:o,s:o,s:I}", "id", sv_str(s->id), "headline",
+                                            sv_str(s->headline), "first", sv_str(s->first), "last", sv_str(s->last),
+                                            "articles", (json_int_t)s->articles));
+    }
+    for (size_t i = 0; i < p->n_quotes; i++) json_array_append_new(q, quote_json(&p->quotes[i]));
+    json_object_set_new(j, "storylines", sl);
+    json_object_set_new(j, "quotes", q);
+    return j;
 }
 
 json_t *sv_timeline_json(const sl_timeline_entry *t, size_t n)
@@ -131,11 +156,7 @@ json_t *sv_story_json(const sl_story *s)
     }
     json_object_set_new(j, "actors", sv_actors_json(s->actors, s->n_actors));
     json_t *q = json_array();
-    for (size_t i = 0; i < s->n_quotes; i++) {
-        const sl_quote *x = &s->quotes[i];
-        json_array_append_new(q, json_pack("{s:o,s:o,s:s,s:o}", "speaker", sv_str(x->speaker), "text",
-                                           sv_str(x->text), "kind", x->kind, "article", sv_str(x->article)));
-    }
+    for (size_t i = 0; i < s->n_quotes; i++) json_array_append_new(q, quote_json(&s->quotes[i]));
     json_object_set_new(j, "quotes", q);
     json_object_set_new(j, "timeline", sv_timeline_json(s->timeline, s->n_timeline));
     return j;

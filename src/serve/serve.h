@@ -20,6 +20,7 @@ json_t *sv_story_json(const sl_story *s);
 json_t *sv_actors_json(const sl_actor *a, size_t n);
 json_t *sv_timeline_json(const sl_timeline_entry *t, size_t n);
 json_t *sv_hit_json(const sl_hit *h);
+json_t *sv_actor_page_json(const sl_actor_page *p);
 
 /* ---- the API (api.c): one request in, one answer out, no HTTP ---- */
 
@@ -54,8 +55,10 @@ typedef struct sv_reply {
 void sv_api_handle(sv_api *api, sl_engine *reader, const sv_request *req, sv_reply *out);
 void sv_reply_free(sv_reply *r);
 
-/* The OpenAPI description of the API (openapi.c). */
+/* Files built into the binary (assets.c): the OpenAPI description of the
+ * API, and the web page's style sheet. */
 extern const char sv_openapi[];
+extern const char sv_style_css[];
 
 /* ---- the server (http.c) ---- */
 typedef struct sv_config {

@@ -248,3 +248,94 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, sl_hi
     sqlite3_finalize(s);
     return st;
 }
+
+/* ---- one actor ------------------------------------------------------------ */
+
+typedef struct actor_box {
+    sl_actor_page p;   /* first: sl_actor_page_free casts back */
+    arena         a;
+} actor_box;
+
+void sl_actor_page_free(sl_actor_page *p)
+{
+    if (!p) return;
+    actor_box *b = (actor_box *)p;
+    arena_reset(&b->a);
+    free(b);
+}
+
+/* The articles that name an actor are found through the full-text index
+ * (its key is its name, case-folded, and so a phrase the index knows):
+ * there is no index of actors by key, which would cost every ingest. Of
+ * the newest SL_STORY_FACTS articles with the phrase, those whose actors
+ * hold the key are the actor's. */
+static sl_status actor_storylines(st_db *db, const st_members_of *m, const char *key, actor_box *b, err_slot *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h,
+            "SELECT c.id, c.headline, c.first, c.last, n FROM (SELECT a.storyline AS sl, count(*) AS n,"
+            " max(a.day) AS d FROM actors x JOIN articles a ON a.row = x.article WHERE x.key = ?3 AND a.row IN"
+            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+            " GROUP BY a.storyline) JOIN clusters c ON c.level = 1 AND c.id = sl ORDER BY c.last DESC, c.id DESC",
+            -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "reading an actor's storylines");
+    st_bind_text(s, 1, m->query);
+    sqlite3_bind_int(s, 2, SL_STORY_FACTS);
+    st_bind_text(s, 3, key);
+    VEC(sl_actor_story) v = {0};
+    char d1[11], d2[11];
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        sl_actor_story r = {arena_printf(&b->a, "s%lld", (long long)sqlite3_column_int64(s, 0)),
+                            arena_strdup(&b->a, col(s, 1)), arena_strdup(&b->a, day_col(s, 2, d1)),
+                            arena_strdup(&b->a, day_col(s, 3, d2)), sqlite3_column_int64(s, 4)};
+        b->p.articles += r.articles;
+        VEC_PUSH(v, r);
+    }
+    sl_status st = st_done(db, rc, err, "reading an actor's storylines");
+    sqlite3_finalize(s);
+    sl_actor_story *arr = arena_alloc(&b->a, (v.n + 1) * sizeof *arr);
+    if (v.n) memcpy(arr, v.v, v.n * sizeof *arr);
+    b->p.storylines = arr;
+    b->p.n_storylines = v.n;
+    VEC_FREE(v);
+    return st;
+}
+
+sl_status st_actor_get(st_db *db, const char *key, sl_actor_page **out, err_slot *err)
+{
+    *out = NULL;
+    if (!key || !*key) return err_set(err, SL_ENOTFOUND, NULL, 0, "no actor named ''");
+    actor_box *b = xcalloc(1, sizeof *b);
+    arena_init(&b->a);
+    /* the key as one FTS5 phrase: "..." with its quotes doubled */
+    buf q;
+    buf_init(&q);
+    buf_putc(&q, '"');
+    for (const char *p = key; *p; p++) {
+        if (*p == '"') buf_putc(&q, '"');
+        buf_putc(&q, *p);
+    }
+    buf_putc(&q, '"');
+    st_members_of m = {CL_EVENT, 0, arena_strdup(&b->a, q.data)};
+    buf_free(&q);
+    sl_actor *actors;
+    size_t n_actors = 0;
+    sl_quote *quotes;
+    size_t n_quotes = 0;
+    sl_status st = st_story_actors(db, &m, &b->a, &actors, &n_actors, err);
+    const sl_actor *me = NULL;
+    for (size_t i = 0; st == SL_OK && i < n_actors && !me; i++) if (!strcmp(actors[i].key, key)) me = &actors[i];
+    if (st == SL_OK && !me) st = err_set(err, SL_ENOTFOUND, NULL, 0, "no actor '%s' in %s", key, db->path);
+    if (st == SL_OK) st = st_story_quotes(db, &m, actors, n_actors, &b->a, &quotes, &n_quotes, err);
+    if (st == SL_OK) st = actor_storylines(db, &m, key, b, err);
+    if (st != SL_OK) { sl_actor_page_free(&b->p); return st; }
+    b->p.actor = *me;
+    size_t k = 0;
+    for (size_t i = 0; i < n_quotes; i++)
+        if (quotes[i].speaker_key && !strcmp(quotes[i].speaker_key, key)) quotes[k++] = quotes[i];
+    b->p.quotes = quotes;
+    b->p.n_quotes = k;
+    *out = &b->p;
+    return SL_OK;
+}

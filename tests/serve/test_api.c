@@ -575,10 +575,56 @@ static void the_openapi_description_lists_every_path(void **state)
     json_t *paths = json_object_get(a.json, "paths");
     const char *served[] = {"/api/storylines", "/api/events", "/api/stories/{id}", "/api/storylines/{id}",
                             "/api/events/{id}", "/api/stories/{id}/timeline", "/api/timeline",
-                            "/api/articles/{id}", "/api/articles", "/api/search", "/api/openapi.json"};
+                            "/api/articles/{id}", "/api/articles", "/api/search", "/api/openapi.json",
+                            "/api/actors/{key}"};
     for (size_t i = 0; i < sizeof served / sizeof *served; i++)
         if (!json_object_get(paths, served[i])) fail_msg("%s is not described", served[i]);
     assert_int_equal(json_object_size(paths), sizeof served / sizeof *served);
+    answer_free(&a);
+}
+
+/* A story's actor, followed: its storylines hold the story, its quotes are
+ * its own, and a name no article holds is 404. */
+static void an_actor_has_its_storylines_and_quotes(void **state)
+{
+    (void)state;
+    answer list = get("/api/storylines?limit=1000");
+    size_t i, k;
+    json_t *r, *x;
+    int followed = 0;
+    json_array_foreach(json_object_get(list.json, "storylines"), i, r) {
+        const char *sid = json_string_value(json_object_get(r, "id"));
+        char path[256];
+        snprintf(path, sizeof path, "/api/stories/%s", sid);
+        answer s = get(path);
+        /* the first person quoted in the story */
+        const char *key = NULL;
+        json_array_foreach(json_object_get(s.json, "actors"), k, x)
+            if (!key && !strcmp(json_string_value(json_object_get(x, "type")), "person")) key = json_string_value(json_object_get(x, "key"));
+        if (key) {
+            char *esc = curl_easy_escape(NULL, key, 0);
+            snprintf(path, sizeof path, "/api/actors/%s", esc);
+            curl_free(esc);
+            answer a = get(path);
+            assert_int_equal(a.status, 200);
+            assert_string_equal(json_string_value(json_object_get(a.json, "key")), key);
+            assert_true(json_integer_value(json_object_get(a.json, "articles")) >= 1);
+            bool holds = false;
+            json_array_foreach(json_object_get(a.json, "storylines"), k, x)
+                holds |= !strcmp(json_string_value(json_object_get(x, "id")), sid);
+            assert_true(holds);
+            const char *name = json_string_value(json_object_get(a.json, "name"));
+            json_array_foreach(json_object_get(a.json, "quotes"), k, x)
+                assert_string_equal(json_string_value(json_object_get(x, "speaker")), name);
+            answer_free(&a);
+            followed++;
+        }
+        answer_free(&s);
+    }
+    assert_true(followed >= 2);
+    answer_free(&list);
+    answer a = get("/api/actors/nobody%20at%20all");
+    assert_error(&a, 404);
     answer_free(&a);
 }
 
@@ -648,6 +694,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(bodies_over_the_limit_are_413),
         cmocka_unit_test(methods_and_paths_are_checked),
         cmocka_unit_test(the_openapi_description_lists_every_path),
+        cmocka_unit_test(an_actor_has_its_storylines_and_quotes),
         cmocka_unit_test(what_another_process_ingests_shows_up),
         cmocka_unit_test(a_missing_database_is_refused),
         cmocka_unit_test(sigterm_ends_it_cleanly),
