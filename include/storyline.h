@@ -469,9 +469,11 @@ typedef struct sl_hit {
 } sl_hit;
 typedef int (*sl_hit_fn)(const sl_hit *h, void *ctx);   /* non-zero stops */
 /* Full-text search of titles and texts (SQLite FTS5 syntax: words,
- * "phrases", OR, NOT, prefix*), best first, skipping offset hits. A query
- * FTS5 cannot parse is SL_EUSAGE with its reason. */
-sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx);
+ * "phrases", OR, NOT, prefix*), best first (or, SL_SEARCH_NEWEST, newest
+ * first), skipping offset hits. A query FTS5 cannot parse is SL_EUSAGE
+ * with its reason. */
+enum { SL_SEARCH_BEST = 0, SL_SEARCH_NEWEST = 1 };
+sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx);
 
 /* Let other writers in until this engine next writes (a long-running writer
  * between its batches, as watch between rounds); the next write waits for

@@ -24,7 +24,8 @@ static const char usage[] =
     "  analyze    names, quotes and dates of articles, without a database\n"
     "  extract    the article of each page (title, author, date, body), no database\n"
     "  watch      poll RSS/Atom feeds and ingest each new article page\n"
-    "  serve      an HTTP JSON API over the database\n"
+    "  serve      the web page, Atom feeds and an HTTP JSON API over the database\n"
+    "  report     one event or storyline as one HTML or Markdown file\n"
     "\n"
     "Run 'storyline COMMAND --help' for a command's options.\n";
 
@@ -52,6 +53,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "timeline")) return cmd_timeline(argc - 1, argv + 1);
     if (!strcmp(cmd, "watch")) return cmd_watch(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
+    if (!strcmp(cmd, "report")) return cmd_report(argc - 1, argv + 1);
     fprintf(stderr, "storyline: unknown command '%s'\n\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -266,10 +266,10 @@ sl_status sl_copies_each(sl_engine *e, const char *id, sl_article_fn fn, void *c
     return st_copies_each(e->db, id, fn, ctx, &e->err);
 }
 
-sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx)
+sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx)
 {
     if (!e->db) return SL_EDB;
-    return st_search(e->db, query, offset, limit, fn, ctx, &e->err);
+    return st_search(e->db, query, offset, limit, order, fn, ctx, &e->err);
 }
 
 sl_status sl_actor_get(sl_engine *e, const char *key, sl_actor_page **out)

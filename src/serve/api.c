@@ -253,7 +253,7 @@ static void search(sl_engine *e, const sv_request *r, sv_reply *out)
     }
     json_t *hits = json_array();
     /* one more than the page, to tell whether another follows */
-    sl_status st = sl_search(e, q, offset, limit + 1, add_hit, hits);
+    sl_status st = sl_search(e, q, offset, limit + 1, SL_SEARCH_BEST, add_hit, hits);
     if (st != SL_OK) { json_decref(hits); reply_status(out, e, st); return; }
     json_t *next = json_null();
     if ((long)json_array_size(hits) > limit) {

@@ -207,17 +207,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         error_reply(&r, 413, msg);
     } else if (strstr(url, "..")) {
         error_reply(&r, 400, "a path with '..' is refused");
-    } else if (strncmp(url, "/api/", 5)) {
-        error_reply(&r, 404, "nothing here: the API is under /api/ (its description: /api/openapi.json)");
     } else {
         sl_engine *e = thread_reader(sv, &r);
         if (e) {
             sv_request q = {
                 .method = method, .path = url, .arg = query_arg, .arg_ctx = c,
                 .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+                .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
                 .body = rq->body.data ? rq->body.data : "", .body_len = rq->body.len,
             };
-            sv_api_handle(sv->api, e, &q, &r);
+            if (!strncmp(url, "/api/", 5)) sv_api_handle(sv->api, e, &q, &r);
+            else sv_page_handle(e, &q, &r);
         }
     }
     enum MHD_Result ok = send_reply(c, rq, &r);

@@ -37,6 +37,7 @@ typedef struct sv_request {
     const char *(*arg)(void *ctx, const char *name);   /* a query argument, or NULL */
     void       *arg_ctx;
     const char *authorization;  /* the Authorization header, or NULL */
+    const char *host;           /* the Host header, or NULL (feeds' links) */
     const char *body;
     size_t      body_len;
 } sv_request;
@@ -54,6 +55,14 @@ typedef struct sv_reply {
  * calling thread). Errors are answered as {"error": {"status", "message"}}. */
 void sv_api_handle(sv_api *api, sl_engine *reader, const sv_request *req, sv_reply *out);
 void sv_reply_free(sv_reply *r);
+
+/* The web page and the Atom feeds (pages.c): any path outside /api/. */
+void sv_page_handle(sl_engine *reader, const sv_request *req, sv_reply *out);
+/* The page of a story; standalone: one self-contained file (report). */
+struct buf;
+void sv_story_html(struct buf *b, const sl_story *s, bool standalone);
+/* The same as Markdown (report.c). */
+void sv_story_md(struct buf *b, const sl_story *s);
 
 /* Files built into the binary (assets.c): the OpenAPI description of the
  * API, and the web page's style sheet. */

@@ -211,7 +211,8 @@ sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx,
 
 /* ---- full-text search ---------------------------------------------------- */
 
-sl_status st_search(st_db *db, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx, err_slot *err)
+sl_status st_search(st_db *db, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx,
+                    err_slot *err)
 {
     if (!query || !*query) return err_set(err, SL_EUSAGE, NULL, 0, "empty search");
     if (limit < 1 || limit > SL_PAGE_MAX)
@@ -220,12 +221,14 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, sl_hi
     sqlite3_stmt *s;
     /* bm25 weighs a title match above a body match; snippet marks the
      * matches with \x01 and \x02, which no stored text holds as such */
-    if (sqlite3_prepare_v2(db->h,
-            "SELECT a.id, a.title, a.published, a.source, a.event, a.storyline,"
-            " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), bm25(articles_fts, 4.0, 1.0)"
-            " FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
-            " WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?2 OFFSET ?3",
-            -1, &s, NULL) != SQLITE_OK)
+    char sql[640];
+    snprintf(sql, sizeof sql,
+             "SELECT a.id, a.title, a.published, a.source, a.event, a.storyline,"
+             " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), bm25(articles_fts, 4.0, 1.0)"
+             " FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
+             " WHERE articles_fts MATCH ?1 ORDER BY %s LIMIT ?2 OFFSET ?3",
+             order == SL_SEARCH_NEWEST ? "a.day IS NULL, a.day DESC, a.row DESC" : "bm25(articles_fts, 4.0, 1.0)");
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "searching");
     st_bind_text(s, 1, query);
     sqlite3_bind_int64(s, 2, limit);

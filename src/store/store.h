@@ -156,6 +156,7 @@ sl_status st_events_page(st_db *db, const sl_page_query *q, sl_event_fn fn, void
 sl_status st_article_get(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err);
 sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err);
 sl_status st_actor_get(st_db *db, const char *key, sl_actor_page **out, err_slot *err);
-sl_status st_search(st_db *db, const char *query, long offset, long limit, sl_hit_fn fn, void *ctx, err_slot *err);
+sl_status st_search(st_db *db, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx,
+                    err_slot *err);
 
 #endif
