@@ -1,0 +1,256 @@
+/* test_pages.c: the web page and the Atom feeds of 'storyline serve' over
+ * the bundled examples, and 'storyline report': every storyline is listed
+ * and linked; a story page has its time axis, events, actors, quotes,
+ * timeline and articles; an article page its copies and what they changed;
+ * actor and search pages; feeds are Atom; text from articles is escaped. */
+#include "server.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle)) n++;
+    return n;
+}
+
+static bool is_html(const answer *a)
+{
+    char *t = header_of(a, "Content-Type");
+    bool ok = t && !strncmp(t, "text/html", 9) && !strncmp(a->body, "<!doctype html>", 15);
+    free(t);
+    return ok;
+}
+
+static answer page(const char *path, long status)
+{
+    answer a = get(path);
+    if (a.status != status) fail_msg("%s: %ld, wanted %ld", path, a.status, status);
+    assert_true(is_html(&a));
+    return a;
+}
+
+static void the_index_links_every_storyline(void **state)
+{
+    (void)state;
+    answer api = get("/api/storylines?limit=1000"), a = page("/", 200);
+    size_t i;
+    json_t *r;
+    json_array_foreach(json_object_get(api.json, "storylines"), i, r) {
+        char href[64];
+        snprintf(href, sizeof href, "href=\"/stories/%s\"", json_string_value(json_object_get(r, "id")));
+        assert_non_null(strstr(a.body, href));
+    }
+    assert_non_null(strstr(a.body, "action=\"/search\""));
+    assert_non_null(strstr(a.body, "href=\"/assets/style.css\""));
+    answer_free(&api);
+    answer_free(&a);
+}
+
+static void a_story_page_has_all_its_parts(void **state)
+{
+    (void)state;
+    answer api = get("/api/storylines?limit=1000");
+    size_t i, k;
+    json_t *r, *x;
+    json_array_foreach(json_object_get(api.json, "storylines"), i, r) {
+        const char *id = json_string_value(json_object_get(r, "id"));
+        char path[64], href[300];
+        snprintf(path, sizeof path, "/api/stories/%s", id);
+        answer js = get(path);
+        snprintf(path, sizeof path, "/stories/%s", id);
+        answer a = page(path, 200);
+        /* the time axis: one bar per day with articles at most, bands of events */
+        assert_non_null(strstr(a.body, "<svg class=\"axis\""));
+        assert_true(count(a.body, "class=\"bar\"") >= 1);
+        assert_true(count(a.body, "class=\"band") >= json_array_size(json_object_get(js.json, "events")));
+        json_array_foreach(json_object_get(js.json, "events"), k, x) {
+            snprintf(href, sizeof href, "href=\"/stories/%s\"", json_string_value(x));
+            assert_non_null(strstr(a.body, href));
+        }
+        json_array_foreach(json_object_get(js.json, "articles"), k, x) {
+            snprintf(href, sizeof href, "href=\"/articles/%s\"", json_string_value(x));
+            assert_non_null(strstr(a.body, href));
+        }
+        assert_non_null(strstr(a.body, "<h2 id=\"summary\">"));
+        assert_non_null(strstr(a.body, "<h2 id=\"actors\">"));
+        assert_non_null(strstr(a.body, "<h2 id=\"timeline\">"));
+        assert_non_null(strstr(a.body, "<h2 id=\"articles\">"));
+        if (json_array_size(json_object_get(js.json, "quotes"))) assert_non_null(strstr(a.body, "<h2 id=\"quotes\">"));
+        assert_true(count(a.body, "href=\"/actors/") >= 3);
+        answer_free(&a);
+        answer_free(&js);
+    }
+    answer_free(&api);
+}
+
+static void an_article_page_shows_its_copies(void **state)
+{
+    (void)state;
+    answer api = get("/api/articles/c1-tidewater-night-cuts");
+    assert_int_equal(api.status, 200);
+    const char *orig = json_string_value(json_object_get(json_object_get(api.json, "original"), "id"));
+    assert_non_null(orig);
+    answer a = page("/articles/c1-tidewater-night-cuts", 200);
+    char href[128];
+    snprintf(href, sizeof href, "A copy of <a href=\"/articles/%s\">", orig);
+    assert_non_null(strstr(a.body, href));
+    assert_non_null(strstr(a.body, "<h2 id=\"copies\">"));
+    assert_int_equal(count(a.body, "(first)"), 1);
+    assert_non_null(strstr(a.body, "the original"));
+    answer_free(&a);
+    answer_free(&api);
+    a = page("/articles/no-such-article", 404);
+    answer_free(&a);
+}
+
+static void actor_and_search_pages(void **state)
+{
+    (void)state;
+    answer a = page("/actors/piet%20molnar", 200);
+    assert_non_null(strstr(a.body, "<h1>Piet Molnar</h1>"));
+    assert_non_null(strstr(a.body, "href=\"/stories/s"));
+    assert_non_null(strstr(a.body, "<blockquote>"));
+    answer_free(&a);
+    a = page("/actors/nobody%20at%20all", 404);
+    answer_free(&a);
+    a = page("/search?q=water", 200);
+    assert_true(count(a.body, "<mark>") >= 1);
+    assert_non_null(strstr(a.body, "href=\"/search/feed.atom?q=water\""));
+    answer_free(&a);
+    /* a common word fills more than a page: a link to the next */
+    a = page("/search?q=the", 200);
+    assert_int_equal(count(a.body, "<li><span class=\"story-title\">"), 20);
+    const char *more = strstr(a.body, "href=\"/search?q=the&amp;cursor=20\"");
+    assert_non_null(more);
+    answer b = page("/search?q=the&cursor=20", 200);
+    assert_true(count(b.body, "<li><span class=\"story-title\">") >= 1);
+    answer_free(&b);
+    answer_free(&a);
+    a = page("/search?q=%22open", 200);   /* a search FTS5 cannot read is told, not failed */
+    assert_non_null(strstr(a.body, "cannot be read"));
+    answer_free(&a);
+}
+
+/* A feed is Atom: XML whose root is feed, with an entry per event (of a
+ * storyline), per storyline (of an actor) or per matching article. */
+static int atom_entries(const char *path)
+{
+    answer a = get(path);
+    if (a.status != 200) fail_msg("%s: %ld", path, a.status);
+    char *t = header_of(&a, "Content-Type");
+    assert_non_null(strstr(t, "application/atom+xml"));
+    free(t);
+    xmlDocPtr doc = xmlReadMemory(a.body, (int)a.len, "feed.atom", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+    assert_non_null(doc);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    assert_string_equal((const char *)root->name, "feed");
+    assert_string_equal((const char *)root->ns->href, "http://www.w3.org/2005/Atom");
+    int n = 0;
+    bool updated = false;
+    for (xmlNodePtr c = root->children; c; c = c->next) {
+        n += c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "entry");
+        updated |= c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "updated");
+    }
+    assert_true(updated);
+    xmlFreeDoc(doc);
+    answer_free(&a);
+    return n;
+}
+
+static void feeds_are_atom(void **state)
+{
+    (void)state;
+    answer s = get("/api/stories/s1");
+    assert_int_equal(atom_entries("/stories/s1/feed.atom"), (int)json_array_size(json_object_get(s.json, "events")));
+    const char *ev = json_string_value(json_array_get(json_object_get(s.json, "events"), 0));
+    char path[64];
+    snprintf(path, sizeof path, "/stories/%s/feed.atom", ev);
+    assert_true(atom_entries(path) >= 1);
+    answer_free(&s);
+    assert_true(atom_entries("/actors/piet%20molnar/feed.atom") >= 1);
+    assert_true(atom_entries("/search/feed.atom?q=water") >= 2);
+    answer a = page("/search/feed.atom", 400);
+    answer_free(&a);
+}
+
+/* Text from articles never becomes markup: a title and a text with tags. */
+static void article_text_is_escaped(void **state)
+{
+    (void)state;
+    answer a = post("Authorization: Bearer " TOKEN,
+                    "{\"id\":\"t-tags\",\"title\":\"<script>alert('x')</script> & <b>bold</b>\","
+                    "\"published\":\"2025-01-02\",\"text\":\"The <img src=x onerror=alert(1)> reservoir of Orvano "
+                    "was at \\\"21 per cent\\\" & falling, the water board said on Thursday.\"}");
+    assert_int_equal(a.status, 200);
+    answer_free(&a);
+    a = page("/articles/t-tags", 200);
+    assert_null(strstr(a.body, "<script>"));
+    assert_null(strstr(a.body, "<img"));
+    assert_null(strstr(a.body, "<b>bold"));
+    assert_non_null(strstr(a.body, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"));
+    answer_free(&a);
+    a = page("/search?q=reservoir", 200);
+    assert_null(strstr(a.body, "<img"));
+    answer_free(&a);
+}
+
+static void other_paths_and_methods(void **state)
+{
+    (void)state;
+    answer a = get("/assets/style.css");
+    assert_int_equal(a.status, 200);
+    char *t = header_of(&a, "Content-Type");
+    assert_non_null(strstr(t, "text/css"));
+    free(t);
+    answer_free(&a);
+    const char *missing[] = {"/nope", "/stories/", "/stories/s9999", "/stories/s1/extra", "/etc/passwd", "/articles/"};
+    for (size_t i = 0; i < sizeof missing / sizeof *missing; i++) {
+        a = page(missing[i], 404);
+        answer_free(&a);
+    }
+    a = call("POST", "/stories/s1", NULL, "x", 1);
+    assert_int_equal(a.status, 405);
+    answer_free(&a);
+}
+
+static void a_report_is_one_file(void **state)
+{
+    (void)state;
+    char *out;
+    assert_int_equal(run_capturef(&out, "%s report --db %s s1", BIN, db), 0);
+    assert_true(!strncmp(out, "<!doctype html>", 15));
+    assert_non_null(strstr(out, "<style>"));
+    assert_non_null(strstr(out, "<svg class=\"axis\""));
+    assert_null(strstr(out, "href=\"/"));   /* nothing that needs the server */
+    assert_null(strstr(out, "stylesheet"));
+    free(out);
+    assert_int_equal(run_capturef(&out, "%s report --db %s --format md s1", BIN, db), 0);
+    assert_true(!strncmp(out, "# ", 2));
+    assert_non_null(strstr(out, "\n## Events\n"));
+    assert_non_null(strstr(out, "\n## Articles\n"));
+    free(out);
+    assert_int_equal(run_capturef(&out, "%s report --db %s s9999 2>&1", BIN, db), 2);
+    assert_non_null(strstr(out, "s9999"));
+    free(out);
+    assert_int_equal(run_capturef(&out, "%s report --db %s --format pdf s1 2>&1", BIN, db), 1);
+    free(out);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    find_binary(argv[0]);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_index_links_every_storyline),
+        cmocka_unit_test(a_story_page_has_all_its_parts),
+        cmocka_unit_test(an_article_page_shows_its_copies),
+        cmocka_unit_test(actor_and_search_pages),
+        cmocka_unit_test(feeds_are_atom),
+        cmocka_unit_test(article_text_is_escaped),
+        cmocka_unit_test(other_paths_and_methods),
+        cmocka_unit_test(a_report_is_one_file),
+    };
+    return cmocka_run_group_tests(tests, start, stop);
+}
