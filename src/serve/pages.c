@@ -403,9 +403,9 @@ static void changes(buf *b, const char *orig, const char *copy)
 
 static void copy_row(buf *b, const art *x, const art *orig, bool first, bool is_orig)
 {
-    h(b, "<tr><td class=\"date\">%s</td><td>%s%s</td><td><a href=\"/articles/%u\">%s</a></td><td>",
-      x->published ? x->published : "undated", x->source ? x->source : "", first ? " <strong>(first)</strong>" : "",
-      x->id, x->title ? x->title : x->id);
+    h(b, "<tr><td class=\"date\">%s</td><td>%s", x->published ? x->published : "undated", x->source ? x->source : "");
+    if (first) h(b, " <strong>(first)</strong>");
+    h(b, "</td><td><a href=\"/articles/%u\">%s</a></td><td>", x->id, x->title ? x->title : x->id);
     if (is_orig) h(b, "the original");
     else changes(b, orig->text, x->text);
     h(b, "</td></tr>");

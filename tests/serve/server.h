@@ -19,6 +19,8 @@
 /* The storyline binary (find_binary), the server's folder, database and
  * log, its port and process. */
 static char BIN[256] = "build/storyline";
+/* Set before start: the seeds are ingested too (after the examples). */
+static bool with_seeds;
 
 static char dir[64], db[128], logf[128];
 static int port;
@@ -92,7 +94,7 @@ static inline void answer_free(answer *a)
 }
 
 /* A response header's value (case-insensitive name), malloc'd, or NULL. */
-static char *header_of(const answer *a, const char *name)
+static inline char *header_of(const answer *a, const char *name)
 {
     size_t n = strlen(name);
     for (const char *p = a->headers; p && *p;) {
@@ -142,6 +144,9 @@ static inline int start(void **state)
     snprintf(logf, sizeof logf, "%s/log", dir);
     if (run_capturef(NULL, "%s ingest --db %s --manifest examples/manifest.tsv examples/pages examples/wire.jsonl"
                      " 2>/dev/null", BIN, db)) return -1;
+    if (with_seeds && run_capturef(NULL, "%s ingest --db %s --manifest %s/seeds/published.tsv %s/seeds 2>/dev/null", BIN,
+                                   db, shared_dir(), shared_dir()))
+        return -1;
     char tok[128];
     snprintf(tok, sizeof tok, "%s/token", dir);
     FILE *f = fopen(tok, "w");
@@ -181,7 +186,7 @@ static inline int stop(void **state)
  * sanitize: the server runs with the sanitizers too); call first in main. */
 static inline void find_binary(const char *argv0)
 {
-    const char *t = strstr(argv0, "/tests/serve/");
+    const char *t = strstr(argv0, "/tests/");
     if (t) snprintf(BIN, sizeof BIN, "%.*s/storyline", (int)(t - argv0), argv0);
 }
 

@@ -97,7 +97,7 @@ static void an_article_page_shows_its_copies(void **state)
     snprintf(href, sizeof href, "A copy of <a href=\"/articles/%s\">", orig);
     assert_non_null(strstr(a.body, href));
     assert_non_null(strstr(a.body, "<h2 id=\"copies\">"));
-    assert_int_equal(count(a.body, "(first)"), 1);
+    assert_int_equal(count(a.body, "<strong>(first)</strong>"), 1);
     assert_non_null(strstr(a.body, "the original"));
     answer_free(&a);
     answer_free(&api);
