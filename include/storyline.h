@@ -437,8 +437,8 @@ sl_status sl_copies_each(sl_engine *e, const char *id, sl_article_fn fn, void *c
 
 /* An actor across the archive: its name (the form most used), type,
  * roles and spellings merged over the articles that name it, the
- * storylines it appears in (newest first, with how many of their articles
- * name it) and its quotes (oldest first). Actors are named by key, their
+ * storylines and events it appears in (newest first, with how many of
+ * their articles name it) and its quotes (oldest first). Actors are named by key, their
  * name case-folded ("piet molnar"), as sl_actor gives it. The articles are
  * the newest SL_STORY_FACTS whose text holds the key as a phrase. */
 typedef struct sl_actor_story {
@@ -450,6 +450,8 @@ typedef struct sl_actor_page {
     long                  articles;
     const sl_actor_story *storylines;
     size_t                n_storylines;
+    const sl_actor_story *events;
+    size_t                n_events;
     const sl_quote       *quotes;
     size_t                n_quotes;
 } sl_actor_page;

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define PAGE_DEFAULT 20
 
@@ -341,6 +342,32 @@ static void split_records(const char *body, size_t len, records *out, post_ctx *
     if (!out->n) add_error(p, 0, "the body holds no article (one JSON object, an array of them, or JSON Lines)");
 }
 
+/* The writer engine, opened at the first write (under write_mu); NULL,
+ * with why, if it cannot be. It never waits for another process's
+ * writing: the lock is taken per write, and a write while another process
+ * holds it fails (503 for a POST; a round of watch is tried again at the
+ * next). */
+static sl_engine *writer(sv_api *api, char *why, size_t n)
+{
+    if (api->writer) return api->writer;
+    sl_engine *w;
+    if (sl_open_db(&w, api->db_path, SL_OPEN_WRITE | SL_OPEN_NO_WAIT) != SL_OK) {
+        snprintf(why, n, "%s", sl_errmsg(w));
+        sl_close(w);
+        return NULL;
+    }
+    sl_writer_release(w);   /* opening took the lock: let others in until a write */
+    return api->writer = w;
+}
+
+/* A writer that failed on its file is not used again: the next write opens
+ * a new one. */
+static void writer_failed(sv_api *api)
+{
+    sl_close(api->writer);
+    api->writer = NULL;
+}
+
 /* Store the POSTed articles: every good record is kept, each bad one is
  * named with why; 200 if all were good, 400 if any was not. */
 static void post_articles(sv_api *api, sl_engine *reader, const sv_request *r, sv_reply *out)
@@ -355,16 +382,12 @@ static void post_articles(sv_api *api, sl_engine *reader, const sv_request *r, s
     split_records(r->body ? r->body : "", r->body_len, &recs, &p);
 
     pthread_mutex_lock(&api->write_mu);
-    if (!api->writer) {
-        sl_engine *w;
-        if (sl_open_db(&w, api->db_path, SL_OPEN_WRITE | SL_OPEN_NO_WAIT) != SL_OK) {
-            reply_error(out, 503, "cannot write now: %s", sl_errmsg(w));
-            sl_close(w);
-            goto done;
-        }
-        api->writer = w;
+    char why[1024];
+    sl_engine *w = writer(api, why, sizeof why);
+    if (!w) {
+        reply_error(out, 503, "cannot write now: %s", why);
+        goto done;
     }
-    sl_engine *w = api->writer;
     sl_set_warn(w, collect_warning, &p);
     json_t *articles = json_array();
     rd_record rec = {0};
@@ -406,8 +429,7 @@ static void post_articles(sv_api *api, sl_engine *reader, const sv_request *r, s
     if (st == SL_EDB) {
         reply_error(out, 503, "cannot write now: %s", sl_errmsg(w));
         json_decref(articles);
-        sl_close(w);   /* a failed writer is not used again */
-        api->writer = NULL;
+        writer_failed(api);
         goto done;
     }
     /* where each landed, as any reader now sees it */
@@ -504,6 +526,55 @@ void sv_api_handle(sv_api *api, sl_engine *reader, const sv_request *r, sv_reply
             char id[64];
             snprintf(id, sizeof id, "%.*s", (int)(slash - rest), rest);
             timeline(reader, r, id, out);
+        }
+    }
+}
+
+/* ---- watching feeds (serve --watch) ------------------------------------------ */
+
+typedef struct round_log {
+    FILE *log;
+} round_log;
+
+static void log_round(const sl_watch_stats *s, void *ctx)
+{
+    FILE *log = ctx;
+    fprintf(log, "storyline: watch round: feeds %ld changed, %ld unchanged, %ld failed; pages %ld fetched, %ld failed;"
+                 " %ld stored\n", s->feeds_changed, s->feeds_unchanged, s->feeds_failed, s->pages_fetched,
+            s->pages_failed, s->ingest.stored);
+    fflush(log);
+}
+
+static void log_warning(const char *msg, void *ctx)
+{
+    fprintf(ctx, "storyline: watch: %s\n", msg);
+    fflush(ctx);
+}
+
+void sv_api_watch(sv_api *api, const char *const *feeds, size_t n, double every_minutes,
+                  const volatile sig_atomic_t *stop, FILE *log)
+{
+    while (!*stop) {
+        pthread_mutex_lock(&api->write_mu);
+        char why[1024];
+        sl_engine *w = writer(api, why, sizeof why);
+        if (!w) log_warning(why, log);
+        else {
+            sl_watch_stats stats = {0};
+            sl_watch_opts o = {.every_minutes = 0, .rounds = 1, .timeout_seconds = 30, .stop = stop,
+                               .on_round = log_round, .ctx = log};
+            sl_set_warn(w, log_warning, log);
+            if (sl_watch(w, feeds, n, &o, &stats) != SL_OK) {
+                log_warning(sl_errmsg(w), log);
+                writer_failed(api);
+            } else {
+                sl_set_warn(w, NULL, NULL);
+            }
+        }
+        pthread_mutex_unlock(&api->write_mu);
+        for (double left = every_minutes * 60; left > 0 && !*stop; left -= 0.2) {
+            struct timespec ts = {0, 200 * 1000 * 1000};
+            nanosleep(&ts, NULL);
         }
     }
 }

@@ -251,6 +251,13 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls, en
     *req_cls = NULL;
 }
 
+static void *watch_thread(void *arg)
+{
+    server *sv = arg;
+    sv_api_watch(sv->api, sv->cfg->feeds, sv->cfg->n_feeds, sv->cfg->every_minutes, sv->cfg->stop, sv->cfg->log);
+    return NULL;
+}
+
 int sv_run(const sv_config *cfg)
 {
     server sv = {.cfg = cfg, .max_body = cfg->max_body ? cfg->max_body : SV_MAX_BODY};
@@ -291,16 +298,21 @@ int sv_run(const sv_config *cfg)
         pthread_mutex_destroy(&sv.mu);
         return 2;
     }
+    pthread_t watcher;
+    bool watching = cfg->n_feeds && pthread_create(&watcher, NULL, watch_thread, &sv) == 0;
+    if (cfg->n_feeds && !watching) fprintf(cfg->log, "storyline serve: cannot start watching the feeds\n");
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int port = info ? info->port : cfg->port;
-    fprintf(cfg->log, "storyline: serving %s on http://%s%s%s:%d/api/ (pid %d)\n", cfg->db_path,
-            strchr(bind, ':') ? "[" : "", bind, strchr(bind, ':') ? "]" : "", port, (int)getpid());
+    fprintf(cfg->log, "storyline: serving %s on http://%s%s%s:%d/ (pid %d)%s\n", cfg->db_path,
+            strchr(bind, ':') ? "[" : "", bind, strchr(bind, ':') ? "]" : "", port, (int)getpid(),
+            cfg->n_feeds ? ", watching feeds" : "");
     fflush(cfg->log);
 
     while (!*cfg->stop) {
         struct timespec ts = {0, 100 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
+    if (watching) pthread_join(watcher, NULL);   /* it stops on *stop, after its page */
     /* Drain: take no new connection, let those under way finish. */
     MHD_socket listen_fd = MHD_quiesce_daemon(d);
     for (int i = 0; i < SV_DRAIN_SECONDS * 10; i++) {

@@ -97,15 +97,17 @@ json_t *sv_actor_page_json(const sl_actor_page *p)
 {
     json_t *j = actor_json(&p->actor);
     json_object_set_new(j, "articles", json_integer(p->articles));
-    json_t *sl = json_array(), *q = json_array();
-    for (size_t i = 0; i < p->n_storylines; i++) {
-        const sl_actor_story *s = &p->storylines[i];
-        json_array_append_new(sl, json_pack("{s:o,s:o,s:o,s:o,s:I}", "id", sv_str(s->id), "headline",
-                                            sv_str(s->headline), "first", sv_str(s->first), "last", sv_str(s->last),
-                                            "articles", (json_int_t)s->articles));
+    json_t *sl = json_array(), *ev = json_array(), *q = json_array();
+    for (int k = 0; k < 2; k++) {
+        const sl_actor_story *v = k ? p->events : p->storylines;
+        for (size_t i = 0; i < (k ? p->n_events : p->n_storylines); i++)
+            json_array_append_new(k ? ev : sl, json_pack("{s:o,s:o,s:o,s:o,s:I}", "id", sv_str(v[i].id), "headline",
+                                                         sv_str(v[i].headline), "first", sv_str(v[i].first), "last",
+                                                         sv_str(v[i].last), "articles", (json_int_t)v[i].articles));
     }
     for (size_t i = 0; i < p->n_quotes; i++) json_array_append_new(q, quote_json(&p->quotes[i]));
     json_object_set_new(j, "storylines", sl);
+    json_object_set_new(j, "events", ev);
     json_object_set_new(j, "quotes", q);
     return j;
 }

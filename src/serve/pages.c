@@ -9,8 +9,9 @@
  *                             and what each copy changed
  *   /actors/KEY               an actor: storylines, quotes
  *   /search?q=WORDS           full-text search (paged)
- *   /stories/ID/feed.atom, /actors/KEY/feed.atom, /search/feed.atom?q=WORDS
- *                             Atom feeds of the same
+ *   /stories/ID/feed.atom      Atom feeds: a storyline's events, an event's
+ *   /actors/KEY/feed.atom      articles, the events naming an actor, the
+ *   /search/feed.atom?q=WORDS  newest articles matching a search
  *   /assets/style.css
  *
  * Every string from the database is escaped on its way into the page. The
@@ -690,13 +691,14 @@ static void story_feed(buf *b, const sl_story *s, const char *base)
     feed_finish(b, &f, s->headline ? s->headline : s->id, page, self);
 }
 
+/* An actor's feed: the events that name it, newest first. */
 static void actor_feed(buf *b, const sl_actor_page *p, const char *base)
 {
     feed f = {.base = base};
     buf_init(&f.entries);
     char path[256], sum[160];
-    for (size_t i = 0; i < p->n_storylines; i++) {
-        const sl_actor_story *s = &p->storylines[i];
+    for (size_t i = 0; i < p->n_events; i++) {
+        const sl_actor_story *s = &p->events[i];
         path_of(path, sizeof path, "/stories/", s->id);
         snprintf(sum, sizeof sum, "%s named in %ld article%s of it", p->actor.name, s->articles,
                  s->articles == 1 ? "" : "s");

@@ -51,6 +51,12 @@ typedef struct sv_reply {
     bool        auth_challenge; /* 401: ask for a bearer token */
 } sv_reply;
 
+/* Poll feeds (RSS or Atom URLs) round after round, every_minutes apart,
+ * through the writer engine (between POSTs), until *stop is set; each
+ * round and every failure is logged. */
+void sv_api_watch(sv_api *api, const char *const *feeds, size_t n, double every_minutes,
+                  const volatile sig_atomic_t *stop, FILE *log);
+
 /* Answer req, reading through reader (an engine opened SL_OPEN_READ by the
  * calling thread). Errors are answered as {"error": {"status", "message"}}. */
 void sv_api_handle(sv_api *api, sl_engine *reader, const sv_request *req, sv_reply *out);
@@ -78,6 +84,9 @@ typedef struct sv_config {
     size_t      max_body;       /* bytes of a request body; 0: SV_MAX_BODY */
     FILE       *log;            /* where the access log and notices go */
     const volatile sig_atomic_t *stop;   /* set (by a signal handler) to stop */
+    const char *const *feeds;   /* serve --watch: feeds to poll, or NULL */
+    size_t      n_feeds;
+    double      every_minutes;  /* between rounds */
 } sv_config;
 
 #define SV_MAX_BODY ((size_t)32 << 20)

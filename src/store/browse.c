@@ -272,16 +272,18 @@ void sl_actor_page_free(sl_actor_page *p)
  * there is no index of actors by key, which would cost every ingest. Of
  * the newest SL_STORY_FACTS articles with the phrase, those whose actors
  * hold the key are the actor's. */
-static sl_status actor_storylines(st_db *db, const st_members_of *m, const char *key, actor_box *b, err_slot *err)
+static sl_status actor_stories(st_db *db, const st_members_of *m, const char *key, cl_level level, actor_box *b,
+                               err_slot *err)
 {
+    char sql[900];
+    snprintf(sql, sizeof sql,
+             "SELECT c.id, c.headline, c.first, c.last, n FROM (SELECT a.%s AS k, count(*) AS n"
+             " FROM actors x JOIN articles a ON a.row = x.article WHERE x.key = ?3 AND a.row IN"
+             " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+             " GROUP BY a.%s) JOIN clusters c ON c.level = %d AND c.id = k ORDER BY c.last DESC, c.id DESC",
+             level == CL_EVENT ? "event" : "storyline", level == CL_EVENT ? "event" : "storyline", (int)level);
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h,
-            "SELECT c.id, c.headline, c.first, c.last, n FROM (SELECT a.storyline AS sl, count(*) AS n,"
-            " max(a.day) AS d FROM actors x JOIN articles a ON a.row = x.article WHERE x.key = ?3 AND a.row IN"
-            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
-            " GROUP BY a.storyline) JOIN clusters c ON c.level = 1 AND c.id = sl ORDER BY c.last DESC, c.id DESC",
-            -1, &s, NULL) != SQLITE_OK)
-        return st_fail(db, err, "reading an actor's storylines");
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading an actor's stories");
     st_bind_text(s, 1, m->query);
     sqlite3_bind_int(s, 2, SL_STORY_FACTS);
     st_bind_text(s, 3, key);
@@ -289,18 +291,19 @@ static sl_status actor_storylines(st_db *db, const st_members_of *m, const char 
     char d1[11], d2[11];
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sl_actor_story r = {arena_printf(&b->a, "s%lld", (long long)sqlite3_column_int64(s, 0)),
+        sl_actor_story r = {arena_printf(&b->a, "%c%lld", level == CL_EVENT ? 'e' : 's',
+                                         (long long)sqlite3_column_int64(s, 0)),
                             arena_strdup(&b->a, col(s, 1)), arena_strdup(&b->a, day_col(s, 2, d1)),
                             arena_strdup(&b->a, day_col(s, 3, d2)), sqlite3_column_int64(s, 4)};
-        b->p.articles += r.articles;
+        if (level == CL_STORYLINE) b->p.articles += r.articles;
         VEC_PUSH(v, r);
     }
-    sl_status st = st_done(db, rc, err, "reading an actor's storylines");
+    sl_status st = st_done(db, rc, err, "reading an actor's stories");
     sqlite3_finalize(s);
     sl_actor_story *arr = arena_alloc(&b->a, (v.n + 1) * sizeof *arr);
     if (v.n) memcpy(arr, v.v, v.n * sizeof *arr);
-    b->p.storylines = arr;
-    b->p.n_storylines = v.n;
+    if (level == CL_EVENT) { b->p.events = arr; b->p.n_events = v.n; }
+    else { b->p.storylines = arr; b->p.n_storylines = v.n; }
     VEC_FREE(v);
     return st;
 }
@@ -331,7 +334,8 @@ sl_status st_actor_get(st_db *db, const char *key, sl_actor_page **out, err_slot
     for (size_t i = 0; st == SL_OK && i < n_actors && !me; i++) if (!strcmp(actors[i].key, key)) me = &actors[i];
     if (st == SL_OK && !me) st = err_set(err, SL_ENOTFOUND, NULL, 0, "no actor '%s' in %s", key, db->path);
     if (st == SL_OK) st = st_story_quotes(db, &m, actors, n_actors, &b->a, &quotes, &n_quotes, err);
-    if (st == SL_OK) st = actor_storylines(db, &m, key, b, err);
+    if (st == SL_OK) st = actor_stories(db, &m, key, CL_STORYLINE, b, err);
+    if (st == SL_OK) st = actor_stories(db, &m, key, CL_EVENT, b, err);
     if (st != SL_OK) { sl_actor_page_free(&b->p); return st; }
     b->p.actor = *me;
     size_t k = 0;

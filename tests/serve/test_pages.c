@@ -238,6 +238,73 @@ static void a_report_is_one_file(void **state)
     free(out);
 }
 
+/* serve --watch: a second server polls this one's Atom feed of a search
+ * and stores the article pages it links, between the POSTs it also takes;
+ * SIGTERM stops both the polling and the server. */
+static void a_watching_server_stores_what_feeds_bring(void **state)
+{
+    (void)state;
+    char bdb[160], feeds[160], blog[160], seed[160];
+    snprintf(bdb, sizeof bdb, "%s/b.db", dir);
+    snprintf(feeds, sizeof feeds, "%s/feeds.txt", dir);
+    snprintf(blog, sizeof blog, "%s/b.log", dir);
+    snprintf(seed, sizeof seed, "%s/one.jsonl", dir);
+    FILE *f = fopen(seed, "w");
+    fprintf(f, "{\"id\":\"b-1\",\"published\":\"2024-01-05\",\"text\":\"A quiet day at the harbour of Kessick.\"}\n");
+    fclose(f);
+    assert_int_equal(run_capturef(NULL, "%s ingest --db %s %s 2>/dev/null", BIN, bdb, seed), 0);
+    f = fopen(feeds, "w");
+    fprintf(f, "# the examples' water story, as a saved search\n\nhttp://127.0.0.1:%d/search/feed.atom?q=reservoirs\n", port);
+    fclose(f);
+    pid_t b = fork();
+    if (b == 0) {
+        FILE *l = freopen(blog, "w", stderr);
+        (void)l;
+        execl(BIN, BIN, "serve", "--db", bdb, "--port", "0", "--watch", feeds, "--every", "0.01", (char *)NULL);
+        _exit(127);
+    }
+    int a_port = port, b_port = 0;
+    for (int i = 0; i < 1000 && !b_port; i++) {
+        usleep(10000);
+        char *log = slurp(blog, NULL);
+        const char *p = log ? strstr(log, "http://127.0.0.1:") : NULL;
+        if (p) b_port = atoi(p + strlen("http://127.0.0.1:"));
+        free(log);
+    }
+    assert_true(b_port > 0);
+    /* the pages of the feed arrive in b's database */
+    port = b_port;
+    size_t hits = 0;
+    for (int i = 0; i < 300 && hits < 2; i++) {
+        answer a = get("/api/search?q=reservoirs");
+        hits = json_array_size(json_object_get(a.json, "hits"));
+        answer_free(&a);
+        if (hits < 2) usleep(100000);
+    }
+    answer a = post(NULL, "{\"id\":\"b-2\",\"text\":\"The Kessick harbour reopened on Monday.\"}");
+    port = a_port;
+    assert_true(hits >= 2);
+    assert_int_equal(a.status, 200);
+    answer_free(&a);
+    assert_int_equal(kill(b, SIGTERM), 0);
+    int st = 0;
+    for (int i = 0; i < 2000 && waitpid(b, &st, WNOHANG) == 0; i++) usleep(10000);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 0);
+    char *log = slurp(blog, NULL);
+    assert_non_null(strstr(log, "watching feeds"));
+    assert_non_null(strstr(log, "watch round: feeds 1 changed"));
+    assert_non_null(strstr(log, "\"POST /api/articles HTTP/1.1\" 200"));
+    free(log);
+    /* and the feeds were asked for by the watcher, on a's log */
+    log = slurp(logf, NULL);
+    assert_non_null(strstr(log, "\"GET /search/feed.atom?q=reservoirs HTTP/1.1\" 200"));
+    assert_non_null(strstr(log, "\"GET /articles/"));
+    free(log);
+    assert_int_equal(run_capturef(NULL, "%s serve --db %s --every 5 2>/dev/null", BIN, bdb), 1);
+    assert_int_equal(run_capturef(NULL, "%s serve --db %s --watch %s/none.txt 2>/dev/null", BIN, bdb, dir), 2);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -251,6 +318,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(article_text_is_escaped),
         cmocka_unit_test(other_paths_and_methods),
         cmocka_unit_test(a_report_is_one_file),
+        cmocka_unit_test(a_watching_server_stores_what_feeds_bring),
     };
     return cmocka_run_group_tests(tests, start, stop);
 }
