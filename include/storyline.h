@@ -91,7 +91,13 @@ typedef struct sl_article {
     size_t       n_paragraphs;
     const char  *text;
     size_t       text_len;
+    const char  *removed;      /* what extraction dropped (menus, link lists,
+                                * captions...): its lines, one a line, up to
+                                * SL_REMOVED_MAX bytes (then a last line "…");
+                                * "" if nothing */
 } sl_article;
+
+#define SL_REMOVED_MAX 4096
 
 /* ---- the engine --------------------------------------------------------- */
 
@@ -318,6 +324,8 @@ typedef struct sl_article_row {
     const char *text;
     const char *meta_json;
     int         date_inferred;
+    const char *removed;     /* what extraction dropped (sl_article), or NULL
+                              * when the article was stored before schema 5 */
 } sl_article_row;
 
 typedef int (*sl_article_fn)(const sl_article_row *a, void *ctx);   /* non-zero stops */

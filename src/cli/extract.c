@@ -73,6 +73,7 @@ static json_t *article_json(const sl_article *a, int with_html)
     json_object_set_new(j, "subtitle", sv_str(a->subtitle));
     json_object_set_new(j, "dateline", sv_str(a->dateline));
     json_object_set_new(j, "text", sv_str(a->text));
+    json_object_set_new(j, "removed", sv_str(a->removed));
     if (with_html) {
         char *h = article_html(a);
         json_object_set_new(j, "html", sv_str(h));

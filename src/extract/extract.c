@@ -85,6 +85,22 @@ void ex_collect_body(const ex_doc *doc, arena *a, sl_article *out)
     *p = '\0';
     out->text = text;
     out->text_len = (size_t)(p - text);
+    /* what was dropped, line by line, whole lines up to SL_REMOVED_MAX;
+     * a last line "\u2026" tells that more was cut */
+    buf r;
+    buf_init(&r);
+    for (size_t i = 0; i < doc->n; i++) {
+        const ex_block *b = &doc->b[i];
+        if (in_body(b) || b->role != EX_ROLE_NONE) continue;
+        if (r.len + b->text.n + 1 + 4 > SL_REMOVED_MAX) {
+            buf_puts(&r, "\u2026\n");
+            break;
+        }
+        buf_append(&r, b->text.s, b->text.n);
+        buf_putc(&r, '\n');
+    }
+    out->removed = arena_strndup(a, r.data ? r.data : "", r.len);
+    buf_free(&r);
 }
 
 /* One tree, read twice: for the metadata, then for the body. */

@@ -43,6 +43,7 @@ json_t *sv_article_json(const sl_article_row *a)
     json_t *meta = a->meta_json ? json_loads(a->meta_json, 0, NULL) : NULL;
     if (meta) json_object_set_new(j, "meta", meta);
     json_object_set_new(j, "text", sv_str(a->text));
+    if (a->removed) json_object_set_new(j, "removed", sv_str(a->removed));
     return j;
 }
 

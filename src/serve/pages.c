@@ -329,6 +329,7 @@ void sv_story_html(struct buf *b, const sl_story *s, bool standalone)
 
 typedef struct art {
     char *id, *title, *source, *published, *url, *byline, *dateline, *event, *storyline, *duplicate_of, *text;
+    char *removed;
 } art;
 
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
@@ -338,14 +339,15 @@ static int take_art(const sl_article_row *a, void *ctx)
     art *x = ctx;
     *x = (art){dup_or_null(a->id), dup_or_null(a->title), dup_or_null(a->source), dup_or_null(a->published),
                dup_or_null(a->url), dup_or_null(a->byline), dup_or_null(a->dateline), dup_or_null(a->event),
-               dup_or_null(a->storyline), dup_or_null(a->duplicate_of), dup_or_null(a->text)};
+               dup_or_null(a->storyline), dup_or_null(a->duplicate_of), dup_or_null(a->text),
+               dup_or_null(a->removed)};
     return 1;
 }
 
 static void art_free(art *x)
 {
     free(x->id); free(x->title); free(x->source); free(x->published); free(x->url); free(x->byline);
-    free(x->dateline); free(x->event); free(x->storyline); free(x->duplicate_of); free(x->text);
+    free(x->dateline); free(x->event); free(x->storyline); free(x->duplicate_of); free(x->text); free(x->removed);
     memset(x, 0, sizeof *x);
 }
 
@@ -440,7 +442,24 @@ static sl_status article_page(buf *b, sl_engine *e, const char *id)
     for (size_t i = 0; i < ps.n; i++) h(b, "<p>%s</p>", ps.v[i]);
     free(t);
     VEC_FREE(ps);
-    h(b, "</div><p class=\"meta\">The text as extracted; the page's markup, menus and link lists were not kept.</p>");
+    h(b, "</div>");
+    /* beside the text, what extraction took out of the page */
+    if (!a.removed) h(b, "<p class=\"meta\">Stored before storyline kept what extraction removed.</p>");
+    else if (!*a.removed) h(b, "<p class=\"meta\">Extraction removed nothing from this page.</p>");
+    else {
+        size_t lines = 0;
+        for (const char *p = a.removed; *p; p++) lines += *p == '\n';
+        h(b, "<details class=\"removed\" id=\"removed\"><summary>What extraction removed (%zu line%s)</summary><ul>",
+          lines, lines == 1 ? "" : "s");
+        for (char *p = a.removed, *nl; *p; p = nl + 1) {
+            nl = strchr(p, '\n');
+            if (!nl) nl = p + strlen(p) - 1;
+            else *nl = 0;
+            h(b, "<li>%s</li>", p);
+            if (!nl[1]) break;
+        }
+        h(b, "</ul></details>");
+    }
     if (copies.n && orig) {
         /* who published first: the earliest date, the original on a tie */
         const char *first = orig->published;

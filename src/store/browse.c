@@ -181,8 +181,9 @@ sl_status st_storylines_page(st_db *db, const sl_page_query *q, sl_storyline_fn 
 sl_status st_article_get(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h, "SELECT " ST_ARTICLE_COLS " FROM articles WHERE id = ?", -1, &s, NULL) != SQLITE_OK)
-        return st_fail(db, err, "reading an article");
+    char sql[320];
+    snprintf(sql, sizeof sql, "SELECT %s FROM articles WHERE id = ?", st_article_cols(db));
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading an article");
     st_bind_text(s, 1, id);
     long n = 0;
     int rc = st_article_rows(s, fn, ctx, &n);
@@ -197,10 +198,10 @@ sl_status st_article_get(st_db *db, const char *id, sl_article_fn fn, void *ctx,
 sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h, "SELECT " ST_ARTICLE_COLS " FROM articles WHERE event ="
-                                  " (SELECT event FROM articles WHERE id = ?1) AND duplicate_of = ?1"
-                                  " ORDER BY day IS NULL, day, row", -1, &s, NULL) != SQLITE_OK)
-        return st_fail(db, err, "reading an article's copies");
+    char sql[400];
+    snprintf(sql, sizeof sql, "SELECT %s FROM articles WHERE event = (SELECT event FROM articles WHERE id = ?1)"
+                              " AND duplicate_of = ?1 ORDER BY day IS NULL, day, row", st_article_cols(db));
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading an article's copies");
     st_bind_text(s, 1, id);
     long n = 0;
     int rc = st_article_rows(s, fn, ctx, &n);

@@ -27,6 +27,7 @@ static const char *const schema =
     "  duplicate_of TEXT,"                    /* id of the article this copies */
     "  event INTEGER NOT NULL, storyline INTEGER NOT NULL,"
     "  minhash BLOB,"
+    "  removed TEXT,"                         /* what extraction dropped (schema 5) */
     "  ingested TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
     "CREATE INDEX IF NOT EXISTS articles_event ON articles(event, day);"
     "CREATE INDEX IF NOT EXISTS articles_storyline ON articles(storyline, day);"
@@ -284,7 +285,7 @@ static sl_status identify(st_db *db, st_kind *k, err_slot *err)
     return SL_OK;
 }
 
-/* Schema 4 from any earlier one (0: none), in one transaction. */
+/* Schema 5 from any earlier one (0: none), in one transaction. */
 static sl_status migrate(st_db *db, int from, err_slot *err)
 {
     char *msg = NULL;
@@ -294,8 +295,12 @@ static sl_status migrate(st_db *db, int from, err_slot *err)
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, schema, NULL, NULL, &msg);
     /* Schema 4: whether an event's days were stated rather than inferred
      * is kept (NULL in older rows: as before, dated means stated). */
-    if (rc == SQLITE_OK && from > 0) rc = sqlite3_exec(db->h, "ALTER TABLE clusters ADD COLUMN stated INTEGER", NULL, NULL, &msg);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '4')", NULL, NULL, &msg);
+    if (rc == SQLITE_OK && from > 0 && from < 4)
+        rc = sqlite3_exec(db->h, "ALTER TABLE clusters ADD COLUMN stated INTEGER", NULL, NULL, &msg);
+    /* Schema 5: what extraction dropped from each page (NULL in older rows). */
+    if (rc == SQLITE_OK && from > 0 && from < 5)
+        rc = sqlite3_exec(db->h, "ALTER TABLE articles ADD COLUMN removed TEXT", NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '5')", NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
@@ -394,6 +399,8 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
             st = st_fail(db, err, "cannot open read-only");
             goto fail;
         }
+        /* a file from before schema 5 has no removed column: read it as NULL */
+        if (k.version < 5) db->article_cols = ST_ARTICLE_COLS_4;
         return SL_OK;
     }
     char *msg = NULL;
@@ -502,8 +509,8 @@ sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_ARTICLE,
         "INSERT INTO articles (id, url, title, subtitle, byline, dateline, source, published, day,"
-        " date_inferred, text, meta, duplicate_of, event, storyline, minhash)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " date_inferred, text, meta, duplicate_of, event, storyline, minhash, removed)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!s) return st_fail(db, err, "prepare");
     char day[11];
     day_format(a->published, day);
@@ -523,6 +530,7 @@ sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int
     sqlite3_bind_int64(s, 14, p->event);
     sqlite3_bind_int64(s, 15, p->storyline);
     if (p->sig && p->sig->shingles) sqlite3_bind_blob(s, 16, p->sig, sizeof *p->sig, SQLITE_STATIC);
+    st_bind_text(s, 17, a->removed);
     if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing an article");
     *rowid = sqlite3_last_insert_rowid(db->h);
     s = st_prepare(db, ST_PUT_FTS, "INSERT INTO articles_fts (rowid, title, text) VALUES (?,?,?)");

@@ -41,6 +41,8 @@ sl_status st_members(st_db *db, cl_level level, int64_t id, int limit, st_member
     return st_done(db, rc, err, "reading a story's articles");
 }
 
+const char *st_article_cols(const st_db *db) { return db->article_cols ? db->article_cols : ST_ARTICLE_COLS; }
+
 int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n)
 {
     char ev[32], sl[32];
@@ -52,7 +54,7 @@ int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n)
             .id = col(s, 0), .url = col(s, 1), .title = col(s, 2), .published = col(s, 3),
             .source = col(s, 4), .byline = col(s, 5), .dateline = col(s, 6), .event = ev,
             .storyline = sl, .duplicate_of = col(s, 9), .text = col(s, 10), .meta_json = col(s, 11),
-            .date_inferred = sqlite3_column_int(s, 12),
+            .date_inferred = sqlite3_column_int(s, 12), .removed = col(s, 13),
         };
         (*n)++;
         if (fn(&a, ctx)) return SQLITE_DONE;
@@ -63,9 +65,9 @@ int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n)
 sl_status st_articles_each(st_db *db, sl_article_fn fn, void *ctx, err_slot *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h, "SELECT " ST_ARTICLE_COLS " FROM articles ORDER BY day DESC, row DESC", -1, &s,
-                           NULL) != SQLITE_OK)
-        return st_fail(db, err, "reading articles");
+    char sql[320];
+    snprintf(sql, sizeof sql, "SELECT %s FROM articles ORDER BY day DESC, row DESC", st_article_cols(db));
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading articles");
     long n = 0;
     int rc = st_article_rows(s, fn, ctx, &n);
     sqlite3_finalize(s);

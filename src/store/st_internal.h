@@ -26,6 +26,7 @@ struct st_db {
     bool          ckpt_failed;   /* the thread could not start: the writer checkpoints */
     bool          readonly;      /* opened ST_READ */
     bool          created;       /* the file did not exist before st_open */
+    const char   *article_cols;  /* ST_ARTICLE_COLS, or _4 for an older file read as it is */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */
@@ -44,7 +45,11 @@ void      st_bind_text(sqlite3_stmt *s, int i, const char *t);
  * returns non-zero, and returns the last sqlite3_step code (SQLITE_DONE
  * when fn stopped it). */
 #define ST_ARTICLE_COLS "id, url, title, published, source, byline, dateline, event, storyline," \
-                        " duplicate_of, text, meta, date_inferred"
+                        " duplicate_of, text, meta, date_inferred, removed"
+#define ST_ARTICLE_COLS_4 "id, url, title, published, source, byline, dateline, event, storyline," \
+                          " duplicate_of, text, meta, date_inferred, NULL"
 int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n);
+/* The columns to select for st_article_rows from this file. */
+const char *st_article_cols(const st_db *db);
 
 #endif

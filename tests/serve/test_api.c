@@ -189,6 +189,7 @@ static void an_article_shows_its_original_and_copies(void **state)
     assert_string_equal(json_string_value(json_object_get(o, "id")), orig);
     assert_string_equal(json_string_value(json_object_get(a.json, "text")),
                         json_string_value(json_object_get(copy, "text")));
+    assert_true(json_string_length(json_object_get(a.json, "removed")) > 0);
     bool listed = false;
     size_t i;
     json_t *c;

@@ -99,6 +99,12 @@ static void an_article_page_shows_its_copies(void **state)
     assert_non_null(strstr(a.body, "<h2 id=\"copies\">"));
     assert_int_equal(count(a.body, "<strong>(first)</strong>"), 1);
     assert_non_null(strstr(a.body, "the original"));
+    /* beside the text, what extraction removed from the page: the outlet's menu */
+    const char *removed = strstr(a.body, "<details class=\"removed\"");
+    assert_non_null(removed);
+    assert_non_null(strstr(removed, "<li>Newswire | Regions"));
+    const char *text = strstr(a.body, "<div class=\"text\">"), *menu = strstr(text, "Newswire | Regions");
+    assert_true(menu > removed);   /* only in the removed lines, not in the text */
     answer_free(&a);
     answer_free(&api);
     a = page("/articles/no-such-article", 404);

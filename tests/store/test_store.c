@@ -161,8 +161,8 @@ static void the_wal_is_checkpointed_as_it_grows(void **st)
 }
 
 /* A file of schema 3 (no application_id, the version in its meta table,
- * an index on actors(key), no stated column) is brought up to schema 4
- * in place: nothing stored is lost. */
+ * an index on actors(key), no stated or removed column) is brought up to
+ * the current schema in place: nothing stored is lost. */
 static void an_older_file_is_brought_forward(void **st)
 {
     (void)st;
@@ -181,6 +181,7 @@ static void an_older_file_is_brought_forward(void **st)
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, "CREATE INDEX actors_key ON actors(key);"
                                      "ALTER TABLE clusters DROP COLUMN stated;"
+                                     "ALTER TABLE articles DROP COLUMN removed;"
                                      "UPDATE meta SET value = '3' WHERE key = 'schema';"
                                      "PRAGMA application_id = 0; PRAGMA user_version = 0;", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
@@ -196,6 +197,48 @@ static void an_older_file_is_brought_forward(void **st)
     assert_int_equal(count_in(path, "PRAGMA user_version"), ST_SCHEMA);
     assert_int_equal(count_in(path, "SELECT count(*) FROM pragma_table_info('clusters') WHERE name = 'stated'"), 1);
     assert_int_equal(count_in(path, "SELECT count(*) FROM articles WHERE id = 'old1'"), 1);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'removed'"), 1);
+}
+
+static int removed_of(const sl_article_row *a, void *ctx)
+{
+    *(const char **)ctx = a->removed ? "text" : "null";
+    return 1;
+}
+
+/* A file of schema 4 (no removed column) is read as it is, its articles
+ * with nothing known of what was removed, and a writer adds the column. */
+static void a_schema_4_file_is_read_and_brought_forward(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/s4.db", tmp);
+    st_db *db;
+    err_slot err;
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    put_cluster(db, CL_STORYLINE, 1, 0, 1);
+    put_cluster(db, CL_EVENT, 1, 1, 1);
+    put_article(db, "four1", 1, 1);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_close(db);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "ALTER TABLE articles DROP COLUMN removed; PRAGMA user_version = 4;", NULL, NULL,
+                                  NULL), SQLITE_OK);
+    sqlite3_close(h);
+    const char *seen = NULL;
+    assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
+    assert_int_equal(st_article_get(db, "four1", removed_of, &seen, &err), SL_OK);
+    assert_string_equal(seen, "null");
+    st_close(db);
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    seen = NULL;
+    assert_int_equal(st_article_get(db, "four1", removed_of, &seen, &err), SL_OK);
+    assert_string_equal(seen, "null");   /* stored before: not known */
+    st_close(db);
+    assert_int_equal(count_in(path, "PRAGMA user_version"), ST_SCHEMA);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'removed'"), 1);
 }
 
 int main(void)
@@ -205,6 +248,7 @@ int main(void)
         cmocka_unit_test(lookups_leave_the_wal_free_to_checkpoint),
         cmocka_unit_test(the_wal_is_checkpointed_as_it_grows),
         cmocka_unit_test(an_older_file_is_brought_forward),
+        cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
