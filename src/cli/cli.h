@@ -74,6 +74,9 @@ void           cli_timeline_print(const sl_timeline_entry *t, size_t n);
  * options, open the database, run list(engine, opts), report errors. */
 int cli_run_listing(int argc, char **argv, const char *help,
                     sl_status (*list)(sl_engine *e, cli_opts *o));
+/* The skeleton of a command on one story (show, report): parse the common
+ * options and one ID, open the database, fetch the story, print(story). */
+int cli_run_story(int argc, char **argv, const char *help, void (*print)(const sl_story *s, const cli_opts *o));
 /* Called by a listing before it prints a row: 1 (stop, rows are left) once
  * the limit (--limit N, else default_limit; none with --all) is reached. */
 int cli_listing_full(cli_opts *o, long default_limit);

@@ -16,9 +16,22 @@ static const char help[] =
     "and articles (linked to their pages). HTML (the default) needs no other\n"
     "file and no network; Markdown is plain text.\n";
 
+/* --format: the one option of this command, read before the story is printed. */
+static const char *format = "html";
+
+static void print_report(const sl_story *s, const cli_opts *o)
+{
+    (void)o;
+    buf b;
+    buf_init(&b);
+    if (!strcmp(format, "md")) sv_story_md(&b, s);
+    else sv_story_html(&b, s, true);
+    fwrite(b.data, 1, b.len, stdout);
+    buf_free(&b);
+}
+
 int cmd_report(int argc, char **argv)
 {
-    const char *format = "html";
     for (int i = 1; i < argc; i++) {
         bool eq = !strncmp(argv[i], "--format=", 9);
         if (strcmp(argv[i], "--format") && !eq) continue;
@@ -36,30 +49,5 @@ int cmd_report(int argc, char **argv)
         fprintf(stderr, "storyline report: --format %s: give html or md\n\n%s", format, help);
         return EXIT_USAGE;
     }
-    cli_opts o;
-    int r = cli_parse(argc, argv, help, 0, &o);
-    if (!r && o.nargs != 1) {
-        fprintf(stderr, "storyline report: give exactly one ID\n\n%s", help);
-        r = -1;
-    }
-    if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
-    sl_engine *e = cli_open(&o, 1);
-    int rc = 0;
-    sl_story *s = NULL;
-    if (!e) rc = EXIT_FAIL;
-    else if (sl_story_get(e, o.args[0], &s) != SL_OK) {
-        fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
-        rc = EXIT_FAIL;
-    } else {
-        buf b;
-        buf_init(&b);
-        if (!strcmp(format, "md")) sv_story_md(&b, s);
-        else sv_story_html(&b, s, true);
-        fwrite(b.data, 1, b.len, stdout);
-        buf_free(&b);
-    }
-    sl_story_free(s);
-    sl_close(e);
-    free(o.args);
-    return rc;
+    return cli_run_story(argc, argv, help, print_report);
 }

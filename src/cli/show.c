@@ -70,12 +70,12 @@ static void print_text(const sl_story *s)
     }
 }
 
-int cmd_show(int argc, char **argv)
+int cli_run_story(int argc, char **argv, const char *help, void (*print)(const sl_story *s, const cli_opts *o))
 {
     cli_opts o;
     int r = cli_parse(argc, argv, help, 0, &o);
     if (!r && o.nargs != 1) {
-        fprintf(stderr, "storyline show: give exactly one ID\n\n%s", help);
+        fprintf(stderr, "storyline %s: give exactly one ID\n\n%s", argv[0], help);
         r = -1;
     }
     if (r) { free(o.args); return r > 0 ? 0 : EXIT_USAGE; }
@@ -86,10 +86,17 @@ int cmd_show(int argc, char **argv)
     else if (sl_story_get(e, o.args[0], &s) != SL_OK) {
         fprintf(stderr, "storyline: %s\n", sl_errmsg(e));
         rc = EXIT_FAIL;
-    } else if (o.json) print_json(s);
-    else print_text(s);
+    } else print(s, &o);
     sl_story_free(s);
     sl_close(e);
     free(o.args);
     return rc;
 }
+
+static void print_story(const sl_story *s, const cli_opts *o)
+{
+    if (o->json) print_json(s);
+    else print_text(s);
+}
+
+int cmd_show(int argc, char **argv) { return cli_run_story(argc, argv, help, print_story); }

@@ -144,29 +144,15 @@ static void client_of(struct MHD_Connection *c, char out[64])
 
 /* The query string again (libmicrohttpd hands the path and the decoded
  * arguments apart), for the log: unsafe bytes percent-encoded. */
-static void put_escaped(buf *b, const char *s)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
-            buf_putc(b, (char)*p);
-        else {
-            buf_putc(b, '%');
-            buf_putc(b, hex[*p >> 4]);
-            buf_putc(b, hex[*p & 15]);
-        }
-    }
-}
-
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
     buf *b = cls;
     buf_putc(b, b->len ? '&' : '?');
-    put_escaped(b, key);
+    sv_urlesc(b, key);
     if (value) {
         buf_putc(b, '=');
-        put_escaped(b, value);
+        sv_urlesc(b, value);
     }
     return MHD_YES;
 }

@@ -45,8 +45,7 @@ static void esc(buf *b, const char *s)
     }
 }
 
-/* s percent-encoded for a path segment or a query value. */
-static void urlesc(buf *b, const char *s)
+void sv_urlesc(struct buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
@@ -70,7 +69,7 @@ static void h(buf *b, const char *fmt, ...)
         if (*p != '%') { buf_putc(b, *p); continue; }
         p++;
         if (*p == 's') esc(b, va_arg(ap, const char *));
-        else if (*p == 'u') urlesc(b, va_arg(ap, const char *));   /* %u: a URL part */
+        else if (*p == 'u') sv_urlesc(b, va_arg(ap, const char *));   /* %u: a URL part */
         else if (*p == 'd') buf_printf(b, "%d", va_arg(ap, int));
         else if (*p == 'l' && p[1] == 'd') { buf_printf(b, "%ld", va_arg(ap, long)); p++; }
         else if (*p == 'z' && p[1] == 'u') { buf_printf(b, "%zu", va_arg(ap, size_t)); p++; }
@@ -495,7 +494,7 @@ static void actor_page(buf *b, const sl_actor_page *p)
     buf f;
     buf_init(&f);
     buf_puts(&f, "/actors/");
-    urlesc(&f, p->actor.key);
+    sv_urlesc(&f, p->actor.key);
     buf_puts(&f, "/feed.atom");
     snprintf(feed, sizeof feed, "%s", f.data);
     buf_free(&f);
@@ -617,7 +616,7 @@ static sl_status search_page(buf *b, sl_engine *e, const char *q, const char *cu
     buf feed;
     buf_init(&feed);
     buf_puts(&feed, "/search/feed.atom?q=");
-    urlesc(&feed, q);
+    sv_urlesc(&feed, q);
     page_opts o = {false, q && *q ? feed.data : NULL};
     page_start(b, q && *q ? q : "Search", &o);
     h(b, "<h1>Search</h1><form action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\" value=\"%s\" "
@@ -681,7 +680,7 @@ static void path_of(char *out, size_t n, const char *prefix, const char *id)
     buf p;
     buf_init(&p);
     buf_puts(&p, prefix);
-    urlesc(&p, id);
+    sv_urlesc(&p, id);
     snprintf(out, n, "%s", p.data);
     buf_free(&p);
 }
@@ -749,9 +748,9 @@ static sl_status search_feed(buf *b, sl_engine *e, const char *q, const char *ba
     buf_init(&page);
     buf_init(&self);
     buf_puts(&page, "/search?q=");
-    urlesc(&page, q);
+    sv_urlesc(&page, q);
     buf_puts(&self, "/search/feed.atom?q=");
-    urlesc(&self, q);
+    sv_urlesc(&self, q);
     char title[300];
     snprintf(title, sizeof title, "storyline: %s", q);
     feed_finish(b, &f, title, page.data, self.data);

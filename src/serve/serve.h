@@ -62,10 +62,13 @@ void sv_api_watch(sv_api *api, const char *const *feeds, size_t n, double every_
 void sv_api_handle(sv_api *api, sl_engine *reader, const sv_request *req, sv_reply *out);
 void sv_reply_free(sv_reply *r);
 
+struct buf;
+/* s percent-encoded for a path segment or a query value (pages.c). */
+void sv_urlesc(struct buf *b, const char *s);
+
 /* The web page and the Atom feeds (pages.c): any path outside /api/. */
 void sv_page_handle(sl_engine *reader, const sv_request *req, sv_reply *out);
 /* The page of a story; standalone: one self-contained file (report). */
-struct buf;
 void sv_story_html(struct buf *b, const sl_story *s, bool standalone);
 /* The same as Markdown (report.c). */
 void sv_story_md(struct buf *b, const sl_story *s);

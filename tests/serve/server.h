@@ -134,6 +134,21 @@ static inline json_t *cli_json(const char *args)
 
 /* ---- the server ---- */
 
+/* The port a server took, from the first line of its log (waiting up to
+ * ten seconds for it); 0 if it never came. */
+static inline int port_in_log(const char *path)
+{
+    int found = 0;
+    for (int i = 0; i < 1000 && !found; i++) {
+        usleep(10000);
+        char *log = slurp(path, NULL);
+        const char *p = log ? strstr(log, "http://127.0.0.1:") : NULL;
+        if (p) found = atoi(p + strlen("http://127.0.0.1:"));
+        free(log);
+    }
+    return found;
+}
+
 static inline int start(void **state)
 {
     (void)state;
@@ -159,14 +174,7 @@ static inline int start(void **state)
         execl(BIN, BIN, "serve", "--db", db, "--port", "0", "--token-file", tok, "--max-body", "256K", (char *)NULL);
         _exit(127);
     }
-    /* the port it took is in its first line */
-    for (int i = 0; i < 1000 && !port; i++) {
-        usleep(10000);
-        char *log = slurp(logf, NULL);
-        const char *p = log ? strstr(log, "http://127.0.0.1:") : NULL;
-        if (p) port = atoi(p + strlen("http://127.0.0.1:"));
-        free(log);
-    }
+    port = port_in_log(logf);
     return port ? 0 : -1;
 }
 

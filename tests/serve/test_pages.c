@@ -269,14 +269,7 @@ static void a_watching_server_stores_what_feeds_bring(void **state)
         execl(BIN, BIN, "serve", "--db", bdb, "--port", "0", "--watch", feeds, "--every", "0.01", (char *)NULL);
         _exit(127);
     }
-    int a_port = port, b_port = 0;
-    for (int i = 0; i < 1000 && !b_port; i++) {
-        usleep(10000);
-        char *log = slurp(blog, NULL);
-        const char *p = log ? strstr(log, "http://127.0.0.1:") : NULL;
-        if (p) b_port = atoi(p + strlen("http://127.0.0.1:"));
-        free(log);
-    }
+    int a_port = port, b_port = port_in_log(blog);
     assert_true(b_port > 0);
     /* the pages of the feed arrive in b's database */
     port = b_port;

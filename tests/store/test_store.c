@@ -163,6 +163,25 @@ static void the_wal_is_checkpointed_as_it_grows(void **st)
 /* A file of schema 3 (no application_id, the version in its meta table,
  * an index on actors(key), no stated or removed column) is brought up to
  * the current schema in place: nothing stored is lost. */
+/* A file at path with one storyline, event and article (id), then made
+ * older by the SQL given. */
+static void older_file(const char *path, const char *id, const char *sql)
+{
+    st_db *db;
+    err_slot err;
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    put_cluster(db, CL_STORYLINE, 1, 0, 1);
+    put_cluster(db, CL_EVENT, 1, 1, 1);
+    put_article(db, id, 1, 1);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_close(db);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+}
+
 static void an_older_file_is_brought_forward(void **st)
 {
     (void)st;
@@ -170,21 +189,11 @@ static void an_older_file_is_brought_forward(void **st)
     snprintf(path, sizeof path, "%s/k.db", tmp);
     st_db *db;
     err_slot err;
-    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
-    assert_int_equal(st_begin(db, &err), SL_OK);
-    put_cluster(db, CL_STORYLINE, 1, 0, 1);
-    put_cluster(db, CL_EVENT, 1, 1, 1);
-    put_article(db, "old1", 1, 1);
-    assert_int_equal(st_commit(db, &err), SL_OK);
-    st_close(db);
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, "CREATE INDEX actors_key ON actors(key);"
-                                     "ALTER TABLE clusters DROP COLUMN stated;"
-                                     "ALTER TABLE articles DROP COLUMN removed;"
-                                     "UPDATE meta SET value = '3' WHERE key = 'schema';"
-                                     "PRAGMA application_id = 0; PRAGMA user_version = 0;", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(h);
+    older_file(path, "old1", "CREATE INDEX actors_key ON actors(key);"
+                             "ALTER TABLE clusters DROP COLUMN stated;"
+                             "ALTER TABLE articles DROP COLUMN removed;"
+                             "UPDATE meta SET value = '3' WHERE key = 'schema';"
+                             "PRAGMA application_id = 0; PRAGMA user_version = 0;");
     /* a reader takes it as it is */
     assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
     st_close(db);
@@ -215,18 +224,7 @@ static void a_schema_4_file_is_read_and_brought_forward(void **st)
     snprintf(path, sizeof path, "%s/s4.db", tmp);
     st_db *db;
     err_slot err;
-    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
-    assert_int_equal(st_begin(db, &err), SL_OK);
-    put_cluster(db, CL_STORYLINE, 1, 0, 1);
-    put_cluster(db, CL_EVENT, 1, 1, 1);
-    put_article(db, "four1", 1, 1);
-    assert_int_equal(st_commit(db, &err), SL_OK);
-    st_close(db);
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, "ALTER TABLE articles DROP COLUMN removed; PRAGMA user_version = 4;", NULL, NULL,
-                                  NULL), SQLITE_OK);
-    sqlite3_close(h);
+    older_file(path, "four1", "ALTER TABLE articles DROP COLUMN removed; PRAGMA user_version = 4;");
     const char *seen = NULL;
     assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
     assert_int_equal(st_article_get(db, "four1", removed_of, &seen, &err), SL_OK);
