@@ -480,10 +480,17 @@ typedef struct sl_hit {
 typedef int (*sl_hit_fn)(const sl_hit *h, void *ctx);   /* non-zero stops */
 /* Full-text search of titles and texts (SQLite FTS5 syntax: words,
  * "phrases", OR, NOT, prefix*), best first (or, SL_SEARCH_NEWEST, newest
- * first), skipping offset hits. A query FTS5 cannot parse is SL_EUSAGE
- * with its reason. */
+ * first), skipping offset hits. The hits are the SL_SEARCH_POOL matching
+ * articles stored last: what a search costs does not grow with the
+ * archive. A query FTS5 cannot parse is SL_EUSAGE with its reason. */
 enum { SL_SEARCH_BEST = 0, SL_SEARCH_NEWEST = 1 };
+#define SL_SEARCH_POOL 2000
 sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx);
+
+/* A number that changes whenever another connection (another engine, in
+ * this process or another) commits to the database: what this engine read
+ * before is still what the file holds while it is the same. */
+sl_status sl_data_version(sl_engine *e, int64_t *out);
 
 /* Let other writers in until this engine next writes (a long-running writer
  * between its batches, as watch between rounds); the next write waits for

@@ -12,7 +12,7 @@
 
 static const char help[] =
     "usage: storyline serve [--db FILE] [--bind ADDR] [--port N] [--token-file FILE]\n"
-    "                       [--max-body SIZE] [--watch FEEDS_FILE [--every MINUTES]]\n"
+    "                       [--max-body SIZE] [--cache SIZE] [--watch FEEDS_FILE [--every MINUTES]]\n"
     "\n"
     "Serve the database over HTTP: the web page at / (storylines, stories with\n"
     "their time axis, articles with their copies, actors, search), Atom feeds\n"
@@ -29,6 +29,8 @@ static const char help[] =
     "  --token-file FILE  POST needs 'Authorization: Bearer TOKEN', TOKEN being\n"
     "                     the file's first line\n"
     "  --max-body SIZE    refuse request bodies over SIZE (default 32M; K, M, G)\n"
+    "  --cache SIZE       answers each of the 4 threads keeps and gives again while\n"
+    "                     the database is unchanged (default 8M; 0: none)\n"
     "  --watch FILE       poll the RSS or Atom feeds listed in FILE (one URL a\n"
     "                     line; # starts a comment), as 'storyline watch' does\n"
     "  --every MINUTES    pause between rounds of --watch (default 15)\n"
@@ -109,12 +111,13 @@ static int value_of(int argc, char **argv, int i, const char *opt, const char **
 
 int cmd_serve(int argc, char **argv)
 {
-    const char *bind = NULL, *port_s = NULL, *token_file = NULL, *max_body_s = NULL, *watch = NULL, *every = NULL;
+    const char *bind = NULL, *port_s = NULL, *token_file = NULL, *max_body_s = NULL, *watch = NULL, *every = NULL,
+               *cache_s = NULL;
     for (int i = 1; i < argc; i++) {
         const char **slot = !strcmp(argv[i], "--bind") ? &bind : !strcmp(argv[i], "--port") ? &port_s
                           : !strcmp(argv[i], "--token-file") ? &token_file
                           : !strcmp(argv[i], "--max-body") ? &max_body_s : !strcmp(argv[i], "--watch") ? &watch
-                          : !strcmp(argv[i], "--every") ? &every : NULL;
+                          : !strcmp(argv[i], "--every") ? &every : !strcmp(argv[i], "--cache") ? &cache_s : NULL;
         if (!slot) continue;
         if (value_of(argc, argv, i, argv[i], slot)) return EXIT_USAGE;
         memmove(&argv[i], &argv[i + 2], (size_t)(argc - i - 1) * sizeof *argv);
@@ -140,6 +143,9 @@ int cmd_serve(int argc, char **argv)
         cfg.port = (int)p;
     }
     if (max_body_s && cli_size(max_body_s, "serve", "--max-body", &cfg.max_body)) return EXIT_USAGE;
+    cfg.cache_bytes = (size_t)8 << 20;
+    if (cache_s && !strcmp(cache_s, "0")) cfg.cache_bytes = 0;
+    else if (cache_s && cli_size(cache_s, "serve", "--cache", &cfg.cache_bytes)) return EXIT_USAGE;
     cfg.every_minutes = 15;
     if (every) {
         char *end;

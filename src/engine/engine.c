@@ -282,6 +282,13 @@ sl_status sl_actor_get(sl_engine *e, const char *key, sl_actor_page **out)
     return st;
 }
 
+sl_status sl_data_version(sl_engine *e, int64_t *out)
+{
+    *out = 0;
+    if (!e->db) return SL_EDB;
+    return st_data_version(e->db, out, &e->err);
+}
+
 void sl_writer_release(sl_engine *e)
 {
     if (e && e->lock) eg_writer_release(e);

@@ -34,9 +34,29 @@ typedef struct server {
     const sv_config *cfg;
     sv_api          *api;
     size_t           max_body;
-    pthread_mutex_t  mu;        /* readers, log */
-    VEC(sl_engine *) readers;   /* every thread's engine, closed at the end */
+    pthread_mutex_t  mu;        /* workers, log */
+    VEC(struct worker *) workers;   /* every thread's, freed at the end */
 } server;
+
+/* What a thread of the pool keeps: its engine, and the answers it gave
+ * lately. An answer is given again, unbuilt, while the database is as it
+ * was (its data_version unchanged: no connection committed since); the
+ * least recently used go first when the cache is over its size. */
+typedef struct cached {
+    char       *key;       /* method-less request line: path and query */
+    char       *body;
+    size_t      len;
+    const char *type;
+    uint64_t    used;
+} cached;
+
+typedef struct worker {
+    sl_engine    *reader;
+    VEC(cached)   cache;
+    size_t        bytes;
+    int64_t       version;
+    uint64_t      clock;
+} worker;
 
 /* One request while it arrives and until it is logged. */
 typedef struct request {
@@ -48,11 +68,56 @@ typedef struct request {
     char       client[64];
 } request;
 
-static __thread sl_engine *reader;
+static __thread worker *self;
+
+static void cache_clear(worker *w)
+{
+    for (size_t i = 0; i < w->cache.n; i++) { free(w->cache.v[i].key); free(w->cache.v[i].body); }
+    w->cache.n = 0;
+    w->bytes = 0;
+}
+
+/* A copy of the answer cached under key, or false. */
+static bool cache_get(worker *w, const char *key, sv_reply *out)
+{
+    for (size_t i = 0; i < w->cache.n; i++) {
+        cached *c = &w->cache.v[i];
+        if (strcmp(c->key, key)) continue;
+        c->used = ++w->clock;
+        out->status = 200;
+        out->type = c->type;
+        out->len = c->len;
+        out->body = xmalloc(c->len + 1);
+        memcpy(out->body, c->body, c->len + 1);
+        return true;
+    }
+    return false;
+}
+
+static void cache_put(worker *w, size_t limit, const char *key, const sv_reply *r)
+{
+    size_t cost = r->len + strlen(key);
+    if (!limit || cost > limit / 4) return;
+    while (w->bytes + cost > limit && w->cache.n) {
+        size_t old = 0;
+        for (size_t i = 1; i < w->cache.n; i++) if (w->cache.v[i].used < w->cache.v[old].used) old = i;
+        cached *c = &w->cache.v[old];
+        w->bytes -= c->len + strlen(c->key);
+        free(c->key);
+        free(c->body);
+        *c = w->cache.v[--w->cache.n];
+    }
+    char *body = xmalloc(r->len + 1);
+    memcpy(body, r->body, r->len);
+    body[r->len] = 0;
+    cached c = {xstrdup(key), body, r->len, r->type, ++w->clock};
+    VEC_PUSH(w->cache, c);
+    w->bytes += cost;
+}
 
 static sl_engine *thread_reader(server *sv, sv_reply *out)
 {
-    if (reader) return reader;
+    if (self) return self->reader;
     sl_engine *e;
     if (sl_open_db(&e, sv->cfg->db_path, SL_OPEN_READ) != SL_OK) {
         out->status = 503;
@@ -64,10 +129,13 @@ static sl_engine *thread_reader(server *sv, sv_reply *out)
         sl_close(e);
         return NULL;
     }
+    self = xcalloc(1, sizeof *self);
+    self->reader = e;
+    self->version = -1;
     pthread_mutex_lock(&sv->mu);
-    VEC_PUSH(sv->readers, e);
+    VEC_PUSH(sv->workers, self);
     pthread_mutex_unlock(&sv->mu);
-    return reader = e;
+    return e;
 }
 
 static const char *query_arg(void *ctx, const char *name)
@@ -202,8 +270,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
                 .body = rq->body.data ? rq->body.data : "", .body_len = rq->body.len,
             };
-            if (!strncmp(url, "/api/", 5)) sv_api_handle(sv->api, e, &q, &r);
-            else sv_page_handle(e, &q, &r);
+            bool get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
+            int64_t version = -1;
+            if (get && sv->cfg->cache_bytes) {
+                if (sl_data_version(e, &version) != SL_OK) version = -2;
+                if (version != self->version) cache_clear(self);
+                self->version = version;
+            }
+            if (get && sv->cfg->cache_bytes && version >= 0 && cache_get(self, rq->url, &r)) {
+                /* given again */
+            } else {
+                if (!strncmp(url, "/api/", 5)) sv_api_handle(sv->api, e, &q, &r);
+                else sv_page_handle(e, &q, &r);
+                if (get && r.status == 200 && version >= 0) cache_put(self, sv->cfg->cache_bytes, rq->url, &r);
+            }
         }
     }
     enum MHD_Result ok = send_reply(c, rq, &r);
@@ -309,8 +389,13 @@ int sv_run(const sv_config *cfg)
     }
     MHD_stop_daemon(d);
     if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
-    for (size_t i = 0; i < sv.readers.n; i++) sl_close(sv.readers.v[i]);
-    VEC_FREE(sv.readers);
+    for (size_t i = 0; i < sv.workers.n; i++) {
+        cache_clear(sv.workers.v[i]);
+        VEC_FREE(sv.workers.v[i]->cache);
+        sl_close(sv.workers.v[i]->reader);
+        free(sv.workers.v[i]);
+    }
+    VEC_FREE(sv.workers);
     sv_api_free(sv.api);
     pthread_mutex_destroy(&sv.mu);
     fprintf(cfg->log, "storyline: stopped serving %s\n", cfg->db_path);

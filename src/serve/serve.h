@@ -90,6 +90,7 @@ typedef struct sv_config {
     const char *const *feeds;   /* serve --watch: feeds to poll, or NULL */
     size_t      n_feeds;
     double      every_minutes;  /* between rounds */
+    size_t      cache_bytes;    /* answers kept per thread of the pool; 0: none */
 } sv_config;
 
 #define SV_MAX_BODY ((size_t)32 << 20)

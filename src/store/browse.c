@@ -222,12 +222,17 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, int o
     sqlite3_stmt *s;
     /* bm25 weighs a title match above a body match; snippet marks the
      * matches with \x01 and \x02, which no stored text holds as such */
-    char sql[640];
+    /* Ranking weighs every match: only the newest SL_SEARCH_POOL stored
+     * (read from the index's end, rowid being the order of storing) are
+     * ranked, so that a common word costs the same in any size of archive. */
+    char sql[900];
     snprintf(sql, sizeof sql,
              "SELECT a.id, a.title, a.published, a.source, a.event, a.storyline,"
              " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), bm25(articles_fts, 4.0, 1.0)"
              " FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
-             " WHERE articles_fts MATCH ?1 ORDER BY %s LIMIT ?2 OFFSET ?3",
+             " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= coalesce((SELECT min(r) FROM (SELECT rowid AS r"
+             " FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d)), 0)"
+             " ORDER BY %s LIMIT ?2 OFFSET ?3", SL_SEARCH_POOL,
              order == SL_SEARCH_NEWEST ? "a.day IS NULL, a.day DESC, a.row DESC" : "bm25(articles_fts, 4.0, 1.0)");
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "searching");

@@ -656,6 +656,17 @@ sl_status st_generation(st_db *db, int64_t *out, err_slot *err)
     return st_done(db, rc, err, "reading the generation");
 }
 
+sl_status st_data_version(st_db *db, int64_t *out, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_DATA_VERSION, "PRAGMA data_version");
+    if (!s) return st_fail(db, err, "prepare");
+    int rc = sqlite3_step(s);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    if (rc == SQLITE_ROW) rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return st_done(db, rc, err, "reading the data version");
+}
+
 sl_status st_summary_put(st_db *db, cl_level level, int64_t id, const char *headline,
                          const char *summary_json, err_slot *err)
 {

@@ -40,6 +40,9 @@ void      st_lock_forget(st_lock *l);
 /* Batches committed to the file so far, by any writer: a writer that let
  * go of the lock (watch between rounds) reloads if it changed. */
 sl_status st_generation(st_db *db, int64_t *out, err_slot *err);
+/* SQLite's data_version of this connection: it changes when another
+ * connection commits. */
+sl_status st_data_version(st_db *db, int64_t *out, err_slot *err);
 
 void st_checkpoint_every(st_db *db, int pages);
 void      st_close(st_db *db);
