@@ -43,7 +43,7 @@ typedef struct server {
  * was (its data_version unchanged: no connection committed since); the
  * least recently used go first when the cache is over its size. */
 typedef struct cached {
-    char       *key;       /* method-less request line: path and query */
+    char       *key;       /* "HOST PATH?QUERY" */
     char       *body;
     size_t      len;
     const char *type;
@@ -277,13 +277,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 if (version != self->version) cache_clear(self);
                 self->version = version;
             }
-            if (get && sv->cfg->cache_bytes && version >= 0 && cache_get(self, rq->url, &r)) {
+            /* the key: the host asked (feeds link to it) and the path with its query */
+            buf key;
+            buf_init(&key);
+            if (get && sv->cfg->cache_bytes) buf_printf(&key, "%s %s", q.host ? q.host : "", rq->url);
+            if (get && sv->cfg->cache_bytes && version >= 0 && cache_get(self, key.data, &r)) {
                 /* given again */
             } else {
                 if (!strncmp(url, "/api/", 5)) sv_api_handle(sv->api, e, &q, &r);
                 else sv_page_handle(e, &q, &r);
-                if (get && r.status == 200 && version >= 0) cache_put(self, sv->cfg->cache_bytes, rq->url, &r);
+                if (get && r.status == 200 && version >= 0) cache_put(self, sv->cfg->cache_bytes, key.data, &r);
             }
+            buf_free(&key);
         }
     }
     enum MHD_Result ok = send_reply(c, rq, &r);

@@ -179,6 +179,15 @@ static void feeds_are_atom(void **state)
     assert_true(atom_entries("/search/feed.atom?q=water") >= 2);
     answer a = page("/search/feed.atom", 400);
     answer_free(&a);
+    /* a feed's links name the host it was asked from, also when the same
+     * feed was asked from another just before */
+    answer x = call("GET", "/stories/s1/feed.atom", "Host: news.example.org", NULL, 0);
+    answer y = get("/stories/s1/feed.atom");
+    assert_non_null(strstr(x.body, "<link href=\"http://news.example.org/stories/s1\"/>"));
+    assert_null(strstr(y.body, "news.example.org"));
+    assert_non_null(strstr(y.body, "http://127.0.0.1:"));
+    answer_free(&x);
+    answer_free(&y);
 }
 
 /* Text from articles never becomes markup: a title and a text with tags. */
