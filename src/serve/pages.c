@@ -435,7 +435,7 @@ static sl_status article_page(buf *b, sl_engine *e, const char *id)
           a.dateline ? a.dateline : "");
     if (a.duplicate_of) h(b, "<p class=\"meta\">A copy of <a href=\"/articles/%u\">%s</a>.</p>", a.duplicate_of,
                           orig && orig->title ? orig->title : a.duplicate_of);
-    h(b, "<div class=\"text\">");
+    h(b, "<div class=\"beside\"><div class=\"text\">");
     paras ps = {0};
     char *t = split_paras(a.text, &ps);
     for (size_t i = 0; i < ps.n; i++) h(b, "<p>%s</p>", ps.v[i]);
@@ -448,17 +448,14 @@ static sl_status article_page(buf *b, sl_engine *e, const char *id)
     else {
         size_t lines = 0;
         for (const char *p = a.removed; *p; p++) lines += *p == '\n';
-        h(b, "<details class=\"removed\" id=\"removed\"><summary>What extraction removed (%zu line%s)</summary><ul>",
-          lines, lines == 1 ? "" : "s");
-        for (char *p = a.removed, *nl; *p; p = nl + 1) {
-            nl = strchr(p, '\n');
-            if (!nl) nl = p + strlen(p) - 1;
-            else *nl = 0;
-            h(b, "<li>%s</li>", p);
-            if (!nl[1]) break;
-        }
+        h(b, "<details class=\"removed\" id=\"removed\" open><summary>What extraction removed (%zu line%s)</summary>"
+             "<ul>", lines, lines == 1 ? "" : "s");
+        char *save = NULL;
+        for (char *line = strtok_r(a.removed, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+            h(b, "<li>%s</li>", line);
         h(b, "</ul></details>");
     }
+    h(b, "</div>");
     if (copies.n && orig) {
         /* who published first: the earliest date, the original on a tie */
         const char *first = orig->published;
