@@ -11,7 +11,7 @@
  *   /search?q=WORDS           full-text search (paged)
  *   /stories/ID/feed.atom      Atom feeds: a storyline's events, an event's
  *   /actors/KEY/feed.atom      articles, the events naming an actor, the
- *   /search/feed.atom?q=WORDS  newest articles matching a search
+ *   /search/feed.atom?q=WORDS  events of the newest articles matching a search
  *   /assets/style.css
  *
  * Every string from the database is escaped on its way into the page. The
@@ -725,21 +725,36 @@ static void actor_feed(buf *b, const sl_actor_page *p, const char *base)
     feed_finish(b, &f, p->actor.name, page, self);
 }
 
+/* The events of a saved search, in the order their newest matching
+ * article comes, each once. */
+#define FEED_EVENTS 50
+typedef struct search_events {
+    feed  *f;
+    char   seen[FEED_EVENTS][32];
+    size_t n;
+} search_events;
+
 static int feed_hit(const sl_hit *x, void *ctx)
 {
-    feed *f = ctx;
-    char path[256];
-    path_of(path, sizeof path, "/articles/", x->id);
-    feed_entry(f, x->title, path, x->published, x->source);
-    return 0;
+    search_events *se = ctx;
+    for (size_t i = 0; i < se->n; i++) if (!strcmp(se->seen[i], x->event)) return 0;
+    snprintf(se->seen[se->n++], sizeof se->seen[0], "%s", x->event);
+    char path[256], sum[600];
+    path_of(path, sizeof path, "/stories/", x->event);
+    snprintf(sum, sizeof sum, "Newest match: %s (%s, %s)", x->title ? x->title : x->id, x->source ? x->source : "",
+             x->published ? x->published : "undated");
+    feed_entry(se->f, x->title, path, x->published, sum);
+    return se->n == FEED_EVENTS;
 }
 
-/* A saved search: the newest articles that match. */
+/* A saved search: the events of the newest articles that match, each
+ * once, newest first. */
 static sl_status search_feed(buf *b, sl_engine *e, const char *q, const char *base)
 {
     feed f = {.base = base};
     buf_init(&f.entries);
-    sl_status st = sl_search(e, q, 0, 50, SL_SEARCH_NEWEST, feed_hit, &f);
+    search_events se = {.f = &f};
+    sl_status st = sl_search(e, q, 0, SL_SEARCH_POOL, SL_SEARCH_NEWEST, feed_hit, &se);
     if (st != SL_OK) { buf_free(&f.entries); return st; }
     buf page, self;
     buf_init(&page);
