@@ -754,7 +754,7 @@ static sl_status search_feed(buf *b, sl_engine *e, const char *q, const char *ba
     feed f = {.base = base};
     buf_init(&f.entries);
     search_events se = {.f = &f};
-    sl_status st = sl_search(e, q, 0, SL_SEARCH_POOL, SL_SEARCH_NEWEST, feed_hit, &se);
+    sl_status st = sl_search(e, q, 0, SL_PAGE_MAX, SL_SEARCH_NEWEST, feed_hit, &se);
     if (st != SL_OK) { buf_free(&f.entries); return st; }
     buf page, self;
     buf_init(&page);

@@ -253,9 +253,11 @@ static void a_report_is_one_file(void **state)
     free(out);
 }
 
-/* serve --watch: a second server polls this one's Atom feed of a search
+/* serve --watch: a second server polls this one's Atom feed of an event
  * and stores the article pages it links, between the POSTs it also takes;
- * SIGTERM stops both the polling and the server. */
+ * SIGTERM stops both the polling and the server. The second server is
+ * stopped before anything is checked, so that no failure leaves it
+ * running. */
 static void a_watching_server_stores_what_feeds_bring(void **state)
 {
     (void)state;
@@ -268,35 +270,45 @@ static void a_watching_server_stores_what_feeds_bring(void **state)
     fprintf(f, "{\"id\":\"b-1\",\"published\":\"2024-01-05\",\"text\":\"A quiet day at the harbour of Kessick.\"}\n");
     fclose(f);
     assert_int_equal(run_capturef(NULL, "%s ingest --db %s %s 2>/dev/null", BIN, bdb, seed), 0);
+    answer w = get("/api/articles/c1-tidewater-night-cuts");
+    char event[32];
+    snprintf(event, sizeof event, "%s", json_string_value(json_object_get(w.json, "event")));
+    answer_free(&w);
     f = fopen(feeds, "w");
-    fprintf(f, "# the examples' water story, as a saved search\n\nhttp://127.0.0.1:%d/search/feed.atom?q=reservoirs\n", port);
+    fprintf(f, "# the examples' first water event\n\nhttp://127.0.0.1:%d/stories/%s/feed.atom\n", port, event);
     fclose(f);
     pid_t b = fork();
     if (b == 0) {
         FILE *l = freopen(blog, "w", stderr);
+        l = freopen("/dev/null", "w", stdout);
         (void)l;
         execl(BIN, BIN, "serve", "--db", bdb, "--port", "0", "--watch", feeds, "--every", "0.01", (char *)NULL);
         _exit(127);
     }
     int a_port = port, b_port = port_in_log(blog);
-    assert_true(b_port > 0);
     /* the pages of the feed arrive in b's database */
-    port = b_port;
     size_t hits = 0;
-    for (int i = 0; i < 300 && hits < 2; i++) {
-        answer a = get("/api/search?q=reservoirs");
-        hits = json_array_size(json_object_get(a.json, "hits"));
+    long posted = 0;
+    if (b_port) {
+        port = b_port;
+        for (int i = 0; i < 300 && hits < 2; i++) {
+            answer a = get("/api/search?q=reservoirs");
+            hits = json_array_size(json_object_get(a.json, "hits"));
+            answer_free(&a);
+            if (hits < 2) usleep(100000);
+        }
+        answer a = post(NULL, "{\"id\":\"b-2\",\"text\":\"The Kessick harbour reopened on Monday.\"}");
+        posted = a.status;
         answer_free(&a);
-        if (hits < 2) usleep(100000);
+        port = a_port;
     }
-    answer a = post(NULL, "{\"id\":\"b-2\",\"text\":\"The Kessick harbour reopened on Monday.\"}");
-    port = a_port;
-    assert_true(hits >= 2);
-    assert_int_equal(a.status, 200);
-    answer_free(&a);
-    assert_int_equal(kill(b, SIGTERM), 0);
+    kill(b, SIGTERM);
     int st = 0;
     for (int i = 0; i < 2000 && waitpid(b, &st, WNOHANG) == 0; i++) usleep(10000);
+    if (!WIFEXITED(st)) { kill(b, SIGKILL); waitpid(b, NULL, 0); }
+    assert_true(b_port > 0);
+    assert_true(hits >= 2);
+    assert_int_equal(posted, 200);
     assert_true(WIFEXITED(st));
     assert_int_equal(WEXITSTATUS(st), 0);
     char *log = slurp(blog, NULL);
@@ -306,7 +318,9 @@ static void a_watching_server_stores_what_feeds_bring(void **state)
     free(log);
     /* and the feeds were asked for by the watcher, on a's log */
     log = slurp(logf, NULL);
-    assert_non_null(strstr(log, "\"GET /search/feed.atom?q=reservoirs HTTP/1.1\" 200"));
+    char line[96];
+    snprintf(line, sizeof line, "\"GET /stories/%s/feed.atom HTTP/1.1\" 200", event);
+    assert_non_null(strstr(log, line));
     assert_non_null(strstr(log, "\"GET /articles/"));
     free(log);
     assert_int_equal(run_capturef(NULL, "%s serve --db %s --every 5 2>/dev/null", BIN, bdb), 1);
