@@ -193,14 +193,15 @@ sl_status st_article_get(st_db *db, const char *id, sl_article_fn fn, void *ctx,
     return st;
 }
 
-/* A copy is stored in the event of the article it copies (ingest's dedup),
- * so the copies are found through the event's index, not by scanning. */
+/* From the index of copies (schema 5); a file of schema 4 read as it is
+ * has none, and finds them through the event's index (a copy is stored in
+ * the event of the article it copies): a scan of the event. */
 sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx, err_slot *err)
 {
     sqlite3_stmt *s;
     char sql[400];
-    snprintf(sql, sizeof sql, "SELECT %s FROM articles WHERE event = (SELECT event FROM articles WHERE id = ?1)"
-                              " AND duplicate_of = ?1 ORDER BY day IS NULL, day, row", st_article_cols(db));
+    snprintf(sql, sizeof sql, "SELECT %s FROM articles WHERE %sduplicate_of = ?1 ORDER BY day IS NULL, day, row",
+             st_article_cols(db), db->article_cols ? "event = (SELECT event FROM articles WHERE id = ?1) AND " : "");
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "reading an article's copies");
     st_bind_text(s, 1, id);
     long n = 0;

@@ -33,6 +33,8 @@ static const char *const schema =
     "CREATE INDEX IF NOT EXISTS articles_storyline ON articles(storyline, day);"
     /* listings, newest first, without sorting the archive (schema 4) */
     "CREATE INDEX IF NOT EXISTS articles_day ON articles(day);"
+    /* an article's copies, for its page (schema 5); copies only */
+    "CREATE INDEX IF NOT EXISTS articles_copies ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;"
     "CREATE TABLE IF NOT EXISTS clusters ("
     "  level INTEGER NOT NULL,"               /* 0 event, 1 storyline */
     "  id INTEGER NOT NULL, parent INTEGER NOT NULL,"
