@@ -480,11 +480,14 @@ typedef struct sl_hit {
 typedef int (*sl_hit_fn)(const sl_hit *h, void *ctx);   /* non-zero stops */
 /* Full-text search of titles and texts (SQLite FTS5 syntax: words,
  * "phrases", OR, NOT, prefix*), best first (or, SL_SEARCH_NEWEST, newest
- * first), skipping offset hits. The hits are the SL_SEARCH_POOL matching
- * articles stored last: what a search costs does not grow with the
- * archive. A query FTS5 cannot parse is SL_EUSAGE with its reason. */
+ * first), skipping offset hits. The matches ranked are those among the
+ * newest SL_SEARCH_WINDOW stored articles, or 10, 100... times as many:
+ * the first such window that holds offset + limit of them, else the whole
+ * archive. So a common word is ranked among recent articles and a rare one
+ * is found anywhere, and neither costs more as the archive grows. A query
+ * FTS5 cannot parse is SL_EUSAGE with its reason. */
 enum { SL_SEARCH_BEST = 0, SL_SEARCH_NEWEST = 1 };
-#define SL_SEARCH_POOL 2000
+#define SL_SEARCH_WINDOW 5000
 sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx);
 
 /* A number that changes whenever another connection (another engine, in

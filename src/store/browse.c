@@ -213,6 +213,48 @@ sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx,
 
 /* ---- full-text search ---------------------------------------------------- */
 
+void st_search_window(st_db *db, int64_t articles) { db->search_window = articles; }
+
+/* A query FTS5 cannot parse is the caller's mistake, not the file's (whose
+ * failures are SQLITE_CORRUPT, SQLITE_IOERR and the like). */
+static sl_status search_failed(st_db *db, const char *query, int rc, err_slot *err)
+{
+    if (rc == SQLITE_ERROR) return err_set(err, SL_EUSAGE, NULL, 0, "search '%s': %s", query, sqlite3_errmsg(db->h));
+    return st_fail(db, err, "searching");
+}
+
+/* Ranking weighs every match it is given, and a common word matches most
+ * of the archive. The matches ranked are those among the newest stored
+ * articles (rowid is the order of storing): the newest SL_SEARCH_WINDOW,
+ * or ten, a hundred... times as many, the first window that holds the
+ * hits asked for (need) or the whole archive. A common word is ranked in
+ * a small window, a rare one finds its few matches anywhere: neither
+ * costs more as the archive grows. *from: the window's first rowid. */
+static sl_status search_window(st_db *db, const char *query, long need, int64_t *from, err_slot *err)
+{
+    *from = 0;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT coalesce(max(row), 0) FROM articles", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "searching");
+    int rc = sqlite3_step(s);
+    int64_t last = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW) return st_fail(db, err, "searching");
+    if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2", -1,
+                           &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "searching");
+    sl_status st = SL_OK;
+    for (int64_t w = db->search_window > 0 ? db->search_window : SL_SEARCH_WINDOW; w < last; w *= 10) {
+        sqlite3_reset(s);
+        st_bind_text(s, 1, query);
+        sqlite3_bind_int64(s, 2, last - w + 1);
+        if ((rc = sqlite3_step(s)) != SQLITE_ROW) { st = search_failed(db, query, rc, err); break; }
+        if (sqlite3_column_int64(s, 0) >= need) { *from = last - w + 1; break; }
+    }
+    sqlite3_finalize(s);
+    return st;
+}
+
 sl_status st_search(st_db *db, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx,
                     err_slot *err)
 {
@@ -220,26 +262,25 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, int o
     if (limit < 1 || limit > SL_PAGE_MAX)
         return err_set(err, SL_EUSAGE, NULL, 0, "limit %ld is not between 1 and %d", limit, SL_PAGE_MAX);
     if (offset < 0) return err_set(err, SL_EUSAGE, NULL, 0, "negative offset %ld", offset);
+    int64_t from;
+    sl_status st = search_window(db, query, offset + limit, &from, err);
+    if (st != SL_OK) return st;
     sqlite3_stmt *s;
     /* bm25 weighs a title match above a body match; snippet marks the
      * matches with \x01 and \x02, which no stored text holds as such */
-    /* Ranking weighs every match: only the newest SL_SEARCH_POOL stored
-     * (read from the index's end, rowid being the order of storing) are
-     * ranked, so that a common word costs the same in any size of archive. */
-    char sql[900];
+    char sql[700];
     snprintf(sql, sizeof sql,
              "SELECT a.id, a.title, a.published, a.source, a.event, a.storyline,"
              " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), bm25(articles_fts, 4.0, 1.0)"
              " FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
-             " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= coalesce((SELECT min(r) FROM (SELECT rowid AS r"
-             " FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT %d)), 0)"
-             " ORDER BY %s LIMIT ?2 OFFSET ?3", SL_SEARCH_POOL,
+             " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?4 ORDER BY %s LIMIT ?2 OFFSET ?3",
              order == SL_SEARCH_NEWEST ? "a.day IS NULL, a.day DESC, a.row DESC" : "bm25(articles_fts, 4.0, 1.0)");
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "searching");
     st_bind_text(s, 1, query);
     sqlite3_bind_int64(s, 2, limit);
     sqlite3_bind_int64(s, 3, offset);
+    sqlite3_bind_int64(s, 4, from);
     char ev[32], sl[32];
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -248,13 +289,7 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, int o
         sl_hit h = {col(s, 0), col(s, 1), col(s, 2), col(s, 3), ev, sl, col(s, 6), -sqlite3_column_double(s, 7)};
         if (fn(&h, ctx)) { rc = SQLITE_DONE; break; }
     }
-    sl_status st = SL_OK;
-    if (rc != SQLITE_DONE) {
-        /* a query FTS5 cannot parse is the caller's mistake, not the file's
-         * (whose failures are SQLITE_CORRUPT, SQLITE_IOERR and the like) */
-        if (rc == SQLITE_ERROR) st = err_set(err, SL_EUSAGE, NULL, 0, "search '%s': %s", query, sqlite3_errmsg(db->h));
-        else st = st_fail(db, err, "searching");
-    }
+    if (rc != SQLITE_DONE) st = search_failed(db, query, rc, err);
     sqlite3_finalize(s);
     return st;
 }

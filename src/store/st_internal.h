@@ -27,6 +27,7 @@ struct st_db {
     bool          readonly;      /* opened ST_READ */
     bool          created;       /* the file did not exist before st_open */
     const char   *article_cols;  /* ST_ARTICLE_COLS, or _4 for an older file read as it is */
+    int64_t       search_window; /* the first window of st_search; 0: SL_SEARCH_WINDOW */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */

@@ -45,6 +45,9 @@ sl_status st_generation(st_db *db, int64_t *out, err_slot *err);
 sl_status st_data_version(st_db *db, int64_t *out, err_slot *err);
 
 void st_checkpoint_every(st_db *db, int pages);
+/* The first window of newest articles a search ranks in (default
+ * SL_SEARCH_WINDOW); a small one for tests. */
+void st_search_window(st_db *db, int64_t articles);
 void      st_close(st_db *db);
 const char *st_path(const st_db *db);
 /* A database this process created and stored nothing in (no article, no

@@ -28,6 +28,55 @@ static void put_cluster(st_db *db, cl_level level, int64_t id, int64_t parent, u
     assert_int_equal(st_cluster_put(db, &r, &err), SL_OK);
 }
 
+static int hit_row(const sl_hit *h, void *ctx)
+{
+    VEC(int) *v = ctx;
+    VEC_PUSH(*v, atoi(h->id + 1));   /* "a17" -> 17 */
+    return 0;
+}
+
+/* A search ranks a common word among the newest articles only (the first
+ * window that holds the hits asked for), and finds a rare word anywhere. */
+static void a_search_ranks_in_the_newest_window_that_holds_enough(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/search.db", tmp);
+    st_db *db;
+    err_slot err;
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    put_cluster(db, CL_STORYLINE, 1, 0, 1);
+    put_cluster(db, CL_EVENT, 1, 1, 1);
+    for (int i = 1; i <= 300; i++) {
+        char id[16], text[96];
+        snprintf(id, sizeof id, "a%d", i);
+        /* the word "river" in every article, more often in the old ones */
+        snprintf(text, sizeof text, "%s %s", i == 1 ? "A zebra crossed the river." : "", i < 100 ? "river river river" : "river bank");
+        sl_article a = {.id = id, .title = "x", .text = text, .text_len = strlen(text), .published = DAY_NONE};
+        st_placed p = {.event = 1, .storyline = 1};
+        int64_t row;
+        assert_int_equal(st_article_put(db, &a, &p, &row, &err), SL_OK);
+    }
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_search_window(db, 10);
+    VEC(int) got = {0};
+    assert_int_equal(st_search(db, "river", 0, 5, SL_SEARCH_BEST, hit_row, &got, &err), SL_OK);
+    assert_int_equal(got.n, 5);
+    for (size_t i = 0; i < got.n; i++) assert_true(got.v[i] > 290);   /* the newest ten, not the best-scoring old */
+    got.n = 0;
+    /* 20 hits need the next window (100 articles) */
+    assert_int_equal(st_search(db, "river", 0, 20, SL_SEARCH_BEST, hit_row, &got, &err), SL_OK);
+    assert_int_equal(got.n, 20);
+    for (size_t i = 0; i < got.n; i++) assert_true(got.v[i] > 200);
+    got.n = 0;
+    assert_int_equal(st_search(db, "zebra", 0, 5, SL_SEARCH_BEST, hit_row, &got, &err), SL_OK);
+    assert_int_equal(got.n, 1);
+    assert_int_equal(got.v[0], 1);
+    VEC_FREE(got);
+    st_close(db);
+}
+
 /* e2 (alone in s2) goes into e1 (in s1), then e1 into e3: e2's article
  * ends in e3 and its storyline, and e1 and e2 are asked for as e3. */
 static void merged_ids_keep_resolving(void **st)
@@ -246,6 +295,7 @@ int main(void)
         cmocka_unit_test(lookups_leave_the_wal_free_to_checkpoint),
         cmocka_unit_test(the_wal_is_checkpointed_as_it_grows),
         cmocka_unit_test(an_older_file_is_brought_forward),
+        cmocka_unit_test(a_search_ranks_in_the_newest_window_that_holds_enough),
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
