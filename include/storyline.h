@@ -475,7 +475,8 @@ void      sl_actor_page_free(sl_actor_page *p);
 typedef struct sl_hit {
     const char *id, *title, *published, *source, *event, *storyline;
     const char *snippet;
-    double      score;    /* BM25, title matches weighing 4 times: higher is better */
+    double      score;    /* BM25 without the terms' rarity (sl_rank, browse.c),
+                           * title matches weighing 4 times: higher is better */
 } sl_hit;
 typedef int (*sl_hit_fn)(const sl_hit *h, void *ctx);   /* non-zero stops */
 /* Full-text search of titles and texts (SQLite FTS5 syntax: words,
@@ -487,7 +488,7 @@ typedef int (*sl_hit_fn)(const sl_hit *h, void *ctx);   /* non-zero stops */
  * is found anywhere, and neither costs more as the archive grows. A query
  * FTS5 cannot parse is SL_EUSAGE with its reason. */
 enum { SL_SEARCH_BEST = 0, SL_SEARCH_NEWEST = 1 };
-#define SL_SEARCH_WINDOW 5000
+#define SL_SEARCH_WINDOW 1000
 sl_status sl_search(sl_engine *e, const char *query, long offset, long limit, int order, sl_hit_fn fn, void *ctx);
 
 /* A number that changes whenever another connection (another engine, in

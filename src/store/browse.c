@@ -213,6 +213,58 @@ sl_status st_copies_each(st_db *db, const char *id, sl_article_fn fn, void *ctx,
 
 /* ---- full-text search ---------------------------------------------------- */
 
+/* FTS5's bm25() reads the whole doclist of every term of a query, once per
+ * search, to weigh each term by how rare it is: a common word costs in
+ * proportion to the archive. sl_rank() is BM25 without that weight (k1 1.2,
+ * b 0.75; a title match counts four times a body match): the terms a search
+ * asks for all occur in every hit, so what sets the hits apart is how often
+ * and in how short a text, and every quantity it reads is the row's own or
+ * kept by FTS5 as a total. */
+#define RANK_K1 1.2
+#define RANK_B 0.75
+#define RANK_TITLE 4.0
+
+static void sl_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    sqlite3_int64 rows = 0;
+    int inst = 0;
+    if (api->xRowCount(fts, &rows) != SQLITE_OK || api->xInstCount(fts, &inst) != SQLITE_OK) {
+        sqlite3_result_error(ctx, "sl_rank: cannot read the row", -1);
+        return;
+    }
+    double score = 0;
+    for (int col = 0; col < 2; col++) {
+        sqlite3_int64 total = 0;
+        int len = 0;
+        if (api->xColumnTotalSize(fts, col, &total) != SQLITE_OK || api->xColumnSize(fts, col, &len) != SQLITE_OK) {
+            sqlite3_result_error(ctx, "sl_rank: cannot read the sizes", -1);
+            return;
+        }
+        double tf = 0;
+        for (int i = 0; i < inst; i++) {
+            int phrase, c, off;
+            if (api->xInst(fts, i, &phrase, &c, &off) == SQLITE_OK && c == col) tf++;
+        }
+        double avg = rows > 0 && total > 0 ? (double)total / (double)rows : 1.0;
+        double part = tf * (RANK_K1 + 1) / (tf + RANK_K1 * (1 - RANK_B + RANK_B * len / avg));
+        score += col == 0 ? RANK_TITLE * part : part;
+    }
+    sqlite3_result_double(ctx, score);
+}
+
+bool st_rank_register(sqlite3 *h)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK) return false;
+    sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(s);
+    sqlite3_finalize(s);
+    return api && api->iVersion >= 2 && api->xCreateFunction(api, "sl_rank", NULL, sl_rank, NULL) == SQLITE_OK;
+}
+
 void st_search_window(st_db *db, int64_t articles) { db->search_window = articles; }
 
 /* A query FTS5 cannot parse is the caller's mistake, not the file's (whose
@@ -271,10 +323,11 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, int o
     char sql[700];
     snprintf(sql, sizeof sql,
              "SELECT a.id, a.title, a.published, a.source, a.event, a.storyline,"
-             " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), bm25(articles_fts, 4.0, 1.0)"
+             " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), %s AS score"
              " FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
              " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?4 ORDER BY %s LIMIT ?2 OFFSET ?3",
-             order == SL_SEARCH_NEWEST ? "a.day IS NULL, a.day DESC, a.row DESC" : "bm25(articles_fts, 4.0, 1.0)");
+             db->ranked ? "sl_rank(articles_fts)" : "-bm25(articles_fts, 4.0, 1.0)",
+             order == SL_SEARCH_NEWEST ? "a.day IS NULL, a.day DESC, a.row DESC" : "score DESC");
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "searching");
     st_bind_text(s, 1, query);
@@ -286,7 +339,7 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, int o
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         snprintf(ev, sizeof ev, "e%lld", (long long)sqlite3_column_int64(s, 4));
         snprintf(sl, sizeof sl, "s%lld", (long long)sqlite3_column_int64(s, 5));
-        sl_hit h = {col(s, 0), col(s, 1), col(s, 2), col(s, 3), ev, sl, col(s, 6), -sqlite3_column_double(s, 7)};
+        sl_hit h = {col(s, 0), col(s, 1), col(s, 2), col(s, 3), ev, sl, col(s, 6), sqlite3_column_double(s, 7)};
         if (fn(&h, ctx)) { rc = SQLITE_DONE; break; }
     }
     if (rc != SQLITE_DONE) st = search_failed(db, query, rc, err);

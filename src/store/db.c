@@ -389,6 +389,7 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
                      k.version, ST_SCHEMA);
         goto fail;
     }
+    db->ranked = st_rank_register(db->h);
     if (db->readonly) {
         /* Readers see schema 3 and later alike. */
         if (k.version < 3) {

@@ -28,6 +28,7 @@ struct st_db {
     bool          created;       /* the file did not exist before st_open */
     const char   *article_cols;  /* ST_ARTICLE_COLS, or _4 for an older file read as it is */
     int64_t       search_window; /* the first window of st_search; 0: SL_SEARCH_WINDOW */
+    bool          ranked;        /* sl_rank() is there for searches (browse.c) */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */
@@ -50,6 +51,9 @@ void      st_bind_text(sqlite3_stmt *s, int i, const char *t);
 #define ST_ARTICLE_COLS_4 "id, url, title, published, source, byline, dateline, event, storyline," \
                           " duplicate_of, text, meta, date_inferred, NULL"
 int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n);
+/* Register the auxiliary function sl_rank() of FTS5 on h (browse.c);
+ * false if it cannot be. */
+bool st_rank_register(sqlite3 *h);
 /* The columns to select for st_article_rows from this file. */
 const char *st_article_cols(const st_db *db);
 

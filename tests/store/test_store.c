@@ -77,6 +77,49 @@ static void a_search_ranks_in_the_newest_window_that_holds_enough(void **st)
     st_close(db);
 }
 
+static int hit_id(const sl_hit *h, void *ctx)
+{
+    buf *b = ctx;
+    buf_printf(b, "%s ", h->id);
+    return 0;
+}
+
+/* A search's order: a title match weighs more than a body's, more matches
+ * more than fewer, a short text more than a long one with as many. */
+static void a_search_ranks_titles_counts_and_lengths(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/rank.db", tmp);
+    st_db *db;
+    err_slot err;
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    put_cluster(db, CL_STORYLINE, 1, 0, 1);
+    put_cluster(db, CL_EVENT, 1, 1, 1);
+    const char *docs[][3] = {
+        {"long", "Harbour news", "A zebra was seen near the harbour wall on Monday, and the harbour master said the "
+                                 "animal had walked along the quay for an hour before keepers from the zoo came."},
+        {"title", "Zebra escapes from the zoo", "Keepers caught the animal on Monday."},
+        {"twice", "Harbour news", "The zebra and a second zebra were seen."},
+        {"short", "Harbour news", "A zebra was seen."},
+    };
+    for (size_t i = 0; i < 4; i++) {
+        sl_article a = {.id = docs[i][0], .title = docs[i][1], .text = docs[i][2], .text_len = strlen(docs[i][2]),
+                        .published = DAY_NONE};
+        st_placed p = {.event = 1, .storyline = 1};
+        int64_t row;
+        assert_int_equal(st_article_put(db, &a, &p, &row, &err), SL_OK);
+    }
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    buf order;
+    buf_init(&order);
+    assert_int_equal(st_search(db, "zebra", 0, 10, SL_SEARCH_BEST, hit_id, &order, &err), SL_OK);
+    assert_string_equal(order.data, "title twice short long ");
+    buf_free(&order);
+    st_close(db);
+}
+
 /* e2 (alone in s2) goes into e1 (in s1), then e1 into e3: e2's article
  * ends in e3 and its storyline, and e1 and e2 are asked for as e3. */
 static void merged_ids_keep_resolving(void **st)
@@ -296,6 +339,7 @@ int main(void)
         cmocka_unit_test(the_wal_is_checkpointed_as_it_grows),
         cmocka_unit_test(an_older_file_is_brought_forward),
         cmocka_unit_test(a_search_ranks_in_the_newest_window_that_holds_enough),
+        cmocka_unit_test(a_search_ranks_titles_counts_and_lengths),
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
