@@ -205,7 +205,14 @@ static void extract_prints_the_article_without_a_database(void **st)
     assert_non_null(html);
     assert_true(!strncmp(html, "<article><h1>South Korea says", 29));
     assert_non_null(strstr(out, "as robust as ever,” two days after"));
-    assert_null(strstr(out, "Check Also"));   /* the link list is gone */
+    /* the link list is gone from the text, and told among what was removed */
+    char *text = field_of(out, "001_590f7964106db202", "text");
+    char *removed = field_of(out, "001_590f7964106db202", "removed");
+    assert_non_null(strstr(text, "two days after"));
+    assert_null(strstr(text, "Check Also"));
+    assert_non_null(strstr(removed, "Check Also"));
+    free(text);
+    free(removed);
     free(title);
     free(html);
     free(out);
