@@ -72,7 +72,7 @@ sl_status rd_jsonl_parse(const char *line, size_t len, const char *input, long l
     }
     free(ctype);
     r->id = field(o, "id", "doc_id");
-    if (!r->id) {   /* no id: the file's name and the line make one */
+    if (!r->id && file_id) {   /* no id: the file's name and the line make one */
         buf b;
         buf_init(&b);
         buf_printf(&b, "%s-%ld", file_id, lineno);

@@ -178,8 +178,9 @@ typedef struct rd_record {
 } rd_record;
 
 /* Parse one JSON Lines record into page (strings owned by rec until the next
- * call). SL_EINPUT with a message naming input and line when it is not a
- * JSON object or has no text. */
+ * call). A record without an id gets "FILE_ID-LINE", or none (page->id NULL)
+ * when file_id is NULL. SL_EINPUT with a message naming input and line when
+ * it is not a JSON object or has no text. */
 sl_status rd_jsonl_parse(const char *line, size_t len, const char *input, long lineno,
                          const char *file_id, rd_record *rec, sl_page *page, err_slot *err);
 void      rd_record_free(rd_record *rec);

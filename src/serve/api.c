@@ -396,23 +396,19 @@ static void post_articles(sv_api *api, sl_engine *reader, const sv_request *r, s
     sl_status st = SL_OK;
     for (size_t i = 0; i < recs.n && st != SL_EDB; i++) {
         sl_page page;
-        if (rd_jsonl_parse(recs.v[i].text, strlen(recs.v[i].text), "request body", recs.v[i].line, "post", &rec,
+        if (rd_jsonl_parse(recs.v[i].text, strlen(recs.v[i].text), "request body", recs.v[i].line, NULL, &rec,
                            &page, &err) != SL_OK) {
             add_error(&p, recs.v[i].line, err.msg);
             continue;
         }
-        json_t *idv = NULL;
-        json_t *o = json_loads(recs.v[i].text, 0, NULL);
-        bool has_id = o && (json_object_get(o, "id") || json_object_get(o, "doc_id"));
-        json_decref(o);
-        if (!has_id) {
+        if (!page.id) {
             if (!page.url) {
                 add_error(&p, recs.v[i].line, "a record needs an \"id\" (or a \"url\" to stand for one)");
                 continue;
             }
             page.id = page.url;
         }
-        idv = json_string(page.id);
+        json_t *idv = json_string(page.id);
         if (!idv) { add_error(&p, recs.v[i].line, "the id is not UTF-8"); continue; }
         st = sl_ingest_page(w, &page, &stats);
         if (st == SL_OK) json_array_append_new(articles, json_pack("{s:o,s:I}", "id", idv, "record",

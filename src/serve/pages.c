@@ -583,7 +583,7 @@ typedef struct hits_ctx {
 static int search_row(const sl_hit *x, void *ctx)
 {
     hits_ctx *c = ctx;
-    c->n++;
+    if (++c->n > PAGE_ROWS) return 1;   /* the extra hit only tells that a next page exists */
     h(c->b, "<li><span class=\"story-title\"><a href=\"/articles/%u\">%s</a></span><br><span class=\"meta\">%s · %s"
             " · <a href=\"/stories/%u\">%s</a></span><div class=\"snippet\">",
       x->id, x->title ? x->title : x->id, x->source ? x->source : "", x->published ? x->published : "undated",
@@ -622,10 +622,6 @@ static sl_status search_page(buf *b, sl_engine *e, const char *q, const char *cu
     else if (q && *q) {
         h(b, "<p class=\"meta\">Words, \"a phrase\", OR, NOT, prefix*. Best matches first. "
              "<a href=\"%s\">Atom feed of new matches</a></p><ul class=\"plain\">", feed.data);
-        /* the extra row only tells that a next page exists: cut it */
-        char *last = c.n > PAGE_ROWS ? strstr(rows.data, "<li>") : NULL;
-        for (char *p = last; p && c.n > PAGE_ROWS;) { last = p; p = strstr(p + 4, "<li>"); }
-        if (last && c.n > PAGE_ROWS) { rows.len = (size_t)(last - rows.data); rows.data[rows.len] = 0; }
         buf_append(b, rows.data ? rows.data : "", rows.len);
         h(b, "</ul>");
         if (!c.n) h(b, "<p>No article matches.</p>");

@@ -369,6 +369,14 @@ static void a_posted_article_joins_its_story(void **state)
     assert_int_equal(a.status, 200);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(a.json, "counts"), "already_stored")), 1);
     answer_free(&a);
+    /* no id: the url stands for one */
+    a = post("Authorization: Bearer " TOKEN,
+             "{\"url\":\"https://news.example/orvano-1\",\"text\":\"The Orvano water board reopened the Cardel "
+             "Reservoir on Friday.\"}");
+    assert_int_equal(a.status, 200);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(a.json, "articles"), 0), "id")),
+                        "https://news.example/orvano-1");
+    answer_free(&a);
     /* a JSON array of articles */
     a = post("Authorization: Bearer " TOKEN,
              "[{\"id\":\"t-arr1\",\"text\":\"The Orvano reservoirs are full again, the water board said.\"},"

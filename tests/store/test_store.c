@@ -28,6 +28,30 @@ static void put_cluster(st_db *db, cl_level level, int64_t id, int64_t parent, u
     assert_int_equal(st_cluster_put(db, &r, &err), SL_OK);
 }
 
+/* A new database tmp/name, in a transaction, holding storyline s1 and its
+ * event e1, for articles put into it. */
+static st_db *story_db(const char *name)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    st_db *db;
+    err_slot err;
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    put_cluster(db, CL_STORYLINE, 1, 0, 1);
+    put_cluster(db, CL_EVENT, 1, 1, 1);
+    return db;
+}
+
+static void put_text(st_db *db, const char *id, const char *title, const char *text)
+{
+    sl_article a = {.id = id, .title = title, .text = text, .text_len = strlen(text), .published = DAY_NONE};
+    st_placed p = {.event = 1, .storyline = 1};
+    int64_t row;
+    err_slot err;
+    assert_int_equal(st_article_put(db, &a, &p, &row, &err), SL_OK);
+}
+
 static int hit_row(const sl_hit *h, void *ctx)
 {
     VEC(int) *v = ctx;
@@ -40,23 +64,14 @@ static int hit_row(const sl_hit *h, void *ctx)
 static void a_search_ranks_in_the_newest_window_that_holds_enough(void **st)
 {
     (void)st;
-    char path[128];
-    snprintf(path, sizeof path, "%s/search.db", tmp);
-    st_db *db;
     err_slot err;
-    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
-    assert_int_equal(st_begin(db, &err), SL_OK);
-    put_cluster(db, CL_STORYLINE, 1, 0, 1);
-    put_cluster(db, CL_EVENT, 1, 1, 1);
+    st_db *db = story_db("search.db");
     for (int i = 1; i <= 300; i++) {
         char id[16], text[96];
         snprintf(id, sizeof id, "a%d", i);
         /* the word "river" in every article, more often in the old ones */
         snprintf(text, sizeof text, "%s %s", i == 1 ? "A zebra crossed the river." : "", i < 100 ? "river river river" : "river bank");
-        sl_article a = {.id = id, .title = "x", .text = text, .text_len = strlen(text), .published = DAY_NONE};
-        st_placed p = {.event = 1, .storyline = 1};
-        int64_t row;
-        assert_int_equal(st_article_put(db, &a, &p, &row, &err), SL_OK);
+        put_text(db, id, "x", text);
     }
     assert_int_equal(st_commit(db, &err), SL_OK);
     st_search_window(db, 10);
@@ -89,14 +104,8 @@ static int hit_id(const sl_hit *h, void *ctx)
 static void a_search_ranks_titles_counts_and_lengths(void **st)
 {
     (void)st;
-    char path[128];
-    snprintf(path, sizeof path, "%s/rank.db", tmp);
-    st_db *db;
     err_slot err;
-    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
-    assert_int_equal(st_begin(db, &err), SL_OK);
-    put_cluster(db, CL_STORYLINE, 1, 0, 1);
-    put_cluster(db, CL_EVENT, 1, 1, 1);
+    st_db *db = story_db("rank.db");
     const char *docs[][3] = {
         {"long", "Harbour news", "A zebra was seen near the harbour wall on Monday, and the harbour master said the "
                                  "animal had walked along the quay for an hour before keepers from the zoo came."},
@@ -104,13 +113,7 @@ static void a_search_ranks_titles_counts_and_lengths(void **st)
         {"twice", "Harbour news", "The zebra and a second zebra were seen."},
         {"short", "Harbour news", "A zebra was seen."},
     };
-    for (size_t i = 0; i < 4; i++) {
-        sl_article a = {.id = docs[i][0], .title = docs[i][1], .text = docs[i][2], .text_len = strlen(docs[i][2]),
-                        .published = DAY_NONE};
-        st_placed p = {.event = 1, .storyline = 1};
-        int64_t row;
-        assert_int_equal(st_article_put(db, &a, &p, &row, &err), SL_OK);
-    }
+    for (size_t i = 0; i < 4; i++) put_text(db, docs[i][0], docs[i][1], docs[i][2]);
     assert_int_equal(st_commit(db, &err), SL_OK);
     buf order;
     buf_init(&order);
@@ -252,28 +255,26 @@ static void the_wal_is_checkpointed_as_it_grows(void **st)
     assert_int_equal(count_in(path, "SELECT count(*) FROM articles"), 60);
 }
 
-/* A file of schema 3 (no application_id, the version in its meta table,
- * an index on actors(key), no stated or removed column) is brought up to
- * the current schema in place: nothing stored is lost. */
-/* A file at path with one storyline, event and article (id), then made
+/* A file tmp/name with one storyline, event and article (id), then made
  * older by the SQL given. */
-static void older_file(const char *path, const char *id, const char *sql)
+static void older_file(const char *name, const char *id, const char *sql)
 {
-    st_db *db;
+    st_db *db = story_db(name);
     err_slot err;
-    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
-    assert_int_equal(st_begin(db, &err), SL_OK);
-    put_cluster(db, CL_STORYLINE, 1, 0, 1);
-    put_cluster(db, CL_EVENT, 1, 1, 1);
     put_article(db, id, 1, 1);
     assert_int_equal(st_commit(db, &err), SL_OK);
     st_close(db);
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
     sqlite3 *h;
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
 }
 
+/* A file of schema 3 (no application_id, the version in its meta table,
+ * an index on actors(key), no stated or removed column) is brought up to
+ * the current schema in place: nothing stored is lost. */
 static void an_older_file_is_brought_forward(void **st)
 {
     (void)st;
@@ -281,7 +282,7 @@ static void an_older_file_is_brought_forward(void **st)
     snprintf(path, sizeof path, "%s/k.db", tmp);
     st_db *db;
     err_slot err;
-    older_file(path, "old1", "CREATE INDEX actors_key ON actors(key);"
+    older_file("k.db", "old1", "CREATE INDEX actors_key ON actors(key);"
                              "ALTER TABLE clusters DROP COLUMN stated;"
                              "ALTER TABLE articles DROP COLUMN removed;"
                              "UPDATE meta SET value = '3' WHERE key = 'schema';"
@@ -316,7 +317,7 @@ static void a_schema_4_file_is_read_and_brought_forward(void **st)
     snprintf(path, sizeof path, "%s/s4.db", tmp);
     st_db *db;
     err_slot err;
-    older_file(path, "four1", "ALTER TABLE articles DROP COLUMN removed; PRAGMA user_version = 4;");
+    older_file("s4.db", "four1", "ALTER TABLE articles DROP COLUMN removed; PRAGMA user_version = 4;");
     const char *seen = NULL;
     assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
     assert_int_equal(st_article_get(db, "four1", removed_of, &seen, &err), SL_OK);
