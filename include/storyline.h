@@ -382,10 +382,13 @@ typedef struct sl_story {
     const sl_event_row     *events;      /* for a storyline: the newest SL_STORY_EVENTS, oldest first */
     size_t                  n_events;
     size_t                  total_events;   /* all of them */
-    const sl_actor         *actors;      /* merged across articles, most mentioned first */
+    const sl_actor         *actors;      /* merged across articles, the SL_STORY_ACTORS
+                                            most mentioned, most mentioned first */
     size_t                  n_actors;
-    const sl_quote         *quotes;      /* oldest article first */
+    size_t                  total_actors;   /* all of them */
+    const sl_quote         *quotes;      /* the newest SL_STORY_QUOTES, oldest article first */
     size_t                  n_quotes;
+    size_t                  total_quotes;   /* all of them */
     const sl_timeline_entry *timeline;   /* oldest first */
     size_t                  n_timeline;
 } sl_story;
@@ -393,10 +396,13 @@ typedef struct sl_story {
 /* Fetch the event or storyline with this id ("e12", "s3"). The story lives
  * until sl_story_free. What it costs does not grow with the story: the
  * articles and events listed are the newest ones, and actors, quotes and
- * timeline come from its newest SL_STORY_FACTS articles. */
+ * timeline come from its newest SL_STORY_FACTS articles (of those, the most
+ * mentioned actors and the newest quotes). */
 #define SL_STORY_ARTICLES 200
 #define SL_STORY_EVENTS 100
 #define SL_STORY_FACTS 500
+#define SL_STORY_ACTORS 100
+#define SL_STORY_QUOTES 300
 #define SL_LIST_EVENTS 10
 sl_status sl_story_get(sl_engine *e, const char *id, sl_story **out);
 void      sl_story_free(sl_story *s);

@@ -12,10 +12,12 @@ static const char help[] =
     "One event (eN) or storyline (sN): headline, date span, a short\n"
     "extractive summary, actors, quotes, a timeline, and its articles with\n"
     "outlets and dates (and, for a storyline, its events). A long story shows\n"
-    "its newest 200 articles and 100 events, and the actors, quotes and\n"
-    "timeline of its newest 500 articles. With --json, one object with id,\n"
-    "kind, headline, first, last, size, summary, articles (ids),\n"
-    "article_details and, for a storyline, events and total_events.\n";
+    "its newest 200 articles and 100 events, and from its newest 500\n"
+    "articles the 100 actors most mentioned, the newest 300 quotes and the\n"
+    "timeline. With --json, one object with id, kind, headline, first, last,\n"
+    "size, summary, articles (ids), article_details, actors, total_actors,\n"
+    "quotes, total_quotes, timeline and, for a storyline, events and\n"
+    "total_events.\n";
 
 static void print_json(const sl_story *s)
 {
@@ -51,7 +53,8 @@ static void print_text(const sl_story *s)
         for (size_t k = 0; k < x->n_roles && k < 3; k++) printf("%s%s", k ? "; " : " (", x->roles[k]);
         printf("%s, %ld mention%s\n", x->n_roles ? ")" : "", x->mentions, x->mentions == 1 ? "" : "s");
     }
-    if (s->n_quotes) printf("\nQuotes\n");
+    if (s->n_quotes && s->n_quotes < s->total_quotes) printf("\nQuotes (the newest %zu of %zu)\n", s->n_quotes, s->total_quotes);
+    else if (s->n_quotes) printf("\nQuotes\n");
     for (size_t i = 0; i < s->n_quotes; i++) {
         const sl_quote *x = &s->quotes[i];
         if (!strcmp(x->kind, "direct")) printf("  %s: \u201C%s\u201D\n", x->speaker ? x->speaker : "(unknown)", x->text);

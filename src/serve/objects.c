@@ -158,9 +158,11 @@ json_t *sv_story_json(const sl_story *s)
         json_object_set_new(j, "total_events", json_integer((json_int_t)s->total_events));
     }
     json_object_set_new(j, "actors", sv_actors_json(s->actors, s->n_actors));
+    json_object_set_new(j, "total_actors", json_integer((json_int_t)s->total_actors));
     json_t *q = json_array();
     for (size_t i = 0; i < s->n_quotes; i++) json_array_append_new(q, quote_json(&s->quotes[i]));
     json_object_set_new(j, "quotes", q);
+    json_object_set_new(j, "total_quotes", json_integer((json_int_t)s->total_quotes));
     json_object_set_new(j, "timeline", sv_timeline_json(s->timeline, s->n_timeline));
     return j;
 }

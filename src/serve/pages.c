@@ -223,27 +223,42 @@ static void quotes_by_speaker(buf *b, const sl_story *s, const page_opts *o)
 {
     if (!s->n_quotes) return;
     h(b, "<h2 id=\"quotes\">Quotes</h2>");
-    bool *done = xcalloc(s->n_quotes, sizeof *done);
-    for (size_t i = 0; i < s->n_quotes; i++) {
-        if (done[i]) continue;
-        const char *who = s->quotes[i].speaker, *key = s->quotes[i].speaker_key;
-        h(b, "<div class=\"speaker\">");
-        if (who && key) link_to(b, o, "/actors/", key, who);
-        else h(b, "%s", who ? who : "Unattributed");
-        h(b, "</div>");
-        for (size_t k = i; k < s->n_quotes; k++) {
-            const sl_quote *q = &s->quotes[k];
-            bool same = who ? q->speaker && !strcmp(q->speaker, who) : !q->speaker;
-            if (done[k] || !same) continue;
-            done[k] = true;
-            if (!strcmp(q->kind, "direct")) h(b, "<blockquote>“%s”", q->text);
-            else h(b, "<blockquote>%s", q->text);
-            h(b, "<span class=\"src\">");
-            link_to(b, o, "/articles/", q->article, q->article);
-            h(b, "%s</span></blockquote>", strcmp(q->kind, "direct") ? " (reported)" : "");
-        }
+    if (s->n_quotes < s->total_quotes) h(b, "<p class=\"meta\">The newest %zu of %zu.</p>", s->n_quotes, s->total_quotes);
+    /* speakers in the order they first speak, each with all their quotes in
+     * order: a counting sort over groups, so that thousands of quotes cost
+     * one pass, not one pass a speaker */
+    size_t n = s->n_quotes, groups = 0;
+    size_t *group = xcalloc(n, sizeof *group), *start = xcalloc(n + 1, sizeof *start), *order = xcalloc(n, sizeof *order);
+    map seen;
+    map_init(&seen);
+    for (size_t i = 0; i < n; i++) {
+        const char *who = s->quotes[i].speaker;
+        bool created;
+        uint64_t *slot = map_put(&seen, who ? who : "", who ? strlen(who) : 0, &created);
+        if (created) *slot = groups++;
+        group[i] = (size_t)*slot;
+        start[group[i] + 1]++;
     }
-    free(done);
+    map_free(&seen);
+    for (size_t g = 0; g < groups; g++) start[g + 1] += start[g];
+    for (size_t i = 0; i < n; i++) order[start[group[i]]++] = i;   /* start[g] ends as group g's end */
+    for (size_t k = 0; k < n; k++) {
+        const sl_quote *q = &s->quotes[order[k]];
+        if (k == 0 || group[order[k - 1]] != group[order[k]]) {
+            h(b, "<div class=\"speaker\">");
+            if (q->speaker && q->speaker_key) link_to(b, o, "/actors/", q->speaker_key, q->speaker);
+            else h(b, "%s", q->speaker ? q->speaker : "Unattributed");
+            h(b, "</div>");
+        }
+        if (!strcmp(q->kind, "direct")) h(b, "<blockquote>“%s”", q->text);
+        else h(b, "<blockquote>%s", q->text);
+        h(b, "<span class=\"src\">");
+        link_to(b, o, "/articles/", q->article, q->article);
+        h(b, "%s</span></blockquote>", strcmp(q->kind, "direct") ? " (reported)" : "");
+    }
+    free(group);
+    free(start);
+    free(order);
 }
 
 void sv_story_html(struct buf *b, const sl_story *s, bool standalone)

@@ -423,12 +423,12 @@ sl_status st_actor_get(st_db *db, const char *key, sl_actor_page **out, err_slot
     sl_actor *actors;
     size_t n_actors = 0;
     sl_quote *quotes;
-    size_t n_quotes = 0;
+    size_t n_quotes = 0, all_quotes;
     sl_status st = st_story_actors(db, &m, &b->a, &actors, &n_actors, err);
     const sl_actor *me = NULL;
     for (size_t i = 0; st == SL_OK && i < n_actors && !me; i++) if (!strcmp(actors[i].key, key)) me = &actors[i];
     if (st == SL_OK && !me) st = err_set(err, SL_ENOTFOUND, NULL, 0, "no actor '%s' in %s", key, db->path);
-    if (st == SL_OK) st = st_story_quotes(db, &m, actors, n_actors, &b->a, &quotes, &n_quotes, err);
+    if (st == SL_OK) st = st_story_quotes(db, &m, actors, n_actors, 0, &b->a, &quotes, &n_quotes, &all_quotes, err);
     if (st == SL_OK) st = actor_stories(db, &m, key, CL_STORYLINE, b, err);
     if (st == SL_OK) st = actor_stories(db, &m, key, CL_EVENT, b, err);
     if (st != SL_OK) { sl_actor_page_free(&b->p); return st; }

@@ -255,8 +255,11 @@ static sl_status story_facts(st_db *db, story_box *b, cl_level level, int64_t id
     sl_actor *ac;
     sl_quote *q;
     sl_timeline_entry *t;
-    sl_status st = st_story_actors(db, &m, &b->a, &ac, &b->s.n_actors, err);
-    if (st == SL_OK) st = st_story_quotes(db, &m, ac, b->s.n_actors, &b->a, &q, &b->s.n_quotes, err);
+    sl_status st = st_story_actors(db, &m, &b->a, &ac, &b->s.total_actors, err);
+    if (st == SL_OK)
+        st = st_story_quotes(db, &m, ac, b->s.total_actors, SL_STORY_QUOTES, &b->a, &q, &b->s.n_quotes,
+                             &b->s.total_quotes, err);
+    b->s.n_actors = b->s.total_actors < SL_STORY_ACTORS ? b->s.total_actors : SL_STORY_ACTORS;
     if (st == SL_OK) st = st_story_timeline(db, &m, SL_TIMELINE_DATES, 1, &b->a, &t, &b->s.n_timeline, err);
     if (st != SL_OK) return st;
     b->s.actors = ac;

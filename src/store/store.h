@@ -123,8 +123,11 @@ typedef struct st_members_of {
 } st_members_of;
 
 sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor **out, size_t *n, err_slot *err);
-sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *actors, size_t n_actors, arena *a,
-                          sl_quote **out, size_t *n, err_slot *err);
+/* The quotes of m's articles, oldest article first; with limit, only the
+ * newest limit of them (*total: all of them). A speaker who is one of actors
+ * is named as that actor is. */
+sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *actors, size_t n_actors, size_t limit,
+                          arena *a, sl_quote **out, size_t *n, size_t *total, err_slot *err);
 sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, size_t per_date, arena *a,
                             sl_timeline_entry **out, size_t *n, err_slot *err);
 

@@ -125,40 +125,66 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
 
 /* ---- quotes ---- */
 
-static const char *display_name(const sl_actor *actors, size_t n, const char *key, const char *name)
+static sl_status count_quotes(st_db *db, const st_members_of *m, size_t *total, err_slot *err)
 {
-    for (size_t i = 0; key && i < n; i++) if (!strcmp(actors[i].key, key)) return actors[i].name;
-    return name;
+    sqlite3_stmt *s = members_query(db, m, "SELECT count(*) FROM quotes q JOIN articles a ON a.row = q.article WHERE",
+                                    "");
+    if (!s) return st_fail(db, err, "reading quotes");
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) *total = (size_t)sqlite3_column_int64(s, 0);
+    sl_status st = rc == SQLITE_ROW ? SL_OK : st_done(db, rc, err, "reading quotes");
+    sqlite3_finalize(s);
+    return st;
 }
 
-sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *actors, size_t n_actors, arena *a,
-                          sl_quote **out, size_t *n, err_slot *err)
+sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *actors, size_t n_actors, size_t limit,
+                          arena *a, sl_quote **out, size_t *n, size_t *total, err_slot *err)
 {
+    *out = NULL;
+    *n = *total = 0;
+    /* newest first when cut, then turned around */
+    char tail[160];
+    if (limit) snprintf(tail, sizeof tail, "ORDER BY a.day IS NULL DESC, a.day DESC, a.row DESC, q.start DESC LIMIT %zu",
+                        limit);
+    else snprintf(tail, sizeof tail, "ORDER BY a.day IS NULL, a.day, a.row, q.start");
     sqlite3_stmt *s = members_query(db, m, "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end"
-                                           " FROM quotes q JOIN articles a ON a.row = q.article WHERE",
-                                    "ORDER BY a.day IS NULL, a.day, a.row, q.start");
+                                           " FROM quotes q JOIN articles a ON a.row = q.article WHERE", tail);
     if (!s) return st_fail(db, err, "reading quotes");
+    map names;   /* actor key -> 1 + its index in actors */
+    map_init(&names);
+    for (size_t i = 0; i < n_actors; i++) *map_put(&names, actors[i].key, strlen(actors[i].key), NULL) = i + 1;
     VEC(sl_quote) v = {0};
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *key = col(s, 1), *kind = col(s, 3);
+        const char *key = col(s, 1), *kind = col(s, 3), *speaker = col(s, 0);
         if (!col(s, 2) || !col(s, 4)) continue;   /* NOT NULL columns: a damaged row */
-        sl_quote q = {arena_strdup(a, display_name(actors, n_actors, key, col(s, 0))), arena_strdup(a, key),
-                      arena_strdup(a, col(s, 2)), kind && !strcmp(kind, "direct") ? "direct" : "indirect",
-                      arena_strdup(a, col(s, 4)), (size_t)sqlite3_column_int64(s, 5),
-                      (size_t)sqlite3_column_int64(s, 6)};
+        uint64_t *who = key ? map_get(&names, key, strlen(key)) : NULL;
+        if (who) speaker = actors[*who - 1].name;
+        sl_quote q = {arena_strdup(a, speaker), arena_strdup(a, key), arena_strdup(a, col(s, 2)),
+                      kind && !strcmp(kind, "direct") ? "direct" : "indirect", arena_strdup(a, col(s, 4)),
+                      (size_t)sqlite3_column_int64(s, 5), (size_t)sqlite3_column_int64(s, 6)};
         VEC_PUSH(v, q);
     }
+    map_free(&names);
     sl_status st = st_done(db, rc, err, "reading quotes");
     sqlite3_finalize(s);
+    if (limit)
+        for (size_t i = 0; i < v.n / 2; i++) {
+            sl_quote t = v.v[i];
+            v.v[i] = v.v[v.n - 1 - i];
+            v.v[v.n - 1 - i] = t;
+        }
     *out = arena_alloc(a, (v.n + 1) * sizeof **out);
     if (v.n) memcpy(*out, v.v, v.n * sizeof **out);
-    *n = v.n;
+    *n = *total = v.n;
     VEC_FREE(v);
+    if (st == SL_OK && limit && *n == limit) st = count_quotes(db, m, total, err);
     return st;
 }
 
 /* ---- timeline ---- */
+
+#define LEAD_BYTES 4096   /* twice the longest sentence the splitter gives (sentence.c) */
 
 /* Each article's lead stands for its publication day, unless the article
  * itself dates something on that day. */
@@ -173,7 +199,15 @@ static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *ve
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *text = col(s, 2);
         an_span *sp;
-        if (!text || !an_sentences(text, strlen(text), a, &sp)) continue;
+        if (!text) continue;
+        /* the lead is in the opening: splitting whole texts would cost the
+         * most of a story page */
+        size_t len = strlen(text);
+        if (len > LEAD_BYTES) {
+            len = LEAD_BYTES;
+            while (len && ((unsigned char)text[len] & 0xC0) == 0x80) len--;   /* not inside a character */
+        }
+        if (!an_sentences(text, len, a, &sp)) continue;
         su_dated d = {sqlite3_column_int(s, 1), arena_strndup(a, text + sp[0].start, sp[0].end - sp[0].start),
                       arena_strdup(a, col(s, 0)), sqlite3_column_int(s, 1), -1};
         VEC_PUSH(*v, d);

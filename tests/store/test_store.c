@@ -272,6 +272,56 @@ static void older_file(const char *name, const char *id, const char *sql)
     sqlite3_close(h);
 }
 
+/* A long story lists its most mentioned actors and newest quotes, up to
+ * the caps, and says how many there are in all; a quote's speaker is named
+ * as the actor it resolves to. */
+static void a_story_caps_its_actors_and_quotes(void **st)
+{
+    (void)st;
+    st_db *db = story_db("caps.db");
+    err_slot err;
+    for (int i = 1; i <= 200; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "a%03d", i);
+        put_article(db, id, 1, 1);
+    }
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_close(db);
+    char path[128];
+    snprintf(path, sizeof path, "%s/caps.db", tmp);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    /* each article: one actor of its own and "kim" (most mentioned), and two
+     * quotes by kim under a shorter spelling */
+    assert_int_equal(sqlite3_exec(h, "BEGIN;"
+        "INSERT INTO actors (article, key, name, type, mentions) SELECT row, 'own' || row, 'Own ' || row, 'person', 1"
+        " FROM articles;"
+        "INSERT INTO actors (article, key, name, type, mentions) SELECT row, 'kim', 'Kim Jong Un', 'person', 3"
+        " FROM articles;"
+        "INSERT INTO quotes (article, speaker, speaker_key, text, kind, start, end) SELECT row, 'Kim', 'kim',"
+        " 'first of ' || id, 'direct', 1, 5 FROM articles;"
+        "INSERT INTO quotes (article, speaker, speaker_key, text, kind, start, end) SELECT row, 'Kim', 'kim',"
+        " 'second of ' || id, 'direct', 9, 12 FROM articles;"
+        "COMMIT;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
+    sl_story *s;
+    assert_int_equal(st_story_get(db, "s1", &s, &err), SL_OK);
+    assert_int_equal(s->total_actors, 201);
+    assert_int_equal(s->n_actors, SL_STORY_ACTORS);
+    assert_string_equal(s->actors[0].key, "kim");
+    assert_int_equal(s->total_quotes, 400);
+    assert_int_equal(s->n_quotes, SL_STORY_QUOTES);
+    /* the newest 300, oldest first: from the first quote of a051 to the
+     * second of a200 */
+    assert_string_equal(s->quotes[0].text, "first of a051");
+    assert_string_equal(s->quotes[1].text, "second of a051");
+    assert_string_equal(s->quotes[SL_STORY_QUOTES - 1].text, "second of a200");
+    assert_string_equal(s->quotes[0].speaker, "Kim Jong Un");
+    sl_story_free(s);
+    st_close(db);
+}
+
 /* A file of schema 3 (no application_id, the version in its meta table,
  * an index on actors(key), no stated or removed column) is brought up to
  * the current schema in place: nothing stored is lost. */
@@ -342,6 +392,7 @@ int main(void)
         cmocka_unit_test(a_search_ranks_in_the_newest_window_that_holds_enough),
         cmocka_unit_test(a_search_ranks_titles_counts_and_lengths),
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
+        cmocka_unit_test(a_story_caps_its_actors_and_quotes),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
