@@ -398,7 +398,10 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
                            : err_set(err, SL_EDB, path, 0, "an empty file, not a storyline database");
             goto fail;
         }
-        if (sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK) {
+        /* A 64 MB page cache: a server's reader keeps the pages its
+         * answers read (the cache stays valid until a writer commits),
+         * instead of reading them again from the file for every request. */
+        if (sqlite3_exec(db->h, "PRAGMA query_only = 1; PRAGMA cache_size = -65536", NULL, NULL, NULL) != SQLITE_OK) {
             st = st_fail(db, err, "cannot open read-only");
             goto fail;
         }
