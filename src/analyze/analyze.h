@@ -42,6 +42,9 @@ void an_analyze(an_analyzer *an, const sl_article *art, arena *a, an_doc *out);
 /* Split text into sentences (abbreviations such as "Mr." and "U.S." and
  * decimal points do not end one); returns the count, spans in *out (arena). */
 size_t an_sentences(const char *text, size_t len, arena *a, an_span **out);
+/* Does the full stop at text[dot] close an abbreviation ("Mr.", "Jan.",
+ * "U.S.", "No. 10") rather than a sentence? */
+bool   an_abbreviation(const char *text, size_t len, size_t dot);
 
 /* A token: a run of letters and digits, with inner apostrophes and hyphens. */
 typedef struct an_token { uint32_t start, end; } an_token;

@@ -86,23 +86,6 @@ static int mark_at(const char *t, size_t len, size_t i, int *k)
     return 0;
 }
 
-/* A period after one letter ("U.S.") or a short capitalised word ("Mr.",
- * "Gen.", "Lt.") is an abbreviation, not a sentence end. */
-static bool abbreviation(const char *t, size_t dot)
-{
-    size_t b = dot;
-    while (b > 0 && ((t[b - 1] >= 'a' && t[b - 1] <= 'z') || (t[b - 1] >= 'A' && t[b - 1] <= 'Z'))) b--;
-    size_t n = dot - b;
-    if (n == 1) return true;
-    if (n < 2 || n > 4 || t[b] < 'A' || t[b] > 'Z') return false;
-    static const char *const abbr[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "gen", "maj",
-        "col", "capt", "sgt", "adm", "gov", "sen", "rep", "brig", "cmdr", "prof", "jan", "feb",
-        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", NULL};
-    for (size_t i = 0; abbr[i]; i++)
-        if (an_word_is(t + b, n, abbr[i])) return true;
-    return false;
-}
-
 enum { GAP_PARA = 1, GAP_SENT = 2, GAP_QUOTE = 4, GAP_PUNCT = 8 };
 
 static bool ends_here(const qctx *c, size_t i)
@@ -127,7 +110,7 @@ static int gap_kind(const qctx *c, size_t from, size_t to)
         else if (ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '[' || ch == ']')
             g |= GAP_PUNCT;
         else if ((ch == '!' || ch == '?') && ends_here(c, i)) g |= GAP_SENT;
-        else if (ch == '.' && ends_here(c, i) && !abbreviation(c->t, i)) g |= GAP_SENT;
+        else if (ch == '.' && ends_here(c, i) && !an_abbreviation(c->t, c->len, i)) g |= GAP_SENT;
         else if ((unsigned char)ch == 0xE2 && i + 2 < c->len && (unsigned char)c->t[i + 1] == 0x80 &&
                  ((unsigned char)c->t[i + 2] == 0x94 || (unsigned char)c->t[i + 2] == 0x93)) {
             g |= GAP_PUNCT;                     /* em and en dashes */

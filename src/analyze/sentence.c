@@ -2,9 +2,12 @@
  *
  * A sentence ends at . ! or ? (with any closing quotes or brackets after
  * it) followed by space and a capital letter, digit or opening quote, or at
- * a paragraph break. A period after a short capitalised word ("Mr.", "Gen.",
- * "Jun."), after a single letter ("U.S.") or inside a number does not end a
- * sentence. Not a full abbreviation model: good enough for summaries.
+ * a paragraph break. A period after a known abbreviation ("Mr.", "Gen.",
+ * "Jan.", "Calif.", "No. 10"; an_abbreviation), after a single letter
+ * ("U.S.", "J. Smith") or inside a number does not end a sentence; after
+ * any other word it does ("to meet Kim. He said"). The quotes and time
+ * expressions ask an_abbreviation too, so that all agree on where a
+ * sentence ends.
  *
  * A run of text with no sentence end (a scrape that lost its punctuation,
  * a page of one endless line) is cut into pieces of at most
@@ -12,6 +15,7 @@
  * sentence it sits in, so one sentence of megabytes, stored once per
  * expression, grew the database quadratically (a 1 MB line: 460 MB). */
 #include "analyze.h"
+#include "speech.h"
 
 #include <string.h>
 
@@ -29,24 +33,37 @@ static bool is_opener(int32_t cp)
     return cp == '"' || cp == '\'' || cp == '(' || cp == 0x201C || cp == 0x2018 || cp == 0xAB;
 }
 
-/* Is the period at text[dot] part of an abbreviation? Looks at the word
- * before it: one letter (initials, U.S.), or a capitalised word of at most
- * three letters (Mr, Gen, Jun, Lt, Dr, St). */
-static bool abbreviation(const char *text, size_t dot)
+/* Abbreviations that close with a full stop inside a sentence, written
+ * capitalised as news prose writes them: titles, months, company forms, the
+ * US states as news style shortens them, and place prefixes. Lower case. */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "rev", "hon", "pres", "gov", "sen", "rep", "amb", "atty",
+    "supt", "insp", "det", "sgt", "cpl", "pvt", "lt", "col", "gen", "maj", "capt", "cmdr", "adm", "brig",
+    "jr", "sr", "st", "mt", "ft", "fr", "sec", "dept", "univ", "assn", "ave", "blvd", "rd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "corp", "co", "ltd", "bros", "cos", "plc",
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn",
+    "tex", "va", "vt", "wash", "wis", "wyo",
+    NULL};
+
+bool an_abbreviation(const char *text, size_t len, size_t dot)
 {
     size_t b = dot;
     while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') || (text[b - 1] >= 'A' && text[b - 1] <= 'Z'))) b--;
     size_t n = dot - b;
-    if (n == 0) return false;
-    if (n == 1) return true;
-    if (n <= 3 && text[b] >= 'A' && text[b] <= 'Z') {
-        for (size_t i = b + 1; i < dot; i++) if (text[i] < 'a' || text[i] > 'z') return false;
-        /* "The war. It" is a sentence end; short common words are rare here. */
-        static const char *const ends[] = {"It", "War", "Us", "Him", "Her", "Me", "Now", "Day", "Law", "Bay", "Sea", "One", "Two", "Ten", "Six", "Out", "End", "Yes", "Way", "Set", "Act"};
-        for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
-            if (strlen(ends[i]) == n && strncmp(ends[i], text + b, n) == 0) return false;
-        return true;
+    if (n == 0 || (b > 0 && ((unsigned char)text[b - 1] >= 0x80 || (text[b - 1] >= '0' && text[b - 1] <= '9'))))
+        return false;   /* no word, or the end of a word of other letters or digits */
+    if (n == 1) return true;   /* an initial, or a letter of "U.S." or "a.m." */
+    if (text[b] < 'A' || text[b] > 'Z') return false;
+    /* "No. 10", "Nos. 3 and 4": a number follows */
+    if (an_word_is(text + b, n, "no") || an_word_is(text + b, n, "nos")) {
+        size_t j = dot + 1;
+        while (j < len && text[j] == ' ') j++;
+        return j > dot + 1 && j < len && text[j] >= '0' && text[j] <= '9';
     }
+    for (size_t i = 0; abbreviations[i]; i++)
+        if (an_word_is(text + b, n, abbreviations[i])) return true;
     return false;
 }
 
@@ -94,7 +111,7 @@ size_t an_sentences(const char *text, size_t len, arena *a, an_span **out)
                 int k3;
                 int32_t c3 = m < len ? u8_decode(text + m, len - m, &k3) : 'A';
                 bool starts = u8_is_upper(c3) || u8_is_digit(c3) || is_opener(c3);
-                if (starts && !(cp == '.' && j == i + 1 && abbreviation(text, i))) { end = j; next = m; }
+                if (starts && !(cp == '.' && j == i + 1 && an_abbreviation(text, len, i))) { end = j; next = m; }
             }
         }
         if (end) {

@@ -553,9 +553,10 @@ static bool ends_sentence(const tx_scan *s, size_t i)
     if (!in_range(s, i) || s->tk[i].kind != TK_PUNCT) return false;
     int32_t c = s->tk[i].cp;
     if (c == '!' || c == '?') return true;
-    /* a period after a month abbreviation or an initial does not end one */
+    /* a period after an abbreviation ("Jan.") or an initial does not end
+     * one: the rule of an_sentences */
     if (c != '.' || i == 0 || (in_range(s, i + 1) && s->tk[i + 1].gap == 0)) return false;
-    return s->tk[i - 1].kind != TK_WORD || (s->tk[i - 1].end - s->tk[i - 1].start > 1 && !month_at(s, i - 1).m);
+    return !an_abbreviation(s->t, s->tk[s->n - 1].end, s->tk[i].start);
 }
 
 /* "will", "'ll", "should", "next", "upcoming", ... and "set to", "plans to". */

@@ -40,6 +40,52 @@ static void sentences_skip_abbreviations(void **st)
     arena_reset(&a);
 }
 
+/* The number of sentences of t. */
+static size_t count_sentences(const char *t)
+{
+    arena a;
+    arena_init(&a);
+    an_span *s;
+    size_t n = an_sentences(t, strlen(t), &a, &s);
+    arena_reset(&a);
+    return n;
+}
+
+/* A short capitalised word before a full stop ends a sentence unless it is
+ * an abbreviation: names, months written out and short words are not. */
+static void short_words_end_sentences_abbreviations_do_not(void **st)
+{
+    (void)st;
+    assert_int_equal(count_sentences("Moon flew to meet Kim. He said talks failed."), 2);
+    assert_int_equal(count_sentences("They met Abe. He said no."), 2);
+    assert_int_equal(count_sentences("It was in May. Then it ended."), 2);
+    assert_int_equal(count_sentences("Sales fell at Ford. Profits rose at Kia."), 2);
+    assert_int_equal(count_sentences("He said no. Then he left."), 2);
+    /* abbreviations */
+    assert_int_equal(count_sentences("Sen. Kim met Gov. Lee and Dr. Park."), 1);
+    assert_int_equal(count_sentences("The firm, Acme Corp. Ltd., moved to Sacramento, Calif. Friday."), 1);
+    assert_int_equal(count_sentences("He lives at No. 10 Downing Street."), 1);
+    assert_int_equal(count_sentences("It opened on Feb. 3 in St. Louis."), 1);
+    assert_int_equal(count_sentences("J. R. Smith met U.S. officials."), 1);
+    /* "No." without a number is a word */
+    assert_int_equal(count_sentences("The answer was No. Talks ended."), 2);
+}
+
+/* The quotes' and the time expressions' idea of a sentence end is that of
+ * an_sentences: the same function answers for all three. */
+static void one_rule_for_abbreviations(void **st)
+{
+    (void)st;
+    const char *t = "Gen. Kim met Kim. He left.";
+    assert_true(an_abbreviation(t, strlen(t), 3));     /* Gen. */
+    assert_false(an_abbreviation(t, strlen(t), 16));   /* Kim. */
+    assert_false(an_abbreviation(t, strlen(t), 25));   /* left. */
+    const char *u = "the U.S. and 2010.";
+    assert_true(an_abbreviation(u, strlen(u), 5));     /* U. */
+    assert_true(an_abbreviation(u, strlen(u), 7));     /* S. */
+    assert_false(an_abbreviation(u, strlen(u), 17));   /* a number */
+}
+
 /* A text without a sentence end (a scrape that lost its punctuation) is cut
  * into sentences of at most 2000 bytes at spaces: each time expression
  * stores its sentence, and one sentence of a megabyte made the database
@@ -136,6 +182,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tokens_keep_inner_hyphens_and_apostrophes),
         cmocka_unit_test(sentences_skip_abbreviations),
+        cmocka_unit_test(short_words_end_sentences_abbreviations_do_not),
+        cmocka_unit_test(one_rule_for_abbreviations),
         cmocka_unit_test(an_endless_sentence_is_cut_at_spaces),
         cmocka_unit_test(terms_are_stemmed_content_words_and_name_pairs),
         cmocka_unit_test(actors_become_name_terms),
