@@ -542,6 +542,51 @@ static size_t pair_marks(qctx *c, an_qmarks **out)
     return n;
 }
 
+static bool starts_upper(const qctx *c, size_t pos)
+{
+    int k;
+    return u8_is_upper(u8_decode(c->t + pos, c->len - pos, &k));
+}
+
+/* Is what separates token j from the one before it a comma and spaces? */
+static bool comma_before(const qctx *c, size_t j)
+{
+    int commas = 0;
+    for (size_t b = c->tok[j - 1].end; b < c->tok[j].start; b++) {
+        if (c->t[b] == ',') commas++;
+        else if (c->t[b] != ' ') return false;
+    }
+    return commas == 1;
+}
+
+/* Tokens an apposition may run between a speaker's name and the verb. */
+#define APPOSITION_MAX 16
+
+/* A speaker set apart from the verb by an apposition or a relative clause
+ * after a quote: "...," John Smith, a spokesman for the company, said /
+ * Cruz, who has proposed repealing it, said. The name is tokens [i, j), j
+ * follows a comma; the verb must follow the next comma that closes the
+ * insertion, within APPOSITION_MAX tokens and the sentence. */
+static bool apposition_cue(const qctx *c, size_t i, size_t j, an_pending *p)
+{
+    if (!starts_upper(c, c->tok[i].start) || !comma_before(c, j)) return false;
+    for (size_t k = j + 1; k < c->ntok && k - j <= APPOSITION_MAX; k++) {
+        int g = gap_before(c, k);
+        if (g & (GAP_SENT | GAP_QUOTE)) return false;
+        if (!(g & GAP_PUNCT)) continue;
+        if (!comma_before(c, k)) return false;
+        int cls = verb_at(c, k);
+        if (!cls || cls == AN_SV_ADDING || cls == AN_SV_ACCORDING) continue;
+        p->how = HOW_PHRASE;
+        p->ps = (uint32_t)i;
+        p->pe = (uint32_t)j;
+        set_cue(c, p, k, cls);
+        p->strong = true;
+        return true;
+    }
+    return false;
+}
+
 /* A cue after the closing mark: "..." she added / Trump told / said Wi. */
 static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
 {
@@ -549,7 +594,7 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
     size_t i = tok_at(c, m->close_end);
     if (i >= c->ntok || (gap_kind(c, m->close_end, c->tok[i].start) & (GAP_SENT | GAP_QUOTE))) return false;
     for (size_t j = i; j < c->ntok && j - i < PHRASE_MAX; j++) {
-        if (j > i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) return false;
+        if (j > i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) return apposition_cue(c, i, j, p);
         int cls = verb_at(c, j);
         if (cls == AN_SV_ADDING) return false;
         if (cls == AN_SV_ACCORDING || (cls && j == i)) {
@@ -595,12 +640,6 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
         return true;
     }
     return false;
-}
-
-static bool starts_upper(const qctx *c, size_t pos)
-{
-    int k;
-    return u8_is_upper(u8_decode(c->t + pos, c->len - pos, &k));
 }
 
 /* Is a quote without a cue speech? A full clause: five words or more that
@@ -767,14 +806,17 @@ static int32_t adding_speaker(const qctx *c, size_t i)
     return sentence_subject(c, v, i);
 }
 
-/* A direct quote without a cue inside a reported clause is a partial
- * quote of that clause's speaker (White said they work to "fulfil ..."). */
+/* A direct quote without a cue (or whose cue names no one) inside a
+ * reported clause is a partial quote of that clause's speaker (White said
+ * they work to "fulfil ..."). */
 static void inside_indirect(qctx *c, size_t i)
 {
     an_pending *p = &c->p[i];
     for (size_t j = i, steps = 0; j-- > 0 && steps < 8; steps++) {
         const an_quote *r = &c->p[j].q;
-        if (r->kind != AN_INDIRECT || r->start > p->q.start || r->end < p->q.start) continue;
+        /* a clause without a speaker ("refusing to say the words, ...")
+         * may sit inside one with a speaker: look on past it */
+        if (r->kind != AN_INDIRECT || r->start > p->q.start || r->end < p->q.start || r->speaker < 0) continue;
         p->q.speaker = r->speaker;
         p->q.cue_start = r->cue_start;
         p->q.cue_end = r->cue_end;
@@ -800,6 +842,9 @@ static void resolve(qctx *c)
         case HOW_CONTINUE: p->q.speaker = last_direct; break;
         default: inside_indirect(c, i); break;
         }
+        /* a cue that named no one ("refusing to say the words, they are
+         * "..."") inside someone's reported clause: the quote is theirs */
+        if (p->q.speaker < 0 && p->q.kind == AN_DIRECT && p->how != HOW_NONE) inside_indirect(c, i);
         if (p->q.kind == AN_DIRECT) last_direct = p->q.speaker;
         if (p->how == HOW_NONE || p->how == HOW_CONTINUE) p->q.cue_start = p->q.cue_end = p->q.start;
     }

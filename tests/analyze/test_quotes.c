@@ -169,6 +169,42 @@ static void cue_after_with_pronoun_and_name(void **st)
     arena_reset(&r.a);
 }
 
+/* A speaker set apart from the verb by an apposition or a relative clause
+ * after the quote; the short quote is speech because it is cued. A quote
+ * whose cue names no one, inside someone's reported clause, is theirs. */
+static void cue_after_an_apposition_and_partial_quotes(void **st)
+{
+    (void)st;
+    const char *t =
+        LQ "Taxes are too high," RQ " Ana Vey, a spokeswoman for the company, said.\n\n"
+        LQ "We will appeal," RQ " Leo Ortiz, who has opposed the rule for years, said on Monday.\n\n"
+        "On Sunday, Max Brandt said that by refusing to say the words, his rivals are " LQ "hiding from the voters." RQ
+        "\n\n" LQ "Prices fell," RQ " the data, a survey of firms, showed.";
+    names_builder b = {.text = t};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    int brandt = add_actor(&b, "Max Brandt", AN_PERSON);
+    mention(&b, "Ana Vey", vey, NULL);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    mention(&b, "Max Brandt", brandt, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "Taxes are too high", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    assert_span(t, q->cue_start, q->cue_end, "Ana Vey, a spokeswoman for the company, said");
+    q = quote_with(t, r.q, r.n, "We will appeal", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    q = quote_with(t, r.q, r.n, "hiding from the voters", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);
+    /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
+    q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
+    assert_true(!q || q->speaker < 0);
+    arena_reset(&r.a);
+}
+
 static void cue_after_inverted_and_according_to(void **st)
 {
     (void)st;
@@ -823,6 +859,7 @@ int main(void)
         cmocka_unit_test(unbalanced_and_hostile_input),
         cmocka_unit_test(seed_001_kang_trump_moon),
         cmocka_unit_test(seed_002_mattis_and_song),
+        cmocka_unit_test(cue_after_an_apposition_and_partial_quotes),
         cmocka_unit_test(seed_003_wi),
         cmocka_unit_test(seed_004_kim_and_an),
         cmocka_unit_test(seeds_end_to_end_with_real_names),

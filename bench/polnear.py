@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""bench/polnear.py: who said what, scored on PolNeAR's hand-marked
+attributions (US political news of 2016, ../shared/data/polnear-dev).
+
+Usage (from the project root, after `make`):
+    bench/polnear.py                     # the dev split (84 articles): the report
+    bench/polnear.py --split train       # the train split: for looking at errors
+    bench/polnear.py --errors            # also list quotes with a wrong speaker
+    bench/polnear.py --cmd "/tmp/old/storyline analyze --json --raw"
+
+Each article's .txt (title on the first line) is given whole as the text
+of one JSON Lines record, so that the character offsets of the quotes
+storyline finds are those of the annotation. Of an article annotated by
+several people, the first annotation file (by name) is used.
+
+Scores:
+  quotes     a predicted quote is right when at least half of its characters
+             lie inside the content span of one gold attribution (the gold
+             one it overlaps most); precision over predicted quotes, recall
+             over gold attributions whose content holds a quotation mark
+             ("quoted": what a quote finder is for) and over all gold
+             attributions (beliefs, "according to" and reported speech
+             without a speech verb included)
+  speakers   over the right quotes whose gold source names someone (holds
+             a capitalised word that is not a pronoun or determiner and is
+             never written in lower case in the split's texts): the
+             share whose predicted speaker shares a word of at least three
+             letters with the gold source ("Trump" and "Donald J. Trump"),
+             and the share with no speaker at all; over right quotes whose
+             gold source is a pronoun or a noun phrase without a name, the
+             share given some speaker (the annotation names no referent to
+             check it against)
+
+Standard library only. Never copies PolNeAR: the JSON Lines go to a
+temporary file.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "his", "her", "their", "its",
+             "this", "that", "these", "those", "some", "many", "one", "two", "both", "other", "others",
+             "officials", "sources", "source", "aides", "critics", "supporters"}
+
+
+def read_ann(path):
+    """Gold attributions of one .ann file: (content pieces, source text or None)."""
+    spans, rels = {}, []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 2 and cols[0].startswith("T"):
+                kind, _, where = cols[1].partition(" ")
+                pieces = []
+                for part in where.split(";"):
+                    a, b = part.split()
+                    pieces.append((int(a), int(b)))
+                spans[cols[0]] = (kind, pieces, cols[2] if len(cols) > 2 else "")
+            elif len(cols) >= 2 and cols[0].startswith("E"):
+                rels.append(dict(arg.split(":", 1) for arg in cols[1].split()))
+    out = []
+    for r in rels:
+        content = r.get("Content")
+        if content not in spans:
+            continue
+        src = spans.get(r.get("Source"))
+        out.append((spans[content][1], spans[content][2], src[2] if src else None))
+    return out
+
+
+def names_someone(source, common):
+    """Does the source hold a name: a capitalised word that is not a pronoun
+    or determiner and that the split's texts never write in lower case
+    ("Prosecutors" and "Sixty-six" at a sentence start are no names)?"""
+    if not source:
+        return False
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", source):
+        if w[0].isupper() and w.lower() not in NOT_NAMES and w.lower() not in common:
+            return True
+    return False
+
+
+def same_person(speaker, source):
+    words = lambda s: {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s or "")}
+    return bool(words(speaker) & (words(source) - NOT_NAMES))
+
+
+def overlap(a, b, pieces):
+    return sum(max(0, min(b, y) - max(a, x)) for x, y in pieces)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--cmd", default="build/storyline analyze --json --raw")
+    ap.add_argument("--data", default=os.path.join(os.environ.get("SL_SHARED", "../shared"), "data", "polnear-dev"))
+    ap.add_argument("--errors", action="store_true")
+    a = ap.parse_args()
+
+    texts = sorted(glob.glob(os.path.join(a.data, a.split, "text", "*.txt")))
+    if not texts:
+        sys.exit("bench/polnear.py: no articles under %s" % os.path.join(a.data, a.split, "text"))
+    gold, body = {}, {}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
+        for p in texts:
+            name = os.path.basename(p)[:-4]
+            anns = sorted(glob.glob(os.path.join(a.data, a.split, "attributions", name + "_*.ann")))
+            if not anns:
+                continue
+            gold[name] = read_ann(anns[0])
+            with open(p, encoding="utf-8") as t:
+                body[name] = t.read()
+            f.write(json.dumps({"id": name, "published": name.split("_")[1], "title": None, "text": body[name]}) + "\n")
+        path = f.name
+    common = {w for t in body.values() for w in re.findall(r"\b[a-z][a-z'’-]*", t)}
+    try:
+        out = subprocess.run(a.cmd.split() + [path], capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(path)
+
+    predicted = right = 0
+    gold_all = sum(len(g) for g in gold.values())
+    gold_quoted = sum(1 for g in gold.values() for _, text, _ in g if re.search("[\"“”]", text))
+    found_all, found_quoted = set(), set()
+    named = named_right = named_none = 0
+    unnamed = unnamed_given = 0
+    errors = []
+    for line in out.splitlines():
+        o = json.loads(line)
+        g = gold.get(o["id"], [])
+        for q in o.get("quotes", []):
+            predicted += 1
+            s, e = q["start"], q["end"]
+            best, k = 0, -1
+            for i, (pieces, _, _) in enumerate(g):
+                ov = overlap(s, e, pieces)
+                if ov > best:
+                    best, k = ov, i
+            if k < 0 or best * 2 < e - s:
+                continue
+            right += 1
+            found_all.add((o["id"], k))
+            pieces, text, source = g[k]
+            if re.search("[\"“”]", text):
+                found_quoted.add((o["id"], k))
+            if names_someone(source, common):
+                named += 1
+                if not q.get("speaker"):
+                    named_none += 1
+                    if a.errors:
+                        ctx = body[o["id"]][max(0, s - 60):e + 100].replace("\n", " ")
+                        errors.append((o["id"], None, source, ctx))
+                elif same_person(q["speaker"], source):
+                    named_right += 1
+                else:
+                    errors.append((o["id"], q["speaker"], source, q["text"][:80]))
+            else:
+                unnamed += 1
+                unnamed_given += bool(q.get("speaker"))
+
+    div = lambda x, y: x / y if y else 0.0
+    p = div(right, predicted)
+    r_q, r_a = div(len(found_quoted), gold_quoted), div(len(found_all), gold_all)
+    f1 = lambda p, r: 2 * p * r / (p + r) if p + r else 0.0
+    print("PolNeAR %s, %d articles, analyzer: %s" % (a.split, len(gold), a.cmd))
+    print("quotes     predicted %d, right %d: precision %.3f" % (predicted, right, p))
+    print("           recall of quoted attributions %d/%d = %.3f (F1 %.3f)" % (len(found_quoted), gold_quoted, r_q, f1(p, r_q)))
+    print("           recall of all attributions    %d/%d = %.3f" % (len(found_all), gold_all, r_a))
+    print("speakers   named gold source: right %d/%d = %.3f, none given %d (%.3f)" % (
+        named_right, named, div(named_right, named), named_none, div(named_none, named)))
+    print("           gold source without a name (pronoun, noun phrase): some speaker given %d/%d = %.3f" % (
+        unnamed_given, unnamed, div(unnamed_given, unnamed)))
+    if a.errors:
+        for doc, sp, src, text in errors:
+            print("  %s  %s: %r for gold %r: %s" % ("no speaker" if sp is None else "wrong speaker", doc, sp, src, text))
+
+
+if __name__ == "__main__":
+    main()
