@@ -95,8 +95,12 @@ bool an_speech_filler(const char *w, size_t n)
     static const char *const fill[] = {"also", "later", "further", "then", "again", "earlier",
         "previously", "once", "has", "have", "had", "was", "were", "is", "would", "will",
         "had", "then", "today", "yesterday", "repeatedly", "publicly", "reportedly", NULL};
-    /* "-ly" adverbs: "firmly said", "quickly added". */
-    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y') return true;
+    /* "-ly" adverbs: "firmly said", "quickly added"; not nouns in -ly ("the
+     * US daily wrote", "a close ally said") nor names ("Italy said") */
+    static const char *const ly_nouns[] = {"daily", "weekly", "monthly", "quarterly", "ally", "family",
+        "assembly", "rally", "supply", "monopoly", "anomaly", NULL};
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && w[0] >= 'a' && w[0] <= 'z' && !in_list(w, n, ly_nouns))
+        return true;
     return in_list(w, n, fill);
 }
 

@@ -205,6 +205,30 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     arena_reset(&r.a);
 }
 
+/* A place that modifies the noun heading a speaker phrase did not speak
+ * ("the US daily wrote": "daily" is the head, not an adverb); a place that
+ * heads it may ("Italy said"). */
+static void a_place_inside_a_speaker_phrase_is_no_speaker(void **st)
+{
+    (void)st;
+    const char *t = LQ "We endorse her for president," RQ " the influential US daily wrote.\n\n"
+                    "Italy said it would send two ships to the area.";
+    names_builder b = {.text = t};
+    int us = add_actor(&b, "United States", AN_PLACE), italy = add_actor(&b, "Italy", AN_PLACE);
+    mention(&b, "US", us, NULL);
+    mention(&b, "Italy", italy, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "We endorse her", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);
+    q = quote_with(t, r.q, r.n, "send two ships", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, italy);
+    arena_reset(&r.a);
+}
+
 static void cue_after_inverted_and_according_to(void **st)
 {
     (void)st;
@@ -860,6 +884,7 @@ int main(void)
         cmocka_unit_test(seed_001_kang_trump_moon),
         cmocka_unit_test(seed_002_mattis_and_song),
         cmocka_unit_test(cue_after_an_apposition_and_partial_quotes),
+        cmocka_unit_test(a_place_inside_a_speaker_phrase_is_no_speaker),
         cmocka_unit_test(seed_003_wi),
         cmocka_unit_test(seed_004_kim_and_an),
         cmocka_unit_test(seeds_end_to_end_with_real_names),
