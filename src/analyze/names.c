@@ -54,10 +54,28 @@ static bool opens_unit(const char *t, uint32_t start)
     return false;
 }
 
+/* Is [start, end) a contraction ("I’ve", "I’m", "Don’t", "We’ll")? Its
+ * capital is the sentence's or the pronoun's, never a name's. Names with
+ * an apostrophe go on in a capital or a longer part (O’Brien, N’Djamena). */
+static bool contraction(const char *t, uint32_t start, uint32_t end)
+{
+    static const char *const tails[] = {"ve", "m", "ll", "d", "re", "t", NULL};
+    for (uint32_t i = end; i-- > start;) {
+        size_t apo = t[i] == '\'' ? 1 : (i + 3 <= end && !memcmp(t + i, "\xE2\x80\x99", 3)) ? 3 : 0;
+        if (!apo) continue;
+        const char *tail = t + i + apo;
+        size_t n = end - (i + apo);
+        for (size_t k = 0; tails[k]; k++)
+            if (strlen(tails[k]) == n && !memcmp(tail, tails[k], n)) return true;
+        return false;
+    }
+    return false;
+}
+
 static void fill_shape(an_scan *s, an_ntok *k)
 {
     int n, m;
-    k->cap = u8_is_upper(cp_at(s->text, s->len, k->start, &n));
+    k->cap = u8_is_upper(cp_at(s->text, s->len, k->start, &n)) && !contraction(s->text, k->start, k->end);
     size_t letters = 0, uppers = 0;
     for (size_t i = k->start; i < k->end; i += (size_t)n) {
         int32_t cp = cp_at(s->text, s->len, i, &n);

@@ -264,6 +264,24 @@ static void expect_none(const fixture *f, const char *name)
     if (actor(f, name)) fail_msg("unexpected actor \"%s\"", name);
 }
 
+/* A contraction is no name, at a sentence start or inside one; a name
+ * with an apostrophe stays one. */
+static void contractions_are_no_names(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Mayor Sean O\u2019Brien spoke. He said that if I\u2019ve learned anything, I\u2019m sure of it. "
+            "\u201cI\u2019ll stay,\u201d he said. We\u2019re told I'd left. Don\u2019t go.");
+    expect_none(&f, "I\u2019ve");
+    expect_none(&f, "I\u2019m");
+    expect_none(&f, "I\u2019ll");
+    expect_none(&f, "I'd");
+    expect_none(&f, "We\u2019re");
+    expect_none(&f, "Don\u2019t");
+    expect(&f, "Sean O\u2019Brien", AN_PERSON);
+    done(&f);
+}
+
 static void initials_with_full_stops_are_one_word(void **st)
 {
     (void)st;
@@ -581,6 +599,7 @@ int main(void)
         cmocka_unit_test(surnames_join_the_latest_full_name),
         cmocka_unit_test(an_earlier_surname_joins_a_later_full_name),
         cmocka_unit_test(initials_with_full_stops_are_one_word),
+        cmocka_unit_test(contractions_are_no_names),
         cmocka_unit_test(lone_family_names_are_later_mentions),
         cmocka_unit_test(a_shared_family_name_goes_to_the_latest),
         cmocka_unit_test(of_phrases_belong_to_titles),
