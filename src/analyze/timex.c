@@ -564,8 +564,12 @@ static bool future_word(const tx_scan *s, size_t i)
 {
     static const char *const w[] = {"will", "shall", "ll", "should", "upcoming", "scheduled", "slated",
                                     "next", "coming", "tomorrow", NULL};
-    static const char *const before_to[] = {"set", "plan", "plans", "planned", "expected", NULL};
+    static const char *const before_to[] = {"set", "plan", "plans", "planned", "expected", "hope", "hopes",
+                                            "hoping", "aim", "aims", "intend", "intends", "due", NULL};
     if (word_in(s, i, w) >= 0) return true;
+    /* reported future: "said the rules would take effect in June"; not
+     * "would have" */
+    if (is_word(s, i, "would") && !is_word(s, i + 1, "have") && !is_word(s, i + 1, "ve")) return true;
     return word_in(s, i, before_to) >= 0 && is_word(s, i + 1, "to");
 }
 

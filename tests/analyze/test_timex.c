@@ -62,6 +62,13 @@ static void future_sentences_turn_weekdays_forward(void **st)
     assert_string_equal(value_at(t, pub, "Sunday"), "2018-06-17");
     assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");   /* "said" wins */
     assert_string_equal(value_at(t, pub, "Thursday"), "2018-06-21");
+    /* reported future and intentions turn a bare month or weekday forward;
+     * "would have" does not */
+    const char *w = "The minister said the rules would take effect in October. Aid workers hope to land by "
+                    "Saturday. He said the plan would have passed in March.";
+    assert_string_equal(value_at(w, pub, "October"), "2018-10");
+    assert_string_equal(value_at(w, pub, "Saturday"), "2018-06-16");
+    assert_string_equal(value_at(w, pub, "March"), "2018-03");
     /* A future marker in a later clause does not reach back (seed 004). */
     const char *u = "Trump said after the summit on Tuesday that the allies should stop the drills.";
     assert_string_equal(value_at(u, pub, "Tuesday"), "2018-06-12");

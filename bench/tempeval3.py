@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""bench/tempeval3.py: time expressions on TempEval-3's training data
+(TimeBank and AQUAINT, 256 news documents of 1989 to 2000 in TimeML).
+
+Usage (from the project root, after `make`):
+    bench/tempeval3.py                   # runs build/storyline analyze --json --raw
+    bench/tempeval3.py --cmd CMD         # any analyzer command taking the JSONL file last
+    bench/tempeval3.py --errors          # also list wrong DATE values
+
+Each document's text is the concatenation of the text nodes inside <TEXT>;
+its publication date is the day of its creation time (DCT). The gold time
+expressions are the TIMEX3 elements inside <TEXT>, with character offsets
+into that text.
+
+Scores, by TimeML type (DATE, TIME, DURATION, SET):
+  found      gold expressions overlapped by a predicted one
+  value      over gold DATE expressions whose value is a calendar value
+             (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn): the value of
+             the most overlapping prediction equals the gold value
+  spurious   predictions that overlap no gold expression
+
+Standard library only; never copies the corpus.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+CALENDAR = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q\d)(-\d{2})?)?$")
+
+
+def read_tml(path):
+    root = ET.parse(path).getroot()
+    dct = root.find(".//DCT/TIMEX3").get("value")[:10]
+    text_el = root.find("TEXT")
+    parts, gold = [], []
+
+    def walk(el):
+        if el.tag == "TIMEX3":
+            start = sum(len(p) for p in parts)
+            inner = "".join(el.itertext())
+            parts.append(inner)
+            gold.append((start, start + len(inner), el.get("type"), el.get("value") or "", inner))
+        else:
+            if el.text:
+                parts.append(el.text)
+            for child in el:
+                walk(child)
+                if child.tail:
+                    parts.append(child.tail)
+    walk(text_el)
+    return dct, "".join(parts), gold
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cmd", default="build/storyline analyze --json --raw")
+    ap.add_argument("--data", default=os.path.join(os.environ.get("SL_SHARED", "../shared"), "data", "tempeval3-train"))
+    ap.add_argument("--errors", action="store_true")
+    a = ap.parse_args()
+    files = sorted(glob.glob(os.path.join(a.data, "*", "*.tml")))
+    if not files:
+        sys.exit("bench/tempeval3.py: no .tml files under %s" % a.data)
+    docs = {}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
+        for p in files:
+            dct, text, gold = read_tml(p)
+            name = os.path.relpath(p, a.data)
+            docs[name] = (dct, text, gold)
+            f.write(json.dumps({"id": name, "published": dct, "title": None, "text": text}) + "\n")
+        path = f.name
+    try:
+        out = subprocess.run(a.cmd.split() + [path], capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(path)
+
+    found, total, spurious, predicted = {}, {}, 0, 0
+    right = calendar = 0
+    errors = []
+    for line in out.splitlines():
+        o = json.loads(line)
+        dct, text, gold = docs[o["id"]]
+        preds = o.get("times", [])
+        predicted += len(preds)
+        for t in preds:
+            if not any(t["start"] < ge and gs < t["end"] for gs, ge, _, _, _ in gold):
+                spurious += 1
+        for gs, ge, typ, value, inner in gold:
+            total[typ] = total.get(typ, 0) + 1
+            best, bo = None, 0
+            for t in preds:
+                ov = min(ge, t["end"]) - max(gs, t["start"])
+                if ov > bo:
+                    best, bo = t, ov
+            if best:
+                found[typ] = found.get(typ, 0) + 1
+            if typ == "DATE" and CALENDAR.match(value):
+                calendar += 1
+                got = best.get("value") if best else None
+                if got == value:
+                    right += 1
+                elif a.errors:
+                    errors.append((o["id"], dct, inner, value, got))
+
+    print("TempEval-3 training data (TimeBank, AQUAINT), %d documents, analyzer: %s" % (len(docs), a.cmd))
+    for typ in ("DATE", "TIME", "DURATION", "SET"):
+        n = total.get(typ, 0)
+        print("  %-8s found %d/%d = %.3f" % (typ, found.get(typ, 0), n, found.get(typ, 0) / n if n else 0))
+    print("  DATE value accuracy %d/%d = %.3f   (gold calendar values only)" % (right, calendar, right / calendar if calendar else 0))
+    print("  predictions %d, overlapping no gold expression %d" % (predicted, spurious))
+    for e in errors:
+        print("  wrong value  %s (written %s): %r gold %s, got %s" % e)
+
+
+if __name__ == "__main__":
+    main()
