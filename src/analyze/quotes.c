@@ -548,6 +548,16 @@ static bool starts_upper(const qctx *c, size_t pos)
     return u8_is_upper(u8_decode(c->t + pos, c->len - pos, &k));
 }
 
+/* Cue p by verb v of class cls, its speaker phrase tokens [ps, pe). */
+static void take_cue(const qctx *c, an_pending *p, int how, size_t ps, size_t pe, size_t v, int cls)
+{
+    p->how = how;
+    p->ps = (uint32_t)ps;
+    p->pe = (uint32_t)pe;
+    set_cue(c, p, v, cls);
+    p->strong = true;
+}
+
 /* Is what separates token j from the one before it a comma and spaces? */
 static bool comma_before(const qctx *c, size_t j)
 {
@@ -577,11 +587,7 @@ static bool apposition_cue(const qctx *c, size_t i, size_t j, an_pending *p)
         if (!comma_before(c, k)) return false;
         int cls = verb_at(c, k);
         if (!cls || cls == AN_SV_ADDING || cls == AN_SV_ACCORDING) continue;
-        p->how = HOW_PHRASE;
-        p->ps = (uint32_t)i;
-        p->pe = (uint32_t)j;
-        set_cue(c, p, k, cls);
-        p->strong = true;
+        take_cue(c, p, HOW_PHRASE, i, j, k, cls);
         return true;
     }
     return false;
@@ -598,19 +604,12 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
         int cls = verb_at(c, j);
         if (cls == AN_SV_ADDING) return false;
         if (cls == AN_SV_ACCORDING || (cls && j == i)) {
-            p->how = HOW_INVERTED;
-            p->ps = (uint32_t)(cls == AN_SV_ACCORDING ? j + 2 : j + 1);
-            p->pe = (uint32_t)phrase_after(c, p->ps);
-            set_cue(c, p, j, cls);
-            p->strong = true;
+            size_t ps = cls == AN_SV_ACCORDING ? j + 2 : j + 1;
+            take_cue(c, p, HOW_INVERTED, ps, phrase_after(c, ps), j, cls);
             return true;
         }
         if (cls) {
-            p->how = HOW_PHRASE;
-            p->ps = (uint32_t)i;
-            p->pe = (uint32_t)j;
-            set_cue(c, p, j, cls);
-            p->strong = true;
+            take_cue(c, p, HOW_PHRASE, i, j, j, cls);
             return true;
         }
         if (clause_word(c, j)) return false;
