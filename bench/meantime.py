@@ -23,7 +23,9 @@ Scores:
                     YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn; not PRESENT_REF,
                     XXXX-XX-XX, P1D...): the predicted value of the most
                     overlapping prediction equals the gold value
-    TIME, DURATION and SET are reported apart (found share only), and
+    TIME, DURATION and SET: found share and values equal to the gold
+    value; over all four types, value P/R/F1 (right values over the
+    predictions in the annotated part, and over the gold timexes); and
     predictions overlapping no gold timex at all are counted as spurious.
   named mentions: gold ENTITY_MENTION with syntactic_type NAM whose entity
     is PER, ORG or LOC (person, organisation, place; other types ignored):
@@ -197,6 +199,7 @@ def score_times(d, times, tally, errors):
         typ = g["type"]
         tally.add(typ + ".gold")
         tally.add(typ + ".found", p is not None)
+        tally.add(typ + ".valued", p is not None and p.get("value") == g["value"])
         if typ != "DATE" or not CALENDAR.match(g["value"]):
             continue
         tally.add("value.gold")
@@ -276,7 +279,12 @@ def report(tally, ndocs, cmd):
     print("  DATE found           %s" % share(tally["DATE.found"], tally["DATE.gold"]))
     print("  DATE value accuracy  %s   (gold calendar values only)" % share(tally["value.ok"], tally["value.gold"]))
     for typ in ("TIME", "DURATION", "SET"):
-        print("  %-8s found       %s   (not resolved by design)" % (typ, share(tally[typ + ".found"], tally[typ + ".gold"])))
+        print("  %-8s found       %s, value right %d" % (typ, share(tally[typ + ".found"], tally[typ + ".gold"]),
+                                                          tally[typ + ".valued"]))
+    right = sum(tally[t + ".valued"] for t in ("DATE", "TIME", "DURATION", "SET"))
+    gold = sum(tally[t + ".gold"] for t in ("DATE", "TIME", "DURATION", "SET"))
+    p, r, f = prf(right, tally["pred"], gold)
+    print("  all types: value right %d of %d gold, %d predicted: P %.3f  R %.3f  F1 %.3f" % (right, gold, tally["pred"], p, r, f))
     print("  predictions in the annotated part %d, overlapping no gold timex %d"
           % (tally["pred"], tally["spurious"]))
     print("named mentions (NAM; PER/ORG/LOC as person/organisation/place)")

@@ -13,7 +13,11 @@ expressions are the TIMEX3 elements inside <TEXT>, with character offsets
 into that text.
 
 Scores, by TimeML type (DATE, TIME, DURATION, SET):
-  found      gold expressions overlapped by a predicted one
+  found      gold expressions overlapped by a predicted one, and those of
+             them whose value equals the gold value (any value, PRESENT_REF
+             and P3W alike)
+  all types  value F1: right values over predictions (P) and over gold
+             expressions (R)
   value      over gold DATE expressions whose value is a calendar value
              (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn): the value of
              the most overlapping prediction equals the gold value
@@ -79,7 +83,7 @@ def main():
     finally:
         os.unlink(path)
 
-    found, total, spurious, predicted = {}, {}, 0, 0
+    found, valued, total, spurious, predicted = {}, {}, {}, 0, 0
     right = calendar = 0
     errors = []
     for line in out.splitlines():
@@ -99,6 +103,8 @@ def main():
                     best, bo = t, ov
             if best:
                 found[typ] = found.get(typ, 0) + 1
+                if best.get("value") == value:
+                    valued[typ] = valued.get(typ, 0) + 1
             if typ == "DATE" and CALENDAR.match(value):
                 calendar += 1
                 got = best.get("value") if best else None
@@ -110,7 +116,13 @@ def main():
     print("TempEval-3 training data (TimeBank, AQUAINT), %d documents, analyzer: %s" % (len(docs), a.cmd))
     for typ in ("DATE", "TIME", "DURATION", "SET"):
         n = total.get(typ, 0)
-        print("  %-8s found %d/%d = %.3f" % (typ, found.get(typ, 0), n, found.get(typ, 0) / n if n else 0))
+        print("  %-8s found %d/%d = %.3f, value right %d (%.3f)" % (typ, found.get(typ, 0), n, found.get(typ, 0) / n if n else 0,
+              valued.get(typ, 0), valued.get(typ, 0) / n if n else 0))
+    nall = sum(total.values())
+    p = sum(valued.values()) / predicted if predicted else 0
+    r = sum(valued.values()) / nall if nall else 0
+    print("  all types: value right %d of %d gold, %d predicted: P %.3f R %.3f F1 %.3f" % (
+        sum(valued.values()), nall, predicted, p, r, 2 * p * r / (p + r) if p + r else 0))
     print("  DATE value accuracy %d/%d = %.3f   (gold calendar values only)" % (right, calendar, right / calendar if calendar else 0))
     print("  predictions %d, overlapping no gold expression %d" % (predicted, spurious))
     for e in errors:

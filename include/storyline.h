@@ -289,9 +289,12 @@ typedef struct sl_quote {
 
 typedef struct sl_time {
     const char *text;
-    const char *value;       /* ISO date, month, year or year range; NULL if unresolved */
+    const char *value;       /* TimeML value: a DATE's ISO date, week, month, quarter, year or
+                              * year range, a TIME's "2013-03-18T18:00", a DURATION's
+                              * "P3W", a SET's "P1D" or "XXXX-WXX-1"; NULL if unresolved */
     const char *sentence;    /* the sentence it sits in */
     size_t      start, end;
+    const char *type;        /* "DATE", "TIME", "DURATION" or "SET" */
 } sl_time;
 
 typedef struct sl_analysis {

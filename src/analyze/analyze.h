@@ -109,11 +109,15 @@ size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena
  * date ("2018-06-12"), month ("2018-06"), year ("2018") or a range of years
  * ("1950/1953"); NULL when it cannot be resolved (no publication day for a
  * relative expression). day is the first day it denotes, or DAY_NONE. */
+/* TimeML's four types of time expression. */
+typedef enum an_timex_type { AN_TX_DATE = 0, AN_TX_TIME, AN_TX_DURATION, AN_TX_SET } an_timex_type;
+
 typedef struct an_timex {
     uint32_t    start, end;
     const char *value;
     int32_t     day;
-    uint8_t     granularity;  /* 0 day, 1 month, 2 year */
+    uint8_t     granularity;  /* 0 day, 1 month, 2 year; 3 not a date (day DAY_NONE) */
+    uint8_t     type;         /* an_timex_type */
 } an_timex;
 
 size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, an_timex **out);

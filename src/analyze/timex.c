@@ -31,8 +31,13 @@
  * "scheduled", ...) turns a bare weekday forward and widens the window
  * ahead to half a year. Without a publication day they get value NULL.
  *
- * Not here: times of day, durations ("three years"), sets ("every
- * Friday"), numeric dates such as 06/15/2018 (day and month order is a
+ * TimeML's other three types come after the dates, where no date is:
+ * durations ("three weeks" P3W, "a three-year deal" P3Y, "for decades"
+ * PXDE), sets ("every Monday" XXXX-WXX-1, "daily" P1D) and times of day
+ * ("6 p.m." on the publication day, 2013-03-18T18:00). Their day is
+ * DAY_NONE and granularity 3: they place nothing on a timeline.
+ *
+ * Not here: numeric dates such as 06/15/2018 (day and month order is a
  * guess), and inferring a publication day (timex_infer.c).
  *
  * Plain C scanning rather than PCRE2: the patterns are a handful of tokens
@@ -374,6 +379,7 @@ static bool match_weekday(const tx_scan *s, size_t i, tx_hit *h)
                                         "holy", "palm", "maundy", NULL};
     int wd = weekday_at(s, i);
     if (wd < 0 || (i > 0 && is_capitalised(s, i - 1) && word_in(s, i - 1, named) >= 0)) return false;
+    if (i > 0 && (is_word(s, i - 1, "every") || is_word(s, i - 1, "each"))) return false;   /* a set */
     if (match_date_after_weekday(s, i + 1, h)) {
         h->start = s->tk[i].start;
         return true;
@@ -452,27 +458,59 @@ static bool match_the_day(const tx_scan *s, size_t i, tx_hit *h)
     return hit_end(s, h, i, j + 1);
 }
 
-/* A small count: a number or a number word ("a", "two", "12"); 0 if none. */
-static int count_at(const tx_scan *s, size_t i)
+/* Units of a duration, singular then plural, and their TimeML codes; the
+ * first six are parts of a day (a "T" goes before their count). */
+static const char *const unit_words[] = {"second", "seconds", "minute", "minutes", "hour", "hours", "day",
+    "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
+    "centuries", NULL};
+static const char *const unit_codes[] = {"S", "S", "M", "M", "H", "H", "D", "D", "W", "W", "M", "M", "Y", "Y",
+    "DE", "DE", "CE", "CE"};
+static const char *const number_words[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", NULL};
+static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", NULL};
+
+enum { COUNT_NONE = -1, COUNT_VAGUE = -2 };
+
+/* A count of units at i: digits, number words ("twenty-five"), "a"/"an" (1), or a
+ * vague one ("several", "few": COUNT_VAGUE); *next after it. */
+static long units_count_at(const tx_scan *s, size_t i, size_t *next)
 {
-    static const char *const w[] = {"a", "an", "one", "two", "three", "four", "five", "six", "seven",
-                                    "eight", "nine", "ten", "eleven", "twelve", NULL};
-    int k = word_in(s, i, w), nd;
-    if (k >= 0) return k < 2 ? 1 : k - 1;
+    static const char *const vague[] = {"several", "few", "many", "some", NULL};
+    int nd;
     long v = num_at(s, i, &nd);
-    return v >= 1 && v <= 999 ? (int)v : 0;
+    if (v >= 0) {
+        if (continues_number(s, i + 1)) return COUNT_NONE;   /* 2.5 years: no count of units */
+        *next = i + 1;
+        return v;
+    }
+    int k = word_in(s, i, number_words);
+    if (k >= 0) { *next = i + 1; return k; }
+    k = word_in(s, i, tens_words);
+    if (k >= 0) {
+        long t = (k + 2) * 10;
+        int u = is_punct(s, i + 1, '-') && adjacent(s, i + 1) && adjacent(s, i + 2) ? word_in(s, i + 2, number_words) : -1;
+        *next = u >= 1 && u <= 9 ? i + 3 : i + 1;
+        return u >= 1 && u <= 9 ? t + u : t;
+    }
+    if (is_word(s, i, "a") || is_word(s, i, "an")) { *next = i + 1; return 1; }
+    if (word_in(s, i, vague) >= 0) { *next = i + 1; return COUNT_VAGUE; }
+    return COUNT_NONE;
 }
 
 /* "two years ago", "3 days ago", "a month ago" */
 static bool match_ago(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const units[] = {"day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
-    int n = count_at(s, i), u = word_in(s, i + 1, units);
-    if (!n || u < 0 || !is_word(s, i + 2, "ago")) return false;
+    size_t j = i;
+    long c = units_count_at(s, i, &j);   /* "Twenty-five years ago": all of the number */
+    int n = c >= 1 && c <= 999 ? (int)c : 0, u = word_in(s, j, units);
+    if (!n || u < 0 || !is_word(s, j + 1, "ago")) return false;
     /* "a week ago" is a day, as "three days ago" is */
     if (u / 2 == U_WEEK) *h = (tx_hit){.kind = TX_REL, .unit = U_DAY, .off = -7 * n};
     else *h = (tx_hit){.kind = TX_REL, .unit = u / 2, .off = -n};
-    return hit_end(s, h, i, i + 3);
+    return hit_end(s, h, i, j + 2);
 }
 
 /* "the third quarter", "fourth quarter of 2006", "third-quarter",
@@ -797,6 +835,138 @@ static size_t first_token_at(const tx_scan *s, uint32_t start)
     return lo;
 }
 
+/* ---- durations, sets and times of day ----------------------------------- */
+
+/* "three weeks", "a three-year deal", "10 days", "several months", "for
+ * decades": a duration, valued "P3W", "P3Y", "P10D", "PXM", "PXDE" (hours
+ * and less "PT5H"). Not a date counted from another ("two years ago", "a
+ * day later") nor a rate ("twice a day"). */
+static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_t *next)
+{
+    static const char *const relative[] = {"ago", "later", "earlier", "before", "after", "from", "since", NULL};
+    static const char *const rates[] = {"twice", "times", "once", "per", NULL};
+    size_t j = 0, u;
+    long n = units_count_at(s, i, &j);
+    bool hyphen = false;
+    if (n == COUNT_NONE) {
+        /* "for years", "over decades": a vague span of a day or more */
+        if (!is_word(s, i, "for") && !is_word(s, i, "over")) return false;
+        int k = word_in(s, i + 1, unit_words);
+        if (k < 6 || k % 2 == 0 || word_in(s, i + 2, relative) >= 0) return false;
+        *x = (an_timex){.start = s->tk[i + 1].start, .end = s->tk[i + 1].end, .day = DAY_NONE, .granularity = 3,
+                        .type = AN_TX_DURATION, .value = arena_printf(a, "PX%s", unit_codes[k])};
+        *next = i + 2;
+        return true;
+    }
+    hyphen = is_punct(s, j, '-') && adjacent(s, j) && adjacent(s, j + 1);
+    u = hyphen ? j + 1 : j;
+    int k = word_in(s, u, unit_words);
+    if (k < 0 || (hyphen && k % 2) || word_in(s, u + 1, relative) >= 0) return false;
+    bool article = is_word(s, i, "a") || is_word(s, i, "an");
+    if (article && k % 2) return false;                                   /* "a days" */
+    if (article && i > 0 && (word_in(s, i - 1, rates) >= 0 || s->tk[i - 1].kind == TK_NUM ||
+                             word_in(s, i - 1, unit_words) >= 0))
+        return false;                                                     /* "24 hours a day" */
+    if (i > 1 && s->tk[i].kind == TK_NUM && continues_number(s, i - 1) && s->tk[i - 2].kind == TK_NUM &&
+        adjacent(s, i - 1))
+        return false;                                                     /* the "5" of "2.5 years" */
+    if (n == COUNT_VAGUE && !(k % 2)) return false;                       /* "some day" */
+    const char *t = k < 6 ? "T" : "";
+    x->value = n == COUNT_VAGUE ? arena_printf(a, "P%sX%s", t, unit_codes[k])
+                                : arena_printf(a, "P%s%ld%s", t, n, unit_codes[k]);
+    x->start = s->tk[i].start;
+    x->end = s->tk[u].end;
+    x->day = DAY_NONE;
+    x->granularity = 3;
+    x->type = AN_TX_DURATION;
+    *next = u + 1;
+    return true;
+}
+
+/* "every Monday" (XXXX-WXX-1), "each week" (P1W), and the adverbs "daily",
+ * "weekly", "monthly", "annually": what recurs. */
+static bool set_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_t *next)
+{
+    static const char *const adverbs[] = {"daily", "nightly", "weekly", "monthly", "annually", "yearly",
+                                          "hourly", NULL};
+    static const char *const adverb_values[] = {"P1D", "P1D", "P1W", "P1M", "P1Y", "P1Y", "PT1H"};
+    size_t end;
+    const char *value = NULL;
+    int k = word_in(s, i, adverbs);
+    if (k >= 0 && !is_capitalised(s, i) && !(i > 0 && (is_word(s, i - 1, "the") || is_word(s, i - 1, "a")))) {
+        value = adverb_values[k];
+        end = i;
+    } else if (is_word(s, i, "every") || is_word(s, i, "each")) {
+        int w = word_in(s, i + 1, weekday_name), u = word_in(s, i + 1, unit_words);
+        if (w >= 0) value = arena_printf(a, "XXXX-WXX-%d", w + 1);
+        else if (u >= 0 && !(u % 2)) value = arena_printf(a, "P%s1%s", u < 6 ? "T" : "", unit_codes[u]);
+        end = i + 1;
+    }
+    if (!value) return false;
+    *x = (an_timex){.start = s->tk[i].start, .end = s->tk[end].end, .day = DAY_NONE, .granularity = 3,
+                    .type = AN_TX_SET, .value = value};
+    *next = end + 1;
+    return true;
+}
+
+/* "6 p.m.", "10:30 a.m.", "6pm", "at 14:30": a time of the publication day,
+ * "2013-03-18T18:00" (unresolved without one). */
+static bool time_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, arena *a, size_t *next)
+{
+    int nd, nd2;
+    long h = num_at(s, i, &nd), mi = 0;
+    if (h < 0 || nd > 2 || h > 23) return false;
+    size_t j = i + 1;
+    bool minutes = is_punct(s, j, ':') && adjacent(s, j) && adjacent(s, j + 1) && (mi = num_at(s, j + 1, &nd2)) >= 0 &&
+                   nd2 == 2 && mi <= 59;
+    if (minutes) j += 2;
+    int half = -1;   /* 0 a.m., 1 p.m. */
+    size_t end = j - 1;
+    if ((is_word(s, j, "a") || is_word(s, j, "p")) && is_punct(s, j + 1, '.') && adjacent(s, j + 1) &&
+        is_word(s, j + 2, "m") && adjacent(s, j + 2)) {
+        half = is_word(s, j, "p");
+        end = is_punct(s, j + 3, '.') && adjacent(s, j + 3) ? j + 3 : j + 2;
+    } else if (is_word(s, j, "am") || is_word(s, j, "pm")) {
+        half = is_word(s, j, "pm");
+        end = j;
+    } else if (!(minutes && i > 0 && is_word(s, i - 1, "at"))) {
+        return false;   /* a bare "14:30" only after "at" */
+    }
+    if (half >= 0 && (h < 1 || h > 12)) return false;
+    long hour = half < 0 ? h : h % 12 + (half ? 12 : 0);
+    char *value = NULL;
+    if (pub != DAY_NONE) {
+        int y, m, d;
+        day_to_ymd(pub, &y, &m, &d);
+        value = arena_printf(a, "%04d-%02d-%02dT%02ld:%02ld", y, m, d, hour, mi);
+    }
+    *x = (an_timex){.start = s->tk[i].start, .end = s->tk[end].end, .day = DAY_NONE, .granularity = 3,
+                    .type = AN_TX_TIME, .value = value};
+    *next = end + 1;
+    return true;
+}
+
+/* Durations, sets and times of day outside the dates found (hits, in text
+ * order), into *v. */
+static void find_others(const tx_scan *s, const tx_hit *hits, size_t nh, int32_t pub, arena *a, void *vec)
+{
+    VEC(an_timex) *v = vec;
+    size_t hk = 0;
+    for (size_t i = 0; i < s->n;) {
+        while (hk < nh && hits[hk].end <= s->tk[i].start) hk++;
+        if (hk < nh && hits[hk].start <= s->tk[i].start) { i++; continue; }   /* inside a date */
+        an_timex x;
+        size_t next = i + 1;
+        if (set_at(s, i, &x, a, &next) || time_at(s, i, pub, &x, a, &next) || duration_at(s, i, &x, a, &next)) {
+            if (hk < nh && hits[hk].start < x.end) { i++; continue; }   /* runs into a date */
+            VEC_PUSH(*v, x);
+            i = next;
+        } else {
+            i++;
+        }
+    }
+}
+
 size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, an_timex **out)
 {
     tx_scan s;
@@ -810,9 +980,20 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
         tx_val v = resolve(h, h->kind == TX_SAME_DAY ? last_day : published, s.future[i] && !past_cue(&s, i));
         if (v.day != DAY_NONE && v.gran == 0 && !v.week) last_day = v.day;
         r[k] = (an_timex){.start = h->start, .end = h->end, .day = v.day, .granularity = (uint8_t)v.gran,
-                          .value = format_value(v, a)};
+                          .value = format_value(v, a), .type = AN_TX_DATE};
     }
+    VEC(an_timex) others = {0};
+    find_others(&s, hits.v, hits.n, published, a, &others);
     size_t n = hits.n;
+    if (others.n) {   /* both in text order: merge */
+        an_timex *all = arena_alloc(a, (n + others.n) * sizeof *all);
+        size_t i = 0, j = 0, k = 0;
+        while (i < n || j < others.n)
+            all[k++] = j >= others.n || (i < n && r[i].start <= others.v[j].start) ? r[i++] : others.v[j++];
+        r = all;
+        n = k;
+    }
+    VEC_FREE(others);
     scan_free(&s);
     VEC_FREE(hits);
     *out = r;

@@ -14,8 +14,9 @@ static const char help[] =
     "\n"
     "For each article: its name mentions (text, start, end, type, actor),\n"
     "actors with roles and aliases, quotes (speaker, text, kind, start, end)\n"
-    "and time expressions (text, start, end, value: ISO date, month or year,\n"
-    "resolved against the publication date). Offsets count characters in the\n"
+    "and time expressions (text, start, end, type and value: TimeML's DATE,\n"
+    "TIME, DURATION and SET, dates resolved against the publication date).\n"
+    "Offsets count characters in the\n"
     "article's cleaned text, or, with --raw, in the input text as given.\n"
     "With --json, one JSON object per article per line.\n"
     "\n"
@@ -46,9 +47,9 @@ static json_t *analysis_json(const sl_analysis *r)
     }
     for (size_t i = 0; i < r->n_times; i++) {
         const sl_time *x = &r->times[i];
-        json_array_append_new(t, json_pack("{s:o,s:I,s:I,s:o}", "text", sv_str(x->text), "start",
+        json_array_append_new(t, json_pack("{s:o,s:I,s:I,s:o,s:s}", "text", sv_str(x->text), "start",
                                            (json_int_t)x->start, "end", (json_int_t)x->end, "value",
-                                           sv_str(x->value)));
+                                           sv_str(x->value), "type", x->type ? x->type : "DATE"));
     }
     json_object_set_new(j, "mentions", m);
     json_object_set_new(j, "actors", ac);

@@ -67,8 +67,10 @@ void eg_fill_analysis(arena *a, const char *text, size_t len, const an_facts *f,
     for (size_t i = 0; i < f->n_times; i++) {
         const an_timex *x = &f->times[i];
         const an_span *snt = f->n_sentences ? &f->sentences[an_sentence_at(f, x->start)] : NULL;
+        static const char *const types[] = {"DATE", "TIME", "DURATION", "SET"};
         t[i] = (sl_time){span_text(a, text, x->start, x->end), x->value,
-                         snt ? span_text(a, text, snt->start, snt->end) : NULL, ix[x->start], ix[x->end]};
+                         snt ? span_text(a, text, snt->start, snt->end) : NULL, ix[x->start], ix[x->end],
+                         types[x->type <= AN_TX_SET ? x->type : AN_TX_DATE]};
     }
     out->times = t;
     out->n_times = f->n_times;

@@ -64,12 +64,13 @@ static sl_status put_time(st_db *db, int64_t row, const sl_time *x, size_t posit
                                                   " start, end, sentence, position) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!s) return st_fail(db, err, "prepare");
     size_t vl = x->value ? strlen(x->value) : 0;
-    int32_t day = vl == 10 ? day_parse_iso(x->value, vl) : DAY_NONE;
+    bool date = !x->type || !strcmp(x->type, "DATE");   /* a duration, set or time places nothing */
+    int32_t day = date && vl == 10 ? day_parse_iso(x->value, vl) : DAY_NONE;
     sqlite3_bind_int64(s, 1, row);
     sqlite3_bind_text(s, 2, x->text, -1, SQLITE_STATIC);
     st_bind_text(s, 3, x->value);
     if (day != DAY_NONE) sqlite3_bind_int(s, 4, day);
-    sqlite3_bind_int(s, 5, vl == 10 ? 0 : vl == 7 ? 1 : 2);
+    sqlite3_bind_int(s, 5, !date ? 3 : vl == 10 ? 0 : vl == 7 ? 1 : 2);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)x->start);
     sqlite3_bind_int64(s, 7, (sqlite3_int64)x->end);
     st_bind_text(s, 8, x->sentence);

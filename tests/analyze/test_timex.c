@@ -74,6 +74,55 @@ static void future_sentences_turn_weekdays_forward(void **st)
     assert_string_equal(value_at(u, pub, "Tuesday"), "2018-06-12");
 }
 
+/* The type of the expression starting at phrase, or "-". */
+static const char *type_at(const char *text, int32_t pub, const char *phrase)
+{
+    static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
+    const char *p = strstr(text, phrase);
+    an_timex *t;
+    size_t n = p ? an_find_times(text, strlen(text), pub, &A, &t) : 0;
+    for (size_t k = 0; k < n; k++)
+        if (text + t[k].start == p) return t[k].type <= AN_TX_SET ? names[t[k].type] : "?";
+    return "-";
+}
+
+/* TimeML's other three types: durations, sets and times of day, with
+ * their values; none of them is a date (day DAY_NONE). */
+static void durations_sets_and_times_of_day(void **st)
+{
+    (void)st;
+    int32_t pub = day_from_ymd(2013, 3, 18);
+    const char *t = "The talks lasted three weeks and he signed a three-year deal. For decades the plant ran "
+                    "24 hours a day, and twenty-five days passed. The board meets every Monday and reports "
+                    "monthly; the vote starts at 6 p.m. and ends at 10:30 a.m. He takes pills twice a day. "
+                    "Twenty-five years ago several months passed, and in 2.5 years the monthly report ends.";
+    assert_string_equal(value_at(t, pub, "three weeks"), "P3W");
+    assert_string_equal(type_at(t, pub, "three weeks"), "DURATION");
+    assert_string_equal(value_at(t, pub, "three-year"), "P3Y");
+    assert_string_equal(value_at(t, pub, "decades"), "PXDE");
+    assert_string_equal(value_at(t, pub, "24 hours"), "PT24H");
+    assert_string_equal(value_at(t, pub, "twenty-five days"), "P25D");
+    assert_string_equal(value_at(t, pub, "every Monday"), "XXXX-WXX-1");
+    assert_string_equal(type_at(t, pub, "every Monday"), "SET");
+    assert_string_equal(value_at(t, pub, "monthly;"), "P1M");
+    assert_string_equal(value_at(t, pub, "6 p.m."), "2013-03-18T18:00");
+    assert_string_equal(type_at(t, pub, "6 p.m."), "TIME");
+    assert_string_equal(value_at(t, pub, "10:30 a.m."), "2013-03-18T10:30");
+    assert_string_equal(value_at(t, pub, "several months"), "PXM");
+    /* not durations: a rate, a date counted back, a decimal's tail, a noun */
+    assert_string_equal(value_at(t, pub, "a day."), "-");
+    assert_string_equal(value_at(t, pub, "Twenty-five years ago"), "1988");
+    assert_string_equal(type_at(t, pub, "Twenty-five years ago"), "DATE");
+    assert_string_equal(value_at(t, pub, "5 years"), "-");
+    assert_string_equal(value_at(t, pub, "monthly report"), "-");
+    /* a time of day without a publication day has no value */
+    assert_string_equal(value_at(t, DAY_NONE, "6 p.m."), "NULL");
+    an_timex *x;
+    size_t n = an_find_times(t, strlen(t), pub, &A, &x);
+    for (size_t k = 0; k < n; k++)
+        if (x[k].type != AN_TX_DATE) assert_true(x[k].day == DAY_NONE && x[k].granularity == 3);
+}
+
 static void month_days_without_a_year_take_the_nearest_past(void **st)
 {
     (void)st;
@@ -347,6 +396,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(weekdays_lean_to_the_past, setup, teardown),
         cmocka_unit_test_setup_teardown(infers_from_the_page_around_the_article, setup, teardown),
         cmocka_unit_test_setup_teardown(future_sentences_turn_weekdays_forward, setup, teardown),
+        cmocka_unit_test_setup_teardown(durations_sets_and_times_of_day, setup, teardown),
         cmocka_unit_test_setup_teardown(month_days_without_a_year_take_the_nearest_past, setup, teardown),
         cmocka_unit_test_setup_teardown(full_dates_in_every_written_form, setup, teardown),
         cmocka_unit_test_setup_teardown(months_years_and_ranges, setup, teardown),
