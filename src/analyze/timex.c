@@ -862,6 +862,9 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
     u = hyphen ? j + 1 : j;
     int k = word_in(s, u, unit_words);
     if (k < 0 || (hyphen && k % 2) || word_in(s, u + 1, relative) >= 0) return false;
+    /* an age: "a 6-year-old boy", "52 years old" */
+    if (is_word(s, u + 1, "old") || (is_punct(s, u + 1, '-') && adjacent(s, u + 1) && is_word(s, u + 2, "old")))
+        return false;
     bool article = is_word(s, i, "a") || is_word(s, i, "an");
     if (article && k % 2) return false;                                   /* "a days" */
     if (article && i > 0 && (word_in(s, i - 1, rates) >= 0 || s->tk[i - 1].kind == TK_NUM ||

@@ -115,6 +115,10 @@ static void durations_sets_and_times_of_day(void **st)
     assert_string_equal(type_at(t, pub, "Twenty-five years ago"), "DATE");
     assert_string_equal(value_at(t, pub, "5 years"), "-");
     assert_string_equal(value_at(t, pub, "monthly report"), "-");
+    /* an age is no duration */
+    const char *age = "A 6-year-old boy and his 52 years old uncle waited.";
+    assert_string_equal(value_at(age, pub, "6-year"), "-");
+    assert_string_equal(value_at(age, pub, "52 years"), "-");
     /* a time of day without a publication day has no value */
     assert_string_equal(value_at(t, DAY_NONE, "6 p.m."), "NULL");
     an_timex *x;
