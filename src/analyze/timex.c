@@ -949,6 +949,30 @@ static bool time_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, arena 
     return true;
 }
 
+/* Parts of the day and their TimeML codes: "Friday morning" is the
+ * morning of that Friday, 1998-08-07TMO. */
+static const char *const day_parts[] = {"morning", "afternoon", "evening", "night", "overnight", NULL};
+static const char *const day_part_codes[] = {"MO", "AF", "EV", "NI", "NI"};
+
+/* "this morning", "this afternoon", "last night": a part of the
+ * publication day (last night: of the day before). */
+static bool day_part_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, arena *a, size_t *next)
+{
+    int k = word_in(s, i + 1, day_parts);
+    bool last = is_word(s, i, "last");
+    if (k < 0 || k == 4 || !(is_word(s, i, "this") || (last && k == 3))) return false;
+    char *value = NULL;
+    if (pub != DAY_NONE) {
+        int y, m, d;
+        day_to_ymd(pub - last, &y, &m, &d);
+        value = arena_printf(a, "%04d-%02d-%02dT%s", y, m, d, day_part_codes[k]);
+    }
+    *x = (an_timex){.start = s->tk[i].start, .end = s->tk[i + 1].end, .day = DAY_NONE, .granularity = 3,
+                    .type = AN_TX_TIME, .value = value};
+    *next = i + 2;
+    return true;
+}
+
 /* Durations, sets and times of day outside the dates found (hits, in text
  * order), into *v. */
 static void find_others(const tx_scan *s, const tx_hit *hits, size_t nh, int32_t pub, arena *a, void *vec)
@@ -960,7 +984,8 @@ static void find_others(const tx_scan *s, const tx_hit *hits, size_t nh, int32_t
         if (hk < nh && hits[hk].start <= s->tk[i].start) { i++; continue; }   /* inside a date */
         an_timex x;
         size_t next = i + 1;
-        if (set_at(s, i, &x, a, &next) || time_at(s, i, pub, &x, a, &next) || duration_at(s, i, &x, a, &next)) {
+        if (set_at(s, i, &x, a, &next) || time_at(s, i, pub, &x, a, &next) || day_part_at(s, i, pub, &x, a, &next) ||
+            duration_at(s, i, &x, a, &next)) {
             if (hk < nh && hits[hk].start < x.end) { i++; continue; }   /* runs into a date */
             VEC_PUSH(*v, x);
             i = next;
@@ -984,6 +1009,22 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
         if (v.day != DAY_NONE && v.gran == 0 && !v.week) last_day = v.day;
         r[k] = (an_timex){.start = h->start, .end = h->end, .day = v.day, .granularity = (uint8_t)v.gran,
                           .value = format_value(v, a), .type = AN_TX_DATE};
+        /* "Friday morning", "tomorrow night": that day's part, a TIME */
+        int part = (h->kind == TX_WEEKDAY || (h->kind == TX_REL && h->unit == U_DAY)) && !v.week && v.gran == 0
+                   ? word_in(&s, h->next, day_parts) : -1;
+        if (part >= 0 && part != 4 && s.tk[h->next].gap == 1) {
+            r[k].end = s.tk[h->next].end;
+            r[k].type = AN_TX_TIME;
+            r[k].value = r[k].value ? arena_printf(a, "%sT%s", r[k].value, day_part_codes[part]) : NULL;
+            r[k].day = DAY_NONE;
+            r[k].granularity = 3;
+            hits.v[k].end = r[k].end;   /* the others' pass keeps off it */
+        } else if (h->kind == TX_REL && h->unit == U_DAY && h->off == 0 && is_word(&s, i, "tonight") && r[k].value) {
+            r[k].type = AN_TX_TIME;
+            r[k].value = arena_printf(a, "%sTNI", r[k].value);
+            r[k].day = DAY_NONE;
+            r[k].granularity = 3;
+        }
     }
     VEC(an_timex) others = {0};
     find_others(&s, hits.v, hits.n, published, a, &others);

@@ -115,6 +115,15 @@ static void durations_sets_and_times_of_day(void **st)
     assert_string_equal(type_at(t, pub, "Twenty-five years ago"), "DATE");
     assert_string_equal(value_at(t, pub, "5 years"), "-");
     assert_string_equal(value_at(t, pub, "monthly report"), "-");
+    /* parts of a day are times of that day */
+    const char *parts = "The vote ended Friday morning. This morning officials met; last night the rebels fired, "
+                        "and tonight they rest. Tomorrow evening talks resume.";
+    assert_string_equal(value_at(parts, pub, "Friday morning"), "2013-03-15TMO");
+    assert_string_equal(type_at(parts, pub, "Friday morning"), "TIME");
+    assert_string_equal(value_at(parts, pub, "This morning"), "2013-03-18TMO");
+    assert_string_equal(value_at(parts, pub, "last night"), "2013-03-17TNI");
+    assert_string_equal(value_at(parts, pub, "tonight"), "2013-03-18TNI");
+    assert_string_equal(value_at(parts, pub, "Tomorrow evening"), "2013-03-19TEV");
     /* an age is no duration */
     const char *age = "A 6-year-old boy and his 52 years old uncle waited.";
     assert_string_equal(value_at(age, pub, "6-year"), "-");
