@@ -64,13 +64,17 @@ static sl_status put_time(st_db *db, int64_t row, const sl_time *x, size_t posit
                                                   " start, end, sentence, position) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!s) return st_fail(db, err, "prepare");
     size_t vl = x->value ? strlen(x->value) : 0;
-    bool date = !x->type || !strcmp(x->type, "DATE");   /* a duration, set or time places nothing */
-    int32_t day = date && vl == 10 ? day_parse_iso(x->value, vl) : DAY_NONE;
+    /* a date, or a time of a day ("Friday morning", 2018-06-15TMO) places
+     * its day; a duration or a set places nothing */
+    bool date = !x->type || !strcmp(x->type, "DATE");
+    bool at_time = x->type && !strcmp(x->type, "TIME") && vl > 10 && x->value[10] == 'T';
+    int32_t day = (date && vl == 10) || at_time ? day_parse_iso(x->value, 10) : DAY_NONE;
+    if (at_time) vl = 10;
     sqlite3_bind_int64(s, 1, row);
     sqlite3_bind_text(s, 2, x->text, -1, SQLITE_STATIC);
     st_bind_text(s, 3, x->value);
     if (day != DAY_NONE) sqlite3_bind_int(s, 4, day);
-    sqlite3_bind_int(s, 5, !date ? 3 : vl == 10 ? 0 : vl == 7 ? 1 : 2);
+    sqlite3_bind_int(s, 5, at_time ? 0 : !date ? 3 : vl == 10 ? 0 : vl == 7 ? 1 : 2);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)x->start);
     sqlite3_bind_int64(s, 7, (sqlite3_int64)x->end);
     st_bind_text(s, 8, x->sentence);
