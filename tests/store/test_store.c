@@ -322,6 +322,33 @@ static void a_story_caps_its_actors_and_quotes(void **st)
     st_close(db);
 }
 
+/* A time expression is stored with the day it places on a timeline: a
+ * date's and a time of day's (granularity 0), none for a duration or a set
+ * (granularity 3). */
+static void times_keep_the_day_they_place(void **st)
+{
+    (void)st;
+    st_db *db = story_db("times.db");
+    err_slot err;
+    put_article(db, "t1", 1, 1);
+    sl_time t[] = {
+        {"June 14", "2018-06-14", "On June 14 they met.", 3, 10, "DATE"},
+        {"Friday morning", "2018-06-15TMO", "Friday morning they left.", 0, 14, "TIME"},
+        {"three weeks", "P3W", "It took three weeks.", 8, 19, "DURATION"},
+        {"every Monday", "XXXX-WXX-1", "They meet every Monday.", 10, 22, "SET"},
+    };
+    sl_analysis f = {.times = t, .n_times = 4};
+    assert_int_equal(st_facts_put(db, 1, &f, &err), SL_OK);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_close(db);
+    char path[128];
+    snprintf(path, sizeof path, "%s/times.db", tmp);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 0 AND day IS NOT NULL"), 2);
+    assert_int_equal(count_in(path, "SELECT day FROM times WHERE text = 'Friday morning'"),
+                     day_from_ymd(2018, 6, 15));
+    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 3 AND day IS NULL"), 2);
+}
+
 /* A file of schema 3 (no application_id, the version in its meta table,
  * an index on actors(key), no stated or removed column) is brought up to
  * the current schema in place: nothing stored is lost. */
@@ -393,6 +420,7 @@ int main(void)
         cmocka_unit_test(a_search_ranks_titles_counts_and_lengths),
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
         cmocka_unit_test(a_story_caps_its_actors_and_quotes),
+        cmocka_unit_test(times_keep_the_day_they_place),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
