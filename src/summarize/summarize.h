@@ -39,6 +39,15 @@ typedef struct su_entry {
     const char *article;
 } su_entry;
 
+/* s without what a page put before its sentence: a wire header, a time
+ * stamp, a comment header or a dateline in capitals (clean.c); a pointer
+ * into s, s itself if there is none. */
+const char *su_clean_sentence(const char *s);
+/* A sentence that tells a reader nothing as a timeline entry: fewer than
+ * four words, or more capitals than small letters ("THIS IS A RUSH
+ * TRANSCRIPT ."). */
+bool su_says_little(const char *s);
+
 /* The timeline of the max_dates most-mentioned dates, oldest first, with
  * up to per_date sentences each. Sorts in; entries live in a. */
 size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, arena *a, su_entry **out);

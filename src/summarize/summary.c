@@ -158,7 +158,9 @@ static const char *lead_headline(centrality *c, const su_article *arts, size_t n
             }
         }
     }
-    return best ? shorten(best, best_len, a) : NULL;
+    if (!best) return NULL;
+    const char *lead = su_clean_sentence(arena_strndup(a, best, best_len));   /* no wire header or stamp */
+    return shorten(lead, strlen(lead), a);
 }
 
 static const char *pick_headline(centrality *c, const su_article *arts, size_t n, arena *a)
@@ -212,7 +214,8 @@ void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena 
     qsort(order, chosen, sizeof *order, cmp_order);
     out->sentences = arena_alloc(a, (chosen + 1) * sizeof *out->sentences);
     for (size_t i = 0; i < chosen; i++)
-        out->sentences[i] = arena_strndup(a, order[i]->text + order[i]->start, order[i]->end - order[i]->start);
+        out->sentences[i] =
+            su_clean_sentence(arena_strndup(a, order[i]->text + order[i]->start, order[i]->end - order[i]->start));
     out->n = chosen;
     free(order);
     VEC_FREE(cands);

@@ -126,9 +126,11 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
         qsort(in + lo, hi - lo, sizeof *in, cmp_closeness);
         size_t first = ne;
         for (size_t i = lo; i < hi && ne - first < per_date; i++) {
+            const char *text = su_clean_sentence(in[i].sentence);
+            if (su_says_little(text)) continue;
             bool repeat = false;
-            for (size_t k = first; k < ne && !repeat; k++) repeat = overlap(e[k].text, in[i].sentence) > 0.5;
-            if (!repeat) e[ne++] = (su_entry){in[i].day, in[i].sentence, in[i].article};
+            for (size_t k = first; k < ne && !repeat; k++) repeat = overlap(e[k].text, text) > 0.5;
+            if (!repeat) e[ne++] = (su_entry){in[i].day, text, in[i].article};
         }
     }
     free(ds);

@@ -130,6 +130,35 @@ static void timeline_tells_what_happened_before_what_was_said(void **st)
     arena_reset(&a);
 }
 
+/* What a page glues before a sentence goes; a sentence without it stays
+ * whole. The examples are shaped like scraped wire, blog and comment pages,
+ * with invented places and people. */
+static void furniture_before_a_sentence_goes(void **st)
+{
+    (void)st;
+    assert_string_equal(su_clean_sentence("PORTVILLE | Tue Mar 3 , 2015 4:05 pm EDT PORTVILLE -LRB- Reuters -RRB- - "
+                                          "Ferry workers walked out on Tuesday ."),
+                        "Ferry workers walked out on Tuesday .");
+    assert_string_equal(su_clean_sentence("OSTBURG (AP) -- The river rose again."), "The river rose again.");
+    assert_string_equal(su_clean_sentence("Monday , March 2 , 2015 ; 9:12 AM A strike closed the port ."),
+                        "A strike closed the port .");
+    assert_string_equal(su_clean_sentence("Ana Vey | 14:44 UK time , Monday , 2 March 2015 For anyone waiting , "
+                                          "the ferries are late ."),
+                        "For anyone waiting , the ferries are late .");
+    assert_string_equal(su_clean_sentence("March 2 , 2015 at 1:27 pm | The fares are too high ."), "The fares are too high .");
+    assert_string_equal(su_clean_sentence("At 1:27 pm on 02 Mar 2015 , leo wrote : The fares are too high ."),
+                        "The fares are too high .");
+    assert_string_equal(su_clean_sentence("PORT LEVEN , ME. -- A tide of oil reached the coast ."),
+                        "A tide of oil reached the coast .");
+    /* a sentence that only mentions a time, or begins with capitals, stays */
+    const char *keep[] = {"At 6:30 a.m. the police arrived at the harbour .", "The vote ended at 10:22 AM on Monday .",
+                          "NATO said on Monday that talks would resume .", "Prices rose 2.5 percent -- the most in years ."};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) assert_string_equal(su_clean_sentence(keep[i]), keep[i]);
+    assert_true(su_says_little("THIS IS A RUSH TRANSCRIPT ."));
+    assert_true(su_says_little("Report abuse ."));
+    assert_false(su_says_little("A strike closed the port ."));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +167,7 @@ int main(void)
         cmocka_unit_test(empty_cluster_gives_empty_summary),
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
         cmocka_unit_test(timeline_tells_what_happened_before_what_was_said),
+        cmocka_unit_test(furniture_before_a_sentence_goes),
     };
     return cmocka_run_group_tests_name("summarize", tests, NULL, NULL);
 }

@@ -1,0 +1,204 @@
+/* clean.c: what a page puts before a sentence that is not the sentence.
+ *
+ * Scraped news glues its furniture to the first sentence of an article:
+ * a wire header ("HOUSTON | Thu Oct 28 , 2010 6:02 pm EDT HOUSTON (Reuters)
+ * - Halliburton used ..."), a time stamp ("Friday , October 29 , 2010 ;
+ * 10:22 AM Hours after ..."), a blog or comment header ("Stephanie Flanders
+ * | 14:44 UK time , Wednesday , 29 April 2009 For anyone ...", "At 1:27 pm
+ * on 01 Jul 2009 , X wrote :") or a dateline in capitals ("VENICE , LA. --
+ * A tide of ..."). A timeline or a headline wants the sentence after it.
+ * Shapes only: no outlet, place or person is named here. */
+#include "summarize.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+
+/* Skip spaces from p. */
+static const char *spaces(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+    return p;
+}
+
+/* The end of a wire credit at p: "(Reuters) -", "-LRB- AP -RRB- --", "(AFP)
+ * —": one to three capitalised words in brackets, then a dash; NULL if
+ * there is none. */
+static const char *credit_at(const char *p)
+{
+    const char *q;
+    if (*p == '(') q = p + 1;
+    else if (!strncmp(p, "-LRB-", 5)) q = p + 5;
+    else return NULL;
+    q = spaces(q);
+    int words = 0;
+    while (is_upper(*q) && words < 3) {
+        while (is_alpha(*q) || *q == '.' || *q == '-') q++;
+        q = spaces(q);
+        words++;
+    }
+    if (!words) return NULL;
+    if (*q == ')') q++;
+    else if (!strncmp(q, "-RRB-", 5)) q += 5;
+    else return NULL;
+    q = spaces(q);
+    if (!strncmp(q, "--", 2)) q += 2;
+    else if (*q == '-') q++;
+    else if (!strncmp(q, "\xE2\x80\x94", 3) || !strncmp(q, "\xE2\x80\x93", 3)) q += 3;
+    else return NULL;
+    return spaces(q);
+}
+
+/* Words of a date or time stamp: names of weekdays and months (whole or
+ * cut), am and pm, zones, "time"; before the time also the words that
+ * introduce one ("at", "on", "updated", "posted"), which after it may
+ * open the sentence. */
+static bool stamp_word(const char *w, size_t n, bool before)
+{
+    static const char *const words[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "am", "pm", "time", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "gmt", "utc",
+        "cet", "cest", "ist", "et", "uk", "local", NULL};
+    static const char *const intro[] = {"at", "on", "updated", "posted", "published", "last", NULL};
+    if (!n || n > 9) return false;
+    char low[10];
+    for (size_t i = 0; i < n; i++) low[i] = (char)(is_upper(w[i]) ? w[i] + 32 : w[i]);
+    low[n] = 0;
+    for (size_t i = 0; words[i]; i++)
+        if (!strcmp(low, words[i])) return true;
+    for (size_t i = 0; before && intro[i]; i++)
+        if (!strcmp(low, intro[i])) return true;
+    return false;
+}
+
+/* After a clock time: the run of stamp words, numbers and separators that
+ * goes on with it ("pm EDT", "UK time , Wednesday , 29 April 2009 |"). */
+static const char *stamp_run(const char *p)
+{
+    const char *q = spaces(p);
+    if ((q[0] == 'a' || q[0] == 'p') && q[1] == '.' && q[2] == 'm' && q[3] == '.') p = q + 4;   /* a.m., p.m. */
+    for (;;) {
+        q = spaces(p);
+        if (*q == ',' || *q == ';' || *q == '|' || *q == '.' || *q == ':') { p = q + 1; continue; }
+        if (is_digit(*q)) {
+            while (is_digit(*q)) q++;
+            p = q;
+            continue;
+        }
+        const char *w = q;
+        while (is_alpha(*q)) q++;
+        if (q > w && stamp_word(w, (size_t)(q - w), false)) { p = q; continue; }
+        return spaces(p);
+    }
+}
+
+/* A clock time at p ("6:02", "14:44", "10:22"): its end, or NULL. */
+static const char *clock_at(const char *p)
+{
+    if (!is_digit(p[0])) return NULL;
+    const char *q = p + 1;
+    if (is_digit(*q)) q++;
+    if (*q != ':' || !is_digit(q[1]) || !is_digit(q[2])) return NULL;
+    q += 3;
+    if (*q == ':' && is_digit(q[1]) && is_digit(q[2])) q += 3;
+    return is_digit(*q) ? NULL : q;
+}
+
+/* The prefix [s, clock) is a header: it holds a "|" or a ";", or only
+ * stamp words, numbers and commas with a number among them (a date
+ * before the time). */
+static bool header_before(const char *s, const char *clock)
+{
+    bool only_stamp = true, digits = false;
+    for (const char *p = s; p < clock;) {
+        if (*p == '|' || *p == ';') return true;
+        if (is_alpha(*p)) {
+            const char *w = p;
+            while (p < clock && is_alpha(*p)) p++;
+            if (!stamp_word(w, (size_t)(p - w), true)) only_stamp = false;
+            continue;
+        }
+        if (!is_digit(*p) && *p != ',' && *p != ' ' && *p != '.') only_stamp = false;
+        digits = digits || is_digit(*p);
+        p++;
+    }
+    return only_stamp && digits;   /* a date before the time: "At 6:30" alone is the sentence's */
+}
+
+/* A dateline in capitals at the start: "VENICE , LA. --", "BATON ROUGE --",
+ * "WASHINGTON -": words of two or more capitals (and commas, full stops),
+ * then a dash with spaces around it. Its end, or NULL. */
+static const char *caps_dateline(const char *s)
+{
+    const char *p = s;
+    int words = 0;
+    while (words < 6) {
+        p = spaces(p);
+        const char *w = p;
+        while (is_upper(*p) || *p == '.' || *p == '\'' || *p == '/' || (*p == '\\' && p[1] == '/')) p++;
+        if (p - w >= 2 && !is_lower(*p)) words++;
+        else { p = w; break; }
+        p = spaces(p);
+        if (*p == ',') p++;
+    }
+    if (!words) return NULL;
+    p = spaces(p);
+    if (!strncmp(p, "--", 2)) p += 2;
+    else if (*p == '-' && p[1] == ' ') p++;
+    else if (!strncmp(p, "\xE2\x80\x94", 3)) p += 3;
+    else return NULL;
+    p = spaces(p);
+    return is_upper(*p) || *p == '"' ? p : NULL;
+}
+
+/* The header window: furniture sits in the first bytes of a sentence. */
+#define HEADER_MAX 200
+
+const char *su_clean_sentence(const char *s)
+{
+    if (!s) return s;
+    const char *start = spaces(s), *best = start;
+    size_t len = strlen(start), window = len < HEADER_MAX ? len : HEADER_MAX;
+    /* a wire credit, and with it everything before it */
+    for (size_t i = 0; i < window; i++) {
+        const char *e = credit_at(start + i);
+        if (e && *e) { best = e; break; }
+    }
+    if (best == start)   /* a time stamp, when what comes before it is a header */
+        for (size_t i = 0; i < window; i++) {
+            const char *c = (i == 0 || !is_digit(start[i - 1])) ? clock_at(start + i) : NULL;
+            if (!c) continue;
+            const char *e = stamp_run(c);
+            /* "X wrote :" after a comment's time stamp */
+            const char *colon = strstr(e, " wrote :");
+            if (!colon) colon = strstr(e, " wrote:");
+            bool comment = colon && colon - e < 60;
+            if (!comment && !header_before(start, start + i)) continue;
+            if (comment) e = spaces(strchr(colon, ':') + 1);
+            if (*e) best = e;
+            break;
+        }
+    const char *d = caps_dateline(best);
+    if (d && *d) best = d;
+    return best;
+}
+
+bool su_says_little(const char *s)
+{
+    size_t words = 0, upper = 0, lower = 0;
+    bool in_word = false;
+    for (const char *p = s; *p; p++) {
+        bool letter = is_alpha(*p);
+        if (letter && !in_word) words++;
+        in_word = letter;
+        upper += is_upper(*p);
+        lower += is_lower(*p);
+    }
+    return words < 4 || upper > lower;   /* a fragment, or a heading in capitals */
+}
