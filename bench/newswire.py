@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""newswire.py: score storyline's names (people, organisations, places) on
+English news from Africa, Asia, Latin America, the Middle East and
+indigenous communities (Shan et al. 2023, ../shared/data/newswire-ner-dev).
+
+Usage: bench/newswire.py [--split dev|train] [--cmd "build/storyline analyze --json --raw"]
+                         [--errors N]
+From the project root. Report on dev (99 articles); look at errors on train.
+
+Each article's tokens (after its URL lines) are joined by spaces and its
+sentences by newlines, and scored as bench/wikigold.py scores, with the
+corpus' classes mapped as its authors map them to CoNLL's: Person is
+person, Organization organisation, Location and Facility place; Misc,
+NORP, Product and Money are MISC (a prediction that overlaps only those
+counts neither way); Date is no name. Nested labels (third column) are
+left out. Exact span and type, exact span alone, and per type.
+"""
+import argparse
+import importlib.util
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("wikigold", os.path.join(HERE, "wikigold.py"))
+wikigold = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(wikigold)
+
+CLASSES = {"Person": "PER", "Organization": "ORG", "Location": "LOC", "Facility": "LOC", "Misc": "MISC",
+           "NORP": "MISC", "Product": "MISC", "Money": "MISC"}
+
+
+def read_article(path):
+    """Sentences of (token, CoNLL tag), without the URL lines that open the file."""
+    sents, sent, started = [], [], False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if sent and started:
+                    sents.append(sent)
+                sent = []
+                started = True
+                continue
+            cols = line.split("\t")
+            if len(cols) < 2:
+                cols = line.rsplit(" ", 1)
+            tok, label = cols[0], cols[1].strip() if len(cols) > 1 else "O"
+            cls = CLASSES.get(label[2:]) if label[:2] in ("B-", "I-") else None
+            sent.append((tok, label[:2] + cls if cls else "O"))
+    if sent and started:
+        sents.append(sent)
+    return sents
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--data", default=os.path.join(os.environ.get("SL_SHARED", "../shared"), "data", "newswire-ner-dev"))
+    ap.add_argument("--cmd", default="build/storyline analyze --json --raw")
+    ap.add_argument("--errors", type=int, default=0, help="print the first N errors")
+    a = ap.parse_args()
+    names = []
+    with open(os.path.join(a.data, "split.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cols = line.split()
+            if len(cols) == 2 and cols[1] == a.split:
+                names.append(cols[0])
+    docs = [wikigold.rebuild(read_article(os.path.join(a.data, "processed_annotated", n + ".txt.tsv"))) for n in names]
+    pred = wikigold.run(a.cmd, docs)
+    c, errors = wikigold.score(docs, pred, a.errors)
+    for e in errors:
+        print(e)
+    ngold = sum(1 for _, g in docs for x in g if x[2] != "misc")
+    print("newswire %s: %d articles, %d gold names (person, organisation, place)" % (a.split, len(docs), ngold))
+    p, r, f = wikigold.prf(c["tp"], c["fp"], c["fn"])
+    print("span+type  P %.3f  R %.3f  F1 %.3f" % (p, r, f))
+    p, r, f = wikigold.prf(c["span_tp"], c["span_fp"], c["span_fn"])
+    print("span only  P %.3f  R %.3f  F1 %.3f" % (p, r, f))
+    for t in ("person", "organisation", "place"):
+        tp = c["tp_" + t]
+        p, r, f = wikigold.prf(tp, c["pred_" + t] - tp, c["gold_" + t] - tp)
+        print("  %-12s P %.3f  R %.3f  F1 %.3f  (gold %d)" % (t, p, r, f, c["gold_" + t]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
