@@ -100,8 +100,9 @@ static int32_t actor_for(an_merge *m, const an_cand *c, size_t ci)
     uint64_t *slot = map_put(&m->by_key, c->key, strlen(c->key), &created);
     if (!created && *slot) return find_root(m, (int32_t)(*slot - 1));
     /* a lone capitalised word opening a sentence needs more than a guess
-     * or a verb after it ("Officials said") */
-    if (words == 1 && c->conf <= 1 && s->tok[c->t0].sent_start) { *slot = 0; return -1; }
+     * or a verb after it ("Officials said"); not an acronym, capitalised
+     * wherever it stands ("(WFP)", "NATO said") */
+    if (words == 1 && c->conf <= 1 && s->tok[c->t0].sent_start && !s->tok[c->t0].upper) { *slot = 0; return -1; }
     int32_t a = new_actor(m, c, ci);
     *slot = (uint64_t)a + 1;
     return a;

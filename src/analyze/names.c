@@ -823,6 +823,19 @@ static bool words_before_given(an_scan *s, size_t t0, size_t t1)
     return true;
 }
 
+/* Followed by its acronym in brackets: "World Food Programme (WFP)". */
+static bool acronym_after(const an_scan *s, size_t t1)
+{
+    if (t1 >= s->n || !s->tok[t1].upper || s->tok[t1].klen < 2 || s->tok[t1].klen > 8) return false;
+    const char *p = s->text + s->tok[t1 - 1].full_end, *q = s->text + s->tok[t1].start;
+    while (p < q && *p == ' ') p++;
+    if (p >= q || *p != '(') return false;
+    for (p++; p < q; p++) if (*p != ' ') return false;
+    p = s->text + s->tok[t1].end;
+    while (p < s->text + s->len && *p == ' ') p++;
+    return p < s->text + s->len && *p == ')';
+}
+
 static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
 {
     if (product_or_currency(s, t0, t1)) return;
@@ -849,7 +862,12 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     int conf;
     an_type ty = type_by_words(s, t0, t1, &conf);
     if (conf == 0 && (after_demonym || weak_guess(s, t0, t1))) return;
-    if (ty != AN_PLACE && conf < 2 && event_head(s, t1)) return;
+    if (ty != AN_PLACE && conf < 2 && event_head(s, t1)) {
+        /* a programme that speaks, acts or has an acronym is an agency
+         * ("the World Food Programme (WFP) appealed"); else a plan */
+        if (!acronym_after(s, t1) && !speaks_after(s, t1) && !acts_like_firm(s, t1)) return;
+        ty = AN_ORGANISATION;
+    }
     add_cand(s, t0, t1, ty, conf, span_key(s, t0, t1), ty == AN_PERSON ? an_role_after(s, t1) : NULL);
 }
 

@@ -282,6 +282,21 @@ static void contractions_are_no_names(void **st)
     done(&f);
 }
 
+/* An acronym is a name wherever it stands, also opening a bracket or a
+ * sentence; a programme with its acronym, or one that speaks, is an
+ * agency, while a plan stays no name. */
+static void acronyms_and_agencies(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Officials said the Zebra Relief Programme (ZRP) appealed for aid. ZRP trucks left on Monday. "
+            "The Golden Lantern Programme will cost millions.");
+    expect(&f, "Zebra Relief Programme", AN_ORGANISATION);
+    expect(&f, "ZRP", AN_ORGANISATION);
+    expect_none(&f, "Golden Lantern Programme");
+    done(&f);
+}
+
 static void initials_with_full_stops_are_one_word(void **st)
 {
     (void)st;
@@ -600,6 +615,7 @@ int main(void)
         cmocka_unit_test(an_earlier_surname_joins_a_later_full_name),
         cmocka_unit_test(initials_with_full_stops_are_one_word),
         cmocka_unit_test(contractions_are_no_names),
+        cmocka_unit_test(acronyms_and_agencies),
         cmocka_unit_test(lone_family_names_are_later_mentions),
         cmocka_unit_test(a_shared_family_name_goes_to_the_latest),
         cmocka_unit_test(of_phrases_belong_to_titles),
