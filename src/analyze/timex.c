@@ -34,8 +34,10 @@
  * TimeML's other three types come after the dates, where no date is:
  * durations ("three weeks" P3W, "a three-year deal" P3Y, "for decades"
  * PXDE), sets ("every Monday" XXXX-WXX-1, "daily" P1D) and times of day
- * ("6 p.m." on the publication day, 2013-03-18T18:00). Their day is
- * DAY_NONE and granularity 3: they place nothing on a timeline.
+ * ("6 p.m." on the publication day, 2013-03-18T18:00; "Friday morning"
+ * 2018-06-15TMO). Their day is DAY_NONE and granularity 3: a duration or
+ * a set places nothing on a timeline; the store files a time of day under
+ * the day its value names (store/facts.c).
  *
  * Not here: numeric dates such as 06/15/2018 (day and month order is a
  * guess), and inferring a publication day (timex_infer.c).
