@@ -617,6 +617,32 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
     return false;
 }
 
+/* A quote a colon introduces after a short clause, whatever its verb:
+ * "Cruz continued: "..."", "Jo Potts, 17, echoed: "..."", "He wrote:
+ * "..."". The clause is the speaker phrase; resolve finds the person in
+ * it, or its pronoun. */
+static bool colon_cue(const qctx *c, const an_qmarks *m, an_pending *p)
+{
+    size_t i = tok_at(c, m->open);
+    if (i == 0 || i > c->ntok) return false;
+    int colons = 0;
+    for (size_t x = c->tok[i - 1].end; x < m->open; x++) {
+        if (c->t[x] == ':') colons++;
+        else if (c->t[x] != ' ') return false;   /* no line break, nothing else */
+    }
+    if (colons != 1) return false;
+    size_t ss = tok_at(c, sentence_start(c, i - 1));
+    if (ss >= i || i - ss > APPOSITION_MAX) return false;
+    p->how = HOW_PHRASE;
+    p->ps = (uint32_t)ss;
+    p->pe = (uint32_t)i;
+    p->verb = (uint32_t)(i - 1);
+    p->q.cue_start = c->tok[ss].start;
+    p->q.cue_end = c->tok[i - 1].end;
+    p->strong = true;
+    return true;
+}
+
 /* A cue before the opening mark in the same sentence: X said, "..." /
  * X said: "..." / X said it would "be a process". The verb must be close to
  * the mark or introduce it with a comma or colon. */
@@ -701,7 +727,7 @@ static void find_direct(qctx *c)
     for (size_t i = 0; i < n; i++) {
         an_pending p = {.q = {.start = all[i].start, .end = all[i].end, .kind = AN_DIRECT, .speaker = -1},
                         .m = all[i]};
-        bool cued = cue_after(c, &all[i], &p) || cue_before(c, &all[i], &p);
+        bool cued = cue_after(c, &all[i], &p) || cue_before(c, &all[i], &p) || colon_cue(c, &all[i], &p);
         if (!(cued && p.strong) && !full_clause(c, &all[i])) continue;
         if (!cued && prev && follows(c, prev, &all[i])) p.how = HOW_CONTINUE;
         /* A verb after the quote reports only the quote; one before it may

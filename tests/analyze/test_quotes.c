@@ -199,6 +199,19 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     q = quote_with(t, r.q, r.n, "hiding from the voters", AN_DIRECT);
     assert_non_null(q);
     assert_int_equal(q->speaker, brandt);
+    /* a colon after a short clause naming someone introduces their words,
+     * whatever the verb */
+    const char *u = "Leo Ortiz, 61, mused: " LQ "We have seen this before." RQ;
+    names_builder b2 = {.text = u};
+    int ortiz2 = add_actor(&b2, "Leo Ortiz", AN_PERSON);
+    mention(&b2, "Leo Ortiz", ortiz2, NULL);
+    an_names nm2 = built(&b2);
+    run r2;
+    find(&r2, u, &nm2);
+    q = quote_with(u, r2.q, r2.n, "seen this before", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz2);
+    arena_reset(&r2.a);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
