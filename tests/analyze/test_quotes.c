@@ -212,6 +212,20 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     assert_non_null(q);
     assert_int_equal(q->speaker, ortiz2);
     arena_reset(&r2.a);
+    /* the present tense of a known speech verb after its subject; not a
+     * noun after a determiner */
+    const char *w = LQ "Nobody will stop us," RQ " Ortiz argues.\n\nThe notes that the port will close were lost.";
+    names_builder b3 = {.text = w};
+    int ortiz3 = add_actor(&b3, "Leo Ortiz", AN_PERSON);
+    mention(&b3, "Ortiz", ortiz3, NULL);
+    an_names nm3 = built(&b3);
+    run r3;
+    find(&r3, w, &nm3);
+    q = quote_with(w, r3.q, r3.n, "Nobody will stop us", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz3);
+    assert_int_equal(count_kind(r3.q, r3.n, AN_INDIRECT), 0);   /* "The notes that ..." */
+    arena_reset(&r3.a);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
