@@ -731,9 +731,18 @@ static bool follows(const qctx *c, const an_pending *prev, const an_qmarks *m)
         if (gap_before(c, j) & GAP_SENT) sents++;
         if (sents > 1 || j - tok_at(c, from) > 30) return false;
     }
+    /* people named in the sentence that attributes prev, after its quote
+     * ("..., said Griffin, an Obama backer.", "Kunin said of Sanders.")
+     * are what it is about, not new speakers */
+    size_t cue_sentence_end = 0;
+    if (prev->how != HOW_NONE && prev->q.cue_start >= prev->m.close_end) {
+        size_t j = tok_at(c, prev->q.cue_end);
+        while (j < c->ntok && c->tok[j].start < m->open && !(gap_before(c, j) & GAP_SENT)) j++;
+        cue_sentence_end = j < c->ntok ? c->tok[j].start : c->len;
+    }
     for (size_t i = mention_from(c, from); i < c->nm->n_mentions && c->nm->mentions[i].start < m->open; i++) {
         const an_mention *mm = mention(c, i);
-        if (mm && mm->type == AN_PERSON && mm->end <= m->open &&
+        if (mm && mm->type == AN_PERSON && mm->end <= m->open && mm->start >= cue_sentence_end &&
             (prev->how == HOW_NONE || mm->start < prev->q.cue_start || mm->end > prev->q.cue_end))
             return false;
     }

@@ -226,6 +226,20 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     assert_int_equal(q->speaker, ortiz3);
     assert_int_equal(count_kind(r3.q, r3.n, AN_INDIRECT), 0);   /* "The notes that ..." */
     arena_reset(&r3.a);
+    /* a quote goes on in the next sentence, though the sentence that
+     * attributes the first names someone else */
+    const char *x = LQ "We need him," RQ " Ana Vey said of Leo Ortiz. " LQ "He won the vote for all of us." RQ;
+    names_builder b4 = {.text = x};
+    int vey4 = add_actor(&b4, "Ana Vey", AN_PERSON), ortiz4 = add_actor(&b4, "Leo Ortiz", AN_PERSON);
+    mention(&b4, "Ana Vey", vey4, NULL);
+    mention(&b4, "Leo Ortiz", ortiz4, NULL);
+    an_names nm4 = built(&b4);
+    run r4;
+    find(&r4, x, &nm4);
+    q = quote_with(x, r4.q, r4.n, "He won the vote", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey4);
+    arena_reset(&r4.a);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
