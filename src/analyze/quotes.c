@@ -655,8 +655,8 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
 
 /* A quote a colon introduces after a short clause, whatever its verb:
  * "Cruz continued: "..."", "Jo Potts, 17, echoed: "..."", "He wrote:
- * "..."". The clause is the speaker phrase; resolve finds the person in
- * it, or its pronoun. */
+ * "..."", also when the quote opens the next paragraph. The clause is the
+ * speaker phrase; resolve finds the person in it, or its pronoun. */
 static bool colon_cue(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     size_t i = tok_at(c, m->open);
@@ -664,7 +664,7 @@ static bool colon_cue(const qctx *c, const an_qmarks *m, an_pending *p)
     int colons = 0;
     for (size_t x = c->tok[i - 1].end; x < m->open; x++) {
         if (c->t[x] == ':') colons++;
-        else if (c->t[x] != ' ') return false;   /* no line break, nothing else */
+        else if (c->t[x] != ' ' && c->t[x] != '\n') return false;   /* "said:" then the quote's paragraph */
     }
     if (colons != 1) return false;
     size_t ss = tok_at(c, sentence_start(c, i - 1));

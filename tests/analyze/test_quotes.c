@@ -201,7 +201,7 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     assert_int_equal(q->speaker, brandt);
     /* a colon after a short clause naming someone introduces their words,
      * whatever the verb */
-    const char *u = "Leo Ortiz, 61, mused: " LQ "We have seen this before." RQ;
+    const char *u = "Leo Ortiz, 61, mused:\n\n" LQ "We have seen this before." RQ;   /* the quote in its own paragraph */
     names_builder b2 = {.text = u};
     int ortiz2 = add_actor(&b2, "Leo Ortiz", AN_PERSON);
     mention(&b2, "Leo Ortiz", ortiz2, NULL);
