@@ -47,7 +47,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     an_timex *t;
     size_t n = an_find_times(s, size, published, &a, &t);
     for (size_t i = 0; i < n; i++) {
-        if (t[i].start >= t[i].end || t[i].end > size || t[i].granularity > 2) abort();
+        if (t[i].start >= t[i].end || t[i].end > size || t[i].granularity > 3 || t[i].type > AN_TX_SET) abort();
+        /* a duration, set or time of day is no date: no day, granularity 3 */
+        if ((t[i].type != AN_TX_DATE) != (t[i].granularity == 3) || (t[i].type != AN_TX_DATE && t[i].day != DAY_NONE))
+            abort();
         check_day(t[i].day);
     }
     an_written_date *w;
