@@ -69,12 +69,12 @@ static sl_status put_time(st_db *db, int64_t row, const sl_time *x, size_t posit
     bool date = !x->type || !strcmp(x->type, "DATE");
     bool at_time = x->type && !strcmp(x->type, "TIME") && vl > 10 && x->value[10] == 'T';
     int32_t day = (date && vl == 10) || at_time ? day_parse_iso(x->value, 10) : DAY_NONE;
-    if (at_time) vl = 10;
+    int gran = at_time ? 0 : !date ? 3 : vl == 10 ? 0 : vl == 7 ? 1 : 2;
     sqlite3_bind_int64(s, 1, row);
     sqlite3_bind_text(s, 2, x->text, -1, SQLITE_STATIC);
     st_bind_text(s, 3, x->value);
     if (day != DAY_NONE) sqlite3_bind_int(s, 4, day);
-    sqlite3_bind_int(s, 5, at_time ? 0 : !date ? 3 : vl == 10 ? 0 : vl == 7 ? 1 : 2);
+    sqlite3_bind_int(s, 5, gran);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)x->start);
     sqlite3_bind_int64(s, 7, (sqlite3_int64)x->end);
     st_bind_text(s, 8, x->sentence);

@@ -169,6 +169,29 @@ static void cue_after_with_pronoun_and_name(void **st)
     arena_reset(&r.a);
 }
 
+/* With two people, Ana Vey and Leo Ortiz, named in full or by surname:
+ * the speaker (TWO_VEY, TWO_ORTIZ, -1 for none) of the direct quote of text
+ * holding key, or -2 if there is no such quote; *indirect (if given) gets
+ * the number of indirect quotes found. */
+enum { TWO_VEY, TWO_ORTIZ };
+static int speaker_with(const char *text, const char *key, size_t *indirect)
+{
+    names_builder b = {.text = text};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    mention(&b, "Ana Vey", vey, NULL);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    mention(&b, "Vey", vey, NULL);
+    mention(&b, "Ortiz", ortiz, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, text, &nm);
+    const an_quote *q = quote_with(text, r.q, r.n, key, AN_DIRECT);
+    int who = q ? q->speaker : -2;
+    if (indirect) *indirect = count_kind(r.q, r.n, AN_INDIRECT);
+    arena_reset(&r.a);
+    return who;
+}
+
 /* A speaker set apart from the verb by an apposition or a relative clause
  * after the quote; the short quote is speech because it is cued. A quote
  * whose cue names no one, inside someone's reported clause, is theirs. */
@@ -200,46 +223,19 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     assert_non_null(q);
     assert_int_equal(q->speaker, brandt);
     /* a colon after a short clause naming someone introduces their words,
-     * whatever the verb */
-    const char *u = "Leo Ortiz, 61, mused:\n\n" LQ "We have seen this before." RQ;   /* the quote in its own paragraph */
-    names_builder b2 = {.text = u};
-    int ortiz2 = add_actor(&b2, "Leo Ortiz", AN_PERSON);
-    mention(&b2, "Leo Ortiz", ortiz2, NULL);
-    an_names nm2 = built(&b2);
-    run r2;
-    find(&r2, u, &nm2);
-    q = quote_with(u, r2.q, r2.n, "seen this before", AN_DIRECT);
-    assert_non_null(q);
-    assert_int_equal(q->speaker, ortiz2);
-    arena_reset(&r2.a);
+     * whatever the verb, also in the next paragraph */
+    assert_int_equal(speaker_with("Leo Ortiz, 61, mused:\n\n" LQ "We have seen this before." RQ, "seen this", NULL),
+                     TWO_ORTIZ);
     /* the present tense of a known speech verb after its subject; not a
      * noun after a determiner */
-    const char *w = LQ "Nobody will stop us," RQ " Ortiz argues.\n\nThe notes that the port will close were lost.";
-    names_builder b3 = {.text = w};
-    int ortiz3 = add_actor(&b3, "Leo Ortiz", AN_PERSON);
-    mention(&b3, "Ortiz", ortiz3, NULL);
-    an_names nm3 = built(&b3);
-    run r3;
-    find(&r3, w, &nm3);
-    q = quote_with(w, r3.q, r3.n, "Nobody will stop us", AN_DIRECT);
-    assert_non_null(q);
-    assert_int_equal(q->speaker, ortiz3);
-    assert_int_equal(count_kind(r3.q, r3.n, AN_INDIRECT), 0);   /* "The notes that ..." */
-    arena_reset(&r3.a);
+    size_t indirect;
+    assert_int_equal(speaker_with(LQ "Nobody will stop us," RQ " Ortiz argues.\n\nThe notes that the port will "
+                                  "close were lost.", "Nobody will", &indirect), TWO_ORTIZ);
+    assert_int_equal(indirect, 0);   /* "The notes that ..." */
     /* a quote goes on in the next sentence, though the sentence that
      * attributes the first names someone else */
-    const char *x = LQ "We need him," RQ " Ana Vey said of Leo Ortiz. " LQ "He won the vote for all of us." RQ;
-    names_builder b4 = {.text = x};
-    int vey4 = add_actor(&b4, "Ana Vey", AN_PERSON), ortiz4 = add_actor(&b4, "Leo Ortiz", AN_PERSON);
-    mention(&b4, "Ana Vey", vey4, NULL);
-    mention(&b4, "Leo Ortiz", ortiz4, NULL);
-    an_names nm4 = built(&b4);
-    run r4;
-    find(&r4, x, &nm4);
-    q = quote_with(x, r4.q, r4.n, "He won the vote", AN_DIRECT);
-    assert_non_null(q);
-    assert_int_equal(q->speaker, vey4);
-    arena_reset(&r4.a);
+    assert_int_equal(speaker_with(LQ "We need him," RQ " Ana Vey said of Leo Ortiz. " LQ "He won the vote for all of "
+                                  "us." RQ, "He won the vote", NULL), TWO_VEY);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
