@@ -102,7 +102,76 @@ static const char *shortest_variant(const char *t, const char *const *c, size_t 
     return t;
 }
 
-const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
+/* The words of s (runs of letters and digits; every byte of a multibyte
+ * character counts as a letter), at most max of them. */
+typedef struct word { const char *s; size_t n; } word;
+
+static size_t split_words(const char *s, word *w, size_t max)
+{
+    size_t n = 0;
+    while (*s && n < max) {
+        while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80)) s++;
+        const char *b = s;
+        while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80))) s++;
+        if (s > b) w[n++] = (word){b, (size_t)(s - b)};
+    }
+    return n;
+}
+
+#define EX_TITLE_MAX_WORDS 64
+
+/* The share of the distinct words of a and b that both hold (Jaccard,
+ * case folded): how far two headlines are the same headline. */
+static double word_agreement(const char *a, const char *b)
+{
+    word x[EX_TITLE_MAX_WORDS], y[EX_TITLE_MAX_WORDS];
+    size_t nx = split_words(a, x, EX_TITLE_MAX_WORDS), ny = split_words(b, y, EX_TITLE_MAX_WORDS);
+    size_t ux = 0, uy = 0, both = 0;
+    for (size_t i = 0; i < nx; i++) {
+        bool dup = false, in = false;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = x[j].n == x[i].n && !strncasecmp(x[j].s, x[i].s, x[i].n);
+        if (dup) continue;
+        ux++;
+        for (size_t j = 0; j < ny && !in; j++)
+            in = y[j].n == x[i].n && !strncasecmp(y[j].s, x[i].s, x[i].n);
+        both += in;
+    }
+    for (size_t i = 0; i < ny; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = y[j].n == y[i].n && !strncasecmp(y[j].s, y[i].s, y[i].n);
+        uy += !dup;
+    }
+    return both >= 2 ? (double)both / (double)(ux + uy - both) : 0.0;
+}
+
+/* An h1 agrees with the page's other titles when at least this share of
+ * their distinct words is common: "Top 10: Best Language Learning Apps"
+ * beside the <title> "Best Apps to Learn a Language in 2025 - Top 10". A
+ * logo or section h1 ("Yoga Pathways", "Day 7") shares none. Chosen on one
+ * half of wcxb-dev (bench/wcxb.py; 0.15 to 0.25 did equally well there). */
+#define EX_H1_AGREEMENT 0.2
+
+/* The h1 that agrees best with the titles in refs, NULL when none agrees
+ * enough or has fewer than two words. */
+static const char *agreeing_h1(const ex_meta_found *f, const char *const *refs, size_t n)
+{
+    const char *best = NULL;
+    double best_s = EX_H1_AGREEMENT - 1e-9;
+    word w[2];
+    for (size_t i = 0; i < f->n_h1; i++) {
+        if (split_words(f->h1[i], w, 2) < 2) continue;
+        for (size_t j = 0; j < n; j++) {
+            double s = refs[j] ? word_agreement(f->h1[i], refs[j]) : 0.0;
+            if (s > best_s) { best_s = s; best = f->h1[i]; }
+        }
+    }
+    return best;
+}
+
+/* The title from the metadata and <title> alone. */
+static const char *pick_from_meta(const ex_meta_found *f, arena *a)
 {
     /* The order of trust: structured data, then Dublin Core (rarely set,
      * and then on purpose), then the social-media titles. */
@@ -124,6 +193,20 @@ const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
     /* <title> and the metadata disagree: the metadata is the headline as
      * the newsroom wrote it, <title> often an SEO rewrite. */
     return first_meta ? first_meta : strip_title(a, title);
+}
+
+/* The headline a reader sees is the page's h1; metadata and <title> are
+ * often an SEO or social-media rewrite of it ("Best Tax Preparation
+ * Software" for "The Best Tax Prep Software of 2025"). So an h1 that
+ * agrees with them is the title, and they decide among several h1s and
+ * when none agrees (a logo, a section name). */
+const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
+{
+    const char *meta = pick_from_meta(f, a);
+    const char *refs[7] = {meta, f->html_title, f->ld_headline, f->dc_title, f->og_title,
+                           f->twitter_title, f->item_headline};
+    const char *h1 = agreeing_h1(f, refs, 7);
+    return h1 ? h1 : meta;
 }
 
 /* n without trailing separators and punctuation: " —", " |", ",". */

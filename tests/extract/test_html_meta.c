@@ -89,6 +89,28 @@ static void title_h1_inside_title(void **state)
     assert_string_equal(a->title, "Mayor opens the new bridge");
 }
 
+/* The visible headline wins over an SEO rewrite of it in the metadata, when
+ * the two agree on enough words; a logo or section h1 does not. */
+static void title_h1_over_rewritten_metadata(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><title>Best Apps to Learn a Language in 2025 - Top 10 Picks</title>"
+        "<meta property='og:title' content='Best Apps to Learn a Language in 2025 - Top 10 Picks'>"
+        "</head><body><h1>Top 10: Best Language Learning Apps (tested by experts)</h1></body></html>");
+    assert_string_equal(a->title, "Top 10: Best Language Learning Apps (tested by experts)");
+    /* The site's name as h1: no word in common. */
+    a = meta(*state,
+        "<html><head><title>Yoga will not fix the plumbing - Yoga Pathways</title>"
+        "<meta property='og:title' content='Yoga will not fix the plumbing'></head>"
+        "<body><h1>Pathways Studio</h1></body></html>");
+    assert_string_equal(a->title, "Yoga will not fix the plumbing");
+    /* One word in common proves nothing. */
+    a = meta(*state,
+        "<html><head><meta property='og:title' content='Preferred title'></head>"
+        "<body><h1>Test document title</h1></body></html>");
+    assert_string_equal(a->title, "Preferred title");
+}
+
 static void title_og_with_suffix_beside_twitter(void **state)
 {
     /* og:site_name spells the site otherwise; twitter:title is og:title
@@ -338,6 +360,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(title_site_name_removed, setup, teardown),
         cmocka_unit_test_setup_teardown(title_metadata_wins_over_rewritten_title, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_inside_title, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_h1_over_rewritten_metadata, setup, teardown),
         cmocka_unit_test_setup_teardown(title_og_with_suffix_beside_twitter, setup, teardown),
         cmocka_unit_test_setup_teardown(title_container_wins, setup, teardown),
         cmocka_unit_test_setup_teardown(title_entities_decoded, setup, teardown),
