@@ -32,11 +32,14 @@ typedef struct ex_meta_found {
     const char *item_headline;              /* itemprop=headline element */
     const char *h1[EX_META_MAX_H1];
     size_t      n_h1;
+    /* the first date in a short line of text shortly after each h1, and
+     * the first that is labelled an update ("Last updated: ...") */
+    int32_t     h1_date[EX_META_MAX_H1], h1_updated[EX_META_MAX_H1];
     const char *site_name;                  /* og:site_name, JSON-LD publisher */
     /* author: each a list joined by ", " */
     const char *ld_author, *meta_author, *item_author, *rel_author, *class_author;
     /* publication day, best first */
-    int32_t     ld_date, meta_date, item_date, time_pub, time_any, text_date;
+    int32_t     ld_date, ld_page_date, meta_date, item_date, time_pub, time_any, text_date;
     const char *canonical_url;              /* link rel=canonical or og:url */
     /* language: raw values, normalised when chosen */
     const char *lang_html, *lang_http, *lang_og, *lang_ld;

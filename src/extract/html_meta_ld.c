@@ -1,6 +1,7 @@
 /* html_meta_ld.c: JSON-LD (schema.org) metadata: the headline, authors,
- * datePublished and inLanguage of the page's Article object, and the
- * publisher's or website's name.
+ * datePublished and inLanguage of the page's Article object, the
+ * datePublished of its WebPage object, and the publisher's or website's
+ * name.
  *
  * Reads what one <script type="application/ld+json"> holds, whether a lone
  * object, an array of them or an @graph. Not here: anything else of the
@@ -54,6 +55,16 @@ static bool has_type(json_t *o, bool (*test)(const char *))
 
 static bool website_type(const char *t) { return !strcmp(t, "WebSite") || !strcmp(t, "Organization") || !strcmp(t, "NewsMediaOrganization"); }
 
+/* WebPage, ItemPage, AboutPage, ...: the page itself, whose datePublished
+ * is the article's on pages that describe no Article (Yoast's graph puts
+ * it on both). */
+static bool page_type(const char *t)
+{
+    if (!strncmp(t, "http://schema.org/", 18)) t += 18;
+    else if (!strncmp(t, "https://schema.org/", 19)) t += 19;
+    return type_is(t, "Page");
+}
+
 /* author: "Name", {"name": "Name"}, or an array of either. */
 static void add_authors(json_t *v, arena *a, ex_meta_found *f, int depth)
 {
@@ -102,6 +113,10 @@ static void visit(json_t *v, arena *a, ex_meta_found *f, int depth)
         read_article(v, a, f);
     else if (has_type(v, website_type) && !f->site_name)
         f->site_name = clean(a, str_of(v, "name"));
+    else if (f->ld_page_date == SL_NO_DATE && has_type(v, page_type)) {
+        const char *d = str_of(v, "datePublished");
+        if (d) f->ld_page_date = ex_meta_date(d, strlen(d));
+    }
     json_t *main = json_object_get(v, "mainEntity");
     if (main) visit(main, a, f, depth + 1);
 }

@@ -240,6 +240,50 @@ static void date_time_pubdate_preferred(void **state)
     assert_day(a->published, "2018-02-03");
 }
 
+/* A short line right under the headline is the page's dateline; before a
+ * <time> elsewhere (a related link's), after the page's metadata. */
+static void date_line_under_headline(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><body><aside><time datetime='2025-01-31'>Jan 31</time></aside>"
+        "<h1>Storm floods the valley</h1><div class='meta'>Published on: February 14, 2025</div>"
+        "<p>The river rose two metres overnight on March 3, 2024, the mayor said.</p></body></html>");
+    assert_day(a->published, "2025-02-14");
+    assert_int_equal(a->date_inferred, 0);
+    /* A date inside a paragraph is not a dateline. */
+    a = meta(f, "<html><body><h1>Storm floods the valley</h1>"
+                "<p>The river rose two metres overnight on March 3, 2024, when the storm that the "
+                "weather service had warned of for a week reached the valley.</p></body></html>");
+    assert_int_equal(a->published, SL_NO_DATE);
+    /* An update is the last resort: the original day wins when the page gives it. */
+    a = meta(f, "<html><body><h1>Storm floods the valley</h1><span>Last updated:</span>"
+                "<span>Dec 12, 2025</span><span>Dec 2, 2025</span></body></html>");
+    assert_day(a->published, "2025-12-02");
+    a = meta(f, "<html><body><h1>Storm floods the valley</h1><span>Updated Dec 12, 2025</span>"
+                "</body></html>");
+    assert_day(a->published, "2025-12-12");
+    assert_int_equal(a->date_inferred, 1);
+    /* The metadata still comes first. */
+    a = meta(f, "<html><head><meta property='article:published_time' content='2024-06-23'></head>"
+                "<body><h1>Storm floods the valley</h1><p>June 25, 2024</p></body></html>");
+    assert_day(a->published, "2024-06-23");
+}
+
+/* <time> without datetime: its text; JSON-LD's WebPage datePublished when
+ * no Article object has one. */
+static void date_time_text_and_webpage(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f, "<html><body><p>A long paragraph first, with nothing dated in it "
+                                  "at all.</p><time>Dec 19, 2025</time></body></html>");
+    assert_day(a->published, "2025-12-19");
+    a = meta(f, "<html><head><script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebPage\","
+                "\"datePublished\":\"2024-03-17T19:47:39+00:00\"}]}</script></head></html>");
+    assert_day(a->published, "2024-03-17");
+    assert_int_equal(a->date_inferred, 0);
+}
+
 static void date_from_url_is_inferred(void **state)
 {
     fixture *f = *state;
@@ -373,6 +417,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(date_meta_keys_ranked, setup, teardown),
         cmocka_unit_test_setup_teardown(date_vendor_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(date_time_pubdate_preferred, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_line_under_headline, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_time_text_and_webpage, setup, teardown),
         cmocka_unit_test_setup_teardown(date_from_url_is_inferred, setup, teardown),
         cmocka_unit_test_setup_teardown(date_from_dated_element, setup, teardown),
         cmocka_unit_test_setup_teardown(date_container_wins, setup, teardown),
