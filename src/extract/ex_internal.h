@@ -172,7 +172,9 @@ typedef struct ex_html_blocks {
     size_t    n_box;
 } ex_html_blocks;
 
-void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out);
+/* The blocks of doc; hidden elements (the hidden attribute, display:none)
+ * only when hidden_too. */
+void ex_html_flatten(ex_html_doc *doc, arena *a, bool hidden_too, ex_html_blocks *out);
 
 /* ---- extract.c ---- */
 /* out->paragraphs and out->text from the good blocks of doc that have no

@@ -9,7 +9,9 @@
 #include "ex_internal.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/HTMLparser.h>
 
 /* Browsers look for a <meta> charset in the first 1024 bytes; pages with a
@@ -119,6 +121,41 @@ static bool looks_binary(const sl_page *page, size_t *bad, size_t *seen)
     return *bad * EX_MAX_CONTROL_SHARE > n;
 }
 
+/* Is s[i..] the end tag </name (followed by white space or '>')? */
+static bool end_tag_at(const char *s, size_t n, size_t i, const char *name)
+{
+    size_t k = strlen(name);
+    return i + 2 + k < n && s[i + 1] == '/' && !strncasecmp(s + i + 2, name, k) &&
+           (s[i + 2 + k] == '>' || isspace((unsigned char)s[i + 2 + k]));
+}
+
+/* Pages that close body and html early and go on ("</body></html> <div
+ * class='blog'>..."): a browser puts what follows into the body as if the
+ * end tags were not there, but libxml2 drops it once anything has gone to
+ * <head> late. So when an element starts after a </body> or </html>,
+ * all such end tags are blanked in a copy of the page (NULL: the page is
+ * parsed as it is). */
+static char *without_early_end(const char *s, size_t n)
+{
+    bool ended = false, more = false;   /* an end tag seen; an element after one */
+    for (const char *p = memchr(s, '<', n); p && !more; ) {
+        size_t i = (size_t)(p - s);
+        if (end_tag_at(s, n, i, "body") || end_tag_at(s, n, i, "html")) ended = true;
+        else if (ended && i + 1 < n && isalpha((unsigned char)s[i + 1])) more = true;
+        p = i + 1 < n ? memchr(p + 1, '<', n - i - 1) : NULL;
+    }
+    if (!more) return NULL;
+    char *c = malloc(n);
+    if (!c) return NULL;
+    memcpy(c, s, n);
+    for (size_t i = 0; i < n; i++) {
+        if (c[i] != '<' || !(end_tag_at(c, n, i, "body") || end_tag_at(c, n, i, "html"))) continue;
+        for (; i < n && c[i] != '>'; i++) c[i] = ' ';
+        if (i < n) c[i] = ' ';
+    }
+    return c;
+}
+
 ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
 {
     const char *s = page->body ? page->body : "";
@@ -147,9 +184,12 @@ ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
     const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                      HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT |
                      HTML_PARSE_IGNORE_ENC;
+    char *mended = without_early_end(s, n);
+    if (mended) s = mended;
     htmlDocPtr doc = htmlReadMemory(s, (int)n, page->url, cs, opts);
     if (!doc)   /* a label libxml2's iconv does not know: let it sniff */
         doc = htmlReadMemory(s, (int)n, page->url, NULL, opts & ~HTML_PARSE_IGNORE_ENC);
+    free(mended);
     if (!doc || !xmlDocGetRootElement(doc)) {
         if (doc) xmlFreeDoc(doc);
         err_set(err, SL_EINPUT, page->input, page->line, "not an HTML page: nothing could be parsed");

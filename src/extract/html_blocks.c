@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/tree.h>
 
 /* Nesting deeper than this adds no box: the texts below belong to the
@@ -251,6 +252,7 @@ typedef struct walker {
     VEC(ex_box) boxes;
     VEC(open_el) stack;
     VEC(const tag_info *) path;  /* the kind of every element the walk is inside */
+    bool hidden_too;         /* read what the page hides (hidden, display:none) */
 } walker;
 
 /* The box of the innermost open element, giving boxes to the open elements
@@ -319,6 +321,29 @@ static void count(walker *w, const tag_info *t, int step)
         if (t->flags & (1 << bit)) w->in[bit] += (unsigned)step;
 }
 
+/* A <button> whose markup was never closed holds the rest of the page
+ * (libxml2 nests it all inside, a browser shows it): one with a block
+ * element among its first nodes is read as a block, not skipped. */
+#define EX_BUTTON_LOOK 64
+
+static bool open_button(const xmlNode *b)
+{
+    if (strcasecmp((const char *)b->name, "button")) return false;
+    size_t seen = 0;
+    for (const xmlNode *n = b->children; n && seen < EX_BUTTON_LOOK; seen++) {
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *name = (const char *)n->name;
+            if (!strcasecmp(name, "p") || !strcasecmp(name, "div") || !strcasecmp(name, "section") ||
+                !strcasecmp(name, "article") || !strcasecmp(name, "main")) return true;
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children) { n = n->children; continue; }
+        while (n != b && !n->next) n = n->parent;
+        if (n == b) break;
+        n = n->next;
+    }
+    return false;
+}
+
 /* Opens n; false when its content is not read (text, comments, skipped). */
 static bool enter(walker *w, const xmlNode *n)
 {
@@ -328,7 +353,7 @@ static bool enter(walker *w, const xmlNode *n)
     }
     if (n->type != XML_ELEMENT_NODE) return false;
     const tag_info *t = tag_of(n);
-    if (t->kind == TAG_SKIP || hidden(n)) return false;
+    if ((t->kind == TAG_SKIP && !open_button(n)) || (!w->hidden_too && hidden(n))) return false;
     if (t->kind == TAG_BREAK) {
         /* One <br> breaks a line inside a paragraph; two in a row end it,
          * as in pages that make paragraphs of <br><br>. */
@@ -399,12 +424,12 @@ static size_t code_points(ex_span t)
     return k;
 }
 
-void ex_html_flatten(ex_html_doc *doc, arena *a, ex_html_blocks *out)
+void ex_html_flatten(ex_html_doc *doc, arena *a, bool hidden_too, ex_html_blocks *out)
 {
     memset(out, 0, sizeof *out);
     const xmlNode *root = xmlDocGetRootElement(doc);
     if (!root) return;
-    walker w = {0};
+    walker w = {.hidden_too = hidden_too};
     buf_init(&w.text);
     walk(&w, root);
     char *text = arena_strndup(a, w.text.data ? w.text.data : "", w.text.len);

@@ -175,7 +175,7 @@ sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_artic
                        err_slot *err)
 {
     ex_html_blocks hb;
-    ex_html_flatten(doc, a, &hb);
+    ex_html_flatten(doc, a, false, &hb);
     if (!hb.doc.n)
         return err_set(err, SL_EINPUT, page->input, page->line,
                        "no article found in the page: it holds no text");
@@ -183,6 +183,15 @@ sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_artic
     ex_classify(&hb.doc);
     ex_rescue(&hb.doc);
     ex_collect_body(&hb.doc, a, out);
+    if (!out->n_paragraphs) {
+        /* Nothing visible: pages that ship the article hidden for a script
+         * to reveal (streamed server rendering, "read more" folds). */
+        ex_html_flatten(doc, a, true, &hb);
+        choose_main(&hb);
+        ex_classify(&hb.doc);
+        ex_rescue(&hb.doc);
+        ex_collect_body(&hb.doc, a, out);
+    }
     if (!out->n_paragraphs)
         return err_set(err, SL_EINPUT, page->input, page->line, "no article found in the page");
     return SL_OK;

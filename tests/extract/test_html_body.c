@@ -200,6 +200,48 @@ static void other_articles_do_not_join_the_story(void **state)
     assert_false(has(&f->art, "about four million crowns"));
 }
 
+/* A page that closes body and html and then goes on: a browser shows what
+ * follows as part of the body, and so must we (libxml2 alone drops it). */
+static void content_after_an_early_end_of_html_is_read(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "<!DOCTYPE html><html><head><title>Pier</title></head><body>"
+                            "<nav><a href='/'>Home</a></nav></body></html>\n"
+                            "<div class='post'><h1>Ferry pier to close</h1>" P1 P2 "</div>"
+                            "</body></html>"), SL_OK);
+    assert_true(has(&f->art, "harbour council voted"));
+    assert_true(has(&f->art, "Residents who commute"));
+}
+
+/* A <button> left open swallows the rest of the page in libxml2's tree, as
+ * it would in a browser, which still shows it; a button of a label stays out. */
+static void an_unclosed_button_does_not_hide_the_article(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "<html><body><div class='top'><button class='menu'>Menu"
+                            "<main><article><div>" P1 P2 "</div></article></main>"
+                            "</button></div></body></html>"), SL_OK);
+    assert_true(has(&f->art, "harbour council voted"));
+    assert_int_equal(run(f, "<html><body><button>Subscribe to our daily newsletter now</button>"
+                            "<article>" P1 P2 "</article></body></html>"), SL_OK);
+    assert_false(has(&f->art, "Subscribe"));
+}
+
+/* An article shipped hidden for a script to reveal is read when nothing
+ * visible is an article; otherwise hidden text stays out. */
+static void a_hidden_article_is_read_when_nothing_else_is(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "<html><body><nav><a href='/'>Home</a></nav>"
+                            "<div hidden id='S:0'><main><article>" P1 P2 "</article></main></div>"
+                            "</body></html>"), SL_OK);
+    assert_true(has(&f->art, "harbour council voted"));
+    assert_int_equal(run(f, "<html><body><article>" P1 "</article>"
+                            "<div style='display:none'>" P2 "</div></body></html>"), SL_OK);
+    assert_true(has(&f->art, "harbour council voted"));
+    assert_false(has(&f->art, "Residents who commute"));
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -360,6 +402,9 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(a_heading_slug_id_is_no_hint, setup, teardown),
         cmocka_unit_test_setup_teardown(other_articles_do_not_join_the_story, setup, teardown),
+        cmocka_unit_test_setup_teardown(content_after_an_early_end_of_html_is_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_unclosed_button_does_not_hide_the_article, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_hidden_article_is_read_when_nothing_else_is, setup, teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
