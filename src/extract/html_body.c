@@ -171,28 +171,31 @@ static void choose_main(ex_html_blocks *hb)
     free(s);
 }
 
-sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out,
-                       err_slot *err)
+/* The article among the blocks of doc, read with or without what the page
+ * hides; false when there is no text or no article. */
+static bool find_body(ex_html_doc *doc, arena *a, bool hidden_too, sl_article *out, bool *text)
 {
     ex_html_blocks hb;
-    ex_html_flatten(doc, a, false, &hb);
-    if (!hb.doc.n)
-        return err_set(err, SL_EINPUT, page->input, page->line,
-                       "no article found in the page: it holds no text");
+    ex_html_flatten(doc, a, hidden_too, &hb);
+    *text = hb.doc.n > 0;
+    if (!hb.doc.n) return false;
     choose_main(&hb);
     ex_classify(&hb.doc);
     ex_rescue(&hb.doc);
     ex_collect_body(&hb.doc, a, out);
-    if (!out->n_paragraphs) {
-        /* Nothing visible: pages that ship the article hidden for a script
-         * to reveal (streamed server rendering, "read more" folds). */
-        ex_html_flatten(doc, a, true, &hb);
-        choose_main(&hb);
-        ex_classify(&hb.doc);
-        ex_rescue(&hb.doc);
-        ex_collect_body(&hb.doc, a, out);
-    }
-    if (!out->n_paragraphs)
-        return err_set(err, SL_EINPUT, page->input, page->line, "no article found in the page");
-    return SL_OK;
+    return out->n_paragraphs > 0;
+}
+
+sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out,
+                       err_slot *err)
+{
+    bool text, hidden_text;
+    /* Nothing visible: pages that ship the article hidden for a script to
+     * reveal (streamed server rendering, "read more" folds). */
+    if (find_body(doc, a, false, out, &text) || find_body(doc, a, true, out, &hidden_text))
+        return SL_OK;
+    if (!text && !hidden_text)
+        return err_set(err, SL_EINPUT, page->input, page->line,
+                       "no article found in the page: it holds no text");
+    return err_set(err, SL_EINPUT, page->input, page->line, "no article found in the page");
 }

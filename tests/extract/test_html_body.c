@@ -236,6 +236,10 @@ static void a_hidden_article_is_read_when_nothing_else_is(void **state)
                             "<div hidden id='S:0'><main><article>" P1 P2 "</article></main></div>"
                             "</body></html>"), SL_OK);
     assert_true(has(&f->art, "harbour council voted"));
+    /* ...also when the page shows no text at all. */
+    assert_int_equal(run(f, "<html><body><div hidden><article>" P1 P2 "</article></div>"
+                            "</body></html>"), SL_OK);
+    assert_true(has(&f->art, "Residents who commute"));
     assert_int_equal(run(f, "<html><body><article>" P1 "</article>"
                             "<div style='display:none'>" P2 "</div></body></html>"), SL_OK);
     assert_true(has(&f->art, "harbour council voted"));
