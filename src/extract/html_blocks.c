@@ -109,7 +109,7 @@ static const char *const off_parts[] = {
  * too short to match inside other names: "ad" is in "header", "nav" in
  * "canvas". */
 static const char *const off_words[] = {"ad", "ads", "nav", "menu", "tag", "meta", "banner",
-                                        "modal", "popup", "print", "date", "time", "skip"};
+                                        "modal", "popup", "print", "date", "time"};
 
 /* Names of the article's own container. */
 static const char *const on_parts[] = {"article", "content", "story", "post", "entry",

@@ -123,6 +123,14 @@ static bool off_below(const ex_html_blocks *hb, size_t i, size_t root)
     return false;
 }
 
+/* Is box i, or a box around it, an <article>? */
+static bool within_article(const ex_html_blocks *hb, int32_t i)
+{
+    for (; i >= 0; i = hb->box[i].parent)
+        if (hb->box[i].article) return true;
+    return false;
+}
+
 static void mark_box(ex_html_blocks *hb, size_t root)
 {
     const ex_box *r = &hb->box[root];
@@ -143,8 +151,10 @@ static void choose_main(ex_html_blocks *hb)
      * leaves the best one holding a part: go up while the element above holds
      * much more prose than the one we have. */
     /* An <article> is one whole story (HTML's own definition): never climb
-     * out of one into a list of others. */
-    for (int32_t below = (int32_t)best, up = hb->box[best].parent; up >= 0 && !hb->box[below].article;
+     * out of one into a list of others, only into an <article> around it
+     * (a guide whose items are articles of their own). */
+    for (int32_t below = (int32_t)best, up = hb->box[best].parent;
+         up >= 0 && (!hb->box[below].article || within_article(hb, up));
          below = up, up = hb->box[up].parent) {
         if (s[up].prose <= s[best].prose) continue;     /* a mere wrapper */
         if (s[up].prose - s[best].prose < EX_CLIMB_SHARE * s[best].prose) break;

@@ -246,6 +246,25 @@ static void a_hidden_article_is_read_when_nothing_else_is(void **state)
     assert_false(has(&f->art, "Residents who commute"));
 }
 
+/* A guide whose items are articles inside the article: all of it is the
+ * story, though one item holds the most prose. */
+static void articles_inside_the_article_are_its_parts(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><main><article class='guide'><h1>Pier guide</h1>"
+        "<article class='item'><h2>The vote</h2><div><div>" P1 P2 "</div></div></article>"
+        "<article class='item'><h2>The quote</h2><div><div>" P3 "</div></div></article>"
+        "<article class='item'><h2>The cost</h2><div><div>" P4 "</div></div></article></article>"
+        "<aside><article><h2><a href=/x>Elsewhere</a></h2><p><a href=/x>Another story "
+        "entirely, about a school</a></p></article></aside></main></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_true(has(&f->art, "We cannot take risks"));
+    assert_true(has(&f->art, "about four million crowns"));
+    assert_false(has(&f->art, "Another story"));
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -409,6 +428,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(content_after_an_early_end_of_html_is_read, setup, teardown),
         cmocka_unit_test_setup_teardown(an_unclosed_button_does_not_hide_the_article, setup, teardown),
         cmocka_unit_test_setup_teardown(a_hidden_article_is_read_when_nothing_else_is, setup, teardown),
+        cmocka_unit_test_setup_teardown(articles_inside_the_article_are_its_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
