@@ -40,6 +40,13 @@
  * On zyte-aeb 0.2 takes in too much (P -0.005), 0.7 too little (R -0.005). */
 #define EX_CLIMB_SHARE 0.4
 
+/* ...and it is a mere wrapper, passed through on the way up, when it adds
+ * at most this share (a heading, a one-line intro around one section of a
+ * guide whose other sections lie further up). On wcxb-dev's look half
+ * (bench/wcxb.py) 0 gave body F1 0.925, 0.05-0.15 0.926, 0.2 0.927, 0.25-0.3
+ * 0.927, 0.35 0.927 and zyte-aeb P -0.002. */
+#define EX_WRAP_SHARE 0.2
+
 /* A sibling that is one paragraph of prose (a box with no box inside) joins
  * the container from this many characters: Readability's 80. Articles
  * whose paragraphs are siblings of the part that was chosen (CNN) need it. */
@@ -156,7 +163,7 @@ static void choose_main(ex_html_blocks *hb)
     for (int32_t below = (int32_t)best, up = hb->box[best].parent;
          up >= 0 && (!hb->box[below].article || within_article(hb, up));
          below = up, up = hb->box[up].parent) {
-        if (s[up].prose <= s[best].prose) continue;     /* a mere wrapper */
+        if (s[up].prose <= (1.0 + EX_WRAP_SHARE) * s[best].prose) continue;     /* a mere wrapper */
         if (s[up].prose - s[best].prose < EX_CLIMB_SHARE * s[best].prose) break;
         best = (size_t)up;
     }

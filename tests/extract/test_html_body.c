@@ -265,6 +265,23 @@ static void articles_inside_the_article_are_its_parts(void **state)
     assert_false(has(&f->art, "Another story"));
 }
 
+/* A section under a one-line intro: the intro's element is a wrapper on
+ * the way up to the sections beside it, not the end of the climb. */
+static void a_wrapped_section_climbs_to_its_siblings(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class='guide'>"
+        "<div class='wrap'><p>Our reporters walked the pier twice.</p>"
+        "<div class='section'><div>" P1 P2 "</div></div></div>"
+        "<div class='section'><div>" P3 P4 "</div></div>"
+        "</div></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_true(has(&f->art, "We cannot take risks"));
+    assert_true(has(&f->art, "The pier was built in 1962"));
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -429,6 +446,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_unclosed_button_does_not_hide_the_article, setup, teardown),
         cmocka_unit_test_setup_teardown(a_hidden_article_is_read_when_nothing_else_is, setup, teardown),
         cmocka_unit_test_setup_teardown(articles_inside_the_article_are_its_parts, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_wrapped_section_climbs_to_its_siblings, setup, teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
