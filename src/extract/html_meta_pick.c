@@ -187,7 +187,15 @@ static const char *pick_from_meta(const ex_meta_found *f, arena *a)
      * is site and section. The h1s count only when no metadata does, since
      * an h1 is sometimes the site's logo. */
     const char *best = longest_inside(title, meta, 5);
-    if (!best) best = longest_inside(title, f->h1, f->n_h1);
+    /* An h1 is the headline inside <title> only as its larger part: a short
+     * one ("Playful Tones" in "Reflections on a UI pipeline | Playful
+     * Tones") is the site's name set as a logo. */
+    if (!best) {
+        best = longest_inside(title, f->h1, f->n_h1);
+        word w[EX_TITLE_MAX_WORDS];
+        if (best && 2 * split_words(best, w, EX_TITLE_MAX_WORDS) < split_words(title, w, EX_TITLE_MAX_WORDS))
+            best = NULL;
+    }
     if (best && strlen(best) < strlen(title)) return best;
     if (best) return strip_title(a, title);
     /* <title> and the metadata disagree: the metadata is the headline as
@@ -203,8 +211,10 @@ static const char *pick_from_meta(const ex_meta_found *f, arena *a)
 const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
 {
     const char *meta = pick_from_meta(f, a);
-    const char *refs[7] = {meta, f->html_title, f->ld_headline, f->dc_title, f->og_title,
-                           f->twitter_title, f->item_headline};
+    /* Compared without the site's name, which would make a logo h1 agree. */
+    const char *refs[7] = {meta, f->html_title ? strip_title(a, strip_site(a, f->html_title, f->site_name)) : NULL,
+                           f->ld_headline, f->dc_title, f->og_title, f->twitter_title, f->item_headline};
+    for (size_t i = 2; i < 7; i++) refs[i] = strip_site(a, refs[i], f->site_name);
     const char *h1 = agreeing_h1(f, refs, 7);
     return h1 ? h1 : meta;
 }

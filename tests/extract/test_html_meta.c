@@ -104,6 +104,17 @@ static void title_h1_over_rewritten_metadata(void **state)
         "<meta property='og:title' content='Yoga will not fix the plumbing'></head>"
         "<body><h1>Pathways Studio</h1></body></html>");
     assert_string_equal(a->title, "Yoga will not fix the plumbing");
+    /* A logo h1 that is the smaller part of <title> is the site's name. */
+    a = meta(*state,
+        "<html><head><title>Reflections on building a pixel-perfect pipeline | Playful Tones</title>"
+        "</head><body><h1>Playful Tones</h1></body></html>");
+    assert_string_equal(a->title, "Reflections on building a pixel-perfect pipeline");
+    /* Nor does the site's name in the metadata make it agree. */
+    a = meta(*state,
+        "<html><head><meta property='og:site_name' content='Houstonia Magazine'>"
+        "<meta property='og:title' content='Where to Bike in Houston | Houstonia Magazine'></head>"
+        "<body><h1>Houstonia Magazine</h1></body></html>");
+    assert_string_equal(a->title, "Where to Bike in Houston");
     /* One word in common proves nothing. */
     a = meta(*state,
         "<html><head><meta property='og:title' content='Preferred title'></head>"
