@@ -32,9 +32,10 @@ typedef struct ex_meta_found {
     const char *item_headline;              /* itemprop=headline element */
     const char *h1[EX_META_MAX_H1];
     size_t      n_h1;
-    /* the first date in a short line of text shortly after each h1, and
-     * the first that is labelled an update ("Last updated: ...") */
-    int32_t     h1_date[EX_META_MAX_H1], h1_updated[EX_META_MAX_H1];
+    /* the first date in a short line of text shortly after each h1, the
+     * last shortly before it, and the first that is labelled an update
+     * ("Last updated: ...") */
+    int32_t     h1_date[EX_META_MAX_H1], h1_before[EX_META_MAX_H1], h1_updated[EX_META_MAX_H1];
     const char *site_name;                  /* og:site_name, JSON-LD publisher */
     /* author: each a list joined by ", " */
     const char *ld_author, *meta_author, *item_author, *rel_author, *class_author;

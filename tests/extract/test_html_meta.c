@@ -237,6 +237,8 @@ static void date_vendor_formats(void **state)
     assert_day(a->published, "2017-01-13");
     a = meta(f, "<html><head><meta name='sailthru.date' content='Fri, 13 Jan 2017 10:00:00 GMT'></head></html>");
     assert_day(a->published, "2017-01-13");
+    a = meta(f, "<html><head><meta name='published-date' content='2021-02-16'></head></html>");
+    assert_day(a->published, "2021-02-16");
 }
 
 static void date_time_pubdate_preferred(void **state)
@@ -275,6 +277,19 @@ static void date_line_under_headline(void **state)
                 "</body></html>");
     assert_day(a->published, "2025-12-12");
     assert_int_equal(a->date_inferred, 1);
+    /* The dateline may stand right above the headline. */
+    a = meta(f, "<html><body><p>A long paragraph of the page's menu and teasers, long enough "
+                "to be no dateline at all.</p><div>Dec 12, 2025</div><h1>Storm floods the valley</h1>"
+                "<p>The river rose two metres overnight, the mayor said on Tuesday, and the council "
+                "closed the bridge.</p></body></html>");
+    assert_day(a->published, "2025-12-12");
+    /* ...but not a date far above it. */
+    a = meta(f, "<html><body><div>Dec 12, 2025</div><p>A long paragraph of the page's menu and "
+                "teasers, long enough to be no dateline at all, and then another one just as long "
+                "as that, and a third that runs on and on about the site and its many sections, "
+                "its newsletters, its podcasts and its shop, until it is far longer than any "
+                "dateline could ever be.</p><h1>Storm floods the valley</h1></body></html>");
+    assert_int_equal(a->published, SL_NO_DATE);
     /* The metadata still comes first. */
     a = meta(f, "<html><head><meta property='article:published_time' content='2024-06-23'></head>"
                 "<body><h1>Storm floods the valley</h1><p>June 25, 2024</p></body></html>");
