@@ -279,7 +279,7 @@ static void date_line_under_headline(void **state)
     assert_int_equal(a->date_inferred, 1);
     /* The dateline may stand right above the headline. */
     a = meta(f, "<html><body><p>A long paragraph of the page's menu and teasers, long enough "
-                "to be no dateline at all.</p><div>Dec 12, 2025</div><h1>Storm floods the valley</h1>"
+                "to be no dateline at all.</p><div>Dec 12, 2025</div><span>World</span><h1>Storm floods the valley</h1>"
                 "<p>The river rose two metres overnight, the mayor said on Tuesday, and the council "
                 "closed the bridge.</p></body></html>");
     assert_day(a->published, "2025-12-12");
