@@ -409,7 +409,8 @@ static void near_text(walk *w, xmlNode *n)
     w->near_seen += len;
     w->since_date += len;
     if (w->near_seen > EX_NEAR_TEXT) w->near_h1 = NULL;
-    bool label = update_label(s, len), prev = w->near_label;
+    /* A label is a short line ("Last updated:"); long ones need no scan. */
+    bool label = len <= EX_NEAR_LINE && update_label(s, len), prev = w->near_label;
     w->near_label = label;
     if (len > EX_NEAR_LINE || !has_digit(s, len)) return;
     int32_t d = ex_meta_date(s, len);
