@@ -46,7 +46,7 @@ static const tag_info tags[] = {
     {"div", TAG_BLOCK, 0},               {"dl", TAG_BLOCK, 0},
     {"dt", TAG_BLOCK, 0},                {"embed", TAG_SKIP, 0},
     {"fieldset", TAG_BLOCK, 0},          {"figcaption", TAG_BLOCK, IN_CAPTION},
-    {"figure", TAG_BLOCK, IN_CAPTION},   {"footer", TAG_BLOCK, OFF_TAG},
+    {"figure", TAG_BLOCK, 0},            {"footer", TAG_BLOCK, OFF_TAG},
     {"form", TAG_BLOCK, OFF_TAG},        {"frameset", TAG_BLOCK, 0},
     {"h1", TAG_BLOCK, IN_HEADING},       {"h2", TAG_BLOCK, IN_HEADING},
     {"h3", TAG_BLOCK, IN_HEADING},       {"h4", TAG_BLOCK, IN_HEADING},

@@ -282,6 +282,21 @@ static void a_wrapped_section_climbs_to_its_siblings(void **state)
     assert_true(has(&f->art, "The pier was built in 1962"));
 }
 
+/* A <figure> holds more than pictures: a pull quote in one is the
+ * article's; its figcaption is still a caption. */
+static void a_quote_in_a_figure_is_kept_its_caption_not(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><article><h1>Pier to close</h1>" P1
+        "<figure><blockquote>" P3 "</blockquote><figcaption>Mayor Ana Lind, speaking at "
+        "the council meeting on Tuesday evening in the town hall.</figcaption></figure>"
+        P2 "</article></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "We cannot take risks"));
+    assert_false(has(&f->art, "speaking at the council meeting"));
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -447,6 +462,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_hidden_article_is_read_when_nothing_else_is, setup, teardown),
         cmocka_unit_test_setup_teardown(articles_inside_the_article_are_its_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(a_wrapped_section_climbs_to_its_siblings, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_quote_in_a_figure_is_kept_its_caption_not, setup, teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
