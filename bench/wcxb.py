@@ -16,7 +16,8 @@ peer, bodies only) on the same pages, when it is installed.
 
 Body: bag-of-words F1 per page (tokens \\w+ of the lower-cased text), the
 mean over pages. Title: exact match after stripping spaces, over pages with
-a gold title. Date: the first ten characters of the predicted date equal
+a gold title (and beside it, with curly quotes and dashes folded to ASCII on
+both sides, since the gold writes them either way). Date: the first ten characters of the predicted date equal
 the gold publish_date, over pages with a gold date.
 
 Standard library only; exits 1 when storyline prints no article.
@@ -67,17 +68,25 @@ def read_pred(path):
     return out
 
 
+# The gold titles write apostrophes and dashes sometimes as the page does,
+# sometimes in ASCII: a second title figure folds them (never the first).
+FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                      "\u2013": "-", "\u2014": "-"})
+
+
 def score(ids, gold, pred, date_key):
-    F, T, D = [], [], []
+    F, T, TF, D = [], [], [], []
     for i in ids:
         g, p = gold[i], pred.get(i, {})
         F.append(f1(g.get("main_content") or "", p.get("text") or ""))
         if g.get("title"):
-            T.append((p.get("title") or "").strip() == g["title"].strip())
+            ours, theirs = (p.get("title") or "").strip(), g["title"].strip()
+            T.append(ours == theirs)
+            TF.append(ours.translate(FOLD) == theirs.translate(FOLD))
         if g.get("publish_date"):
             D.append((p.get(date_key) or "")[:10] == g["publish_date"])
     mean = lambda x: sum(x) / len(x) if x else float("nan")
-    return mean(F), mean(T), mean(D), len(F), len(T), len(D)
+    return mean(F), mean(T), mean(D), len(F), len(T), len(D), mean(TF)
 
 
 def main():
@@ -113,8 +122,9 @@ def main():
         len(ids), sum(half(i) == "look" for i in ids), sum(half(i) == "report" for i in ids)))
     for name, part in (("report", [i for i in ids if half(i) == "report"]),
                        ("look", [i for i in ids if half(i) == "look"]), ("all", ids)):
-        f, t, d, n, nt, nd = score(part, gold, pred, "published")
-        line = "%-6s storyline  body F1 %.4f  title exact %.4f (n=%d)  date day %.4f (n=%d)" % (name, f, t, nt, d, nd)
+        f, t, d, n, nt, nd, tf = score(part, gold, pred, "published")
+        line = "%-6s storyline  body F1 %.4f  title exact %.4f (n=%d; quotes folded %.4f)  date day %.4f (n=%d)" % (
+            name, f, t, nt, tf, d, nd)
         print(line)
         if peer is not None:
             pf = score(part, gold, peer, "published")[0]
