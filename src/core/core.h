@@ -125,6 +125,13 @@ static inline bool u8_is_space(int32_t cp)
     return cp < 0x80 ? cp == ' ' || (cp >= 9 && cp <= 13) : u8_is_space_multi(cp);
 }
 
+/* The words a run of text holds in scripts written without spaces between
+ * words: n code points of Chinese or Japanese (Han, kana) make about n / 2
+ * words, of Thai, Lao, Khmer or Burmese about n / 4 (their average word
+ * lengths); 0 when s holds none of them. Word counts made by splitting on
+ * spaces add this, less one, for such a token. */
+size_t  u8_unspaced_words(const char *s, size_t n);
+
 int     u8_encode(int32_t cp, char out[4]);
 /* Case-fold and strip accents of a word into out (NUL-terminated); returns length. */
 size_t  u8_fold(const char *s, size_t n, buf *out);

@@ -154,3 +154,21 @@ char *u8_from_cp1252(const char *s, size_t n, size_t *out_len)
     if (out_len) *out_len = b.len;
     return buf_detach(&b);
 }
+
+size_t u8_unspaced_words(const char *s, size_t n)
+{
+    size_t han = 0, sea = 0;
+    int len;
+    for (size_t i = 0; i < n; i += (size_t)len) {
+        if ((unsigned char)s[i] < 0xE0) { len = 1; continue; }   /* below U+0800 */
+        int32_t cp = u8_decode(s + i, n - i, &len);
+        if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+            (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF))
+            han++;
+        else if ((cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+                 (cp >= 0x1780 && cp <= 0x17FF))
+            sea++;
+    }
+    size_t w = (han + 1) / 2 + (sea + 3) / 4;
+    return w;
+}

@@ -109,10 +109,13 @@ static void count_words(ex_block *b, buf *fold)
     while (ex_next_token(b->text, &pos, &tok)) {
         ex_span core = ex_core(tok);
         if (!core.n) continue;
-        b->words++;
+        /* Chinese, Japanese, Thai...: one token of many words */
+        size_t k = u8_unspaced_words(core.s, core.n);
+        if (!k) k = 1;
+        b->words += k;
         int32_t cp = ex_first_cp(core);
         if (!u8_is_letter(cp)) continue;
-        b->alpha_words++;
+        b->alpha_words += k;
         bool stop = ex_is_stop(core, fold);
         if (stop) b->stops++;
         if (u8_is_upper(cp)) {

@@ -188,6 +188,18 @@ static void choose_main(ex_html_blocks *hb)
     free(s);
 }
 
+/* The headline inside the article's container opens the body as its first
+ * good block: it is the title, given apart, when more follows. */
+static void drop_headline(ex_doc *doc, const char *title)
+{
+    if (!title) return;
+    size_t i = 0;
+    while (i < doc->n && doc->b[i].cls != EX_GOOD) i++;
+    if (i == doc->n || !ex_span_eq(doc->b[i].text, (ex_span){title, strlen(title)})) return;
+    for (size_t j = i + 1; j < doc->n; j++)
+        if (doc->b[j].cls == EX_GOOD) { doc->b[i].role = EX_ROLE_TITLE; return; }
+}
+
 /* The article among the blocks of doc, read with or without what the page
  * hides; false when there is no text or no article. */
 static bool find_body(ex_html_doc *doc, arena *a, bool hidden_too, sl_article *out, bool *text)
@@ -199,6 +211,7 @@ static bool find_body(ex_html_doc *doc, arena *a, bool hidden_too, sl_article *o
     choose_main(&hb);
     ex_classify(&hb.doc);
     ex_rescue(&hb.doc);
+    drop_headline(&hb.doc, out->title);
     ex_collect_body(&hb.doc, a, out);
     return out->n_paragraphs > 0;
 }

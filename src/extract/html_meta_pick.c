@@ -18,14 +18,18 @@ static const char *const separators[] = {
     " | ", " || ", " :: ", " — ", " – ", " - ", " « ", " » ", " · ", " • ", NULL,
 };
 
+/* Space-separated words, a token of Chinese or Thai counting as the words
+ * it holds. */
 static size_t words_of(const char *s, size_t n)
 {
     size_t w = 0;
-    bool in = false;
-    for (size_t i = 0; i < n; i++) {
-        bool sp = s[i] == ' ';
-        if (!sp && !in) w++;
-        in = !sp;
+    for (size_t i = 0; i < n; ) {
+        while (i < n && s[i] == ' ') i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ') i++;
+        if (i == b) break;
+        size_t k = u8_unspaced_words(s + b, i - b);
+        w += k ? k : 1;
     }
     return w;
 }

@@ -44,10 +44,14 @@ bool ex_ends_sentence(ex_span t, bool *period)
         closed = true;
         cp = -1;
     }
-    *period = cp == '.' || cp == 0x3002 /* 。 */;
+    /* The full stops of other scripts: ideographic 。 and its half- and
+     * full-width forms, Urdu ۔, Devanagari । ॥, Armenian ։, Ethiopic ።,
+     * Burmese ။. */
+    *period = cp == '.' || cp == 0x3002 || cp == 0xFF61 || cp == 0xFF0E || cp == 0x06D4 ||
+              cp == 0x0964 || cp == 0x0965 || cp == 0x0589 || cp == 0x1362 || cp == 0x104B;
     /* An ellipsis inside closing quotes ends a quoted sentence; a bare one
-     * ends a teaser (ex_ends_ellipsis). */
-    return *period || cp == '!' || cp == '?' || cp == 0xFF01 || cp == 0xFF1F ||
+     * ends a teaser (ex_ends_ellipsis). Arabic's question mark is ؟. */
+    return *period || cp == '!' || cp == '?' || cp == 0xFF01 || cp == 0xFF1F || cp == 0x061F ||
            (closed && cp == 0x2026);
 }
 

@@ -97,6 +97,18 @@ static void utf8_classes_and_folding(void **st)
     free(s);
 }
 
+/* Scripts written without spaces count their words by characters. */
+static void unspaced_words_counted(void **st)
+{
+    (void)st;
+    assert_int_equal(u8_unspaced_words("storm", 5), 0);
+    assert_int_equal(u8_unspaced_words("caf\xC3\xA9", 5), 0);
+    const char *zh = "港口委员会星期二投票";   /* ten Han characters */
+    assert_int_equal(u8_unspaced_words(zh, strlen(zh)), 5);
+    const char *th = "ท่าเรือปิด";   /* ten Thai code points */
+    assert_int_equal(u8_unspaced_words(th, strlen(th)), 3);
+}
+
 static void dates_round_trip(void **st)
 {
     (void)st;
@@ -150,6 +162,7 @@ int main(void)
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(map_finds_what_it_stored),
         cmocka_unit_test(utf8_classes_and_folding),
+        cmocka_unit_test(unspaced_words_counted),
         cmocka_unit_test(dates_round_trip),
         cmocka_unit_test(stop_words_are_function_words),
         cmocka_unit_test(error_names_input_and_line),

@@ -297,6 +297,44 @@ static void a_quote_in_a_figure_is_kept_its_caption_not(void **state)
     assert_false(has(&f->art, "speaking at the council meeting"));
 }
 
+/* Chinese has no spaces between words: its paragraphs are prose by their
+ * characters, not a one-word line each; the headline that opens the
+ * container is the title, not the body's first paragraph. */
+static void a_chinese_article_is_read_whole(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html lang='zh'><head><title>旧渡轮码头将关闭 - 海港日报</title></head><body>"
+        "<nav><a href='/'>首页</a> <a href='/news'>新闻</a></nav><div class='main'>"
+        "<h1>旧渡轮码头将关闭</h1>"
+        "<p>港口委员会星期二投票决定关闭旧渡轮码头，因为工程师在两根混凝土柱子上发现了很深的裂缝。"
+        "早上的渡轮至少在一年内改停北边的码头。</p>"
+        "<p>每天去岛上上班的居民说，这一变化会让他们的路程多出二十分钟。"
+        "几位居民要求委员会在维修期间开通往返两个码头之间的穿梭巴士。</p>"
+        "<p>市长说，我们不能拿一座每天承载几百名乘客的建筑冒险。委员会预计维修费用约为四百万元。</p>"
+        "</div><div class='footer'><a href='/about'>关于我们</a></div></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_string_equal(f->art.title, "旧渡轮码头将关闭");
+    assert_int_equal(f->art.n_paragraphs, 3);
+    assert_true(has(&f->art, "每天去岛上上班的居民说"));
+    assert_true(has(&f->art, "市长说"));
+}
+
+/* The full stops of other scripts end sentences: a Hindi paragraph (।) is
+ * prose, as an English one is. */
+static void other_scripts_full_stops_end_sentences(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html lang='hi'><body><nav><a href='/'>मुख्य</a></nav><article>"
+        "<p>बंदरगाह परिषद ने मंगलवार को पुराने घाट को बंद करने का फैसला किया।</p>"
+        "<p>द्वीप पर काम करने वाले लोगों ने कहा कि इससे उनकी यात्रा बीस मिनट लंबी हो जाएगी।</p>"
+        "<p>मरम्मत का काम अगले वसंत में शुरू होगा और एक साल तक चलेगा।</p>"
+        "</article></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_int_equal(f->art.n_paragraphs, 3);
+}
+
 static void a_page_of_menus_has_no_article(void **state)
 {
     fixture *f = *state;
@@ -463,6 +501,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(articles_inside_the_article_are_its_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(a_wrapped_section_climbs_to_its_siblings, setup, teardown),
         cmocka_unit_test_setup_teardown(a_quote_in_a_figure_is_kept_its_caption_not, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_chinese_article_is_read_whole, setup, teardown),
+        cmocka_unit_test_setup_teardown(other_scripts_full_stops_end_sentences, setup, teardown),
         cmocka_unit_test_setup_teardown(a_page_of_menus_has_no_article, setup, teardown),
         cmocka_unit_test_setup_teardown(truncated_page_keeps_what_arrived, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_charset_gives_valid_utf8, setup, teardown),
