@@ -180,5 +180,10 @@ sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *e
         const char *p0 = out->paragraphs[0];
         out->dateline = dup_span(a, ex_dateline_of((ex_span){p0, strlen(p0)}));
     }
+    /* the page did not say: the text does */
+    if (st == SL_OK && !out->language && out->text) {
+        const char *l = ex_guess_language(out->text, out->text_len);
+        if (l) out->language = arena_strdup(a, l);
+    }
     return st;
 }

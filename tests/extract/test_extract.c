@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "extract/extract.h"
+#include "extract/ex_internal.h"
 #include "testutil.h"
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -622,6 +623,43 @@ static void test_huge_page_of_short_lines(void **state)
     buf_free(&b);
 }
 
+/* The language from the text alone: the script, then function words. */
+static void test_language_from_text(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *code; } cases[] = {
+        {"The council voted on Tuesday to close the pier, and the boats will use the north quay.", "en"},
+        {"Der Rat hat am Dienstag beschlossen, die alte Mole zu schliessen, und die Boote werden nicht mehr dort anlegen.", "de"},
+        {"Le conseil a vot\u00e9 mardi pour fermer le vieux quai, et les bateaux iront dans le port du nord.", "fr"},
+        {"El consejo vot\u00f3 el martes para cerrar el muelle, y los barcos usar\u00e1n el puerto del norte por un a\u00f1o.", "es"},
+        {"Il consiglio ha votato marted\u00ec per chiudere il molo, e le barche non sono pi\u00f9 nella baia della citt\u00e0.", "it"},
+        {"De raad heeft dinsdag besloten de oude pier te sluiten, en de boten worden naar het noorden gestuurd.", "nl"},
+        {"Rada zdecydowa\u0142a we wtorek, \u017ce stare molo zostanie zamkni\u0119te, ale \u0142odzie b\u0119d\u0105 p\u0142ywa\u0107 jak dot\u0105d.", "pl"},
+        {"R\u00e5det beslutade p\u00e5 tisdagen att st\u00e4nga piren och att b\u00e5tarna inte ska l\u00e4gga till d\u00e4r.", "sv"},
+        {"Konsey sal\u0131 g\u00fcn\u00fc eski iskeleyi kapatma karar\u0131 ald\u0131 ve bu karar i\u00e7in \u00e7ok tart\u0131\u015fma oldu.", "tr"},
+        {"\u0421\u043e\u0432\u0435\u0442 \u043f\u0440\u043e\u0433\u043e\u043b\u043e\u0441\u043e\u0432\u0430\u043b \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a \u0437\u0430 \u0437\u0430\u043a\u0440\u044b\u0442\u0438\u0435 \u0441\u0442\u0430\u0440\u043e\u0433\u043e \u043f\u0440\u0438\u0447\u0430\u043b\u0430.", "ru"},
+        {"\u0420\u0430\u0434\u0430 \u043f\u0440\u043e\u0433\u043e\u043b\u043e\u0441\u0443\u0432\u0430\u043b\u0430 \u0437\u0430 \u0437\u0430\u043a\u0440\u0438\u0442\u0442\u044f \u0441\u0442\u0430\u0440\u043e\u0457 \u043f\u0440\u0438\u0441\u0442\u0430\u043d\u0456, \u0456 \u0446\u0435 \u0454 \u0432\u0430\u0436\u043b\u0438\u0432\u043e.", "uk"},
+        {"\u0635\u0648\u062a \u0627\u0644\u0645\u062c\u0644\u0633 \u064a\u0648\u0645 \u0627\u0644\u062b\u0644\u0627\u062b\u0627\u0621 \u0639\u0644\u0649 \u0625\u063a\u0644\u0627\u0642 \u0627\u0644\u0631\u0635\u064a\u0641 \u0627\u0644\u0642\u062f\u064a\u0645.", "ar"},
+        {"\u0634\u0648\u0631\u0627 \u0631\u0648\u0632 \u0633\u0647\u200c\u0634\u0646\u0628\u0647 \u0628\u0631\u0627\u06cc \u0628\u0633\u062a\u0646 \u0627\u0633\u06a9\u0644\u0647 \u0642\u062f\u06cc\u0645\u06cc \u0631\u0623\u06cc \u062f\u0627\u062f \u0648 \u06a9\u0634\u062a\u06cc\u200c\u0647\u0627 \u0628\u0647 \u0634\u0645\u0627\u0644 \u0645\u06cc\u200c\u0631\u0648\u0646\u062f.", "fa"},
+        {"\u6e2f\u53e3\u59d4\u5458\u4f1a\u661f\u671f\u4e8c\u6295\u7968\u51b3\u5b9a\u5173\u95ed\u65e7\u6e21\u8f6e\u7801\u5934\u3002", "zh"},
+        {"\u6e2f\u306e\u59d4\u54e1\u4f1a\u306f\u706b\u66dc\u65e5\u3001\u53e4\u3044\u685f\u6a4b\u3092\u9589\u9396\u3059\u308b\u3053\u3068\u3092\u6c7a\u3081\u305f\u3002", "ja"},
+        {"\ud56d\uad6c \uc704\uc6d0\ud68c\ub294 \ud654\uc694\uc77c \uc624\ub798\ub41c \ubd80\ub450\ub97c \ud3d0\uc1c4\ud558\uae30\ub85c \uacb0\uc815\ud588\ub2e4.", "ko"},
+        {"\u03a4\u03bf \u03c3\u03c5\u03bc\u03b2\u03bf\u03cd\u03bb\u03b9\u03bf \u03b1\u03c0\u03bf\u03c6\u03ac\u03c3\u03b9\u03c3\u03b5 \u03c4\u03b7\u03bd \u03a4\u03c1\u03af\u03c4\u03b7.", "el"},
+        {"\u05d4\u05de\u05d5\u05e2\u05e6\u05d4 \u05d4\u05d7\u05dc\u05d9\u05d8\u05d4 \u05d1\u05d9\u05d5\u05dd \u05e9\u05dc\u05d9\u05e9\u05d9 \u05dc\u05e1\u05d2\u05d5\u05e8 \u05d0\u05ea \u05d4\u05de\u05d6\u05d7.", "he"},
+        {"\u0e04\u0e13\u0e30\u0e01\u0e23\u0e23\u0e21\u0e01\u0e32\u0e23\u0e25\u0e07\u0e21\u0e15\u0e34\u0e1b\u0e34\u0e14\u0e17\u0e48\u0e32\u0e40\u0e23\u0e37\u0e2d", "th"},
+        {"\u092c\u0902\u0926\u0930\u0917\u093e\u0939 \u092a\u0930\u093f\u0937\u0926 \u0928\u0947 \u092e\u0902\u0917\u0932\u0935\u093e\u0930 \u0915\u094b \u092b\u0948\u0938\u0932\u093e \u0915\u093f\u092f\u093e\u0964", "hi"},
+        {"1234 5678 -- 90 %", NULL},
+        {"Lorem ipsum dolor sit amet, consetetur sadipscing elitr, sed diam nonumy eirmod tempor.", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = ex_guess_language(cases[i].text, strlen(cases[i].text));
+        if (!cases[i].code) assert_null(got);
+        else {
+            if (!got || strcmp(got, cases[i].code)) fail_msg("case %zu: want %s, got %s", i, cases[i].code, got ? got : "NULL");
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -663,6 +701,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_body_len_respected, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nul_bytes_and_crlf, setup, teardown),
         cmocka_unit_test_setup_teardown(test_huge_page_of_short_lines, setup, teardown),
+        cmocka_unit_test(test_language_from_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
