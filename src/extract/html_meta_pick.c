@@ -220,6 +220,8 @@ const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
                            f->ld_headline, f->dc_title, f->og_title, f->twitter_title, f->item_headline};
     for (size_t i = 2; i < 7; i++) refs[i] = strip_site(a, refs[i], f->site_name);
     const char *h1 = agreeing_h1(f, refs, 7);
+    /* an h1 that repeats <title> whole carries the site's name too */
+    if (h1 && f->html_title && !strcmp(h1, f->html_title)) return meta;
     return h1 ? h1 : meta;
 }
 

@@ -115,6 +115,12 @@ static void title_h1_over_rewritten_metadata(void **state)
         "<meta property='og:title' content='Where to Bike in Houston | Houstonia Magazine'></head>"
         "<body><h1>Houstonia Magazine</h1></body></html>");
     assert_string_equal(a->title, "Where to Bike in Houston");
+    /* An h1 that repeats <title> whole, site and all, is no better than it. */
+    a = meta(*state,
+        "<html><head><title>How to help babies sleep through the night | Patient Education | "
+        "Children's Hospital</title></head><body><h1>How to help babies sleep through the night | "
+        "Patient Education | Children's Hospital</h1></body></html>");
+    assert_string_equal(a->title, "How to help babies sleep through the night");
     /* One word in common proves nothing. */
     a = meta(*state,
         "<html><head><meta property='og:title' content='Preferred title'></head>"
