@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -511,13 +512,32 @@ static void gather(xmlNode *root, arena *a, ex_meta_found *f)
  * section's), so it counts as inferred, like a date read from the text. A
  * <time> without a publication mark comes after the URL: on many pages it
  * is an update or a comment's time. */
-static void pick_date(const ex_meta_found *f, const sl_page *page, sl_article *out)
+/* A day after tomorrow (UTC; a day's slack for time zones) is no
+ * publication day: an event announced, a typo, a clock gone wrong. */
+static void refuse_future(int32_t *d, int32_t last)
 {
+    if (*d != SL_NO_DATE && *d > last) *d = SL_NO_DATE;
+}
+
+static void pick_date(const ex_meta_found *found, const sl_page *page, sl_article *out)
+{
+    ex_meta_found g = *found;
+    const ex_meta_found *f = &g;
+    int32_t last = (int32_t)(time(NULL) / 86400) + 1;
+    int32_t *days[] = {&g.ld_date, &g.ld_page_date, &g.meta_date, &g.item_date, &g.time_pub,
+                       &g.time_any, &g.text_date};
+    for (size_t i = 0; i < sizeof days / sizeof *days; i++) refuse_future(days[i], last);
+    for (size_t k = 0; k < EX_META_MAX_H1; k++) {
+        refuse_future(&g.h1_date[k], last);
+        refuse_future(&g.h1_before[k], last);
+        refuse_future(&g.h1_updated[k], last);
+    }
     const int32_t stated[] = {f->ld_date, f->meta_date, f->item_date, f->time_pub, f->ld_page_date};
     for (size_t i = 0; i < sizeof stated / sizeof *stated; i++)
         if (stated[i] != SL_NO_DATE) { out->published = stated[i]; out->date_inferred = 0; return; }
     int32_t d = page->url ? ex_meta_url_date(page->url) : SL_NO_DATE;
     if (d == SL_NO_DATE && f->canonical_url) d = ex_meta_url_date(f->canonical_url);
+    refuse_future(&d, last);
     if (d != SL_NO_DATE) { out->published = d; out->date_inferred = 1; return; }
     /* The dateline under the headline (the h1 that is the title, else the
      * first), before any <time>: those are often a related link's. */

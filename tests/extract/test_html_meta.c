@@ -302,6 +302,19 @@ static void date_line_under_headline(void **state)
     assert_day(a->published, "2024-06-23");
 }
 
+/* A day in the future is no publication day: the next candidate is. */
+static void date_in_the_future_refused(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f, "<html><head><meta property='article:published_time' "
+                                  "content='2099-05-01T10:00:00Z'></head><body>"
+                                  "<time datetime='2019-05-01'>May 1</time></body></html>");
+    assert_day(a->published, "2019-05-01");
+    a = meta_of(f, "<html><body><p>x</p></body></html>", "https://news.example/2098/11/20/pier.html",
+                NULL, NULL);
+    assert_int_equal(a->published, SL_NO_DATE);
+}
+
 /* <time> without datetime: its text; JSON-LD's WebPage datePublished when
  * no Article object has one. */
 static void date_time_text_and_webpage(void **state)
@@ -451,6 +464,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(date_time_pubdate_preferred, setup, teardown),
         cmocka_unit_test_setup_teardown(date_line_under_headline, setup, teardown),
         cmocka_unit_test_setup_teardown(date_time_text_and_webpage, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_in_the_future_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(date_from_url_is_inferred, setup, teardown),
         cmocka_unit_test_setup_teardown(date_from_dated_element, setup, teardown),
         cmocka_unit_test_setup_teardown(date_container_wins, setup, teardown),
