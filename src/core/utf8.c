@@ -169,6 +169,5 @@ size_t u8_unspaced_words(const char *s, size_t n)
                  (cp >= 0x1780 && cp <= 0x17FF))
             sea++;
     }
-    size_t w = (han + 1) / 2 + (sea + 3) / 4;
-    return w;
+    return (han + 1) / 2 + (sea + 3) / 4;
 }

@@ -174,13 +174,13 @@ typedef struct ex_html_blocks {
 
 /* The blocks of doc; hidden elements (the hidden attribute, display:none)
  * only when hidden_too. */
+void ex_html_flatten(ex_html_doc *doc, arena *a, bool hidden_too, ex_html_blocks *out);
+
 /* ---- lang.c ---- */
 /* ISO 639-1 code of the language text (n bytes) is written in, from its
  * script and, in Latin script, its commonest function words; NULL when it
  * cannot tell. */
 const char *ex_guess_language(const char *text, size_t n);
-
-void ex_html_flatten(ex_html_doc *doc, arena *a, bool hidden_too, ex_html_blocks *out);
 
 /* ---- extract.c ---- */
 /* out->paragraphs and out->text from the good blocks of doc that have no

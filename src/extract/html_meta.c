@@ -506,18 +506,20 @@ static void gather(xmlNode *root, arena *a, ex_meta_found *f)
 
 /* ---- the choice ------------------------------------------------------------ */
 
-/* The day in the order of trust. The page's metadata first (date_inferred
- * 0). Then the URL: a CMS's path date is right on most news sites, but it
- * is not the page's statement (it can be the first version's day or a
- * section's), so it counts as inferred, like a date read from the text. A
- * <time> without a publication mark comes after the URL: on many pages it
- * is an update or a comment's time. */
 /* A day after tomorrow (UTC; a day's slack for time zones) is no
  * publication day: an event announced, a typo, a clock gone wrong. */
 static void refuse_future(int32_t *d, int32_t last)
 {
     if (*d != SL_NO_DATE && *d > last) *d = SL_NO_DATE;
 }
+
+/* The day in the order of trust, days in the future left out. The page's
+ * metadata first (date_inferred 0). Then the URL: a CMS's path date is
+ * right on most news sites, but it is not the page's statement (it can be
+ * the first version's day or a section's), so it counts as inferred, like
+ * a date read from the text. Then the dateline by the headline. A <time>
+ * without a publication mark comes after those: on many pages it is an
+ * update or a comment's time. An update's day comes last. */
 
 static void pick_date(const ex_meta_found *found, const sl_page *page, sl_article *out)
 {
