@@ -4,8 +4,9 @@
  * A page names its headline several times: JSON-LD, Open Graph, Twitter,
  * the h1, <title>. <title> is the one most pages have, but it carries the
  * site's name ("Headline | Site"); the others are cleaner but can be a
- * shorter social-media variant or a logo. Not here: finding the candidates
- * (html_meta.c, html_meta_ld.c). */
+ * shorter social-media variant or a logo. The h1 is what the reader sees:
+ * it wins when it agrees with the others (ex_meta_pick_title). Not here:
+ * finding the candidates (html_meta.c, html_meta_ld.c). */
 #include "html_meta.h"
 
 #include <ctype.h>
@@ -125,7 +126,8 @@ static size_t split_words(const char *s, word *w, size_t max)
 #define EX_TITLE_MAX_WORDS 64
 
 /* The share of the distinct words of a and b that both hold (Jaccard,
- * case folded): how far two headlines are the same headline. */
+ * case folded): how far two headlines are the same headline; 0 unless two
+ * words or more are common, since one ("title", a name) proves nothing. */
 static double word_agreement(const char *a, const char *b)
 {
     word x[EX_TITLE_MAX_WORDS], y[EX_TITLE_MAX_WORDS];
