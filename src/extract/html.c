@@ -137,11 +137,17 @@ static bool end_tag_at(const char *s, size_t n, size_t i, const char *name)
  * parsed as it is). */
 static char *without_early_end(const char *s, size_t n)
 {
-    bool ended = false, more = false;   /* an end tag seen; an element after one */
-    for (const char *p = memchr(s, '<', n); p && !more; ) {
+    /* the first end tag, as pages write it (lower or upper case) */
+    static const char *const tags[] = {"</body", "</html", "</BODY", "</HTML"};
+    const char *first = NULL;
+    for (size_t k = 0; k < 4; k++) {
+        const char *p = memmem(s, first ? (size_t)(first - s) : n, tags[k], 6);
+        if (p) first = p;
+    }
+    bool more = false;   /* an element starts after it */
+    for (const char *p = first; p && !more; ) {
         size_t i = (size_t)(p - s);
-        if (end_tag_at(s, n, i, "body") || end_tag_at(s, n, i, "html")) ended = true;
-        else if (ended && i + 1 < n && isalpha((unsigned char)s[i + 1])) more = true;
+        more = i + 1 < n && isalpha((unsigned char)s[i + 1]);
         p = i + 1 < n ? memchr(p + 1, '<', n - i - 1) : NULL;
     }
     if (!more) return NULL;

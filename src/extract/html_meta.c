@@ -383,6 +383,10 @@ static bool inside(xmlNode *n, xmlNode *top)
 static bool update_label(const char *s, size_t n)
 {
     static const char *const words[] = {"updated", "modified", "edited", "revised", NULL};
+    /* all four end in "ed": most lines are ruled out in one pass */
+    bool ed = false;
+    for (size_t i = 0; i + 1 < n && !ed; i++) ed = (s[i] | 32) == 'e' && (s[i + 1] | 32) == 'd';
+    if (!ed) return false;
     for (const char *const *w = words; *w; w++)
         for (size_t k = strlen(*w), i = 0; i + k <= n; i++)
             if (!strncasecmp(s + i, *w, k)) return true;
