@@ -20,17 +20,18 @@ static const char *const separators[] = {
 };
 
 /* Space-separated words, a token of Chinese or Thai counting as the words
- * it holds. */
+ * it holds; a separator ("|", "-") is no word. */
 static size_t words_of(const char *s, size_t n)
 {
     size_t w = 0;
     for (size_t i = 0; i < n; ) {
         while (i < n && s[i] == ' ') i++;
         size_t b = i;
-        while (i < n && s[i] != ' ') i++;
+        bool word = false;
+        for (; i < n && s[i] != ' '; i++) word = word || isalnum((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80);
         if (i == b) break;
         size_t k = u8_unspaced_words(s + b, i - b);
-        w += k ? k : 1;
+        w += !word ? 0 : k ? k : 1;
     }
     return w;
 }
@@ -198,9 +199,7 @@ static const char *pick_from_meta(const ex_meta_found *f, arena *a)
      * Tones") is the site's name set as a logo. */
     if (!best) {
         best = longest_inside(title, f->h1, f->n_h1);
-        word w[EX_TITLE_MAX_WORDS];
-        if (best && 2 * split_words(best, w, EX_TITLE_MAX_WORDS) < split_words(title, w, EX_TITLE_MAX_WORDS))
-            best = NULL;
+        if (best && 2 * words_of(best, strlen(best)) < words_of(title, strlen(title))) best = NULL;
     }
     if (best && strlen(best) < strlen(title)) return best;
     if (best) return strip_title(a, title);
