@@ -25,8 +25,10 @@ Scores:
                     overlapping prediction equals the gold value
     TIME, DURATION and SET: found share and values equal to the gold
     value; over all four types, value P/R/F1 (right values over the
-    predictions in the annotated part, and over the gold timexes); and
-    predictions overlapping no gold timex at all are counted as spurious.
+    predictions in the annotated part, and over the gold timexes; a
+    prediction of the creation time counts on neither side, as the gold
+    leaves it out); and predictions overlapping no gold timex at all are
+    counted as spurious.
   named mentions: gold ENTITY_MENTION with syntactic_type NAM whose entity
     is PER, ORG or LOC (person, organisation, place; other types ignored):
     precision, recall and F1 on exact span and type, on span only, and
@@ -209,9 +211,13 @@ def score_times(d, times, tally, errors):
             errors.append("%s  %-28r gold %-12s got %s" % (d["name"][:40], d["text"][g["span"][0]:g["span"][1]],
                                                           g["value"], p and (p.get("text"), p.get("value"))))
     all_gold = [g["span"] for g in d["timexes"]]
+    created = [g["span"] for g in d["timexes"] if g["ct"]]
     for t in times:
         if t["start"] >= d["annotated_end"]:
             continue        # MEANTIME annotates only the first sentences of a document
+        if any(overlap(s, (t["start"], t["end"])) for s in created):
+            tally.add("pred.ct")
+            continue        # the creation time is left out of the gold, so out of the predictions too
         tally.add("pred")
         if not any(overlap(s, (t["start"], t["end"])) for s in all_gold):
             tally.add("spurious")
@@ -285,8 +291,8 @@ def report(tally, ndocs, cmd):
     gold = sum(tally[t + ".gold"] for t in ("DATE", "TIME", "DURATION", "SET"))
     p, r, f = prf(right, tally["pred"], gold)
     print("  all types: value right %d of %d gold, %d predicted: P %.3f  R %.3f  F1 %.3f" % (right, gold, tally["pred"], p, r, f))
-    print("  predictions in the annotated part %d, overlapping no gold timex %d"
-          % (tally["pred"], tally["spurious"]))
+    print("  predictions in the annotated part %d (and %d of the creation time, left out), overlapping no gold timex %d"
+          % (tally["pred"], tally["pred.ct"], tally["spurious"]))
     print("named mentions (NAM; PER/ORG/LOC as person/organisation/place)")
     for label, key in (("span+type", "ner"), ("span only", "span"), ("in extent", "extent")):
         p, r, f = prf(tally[key + ".ok"], tally[key + ".pred"], tally[key + ".gold"])
