@@ -842,10 +842,15 @@ static size_t first_token_at(const tx_scan *s, uint32_t start)
 /* "three weeks", "a three-year deal", "10 days", "several months", "for
  * decades": a duration, valued "P3W", "P3Y", "P10D", "PXM", "PXDE" (hours
  * and less "PT5H"). Not a date counted from another ("two years ago", "a
- * day later") nor a rate ("twice a day"). */
+ * day later") nor a rate ("twice a day"). Before "before" or "after" it is
+ * a duration all the same ("two days before the launch"), as TimeML has
+ * it: the word is a signal, not a part of the expression. Not the ordinal
+ * "a second" of "a second term". */
 static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_t *next)
 {
-    static const char *const relative[] = {"ago", "later", "earlier", "before", "after", "from", "since", NULL};
+    static const char *const relative[] = {"ago", "later", "earlier", "from", "since", NULL};
+    static const char *const after_second[] = {"ago", "later", "earlier", "before", "after", "or", "and", "to",
+                                               "of", "in", "for", "on", "at", NULL};
     static const char *const rates[] = {"twice", "times", "once", "per", NULL};
     size_t j = 0, u;
     long n = units_count_at(s, i, &j);
@@ -869,6 +874,8 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
         return false;
     bool article = is_word(s, i, "a") || is_word(s, i, "an");
     if (article && k % 2) return false;                                   /* "a days" */
+    if (k == 0 && in_range(s, u + 1) && s->tk[u + 1].kind == TK_WORD && word_in(s, u + 1, after_second) < 0)
+        return false;                                                     /* "a second term" */
     if (article && i > 0 && (word_in(s, i - 1, rates) >= 0 || s->tk[i - 1].kind == TK_NUM ||
                              word_in(s, i - 1, unit_words) >= 0))
         return false;                                                     /* "24 hours a day" */
@@ -975,8 +982,37 @@ static bool day_part_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, ar
     return true;
 }
 
-/* Durations, sets and times of day outside the dates found (hits, in text
- * order), into *v. */
+/* "now", "currently", "recently", "the past", "the future": TimeML's
+ * PRESENT_REF, PAST_REF and FUTURE_REF, dates with no day (granularity 3).
+ * Words annotated so in most of their uses in TimeBank and AQUAINT
+ * (TempEval-3 train: "now" 59 of 85, "recently" 12 of 20, "currently" 10
+ * of 16); not "current" (9 of 21), "recent" (6 of 29) or "soon" (4 of 18).
+ * "the past" and "the future" only where no span follows ("the past two
+ * years", "the past decade" are durations). */
+static bool reference_at(const tx_scan *s, size_t i, an_timex *x, size_t *next)
+{
+    static const char *const words[] = {"now", "currently", "recently", NULL};
+    static const char *const values[] = {"PRESENT_REF", "PRESENT_REF", "PAST_REF"};
+    static const char *const spans[] = {"few", "several", "many", "last", "first", "next", "two", "three", NULL};
+    int k = word_in(s, i, words);
+    size_t end = i;
+    const char *value = k >= 0 ? values[k] : NULL;
+    if (k < 0 && is_word(s, i, "the") && (is_word(s, i + 1, "past") || is_word(s, i + 1, "future"))) {
+        if (in_range(s, i + 2) && (s->tk[i + 2].kind == TK_NUM || word_in(s, i + 2, unit_words) >= 0 ||
+                                   word_in(s, i + 2, spans) >= 0))
+            return false;
+        value = is_word(s, i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
+        end = i + 1;
+    }
+    if (!value) return false;
+    *x = (an_timex){.start = s->tk[i].start, .end = s->tk[end].end, .day = DAY_NONE, .granularity = 3,
+                    .type = AN_TX_DATE, .value = value};
+    *next = end + 1;
+    return true;
+}
+
+/* Durations, sets, times of day and references to the present, past or
+ * future outside the dates found (hits, in text order), into *v. */
 static void find_others(const tx_scan *s, const tx_hit *hits, size_t nh, int32_t pub, arena *a, void *vec)
 {
     VEC(an_timex) *v = vec;
@@ -987,7 +1023,7 @@ static void find_others(const tx_scan *s, const tx_hit *hits, size_t nh, int32_t
         an_timex x;
         size_t next = i + 1;
         if (set_at(s, i, &x, a, &next) || time_at(s, i, pub, &x, a, &next) || day_part_at(s, i, pub, &x, a, &next) ||
-            duration_at(s, i, &x, a, &next)) {
+            duration_at(s, i, &x, a, &next) || reference_at(s, i, &x, &next)) {
             if (hk < nh && hits[hk].start < x.end) { i++; continue; }   /* runs into a date */
             VEC_PUSH(*v, x);
             i = next;

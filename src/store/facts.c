@@ -65,8 +65,9 @@ static sl_status put_time(st_db *db, int64_t row, const sl_time *x, size_t posit
     if (!s) return st_fail(db, err, "prepare");
     size_t vl = x->value ? strlen(x->value) : 0;
     /* a date, or a time of a day ("Friday morning", 2018-06-15TMO) places
-     * its day; a duration or a set places nothing */
-    bool date = !x->type || !strcmp(x->type, "DATE");
+     * its day; a duration, a set or a reference ("now", PRESENT_REF)
+     * places nothing */
+    bool date = (!x->type || !strcmp(x->type, "DATE")) && !(vl && (x->value[0] < '0' || x->value[0] > '9'));
     bool at_time = x->type && !strcmp(x->type, "TIME") && vl > 10 && x->value[10] == 'T';
     int32_t day = (date && vl == 10) || at_time ? day_parse_iso(x->value, 10) : DAY_NONE;
     int gran = at_time ? 0 : !date ? 3 : vl == 10 ? 0 : vl == 7 ? 1 : 2;

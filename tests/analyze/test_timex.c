@@ -136,6 +136,34 @@ static void durations_sets_and_times_of_day(void **st)
         if (x[k].type != AN_TX_DATE) assert_true(x[k].day == DAY_NONE && x[k].granularity == 3);
 }
 
+/* Durations before "before" and "after" (TimeML's signals), the ordinal
+ * "a second", and the references to the present, past and future. */
+static void signals_ordinals_and_references(void **st)
+{
+    (void)st;
+    int32_t pub = day_from_ymd(2013, 3, 18);
+    const char *t = "Five years after its launch the phone ships two days before the show. He won a second "
+                    "term and paused for a second. Sales are now higher; the firm recently cut jobs, as in the "
+                    "past, and will hire in the future. Over the past two years and the past decade it grew.";
+    assert_string_equal(value_at(t, pub, "Five years"), "P5Y");
+    assert_string_equal(type_at(t, pub, "two days"), "DURATION");
+    assert_string_equal(value_at(t, pub, "two days"), "P2D");
+    assert_string_equal(value_at(t, pub, "a second term"), "-");
+    assert_string_equal(value_at(t, pub, "a second."), "PT1S");
+    assert_string_equal(value_at(t, pub, "now"), "PRESENT_REF");
+    assert_string_equal(type_at(t, pub, "now"), "DATE");
+    assert_string_equal(value_at(t, pub, "recently"), "PAST_REF");
+    assert_string_equal(value_at(t, pub, "the past,"), "PAST_REF");
+    assert_string_equal(value_at(t, pub, "the future"), "FUTURE_REF");
+    assert_string_equal(value_at(t, pub, "the past two"), "P2Y");   /* a duration, not PAST_REF */
+    assert_string_equal(value_at(t, pub, "the past decade"), "-");
+    an_timex *x;
+    size_t n = an_find_times(t, strlen(t), pub, &A, &x);
+    for (size_t k = 0; k < n; k++)
+        if (x[k].value && !strcmp(x[k].value + strlen(x[k].value) - 4, "_REF"))
+            assert_true(x[k].day == DAY_NONE && x[k].granularity == 3);
+}
+
 static void month_days_without_a_year_take_the_nearest_past(void **st)
 {
     (void)st;
@@ -410,6 +438,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(infers_from_the_page_around_the_article, setup, teardown),
         cmocka_unit_test_setup_teardown(future_sentences_turn_weekdays_forward, setup, teardown),
         cmocka_unit_test_setup_teardown(durations_sets_and_times_of_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(signals_ordinals_and_references, setup, teardown),
         cmocka_unit_test_setup_teardown(month_days_without_a_year_take_the_nearest_past, setup, teardown),
         cmocka_unit_test_setup_teardown(full_dates_in_every_written_form, setup, teardown),
         cmocka_unit_test_setup_teardown(months_years_and_ranges, setup, teardown),

@@ -323,8 +323,8 @@ static void a_story_caps_its_actors_and_quotes(void **st)
 }
 
 /* A time expression is stored with the day it places on a timeline: a
- * date's and a time of day's (granularity 0), none for a duration or a set
- * (granularity 3). */
+ * date's and a time of day's (granularity 0), none for a duration, a set
+ * or a reference such as "now" (granularity 3). */
 static void times_keep_the_day_they_place(void **st)
 {
     (void)st;
@@ -336,8 +336,9 @@ static void times_keep_the_day_they_place(void **st)
         {"Friday morning", "2018-06-15TMO", "Friday morning they left.", 0, 14, "TIME"},
         {"three weeks", "P3W", "It took three weeks.", 8, 19, "DURATION"},
         {"every Monday", "XXXX-WXX-1", "They meet every Monday.", 10, 22, "SET"},
+        {"now", "PRESENT_REF", "They are now here.", 9, 12, "DATE"},
     };
-    sl_analysis f = {.times = t, .n_times = 4};
+    sl_analysis f = {.times = t, .n_times = 5};
     assert_int_equal(st_facts_put(db, 1, &f, &err), SL_OK);
     assert_int_equal(st_commit(db, &err), SL_OK);
     st_close(db);
@@ -346,7 +347,7 @@ static void times_keep_the_day_they_place(void **st)
     assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 0 AND day IS NOT NULL"), 2);
     assert_int_equal(count_in(path, "SELECT day FROM times WHERE text = 'Friday morning'"),
                      day_from_ymd(2018, 6, 15));
-    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 3 AND day IS NULL"), 2);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 3 AND day IS NULL"), 3);
 }
 
 /* A file of schema 3 (no application_id, the version in its meta table,
