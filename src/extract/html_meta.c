@@ -134,15 +134,26 @@ static xmlNode *next_node(xmlNode *n, xmlNode *top, bool descend)
 
 /* The text under node, cleaned, in a; NULL if empty or longer than cap
  * bytes (then it is a container, not the element we look for). */
+static bool is_heading(const xmlNode *n)
+{
+    const char *s = (const char *)n->name;
+    return n->type == XML_ELEMENT_NODE && s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2];
+}
+
 static const char *text_under(xmlNode *node, size_t cap, arena *a, buf *b)
 {
     buf_clear(b);
+    bool heading = is_heading(node);
     for (xmlNode *n = node->children; n; ) {
         bool descend = true;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content) buf_puts(b, (const char *)n->content);
             if (b->len > cap * 2) return NULL;   /* white space shrinks when cleaned */
         } else if (n->type == XML_ELEMENT_NODE) {
+            /* a heading opened inside a heading closes it in a browser
+             * (HTML's tree construction), though libxml2 nests it: an
+             * unclosed h1 followed by the byline's h3 */
+            if (heading && is_heading(n)) break;
             descend = !skipped_element(n);
             if (is(n, "br") || is(n, "p") || is(n, "div") || is(n, "li")) buf_putc(b, ' ');
         }

@@ -89,6 +89,17 @@ static void title_h1_inside_title(void **state)
     assert_string_equal(a->title, "Mayor opens the new bridge");
 }
 
+/* A heading opened inside an unclosed h1 ends it, as in a browser: the
+ * byline's h3 is not a part of the headline. */
+static void title_h1_ends_at_a_nested_heading(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><title>Ten ways to tune a database - Example Tech</title></head><body>"
+        "<h1 class='hero'>Ten ways to tune a database<div class='divider'></div>"
+        "<h3 class='date'>Posted on July 1, 2024 by admin</h3></body></html>");
+    assert_string_equal(a->title, "Ten ways to tune a database");
+}
+
 /* The visible headline wins over an SEO rewrite of it in the metadata, when
  * the two agree on enough words; a logo or section h1 does not. */
 static void title_h1_over_rewritten_metadata(void **state)
@@ -450,6 +461,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(title_metadata_wins_over_rewritten_title, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_inside_title, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_over_rewritten_metadata, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_h1_ends_at_a_nested_heading, setup, teardown),
         cmocka_unit_test_setup_teardown(title_og_with_suffix_beside_twitter, setup, teardown),
         cmocka_unit_test_setup_teardown(title_container_wins, setup, teardown),
         cmocka_unit_test_setup_teardown(title_entities_decoded, setup, teardown),
