@@ -132,6 +132,16 @@ static inline bool u8_is_space(int32_t cp)
  * spaces add this, less one, for such a token. */
 size_t  u8_unspaced_words(const char *s, size_t n);
 
+/* Text encoded in UTF-8 twice (its bytes read as Latin-1 and encoded
+ * again, so that "’", E2 80 99, became C3 A2 C2 80 C2 99): each such run
+ * decoded once, in place; returns the new length. A run is taken only
+ * when its bytes make one valid UTF-8 character and one of them stands
+ * for a C1 control (U+0080..U+009F), which no text holds, so text that
+ * merely shows "Ã" or "â" stays. u8_has_doubled: does s hold such a run
+ * (a quick look, for the copy it takes)? */
+size_t  u8_undouble(char *s, size_t n);
+bool    u8_has_doubled(const char *s, size_t n);
+
 int     u8_encode(int32_t cp, char out[4]);
 /* Case-fold and strip accents of a word into out (NUL-terminated); returns length. */
 size_t  u8_fold(const char *s, size_t n, buf *out);

@@ -171,3 +171,49 @@ size_t u8_unspaced_words(const char *s, size_t n)
     }
     return (han + 1) / 2 + (sea + 3) / 4;
 }
+
+/* The Latin-1 byte a two-byte UTF-8 character at s stands for (C2 80 ..
+ * C3 BF: U+0080 .. U+00FF), or -1. */
+static int latin1_at(const unsigned char *s, const unsigned char *end)
+{
+    if (end - s < 2 || (s[0] != 0xC2 && s[0] != 0xC3) || (s[1] & 0xC0) != 0x80) return -1;
+    return ((s[0] & 0x03) << 6) | (s[1] & 0x3F);
+}
+
+size_t u8_undouble(char *text, size_t n)
+{
+    unsigned char *s = (unsigned char *)text, *end = s + n, *r = s, *w = s;
+    while (r < end) {
+        int lead = *r == 0xC3 ? latin1_at(r, end) : -1;
+        int need = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+        unsigned char seq[4];
+        bool control = false, ok = need > 0;
+        for (int k = 0; ok && k < need; k++) {
+            int c = latin1_at(r + 2 + 2 * k, end);
+            ok = c >= 0x80 && c <= 0xBF;
+            if (ok) seq[1 + k] = (unsigned char)c, control |= c <= 0x9F;
+        }
+        /* no overlong forms, surrogates or code points past U+10FFFF */
+        if (ok) {
+            seq[0] = (unsigned char)lead;
+            ok = control && !(lead == 0xE0 && seq[1] < 0xA0) && !(lead == 0xED && seq[1] > 0x9F) &&
+                 !(lead == 0xF0 && seq[1] < 0x90) && !(lead == 0xF4 && seq[1] > 0x8F);
+        }
+        if (!ok) {
+            *w++ = *r++;
+            continue;
+        }
+        memcpy(w, seq, (size_t)need + 1);
+        w += need + 1;
+        r += 2 * (need + 1);
+    }
+    return (size_t)(w - s);
+}
+
+bool u8_has_doubled(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text, *end = s + n;
+    for (const unsigned char *p = s; (p = memchr(p, 0xC2, (size_t)(end - p))) && p + 1 < end; p++)
+        if (p[1] >= 0x80 && p[1] <= 0x9F && p >= s + 2 && p[-2] == 0xC3) return true;
+    return false;
+}

@@ -192,6 +192,11 @@ ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
                      HTML_PARSE_IGNORE_ENC;
     char *mended = without_early_end(s, n);
     if (mended) s = mended;
+    /* a page encoded twice shows "â€™" for "’": decoded once more */
+    if (!strcmp(cs, "utf-8") && u8_has_doubled(s, n)) {
+        if (!mended && (mended = malloc(n))) memcpy(mended, s, n);
+        if (mended) n = u8_undouble(mended, n), s = mended;
+    }
     htmlDocPtr doc = htmlReadMemory(s, (int)n, page->url, cs, opts);
     if (!doc)   /* a label libxml2's iconv does not know: let it sniff */
         doc = htmlReadMemory(s, (int)n, page->url, NULL, opts & ~HTML_PARSE_IGNORE_ENC);

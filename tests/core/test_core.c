@@ -98,6 +98,36 @@ static void utf8_classes_and_folding(void **st)
 }
 
 /* Scripts written without spaces count their words by characters. */
+/* u8_undouble: text encoded twice decoded once; what only looks alike stays. */
+static char *undoubled(const char *in)
+{
+    static char out[256];
+    size_t n = strlen(in);
+    memcpy(out, in, n);
+    out[u8_undouble(out, n)] = 0;
+    return out;
+}
+
+static void doubled_utf8_decoded_once(void **st)
+{
+    (void)st;
+    /* "Investor’s" and "—" encoded twice */
+    const char *two = "Investor\xC3\xA2\xC2\x80\xC2\x99s guide \xC3\xA2\xC2\x80\xC2\x94 part 1";
+    assert_true(u8_has_doubled(two, strlen(two)));
+    assert_string_equal(undoubled(two), "Investor\xE2\x80\x99s guide \xE2\x80\x94 part 1");
+    /* "Ã©" as written, with no C1 control among its bytes, stays */
+    const char *latin = "Caf\xC3\x83\xC2\xA9 and \xC3\xA2 alone";
+    assert_false(u8_has_doubled(latin, strlen(latin)));
+    assert_string_equal(undoubled(latin), latin);
+    /* a run that would decode to an overlong form or a surrogate stays */
+    const char *overlong = "x\xC3\xA0\xC2\x80\xC2\x80y", *surrogate = "x\xC3\xAD\xC2\xA0\xC2\x80y";
+    assert_string_equal(undoubled(overlong), overlong);
+    assert_string_equal(undoubled(surrogate), surrogate);
+    /* cut short at the end: left as it is */
+    const char *cut = "end \xC3\xA2\xC2\x80";
+    assert_string_equal(undoubled(cut), cut);
+}
+
 static void unspaced_words_counted(void **st)
 {
     (void)st;
@@ -159,6 +189,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_hands_out_zeroed_aligned_memory),
+        cmocka_unit_test(doubled_utf8_decoded_once),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(map_finds_what_it_stored),
         cmocka_unit_test(utf8_classes_and_folding),

@@ -89,6 +89,15 @@ static void title_h1_inside_title(void **state)
     assert_string_equal(a->title, "Mayor opens the new bridge");
 }
 
+/* A page encoded twice in UTF-8 ("â€™" for "’") is read as its author wrote it. */
+static void doubled_utf8_read_once(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><meta charset='utf-8'><title>An Investor\xC3\xA2\xC2\x80\xC2\x99s Guide to Saving</title>"
+        "</head><body></body></html>");
+    assert_string_equal(a->title, "An Investor\xE2\x80\x99s Guide to Saving");
+}
+
 /* A heading opened inside an unclosed h1 ends it, as in a browser: the
  * byline's h3 is not a part of the headline. */
 static void title_h1_ends_at_a_nested_heading(void **state)
@@ -462,6 +471,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(title_h1_inside_title, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_over_rewritten_metadata, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_ends_at_a_nested_heading, setup, teardown),
+        cmocka_unit_test_setup_teardown(doubled_utf8_read_once, setup, teardown),
         cmocka_unit_test_setup_teardown(title_og_with_suffix_beside_twitter, setup, teardown),
         cmocka_unit_test_setup_teardown(title_container_wins, setup, teardown),
         cmocka_unit_test_setup_teardown(title_entities_decoded, setup, teardown),
