@@ -232,6 +232,10 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     assert_int_equal(speaker_with(LQ "Nobody will stop us," RQ " Ortiz argues.\n\nThe notes that the port will "
                                   "close were lost.", "Nobody will", &indirect), TWO_ORTIZ);
     assert_int_equal(indirect, 0);   /* "The notes that ..." */
+    /* reporting verbs beyond "said": a quote split by "concluded", a tweet */
+    assert_int_equal(speaker_with(LQ "Let us take this chance," RQ " Ortiz concluded, " LQ "to win." RQ, "this chance",
+                                  NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with(LQ "Not us, but we agree!" RQ " Ana Vey tweeted on Friday.", "Not us", NULL), TWO_VEY);
     /* a quote goes on in the next sentence, though the sentence that
      * attributes the first names someone else */
     assert_int_equal(speaker_with(LQ "We need him," RQ " Ana Vey said of Leo Ortiz. " LQ "He won the vote for all of "
