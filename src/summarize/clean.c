@@ -191,14 +191,28 @@ const char *su_clean_sentence(const char *s)
 
 bool su_says_little(const char *s)
 {
-    size_t words = 0, upper = 0, lower = 0;
+    size_t words = 0, upper = 0, lower = 0, caps_run = 0, most_caps = 0;
     bool in_word = false;
     for (const char *p = s; *p; p++) {
         bool letter = is_alpha(*p);
-        if (letter && !in_word) words++;
+        if (letter && !in_word) {
+            words++;
+            /* a word of two or more capitals and nothing else */
+            const char *q = p;
+            while (is_upper(*q)) q++;
+            bool caps = q - p >= 2 && !is_lower(*q), single = q - p == 1 && !is_alpha(*q);
+            if (!single) caps_run = caps ? caps_run + 1 : 0;   /* "A" or "I" neither adds nor ends */
+            if (caps_run > most_caps) most_caps = caps_run;
+            if (caps && *spaces(q) == ':') return true;   /* a speaker's label: "HOST :" */
+        } else if (!letter && *p != ' ') {
+            caps_run = 0;   /* "the US , UK and EU" are names */
+        }
         in_word = letter;
         upper += is_upper(*p);
         lower += is_lower(*p);
+        if (*p == '|' && p > s && p[-1] == ' ' && p[1] == ' ') return true;   /* "date | By ..." furniture */
     }
-    return words < 4 || upper > lower;   /* a fragment, or a heading in capitals */
+    /* a fragment, a heading in capitals, or words in capitals inside
+     * ("THIS IS A RUSH TRANSCRIPT") */
+    return words < 4 || upper > lower || most_caps >= 3;
 }

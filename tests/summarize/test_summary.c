@@ -157,6 +157,14 @@ static void furniture_before_a_sentence_goes(void **st)
     assert_true(su_says_little("THIS IS A RUSH TRANSCRIPT ."));
     assert_true(su_says_little("Report abuse ."));
     assert_false(su_says_little("A strike closed the port ."));
+    /* a byline header with a bar, a label in capitals inside a sentence */
+    assert_true(su_says_little("March 3 , 2011 | By Ann Lee , Staff Writer Crowds filled the square ."));
+    assert_true(su_says_little("JOHN DOE , HOST : There is news this morning from the port ."));
+    assert_true(su_says_little("Crowds rally Aired February 4 , 2011 - 16:00 ET THIS IS A RUSH TRANSCRIPT ."));
+    assert_true(su_says_little("Maps for today 's show : THIS IS A RUSH TRANSCRIPT ."));
+    /* acronyms, and a bar inside a word, are text */
+    assert_false(su_says_little("The UN and NATO met the EU envoys in Brussels ."));
+    assert_false(su_says_little("Talks between the US , UK , EU and China ended on Friday ."));
 }
 
 int main(void)
