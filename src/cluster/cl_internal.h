@@ -55,7 +55,7 @@ typedef struct cl_set {
 typedef enum cl_feature {
     CL_F_BIAS, CL_F_WORDS, CL_F_PEOPLE, CL_F_NAMES, CL_F_ALL, CL_F_GAP, CL_F_UNDATED,
     CL_F_NO_PEOPLE, CL_F_NO_NAMES, CL_F_SIZE, CL_F_EVENT, CL_F_EVENT_NAMES, CL_F_SUBJECT,
-    CL_F_EVENT_SUBJECT, CL_F_NAME_SHARE, CL_F_CORE, CL_F_HELD, CL_NFEAT
+    CL_F_EVENT_SUBJECT, CL_F_NAME_SHARE, CL_NFEAT
 } cl_feature;
 /* storyline: does a document that opens an event belong to a candidate
  * storyline; storyline_merge: are two storylines one (cl_sweep). */
@@ -109,8 +109,7 @@ void   cl_scatter(cl_state *cl, const cl_vec *v, bool on);
 double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names);
 /* Per class of term: c's dot product with the scattered document, and the
  * squared length of c (cl_dot_classes) or of v (cl_len2_classes). */
-void   cl_dot_classes(const cl_state *cl, const cl_vec *c, double dot[CL_NCLASS], double len2[CL_NCLASS],
-                      double shared[2]);
+void   cl_dot_classes(const cl_state *cl, const cl_vec *c, double dot[CL_NCLASS], double len2[CL_NCLASS]);
 void   cl_len2_classes(const cl_state *cl, const cl_vec *v, double len2[CL_NCLASS]);
 
 

@@ -590,15 +590,13 @@ static double cosine_of(double dot, double a2, double b2) { return a2 > 0 && b2 
 
 /* The similarity features of cluster c against the scattered vector of
  * squared lengths per class v2: the cosines of words, people, other names
- * and all terms, "subject" (words and names together), whether either
- * side lacks people or other names, and the share of each side's weight
- * on the terms both hold (core: c's, held: the vector's). Into f at their
- * cl_feature places. */
+ * and all terms, "subject" (words and names together), and whether either
+ * side lacks people or other names. Into f at their cl_feature places. */
 static void class_cosines(const cl_state *cl, const cl_cluster *c, const double v2[CL_NCLASS], double f[CL_NFEAT])
 {
-    double dot[CL_NCLASS], c2[CL_NCLASS], shared[2];
+    double dot[CL_NCLASS], c2[CL_NCLASS];
     cl_vec cv = {c->ids, c->w, c->n};
-    cl_dot_classes(cl, &cv, dot, c2, shared);
+    cl_dot_classes(cl, &cv, dot, c2);
     f[CL_F_WORDS] = cosine_of(dot[CL_TERM_OTHER], c2[CL_TERM_OTHER], v2[CL_TERM_OTHER]);
     f[CL_F_PEOPLE] = cosine_of(dot[CL_TERM_PERSON], c2[CL_TERM_PERSON], v2[CL_TERM_PERSON]);
     f[CL_F_NAMES] = cosine_of(dot[CL_TERM_NAME], c2[CL_TERM_NAME], v2[CL_TERM_NAME]);
@@ -606,9 +604,6 @@ static void class_cosines(const cl_state *cl, const cl_cluster *c, const double 
     f[CL_F_SUBJECT] = sqrt(f[CL_F_WORDS] * f[CL_F_NAMES]);
     f[CL_F_NO_PEOPLE] = !(c2[CL_TERM_PERSON] > 0 && v2[CL_TERM_PERSON] > 0);
     f[CL_F_NO_NAMES] = !(c2[CL_TERM_NAME] > 0 && v2[CL_TERM_NAME] > 0);
-    double call = c2[0] + c2[1] + c2[2], vall = v2[0] + v2[1] + v2[2];
-    f[CL_F_CORE] = call > 0 ? shared[0] / call : 0.0;
-    f[CL_F_HELD] = vall > 0 ? shared[1] / vall : 0.0;
 }
 
 /* The features (cl_feature) of cluster c against the scattered vector

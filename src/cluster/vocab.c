@@ -176,26 +176,18 @@ double cl_dot_scattered(const cl_state *cl, const cl_vec *c, bool names)
 
 /* Per class of term (words, people, other names: cl_term_class), the dot
  * product of c with the scattered document and c's squared length under
- * the current weights, in one pass over c; into shared, the squared length
- * of c (shared[0]) and of the document (shared[1]) on the terms both hold. */
-void cl_dot_classes(const cl_state *cl, const cl_vec *c, double dot[CL_NCLASS], double len2[CL_NCLASS],
-                    double shared[2])
+ * the current weights, in one pass over c. */
+void cl_dot_classes(const cl_state *cl, const cl_vec *c, double dot[CL_NCLASS], double len2[CL_NCLASS])
 {
     for (int k = 0; k < CL_NCLASS; k++) dot[k] = len2[k] = 0;
-    shared[0] = shared[1] = 0;
     const float *d = cl->dense.v;
     uint32_t nd = (uint32_t)cl->dense.n;
     for (uint32_t i = 0; i < c->n; i++) {
         uint32_t id = c->id[i];
         uint8_t k = class_of(cl, id);
-        double idf = cl_idf(cl, id), x = c->w[i] * idf;
+        double x = c->w[i] * cl_idf(cl, id);
         len2[k] += x * x;
-        if (id < nd && d[id] != 0.0f) {
-            dot[k] += (double)c->w[i] * d[id];
-            double y = d[id] / idf;   /* the document's weight times idf */
-            shared[0] += x * x;
-            shared[1] += y * y;
-        }
+        if (id < nd) dot[k] += (double)c->w[i] * d[id];
     }
 }
 

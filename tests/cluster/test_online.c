@@ -90,9 +90,7 @@ static void same_happening_same_event_other_subject_other_storyline(void **st)
 /* The last feature (name_share) of the storyline comparisons SL_DUMP
  * writes for a document that opens an event: the share of its names the
  * storyline holds, however rare the names it adds. */
-/* Feature k of the last storyline the document terms (placed on day, as a
- * new event) was compared with, as cl_dump_to writes it. */
-static double dumped_feature(cl_state *cl, const char *terms, int32_t day, cl_feature k)
+static double dumped_name_share(cl_state *cl, const char *terms, int32_t day)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
@@ -103,17 +101,15 @@ static double dumped_feature(cl_state *cl, const char *terms, int32_t day, cl_fe
     cl_dump_to(cl, NULL);
     rewind(f);
     char line[1024];
-    double x = -1;
+    double share = -1;
     while (fgets(line, sizeof line, f)) {
         if (line[0] != 'S') continue;
-        /* S, the document, the storyline, then the features from 1 on */
-        char *q = line;
-        for (int tabs = 0; tabs < 2 + (int)k && q; tabs++) q = strchr(q + 1, '\t');
-        assert_non_null(q);
-        x = strtod(q + 1, NULL);
+        char *last = strrchr(line, '\t');
+        assert_non_null(last);
+        share = strtod(last + 1, NULL);
     }
     fclose(f);
-    return x;
+    return share;
 }
 
 static void name_share_counts_the_names_a_storyline_holds(void **st)
@@ -125,45 +121,11 @@ static void name_share_counts_the_names_a_storyline_holds(void **st)
     int32_t d0 = day_from_ymd(2024, 3, 1);
     place(cl, QUAKE, d0);   /* names n:port_sorrel, n:ana_vey */
     /* other words, one name of the two the storyline holds */
-    assert_true(fabs(dumped_feature(cl, "flood levee river barrier n:port_sorrel", d0 + 200, CL_F_NAME_SHARE) - 1.0) <
-                1e-9);
+    assert_true(fabs(dumped_name_share(cl, "flood levee river barrier n:port_sorrel", d0 + 200) - 1.0) < 1e-9);
     /* that name and a new one, counted alike however rare */
-    assert_true(fabs(dumped_feature(cl, "flood levee river barrier n:port_sorrel n:kel_marrow", d0 + 400,
-                                    CL_F_NAME_SHARE) - 0.5) < 1e-9);
+    assert_true(fabs(dumped_name_share(cl, "flood levee river barrier n:port_sorrel n:kel_marrow", d0 + 400) - 0.5) <
+                1e-9);
     cl_free(cl);
-}
-
-/* Feature k of a document (new words on day 200 of the storyline) against
- * a lone storyline of QUAKE. */
-static double against_quake(const char *terms, cl_feature k)
-{
-    cl_state *cl = cl_new();
-    use_model(cl, NEVER);
-    warm(cl);
-    int32_t d0 = day_from_ymd(2024, 3, 1);
-    place(cl, QUAKE, d0);
-    double x = dumped_feature(cl, terms, d0 + 200, k);
-    cl_free(cl);
-    return x;
-}
-
-/* core: the share of the storyline's weight on terms the document holds;
- * held: the share of the document's weight on terms the storyline holds. */
-static void core_and_held_are_the_shared_weight_of_each_side(void **st)
-{
-    (void)st;
-    /* all of the storyline and more: core 1, held below 1 */
-    assert_true(fabs(against_quake(QUAKE " flood levee", CL_F_CORE) - 1.0) < 1e-6);
-    double held = against_quake(QUAKE " flood levee", CL_F_HELD);
-    assert_true(held > 0.3 && held < 0.99);
-    /* a part of it and nothing else: held 1, core below 1 */
-    double core = against_quake("earthquak tremor n:ana_vey", CL_F_CORE);
-    assert_true(core > 0.1 && core < 0.9);
-    assert_true(fabs(against_quake("earthquak tremor n:ana_vey", CL_F_HELD) - 1.0) < 1e-6);
-    /* one shared word among others: both small */
-    double c = against_quake("earthquak flood levee river barrier", CL_F_CORE);
-    double h = against_quake("earthquak flood levee river barrier", CL_F_HELD);
-    assert_true(c > 0 && c < 0.3 && h > 0 && h < 0.3);
 }
 
 typedef struct { cl_row rows[64]; unsigned char blobs[64][4096]; int n; } saved;
@@ -758,7 +720,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_same_event_other_subject_other_storyline),
         cmocka_unit_test(name_share_counts_the_names_a_storyline_holds),
-        cmocka_unit_test(core_and_held_are_the_shared_weight_of_each_side),
         cmocka_unit_test(state_survives_a_save_and_load),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
         cmocka_unit_test(changed_terms_are_told_once),
