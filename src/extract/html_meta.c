@@ -132,14 +132,15 @@ static xmlNode *next_node(xmlNode *n, xmlNode *top, bool descend)
     return NULL;
 }
 
-/* The text under node, cleaned, in a; NULL if empty or longer than cap
- * bytes (then it is a container, not the element we look for). */
+/* Is n an element h1 to h6? */
 static bool is_heading(const xmlNode *n)
 {
     const char *s = (const char *)n->name;
     return n->type == XML_ELEMENT_NODE && s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2];
 }
 
+/* The text under node, cleaned, in a; NULL if empty or longer than cap
+ * bytes (then it is a container, not the element we look for). */
 static const char *text_under(xmlNode *node, size_t cap, arena *a, buf *b)
 {
     buf_clear(b);
