@@ -987,19 +987,21 @@ static bool day_part_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, ar
  * Words annotated so in most of their uses in TimeBank and AQUAINT
  * (TempEval-3 train: "now" 59 of 85, "recently" 12 of 20, "currently" 10
  * of 16); not "current" (9 of 21), "recent" (6 of 29) or "soon" (4 of 18).
- * "the past" and "the future" only where no span follows ("the past two
- * years", "the past decade" are durations). */
+ * "the past" and "the future" only where no noun or number follows ("the
+ * past two years" is a duration, "the future president" no time). */
 static bool reference_at(const tx_scan *s, size_t i, an_timex *x, size_t *next)
 {
     static const char *const words[] = {"now", "currently", "recently", NULL};
     static const char *const values[] = {"PRESENT_REF", "PRESENT_REF", "PAST_REF"};
-    static const char *const spans[] = {"few", "several", "many", "last", "first", "next", "two", "three", NULL};
+    static const char *const joins[] = {"and", "or", "but", "of", "in", "to", "for", "with", "is", "was", "will",
+                                        "that", "as", "at", "on", "by", NULL};
     int k = word_in(s, i, words);
     size_t end = i;
     const char *value = k >= 0 ? values[k] : NULL;
     if (k < 0 && is_word(s, i, "the") && (is_word(s, i + 1, "past") || is_word(s, i + 1, "future"))) {
-        if (in_range(s, i + 2) && (s->tk[i + 2].kind == TK_NUM || word_in(s, i + 2, unit_words) >= 0 ||
-                                   word_in(s, i + 2, spans) >= 0))
+        /* a noun or number after it: "the past two years", "the future president" */
+        if (in_range(s, i + 2) && (s->tk[i + 2].kind == TK_NUM ||
+                                   (s->tk[i + 2].kind == TK_WORD && word_in(s, i + 2, joins) < 0)))
             return false;
         value = is_word(s, i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
         end = i + 1;

@@ -144,7 +144,8 @@ static void signals_ordinals_and_references(void **st)
     int32_t pub = day_from_ymd(2013, 3, 18);
     const char *t = "Five years after its launch the phone ships two days before the show. He won a second "
                     "term and paused for a second. Sales are now higher; the firm recently cut jobs, as in the "
-                    "past, and will hire in the future. Over the past two years and the past decade it grew.";
+                    "past, and will hire in the future. Over the past two years and the past decade it grew, as in the past "
+                    "eleven months under the future president.";
     assert_string_equal(value_at(t, pub, "Five years"), "P5Y");
     assert_string_equal(type_at(t, pub, "two days"), "DURATION");
     assert_string_equal(value_at(t, pub, "two days"), "P2D");
@@ -157,6 +158,8 @@ static void signals_ordinals_and_references(void **st)
     assert_string_equal(value_at(t, pub, "the future"), "FUTURE_REF");
     assert_string_equal(value_at(t, pub, "the past two"), "P2Y");   /* a duration, not PAST_REF */
     assert_string_equal(value_at(t, pub, "the past decade"), "-");
+    assert_string_equal(value_at(t, pub, "the past eleven"), "P11M");
+    assert_string_equal(value_at(t, pub, "the future president"), "-");
     an_timex *x;
     size_t n = an_find_times(t, strlen(t), pub, &A, &x);
     for (size_t k = 0; k < n; k++)
