@@ -275,14 +275,33 @@ static sl_status search_failed(st_db *db, const char *query, int rc, err_slot *e
     return st_fail(db, err, "searching");
 }
 
+/* A match of a search: its row and score. */
+typedef struct st_match {
+    int64_t row;
+    double  score;
+} st_match;
+typedef VEC(st_match) st_matches;
+
+/* Best first; of two alike, the newer. */
+static int by_score(const void *a, const void *b)
+{
+    const st_match *x = a, *y = b;
+    if (x->score != y->score) return x->score < y->score ? 1 : -1;
+    return x->row < y->row ? 1 : x->row > y->row ? -1 : 0;
+}
+
 /* Ranking weighs every match it is given, and a common word matches most
  * of the archive. The matches ranked are those among the newest stored
  * articles (rowid is the order of storing): the newest SL_SEARCH_WINDOW,
  * or ten, a hundred... times as many, the first window that holds the
  * hits asked for (need) or the whole archive. A common word is ranked in
  * a small window, a rare one finds its few matches anywhere: neither
- * costs more as the archive grows. *from: the window's first rowid. */
-static sl_status search_window(st_db *db, const char *query, long need, int64_t *from, err_slot *err)
+ * costs more as the archive grows. The index gives the matches newest
+ * first with their scores (rank: the SQL of the score), in one pass that
+ * stops at the first edge of a window with enough matches behind it.
+ * *from: the window's first rowid. */
+static sl_status search_matches(st_db *db, const char *query, long need, const char *rank, st_matches *out,
+                                int64_t *from, err_slot *err)
 {
     *from = 0;
     sqlite3_stmt *s;
@@ -292,17 +311,61 @@ static sl_status search_window(st_db *db, const char *query, long need, int64_t 
     int64_t last = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     sqlite3_finalize(s);
     if (rc != SQLITE_ROW) return st_fail(db, err, "searching");
-    if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?2", -1,
-                           &s, NULL) != SQLITE_OK)
-        return st_fail(db, err, "searching");
-    sl_status st = SL_OK;
-    for (int64_t w = db->search_window > 0 ? db->search_window : SL_SEARCH_WINDOW; w < last; w *= 10) {
-        sqlite3_reset(s);
-        st_bind_text(s, 1, query);
-        sqlite3_bind_int64(s, 2, last - w + 1);
-        if ((rc = sqlite3_step(s)) != SQLITE_ROW) { st = search_failed(db, query, rc, err); break; }
-        if (sqlite3_column_int64(s, 0) >= need) { *from = last - w + 1; break; }
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT rowid, %s FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC", rank);
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "searching");
+    st_bind_text(s, 1, query);
+    int64_t w = db->search_window > 0 ? db->search_window : SL_SEARCH_WINDOW;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t row = sqlite3_column_int64(s, 0);
+        /* a row past the window's edge: stop if the window holds enough,
+         * else widen it */
+        bool enough = false;
+        while (w < last && row < last - w + 1 && !(enough = (long)out->n >= need)) w *= 10;
+        if (enough) {
+            *from = last - w + 1;
+            rc = SQLITE_DONE;
+            break;
+        }
+        st_match m = {row, sqlite3_column_double(s, 1)};
+        VEC_PUSH(*out, m);
     }
+    sl_status st = rc == SQLITE_DONE ? SL_OK : search_failed(db, query, rc, err);
+    sqlite3_finalize(s);
+    return st;
+}
+
+/* The page of matches in the order asked for, into m's first *n. Newest
+ * first orders by the day published, which the articles table holds. */
+static sl_status search_page(st_db *db, const char *query, long offset, long limit, int order, const char *rank,
+                             st_matches *m, int64_t from, size_t *n, err_slot *err)
+{
+    if (order != SL_SEARCH_NEWEST) {
+        qsort(m->v, m->n, sizeof *m->v, by_score);
+        size_t first = (size_t)offset < m->n ? (size_t)offset : m->n;
+        *n = m->n - first < (size_t)limit ? m->n - first : (size_t)limit;
+        memmove(m->v, m->v + first, *n * sizeof *m->v);
+        return SL_OK;
+    }
+    char sql[500];
+    snprintf(sql, sizeof sql,
+             "SELECT a.row, %s FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
+             " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?4"
+             " ORDER BY a.day IS NULL, a.day DESC, a.row DESC LIMIT ?2 OFFSET ?3", rank);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return st_fail(db, err, "searching");
+    st_bind_text(s, 1, query);
+    sqlite3_bind_int64(s, 2, limit);
+    sqlite3_bind_int64(s, 3, offset);
+    sqlite3_bind_int64(s, 4, from);
+    m->n = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        st_match x = {sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1)};
+        VEC_PUSH(*m, x);
+    }
+    *n = m->n;
+    sl_status st = rc == SQLITE_DONE ? SL_OK : search_failed(db, query, rc, err);
     sqlite3_finalize(s);
     return st;
 }
@@ -314,36 +377,35 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, int o
     if (limit < 1 || limit > SL_PAGE_MAX)
         return err_set(err, SL_EUSAGE, NULL, 0, "limit %ld is not between 1 and %d", limit, SL_PAGE_MAX);
     if (offset < 0) return err_set(err, SL_EUSAGE, NULL, 0, "negative offset %ld", offset);
+    /* sl_rank weighs a title match above a body match */
+    const char *rank = db->ranked ? "sl_rank(articles_fts)" : "-bm25(articles_fts, 4.0, 1.0)";
+    st_matches m = {0};
     int64_t from;
-    sl_status st = search_window(db, query, offset + limit, &from, err);
-    if (st != SL_OK) return st;
-    sqlite3_stmt *s;
-    /* bm25 weighs a title match above a body match; snippet marks the
-     * matches with \x01 and \x02, which no stored text holds as such */
-    char sql[700];
-    snprintf(sql, sizeof sql,
-             "SELECT a.id, a.title, a.published, a.source, a.event, a.storyline,"
-             " snippet(articles_fts, 1, char(1), char(2), '\xe2\x80\xa6', 24), %s AS score"
-             " FROM articles_fts JOIN articles a ON a.row = articles_fts.rowid"
-             " WHERE articles_fts MATCH ?1 AND articles_fts.rowid >= ?4 ORDER BY %s LIMIT ?2 OFFSET ?3",
-             db->ranked ? "sl_rank(articles_fts)" : "-bm25(articles_fts, 4.0, 1.0)",
-             order == SL_SEARCH_NEWEST ? "a.day IS NULL, a.day DESC, a.row DESC" : "score DESC");
-    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK)
-        return st_fail(db, err, "searching");
-    st_bind_text(s, 1, query);
-    sqlite3_bind_int64(s, 2, limit);
-    sqlite3_bind_int64(s, 3, offset);
-    sqlite3_bind_int64(s, 4, from);
+    size_t n = 0;
+    sl_status st = search_matches(db, query, offset + limit, rank, &m, &from, err);
+    if (st == SL_OK) st = search_page(db, query, offset, limit, order, rank, &m, from, &n, err);
+    /* only the hits of the page are read, and their passages cut */
+    sqlite3_stmt *s = NULL;
+    if (st == SL_OK && n &&
+        sqlite3_prepare_v2(db->h, "SELECT id, title, published, source, event, storyline, text FROM articles"
+                                  " WHERE row = ?1", -1, &s, NULL) != SQLITE_OK)
+        st = st_fail(db, err, "searching");
     char ev[32], sl[32];
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    for (size_t i = 0; st == SL_OK && i < n; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, m.v[i].row);
+        int rc = sqlite3_step(s);
+        if (rc != SQLITE_ROW) { st = rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "searching"); continue; }
+        char *snip = st_snippet(query, col(s, 6), ST_SNIPPET_WORDS);
         snprintf(ev, sizeof ev, "e%lld", (long long)sqlite3_column_int64(s, 4));
         snprintf(sl, sizeof sl, "s%lld", (long long)sqlite3_column_int64(s, 5));
-        sl_hit h = {col(s, 0), col(s, 1), col(s, 2), col(s, 3), ev, sl, col(s, 6), sqlite3_column_double(s, 7)};
-        if (fn(&h, ctx)) { rc = SQLITE_DONE; break; }
+        sl_hit h = {col(s, 0), col(s, 1), col(s, 2), col(s, 3), ev, sl, snip, m.v[i].score};
+        int stop = fn(&h, ctx);
+        free(snip);
+        if (stop) break;
     }
-    if (rc != SQLITE_DONE) st = search_failed(db, query, rc, err);
     sqlite3_finalize(s);
+    VEC_FREE(m);
     return st;
 }
 

@@ -339,9 +339,20 @@ static bool reopen_immutable(st_db *db)
     }
     buf_puts(&uri, "?immutable=1");
     sqlite3_close(db->h);
-    int rc = sqlite3_open_v2(uri.data, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    int rc = sqlite3_open_v2(uri.data, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
     buf_free(&uri);
     return rc == SQLITE_OK;
+}
+
+/* SQLite counts the memory it holds under one lock that every thread's
+ * allocations take; nothing here reads the count. Set before SQLite's
+ * first use (after it, SQLite refuses the change and nothing is lost). */
+static void memstatus_off(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
+static void sqlite_once(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, memstatus_off);
 }
 
 /* The file and the WAL's two beside it. */
@@ -371,7 +382,10 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
         return err_set(err, SL_EDB, path, 0, "no such database (run 'storyline ingest' first)");
     if (existed && !S_ISREG(before.st_mode))
         return err_set(err, SL_EDB, path, 0, "not a regular file");
-    int flags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    sqlite_once();
+    /* a reader is one thread's (each of the server's threads opens its
+     * own), so SQLite need not lock the connection for every call */
+    int flags = db->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) return st_fail(db, err, "cannot open database");
     sqlite3_busy_timeout(db->h, 10000);
     st_kind k;

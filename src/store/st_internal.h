@@ -54,6 +54,11 @@ int st_article_rows(sqlite3_stmt *s, sl_article_fn fn, void *ctx, long *n);
 /* Register the auxiliary function sl_rank() of FTS5 on h (browse.c);
  * false if it cannot be. */
 bool st_rank_register(sqlite3 *h);
+/* The passage of text around the words of an FTS5 query, at most words
+ * words long, its matches between SL_MARK_START and SL_MARK_END and "…"
+ * where the text goes on (snippet.c); caller frees. */
+char *st_snippet(const char *query, const char *text, int words);
+#define ST_SNIPPET_WORDS 24
 /* The columns to select for st_article_rows from this file. */
 const char *st_article_cols(const st_db *db);
 

@@ -1,6 +1,7 @@
 /* test_store.c: the database on its own: clusters merged into others. */
 #include "testutil.h"
 #include "store/store.h"
+#include "store/st_internal.h"
 
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -120,6 +121,71 @@ static void a_search_ranks_titles_counts_and_lengths(void **st)
     assert_int_equal(st_search(db, "zebra", 0, 10, SL_SEARCH_BEST, hit_id, &order, &err), SL_OK);
     assert_string_equal(order.data, "title twice short long ");
     buf_free(&order);
+    st_close(db);
+}
+
+/* A snippet with its marks written as [ and ]. */
+static void assert_snippet(const char *query, const char *text, int words, const char *want)
+{
+    char *got = st_snippet(query, text, words);
+    for (char *p = got; *p; p++) {
+        if (*p == SL_MARK_START) *p = '[';
+        else if (*p == SL_MARK_END) *p = ']';
+    }
+    assert_string_equal(got, want);
+    free(got);
+}
+
+/* The passage of a hit: the first lines when they hold the words, else
+ * the window with the most of them, centred; case and accents folded,
+ * prefixes and phrases marked, the query's operators and columns not. */
+static void a_snippet_shows_where_the_words_are(void **st)
+{
+    (void)st;
+    const char *lead = "Zebra seen. One two three four five six seven eight nine ten.";
+    assert_snippet("zebra", lead, 5, "[Zebra] seen. One two three\xe2\x80\xa6");
+    assert_snippet("zebra", "A zebra.", 5, "A [zebra].");
+    assert_snippet("zebra lion", "Zebra one two three four zebra zebra zebra.", 4, "[Zebra] one two three\xe2\x80\xa6");
+    assert_snippet("lion", "A zebra.", 5, "A zebra.");
+    /* the window with both words beats the first lines with one */
+    const char *far = "Alpha a b c d e f g h i j k l m n o p alpha beta q r s t u v w x y z.";
+    assert_snippet("alpha beta", far, 6, "\xe2\x80\xa6o p [alpha beta] q r\xe2\x80\xa6");
+    assert_snippet("zurich", "Cafe owners in Z\xc3\xbcrich said prices rose.", 3,
+                   "\xe2\x80\xa6in [Z\xc3\xbcrich] said\xe2\x80\xa6");
+    assert_snippet("minist*", "The foreign ministers met the minister.", 10,
+                   "The foreign [ministers] met the [minister].");
+    assert_snippet("\"prime minister\"", "Then Prime Minister Gupta spoke.", 10, "Then [Prime Minister] Gupta spoke.");
+    assert_snippet("title: zebra OR NOT lion", "A zebra or a title.", 10, "A [zebra] or a title.");
+    assert_snippet("NEAR(zebra lion, 2)", "A zebra, 2 lions.", 10, "A [zebra], 2 lions.");
+}
+
+/* Of hits alike in score the newer comes first, so that pages do not
+ * shuffle; each hit's snippet marks its match. */
+static int hit_snippet(const sl_hit *h, void *ctx)
+{
+    buf *b = ctx;
+    buf_printf(b, "%s:%s|", h->id, h->snippet);
+    return 0;
+}
+
+static void a_search_orders_ties_newest_first_with_snippets(void **st)
+{
+    (void)st;
+    err_slot err;
+    st_db *db = story_db("ties.db");
+    for (int i = 1; i <= 5; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "t%d", i);
+        put_text(db, id, "x", "The okapi ran.");
+    }
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    buf got;
+    buf_init(&got);
+    assert_int_equal(st_search(db, "okapi", 1, 3, SL_SEARCH_BEST, hit_snippet, &got, &err), SL_OK);
+    assert_string_equal(got.data, "t4:The \x01okapi\x02 ran.|t3:The \x01okapi\x02 ran.|t2:The \x01okapi\x02 ran.|");
+    buf_clear(&got);
+    assert_int_equal(st_search(db, "okapi AND (", 0, 3, SL_SEARCH_BEST, hit_snippet, &got, &err), SL_EUSAGE);
+    buf_free(&got);
     st_close(db);
 }
 
@@ -418,6 +484,8 @@ int main(void)
         cmocka_unit_test(the_wal_is_checkpointed_as_it_grows),
         cmocka_unit_test(an_older_file_is_brought_forward),
         cmocka_unit_test(a_search_ranks_in_the_newest_window_that_holds_enough),
+        cmocka_unit_test(a_snippet_shows_where_the_words_are),
+        cmocka_unit_test(a_search_orders_ties_newest_first_with_snippets),
         cmocka_unit_test(a_search_ranks_titles_counts_and_lengths),
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
         cmocka_unit_test(a_story_caps_its_actors_and_quotes),
