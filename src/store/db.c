@@ -50,6 +50,19 @@ static const char *const schema =
     "CREATE INDEX IF NOT EXISTS clusters_parent_recent ON clusters(level, parent, last, id);"
     "CREATE INDEX IF NOT EXISTS clusters_recent ON clusters(level, last, id);"
     "CREATE INDEX IF NOT EXISTS clusters_stale ON clusters(stale) WHERE stale;"
+    /* Schema 6: how many events each storyline has, kept by triggers on
+     * every insert, delete and move of an event, so that a story page need
+     * not count a storyline's events (40,909 in the largest of a million
+     * synthetic articles: 1.6 ms a page). */
+    "CREATE TABLE IF NOT EXISTS event_counts (storyline INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+    "CREATE TRIGGER IF NOT EXISTS event_counts_add AFTER INSERT ON clusters WHEN new.level = 0 BEGIN"
+    "  INSERT INTO event_counts VALUES (new.parent, 1) ON CONFLICT (storyline) DO UPDATE SET n = n + 1; END;"
+    "CREATE TRIGGER IF NOT EXISTS event_counts_drop AFTER DELETE ON clusters WHEN old.level = 0 BEGIN"
+    "  UPDATE event_counts SET n = n - 1 WHERE storyline = old.parent; END;"
+    "CREATE TRIGGER IF NOT EXISTS event_counts_move AFTER UPDATE OF parent ON clusters"
+    "  WHEN new.level = 0 AND new.parent IS NOT old.parent BEGIN"
+    "  UPDATE event_counts SET n = n - 1 WHERE storyline = old.parent;"
+    "  INSERT INTO event_counts VALUES (new.parent, 1) ON CONFLICT (storyline) DO UPDATE SET n = n + 1; END;"
     /* Who, said what, when: one row per actor, quote and time expression of
      * an article (copies have none: their original holds them). Offsets
      * count characters in the article's text. */
@@ -287,7 +300,7 @@ static sl_status identify(st_db *db, st_kind *k, err_slot *err)
     return SL_OK;
 }
 
-/* Schema 5 from any earlier one (0: none), in one transaction. */
+/* Schema 6 from any earlier one (0: none), in one transaction. */
 static sl_status migrate(st_db *db, int from, err_slot *err)
 {
     char *msg = NULL;
@@ -302,7 +315,13 @@ static sl_status migrate(st_db *db, int from, err_slot *err)
     /* Schema 5: what extraction dropped from each page (NULL in older rows). */
     if (rc == SQLITE_OK && from > 0 && from < 5)
         rc = sqlite3_exec(db->h, "ALTER TABLE articles ADD COLUMN removed TEXT", NULL, NULL, &msg);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '5')", NULL, NULL, &msg);
+    /* Schema 6: the events of each storyline counted once; the triggers
+     * keep the counts from now on. */
+    if (rc == SQLITE_OK && from > 0 && from < 6)
+        rc = sqlite3_exec(db->h, "DELETE FROM event_counts; INSERT INTO event_counts"
+                                 " SELECT parent, count(*) FROM clusters WHERE level = 0 GROUP BY parent",
+                          NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '6')", NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
@@ -421,6 +440,8 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
         }
         /* a file from before schema 5 has no removed column: read it as NULL */
         if (k.version < 5) db->article_cols = ST_ARTICLE_COLS_4;
+        /* before schema 6 a storyline's events are counted when asked */
+        db->event_counts = k.version >= 6;
         return SL_OK;
     }
     char *msg = NULL;
@@ -436,6 +457,7 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
         goto fail;
     }
     if (k.version < ST_SCHEMA && (st = migrate(db, k.version, err)) != SL_OK) goto fail;
+    db->event_counts = true;
     db->created = !existed;
     db->ckpt_pages = ST_CKPT_PAGES;
     sqlite3_wal_hook(db->h, wal_grew, db);

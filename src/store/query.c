@@ -105,8 +105,10 @@ sl_status st_events_of(st_db *db, int64_t storyline, const char *order, int limi
     sqlite3_finalize(s);
     *total = v.n;
     if (st == SL_OK && v.n == (size_t)limit) {
-        if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM clusters WHERE level = 0 AND parent = ?", -1, &s, NULL)
-            != SQLITE_OK)
+        const char *count = db->event_counts
+            ? "SELECT coalesce((SELECT n FROM event_counts WHERE storyline = ?), 0)"
+            : "SELECT count(*) FROM clusters WHERE level = 0 AND parent = ?";
+        if (sqlite3_prepare_v2(db->h, count, -1, &s, NULL) != SQLITE_OK)
             return st_fail(db, err, "counting events");
         sqlite3_bind_int64(s, 1, storyline);
         rc = sqlite3_step(s);

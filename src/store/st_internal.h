@@ -29,6 +29,7 @@ struct st_db {
     const char   *article_cols;  /* ST_ARTICLE_COLS, or _4 for an older file read as it is */
     int64_t       search_window; /* the first window of st_search; 0: SL_SEARCH_WINDOW */
     bool          ranked;        /* sl_rank() is there for searches (browse.c) */
+    bool          event_counts;  /* the file keeps each storyline's count of events (schema 6) */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */

@@ -338,6 +338,92 @@ static void older_file(const char *name, const char *id, const char *sql)
     sqlite3_close(h);
 }
 
+/* Storylines whose count of events (event_counts) is not the number of
+ * their events; and the counts' sum against all events. */
+#define COUNTS_OFF "SELECT count(*) FROM clusters s WHERE s.level = 1 AND coalesce((SELECT n FROM event_counts" \
+                   " WHERE storyline = s.id), 0) != (SELECT count(*) FROM clusters e WHERE e.level = 0" \
+                   " AND e.parent = s.id)"
+#define COUNTS_SUM "SELECT (SELECT coalesce(sum(n), 0) FROM event_counts) - (SELECT count(*) FROM clusters" \
+                   " WHERE level = 0)"
+
+/* The total a storyline's list of events reports (asked for one, so that
+ * the rest are counted). */
+static size_t events_total(st_db *db, int64_t storyline)
+{
+    arena a;
+    arena_init(&a);
+    sl_event_row *rows;
+    size_t n, total = 0;
+    err_slot err;
+    assert_int_equal(st_events_of(db, storyline, "ASC", 1, &a, &rows, &n, &total, &err), SL_OK);
+    arena_reset(&a);
+    return total;
+}
+
+/* A storyline's events are counted as they are stored, moved to another
+ * storyline, merged into another event, and as storylines merge. */
+static void events_are_counted_as_they_move(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/counts.db", tmp);
+    err_slot err;
+    st_db *db = story_db("counts.db");   /* s1 with e1 */
+    put_cluster(db, CL_STORYLINE, 2, 0, 2);
+    put_cluster(db, CL_EVENT, 2, 1, 1);
+    put_cluster(db, CL_EVENT, 3, 2, 1);
+    put_cluster(db, CL_EVENT, 4, 2, 1);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    assert_int_equal(count_in(path, COUNTS_OFF), 0);
+    assert_int_equal(events_total(db, 1), 2);
+    assert_int_equal(events_total(db, 2), 2);
+    /* e4 goes over to s1 */
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    cl_row moved = {.level = CL_EVENT, .id = 4, .parent = 1, .first = DAY_NONE, .last = DAY_NONE, .size = 1,
+                    .centroid = "", .centroid_len = 0};
+    assert_int_equal(st_cluster_put(db, &moved, &err), SL_OK);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    assert_int_equal(count_in(path, COUNTS_OFF), 0);
+    assert_int_equal(events_total(db, 1), 3);
+    assert_int_equal(events_total(db, 2), 1);
+    /* e2 into e1; then s2 into s1 */
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    assert_int_equal(st_cluster_merged(db, CL_EVENT, 2, 1, &err), SL_OK);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    assert_int_equal(events_total(db, 1), 2);
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    assert_int_equal(st_cluster_merged(db, CL_STORYLINE, 2, 1, &err), SL_OK);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    assert_int_equal(count_in(path, COUNTS_OFF), 0);
+    assert_int_equal(count_in(path, COUNTS_SUM), 0);
+    assert_int_equal(events_total(db, 1), 3);
+    st_close(db);
+}
+
+/* A file of schema 5 has no counts: a reader counts the events, a writer
+ * counts them once and keeps them from then on. */
+static void a_schema_5_file_gets_its_events_counted(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/s5.db", tmp);
+    st_db *db;
+    err_slot err;
+    older_file("s5.db", "five1", "DROP TRIGGER event_counts_add; DROP TRIGGER event_counts_drop;"
+                                 "DROP TRIGGER event_counts_move; DROP TABLE event_counts;"
+                                 "INSERT INTO clusters (level, id, parent, size) VALUES (0, 2, 1, 1);"
+                                 "PRAGMA user_version = 5;");
+    assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
+    assert_int_equal(events_total(db, 1), 2);
+    st_close(db);
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    assert_int_equal(events_total(db, 1), 2);
+    st_close(db);
+    assert_int_equal(count_in(path, "PRAGMA user_version"), ST_SCHEMA);
+    assert_int_equal(count_in(path, "SELECT n FROM event_counts WHERE storyline = 1"), 2);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), 3);
+}
+
 /* A long story lists its most mentioned actors and newest quotes, up to
  * the caps, and says how many there are in all; a quote's speaker is named
  * as the actor it resolves to. */
@@ -485,6 +571,8 @@ int main(void)
         cmocka_unit_test(an_older_file_is_brought_forward),
         cmocka_unit_test(a_search_ranks_in_the_newest_window_that_holds_enough),
         cmocka_unit_test(a_snippet_shows_where_the_words_are),
+        cmocka_unit_test(events_are_counted_as_they_move),
+        cmocka_unit_test(a_schema_5_file_gets_its_events_counted),
         cmocka_unit_test(a_search_orders_ties_newest_first_with_snippets),
         cmocka_unit_test(a_search_ranks_titles_counts_and_lengths),
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
