@@ -491,7 +491,7 @@ typedef int (*sl_hit_fn)(const sl_hit *h, void *ctx);   /* non-zero stops */
 /* Full-text search of titles and texts (SQLite FTS5 syntax: words,
  * "phrases", OR, NOT, prefix*), best first (or, SL_SEARCH_NEWEST, newest
  * first), skipping offset hits. The matches ranked are those among the
- * newest SL_SEARCH_WINDOW stored articles, or 10, 100... times as many:
+ * newest SL_SEARCH_WINDOW stored articles, or 2, 4, 8... times as many:
  * the first such window that holds offset + limit of them, else the whole
  * archive. So a common word is ranked among recent articles and a rare one
  * is found anywhere, and neither costs more as the archive grows. A query

@@ -293,8 +293,10 @@ static int by_score(const void *a, const void *b)
 /* Ranking weighs every match it is given, and a common word matches most
  * of the archive. The matches ranked are those among the newest stored
  * articles (rowid is the order of storing): the newest SL_SEARCH_WINDOW,
- * or ten, a hundred... times as many, the first window that holds the
- * hits asked for (need) or the whole archive. A common word is ranked in
+ * or 2, 4, 8... times as many, the first window that holds the hits asked
+ * for (need) or the whole archive. (Steps of 10 ranked up to ten times the
+ * hits asked for: 89 matches of a rare word at a million articles for 36
+ * at 10,000, and a search a fifth slower.) A common word is ranked in
  * a small window, a rare one finds its few matches anywhere: neither
  * costs more as the archive grows. The index gives the matches newest
  * first with their scores (rank: the SQL of the score), in one pass that
@@ -321,7 +323,7 @@ static sl_status search_matches(st_db *db, const char *query, long need, const c
         /* a row past the window's edge: stop if the window holds enough,
          * else widen it */
         bool enough = false;
-        while (w < last && row < last - w + 1 && !(enough = (long)out->n >= need)) w *= 10;
+        while (w < last && row < last - w + 1 && !(enough = (long)out->n >= need)) w *= 2;
         if (enough) {
             *from = last - w + 1;
             rc = SQLITE_DONE;

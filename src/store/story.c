@@ -57,7 +57,8 @@ static void add_unique(arena *a, void *vec_, const char *s)
 
 static void add_json_list(arena *a, void *vec, const char *json)
 {
-    json_t *arr = json ? json_loads(json, 0, NULL) : NULL;
+    if (!json || !strcmp(json, "[]")) return;   /* most actors have no roles and aliases: no parse */
+    json_t *arr = json_loads(json, 0, NULL);
     for (size_t i = 0; json_is_array(arr) && i < json_array_size(arr); i++)
         if (json_is_string(json_array_get(arr, i))) add_unique(a, vec, json_string_value(json_array_get(arr, i)));
     json_decref(arr);
