@@ -5,7 +5,7 @@
 Usage (from the project root, after `make`):
     bench/tempeval3.py                   # runs build/storyline analyze --json --raw
     bench/tempeval3.py --cmd CMD         # any analyzer command taking the JSONL file last
-    bench/tempeval3.py --errors          # also list wrong DATE values
+    bench/tempeval3.py --errors          # also list wrong values and missed expressions
 
 Each document's text is the concatenation of the text nodes inside <TEXT>;
 its publication date is the day of its creation time (DCT). The gold time
@@ -85,7 +85,7 @@ def main():
 
     found, valued, total, spurious, predicted = {}, {}, {}, 0, 0
     right = calendar = 0
-    errors = []
+    errors, missed, others = [], [], []
     for line in out.splitlines():
         o = json.loads(line)
         dct, text, gold = docs[o["id"]]
@@ -105,6 +105,10 @@ def main():
                 found[typ] = found.get(typ, 0) + 1
                 if best.get("value") == value:
                     valued[typ] = valued.get(typ, 0) + 1
+                elif a.errors and not (typ == "DATE" and CALENDAR.match(value)):
+                    others.append((typ, o["id"], dct, inner, value, best.get("value")))
+            elif a.errors:
+                missed.append((typ, o["id"], dct, inner, value))
             if typ == "DATE" and CALENDAR.match(value):
                 calendar += 1
                 got = best.get("value") if best else None
@@ -127,6 +131,10 @@ def main():
     print("  predictions %d, overlapping no gold expression %d" % (predicted, spurious))
     for e in errors:
         print("  wrong value  %s (written %s): %r gold %s, got %s" % e)
+    for e in others:
+        print("  wrong %s  %s (written %s): %r gold %s, got %s" % e)
+    for e in missed:
+        print("  missed %s  %s (written %s): %r gold %s" % e)
 
 
 if __name__ == "__main__":

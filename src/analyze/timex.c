@@ -12,7 +12,10 @@
  *                      "early June", "mid-2008"
  *   relative days      "yesterday", "today", "tonight", "tomorrow"
  *   ago                "two years ago", "3 days ago", "a month ago"
- *   quarters           "the third quarter", "fourth quarter of 2006"
+ *   quarters           "the third quarter", "fourth quarter of 2006", "the
+ *                      quarter" (reported on), "the year-ago quarter"
+ *   seasons            "this summer", "last fall", "the winter of 2008"
+ *   weekends           "the weekend", "last weekend"
  *   weekdays           "on Friday", "Tuesday's summit", "Wednesday, June 13"
  *   month alone        "in December", "since June" (needs a preposition)
  *   years              "in 2018", "2018's", a bare 1800-2199 word
@@ -229,6 +232,8 @@ typedef enum tx_kind {
     TX_REL,       /* unit, off from the publication day */
     TX_QUARTER,   /* q, y (0: infer) */
     TX_SAME_DAY,  /* "the same day": the day mentioned last */
+    TX_SEASON,    /* m: 1 spring, 2 summer, 3 fall, 4 winter; y (0: infer); dir */
+    TX_WEEKEND,   /* dir */
 } tx_kind;
 
 enum { U_DAY, U_WEEK, U_MONTH, U_YEAR };
@@ -400,7 +405,7 @@ static bool modified_unit(const tx_scan *s, size_t j, int dir, tx_hit *h)
     tx_month mo = month_at(s, j);
     if (wd >= 0) *h = (tx_hit){.kind = TX_WEEKDAY, .wd = wd, .dir = (uint8_t)dir};
     else if (mo.m && mo.full) *h = (tx_hit){.kind = TX_MONTH, .m = mo.m, .dir = (uint8_t)dir};
-    else if (u == 4) *h = (tx_hit){.kind = TX_QUARTER, .q = 0, .off = off};
+    else if (u == 4) *h = (tx_hit){.kind = TX_QUARTER, .q = 0, .off = off, .dir = DIR_THIS};
     else if (u > U_DAY) *h = (tx_hit){.kind = TX_REL, .unit = u, .off = off};
     else return false;
     h->next = j + 1;
@@ -538,6 +543,66 @@ static bool match_quarter(const tx_scan *s, size_t i, tx_hit *h)
     return hit_end(s, h, i, j);
 }
 
+/* "the quarter", "the latest quarter", "the current quarter", "the
+ * year-ago quarter": the quarter a company reports on, as business news
+ * uses it (quarter_value), or the same a year before. */
+static bool match_the_quarter(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const mods[] = {"latest", "recent", "current", NULL};
+    if (!is_word(s, i, "the")) return false;
+    size_t j = i + 1;
+    if (is_word(s, j, "comparable")) j++;
+    /* "the year-ago quarter", "the year-earlier quarter": the same quarter
+     * a year before */
+    bool year_ago = is_word(s, j, "year") && is_punct(s, j + 1, '-') && adjacent(s, j + 1) && adjacent(s, j + 2) &&
+                    (is_word(s, j + 2, "ago") || is_word(s, j + 2, "earlier"));
+    if (year_ago) j += 3;
+    if (is_word(s, j, "most") && is_word(s, j + 1, "recent")) j++;
+    int k = year_ago ? -1 : word_in(s, j, mods);
+    if (k >= 0) j++;
+    if (!is_word(s, j, "quarter") || is_word(s, j + 1, "of") || is_punct(s, j + 1, '-')) return false;
+    *h = (tx_hit){.kind = TX_QUARTER, .q = 0, .off = year_ago ? -4 : 0, .dir = k == 2 ? DIR_THIS : DIR_CONTEXT};
+    return hit_end(s, h, i, j + 1);
+}
+
+/* "this summer", "last fall", "next spring", "the winter", "this past
+ * spring", "winter of 2008", "the summer of 1999", "autumn 2010". "fall" is
+ * a verb and a noun as well: only after this, last, next or past, or with
+ * a year. */
+static bool match_season(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const seasons[] = {"spring", "summer", "fall", "autumn", "winter", NULL};
+    static const char *const mods[] = {"this", "last", "next", "the", "early", "late", NULL};
+    static const int dirs[] = {DIR_THIS, DIR_LAST, DIR_NEXT, DIR_CONTEXT, DIR_CONTEXT, DIR_CONTEXT};
+    size_t j = i;
+    int k = word_in(s, j, mods), dir = k >= 0 ? dirs[k] : DIR_CONTEXT;
+    if (k >= 0) j++;
+    bool past = is_word(s, j, "past");
+    if (past) { dir = DIR_LAST; j++; }
+    int se = word_in(s, j, seasons);
+    if (se < 0) return false;
+    int season = se == 4 ? 4 : se == 3 ? 3 : se + 1;
+    size_t after = is_word(s, j + 1, "of") ? j + 2 : j + 1;
+    int y = year_number(s, after, 1800, 2199);
+    if (y && adjacent(s, after + 1) && s->tk[after + 1].kind != TK_PUNCT) y = 0;
+    bool weak = se == 2 && !(past || k == 0 || k == 1 || k == 2);   /* "fall" */
+    if (!y && (k < 0 || weak)) return false;
+    *h = (tx_hit){.kind = TX_SEASON, .m = season, .y = y, .dir = (uint8_t)dir};
+    return hit_end(s, h, i, y ? after + 1 : j + 1);
+}
+
+/* "the weekend", "this weekend", "last weekend", "next weekend"; not "the
+ * weekend of June 5" (a date follows). */
+static bool match_weekend(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const mods[] = {"the", "this", "last", "next", NULL};
+    static const int dirs[] = {DIR_CONTEXT, DIR_THIS, DIR_LAST, DIR_NEXT};
+    int k = word_in(s, i, mods);
+    if (k < 0 || !is_word(s, i + 1, "weekend") || is_word(s, i + 2, "of")) return false;
+    *h = (tx_hit){.kind = TX_WEEKEND, .dir = (uint8_t)dirs[k]};
+    return hit_end(s, h, i, i + 2);
+}
+
 /* The token before i is stuck to it and makes it part of something else:
  * "$2018", "A2018", "-2018", "1,2018"; "(2018" is fine. */
 static bool glued_to_quantity(const tx_scan *s, size_t i)
@@ -575,7 +640,8 @@ typedef bool (*tx_matcher)(const tx_scan *, size_t, tx_hit *);
 
 static const tx_matcher matchers[] = {
     match_iso, match_year_range, match_day_month, match_month_day, match_modified, match_relative_day,
-    match_ago, match_quarter, match_the_day, match_weekday, match_month_alone, match_year,
+    match_ago, match_quarter, match_the_quarter, match_season, match_weekend, match_the_day, match_weekday,
+    match_month_alone, match_year,
 };
 
 static bool match_at(const tx_scan *s, size_t i, tx_hit *h)
@@ -698,20 +764,21 @@ static int month_year(const tx_hit *h, int32_t pub, bool future)
     return nearest_year(pub, h->m, 0, future ? 183 : 61);
 }
 
-typedef struct tx_val { int32_t day; int gran; int week; int q; int y2; } tx_val;
+/* week: a week (1) or its weekend (2); q: a quarter; season: 1 to 4. */
+typedef struct tx_val { int32_t day; int gran; int week; int q; int y2; int season; } tx_val;
 
 static tx_val relative_unit(const tx_hit *h, int32_t pub)
 {
     int py, pm, pd;
     day_to_ymd(pub, &py, &pm, &pd);
     switch (h->unit) {
-    case U_DAY: return (tx_val){pub + h->off, 0, 0, 0, 0};
-    case U_WEEK: return (tx_val){pub - weekday_of(pub) + 7 * h->off, 0, 1, 0, 0};
+    case U_DAY: return (tx_val){pub + h->off, 0, 0, 0, 0, 0};
+    case U_WEEK: return (tx_val){pub - weekday_of(pub) + 7 * h->off, 0, 1, 0, 0, 0};
     case U_MONTH: {
         int mi = py * 12 + (pm - 1) + h->off;
-        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0};
+        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0};
     }
-    default: return (tx_val){day_from_ymd(py + h->off, 1, 1), 2, 0, 0, 0};
+    default: return (tx_val){day_from_ymd(py + h->off, 1, 1), 2, 0, 0, 0, 0};
     }
 }
 
@@ -724,6 +791,9 @@ static tx_val quarter_value(const tx_hit *h, int32_t pub)
     if (pub != DAY_NONE) day_to_ymd(pub, &py, &pm, &pd);
     if (!q) {
         int idx = py * 4 + (pm - 1) / 3 + h->off;
+        /* "the quarter": in the first 50 days of a quarter, when results
+         * are reported, the one before */
+        if (h->dir == DIR_CONTEXT && pub - day_from_ymd(py, (pm - 1) / 3 * 3 + 1, 1) < 50) idx--;
         y = idx / 4;
         q = idx % 4 + 1;
     } else if (h->yrel) {
@@ -731,7 +801,63 @@ static tx_val quarter_value(const tx_hit *h, int32_t pub)
     } else if (!y) {
         y = day_from_ymd(py, (q - 1) * 3 + 1, 1) <= pub + 92 ? py : py - 1;
     }
-    return (tx_val){day_from_ymd(y, (q - 1) * 3 + 1, 1), 1, 0, q, 0};
+    return (tx_val){day_from_ymd(y, (q - 1) * 3 + 1, 1), 1, 0, q, 0, 0};
+}
+
+/* A season as a count of seasons since year 0 (spring first); winter is
+ * that of the December it begins in, so January is the last year's. */
+static int season_index(int y, int season) { return y * 4 + season - 1; }
+
+static int season_of(int32_t day)
+{
+    int y, m, d;
+    day_to_ymd(day, &y, &m, &d);
+    if (m < 3) return season_index(y - 1, 4);
+    return season_index(y, (m - 3) / 3 + 1);
+}
+
+/* "last summer" is the summer before the current season, "next summer"
+ * the one after it, "this summer" and "the summer" the nearest; of two as
+ * near, "this" takes the coming one, "the" the past one unless the
+ * sentence speaks of the future. */
+static tx_val season_value(const tx_hit *h, int32_t pub, bool future)
+{
+    int c;
+    if (h->y) {
+        c = season_index(h->y, h->m);
+    } else {
+        int p = season_of(pub), base = season_index(p / 4, h->m);
+        if (h->dir == DIR_LAST) c = base < p ? base : base - 4;
+        else if (h->dir == DIR_NEXT) c = base > p ? base : base + 4;
+        else {
+            c = base;
+            for (int alt = base - 4; alt <= base + 4; alt += 8) {
+                int da = abs(alt - p), dc = abs(c - p);
+                if (da < dc || (da == dc && (future || h->dir == DIR_THIS ? alt > c : alt < c))) c = alt;
+            }
+        }
+    }
+    if (c < season_index(1, 1)) return (tx_val){DAY_NONE, 0, 0, 0, 0, 0};   /* before the calendar */
+    int y = c / 4, se = c % 4 + 1;
+    return (tx_val){day_from_ymd(y, se * 3, 1), 1, 0, 0, 0, se};
+}
+
+/* The Saturday of the weekend meant: "this weekend" that of the current
+ * week, "last weekend" the one before, "next weekend" the coming one (on
+ * a weekend, the one after); "the weekend" the last one, or in a sentence
+ * of the future the coming one. */
+static tx_val weekend_value(const tx_hit *h, int32_t pub, bool future)
+{
+    int w0 = weekday_of(pub);
+    int32_t sat = pub - w0 + 5;   /* this week's */
+    bool weekend = w0 >= 5;
+    switch (h->dir) {
+    case DIR_LAST: sat -= 7; break;
+    case DIR_NEXT: if (weekend) sat += 7; break;
+    case DIR_THIS: break;
+    default: if (!weekend && !future) sat -= 7;
+    }
+    return (tx_val){sat, 0, 2, 0, 0, 0};
 }
 
 /* The day and granularity a hit denotes; day DAY_NONE if it needs a
@@ -739,18 +865,20 @@ static tx_val quarter_value(const tx_hit *h, int32_t pub)
 static tx_val resolve_any(const tx_hit *h, int32_t pub, bool future)
 {
     bool known = pub != DAY_NONE;
-    tx_val none = {DAY_NONE, 0, 0, 0, 0};
+    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0};
     int y;
     switch (h->kind) {
     case TX_DATE:
         y = h->y ? h->y : known ? nearest_year(pub, h->m, h->d, future ? 183 : 61) : 0;
-        return y ? (tx_val){day_from_ymd(y, h->m, h->d), 0, 0, 0, 0} : none;
+        return y ? (tx_val){day_from_ymd(y, h->m, h->d), 0, 0, 0, 0, 0} : none;
     case TX_MONTH:
         y = h->y ? h->y : known ? month_year(h, pub, future) : 0;
-        return y ? (tx_val){day_from_ymd(y, h->m, 1), 1, 0, 0, 0} : none;
-    case TX_YEAR: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0};
-    case TX_RANGE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, h->y2};
-    case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0} : none;
+        return y ? (tx_val){day_from_ymd(y, h->m, 1), 1, 0, 0, 0, 0} : none;
+    case TX_YEAR: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0};
+    case TX_RANGE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, h->y2, 0};
+    case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0, 0} : none;
+    case TX_SEASON: return h->y || known ? season_value(h, pub, future) : none;
+    case TX_WEEKEND: return known ? weekend_value(h, pub, future) : none;
     case TX_QUARTER: return (h->y && h->q) || known ? quarter_value(h, pub) : none;
     default: return known ? relative_unit(h, pub) : none;   /* TX_REL, TX_SAME_DAY */
     }
@@ -779,9 +907,14 @@ static char *week_value(int32_t monday, arena *a)
 static char *format_value(tx_val v, arena *a)
 {
     if (v.day == DAY_NONE) return NULL;
+    if (v.week == 2) return arena_printf(a, "%s-WE", week_value(v.day - 5, a));
     if (v.week) return week_value(v.day, a);
     int y, m, d;
     day_to_ymd(v.day, &y, &m, &d);
+    if (v.season) {
+        static const char *const codes[] = {"SP", "SU", "FA", "WI"};
+        return arena_printf(a, "%04d-%s", y, codes[v.season - 1]);
+    }
     if (v.q) return arena_printf(a, "%04d-Q%d", y, v.q);
     if (v.y2) return arena_printf(a, "%04d/%04d", y, v.y2);
     if (v.gran == 2) return arena_printf(a, "%04d", y);

@@ -253,6 +253,40 @@ static void relative_units(void **st)
         if (!strcmp(x[k].value, "2018-W23")) assert_int_equal(x[k].day, day_from_ymd(2018, 6, 4));
 }
 
+/* Seasons (TimeML's 2018-SU), weekends (2018-W24-WE) and the quarter
+ * business news reports on: the one just ended in the first 50 days of a
+ * quarter, else the current one. */
+static void seasons_weekends_and_reported_quarters(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "This summer, last summer, next spring and last fall. This winter. The summer of 1999 and "
+                    "autumn 2010. This past spring. After the fall in prices, the weekend was calm. This weekend, "
+                    "last weekend and next weekend.";
+    assert_string_equal(value_at(t, pub, "This summer"), "2018-SU");
+    assert_string_equal(value_at(t, pub, "last summer"), "2017-SU");
+    assert_string_equal(value_at(t, pub, "next spring"), "2019-SP");
+    assert_string_equal(value_at(t, pub, "last fall"), "2017-FA");
+    assert_string_equal(value_at(t, pub, "This winter"), "2018-WI");   /* the coming one */
+    assert_string_equal(value_at(t, pub, "The summer of 1999"), "1999-SU");
+    assert_string_equal(value_at(t, pub, "autumn 2010"), "2010-FA");
+    assert_string_equal(value_at(t, pub, "This past spring"), "2018-SP");
+    assert_string_equal(value_at(t, pub, "the fall in"), "-");
+    assert_string_equal(value_at(t, pub, "the weekend"), "2018-W23-WE");   /* the last one */
+    assert_string_equal(value_at(t, pub, "This weekend"), "2018-W24-WE");
+    assert_string_equal(value_at(t, pub, "last weekend"), "2018-W23-WE");
+    assert_string_equal(value_at(t, pub, "next weekend"), "2018-W24-WE");
+    assert_string_equal(value_at("Talks will go on over the weekend.", pub, "the weekend"), "2018-W24-WE");
+    const char *q = "Profit rose in the quarter, from the year-ago quarter; the current quarter and last quarter "
+                    "look weaker.";
+    int32_t july = day_from_ymd(2018, 7, 20);
+    assert_string_equal(value_at(q, july, "the quarter"), "2018-Q2");
+    assert_string_equal(value_at(q, july, "the year-ago quarter"), "2017-Q2");
+    assert_string_equal(value_at(q, july, "the current quarter"), "2018-Q3");
+    assert_string_equal(value_at(q, july, "last quarter"), "2018-Q2");
+    assert_string_equal(value_at(q, pub, "the quarter"), "2018-Q2");   /* 75 days into the second */
+}
+
 static void without_a_publication_day_relative_ones_stay_open(void **st)
 {
     (void)st;
@@ -446,6 +480,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(full_dates_in_every_written_form, setup, teardown),
         cmocka_unit_test_setup_teardown(months_years_and_ranges, setup, teardown),
         cmocka_unit_test_setup_teardown(relative_units, setup, teardown),
+        cmocka_unit_test_setup_teardown(seasons_weekends_and_reported_quarters, setup, teardown),
         cmocka_unit_test_setup_teardown(without_a_publication_day_relative_ones_stay_open, setup, teardown),
         cmocka_unit_test_setup_teardown(relative_days_past_the_calendar_stay_open, setup, teardown),
         cmocka_unit_test_setup_teardown(leap_days, setup, teardown),
