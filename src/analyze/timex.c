@@ -1054,11 +1054,25 @@ static bool set_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_t *ne
     return true;
 }
 
-/* "6 p.m.", "10:30 a.m.", "6pm", "at 14:30": a time of the publication day,
- * "2013-03-18T18:00" (unresolved without one). */
+/* "6 p.m.", "10:30 a.m.", "6pm", "at 14:30", "noon": a time of the
+ * publication day, "2013-03-18T18:00" (unresolved without one), unless a
+ * date next to it gives it another day (clock_days). */
 static bool time_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, arena *a, size_t *next)
 {
     int nd, nd2;
+    /* "noon", "midday", "midnight" (TimeML writes midnight T24:00) */
+    static const char *const named[] = {"noon", "midday", "midnight", NULL};
+    int k = word_in(s, i, named);
+    if (k >= 0) {
+        int y, m, d;
+        if (pub != DAY_NONE) day_to_ymd(pub, &y, &m, &d);
+        *x = (an_timex){.start = s->tk[i].start, .end = s->tk[i].end, .day = DAY_NONE, .granularity = 3,
+                        .type = AN_TX_TIME,
+                        .value = pub == DAY_NONE ? NULL
+                                                 : arena_printf(a, "%04d-%02d-%02dT%s", y, m, d, k == 2 ? "24:00" : "12:00")};
+        *next = i + 1;
+        return true;
+    }
     long h = num_at(s, i, &nd), mi = 0;
     if (h < 0 || nd > 2 || h > 23) return false;
     size_t j = i + 1;
@@ -1168,6 +1182,51 @@ static void find_others(const tx_scan *s, const tx_hit *hits, size_t nh, int32_t
     }
 }
 
+/* Is the time x a clock time ("6 p.m.", "noon") with a value of the form
+ * DAYTHH:MM? */
+static bool clock_time(const an_timex *x)
+{
+    return x->type == AN_TX_TIME && x->value && strlen(x->value) == 16 && x->value[10] == 'T' &&
+           x->value[11] >= '0' && x->value[11] <= '9';
+}
+
+/* Tokens that may stand between a clock time and its date: a time zone,
+ * "local time", a comma, "on": "5 p.m. EST, Nov. 9". */
+static size_t skip_zone(const tx_scan *s, size_t i)
+{
+    static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et",
+                                        "bst", "cet", "cest", NULL};
+    if (word_in(s, i, zones) >= 0) i++;
+    else if (is_word(s, i, "local") && is_word(s, i + 1, "time")) i += 2;
+    if (is_punct(s, i, ',')) i++;
+    if (is_word(s, i, "on")) i++;
+    return i;
+}
+
+/* A clock time takes its day from a date next to it: right after it ("10
+ * p.m. Wednesday", "5 p.m. EST, Nov. 9") or right before it with "at"
+ * between ("Nov. 9 at 5 p.m."): that day at that hour. The date stays an
+ * expression of its own, as MEANTIME annotates it (TimeBank joins the two). */
+static void clock_days(const tx_scan *s, const an_timex *dates, size_t nd, an_timex *times, size_t nt, arena *a)
+{
+    for (size_t j = 0; j < nt; j++) {
+        an_timex *x = &times[j];
+        if (!clock_time(x)) continue;
+        size_t after = skip_zone(s, first_token_at(s, x->end));
+        size_t first = first_token_at(s, x->start);
+        for (size_t k = 0; k < nd; k++) {
+            const an_timex *d = &dates[k];
+            if (d->type != AN_TX_DATE || d->granularity != 0 || !d->value || strlen(d->value) != 10) continue;
+            bool follows = in_range(s, after) && s->tk[after].start == d->start;
+            bool before = first >= 2 && is_word(s, first - 1, "at") && s->tk[first - 2].end == d->end;
+            if (follows || before) {
+                x->value = arena_printf(a, "%s%s", d->value, x->value + 10);
+                break;
+            }
+        }
+    }
+}
+
 size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, an_timex **out)
 {
     tx_scan s;
@@ -1202,6 +1261,7 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
     VEC(an_timex) others = {0};
     find_others(&s, hits.v, hits.n, published, a, &others);
     size_t n = hits.n;
+    clock_days(&s, r, n, others.v, others.n, a);
     if (others.n) {   /* both in text order: merge */
         an_timex *all = arena_alloc(a, (n + others.n) * sizeof *all);
         size_t i = 0, j = 0, k = 0;

@@ -287,6 +287,24 @@ static void seasons_weekends_and_reported_quarters(void **st)
     assert_string_equal(value_at(q, pub, "the quarter"), "2018-Q2");   /* 75 days into the second */
 }
 
+/* A clock time next to a date is of that day; the date stays a date.
+ * Noon and midnight are clock times. */
+static void clock_times_take_the_day_next_to_them(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "Polls closed at 10 p.m. Wednesday and counting began at noon Thursday. The deadline is "
+                    "5 p.m. EST, June 9; the vote was June 12 at 6 p.m. Talks ran until midnight. At 9 a.m. it rained.";
+    assert_string_equal(value_at(t, pub, "10 p.m."), "2018-06-13T22:00");
+    assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");
+    assert_string_equal(value_at(t, pub, "noon"), "2018-06-14T12:00");
+    assert_string_equal(value_at(t, pub, "5 p.m."), "2018-06-09T17:00");
+    assert_string_equal(value_at(t, pub, "6 p.m."), "2018-06-12T18:00");
+    assert_string_equal(value_at(t, pub, "midnight"), "2018-06-15T24:00");
+    assert_string_equal(value_at(t, pub, "9 a.m."), "2018-06-15T09:00");
+    assert_string_equal(value_at(t, DAY_NONE, "noon"), "NULL");
+}
+
 static void without_a_publication_day_relative_ones_stay_open(void **st)
 {
     (void)st;
@@ -481,6 +499,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(months_years_and_ranges, setup, teardown),
         cmocka_unit_test_setup_teardown(relative_units, setup, teardown),
         cmocka_unit_test_setup_teardown(seasons_weekends_and_reported_quarters, setup, teardown),
+        cmocka_unit_test_setup_teardown(clock_times_take_the_day_next_to_them, setup, teardown),
         cmocka_unit_test_setup_teardown(without_a_publication_day_relative_ones_stay_open, setup, teardown),
         cmocka_unit_test_setup_teardown(relative_days_past_the_calendar_stay_open, setup, teardown),
         cmocka_unit_test_setup_teardown(leap_days, setup, teardown),
