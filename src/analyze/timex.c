@@ -489,6 +489,7 @@ static long units_count_at(const tx_scan *s, size_t i, size_t *next)
     long v = num_at(s, i, &nd);
     if (v >= 0) {
         if (continues_number(s, i + 1)) return COUNT_NONE;   /* 2.5 years: no count of units */
+        if (i > 0 && is_punct(s, i - 1, '/') && adjacent(s, i)) return COUNT_NONE;   /* the 2 of "5 1/2 hours" */
         *next = i + 1;
         return v;
     }
@@ -497,8 +498,11 @@ static long units_count_at(const tx_scan *s, size_t i, size_t *next)
     k = word_in(s, i, tens_words);
     if (k >= 0) {
         long t = (k + 2) * 10;
-        int u = is_punct(s, i + 1, '-') && adjacent(s, i + 1) && adjacent(s, i + 2) ? word_in(s, i + 2, number_words) : -1;
-        *next = u >= 1 && u <= 9 ? i + 3 : i + 1;
+        /* "twenty-four" or "twenty four" */
+        bool hyphen = is_punct(s, i + 1, '-') && adjacent(s, i + 1) && adjacent(s, i + 2);
+        size_t at = hyphen ? i + 2 : i + 1;
+        int u = hyphen || (in_range(s, at) && s->tk[at].gap == 1) ? word_in(s, at, number_words) : -1;
+        *next = u >= 1 && u <= 9 ? at + 1 : i + 1;
         return u >= 1 && u <= 9 ? t + u : t;
     }
     if (is_word(s, i, "a") || is_word(s, i, "an")) { *next = i + 1; return 1; }

@@ -115,6 +115,10 @@ static void durations_sets_and_times_of_day(void **st)
     assert_string_equal(type_at(t, pub, "Twenty-five years ago"), "DATE");
     assert_string_equal(value_at(t, pub, "5 years"), "-");
     assert_string_equal(value_at(t, pub, "monthly report"), "-");
+    /* a count in two words; not the denominator of a fraction */
+    const char *more = "It took twenty four hours, then 5 1/2 hours more.";
+    assert_string_equal(value_at(more, pub, "twenty four hours"), "PT24H");
+    assert_string_equal(value_at(more, pub, "2 hours"), "-");
     /* parts of a day are times of that day */
     const char *parts = "The vote ended Friday morning. This morning officials met; last night the rebels fired, "
                         "and tonight they rest. Tomorrow evening talks resume.";
