@@ -629,14 +629,43 @@ static bool apposition_cue(const qctx *c, size_t i, size_t j, an_pending *p)
     return false;
 }
 
-/* A cue after the closing mark: "..." she added / Trump told / said Wi. */
+/* A short bracket after a speaker's name, "(D-Ore.)", "(R)", "(pictured)":
+ * if token j opens one, the token after its closing bracket, else j. */
+#define BRACKET_MAX 24
+static size_t skip_bracket(const qctx *c, size_t j)
+{
+    size_t b = c->tok[j - 1].end;
+    while (b < c->tok[j].start && c->t[b] == ' ') b++;
+    if (b + 1 != c->tok[j].start || c->t[b] != '(') return j;
+    for (size_t e = c->tok[j].start; e < c->len && e - b <= BRACKET_MAX; e++) {
+        if (c->t[e] == '(' || c->t[e] == '\n' || c->t[e] == '"') return j;
+        if (c->t[e] != ')') continue;
+        size_t k = j;
+        while (k < c->ntok && c->tok[k].start < e) k++;
+        return k;
+    }
+    return j;
+}
+
+/* A cue after the closing mark: "..." she added / Trump told / said Wi /
+ * Rep. Earl Blumenauer (D-Ore.) said. */
 static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
 {
-    if (m->end > m->start && c->t[m->end - 1] == '.') return false;   /* a new sentence follows */
+    /* a full stop right before the closing mark: a new sentence follows;
+     * not the period of an abbreviation before a comma ("in the U.S.,") */
+    size_t e = m->close;
+    while (e > m->start && c->t[e - 1] == ' ') e--;
+    if (e > m->start && c->t[e - 1] == '.') return false;
     size_t i = tok_at(c, m->close_end);
     if (i >= c->ntok || (gap_kind(c, m->close_end, c->tok[i].start) & (GAP_SENT | GAP_QUOTE))) return false;
     for (size_t j = i; j < c->ntok && j - i < PHRASE_MAX; j++) {
-        if (j > i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) return apposition_cue(c, i, j, p);
+        size_t after = j > i ? skip_bracket(c, j) : j;
+        if (after > j) {
+            j = after;
+            if (j >= c->ntok || gap_before(c, j) & GAP_QUOTE) return false;
+        } else if (j > i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) {
+            return apposition_cue(c, i, j, p);
+        }
         int cls = verb_at(c, j);
         if (cls == AN_SV_ADDING) return false;
         if (cls == AN_SV_ACCORDING || (cls && j == i)) {

@@ -240,6 +240,10 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
      * attributes the first names someone else */
     assert_int_equal(speaker_with(LQ "We need him," RQ " Ana Vey said of Leo Ortiz. " LQ "He won the vote for all of "
                                   "us." RQ, "He won the vote", NULL), TWO_VEY);
+    /* an abbreviation's period before the comma ends no sentence; a short
+     * bracket after the name is passed over */
+    assert_int_equal(speaker_with(LQ "There is no room in the U.S.," RQ " Ana Vey said.", "no room", NULL), TWO_VEY);
+    assert_int_equal(speaker_with(LQ "We will win," RQ " Leo Ortiz (D-Ore.) said.", "We will win", NULL), TWO_ORTIZ);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
