@@ -343,6 +343,8 @@ static sl_status search_page(st_db *db, const char *query, long offset, long lim
                              st_matches *m, int64_t from, size_t *n, err_slot *err)
 {
     if (order != SL_SEARCH_NEWEST) {
+        *n = 0;
+        if (!m->n) return SL_OK;   /* m->v is NULL: no qsort or memmove of it */
         qsort(m->v, m->n, sizeof *m->v, by_score);
         size_t first = (size_t)offset < m->n ? (size_t)offset : m->n;
         *n = m->n - first < (size_t)limit ? m->n - first : (size_t)limit;

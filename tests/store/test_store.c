@@ -185,6 +185,11 @@ static void a_search_orders_ties_newest_first_with_snippets(void **st)
     assert_string_equal(got.data, "t4:The \x01okapi\x02 ran.|t3:The \x01okapi\x02 ran.|t2:The \x01okapi\x02 ran.|");
     buf_clear(&got);
     assert_int_equal(st_search(db, "okapi AND (", 0, 3, SL_SEARCH_BEST, hit_snippet, &got, &err), SL_EUSAGE);
+    /* no match: no hit, in either order (make sanitize: nothing sorted or moved from NULL) */
+    buf_clear(&got);
+    assert_int_equal(st_search(db, "wombat", 0, 3, SL_SEARCH_BEST, hit_snippet, &got, &err), SL_OK);
+    assert_int_equal(st_search(db, "wombat", 0, 3, SL_SEARCH_NEWEST, hit_snippet, &got, &err), SL_OK);
+    assert_int_equal(got.len, 0);
     buf_free(&got);
     st_close(db);
 }
