@@ -189,7 +189,12 @@ char *st_snippet(const char *query, const char *text, int words)
         if (close) buf_putc(&out, SL_MARK_END);
     }
     if (best + span < v.n || more) buf_puts(&out, "\xe2\x80\xa6");
-    else if (span) buf_puts(&out, text + v.v[v.n - 1].end);   /* the full stop that ends the text */
+    else if (span) {   /* what ends the text, a full stop, up to a line's end or a few characters */
+        size_t e = v.v[v.n - 1].end, stop = e;
+        while (stop < n && text[stop] != '\n' && stop - e < 8) stop++;
+        while (stop > e && stop < n && ((unsigned char)text[stop] & 0xC0) == 0x80) stop--;   /* not inside a character */
+        buf_append(&out, text + e, stop - e);
+    }
     for (size_t j = 0; j < nt; j++) free(terms[j].text);
     VEC_FREE(v);
     buf_free(&fold);

@@ -147,6 +147,11 @@ static void a_snippet_shows_where_the_words_are(void **st)
     assert_snippet("zebra", "A zebra.", 5, "A [zebra].");
     assert_snippet("zebra lion", "Zebra one two three four zebra zebra zebra.", 4, "[Zebra] one two three\xe2\x80\xa6");
     assert_snippet("lion", "A zebra.", 5, "A zebra.");
+    assert_snippet("zebra", "A zebra.\n\nCopyright", 2, "A [zebra]\xe2\x80\xa6");
+    assert_snippet("zebra", "A zebra!\n\n", 5, "A [zebra]!");
+    /* what follows the last word is cut at a character's edge */
+    assert_snippet("zebra", "A zebra \xe2\x98\x85\xe2\x98\x85\xe2\x98\x85\xe2\x98\x85", 5,
+                   "A [zebra] \xe2\x98\x85\xe2\x98\x85");
     /* the window with both words beats the first lines with one */
     const char *far = "Alpha a b c d e f g h i j k l m n o p alpha beta q r s t u v w x y z.";
     assert_snippet("alpha beta", far, 6, "\xe2\x80\xa6o p [alpha beta] q r\xe2\x80\xa6");
