@@ -244,6 +244,11 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
      * bracket after the name is passed over */
     assert_int_equal(speaker_with(LQ "There is no room in the U.S.," RQ " Ana Vey said.", "no room", NULL), TWO_VEY);
     assert_int_equal(speaker_with(LQ "We will win," RQ " Leo Ortiz (D-Ore.) said.", "We will win", NULL), TWO_ORTIZ);
+    /* a verb of the past no table lists, closing the words after a quote;
+     * not one that goes on into a clause */
+    assert_int_equal(speaker_with(LQ "They failed us," RQ " Leo Ortiz charged.", "They failed", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with(LQ "This is fantastic!" RQ " beamed Ana Vey.", "fantastic", NULL), TWO_VEY);
+    assert_true(speaker_with(LQ "Not yet, not now," RQ " Leo Ortiz wanted to know from the board.", "Not yet", NULL) < 0);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
