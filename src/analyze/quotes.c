@@ -665,7 +665,7 @@ static size_t skip_bracket(const qctx *c, size_t j)
 }
 
 /* A cue after the closing mark: "..." she added / Trump told / said Wi /
- * Rep. Earl Blumenauer (D-Ore.) said. */
+ * Rep. Earl Blumenauer (D-Ore.) said / as Cruz said. */
 static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     /* a full stop right before the closing mark: a new sentence follows;
@@ -675,6 +675,11 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
     if (e > m->start && c->t[e - 1] == '.') return false;
     size_t i = tok_at(c, m->close_end);
     if (i >= c->ntok || (gap_kind(c, m->close_end, c->tok[i].start) & (GAP_SENT | GAP_QUOTE))) return false;
+    /* "...," as Cruz said on Monday / as he put it: the speaker after "as" */
+    if (word_is(c, i, "as") && i + 1 < c->ntok && !(gap_before(c, i + 1) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) &&
+        (starts_upper(c, c->tok[i + 1].start) ||
+         an_pronoun(c->t + c->tok[i + 1].start, c->tok[i + 1].end - c->tok[i + 1].start)))
+        i++;
     for (size_t j = i; j < c->ntok && j - i < PHRASE_MAX; j++) {
         size_t after = j > i ? skip_bracket(c, j) : j;
         if (after > j) {

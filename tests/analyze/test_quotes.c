@@ -244,6 +244,9 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
      * bracket after the name is passed over */
     assert_int_equal(speaker_with(LQ "There is no room in the U.S.," RQ " Ana Vey said.", "no room", NULL), TWO_VEY);
     assert_int_equal(speaker_with(LQ "We will win," RQ " Leo Ortiz (D-Ore.) said.", "We will win", NULL), TWO_ORTIZ);
+    /* "as" before the speaker */
+    assert_int_equal(speaker_with("The race is " LQ "a dead heat right now," RQ " as Leo Ortiz said on Monday.", "dead heat",
+                                  NULL), TWO_ORTIZ);
     /* a verb of the past no table lists, closing the words after a quote;
      * not one that goes on into a clause */
     assert_int_equal(speaker_with(LQ "They failed us," RQ " Leo Ortiz charged.", "They failed", NULL), TWO_ORTIZ);
