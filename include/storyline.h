@@ -295,6 +295,11 @@ typedef struct sl_time {
     const char *sentence;    /* the sentence it sits in */
     size_t      start, end;
     const char *type;        /* "DATE", "TIME", "DURATION" or "SET" */
+    int32_t     day;         /* the day it places on a timeline (a week its Monday, a
+                              * month, quarter or season its first day, a time of day
+                              * its day), or SL_NO_DATE: a duration, a set, a
+                              * reference ("now"), an unresolved one */
+    int         granularity; /* of day: 0 day, 1 month, 2 year, 3 none */
 } sl_time;
 
 typedef struct sl_analysis {

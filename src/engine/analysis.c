@@ -70,7 +70,12 @@ void eg_fill_analysis(arena *a, const char *text, size_t len, const an_facts *f,
         static const char *const types[] = {"DATE", "TIME", "DURATION", "SET"};
         t[i] = (sl_time){span_text(a, text, x->start, x->end), x->value,
                          snt ? span_text(a, text, snt->start, snt->end) : NULL, ix[x->start], ix[x->end],
-                         types[x->type <= AN_TX_SET ? x->type : AN_TX_DATE]};
+                         types[x->type <= AN_TX_SET ? x->type : AN_TX_DATE], x->day, x->granularity};
+        /* a time of a day ("Friday morning", 2018-06-15TMO) is filed under
+         * that day, as a date of it */
+        if (x->type == AN_TX_TIME && x->value && strlen(x->value) > 10 && x->value[10] == 'T' &&
+            (t[i].day = day_parse_iso(x->value, 10)) != DAY_NONE)
+            t[i].granularity = 0;
     }
     out->times = t;
     out->n_times = f->n_times;

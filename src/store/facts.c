@@ -63,14 +63,9 @@ static sl_status put_time(st_db *db, int64_t row, const sl_time *x, size_t posit
     sqlite3_stmt *s = st_prepare(db, ST_PUT_TIME, "INSERT INTO times (article, text, value, day, granularity,"
                                                   " start, end, sentence, position) VALUES (?,?,?,?,?,?,?,?,?)");
     if (!s) return st_fail(db, err, "prepare");
-    size_t vl = x->value ? strlen(x->value) : 0;
-    /* a date, or a time of a day ("Friday morning", 2018-06-15TMO) places
-     * its day; a duration, a set or a reference ("now", PRESENT_REF)
-     * places nothing */
-    bool date = (!x->type || !strcmp(x->type, "DATE")) && !(vl && (x->value[0] < '0' || x->value[0] > '9'));
-    bool at_time = x->type && !strcmp(x->type, "TIME") && vl > 10 && x->value[10] == 'T';
-    int32_t day = (date && vl == 10) || at_time ? day_parse_iso(x->value, 10) : DAY_NONE;
-    int gran = at_time ? 0 : !date ? 3 : vl == 10 ? 0 : vl == 7 ? 1 : 2;
+    /* the day and granularity the analysis gave: what a timeline places */
+    int32_t day = x->granularity <= 2 ? x->day : DAY_NONE;
+    int gran = x->granularity <= 2 && day != DAY_NONE ? x->granularity : 3;
     sqlite3_bind_int64(s, 1, row);
     sqlite3_bind_text(s, 2, x->text, -1, SQLITE_STATIC);
     st_bind_text(s, 3, x->value);

@@ -194,7 +194,7 @@ static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *ve
     VEC(su_dated) *v = vec_;
     sqlite3_stmt *s = members_query(db, m, "SELECT a.id, a.day, a.text FROM articles a WHERE a.duplicate_of IS NULL"
                                            " AND a.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM times t WHERE"
-                                           " t.article = a.row AND t.day = a.day) AND", "");
+                                           " t.article = a.row AND t.granularity = 0 AND t.day = a.day) AND", "");
     if (!s) return st_fail(db, err, "reading leads");
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

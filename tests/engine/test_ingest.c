@@ -316,6 +316,50 @@ static void jobs_are_set_before_ingesting(void **st)
     sl_close(e);
 }
 
+/* The day and granularity a time expression places on a timeline, as the
+ * analysis hands them to the store: a date's, a week's Monday, a
+ * season's first day at month granularity, a time of day's day; none for
+ * a duration or a reference. */
+static const sl_time *time_named(const sl_analysis *r, const char *text)
+{
+    for (size_t i = 0; i < r->n_times; i++)
+        if (!strcmp(r->times[i].text, text)) return &r->times[i];
+    fail_msg("no time expression '%s'", text);
+    return NULL;
+}
+
+static void times_carry_the_day_they_place(void **st)
+{
+    (void)st;
+    sl_engine *e;
+    assert_int_equal(sl_open(&e, NULL), SL_OK);
+    const char *text = "Officials met on June 14. They left Friday morning, after talks last week, and will meet "
+                       "again this summer. The talks took three weeks and go on now.";
+    sl_page page = {.input = "t", .id = "t1", .title = "Talks", .published = "2018-06-15", .body = text,
+                    .body_len = strlen(text), .format = SL_FORMAT_TEXT};
+    const sl_analysis *r;
+    assert_int_equal(sl_analyze_page(e, &page, 1, &r), SL_OK);
+    const sl_time *t = time_named(r, "June 14");
+    assert_int_equal(t->day, 17696);   /* 2018-06-14 */
+    assert_int_equal(t->granularity, 0);
+    t = time_named(r, "Friday morning");
+    assert_int_equal(t->day, 17697);
+    assert_int_equal(t->granularity, 0);
+    t = time_named(r, "last week");
+    assert_int_equal(t->day, 17686);   /* Monday 2018-06-04 */
+    assert_int_equal(t->granularity, 0);
+    t = time_named(r, "this summer");
+    assert_int_equal(t->day, 17683);   /* 2018-06-01 */
+    assert_int_equal(t->granularity, 1);
+    t = time_named(r, "three weeks");
+    assert_int_equal(t->day, SL_NO_DATE);
+    assert_int_equal(t->granularity, 3);
+    t = time_named(r, "now");
+    assert_int_equal(t->day, SL_NO_DATE);
+    assert_int_equal(t->granularity, 3);
+    sl_close(e);
+}
+
 static void a_file_that_is_not_a_database_is_refused(void **st)
 {
     (void)st;
@@ -337,6 +381,7 @@ int main(void)
         cmocka_unit_test(syndicated_copy_is_marked_and_counted),
         cmocka_unit_test(without_manifest_every_article_is_placed),
         cmocka_unit_test(bad_records_are_reported_and_skipped),
+        cmocka_unit_test(times_carry_the_day_they_place),
         cmocka_unit_test(a_file_that_is_not_a_database_is_refused),
         cmocka_unit_test(threads_store_what_one_thread_stores),
         cmocka_unit_test(days_read_from_a_life_do_not_split_an_event),

@@ -484,23 +484,26 @@ static void a_story_caps_its_actors_and_quotes(void **st)
     st_close(db);
 }
 
-/* A time expression is stored with the day it places on a timeline: a
- * date's and a time of day's (granularity 0), none for a duration, a set
- * or a reference such as "now" (granularity 3). */
+/* A time expression is stored with the day and granularity the analysis
+ * gave it (engine/test_ingest.c: times_carry_the_day_they_place); one
+ * without a day, or of granularity 3, is stored with none. */
 static void times_keep_the_day_they_place(void **st)
 {
     (void)st;
     st_db *db = story_db("times.db");
     err_slot err;
     put_article(db, "t1", 1, 1);
+    int32_t jun14 = day_from_ymd(2018, 6, 14), jun15 = day_from_ymd(2018, 6, 15);
     sl_time t[] = {
-        {"June 14", "2018-06-14", "On June 14 they met.", 3, 10, "DATE"},
-        {"Friday morning", "2018-06-15TMO", "Friday morning they left.", 0, 14, "TIME"},
-        {"three weeks", "P3W", "It took three weeks.", 8, 19, "DURATION"},
-        {"every Monday", "XXXX-WXX-1", "They meet every Monday.", 10, 22, "SET"},
-        {"now", "PRESENT_REF", "They are now here.", 9, 12, "DATE"},
+        {"June 14", "2018-06-14", "On June 14 they met.", 3, 10, "DATE", jun14, 0},
+        {"Friday morning", "2018-06-15TMO", "Friday morning they left.", 0, 14, "TIME", jun15, 0},
+        {"three weeks", "P3W", "It took three weeks.", 8, 19, "DURATION", SL_NO_DATE, 3},
+        {"every Monday", "XXXX-WXX-1", "They meet every Monday.", 10, 22, "SET", SL_NO_DATE, 3},
+        {"now", "PRESENT_REF", "They are now here.", 9, 12, "DATE", SL_NO_DATE, 3},
+        {"soon", NULL, "It ends soon.", 8, 12, "DATE", jun15, 3},   /* granularity 3 wins: no day */
+        {"June", "2018-06", "In June they met.", 3, 7, "DATE", day_from_ymd(2018, 6, 1), 1},
     };
-    sl_analysis f = {.times = t, .n_times = 5};
+    sl_analysis f = {.times = t, .n_times = 7};
     assert_int_equal(st_facts_put(db, 1, &f, &err), SL_OK);
     assert_int_equal(st_commit(db, &err), SL_OK);
     st_close(db);
@@ -509,7 +512,9 @@ static void times_keep_the_day_they_place(void **st)
     assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 0 AND day IS NOT NULL"), 2);
     assert_int_equal(count_in(path, "SELECT day FROM times WHERE text = 'Friday morning'"),
                      day_from_ymd(2018, 6, 15));
-    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 3 AND day IS NULL"), 3);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 3 AND day IS NULL"), 4);
+    assert_int_equal(count_in(path, "SELECT day FROM times WHERE text = 'June' AND granularity = 1"),
+                     day_from_ymd(2018, 6, 1));
 }
 
 /* A file of schema 3 (no application_id, the version in its meta table,
