@@ -386,7 +386,8 @@ sl_status st_search(st_db *db, const char *query, long offset, long limit, int o
     st_matches m = {0};
     int64_t from;
     size_t n = 0;
-    sl_status st = search_matches(db, query, offset + limit, rank, &m, &from, err);
+    /* newest first needs the window only, not the scores the pass reads */
+    sl_status st = search_matches(db, query, offset + limit, order == SL_SEARCH_NEWEST ? "0" : rank, &m, &from, err);
     if (st == SL_OK) st = search_page(db, query, offset, limit, order, rank, &m, from, &n, err);
     /* only the hits of the page are read, and their passages cut */
     sqlite3_stmt *s = NULL;
