@@ -19,18 +19,21 @@ static const char *col(sqlite3_stmt *s, int i) { return (const char *)sqlite3_co
 
 /* The articles whose facts make a story's (SL_STORY_FACTS): its newest
  * 500, or a full-text query's newest 500 matches. What show and timeline
- * cost then grows neither with the story nor with the archive. */
+ * cost then grows neither with the story nor with the archive. The
+ * condition is on column row_col, the article's row: a query that needs no
+ * column of the article names the fact's own (x.article), and reads no
+ * article rows. */
 static sqlite3_stmt *members_query(st_db *db, const st_members_of *m, const char *select_from_where,
-                                   const char *tail)
+                                   const char *row_col, const char *tail)
 {
-    const char *cond = m->query ? "a.row IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+    const char *cond = m->query ? "IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
                                   " ORDER BY rowid DESC LIMIT ?2)"
-                     : m->level == CL_EVENT ? "a.row IN (SELECT row FROM articles WHERE event = ?1"
+                     : m->level == CL_EVENT ? "IN (SELECT row FROM articles WHERE event = ?1"
                                               " ORDER BY day DESC, row DESC LIMIT ?2)"
-                                            : "a.row IN (SELECT row FROM articles WHERE storyline = ?1"
+                                            : "IN (SELECT row FROM articles WHERE storyline = ?1"
                                               " ORDER BY day DESC, row DESC LIMIT ?2)";
     char sql[1024];
-    snprintf(sql, sizeof sql, "%s %s %s", select_from_where, cond, tail);
+    snprintf(sql, sizeof sql, "%s %s %s %s", select_from_where, row_col, cond, tail);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) return NULL;
     if (m->query) sqlite3_bind_text(s, 1, m->query, -1, SQLITE_STATIC);
@@ -73,7 +76,7 @@ static int cmp_agg(const void *x, const void *y)
 sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor **out, size_t *n, err_slot *err)
 {
     sqlite3_stmt *s = members_query(db, m, "SELECT x.key, x.name, x.type, x.roles, x.aliases, x.mentions"
-                                           " FROM actors x JOIN articles a ON a.row = x.article WHERE", "");
+                                           " FROM actors x WHERE", "x.article", "");
     if (!s) return st_fail(db, err, "reading actors");
     map index;
     map_init(&index);
@@ -128,8 +131,7 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
 
 static sl_status count_quotes(st_db *db, const st_members_of *m, size_t *total, err_slot *err)
 {
-    sqlite3_stmt *s = members_query(db, m, "SELECT count(*) FROM quotes q JOIN articles a ON a.row = q.article WHERE",
-                                    "");
+    sqlite3_stmt *s = members_query(db, m, "SELECT count(*) FROM quotes q WHERE", "q.article", "");
     if (!s) return st_fail(db, err, "reading quotes");
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) *total = (size_t)sqlite3_column_int64(s, 0);
@@ -149,7 +151,7 @@ sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *act
                         limit);
     else snprintf(tail, sizeof tail, "ORDER BY a.day IS NULL, a.day, a.row, q.start");
     sqlite3_stmt *s = members_query(db, m, "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end"
-                                           " FROM quotes q JOIN articles a ON a.row = q.article WHERE", tail);
+                                           " FROM quotes q JOIN articles a ON a.row = q.article WHERE", "a.row", tail);
     if (!s) return st_fail(db, err, "reading quotes");
     map names;   /* actor key -> 1 + its index in actors */
     map_init(&names);
@@ -194,7 +196,7 @@ static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *ve
     VEC(su_dated) *v = vec_;
     sqlite3_stmt *s = members_query(db, m, "SELECT a.id, a.day, a.text FROM articles a WHERE a.duplicate_of IS NULL"
                                            " AND a.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM times t WHERE"
-                                           " t.article = a.row AND t.granularity = 0 AND t.day = a.day) AND", "");
+                                           " t.article = a.row AND t.granularity = 0 AND t.day = a.day) AND", "a.row", "");
     if (!s) return st_fail(db, err, "reading leads");
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -223,7 +225,7 @@ sl_status st_story_timeline(st_db *db, const st_members_of *m, size_t dates, siz
 {
     sqlite3_stmt *s = members_query(db, m, "SELECT t.day, t.sentence, a.id, a.day, t.position FROM times t"
                                            " JOIN articles a ON a.row = t.article WHERE t.granularity = 0"
-                                           " AND t.day IS NOT NULL AND t.sentence IS NOT NULL AND", "");
+                                           " AND t.day IS NOT NULL AND t.sentence IS NOT NULL AND", "a.row", "");
     if (!s) return st_fail(db, err, "reading time expressions");
     VEC(su_dated) v = {0};
     int rc;
