@@ -51,19 +51,55 @@ typedef struct agg {
     VEC(const char *) aliases;
 } agg;
 
-static void add_unique(arena *a, void *vec_, const char *s)
+/* s (n bytes) onto the list vec_ unless it is there. */
+static void add_unique(arena *a, void *vec_, const char *s, size_t n)
 {
     VEC(const char *) *v = vec_;
-    for (size_t i = 0; i < v->n; i++) if (!strcmp(v->v[i], s)) return;
-    VEC_PUSH(*v, arena_strdup(a, s));
+    for (size_t i = 0; i < v->n; i++) if (!strncmp(v->v[i], s, n) && !v->v[i][n]) return;
+    VEC_PUSH(*v, arena_strndup(a, s, n));
+}
+
+static const char *skip_space(const char *p)
+{
+    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') p++;
+    return p;
+}
+
+/* A JSON array of strings without escapes, as facts.c stores most role and
+ * alias lists: walked here (add: its strings onto vec), since parsing them
+ * with jansson took an eighth of a story page. False if json is not such
+ * an array. */
+static bool plain_list(arena *a, void *vec, const char *json, bool add)
+{
+    const char *p = skip_space(json);
+    if (*p++ != '[') return false;
+    p = skip_space(p);
+    if (*p == ']') return !*skip_space(p + 1);
+    for (;;) {
+        if (*p != '"') return false;
+        const char *end = p + 1;
+        while (*end && *end != '"' && *end != '\\' && (unsigned char)*end >= 0x20) end++;
+        if (*end != '"') return false;   /* an escape, a control character or the end: jansson's */
+        if (add) add_unique(a, vec, p + 1, (size_t)(end - p - 1));
+        p = skip_space(end + 1);
+        if (*p == ']') return !*skip_space(p + 1);
+        if (*p++ != ',') return false;
+        p = skip_space(p);
+    }
 }
 
 static void add_json_list(arena *a, void *vec, const char *json)
 {
-    if (!json || !strcmp(json, "[]")) return;   /* most actors have no roles and aliases: no parse */
+    if (!json) return;
+    if (plain_list(a, vec, json, false)) {
+        plain_list(a, vec, json, true);
+        return;
+    }
     json_t *arr = json_loads(json, 0, NULL);
-    for (size_t i = 0; json_is_array(arr) && i < json_array_size(arr); i++)
-        if (json_is_string(json_array_get(arr, i))) add_unique(a, vec, json_string_value(json_array_get(arr, i)));
+    for (size_t i = 0; json_is_array(arr) && i < json_array_size(arr); i++) {
+        const json_t *e = json_array_get(arr, i);
+        if (json_is_string(e)) add_unique(a, vec, json_string_value(e), json_string_length(e));
+    }
     json_decref(arr);
 }
 
@@ -96,11 +132,11 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
         long mentions = sqlite3_column_int64(s, 5);
         g->mentions += mentions;
         if (!g->name || mentions > g->name_mentions) {   /* the form most used names the actor */
-            if (g->name) add_unique(a, &g->aliases, g->name);
+            if (g->name) add_unique(a, &g->aliases, g->name, strlen(g->name));
             g->name = arena_strdup(a, name);
             g->name_mentions = mentions;
         } else {
-            add_unique(a, &g->aliases, name);
+            add_unique(a, &g->aliases, name, strlen(name));
         }
         add_json_list(a, &g->roles, col(s, 3));
         add_json_list(a, &g->aliases, col(s, 4));
@@ -140,43 +176,85 @@ static sl_status count_quotes(st_db *db, const st_members_of *m, size_t *total, 
     return st;
 }
 
+typedef VEC(sl_quote) quote_vec;
+
+/* The quote of a row of s (speaker, speaker_key, text, kind, article id,
+ * start, end) onto v; a speaker who is one of the actors (names: key -> 1
+ * + index) is named as that actor is. */
+static void add_quote(sqlite3_stmt *s, const map *names, const sl_actor *actors, arena *a, quote_vec *v)
+{
+    const char *key = col(s, 1), *kind = col(s, 3), *speaker = col(s, 0);
+    if (!col(s, 2) || !col(s, 4)) return;   /* NOT NULL columns: a damaged row */
+    uint64_t *who = key ? map_get(names, key, strlen(key)) : NULL;
+    if (who) speaker = actors[*who - 1].name;
+    sl_quote q = {arena_strdup(a, speaker), arena_strdup(a, key), arena_strdup(a, col(s, 2)),
+                  kind && !strcmp(kind, "direct") ? "direct" : "indirect", arena_strdup(a, col(s, 4)),
+                  (size_t)sqlite3_column_int64(s, 5), (size_t)sqlite3_column_int64(s, 6)};
+    VEC_PUSH(*v, q);
+}
+
+/* The newest limit quotes onto v, newest first, read article by article
+ * from the newest member on (undated ones first, as in the full order
+ * turned around) until limit are found. A story's 500 articles hold
+ * thousands of quotes: sorting them all with their words to keep 50 was a
+ * third of the time of a story page. */
+static sl_status newest_quotes(st_db *db, const st_members_of *m, const map *names, const sl_actor *actors,
+                               size_t limit, arena *a, quote_vec *v, err_slot *err)
+{
+    sqlite3_stmt *mem = members_query(db, m, "SELECT a.row, a.id FROM articles a WHERE", "a.row",
+                                      "ORDER BY a.day IS NULL DESC, a.day DESC, a.row DESC");
+    if (!mem) return st_fail(db, err, "reading quotes");
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db->h, "SELECT speaker, speaker_key, text, kind, ?2, start, end FROM quotes"
+                                  " WHERE article = ?1 ORDER BY start DESC", -1, &s, NULL) != SQLITE_OK) {
+        sl_status st = st_fail(db, err, "reading quotes");
+        sqlite3_finalize(mem);
+        return st;
+    }
+    int rc = SQLITE_DONE;
+    while (v->n < limit && (rc = sqlite3_step(mem)) == SQLITE_ROW) {
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, sqlite3_column_int64(mem, 0));
+        sqlite3_bind_text(s, 2, col(mem, 1), -1, SQLITE_TRANSIENT);
+        while (v->n < limit && (rc = sqlite3_step(s)) == SQLITE_ROW) add_quote(s, names, actors, a, v);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) break;
+    }
+    sl_status st = v->n >= limit || rc == SQLITE_DONE ? SL_OK : st_fail(db, err, "reading quotes");
+    sqlite3_finalize(s);
+    sqlite3_finalize(mem);
+    return st;
+}
+
 sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *actors, size_t n_actors, size_t limit,
                           arena *a, sl_quote **out, size_t *n, size_t *total, err_slot *err)
 {
     *out = NULL;
     *n = *total = 0;
-    /* newest first when cut, then turned around */
-    char tail[160];
-    if (limit) snprintf(tail, sizeof tail, "ORDER BY a.day IS NULL DESC, a.day DESC, a.row DESC, q.start DESC LIMIT %zu",
-                        limit);
-    else snprintf(tail, sizeof tail, "ORDER BY a.day IS NULL, a.day, a.row, q.start");
-    sqlite3_stmt *s = members_query(db, m, "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end"
-                                           " FROM quotes q JOIN articles a ON a.row = q.article WHERE", "a.row", tail);
-    if (!s) return st_fail(db, err, "reading quotes");
     map names;   /* actor key -> 1 + its index in actors */
     map_init(&names);
     for (size_t i = 0; i < n_actors; i++) *map_put(&names, actors[i].key, strlen(actors[i].key), NULL) = i + 1;
-    VEC(sl_quote) v = {0};
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *key = col(s, 1), *kind = col(s, 3), *speaker = col(s, 0);
-        if (!col(s, 2) || !col(s, 4)) continue;   /* NOT NULL columns: a damaged row */
-        uint64_t *who = key ? map_get(&names, key, strlen(key)) : NULL;
-        if (who) speaker = actors[*who - 1].name;
-        sl_quote q = {arena_strdup(a, speaker), arena_strdup(a, key), arena_strdup(a, col(s, 2)),
-                      kind && !strcmp(kind, "direct") ? "direct" : "indirect", arena_strdup(a, col(s, 4)),
-                      (size_t)sqlite3_column_int64(s, 5), (size_t)sqlite3_column_int64(s, 6)};
-        VEC_PUSH(v, q);
-    }
-    map_free(&names);
-    sl_status st = st_done(db, rc, err, "reading quotes");
-    sqlite3_finalize(s);
-    if (limit)
+    quote_vec v = {0};
+    sl_status st;
+    if (limit) {   /* newest first, then turned around */
+        st = newest_quotes(db, m, &names, actors, limit, a, &v, err);
         for (size_t i = 0; i < v.n / 2; i++) {
             sl_quote t = v.v[i];
             v.v[i] = v.v[v.n - 1 - i];
             v.v[v.n - 1 - i] = t;
         }
+    } else {
+        sqlite3_stmt *s = members_query(db, m, "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end"
+                                               " FROM quotes q JOIN articles a ON a.row = q.article WHERE", "a.row",
+                                        "ORDER BY a.day IS NULL, a.day, a.row, q.start");
+        if (!s) st = st_fail(db, err, "reading quotes");
+        else {
+            int rc;
+            while ((rc = sqlite3_step(s)) == SQLITE_ROW) add_quote(s, &names, actors, a, &v);
+            st = st_done(db, rc, err, "reading quotes");
+            sqlite3_finalize(s);
+        }
+    }
+    map_free(&names);
     *out = arena_alloc(a, (v.n + 1) * sizeof **out);
     if (v.n) memcpy(*out, v.v, v.n * sizeof **out);
     *n = *total = v.n;

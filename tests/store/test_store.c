@@ -484,6 +484,73 @@ static void a_story_caps_its_actors_and_quotes(void **st)
     st_close(db);
 }
 
+/* An actor's roles and aliases are merged across articles whether their
+ * lists are plain or hold escapes (read by jansson); a damaged list adds
+ * nothing. The newest quotes are those of the undated articles, then of
+ * the newest days, and come oldest first, as all of them do. */
+static void a_story_merges_lists_and_cuts_quotes_newest_first(void **st)
+{
+    (void)st;
+    st_db *db = story_db("lists.db");
+    err_slot err;
+    for (int i = 1; i <= 5; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "a%d", i);
+        put_article(db, id, 1, 1);
+    }
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_close(db);
+    char path[128];
+    snprintf(path, sizeof path, "%s/lists.db", tmp);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "BEGIN;"
+        "UPDATE articles SET day = CASE id WHEN 'a1' THEN 100 WHEN 'a2' THEN 200 WHEN 'a4' THEN 150"
+        " WHEN 'a5' THEN 300 END;"
+        "INSERT INTO actors (article, key, name, type, roles, aliases, mentions) SELECT row, 'kim', 'Kim Jong Un',"
+        " 'person', CASE id WHEN 'a1' THEN '[\"envoy\", \"Defence Minister\"]'"
+        " WHEN 'a2' THEN ' [ \"envoy\",\"Chief \\\"Negotiator\\\"\" ] ' ELSE '[\"broken\"' END,"
+        " CASE id WHEN 'a2' THEN '[\"Kim\"]' WHEN 'a4' THEN '[\"K\\u00edm\"]' ELSE '[]' END, 1"
+        " FROM articles WHERE id IN ('a1', 'a2', 'a4');"
+        "INSERT INTO quotes (article, speaker, speaker_key, text, kind, start, end) SELECT row, 'Kim', 'kim',"
+        " 'said in ' || id, 'direct', 1, 5 FROM articles WHERE id != 'a5';"
+        "COMMIT;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
+    arena a;
+    arena_init(&a);
+    st_members_of m = {CL_STORYLINE, 1, NULL};
+    sl_actor *ac;
+    size_t n;
+    assert_int_equal(st_story_actors(db, &m, &a, &ac, &n, &err), SL_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(ac[0].n_roles, 3);
+    assert_string_equal(ac[0].roles[0], "envoy");
+    assert_string_equal(ac[0].roles[1], "Defence Minister");
+    assert_string_equal(ac[0].roles[2], "Chief \"Negotiator\"");
+    assert_int_equal(ac[0].n_aliases, 2);
+    bool plain = false, accented = false;
+    for (size_t i = 0; i < 2; i++) {
+        plain |= !strcmp(ac[0].aliases[i], "Kim");
+        accented |= !strcmp(ac[0].aliases[i], "K\xc3\xadm");
+    }
+    assert_true(plain && accented);
+    sl_quote *q;
+    size_t total;
+    assert_int_equal(st_story_quotes(db, &m, ac, n, 2, &a, &q, &n, &total, &err), SL_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(total, 4);
+    assert_string_equal(q[0].text, "said in a2");   /* a5, the newest, has none */
+    assert_string_equal(q[1].text, "said in a3");   /* undated */
+    assert_string_equal(q[0].speaker, "Kim Jong Un");
+    assert_int_equal(st_story_quotes(db, &m, ac, 1, 0, &a, &q, &n, &total, &err), SL_OK);
+    assert_int_equal(n, 4);
+    const char *all[] = {"said in a1", "said in a4", "said in a2", "said in a3"};
+    for (size_t i = 0; i < 4; i++) assert_string_equal(q[i].text, all[i]);
+    arena_reset(&a);
+    st_close(db);
+}
+
 /* A time expression is stored with the day and granularity the analysis
  * gave it (engine/test_ingest.c: times_carry_the_day_they_place); one
  * without a day, or of granularity 3, is stored with none. */
@@ -592,6 +659,7 @@ int main(void)
         cmocka_unit_test(a_search_ranks_titles_counts_and_lengths),
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
         cmocka_unit_test(a_story_caps_its_actors_and_quotes),
+        cmocka_unit_test(a_story_merges_lists_and_cuts_quotes_newest_first),
         cmocka_unit_test(times_keep_the_day_they_place),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
