@@ -434,28 +434,40 @@ static void a_schema_5_file_gets_its_events_counted(void **st)
     assert_int_equal(count_in(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), 3);
 }
 
+/* A story database tmp/name of n articles (a1..an, or a001.. with three
+ * digits when wide) of s1 and e1, with sql run on it by SQLite itself (for
+ * rows the store writes only from an analysis), opened to read. */
+static st_db *story_with(const char *name, int n, bool wide, const char *sql)
+{
+    st_db *db = story_db(name);
+    err_slot err;
+    for (int i = 1; i <= n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, wide ? "a%03d" : "a%d", i);
+        put_article(db, id, 1, 1);
+    }
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_close(db);
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
+    return db;
+}
+
 /* A long story lists its most mentioned actors and newest quotes, up to
  * the caps, and says how many there are in all; a quote's speaker is named
  * as the actor it resolves to. */
 static void a_story_caps_its_actors_and_quotes(void **st)
 {
     (void)st;
-    st_db *db = story_db("caps.db");
     err_slot err;
-    for (int i = 1; i <= 200; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "a%03d", i);
-        put_article(db, id, 1, 1);
-    }
-    assert_int_equal(st_commit(db, &err), SL_OK);
-    st_close(db);
-    char path[128];
-    snprintf(path, sizeof path, "%s/caps.db", tmp);
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
     /* each article: one actor of its own and "kim" (most mentioned), and two
      * quotes by kim under a shorter spelling */
-    assert_int_equal(sqlite3_exec(h, "BEGIN;"
+    st_db *db = story_with("caps.db", 200, true, "BEGIN;"
         "INSERT INTO actors (article, key, name, type, mentions) SELECT row, 'own' || row, 'Own ' || row, 'person', 1"
         " FROM articles;"
         "INSERT INTO actors (article, key, name, type, mentions) SELECT row, 'kim', 'Kim Jong Un', 'person', 3"
@@ -464,9 +476,7 @@ static void a_story_caps_its_actors_and_quotes(void **st)
         " 'first of ' || id, 'direct', 1, 5 FROM articles;"
         "INSERT INTO quotes (article, speaker, speaker_key, text, kind, start, end) SELECT row, 'Kim', 'kim',"
         " 'second of ' || id, 'direct', 9, 12 FROM articles;"
-        "COMMIT;", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(h);
-    assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
+        "COMMIT;");
     sl_story *s;
     assert_int_equal(st_story_get(db, "s1", &s, &err), SL_OK);
     assert_int_equal(s->total_actors, 201);
@@ -491,20 +501,8 @@ static void a_story_caps_its_actors_and_quotes(void **st)
 static void a_story_merges_lists_and_cuts_quotes_newest_first(void **st)
 {
     (void)st;
-    st_db *db = story_db("lists.db");
     err_slot err;
-    for (int i = 1; i <= 5; i++) {
-        char id[8];
-        snprintf(id, sizeof id, "a%d", i);
-        put_article(db, id, 1, 1);
-    }
-    assert_int_equal(st_commit(db, &err), SL_OK);
-    st_close(db);
-    char path[128];
-    snprintf(path, sizeof path, "%s/lists.db", tmp);
-    sqlite3 *h;
-    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(h, "BEGIN;"
+    st_db *db = story_with("lists.db", 5, false, "BEGIN;"
         "UPDATE articles SET day = CASE id WHEN 'a1' THEN 100 WHEN 'a2' THEN 200 WHEN 'a4' THEN 150"
         " WHEN 'a5' THEN 300 END;"
         "INSERT INTO actors (article, key, name, type, roles, aliases, mentions) SELECT row, 'kim', 'Kim Jong Un',"
@@ -514,9 +512,7 @@ static void a_story_merges_lists_and_cuts_quotes_newest_first(void **st)
         " FROM articles WHERE id IN ('a1', 'a2', 'a4');"
         "INSERT INTO quotes (article, speaker, speaker_key, text, kind, start, end) SELECT row, 'Kim', 'kim',"
         " 'said in ' || id, 'direct', 1, 5 FROM articles WHERE id != 'a5';"
-        "COMMIT;", NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(h);
-    assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
+        "COMMIT;");
     arena a;
     arena_init(&a);
     st_members_of m = {CL_STORYLINE, 1, NULL};
