@@ -669,6 +669,10 @@ static bool split_title(an_scan *s, size_t t0, size_t t1)
         i = r;
     }
     if (!cut) {
+        /* a title word after a given name is a surname: "Charlie King",
+         * "Carole King", "John Bishop"; a title comes before a name */
+        if (role_end == t1 && title_at > t0 && title_at + 1 == t1 && is_lex(s, title_at - 1, LX_BIT(LX_GIVEN)))
+            return false;
         /* "State" in "Secretary of State" is no head word */
         if (role_end != t1 || any_lex(s, t0, title_at, LX_BIT(LX_ORG_HEAD) | LX_BIT(LX_PLACE_HEAD))) return false;
         names_in_role(s, t0, t1);

@@ -375,6 +375,19 @@ static void a_role_without_a_name_is_no_actor(void **st)
     done(&f);
 }
 
+/* A title word after a given name is a surname, not a role: titles come
+ * before names. */
+static void a_title_after_a_given_name_is_a_surname(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Charlie King said the vote was close. Later Mary Bishop agreed with the Minister.");
+    expect(&f, "Charlie King", AN_PERSON);
+    expect(&f, "Mary Bishop", AN_PERSON);
+    expect_none(&f, "Minister");
+    done(&f);
+}
+
 static void events_and_name_pairs_are_no_actors(void **st)
 {
     (void)st;
@@ -620,6 +633,7 @@ int main(void)
         cmocka_unit_test(a_shared_family_name_goes_to_the_latest),
         cmocka_unit_test(of_phrases_belong_to_titles),
         cmocka_unit_test(a_role_without_a_name_is_no_actor),
+        cmocka_unit_test(a_title_after_a_given_name_is_a_surname),
         cmocka_unit_test(events_and_name_pairs_are_no_actors),
         cmocka_unit_test(context_types_groups_and_regions),
         cmocka_unit_test(mentions_point_at_actors),
