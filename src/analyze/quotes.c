@@ -712,6 +712,20 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
     return false;
 }
 
+/* Cue p by the speaker phrase [ps, pe) alone, with no speech verb (a
+ * colon or a dash marks the quote as theirs); true. */
+static bool verbless_cue(const qctx *c, an_pending *p, size_t ps, size_t pe)
+{
+    p->how = HOW_PHRASE;
+    p->ps = (uint32_t)ps;
+    p->pe = (uint32_t)pe;
+    p->verb = (uint32_t)(pe - 1);
+    p->q.cue_start = c->tok[ps].start;
+    p->q.cue_end = c->tok[pe - 1].end;
+    p->strong = true;
+    return true;
+}
+
 /* A quote a colon introduces after a short clause, whatever its verb:
  * "Cruz continued: "..."", "Jo Potts, 17, echoed: "..."", "He wrote:
  * "..."", also when the quote opens the next paragraph. The clause is the
@@ -728,14 +742,51 @@ static bool colon_cue(const qctx *c, const an_qmarks *m, an_pending *p)
     if (colons != 1) return false;
     size_t ss = tok_at(c, sentence_start(c, i - 1));
     if (ss >= i || i - ss > APPOSITION_MAX) return false;
-    p->how = HOW_PHRASE;
-    p->ps = (uint32_t)ss;
-    p->pe = (uint32_t)i;
-    p->verb = (uint32_t)(i - 1);
-    p->q.cue_start = c->tok[ss].start;
-    p->q.cue_end = c->tok[i - 1].end;
-    p->strong = true;
-    return true;
+    return verbless_cue(c, p, ss, i);
+}
+
+/* Length of the dash at byte x that signs a quote: a horizontal bar, an em
+ * or en dash, or one or two hyphens; 0 if none. */
+static size_t signing_dash(const qctx *c, size_t x)
+{
+    const unsigned char *u = (const unsigned char *)c->t + x;
+    if (x + 3 <= c->len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94 || u[2] == 0x95)) return 3;
+    if (x < c->len && u[0] == '-') return x + 1 < c->len && u[1] == '-' ? 2 : 1;
+    return 0;
+}
+
+/* Tokens of a name that signs a quote. */
+#define SIGNATURE_MAX 5
+
+/* A quote signed by its speaker after a dash, as under a letter, a
+ * testimonial or an epigraph: "..." ― Pamela Padilla / "..." — J. Smith.
+ * The signature is capitalised words that end their sentence or
+ * paragraph (or meet the next quote) and name a person. */
+static bool dash_cue(const qctx *c, const an_qmarks *m, an_pending *p)
+{
+    size_t x = m->close_end;
+    while (x < c->len && c->t[x] == ' ') x++;
+    size_t dl = signing_dash(c, x);
+    if (!dl || x + dl >= c->len || (dl < 3 && c->t[x + dl] != ' ')) return false;   /* "―Name", not "-Name" */
+    size_t i = tok_at(c, x + dl);
+    if (i >= c->ntok) return false;
+    for (size_t b = x + dl; b < c->tok[i].start; b++)
+        if (c->t[b] != ' ') return false;
+    size_t k = i;
+    while (k < c->ntok && k - i < SIGNATURE_MAX) {
+        if (k > i && (gap_before(c, k) & (GAP_SENT | GAP_PUNCT | GAP_QUOTE))) break;
+        if (!starts_upper(c, c->tok[k].start)) return false;
+        k++;
+    }
+    if (!clause_ends_before(c, k)) return false;
+    bool person = false;   /* the mentions' index is built once the direct quotes are known */
+    for (size_t j = mention_from(c, c->tok[i].start); j < c->nm->n_mentions && !person; j++) {
+        const an_mention *mn = mention(c, j);
+        if (c->nm->mentions[j].start >= c->tok[k - 1].end) break;
+        person = mn && mn->type == AN_PERSON && mn->end <= c->tok[k - 1].end;
+    }
+    if (!person) return false;
+    return verbless_cue(c, p, i, k);
 }
 
 /* A cue before the opening mark in the same sentence: X said, "..." /
@@ -831,7 +882,8 @@ static void find_direct(qctx *c)
     for (size_t i = 0; i < n; i++) {
         an_pending p = {.q = {.start = all[i].start, .end = all[i].end, .kind = AN_DIRECT, .speaker = -1},
                         .m = all[i]};
-        bool cued = cue_after(c, &all[i], &p) || cue_before(c, &all[i], &p) || colon_cue(c, &all[i], &p);
+        bool cued = cue_after(c, &all[i], &p) || dash_cue(c, &all[i], &p) || cue_before(c, &all[i], &p) ||
+                    colon_cue(c, &all[i], &p);
         if (!(cued && p.strong) && !full_clause(c, &all[i])) continue;
         if (!cued && prev && follows(c, prev, &all[i])) p.how = HOW_CONTINUE;
         /* A verb after the quote reports only the quote; one before it may

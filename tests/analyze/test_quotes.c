@@ -192,6 +192,26 @@ static int speaker_with(const char *text, const char *key, size_t *indirect)
     return who;
 }
 
+/* A quote signed after a dash, as under a letter or a testimonial: the
+ * name that ends its sentence or paragraph is the speaker; a dash before
+ * words that name no one, or before a lower-case clause, signs nothing. */
+static void a_quote_signed_after_a_dash(void **st)
+{
+    (void)st;
+    assert_int_equal(speaker_with("Readers wrote in.\n\n" LQ "The rent is too high." RQ " \xE2\x80\x95 Ana Vey "
+                                  LQ "We will stay." RQ " \xE2\x80\x95 Leo Ortiz", "rent is", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Readers wrote in.\n\n" LQ "The rent is too high." RQ " \xE2\x80\x95 Ana Vey "
+                                  LQ "We will stay." RQ " \xE2\x80\x95 Leo Ortiz", "will stay", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with("Readers wrote in.\n\n" LQ "The rent is too high." RQ "\xE2\x80\x94Leo Ortiz.",
+                                  "rent is", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with("Readers wrote in.\n\n\"The rent is too high for all of us.\" - Ana Vey, tenant",
+                                  "rent is", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Readers wrote in.\n\n\"The rent is too high for all of us.\" - Union Report",
+                                  "rent is", NULL), -1);
+    assert_int_equal(speaker_with("Readers wrote in.\n\n\"The rent is too high for all of us.\" - Ana Vey said "
+                                  "nothing.", "rent is", NULL), -1);
+}
+
 /* A speaker set apart from the verb by an apposition or a relative clause
  * after the quote; the short quote is speech because it is cued. A quote
  * whose cue names no one, inside someone's reported clause, is theirs. */
@@ -937,6 +957,7 @@ int main(void)
         cmocka_unit_test(seed_001_kang_trump_moon),
         cmocka_unit_test(seed_002_mattis_and_song),
         cmocka_unit_test(cue_after_an_apposition_and_partial_quotes),
+        cmocka_unit_test(a_quote_signed_after_a_dash),
         cmocka_unit_test(a_place_inside_a_speaker_phrase_is_no_speaker),
         cmocka_unit_test(seed_003_wi),
         cmocka_unit_test(seed_004_kim_and_an),
