@@ -207,21 +207,40 @@ static int hint_of(const xmlNode *n, const tag_info *t)
     return off >= on ? -(off > 0) : 1;
 }
 
-/* Marked hidden: the hidden attribute, or an inline style with display:none
- * (menus' folded levels, templates, consent dialogs). */
+/* A segment React's streaming server renderer sends hidden, for its
+ * script to move into place: <div hidden id="S:0">, revealed by
+ * $RC("B:0","S:0"). The page shows it; on Next.js sites it is often the
+ * whole article, while what is visible before the script runs is the
+ * header and the footer. */
+static bool streamed_segment(const xmlNode *n)
+{
+    char id[256];
+    attr_lower(n, "id", id);
+    if (id[0] != 's' || id[1] != ':' || !id[2]) return false;
+    for (const char *p = id + 2; *p; p++)
+        if (*p < '0' || *p > '9') return false;
+    return true;
+}
+
+/* Marked hidden: the hidden attribute (but for a streamed segment), or an
+ * inline style with display:none (menus' folded levels, templates, consent
+ * dialogs). */
 static bool hidden(const xmlNode *n)
 {
     for (const xmlAttr *at = n->properties; at; at = at->next) {
         if (!at->name) continue;
-        if (!strcmp((const char *)at->name, "hidden")) return true;
+        if (!strcmp((const char *)at->name, "hidden")) {
+            if (streamed_segment(n)) continue;
+            return true;
+        }
         if (strcmp((const char *)at->name, "style") || !at->children || !at->children->content)
             continue;
         char style[256];
         attr_lower(n, "style", style);
         char *d = strstr(style, "display");
-        if (!d) return false;
+        if (!d) continue;
         d += strspn(d + 7, " :") + 7;
-        return !strncmp(d, "none", 4);
+        if (!strncmp(d, "none", 4)) return true;
     }
     return false;
 }

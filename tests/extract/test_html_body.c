@@ -244,6 +244,22 @@ static void a_hidden_article_is_read_when_nothing_else_is(void **state)
                             "<div style='display:none'>" P2 "</div></body></html>"), SL_OK);
     assert_true(has(&f->art, "harbour council voted"));
     assert_false(has(&f->art, "Residents who commute"));
+    /* A segment React streams hidden (id S:n) is shown by its script: it is
+     * read first, even when a paragraph is visible outside it; a style
+     * after another attribute still hides. */
+    assert_int_equal(run(f, "<html><body><nav><a href='/'>Home</a></nav>"
+                            "<div hidden id='S:12'><main><article>" P1 P2 "</article></main></div>"
+                            "<div><p>Our company was founded in 1998 and has offices in four countries, "
+                            "serving customers with care and a friendly team of experts.</p></div>"
+                            "</body></html>"), SL_OK);
+    assert_true(has(&f->art, "harbour council voted"));
+    assert_false(has(&f->art, "founded in 1998"));
+    assert_int_equal(run(f, "<html><body><article>" P1 "</article>"
+                            "<div class='x' style='color:red' title='t' hidden>" P2 "</div>"
+                            "<div style='color:red' data-x='1' aria-label='y'>" P3 "</div>"
+                            "<div title='t' style='display:none'>" P4 "</div></body></html>"), SL_OK);
+    assert_false(has(&f->art, "Residents who commute"));
+    assert_false(has(&f->art, "The pier was built in 1962"));
 }
 
 /* A guide whose items are articles inside the article: all of it is the
