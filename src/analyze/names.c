@@ -574,7 +574,14 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     if (e && LX_KIND(e) != LX_ORG) return t0 + n < t1 && !place_before(s, t0) ? AN_ORGANISATION : AN_PLACE;
     if (s->tok[t1 - 1].based) return AN_PLACE;
     if (org_context(s, t0, t1)) return AN_ORGANISATION;
-    if (speaks_after(s, t1) || person_verb_after(s, t1)) return AN_PERSON;
+    if (speaks_after(s, t1) || person_verb_after(s, t1)) {
+        /* "Modi said", opening a sentence: a word never written in lower
+         * case and not a plural ("Officials said") is someone's name */
+        if (t1 - t0 == 1 && s->tok[t0].sent_start &&
+            (!plural_end(&s->tok[t0]) || is_lex(s, t0, LX_BIT(LX_SURNAME))))
+            *conf = 2;
+        return AN_PERSON;
+    }
     int g = group_cue(s, t0, t1);
     if (g >= 0) return (an_type)g;
     if (t1 - t0 >= 2 && region_prefix(&s->tok[t0])) return AN_PLACE;

@@ -406,6 +406,20 @@ static void for_and_on_join_names_after_a_head_word(void **st)
     done(&f);
 }
 
+/* A lone word opening a sentence before a speech verb is someone's name
+ * when it is never written in lower case and is no plural (but for a
+ * surname); "Officials said" names no one. */
+static void a_lone_word_that_speaks_is_a_person(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "The talks ended late. Modi said it was over. Officials said nothing more. Williams said yes.");
+    expect(&f, "Modi", AN_PERSON);
+    expect(&f, "Williams", AN_PERSON);
+    expect_none(&f, "Officials");
+    done(&f);
+}
+
 static void events_and_name_pairs_are_no_actors(void **st)
 {
     (void)st;
@@ -653,6 +667,7 @@ int main(void)
         cmocka_unit_test(a_role_without_a_name_is_no_actor),
         cmocka_unit_test(a_title_after_a_given_name_is_a_surname),
         cmocka_unit_test(for_and_on_join_names_after_a_head_word),
+        cmocka_unit_test(a_lone_word_that_speaks_is_a_person),
         cmocka_unit_test(events_and_name_pairs_are_no_actors),
         cmocka_unit_test(context_types_groups_and_regions),
         cmocka_unit_test(mentions_point_at_actors),
