@@ -387,6 +387,15 @@ static bool any_lex(an_scan *s, size_t t0, size_t t1, unsigned mask)
 }
 
 
+/* After the verb of an inverted attribution: "said Ellis", "Said Ellis:",
+ * "says Moreno". Only a lone word: "said Amnesty International" is more. */
+static bool speaks_before(an_scan *s, size_t t0, size_t t1)
+{
+    static const char *const verbs[] = {"said", "says", "added", "asked", "replied", NULL};
+    return t1 - t0 == 1 && t0 > 0 && word_is(&s->tok[t0 - 1], verbs) &&
+           s->tok[t0].start - s->tok[t0 - 1].full_end <= 2;
+}
+
 /* Followed by a verb of saying: people speak. */
 static bool speaks_after(an_scan *s, size_t t1)
 {
@@ -574,7 +583,7 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     if (e && LX_KIND(e) != LX_ORG) return t0 + n < t1 && !place_before(s, t0) ? AN_ORGANISATION : AN_PLACE;
     if (s->tok[t1 - 1].based) return AN_PLACE;
     if (org_context(s, t0, t1)) return AN_ORGANISATION;
-    if (speaks_after(s, t1) || person_verb_after(s, t1)) {
+    if (speaks_after(s, t1) || person_verb_after(s, t1) || speaks_before(s, t0, t1)) {
         /* "Modi said", opening a sentence: a word never written in lower
          * case and not a plural ("Officials said") is someone's name */
         if (t1 - t0 == 1 && s->tok[t0].sent_start &&

@@ -505,6 +505,12 @@ static void speaker_from_verb(const qctx *c, an_pending *p, size_t v, int cls)
         p->pe = (uint32_t)phrase_after(c, v + 2);
     } else if (cls == AN_SV_ADDING) {
         p->how = HOW_ADDING;
+    } else if (phrase_before(c, v) == v && (v == 0 || (gap_before(c, v) & GAP_SENT)) && v + 1 < c->ntok &&
+               !(gap_before(c, v + 1) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) {
+        /* the verb opens its sentence: "Said Ellis: ...", "Says Moreno, ..." */
+        p->how = HOW_INVERTED;
+        p->ps = (uint32_t)(v + 1);
+        p->pe = (uint32_t)phrase_after(c, v + 1);
     } else {
         p->how = HOW_PHRASE;
         p->ps = (uint32_t)phrase_before(c, v);
@@ -594,13 +600,15 @@ static void take_cue(const qctx *c, an_pending *p, int how, size_t ps, size_t pe
     p->strong = true;
 }
 
-/* Is what separates token j from the one before it a comma and spaces? */
+/* Is what separates token j from the one before it a comma and spaces,
+ * maybe after the period of an abbreviation or a closing bracket
+ * ("McConnell, R-Ky., said", "Jordan (R-Ohio), a member, said")? */
 static bool comma_before(const qctx *c, size_t j)
 {
     int commas = 0;
     for (size_t b = c->tok[j - 1].end; b < c->tok[j].start; b++) {
         if (c->t[b] == ',') commas++;
-        else if (c->t[b] != ' ') return false;
+        else if (c->t[b] != ' ' && ((c->t[b] != '.' && c->t[b] != ')') || commas)) return false;
     }
     return commas == 1;
 }
@@ -685,6 +693,7 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
         if (after > j) {
             j = after;
             if (j >= c->ntok || gap_before(c, j) & GAP_QUOTE) return false;
+            if (comma_before(c, j)) return apposition_cue(c, i, j, p);   /* "(R-Ohio), a member, said" */
         } else if (j > i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) {
             return apposition_cue(c, i, j, p);
         }
@@ -887,8 +896,9 @@ static void find_direct(qctx *c)
         if (!(cued && p.strong) && !full_clause(c, &all[i])) continue;
         if (!cued && prev && follows(c, prev, &all[i])) p.how = HOW_CONTINUE;
         /* A verb after the quote reports only the quote; one before it may
-         * report a clause holding a partial quote (said it would "be ..."). */
-        if (cued && p.q.cue_start >= all[i].close_end) c->cue_verb[p.verb] = true;
+         * report a clause holding a partial quote (said it would "be ..."),
+         * unless the speaker follows it ("Said Ellis: ..."). */
+        if (cued && (p.q.cue_start >= all[i].close_end || p.how == HOW_INVERTED)) c->cue_verb[p.verb] = true;
         an_pending *slot = push_pending(c);
         *slot = p;
         prev = slot;

@@ -408,13 +408,16 @@ static void for_and_on_join_names_after_a_head_word(void **st)
 
 /* A lone word opening a sentence before a speech verb is someone's name
  * when it is never written in lower case and is no plural (but for a
- * surname); "Officials said" names no one. */
+ * surname); "Officials said" names no one. So is one after an inverted
+ * "said". */
 static void a_lone_word_that_speaks_is_a_person(void **st)
 {
     (void)st;
     fixture f;
-    run(&f, "The talks ended late. Modi said it was over. Officials said nothing more. Williams said yes.");
+    run(&f, "The talks ended late. Modi said it was over. Officials said nothing more. Williams said yes. "
+            "The plan is weak, said Zorbo.");
     expect(&f, "Modi", AN_PERSON);
+    expect(&f, "Zorbo", AN_PERSON);   /* after an inverted "said" */
     expect(&f, "Williams", AN_PERSON);
     expect_none(&f, "Officials");
     done(&f);

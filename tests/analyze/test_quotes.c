@@ -212,6 +212,23 @@ static void a_quote_signed_after_a_dash(void **st)
                                   "nothing.", "rent is", NULL), -1);
 }
 
+/* An apposition after a bracket or an abbreviation's period still leads
+ * to the verb ("Jordan (R-Ohio), a panel member, said", "McConnell,
+ * R-Ky., said"); a verb opening its sentence has its speaker after it
+ * ("Said Ortiz: ..."), and reports no clause of its own. */
+static void appositions_after_brackets_and_inverted_openings(void **st)
+{
+    (void)st;
+    assert_int_equal(speaker_with("Talks began.\n\n" LQ "The veto will be overridden," RQ " Ana Vey (R-Ohio), "
+                                  "a panel member, said in an interview.", "veto will", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began.\n\n" LQ "The veto will be overridden," RQ " Leo Ortiz, R-Ky., "
+                                  "said Tuesday.", "veto will", NULL), TWO_ORTIZ);
+    size_t indirect = 9;
+    assert_int_equal(speaker_with("The code is complex. Said Ortiz: " LQ "I do not sense she is interested in "
+                                  "tax reform at all." RQ, "not sense", &indirect), TWO_ORTIZ);
+    assert_int_equal(indirect, 0);
+}
+
 /* A speaker set apart from the verb by an apposition or a relative clause
  * after the quote; the short quote is speech because it is cued. A quote
  * whose cue names no one, inside someone's reported clause, is theirs. */
@@ -958,6 +975,7 @@ int main(void)
         cmocka_unit_test(seed_002_mattis_and_song),
         cmocka_unit_test(cue_after_an_apposition_and_partial_quotes),
         cmocka_unit_test(a_quote_signed_after_a_dash),
+        cmocka_unit_test(appositions_after_brackets_and_inverted_openings),
         cmocka_unit_test(a_place_inside_a_speaker_phrase_is_no_speaker),
         cmocka_unit_test(seed_003_wi),
         cmocka_unit_test(seed_004_kim_and_an),
