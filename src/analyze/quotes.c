@@ -66,12 +66,19 @@ typedef struct qctx {
 
 /* ---- characters and gaps between tokens ------------------------------ */
 
-/* Quote mark at t[i]: 1 opening, 2 closing, 3 either (straight), 0 none. */
+/* Quote mark at t[i] (*k bytes): 1 opening, 2 closing, 3 either (straight), 0
+ * none. */
 static int mark_at(const char *t, size_t len, size_t i, int *k)
 {
     unsigned char c = (unsigned char)t[i];
     *k = 1;
     if (c == '"') return 3;
+    /* two apostrophes for a double quote, as The New York Times' archive
+     * and typewritten text write it: ''We agree,'' he said */
+    if (c == '\'' && i + 1 < len && t[i + 1] == '\'') {
+        *k = 2;
+        return 3;
+    }
     if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
         unsigned char d = (unsigned char)t[i + 2];
         *k = 3;
