@@ -862,6 +862,13 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     size_t n = 0;
     const lx_entry *e = an_lex_at(s, t0, t1 - t0, LX_NAMED, &n);
     if (e && n == t1 - t0) { add_lex(s, t0, n, e); return; }
+    /* a title word after an honorific, that speaks or acts, is a surname:
+     * "Mr. King said"; "Mr. President" is said to someone, it does not say */
+    if (t1 > 0 && t1 - 1 >= 1 && is_lex(s, t1 - 1, LX_BIT(LX_TITLE)) && is_lex(s, t1 - 2, LX_BIT(LX_HONORIFIC)) &&
+        (t1 - 2 == t0 || t1 - 1 == t0) && (speaks_after(s, t1) || person_verb_after(s, t1))) {
+        add_titled(s, t1 - 1, t1, NULL);
+        return;
+    }
     if (compound(s, t0, t1) || all_roleish(s, t0, t1) || direction(s, t0, t1)) return;
     /* "plan B", "grade D": a lone letter is a label, not a name */
     if (t1 - t0 == 1 && s->tok[t0].end - s->tok[t0].start <= 2 && s->tok[t0].klen == 1 && !s->tok[t0].abbr) return;

@@ -376,15 +376,18 @@ static void a_role_without_a_name_is_no_actor(void **st)
 }
 
 /* A title word after a given name is a surname, not a role: titles come
- * before names. */
+ * before names. So is one after an honorific when it speaks or acts. */
 static void a_title_after_a_given_name_is_a_surname(void **st)
 {
     (void)st;
     fixture f;
-    run(&f, "Charlie King said the vote was close. Later Mary Bishop agreed with the Minister.");
+    run(&f, "Charlie King said the vote was close. Later Mary Bishop agreed with the Minister. "
+            "Mr. Judge said the count was over. \"Mr. President, we agree,\" a voter shouted.");
     expect(&f, "Charlie King", AN_PERSON);
     expect(&f, "Mary Bishop", AN_PERSON);
+    expect(&f, "Judge", AN_PERSON);      /* after an honorific, one that speaks */
     expect_none(&f, "Minister");
+    expect_none(&f, "President");
     done(&f);
 }
 
