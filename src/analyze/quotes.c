@@ -761,6 +761,47 @@ static bool colon_cue(const qctx *c, const an_qmarks *m, an_pending *p)
     return verbless_cue(c, p, ss, i);
 }
 
+/* Tokens after a quote's closing mark within which its sentence may end
+ * with the attribution. */
+#define TAIL_MAX 24
+
+/* A quote inside a sentence whose end names the speaker: ''I admire the
+ * mechanics'' of the plan, Mr. Holtz-Eakin said. After a comma, a
+ * capitalised phrase and a speech verb that ends the sentence (or "said
+ * X" that does). */
+static bool tail_cue(const qctx *c, const an_qmarks *m, an_pending *p)
+{
+    size_t i = tok_at(c, m->close_end);
+    if (i >= c->ntok || (gap_kind(c, m->close_end, c->tok[i].start) & (GAP_SENT | GAP_QUOTE))) return false;
+    for (size_t j = i + 1; j < c->ntok && j - i < TAIL_MAX; j++) {
+        int g = gap_before(c, j);
+        if (g & (GAP_SENT | GAP_QUOTE)) return false;
+        if (!(g & GAP_PUNCT) || !comma_before(c, j)) continue;
+        int cls = verb_at(c, j);
+        if (cls && cls != AN_SV_ADDING && cls != AN_SV_ACCORDING) {   /* ", said Mr. X." */
+            size_t pe = phrase_after(c, j + 1);
+            if (pe > j + 1 && starts_upper(c, c->tok[j + 1].start) && clause_ends_before(c, pe) &&
+                (pe >= c->ntok || (gap_before(c, pe) & (GAP_SENT | GAP_QUOTE)))) {
+                take_cue(c, p, HOW_INVERTED, j + 1, pe, j, cls);
+                return true;
+            }
+            continue;
+        }
+        if (!starts_upper(c, c->tok[j].start)) continue;
+        for (size_t v = j + 1; v < c->ntok && v - j <= PHRASE_MAX / 2; v++) {
+            if (gap_before(c, v) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) break;
+            cls = verb_at(c, v);
+            if (!cls) continue;
+            if (cls == AN_SV_ADDING || cls == AN_SV_ACCORDING ||
+                (v + 1 < c->ntok && !(gap_before(c, v + 1) & (GAP_SENT | GAP_QUOTE))))
+                break;
+            take_cue(c, p, HOW_PHRASE, j, v, v, cls);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Length of the dash at byte x that signs a quote: a horizontal bar, an em
  * or en dash, or one or two hyphens; 0 if none. */
 static size_t signing_dash(const qctx *c, size_t x)
@@ -899,7 +940,7 @@ static void find_direct(qctx *c)
         an_pending p = {.q = {.start = all[i].start, .end = all[i].end, .kind = AN_DIRECT, .speaker = -1},
                         .m = all[i]};
         bool cued = cue_after(c, &all[i], &p) || dash_cue(c, &all[i], &p) || cue_before(c, &all[i], &p) ||
-                    colon_cue(c, &all[i], &p);
+                    colon_cue(c, &all[i], &p) || tail_cue(c, &all[i], &p);
         if (!(cued && p.strong) && !full_clause(c, &all[i])) continue;
         if (!cued && prev && follows(c, prev, &all[i])) p.how = HOW_CONTINUE;
         /* A verb after the quote reports only the quote; one before it may

@@ -215,8 +215,9 @@ static void a_quote_signed_after_a_dash(void **st)
 /* An apposition after a bracket or an abbreviation's period still leads
  * to the verb ("Jordan (R-Ohio), a panel member, said", "McConnell,
  * R-Ky., said"); a verb opening its sentence has its speaker after it
- * ("Said Ortiz: ..."), and reports no clause of its own. Two apostrophes
- * are a quote mark. */
+ * ("Said Ortiz: ..."), and reports no clause of its own. A sentence that
+ * ends with "X said" is X's, quote and all. Two apostrophes are a quote
+ * mark. */
 static void appositions_after_brackets_and_inverted_openings(void **st)
 {
     (void)st;
@@ -228,6 +229,13 @@ static void appositions_after_brackets_and_inverted_openings(void **st)
     assert_int_equal(speaker_with("The code is complex. Said Ortiz: " LQ "I do not sense she is interested in "
                                   "tax reform at all." RQ, "not sense", &indirect), TWO_ORTIZ);
     assert_int_equal(indirect, 0);
+    /* a quote inside a sentence that ends with its attribution */
+    assert_int_equal(speaker_with("Talks began.\n\n" LQ "I admire the mechanics" RQ " of the plan, Leo Ortiz said.",
+                                  "admire the", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with("Talks began.\n\n" LQ "I admire the mechanics" RQ " of the plan, said Ana Vey.",
+                                  "admire the", NULL), TWO_VEY);
+    assert_true(speaker_with("Talks began.\n\n" LQ "I admire the mechanics" RQ " of the plan, Ana Vey said to the "
+                             "council in a speech.", "admire the", NULL) != TWO_VEY);
     /* two apostrophes make a double quote mark: ''...,'' she said */
     assert_int_equal(speaker_with("Talks began.\n\n''We will stay in the city for now,'' Ana Vey said. ''The rest "
                                   "is noise.''", "will stay", NULL), TWO_VEY);
