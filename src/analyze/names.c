@@ -392,8 +392,10 @@ static bool any_lex(an_scan *s, size_t t0, size_t t1, unsigned mask)
 static bool speaks_before(an_scan *s, size_t t0, size_t t1)
 {
     static const char *const verbs[] = {"said", "says", "added", "asked", "replied", NULL};
-    return t1 - t0 == 1 && t0 > 0 && word_is(&s->tok[t0 - 1], verbs) &&
-           s->tok[t0].start - s->tok[t0 - 1].full_end <= 2;
+    if (t1 - t0 != 1 || t0 == 0 || !word_is(&s->tok[t0 - 1], verbs)) return false;
+    for (uint32_t b = s->tok[t0 - 1].full_end; b < s->tok[t0].start; b++)
+        if (s->text[b] != ' ') return false;   /* not "he said. Ellis ..." */
+    return s->tok[t0].start > s->tok[t0 - 1].full_end;
 }
 
 /* Followed by a verb of saying: people speak. */

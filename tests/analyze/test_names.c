@@ -424,6 +424,10 @@ static void a_lone_word_that_speaks_is_a_person(void **st)
     expect(&f, "Williams", AN_PERSON);
     expect_none(&f, "Officials");
     done(&f);
+    /* ...but not one that opens the next sentence */
+    run(&f, "The vote is over in the north, he said. Grevna lies to the north of the river.");
+    for (size_t i = 0; i < f.n.n_actors; i++) assert_true(f.n.actors[i].type != AN_PERSON);
+    done(&f);
 }
 
 static void events_and_name_pairs_are_no_actors(void **st)
