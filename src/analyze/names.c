@@ -303,13 +303,13 @@ static bool is_lex(an_scan *s, size_t i, unsigned mask)
 static bool connector(const an_scan *s, size_t i)
 {
     static const char *const w[] = {"of", "de", "da", "del", "della", "di", "du", "des", "van", "von",
-                                    "der", "den", "la", "le", "bin", "al", "el", "y", "dos", "do", "for", "on"};
+                                    "der", "den", "la", "le", "bin", "al", "el", "y", "dos", "do"};
     const an_ntok *k = &s->tok[i];
     if (k->cap) return false;
     for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
         if (strlen(w[j]) == k->klen && !memcmp(w[j], k->key, k->klen)) return true;
-    return k->klen == 3 && !memcmp(k->key, "the", 3) && i > 0 &&
-           (key_is(&s->tok[i - 1], "of") || key_is(&s->tok[i - 1], "for") || key_is(&s->tok[i - 1], "on"));
+    return k->klen == 3 && !memcmp(k->key, "the", 3) && i > 0 && s->tok[i - 1].klen == 2 &&
+           !memcmp(s->tok[i - 1].key, "of", 2);
 }
 
 /* A word that can be part of a name: capitalised, not a shouted headline

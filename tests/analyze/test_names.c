@@ -391,24 +391,6 @@ static void a_title_after_a_given_name_is_a_surname(void **st)
     done(&f);
 }
 
-/* "for" and "on" join a name after a head or title word, as "of" does;
- * "Republic" and "Kingdom" are the head words of places. */
-static void for_and_on_join_names_after_a_head_word(void **st)
-{
-    (void)st;
-    fixture f;
-    run(&f, "The Zorvan Committee for the Release of Prisoners wrote to the Tarvel Commission on Water Rights. "
-            "Aid reached the Democratic Republic of Zembla and the Kingdom of Ostria. "
-            "The committee met for hours on Monday.");
-    expect(&f, "Zorvan Committee for the Release of Prisoners", AN_ORGANISATION);
-    expect(&f, "Tarvel Commission on Water Rights", AN_ORGANISATION);
-    expect(&f, "Democratic Republic of Zembla", AN_PLACE);
-    expect(&f, "Kingdom of Ostria", AN_PLACE);
-    expect_none(&f, "Prisoners");
-    expect_none(&f, "Water Rights");
-    done(&f);
-}
-
 /* A lone word opening a sentence before a speech verb is someone's name
  * when it is never written in lower case and is no plural (but for a
  * surname); "Officials said" names no one. So is one after an inverted
@@ -676,7 +658,6 @@ int main(void)
         cmocka_unit_test(of_phrases_belong_to_titles),
         cmocka_unit_test(a_role_without_a_name_is_no_actor),
         cmocka_unit_test(a_title_after_a_given_name_is_a_surname),
-        cmocka_unit_test(for_and_on_join_names_after_a_head_word),
         cmocka_unit_test(a_lone_word_that_speaks_is_a_person),
         cmocka_unit_test(events_and_name_pairs_are_no_actors),
         cmocka_unit_test(context_types_groups_and_regions),
