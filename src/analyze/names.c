@@ -866,7 +866,7 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     if (e && n == t1 - t0) { add_lex(s, t0, n, e); return; }
     /* a title word after an honorific, that speaks or acts, is a surname:
      * "Mr. King said"; "Mr. President" is said to someone, it does not say */
-    if (t1 > 0 && t1 - 1 >= 1 && is_lex(s, t1 - 1, LX_BIT(LX_TITLE)) && is_lex(s, t1 - 2, LX_BIT(LX_HONORIFIC)) &&
+    if (t1 >= 2 && is_lex(s, t1 - 1, LX_BIT(LX_TITLE)) && is_lex(s, t1 - 2, LX_BIT(LX_HONORIFIC)) &&
         (t1 - 2 == t0 || t1 - 1 == t0) && (speaks_after(s, t1) || person_verb_after(s, t1))) {
         add_titled(s, t1 - 1, t1, NULL);
         return;
