@@ -16,11 +16,6 @@
 
 typedef struct { int32_t day; double score; } date_score;
 
-static int cmp_day(const void *a, const void *b)
-{
-    int32_t x = ((const su_dated *)a)->day, y = ((const su_dated *)b)->day;
-    return (x > y) - (x < y);
-}
 
 static int cmp_score(const void *a, const void *b)
 {
@@ -56,7 +51,10 @@ static int64_t closeness(const su_dated *d)
 static int cmp_closeness(const void *a, const void *b)
 {
     int64_t x = closeness(a), y = closeness(b);
-    return (x > y) - (x < y);
+    if (x != y) return (x > y) - (x < y);
+    const su_dated *p = a, *q = b;   /* ties: by article and sentence, not the order rows came in */
+    int c = strcmp(p->article, q->article);
+    return c ? c : strcmp(p->sentence, q->sentence);
 }
 
 /* Word-set overlap of two sentences, as the summary measures repetition. */
@@ -87,19 +85,30 @@ static double weight(const su_dated *d)
     return d->position < 0 || background ? 0.5 : 1.0;
 }
 
-/* Scores of each distinct date: the weights of the distinct articles naming it. */
-static size_t score_dates(su_dated *in, size_t n, date_score *out)
+/* By day, then article, the article's weightiest sentence first: the
+ * sentences of one article on one date are neighbours, so that it counts
+ * once per date, with its weight there (score_dates), in one pass however
+ * many articles report the same day. */
+static int cmp_day_article(const void *a, const void *b)
+{
+    const su_dated *x = a, *y = b;
+    if (x->day != y->day) return (x->day > y->day) - (x->day < y->day);
+    int c = strcmp(x->article, y->article);
+    if (c) return c;
+    double wx = weight(x), wy = weight(y);
+    return (wx < wy) - (wx > wy);
+}
+
+/* Scores of each distinct date: the weights of the distinct articles
+ * naming it. in is sorted by cmp_day_article. */
+static size_t score_dates(const su_dated *in, size_t n, date_score *out)
 {
     size_t k = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         double s = 0;
-        while (j < n && in[j].day == in[i].day) {
-            bool seen = false;   /* an article counts once per date */
-            for (size_t m = i; m < j && !seen; m++) seen = !strcmp(in[m].article, in[j].article);
-            if (!seen) s += weight(&in[j]);
-            j++;
-        }
+        for (; j < n && in[j].day == in[i].day; j++)
+            if (j == i || strcmp(in[j].article, in[j - 1].article)) s += weight(&in[j]);
         out[k++] = (date_score){in[i].day, s};
         i = j;
     }
@@ -110,7 +119,7 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
 {
     *out = NULL;
     if (!n || !max_dates || !per_date) return 0;
-    qsort(in, n, sizeof *in, cmp_day);
+    qsort(in, n, sizeof *in, cmp_day_article);
     date_score *ds = xmalloc(n * sizeof *ds);
     size_t nd = score_dates(in, n, ds);
     qsort(ds, nd, sizeof *ds, cmp_score);

@@ -112,6 +112,30 @@ static void timeline_keeps_the_most_mentioned_dates_in_order(void **st)
     arena_reset(&a);
 }
 
+/* However its sentences are interleaved with other articles', an article
+ * counts once for a date: three distinct articles outweigh two, one of
+ * which names its date three times. */
+static void timeline_counts_an_article_once_per_date(void **st)
+{
+    (void)st;
+    int32_t y = day_from_ymd(2024, 5, 10), x = y + 4;
+    su_dated in[] = {
+        {x, "Crews reached the pier on Tuesday morning.", "a", x, 1},
+        {y, "The storm hit the coast on Friday.", "b", y, 0},
+        {x, "A second crew arrived later on Tuesday.", "z", x, 3},
+        {x, "By Tuesday night the pier was open.", "a", x, 4},
+        {y, "Power failed across the coast on Friday.", "c", y, 2},
+        {x, "Officials inspected the pier on Tuesday.", "a", x, 6},
+        {y, "Friday's storm closed the schools.", "d", y, 1},
+    };
+    arena a;
+    arena_init(&a);
+    su_entry *e;
+    assert_int_equal(su_timeline(in, 7, 1, 1, &a, &e), 1);
+    assert_int_equal(e[0].day, y);
+    arena_reset(&a);
+}
+
 static void timeline_tells_what_happened_before_what_was_said(void **st)
 {
     (void)st;
@@ -175,6 +199,7 @@ int main(void)
         cmocka_unit_test(empty_cluster_gives_empty_summary),
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
         cmocka_unit_test(timeline_tells_what_happened_before_what_was_said),
+        cmocka_unit_test(timeline_counts_an_article_once_per_date),
         cmocka_unit_test(furniture_before_a_sentence_goes),
     };
     return cmocka_run_group_tests_name("summarize", tests, NULL, NULL);
