@@ -19,6 +19,11 @@ typedef struct su_summary {
     size_t       n;
 } su_summary;
 
+/* The distinct content words of t[0..len) (folded, no stop words) as
+ * sorted hashes in *out (in a); their number is returned, and the number of
+ * all its words goes to *all. fold is scratch. */
+size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, size_t *all);
+
 /* Summarize up to max_sentences sentences; strings live in a. */
 void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena *a, su_summary *out);
 

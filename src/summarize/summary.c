@@ -39,8 +39,7 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Distinct content-word hashes of a span, sorted, in a. */
-static size_t words_of(centrality *c, const char *t, size_t len, arena *a, uint64_t **out, size_t *all)
+size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, size_t *all)
 {
     size_t cap = 64, n = 0, pos = 0;
     uint64_t *w = arena_alloc(a, cap * sizeof *w);
@@ -48,15 +47,15 @@ static size_t words_of(centrality *c, const char *t, size_t len, arena *a, uint6
     *all = 0;
     while (an_next_token(t, len, &pos, &tok)) {
         (*all)++;
-        u8_fold(t + tok.start, tok.end - tok.start, &c->fold);
-        if (stop_is_word(c->fold.data, c->fold.len)) continue;
+        u8_fold(t + tok.start, tok.end - tok.start, fold);
+        if (stop_is_word(fold->data, fold->len)) continue;
         if (n == cap) {
             uint64_t *nw = arena_alloc(a, cap * 2 * sizeof *nw);
             memcpy(nw, w, n * sizeof *w);
             w = nw;
             cap *= 2;
         }
-        w[n++] = hash64(c->fold.data, c->fold.len, 0);
+        w[n++] = hash64(fold->data, fold->len, 0);
     }
     qsort(w, n, sizeof *w, cmp_u64);
     size_t k = 0;
@@ -69,7 +68,7 @@ static void count_article(centrality *c, const su_article *art, arena *a)
 {
     uint64_t *w;
     size_t all;
-    size_t n = words_of(c, art->text ? art->text : "", art->text ? strlen(art->text) : 0, a, &w, &all);
+    size_t n = su_words(&c->fold, art->text ? art->text : "", art->text ? strlen(art->text) : 0, a, &w, &all);
     for (size_t i = 0; i < n; i++) (*map_put(&c->df, (const char *)&w[i], sizeof w[i], NULL))++;
     c->n_articles++;
 }
@@ -150,7 +149,7 @@ static const char *lead_headline(centrality *c, const su_article *arts, size_t n
             size_t ns = an_sentences(arts[i].text, strlen(arts[i].text), a, &sp);
             for (size_t k = 0; k < ns && k < SU_SENTENCES_PER_ARTICLE; k++) {
                 uint64_t *w;
-                size_t all, nw = words_of(c, arts[i].text + sp[k].start, sp[k].end - sp[k].start, a, &w, &all);
+                size_t all, nw = su_words(&c->fold, arts[i].text + sp[k].start, sp[k].end - sp[k].start, a, &w, &all);
                 if (all < SU_MIN_WORDS / 2) continue;
                 double sc = central(c, w, nw);
                 if (sc > best_score) best_score = sc, best = arts[i].text + sp[k].start, best_len = sp[k].end - sp[k].start;
@@ -172,7 +171,7 @@ static const char *pick_headline(centrality *c, const su_article *arts, size_t n
             if (!arts[i].title || !*arts[i].title || (pass == 0 && arts[i].duplicate)) continue;
             uint64_t *w;
             size_t all;
-            size_t k = words_of(c, arts[i].title, strlen(arts[i].title), a, &w, &all);
+            size_t k = su_words(&c->fold, arts[i].title, strlen(arts[i].title), a, &w, &all);
             double s = central(c, w, k);
             if (s > best_score) { best_score = s; best = arts[i].title; }
         }
@@ -196,7 +195,7 @@ void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena 
             candidate cd = {.text = arts[i].text, .start = sp[k].start, .end = sp[k].end,
                             .article = i, .position = k};
             size_t all;
-            cd.n_words = words_of(&c, cd.text + cd.start, cd.end - cd.start, a, &cd.words, &all);
+            cd.n_words = su_words(&c.fold, cd.text + cd.start, cd.end - cd.start, a, &cd.words, &all);
             if (all < SU_MIN_WORDS || all > SU_MAX_WORDS) continue;
             cd.score = central(&c, cd.words, cd.n_words) / (1.0 + 0.15 * (double)k);
             VEC_PUSH(cands, cd);

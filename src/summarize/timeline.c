@@ -4,13 +4,17 @@
  * A date matters when several articles mention it; an article's lead counts
  * for its publication day at half weight when the article names no date of
  * its own for it, and so does a date named long before the article (the
- * background of the news, not the news). For each chosen date the sentence comes from the article
+ * background of the news, not the news). For each chosen date the
+ * sentence is the one that tells most of what the articles naming that date
+ * tell (the nearest to the centroid of the date's sentences), written on or
+ * after it and not a quote; among equals, the one from the article
  * published soonest after it (the report of the day), earliest in that
- * article, skipping sentences that repeat one already chosen. Not the
+ * article. Sentences that repeat one already chosen are skipped. Not the
  * finding or resolving of dates (analyze/timex.c). */
 #include "summarize.h"
 #include "../analyze/analyze.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +119,63 @@ static size_t score_dates(const su_dated *in, size_t n, date_score *out)
     return k;
 }
 
+#define SU_REPORTS_MAX 64   /* a bound on work, not tuned: see su_timeline */
+
+typedef struct report {
+    su_dated   *d;
+    const char *text;        /* without a page's furniture */
+    double      central;     /* how much of the date's other articles' words it uses */
+    bool        forecast, quote, little;
+} report;
+
+static int cmp_report(const void *a, const void *b)
+{
+    const report *x = a, *y = b;
+    if (x->forecast != y->forecast) return x->forecast ? 1 : -1;
+    if (x->quote != y->quote) return x->quote ? 1 : -1;
+    if (x->central != y->central) return x->central < y->central ? 1 : -1;
+    return cmp_closeness(x->d, y->d);
+}
+
+/* The sentences d[0..n) of one date (sorted by article), best report
+ * first into r: not a forecast, not someone's words, then the one whose
+ * words the date's other articles use most (each article counts once per
+ * word, the sentence's own not at all, over the square root of its words:
+ * the centroid's cosine), then the closest (closeness). */
+static void order_reports(su_dated *d, size_t n, report *r, arena *a)
+{
+    map count;   /* word -> the last article using it (from 1) << 32 | how many do */
+    map_init(&count);
+    buf fold;
+    buf_init(&fold);
+    uint64_t **words = xmalloc(n * sizeof *words);
+    size_t *nw = xmalloc(n * sizeof *nw);
+    uint64_t article = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (i && strcmp(d[i].article, d[i - 1].article)) article++;
+        const char *text = su_clean_sentence(d[i].sentence);
+        size_t all;
+        nw[i] = su_words(&fold, text, strlen(text), a, &words[i], &all);
+        for (size_t k = 0; k < nw[i]; k++) {
+            uint64_t *v = map_put(&count, (const char *)&words[i][k], sizeof words[i][k], NULL);
+            if (*v >> 32 != article) *v = article << 32 | ((*v & 0xffffffffu) + 1);
+        }
+        bool forecast = d[i].article_day != DAY_NONE && d[i].article_day < d[i].day;
+        r[i] = (report){&d[i], text, 0.0, forecast, opens_quote(d[i].sentence), su_says_little(text)};
+    }
+    for (size_t i = 0; i < n; i++) {
+        double s = 0;
+        for (size_t k = 0; k < nw[i]; k++)
+            s += (double)((*map_get(&count, (const char *)&words[i][k], sizeof words[i][k]) & 0xffffffffu) - 1);
+        r[i].central = nw[i] ? s / sqrt((double)nw[i]) : 0.0;
+    }
+    qsort(r, n, sizeof *r, cmp_report);
+    free(words);
+    free(nw);
+    buf_free(&fold);
+    map_free(&count);
+}
+
 size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, arena *a, su_entry **out)
 {
     *out = NULL;
@@ -126,23 +187,32 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
     if (nd > max_dates) nd = max_dates;
     qsort(ds, nd, sizeof *ds, cmp_date);
     su_entry *e = arena_alloc(a, (nd * per_date + 1) * sizeof *e);
+    report *r = xmalloc(n * sizeof *r);
     size_t ne = 0;
     for (size_t d = 0; d < nd; d++) {
         size_t lo = 0;
         while (in[lo].day != ds[d].day) lo++;
         size_t hi = lo;
         while (hi < n && in[hi].day == ds[d].day) hi++;
-        qsort(in + lo, hi - lo, sizeof *in, cmp_closeness);
+        /* the centroid of a day's reports is that of the nearest few: a
+         * story page costs no more when hundreds of articles name the day */
+        size_t m = hi - lo;
+        if (m > SU_REPORTS_MAX) {
+            qsort(in + lo, m, sizeof *in, cmp_closeness);
+            m = SU_REPORTS_MAX;
+            qsort(in + lo, m, sizeof *in, cmp_day_article);
+        }
+        order_reports(in + lo, m, r, a);
         size_t first = ne;
-        for (size_t i = lo; i < hi && ne - first < per_date; i++) {
-            const char *text = su_clean_sentence(in[i].sentence);
-            if (su_says_little(text)) continue;
+        for (size_t i = 0; i < m && ne - first < per_date; i++) {
+            if (r[i].little) continue;
             bool repeat = false;
-            for (size_t k = first; k < ne && !repeat; k++) repeat = overlap(e[k].text, text) > 0.5;
-            if (!repeat) e[ne++] = (su_entry){in[i].day, text, in[i].article};
+            for (size_t k = first; k < ne && !repeat; k++) repeat = overlap(e[k].text, r[i].text) > 0.5;
+            if (!repeat) e[ne++] = (su_entry){r[i].d->day, r[i].text, r[i].d->article};
         }
     }
     free(ds);
+    free(r);
     *out = e;
     return ne;
 }

@@ -112,6 +112,27 @@ static void timeline_keeps_the_most_mentioned_dates_in_order(void **st)
     arena_reset(&a);
 }
 
+/* A date's entry tells what most of the articles naming it tell, not an
+ * aside of the one published first. */
+static void timeline_entry_tells_what_the_articles_of_its_date_tell(void **st)
+{
+    (void)st;
+    int32_t d = day_from_ymd(2024, 3, 8);
+    su_dated in[] = {
+        {d, "The mayor also opened a bakery downtown on Friday.", "a", d, 3},
+        {d, "Flood water closed the river bridge on Friday night.", "b", d + 1, 1},
+        {d, "On Friday the river rose and flood water reached the bridge.", "c", d + 1, 0},
+        {d, "Police shut the bridge on Friday as the river flood grew.", "d", d + 2, 2},
+    };
+    arena a;
+    arena_init(&a);
+    su_entry *e;
+    assert_int_equal(su_timeline(in, 4, 1, 1, &a, &e), 1);
+    assert_string_not_equal(e[0].article, "a");
+    assert_non_null(strstr(e[0].text, "bridge"));
+    arena_reset(&a);
+}
+
 /* However its sentences are interleaved with other articles', an article
  * counts once for a date: three distinct articles outweigh two, one of
  * which names its date three times. */
@@ -200,6 +221,7 @@ int main(void)
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
         cmocka_unit_test(timeline_tells_what_happened_before_what_was_said),
         cmocka_unit_test(timeline_counts_an_article_once_per_date),
+        cmocka_unit_test(timeline_entry_tells_what_the_articles_of_its_date_tell),
         cmocka_unit_test(furniture_before_a_sentence_goes),
     };
     return cmocka_run_group_tests_name("summarize", tests, NULL, NULL);
