@@ -3,8 +3,8 @@
  *
  * A date matters when several articles mention it; an article's lead counts
  * for its publication day at half weight when the article names no date of
- * its own for it, and so does a date named long before the article (the
- * background of the news, not the news). For each chosen date the
+ * its own for it, and a date articles name more than a month after it (one
+ * the story keeps coming back to) counts three times. For each chosen date the
  * sentence is the one that tells most of what the articles naming that date
  * tell (the nearest to the centroid of the date's sentences), written on or
  * after it and not a quote; among equals, the one from the article
@@ -81,12 +81,17 @@ static double overlap(const char *x, const char *y)
     return nx + ny > same ? (double)same / (double)(nx + ny - same) : 1.0;
 }
 
-/* A lead standing in for its day, or a date more than a month before the
- * article that names it (background, not the news), counts half. */
+/* How much a dated sentence tells that its date matters (score_dates). A
+ * lead standing in for its day counts half. A date named more than a month
+ * after it is one the story came back to (the blowout, the death, the day
+ * of the vote), and counts SU_LASTING. */
+#define SU_LASTING 3.0   /* chosen on t17-dev by topic (see the commit that set it) */
+
 static double weight(const su_dated *d)
 {
-    bool background = d->article_day != DAY_NONE && d->article_day - d->day > 30;
-    return d->position < 0 || background ? 0.5 : 1.0;
+    if (d->position < 0) return 0.5;
+    bool later = d->article_day != DAY_NONE && d->article_day - d->day > 30;
+    return later ? SU_LASTING : 1.0;
 }
 
 /* By day, then article, the article's weightiest sentence first: the
