@@ -40,6 +40,8 @@ static const verb_entry verbs[] = {
     {"suggested", AN_SV_THAT}, {"countered", AN_SV_THAT}, {"conceded", AN_SV_THAT}, {"complained", AN_SV_THAT},
     {"boasted", AN_SV_THAT}, {"vowed", AN_SV_THAT}, {"quipped", AN_SV_THAT}, {"lamented", AN_SV_THAT},
     {"asserted", AN_SV_THAT}, {"contended", AN_SV_THAT}, {"maintained", AN_SV_THAT}, {"alleged", AN_SV_THAT},
+    {"called", AN_SV_THAT}, {"calls", AN_SV_THAT}, {"described", AN_SV_THAT}, {"describes", AN_SV_THAT},
+    {"dubbed", AN_SV_THAT}, {"branded", AN_SV_THAT}, {"labeled", AN_SV_THAT}, {"labelled", AN_SV_THAT},
     {"told", AN_SV_TELL}, {"tells", AN_SV_TELL}, {"informed", AN_SV_TELL},
     {"assured", AN_SV_TELL}, {"reminded", AN_SV_TELL},
     {"according", AN_SV_ACCORDING},

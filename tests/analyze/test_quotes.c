@@ -303,6 +303,12 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
     assert_int_equal(speaker_with(LQ "They failed us," RQ " Leo Ortiz charged.", "They failed", NULL), TWO_ORTIZ);
     assert_int_equal(speaker_with(LQ "This is fantastic!" RQ " beamed Ana Vey.", "fantastic", NULL), TWO_VEY);
     assert_true(speaker_with(LQ "Not yet, not now," RQ " Leo Ortiz wanted to know from the board.", "Not yet", NULL) < 0);
+    /* verbs that name or describe in someone's words: the subject is the
+     * speaker of the words quoted after them */
+    assert_int_equal(speaker_with("Leo Ortiz called the holiday " LQ "a celebration of what unites all of us." RQ,
+                                  "a celebration", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with("Ana Vey described the plan as " LQ "a gift to the few at the cost of the many." RQ,
+                                  "a gift", NULL), TWO_VEY);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
