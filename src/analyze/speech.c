@@ -47,7 +47,8 @@ static const verb_entry verbs[] = {
     {"according", AN_SV_ACCORDING},
     {"adding", AN_SV_ADDING}, {"saying", AN_SV_ADDING}, {"noting", AN_SV_ADDING},
     {"stressing", AN_SV_ADDING}, {"insisting", AN_SV_ADDING}, {"warning", AN_SV_ADDING},
-    {"explaining", AN_SV_ADDING},
+    {"explaining", AN_SV_ADDING}, {"asking", AN_SV_ADDING}, {"arguing", AN_SV_ADDING}, {"claiming", AN_SV_ADDING},
+    {"declaring", AN_SV_ADDING}, {"asserting", AN_SV_ADDING}, {"stating", AN_SV_ADDING}, {"replying", AN_SV_ADDING},
 };
 
 #define NVERBS (sizeof verbs / sizeof *verbs)

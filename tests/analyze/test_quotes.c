@@ -309,6 +309,9 @@ static void cue_after_an_apposition_and_partial_quotes(void **st)
                                   "a celebration", NULL), TWO_ORTIZ);
     assert_int_equal(speaker_with("Ana Vey described the plan as " LQ "a gift to the few at the cost of the many." RQ,
                                   "a gift", NULL), TWO_VEY);
+    /* a participle of a speech verb after the clause of its subject */
+    assert_int_equal(speaker_with("Leo Ortiz spoke to the crowd, asking, " LQ "Where do we go from here tonight?" RQ,
+                                  "Where do we go", NULL), TWO_ORTIZ);
     /* a lower-case noun phrase is no speaker's name, and "showed" no speech */
     q = quote_with(t, r.q, r.n, "Prices fell", AN_DIRECT);
     assert_true(!q || q->speaker < 0);
