@@ -56,6 +56,11 @@ $(B)/gen: $(GENSRC) bench/gen.h src/core/core.h
 
 gen: $(B)/gen
 
+# bench/serve's client for one request at a time (bench/latency.c): libc only.
+$(B)/latency: bench/latency.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ bench/latency.c
+
 # Fuzzing (clang's libFuzzer): fuzz/fuzz_NAME.c for every parser, seeds in
 # fuzz/seeds/NAME/. make fuzz builds the targets and runs each (or those of
 # FUZZ="html feed") for FUZZ_SECONDS from a fresh copy of its seeds; any
