@@ -23,6 +23,9 @@ typedef struct su_summary {
  * sorted hashes in *out (in a); their number is returned, and the number of
  * all its words goes to *all. fold is scratch. */
 size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, size_t *all);
+/* How much two sentences repeat each other: the shared share (Jaccard) of
+ * their su_words; 1 when both have none. */
+double su_overlap(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny);
 
 /* Summarize up to max_sentences sentences; strings live in a. */
 void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena *a, su_summary *out);

@@ -85,15 +85,15 @@ static double central(const centrality *c, const uint64_t *w, size_t n)
     return s / (double)n;
 }
 
-static double overlap(const candidate *x, const candidate *y)
+double su_overlap(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny)
 {
     size_t i = 0, j = 0, same = 0;
-    while (i < x->n_words && j < y->n_words) {
-        if (x->words[i] < y->words[j]) i++;
-        else if (x->words[i] > y->words[j]) j++;
+    while (i < nx && j < ny) {
+        if (x[i] < y[j]) i++;
+        else if (x[i] > y[j]) j++;
         else { same++; i++; j++; }
     }
-    size_t uni = x->n_words + y->n_words - same;
+    size_t uni = nx + ny - same;
     return uni ? (double)same / (double)uni : 1.0;
 }
 
@@ -207,7 +207,7 @@ void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena 
     size_t chosen = 0;
     for (size_t i = 0; i < cands.n && chosen < max_sentences; i++) {
         bool repeat = false;
-        for (size_t j = 0; j < chosen && !repeat; j++) repeat = overlap(order[i], order[j]) > SU_REDUNDANT;
+        for (size_t j = 0; j < chosen && !repeat; j++) repeat = su_overlap(order[i]->words, order[i]->n_words, order[j]->words, order[j]->n_words) > SU_REDUNDANT;
         if (!repeat) order[chosen++] = order[i];
     }
     qsort(order, chosen, sizeof *order, cmp_order);

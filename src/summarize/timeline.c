@@ -12,7 +12,6 @@
  * article. Sentences that repeat one already chosen are skipped. Not the
  * finding or resolving of dates (analyze/timex.c). */
 #include "summarize.h"
-#include "../analyze/analyze.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -58,26 +57,6 @@ static int cmp_closeness(const void *a, const void *b)
     const su_dated *p = a, *q = b;   /* ties: by article and sentence, not the order rows came in */
     int c = strcmp(p->article, q->article);
     return c ? c : strcmp(p->sentence, q->sentence);
-}
-
-/* Word-set overlap of two sentences, as the summary measures repetition. */
-static double overlap(const char *x, const char *y)
-{
-    size_t px = 0, py = 0, same = 0, nx = 0, ny = 0;
-    an_token tx, ty;
-    size_t lx = strlen(x), ly = strlen(y);
-    while (an_next_token(x, lx, &px, &tx)) {
-        nx++;
-        py = 0;
-        while (an_next_token(y, ly, &py, &ty))
-            if (ty.end - ty.start == tx.end - tx.start && !strncasecmp(x + tx.start, y + ty.start, tx.end - tx.start)) {
-                same++;
-                break;
-            }
-    }
-    py = 0;
-    while (an_next_token(y, ly, &py, &ty)) ny++;
-    return nx + ny > same ? (double)same / (double)(nx + ny - same) : 1.0;
 }
 
 /* How much a dated sentence tells that its date matters (score_dates). A
@@ -130,6 +109,8 @@ static size_t score_dates(const su_dated *in, size_t n, date_score *out)
 typedef struct report {
     su_dated   *d;
     const char *text;        /* without a page's furniture */
+    const uint64_t *words;   /* its su_words */
+    size_t      n_words;
     double      central;     /* how much of the date's other articles' words it uses */
     bool        forecast, quote, little;
 } report;
@@ -167,7 +148,7 @@ static void order_reports(su_dated *d, size_t n, report *r, arena *a)
             if (*v >> 32 != article) *v = article << 32 | ((*v & 0xffffffffu) + 1);
         }
         bool forecast = d[i].article_day != DAY_NONE && d[i].article_day < d[i].day;
-        r[i] = (report){&d[i], text, 0.0, forecast, opens_quote(d[i].sentence), su_says_little(text)};
+        r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast, opens_quote(d[i].sentence), su_says_little(text)};
     }
     for (size_t i = 0; i < n; i++) {
         double s = 0;
@@ -194,6 +175,7 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
     qsort(ds, nd, sizeof *ds, cmp_date);
     su_entry *e = arena_alloc(a, (nd * per_date + 1) * sizeof *e);
     report *r = xmalloc(n * sizeof *r);
+    size_t *pick = xmalloc(per_date * sizeof *pick);   /* the reports chosen for the date */
     size_t ne = 0;
     for (size_t d = 0; d < nd; d++) {
         size_t lo = 0;
@@ -209,16 +191,20 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
             qsort(in + lo, m, sizeof *in, cmp_day_article);
         }
         order_reports(in + lo, m, r, a);
-        size_t first = ne;
+        size_t first = ne, picked = 0;
         for (size_t i = 0; i < m && ne - first < per_date; i++) {
             if (r[i].little) continue;
-            bool repeat = false;
-            for (size_t k = first; k < ne && !repeat; k++) repeat = overlap(e[k].text, r[i].text) > 0.5;
-            if (!repeat) e[ne++] = (su_entry){r[i].d->day, r[i].text, r[i].d->article};
+            bool repeat = false;   /* as the summary measures repetition */
+            for (size_t k = 0; k < picked && !repeat; k++)
+                repeat = su_overlap(r[pick[k]].words, r[pick[k]].n_words, r[i].words, r[i].n_words) > 0.5;
+            if (repeat) continue;
+            pick[picked++] = i;
+            e[ne++] = (su_entry){r[i].d->day, r[i].text, r[i].d->article};
         }
     }
     free(ds);
     free(r);
+    free(pick);
     *out = e;
     return ne;
 }
