@@ -41,6 +41,9 @@ typedef struct ex_meta_found {
     const char *ld_author, *meta_author, *item_author, *rel_author, *class_author;
     /* publication day, best first */
     int32_t     ld_date, ld_page_date, meta_date, item_date, time_pub, time_any, text_date;
+    /* the day of the last revision (article:modified_time, dateModified):
+     * a bound on the publication when nothing else dates the page */
+    int32_t     modified;
     const char *canonical_url;              /* link rel=canonical or og:url */
     /* language: raw values, normalised when chosen */
     const char *lang_html, *lang_http, *lang_og, *lang_ld;

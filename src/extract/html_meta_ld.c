@@ -90,6 +90,8 @@ static void read_article(json_t *o, arena *a, ex_meta_found *f)
     const char *d = str_of(o, "datePublished");
     if (!d) d = str_of(o, "dateCreated");
     if (d) f->ld_date = ex_meta_date(d, strlen(d));
+    d = str_of(o, "dateModified");
+    if (d && f->modified == SL_NO_DATE) f->modified = ex_meta_date(d, strlen(d));
     const char *l = str_of(o, "inLanguage");
     if (l && !f->lang_ld) f->lang_ld = clean(a, l);
     json_t *pub = json_object_get(o, "publisher");

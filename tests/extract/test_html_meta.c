@@ -320,6 +320,34 @@ static void date_line_under_headline(void **state)
     a = meta(f, "<html><head><meta property='article:published_time' content='2024-06-23'></head>"
                 "<body><h1>Storm floods the valley</h1><p>June 25, 2024</p></body></html>");
     assert_day(a->published, "2024-06-23");
+    /* ...unless the dateline under the headline is earlier: the metadata
+     * was written again later, the page first appeared on the dateline's day. */
+    a = meta(f, "<html><head><meta property='article:published_time' content='2025-06-24'></head>"
+                "<body><h1>Storm floods the valley</h1><p>August 25, 2024</p></body></html>");
+    assert_day(a->published, "2024-08-25");
+    assert_int_equal(a->date_inferred, 0);
+    /* An "Updated" line between the dateline and the headline hides neither. */
+    a = meta(f, "<html><body><div><a>Health</a><span class='dateline'>DECEMBER 22, 2022</span>"
+                "<span class='dateline updated'>Updated: JANUARY 02, 2026</span></div>"
+                "<h1>Storm floods the valley</h1></body></html>");
+    assert_day(a->published, "2022-12-22");
+}
+
+static void date_modified_is_the_last_resort(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f, "<html><head><meta property='article:modified_time' "
+                                  "content='2023-06-12T10:39:42+00:00'></head><body></body></html>");
+    assert_day(a->published, "2023-06-12");
+    assert_int_equal(a->date_inferred, 1);
+    a = meta(f, "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                "\"headline\":\"Storm\",\"dateModified\":\"2023-06-12\"}</script></head></html>");
+    assert_day(a->published, "2023-06-12");
+    /* A publication day always wins over it. */
+    a = meta(f, "<html><head><meta property='article:modified_time' content='2023-06-12'>"
+                "<meta property='article:published_time' content='2023-06-01'></head></html>");
+    assert_day(a->published, "2023-06-01");
+    assert_int_equal(a->date_inferred, 0);
 }
 
 /* A day in the future is no publication day: the next candidate is. */
@@ -390,6 +418,24 @@ static void date_strings(void **state)
         {"Sept 3, 2019", "2019-09-03"}, {"the 3rd of May 2020", "2020-05-03"},
         {"May 2019", ""}, {"12:30 2019", ""}, {"2019", ""}, {"31 February 2019", ""},
         {"20 comments, May 2019", ""}, {"1850-01-01", ""}, {"", ""},
+        /* other languages' months, and their abbreviations */
+        {"13. Dezember 2025", "2025-12-13"}, {"4 de agosto de 2021", "2021-08-04"},
+        {"04-ago-2021 5:11:10", "2021-08-04"}, {"le 3 ao\u00fbt 2021", "2021-08-03"},
+        {"3 AO\u00dbT 2021", "2021-08-03"}, {"12 \u043c\u0430\u0440\u0442\u0430 2024", "2024-03-12"},
+        {"5 pa\u017adziernika 2023", "2023-10-05"}, {"1 mei 2022", "2022-05-01"},
+        /* a no-break space is no letter of the month */
+        {"December\u00a019, 2025", "2025-12-19"},
+        /* a numeric date after a label */
+        {"Essay - Published: 2025.12.17 | AI", "2025-12-17"},
+        {"Posted on the 15/12/2025 at 19:00", "2025-12-15"},
+        {"Version 2.10", ""}, {"Copyright 2012-2025", ""}, {"Call 555-12-2025", ""},
+        /* Chinese, Japanese, Korean */
+        {"\u53d1\u5e03\u65f6\u95f4\uff1a2025\u5e7412\u670817\u65e5", "2025-12-17"},
+        {"2024\ub144 3\uc6d4 5\uc77c", "2024-03-05"}, {"2024\u5e7413\u67081\u65e5", ""},
+        /* the day is the month's own, not a number before a year */
+        {"22, 2022Updated: January 2026", ""},
+        /* English words that abbreviate a month elsewhere are no month */
+        {"checked out 3 times in 2024", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char s[11];
@@ -490,6 +536,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(date_from_url_is_inferred, setup, teardown),
         cmocka_unit_test_setup_teardown(date_from_dated_element, setup, teardown),
         cmocka_unit_test_setup_teardown(date_container_wins, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_modified_is_the_last_resort, setup, teardown),
         cmocka_unit_test_setup_teardown(date_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(language_sources, setup, teardown),
         cmocka_unit_test_setup_teardown(subtitle_standfirst_not_description, setup, teardown),
