@@ -6,6 +6,7 @@ Usage (from the project root, after `make`):
     bench/tempeval3.py                   # runs build/storyline analyze --json --raw
     bench/tempeval3.py --cmd CMD         # any analyzer command taking the JSONL file last
     bench/tempeval3.py --errors          # also list wrong values and missed expressions
+                                         # (of the "look" half of the documents)
 
 Each document's text is the concatenation of the text nodes inside <TEXT>;
 its publication date is the day of its creation time (DCT). The gold time
@@ -27,6 +28,7 @@ Standard library only; never copies the corpus.
 """
 import argparse
 import glob
+import hashlib
 import json
 import os
 import re
@@ -61,6 +63,23 @@ def read_tml(path):
     return dct, "".join(parts), gold
 
 
+def half(doc_id):
+    """"look" is the half of the documents whose errors may be read while a
+    rule is written (--errors lists only those from stop 28 on), "report"
+    the half no rule was shaped on since. Before stop 28 every document was
+    looked at, so the split only keeps later work honest."""
+    return "look" if hashlib.sha1(doc_id.encode()).digest()[0] % 2 == 0 else "report"
+
+
+def value_of_best(preds, gs, ge):
+    best, bo = None, 0
+    for t in preds:
+        ov = min(ge, t["end"]) - max(gs, t["start"])
+        if ov > bo:
+            best, bo = t, ov
+    return best.get("value") if best else None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cmd", default="build/storyline analyze --json --raw")
@@ -86,11 +105,17 @@ def main():
     found, valued, total, spurious, predicted = {}, {}, {}, 0, 0
     right = calendar = 0
     errors, missed, others = [], [], []
+    halves = {"look": [0, 0, 0], "report": [0, 0, 0]}   # right, predicted, gold
     for line in out.splitlines():
         o = json.loads(line)
         dct, text, gold = docs[o["id"]]
         preds = o.get("times", [])
         predicted += len(preds)
+        look = half(o["id"]) == "look"
+        hv = halves[half(o["id"])]
+        hv[1] += len(preds)
+        hv[2] += len(gold)
+        hv[0] += sum(1 for gs, ge, _, value, _ in gold if value_of_best(preds, gs, ge) == value)
         for t in preds:
             if not any(t["start"] < ge and gs < t["end"] for gs, ge, _, _, _ in gold):
                 spurious += 1
@@ -105,16 +130,16 @@ def main():
                 found[typ] = found.get(typ, 0) + 1
                 if best.get("value") == value:
                     valued[typ] = valued.get(typ, 0) + 1
-                elif a.errors and not (typ == "DATE" and CALENDAR.match(value)):
+                elif a.errors and look and not (typ == "DATE" and CALENDAR.match(value)):
                     others.append((typ, o["id"], dct, inner, value, best.get("value")))
-            elif a.errors:
+            elif a.errors and look:
                 missed.append((typ, o["id"], dct, inner, value))
             if typ == "DATE" and CALENDAR.match(value):
                 calendar += 1
                 got = best.get("value") if best else None
                 if got == value:
                     right += 1
-                elif a.errors:
+                elif a.errors and look:
                     errors.append((o["id"], dct, inner, value, got))
 
     print("TempEval-3 training data (TimeBank, AQUAINT), %d documents, analyzer: %s" % (len(docs), a.cmd))
@@ -127,6 +152,10 @@ def main():
     r = sum(valued.values()) / nall if nall else 0
     print("  all types: value right %d of %d gold, %d predicted: P %.3f R %.3f F1 %.3f" % (
         sum(valued.values()), nall, predicted, p, r, 2 * p * r / (p + r) if p + r else 0))
+    for name, (rt, pr, gd) in halves.items():
+        p, r = rt / pr if pr else 0, rt / gd if gd else 0
+        print("  %-6s half: value right %d of %d gold, %d predicted: P %.3f R %.3f F1 %.3f" % (
+            name, rt, gd, pr, p, r, 2 * p * r / (p + r) if p + r else 0))
     print("  DATE value accuracy %d/%d = %.3f   (gold calendar values only)" % (right, calendar, right / calendar if calendar else 0))
     print("  predictions %d, overlapping no gold expression %d" % (predicted, spurious))
     for e in errors:

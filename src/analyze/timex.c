@@ -234,6 +234,8 @@ typedef enum tx_kind {
     TX_SAME_DAY,  /* "the same day": the day mentioned last */
     TX_SEASON,    /* m: 1 spring, 2 summer, 3 fall, 4 winter; y (0: infer); dir */
     TX_WEEKEND,   /* dir */
+    TX_YEAR_BEFORE, /* a year before the period named last; dir DIR_LAST
+                     * for "a year ago", which only a quarter anchors */
 } tx_kind;
 
 enum { U_DAY, U_WEEK, U_MONTH, U_YEAR };
@@ -518,10 +520,41 @@ static bool match_ago(const tx_scan *s, size_t i, tx_hit *h)
     long c = units_count_at(s, i, &j);   /* "Twenty-five years ago": all of the number */
     int n = c >= 1 && c <= 999 ? (int)c : 0, u = word_in(s, j, units);
     if (!n || u < 0 || !is_word(s, j + 1, "ago")) return false;
+    /* "a year ago" in business news is the quarter reported on, a year
+     * before (TX_YEAR_BEFORE); elsewhere the year before publication */
+    if (n == 1 && u / 2 == U_YEAR)
+        *h = (tx_hit){.kind = TX_YEAR_BEFORE, .unit = U_YEAR, .off = -1, .dir = DIR_LAST};
     /* "a week ago" is a day, as "three days ago" is */
-    if (u / 2 == U_WEEK) *h = (tx_hit){.kind = TX_REL, .unit = U_DAY, .off = -7 * n};
+    else if (u / 2 == U_WEEK) *h = (tx_hit){.kind = TX_REL, .unit = U_DAY, .off = -7 * n};
     else *h = (tx_hit){.kind = TX_REL, .unit = u / 2, .off = -n};
     return hit_end(s, h, i, j + 2);
+}
+
+/* "a year earlier", "year-earlier" and "year-ago" (as in "a year-earlier
+ * loss"), "the year-earlier period": the period the text named last, a
+ * year before ("sales rose in the third quarter from $5 million a year
+ * earlier" is the third quarter of the year before). "the year-ago
+ * quarter" is match_the_quarter's. */
+static bool match_year_before(const tx_scan *s, size_t i, tx_hit *h)
+{
+    size_t j = i;
+    bool the = is_word(s, j, "the");
+    if (the || is_word(s, j, "a") || is_word(s, j, "one")) j++;
+    if (!is_word(s, j, "year")) return false;
+    size_t end;
+    if (!the && j > i && is_word(s, j + 1, "earlier") && s->tk[j + 1].gap == 1) {
+        end = j + 2;
+    } else if (is_punct(s, j + 1, '-') && adjacent(s, j + 1) && adjacent(s, j + 2) &&
+               (is_word(s, j + 2, "earlier") || is_word(s, j + 2, "ago"))) {
+        end = j + 3;
+        if (the && !is_word(s, end, "period")) return false;
+        if (the) end++;
+        else if (j > i) i = j;   /* "a year-earlier loss": the adjective alone */
+    } else {
+        return false;
+    }
+    *h = (tx_hit){.kind = TX_YEAR_BEFORE, .unit = U_YEAR, .off = -1, .dir = DIR_CONTEXT};
+    return hit_end(s, h, i, end);
 }
 
 /* "the third quarter", "fourth quarter of 2006", "third-quarter",
@@ -644,7 +677,7 @@ typedef bool (*tx_matcher)(const tx_scan *, size_t, tx_hit *);
 
 static const tx_matcher matchers[] = {
     match_iso, match_year_range, match_day_month, match_month_day, match_modified, match_relative_day,
-    match_ago, match_quarter, match_the_quarter, match_season, match_weekend, match_the_day, match_weekday,
+    match_ago, match_quarter, match_the_quarter, match_year_before, match_season, match_weekend, match_the_day, match_weekday,
     match_month_alone, match_year,
 };
 
@@ -906,6 +939,21 @@ static char *week_value(int32_t monday, arena *a)
     day_to_ymd(monday + 3, &y, &m, &d);
     int week = (monday + 3 - day_from_ymd(y, 1, 1)) / 7 + 1;
     return arena_printf(a, "%04d-W%02d", y, week);
+}
+
+/* v a year earlier, at its own granularity (a quarter stays a quarter). */
+static tx_val year_earlier(tx_val v)
+{
+    int y, m, d;
+    day_to_ymd(v.day, &y, &m, &d);
+    if (v.week) {
+        v.day -= 364;   /* 52 weeks: the same weekday, the same week number or next to it */
+        return v;
+    }
+    if (m == 2 && d == 29) d = 28;
+    v.day = day_from_ymd(y - 1, m, d);
+    if (v.y2) v.y2--;
+    return v;
 }
 
 static char *format_value(tx_val v, arena *a)
@@ -1238,11 +1286,21 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
     scan(text, len, &s, &hits);
     an_timex *r = arena_alloc(a, (hits.n ? hits.n : 1) * sizeof *r);
     int32_t last_day = published;
+    tx_val last = {.day = DAY_NONE};   /* the period named last, for TX_YEAR_BEFORE */
     for (size_t k = 0; k < hits.n; k++) {
         const tx_hit *h = &hits.v[k];
         size_t i = first_token_at(&s, h->start);
-        tx_val v = resolve(h, h->kind == TX_SAME_DAY ? last_day : published, s.future[i] && !past_cue(&s, i));
+        tx_val v;
+        if (h->kind == TX_YEAR_BEFORE && last.day != DAY_NONE && (h->dir != DIR_LAST || last.q)) {
+            v = year_earlier(last);
+            if (v.day < day_from_ymd(1, 1, 1)) v.day = DAY_NONE;
+        } else {
+            v = resolve(h, h->kind == TX_SAME_DAY ? last_day : published, s.future[i] && !past_cue(&s, i));
+        }
         if (v.day != DAY_NONE && v.gran == 0 && !v.week) last_day = v.day;
+        /* the comparison's period is not a new one: "a year earlier" twice
+         * is the same year */
+        if (v.day != DAY_NONE && h->kind != TX_YEAR_BEFORE) last = v;
         r[k] = (an_timex){.start = h->start, .end = h->end, .day = v.day, .granularity = (uint8_t)v.gran,
                           .value = format_value(v, a), .type = AN_TX_DATE};
         /* "Friday morning", "tomorrow night": that day's part, a TIME */

@@ -291,6 +291,30 @@ static void seasons_weekends_and_reported_quarters(void **st)
     assert_string_equal(value_at(q, pub, "the quarter"), "2018-Q2");   /* 75 days into the second */
 }
 
+/* "a year earlier" is the period named last, a year before, at its own
+ * granularity; twice in a row it is the same period. "a year ago" is the
+ * year before publication, unless a quarter is being reported on. */
+static void a_year_earlier_is_the_last_period_a_year_before(void **st)
+{
+    (void)st;
+    int32_t pub = day_from_ymd(1989, 11, 2);
+    const char *t = "Net income in the third quarter rose to $5 million from $4 million a year earlier. "
+                    "Sales fell from a year-earlier $90 million, and in the year-earlier period costs rose. "
+                    "The plant opened on May 3, 1987. A year earlier the site was a farm.";
+    assert_string_equal(value_at(t, pub, "a year earlier."), "1988-Q3");
+    assert_string_equal(value_at(t, pub, "year-earlier $90"), "1988-Q3");
+    assert_string_equal(value_at(t, pub, "the year-earlier period"), "1988-Q3");
+    assert_string_equal(value_at(t, pub, "A year earlier the"), "1986-05-03");
+    const char *q = "Profit in the third quarter rose from $3 million a year ago.";
+    assert_string_equal(value_at(q, pub, "a year ago"), "1988-Q3");
+    const char *y = "The plant opened on May 3, 1987. A year ago it closed.";
+    assert_string_equal(value_at(y, pub, "A year ago"), "1988");
+    /* with nothing named before it, the year before publication */
+    assert_string_equal(value_at("A year earlier it was a farm.", pub, "A year earlier"), "1988");
+    /* "a year-old record" is an age, and "the year ahead" is no comparison */
+    assert_string_equal(value_at("It broke a year-old record.", pub, "year"), "-");
+}
+
 /* A clock time next to a date is of that day; the date stays a date.
  * Noon and midnight are clock times. */
 static void clock_times_take_the_day_next_to_them(void **st)
@@ -497,6 +521,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(infers_from_the_page_around_the_article, setup, teardown),
         cmocka_unit_test_setup_teardown(future_sentences_turn_weekdays_forward, setup, teardown),
         cmocka_unit_test_setup_teardown(durations_sets_and_times_of_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_year_earlier_is_the_last_period_a_year_before, setup, teardown),
         cmocka_unit_test_setup_teardown(signals_ordinals_and_references, setup, teardown),
         cmocka_unit_test_setup_teardown(month_days_without_a_year_take_the_nearest_past, setup, teardown),
         cmocka_unit_test_setup_teardown(full_dates_in_every_written_form, setup, teardown),
