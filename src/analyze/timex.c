@@ -234,6 +234,7 @@ typedef enum tx_kind {
     TX_SAME_DAY,  /* "the same day": the day mentioned last */
     TX_SEASON,    /* m: 1 spring, 2 summer, 3 fall, 4 winter; y (0: infer); dir */
     TX_WEEKEND,   /* dir */
+    TX_HOLIDAY,   /* q: index in holidays; y (0: infer); dir */
     TX_YEAR_BEFORE, /* a year before the period named last; dir DIR_LAST
                      * for "a year ago", which only a quarter anchors */
 } tx_kind;
@@ -530,6 +531,93 @@ static bool match_ago(const tx_scan *s, size_t i, tx_hit *h)
     return hit_end(s, h, i, j + 2);
 }
 
+/* Holidays of the calendar that news dates events by: a fixed day, the
+ * n-th weekday of a month (n -1: the last), or a day counted from Easter
+ * Sunday. The days are those of the United States where a holiday is
+ * kept on different days elsewhere (Thanksgiving, Labor Day, Mother's
+ * Day). Names are words apart; "'s" is a word of its own, "." an optional
+ * full stop ("St. Patrick's Day"). */
+enum { HOL_FIXED, HOL_NTH, HOL_EASTER, HOL_ELECTION, HOL_AFTER_THANKSGIVING };
+
+static const struct holiday {
+    const char *name;
+    uint8_t     rule;
+    int8_t      m, d;      /* HOL_FIXED: month and day; HOL_NTH: month and n */
+    int8_t      wd;        /* HOL_NTH: 0 Monday .. 6 Sunday */
+    int16_t     off;       /* HOL_EASTER: days from Easter Sunday */
+} holidays[] = {
+    {"new year 's day", HOL_FIXED, 1, 1, 0, 0},      {"new year 's eve", HOL_FIXED, 12, 31, 0, 0},
+    {"valentine 's day", HOL_FIXED, 2, 14, 0, 0},    {"st . patrick 's day", HOL_FIXED, 3, 17, 0, 0},
+    {"saint patrick 's day", HOL_FIXED, 3, 17, 0, 0}, {"fourth of july", HOL_FIXED, 7, 4, 0, 0},
+    {"bastille day", HOL_FIXED, 7, 14, 0, 0},         {"halloween", HOL_FIXED, 10, 31, 0, 0},
+    {"veterans day", HOL_FIXED, 11, 11, 0, 0},        {"armistice day", HOL_FIXED, 11, 11, 0, 0},
+    {"remembrance day", HOL_FIXED, 11, 11, 0, 0},     {"christmas eve", HOL_FIXED, 12, 24, 0, 0},
+    {"christmas day", HOL_FIXED, 12, 25, 0, 0},       {"christmas", HOL_FIXED, 12, 25, 0, 0},
+    {"boxing day", HOL_FIXED, 12, 26, 0, 0},
+    {"martin luther king day", HOL_NTH, 1, 3, 0, 0},  {"presidents day", HOL_NTH, 2, 3, 0, 0},
+    {"mother 's day", HOL_NTH, 5, 2, 6, 0},           {"memorial day", HOL_NTH, 5, -1, 0, 0},
+    {"father 's day", HOL_NTH, 6, 3, 6, 0},           {"labor day", HOL_NTH, 9, 1, 0, 0},
+    {"columbus day", HOL_NTH, 10, 2, 0, 0},           {"thanksgiving day", HOL_NTH, 11, 4, 3, 0},
+    {"thanksgiving", HOL_NTH, 11, 4, 3, 0},           {"black friday", HOL_AFTER_THANKSGIVING, 0, 0, 0, 0},
+    {"election day", HOL_ELECTION, 0, 0, 0, 0},
+    {"ash wednesday", HOL_EASTER, 0, 0, 0, -46},      {"palm sunday", HOL_EASTER, 0, 0, 0, -7},
+    {"maundy thursday", HOL_EASTER, 0, 0, 0, -3},     {"good friday", HOL_EASTER, 0, 0, 0, -2},
+    {"easter sunday", HOL_EASTER, 0, 0, 0, 0},        {"easter monday", HOL_EASTER, 0, 0, 0, 1},
+    {"easter", HOL_EASTER, 0, 0, 0, 0},               {"pentecost", HOL_EASTER, 0, 0, 0, 49},
+};
+
+/* The token after holiday name k when it is written at i, else 0. */
+static size_t holiday_name_at(const tx_scan *s, size_t i, const char *name)
+{
+    char w[24];
+    for (const char *p = name; *p; ) {
+        size_t n = strcspn(p, " ");
+        if (n >= sizeof w) return 0;
+        memcpy(w, p, n);
+        w[n] = 0;
+        p += n + (p[n] == ' ');
+        if (!strcmp(w, ".")) {
+            if (is_punct(s, i, '.') && adjacent(s, i)) i++;
+        } else if (!strcmp(w, "'s")) {
+            if (!(is_punct(s, i, '\'') || is_punct(s, i, 0x2019)) || !adjacent(s, i) || !adjacent(s, i + 1) ||
+                !is_word(s, i + 1, "s"))
+                return 0;
+            i += 2;
+        } else if (!is_word(s, i, w)) {
+            return 0;
+        } else {
+            i++;
+        }
+    }
+    return i;
+}
+
+/* "Thanksgiving", "last Christmas", "Easter 2019", "Christmas of 2008":
+ * a holiday's day, the year inferred as for a day without one. The name
+ * is capitalised, as a holiday's is. */
+static bool match_holiday(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const mods[] = {"last", "next", "this", "past", NULL};
+    static const int dirs[] = {DIR_LAST, DIR_NEXT, DIR_THIS, DIR_LAST};
+    size_t j = i;
+    int k = word_in(s, j, mods);
+    if (k >= 0) j++;
+    if (!is_capitalised(s, j)) return false;
+    for (size_t n = 0; n < sizeof holidays / sizeof *holidays; n++) {
+        size_t end = holiday_name_at(s, j, holidays[n].name);
+        if (!end) continue;
+        *h = (tx_hit){.kind = TX_HOLIDAY, .q = (int)n, .dir = (uint8_t)(k >= 0 ? dirs[k] : DIR_CONTEXT)};
+        size_t after = is_word(s, end, "of") ? end + 1 : end;
+        int y = k < 0 ? year_number(s, after, 1800, 2199) : 0;
+        if (y && !(adjacent(s, after + 1) && s->tk[after + 1].kind != TK_PUNCT)) {
+            h->y = y;
+            end = after + 1;
+        }
+        return hit_end(s, h, i, end);
+    }
+    return false;
+}
+
 /* "a year earlier", "year-earlier" and "year-ago" (as in "a year-earlier
  * loss"), "the year-earlier period": the period the text named last, a
  * year before ("sales rose in the third quarter from $5 million a year
@@ -677,7 +765,7 @@ typedef bool (*tx_matcher)(const tx_scan *, size_t, tx_hit *);
 
 static const tx_matcher matchers[] = {
     match_iso, match_year_range, match_day_month, match_month_day, match_modified, match_relative_day,
-    match_ago, match_quarter, match_the_quarter, match_year_before, match_season, match_weekend, match_the_day, match_weekday,
+    match_ago, match_quarter, match_the_quarter, match_year_before, match_holiday, match_season, match_weekend, match_the_day, match_weekday,
     match_month_alone, match_year,
 };
 
@@ -764,6 +852,60 @@ static bool past_cue(const tx_scan *s, size_t i)
 /* ---- resolution ----------------------------------------------------------- */
 
 static int weekday_of(int32_t day) { return (int)(((int64_t)day % 7 + 7 + 3) % 7); }
+
+/* Easter Sunday of year y (Gregorian; the anonymous algorithm of 1876). */
+static int32_t easter(int y)
+{
+    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+    int m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+    return day_from_ymd(y, month, day);
+}
+
+/* The n-th weekday wd of month m in year y; n -1: the last. */
+static int32_t nth_weekday(int y, int m, int n, int wd)
+{
+    if (n < 0) {
+        int32_t last = (m == 12 ? day_from_ymd(y + 1, 1, 1) : day_from_ymd(y, m + 1, 1)) - 1;
+        return last - (weekday_of(last) - wd + 7) % 7;
+    }
+    int32_t first = day_from_ymd(y, m, 1);
+    return first + (wd - weekday_of(first) + 7) % 7 + 7 * (n - 1);
+}
+
+static int32_t holiday_in(int q, int y)
+{
+    const struct holiday *o = &holidays[q];
+    switch (o->rule) {
+    case HOL_FIXED: return day_from_ymd(y, o->m, o->d);
+    case HOL_NTH: return nth_weekday(y, o->m, o->d, o->wd);
+    case HOL_EASTER: return easter(y) + o->off;
+    case HOL_ELECTION: return nth_weekday(y, 11, 1, 0) + 1;   /* the Tuesday after the first Monday */
+    default: return nth_weekday(y, 11, 4, 3) + 1;              /* the day after Thanksgiving */
+    }
+}
+
+/* The holiday of the year written, else the last one before publication
+ * ("last Christmas"), the next after it, the one of its year ("this
+ * Christmas"), or the latest no further ahead than a day without a year
+ * may lie (nearest_year's window). */
+static int32_t resolve_holiday(const tx_hit *h, int32_t pub, bool future)
+{
+    if (h->y) return holiday_in(h->q, h->y);
+    int py, pm, pd;
+    day_to_ymd(pub, &py, &pm, &pd);
+    if (h->dir == DIR_THIS) return holiday_in(h->q, py);
+    if (h->dir == DIR_NEXT) {
+        int32_t d = holiday_in(h->q, py);
+        return d > pub ? d : holiday_in(h->q, py + 1);
+    }
+    int window = h->dir == DIR_LAST ? -1 : future ? 183 : 61;
+    for (int y = py + 1; y >= py - 1; y--) {
+        int32_t d = holiday_in(h->q, y);
+        if (d - pub <= window) return d;
+    }
+    return DAY_NONE;
+}
 
 static int32_t resolve_weekday(const tx_hit *h, int32_t pub, bool future)
 {
@@ -916,6 +1058,7 @@ static tx_val resolve_any(const tx_hit *h, int32_t pub, bool future)
     case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0, 0} : none;
     case TX_SEASON: return h->y || known ? season_value(h, pub, future) : none;
     case TX_WEEKEND: return known ? weekend_value(h, pub, future) : none;
+    case TX_HOLIDAY: return h->y || known ? (tx_val){resolve_holiday(h, pub, future), 0, 0, 0, 0, 0} : none;
     case TX_QUARTER: return (h->y && h->q) || known ? quarter_value(h, pub) : none;
     default: return known ? relative_unit(h, pub) : none;   /* TX_REL, TX_SAME_DAY */
     }
@@ -1303,6 +1446,13 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
         if (v.day != DAY_NONE && h->kind != TX_YEAR_BEFORE) last = v;
         r[k] = (an_timex){.start = h->start, .end = h->end, .day = v.day, .granularity = (uint8_t)v.gran,
                           .value = format_value(v, a), .type = AN_TX_DATE};
+        /* A holiday is as often a season ("the Christmas sales", "over
+         * Thanksgiving") as the day itself: its value names the day, but
+         * it dates no event (no day, as a time of day has none). */
+        if (h->kind == TX_HOLIDAY) {
+            r[k].day = DAY_NONE;
+            r[k].granularity = 3;
+        }
         /* "Friday morning", "tomorrow night": that day's part, a TIME */
         int part = (h->kind == TX_WEEKDAY || (h->kind == TX_REL && h->unit == U_DAY)) && !v.week && v.gran == 0
                    ? word_in(&s, h->next, day_parts) : -1;

@@ -315,6 +315,37 @@ static void a_year_earlier_is_the_last_period_a_year_before(void **st)
     assert_string_equal(value_at("It broke a year-old record.", pub, "year"), "-");
 }
 
+/* Holidays: fixed days, the n-th weekday of a month, days counted from
+ * Easter; the year as for a day written without one. */
+static void holidays_are_days(void **st)
+{
+    (void)st;
+    int32_t pub = day_from_ymd(2000, 1, 7);
+    const char *t = "Sales rose over Thanksgiving Day. Last Christmas was cold. Christmas of 2008 was warm. "
+                    "We met on Good Friday. On Election Day voters came. New Year's Eve was loud. "
+                    "Memorial Day and St. Patrick's Day passed. China Eastern flew.";
+    assert_string_equal(value_at(t, pub, "Thanksgiving Day"), "1999-11-25");
+    assert_string_equal(value_at(t, pub, "Last Christmas"), "1999-12-25");
+    assert_string_equal(value_at(t, pub, "Christmas of 2008"), "2008-12-25");
+    assert_string_equal(value_at(t, pub, "Good Friday"), "1999-04-02");      /* Easter 1999: April 4 */
+    assert_string_equal(value_at(t, pub, "Election Day"), "1999-11-02");
+    assert_string_equal(value_at(t, pub, "New Year's Eve"), "1999-12-31");
+    assert_string_equal(value_at(t, pub, "Memorial Day"), "1999-05-31");
+    assert_string_equal(value_at(t, pub, "St. Patrick's Day"), "1999-03-17");
+    assert_string_equal(value_at(t, pub, "Eastern"), "-");
+    assert_string_equal(value_at("He will be back by Easter.", pub, "Easter"), "2000-04-23");
+    assert_string_equal(value_at("Talks resume after next Christmas.", day_from_ymd(2000, 12, 26),
+                                 "next Christmas"), "2001-12-25");
+    /* a lower-case word is no holiday */
+    assert_string_equal(value_at("a christmas tree", pub, "christmas"), "-");
+    /* its value names the day, but it dates no event: "the Christmas sales" */
+    an_timex *x;
+    const char *sales = "Stores hope for the Christmas sales.";
+    assert_int_equal(an_find_times(sales, strlen(sales), pub, &A, &x), 1);
+    assert_string_equal(x[0].value, "1999-12-25");
+    assert_int_equal(x[0].day, DAY_NONE);
+}
+
 /* A clock time next to a date is of that day; the date stays a date.
  * Noon and midnight are clock times. */
 static void clock_times_take_the_day_next_to_them(void **st)
@@ -522,6 +553,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(future_sentences_turn_weekdays_forward, setup, teardown),
         cmocka_unit_test_setup_teardown(durations_sets_and_times_of_day, setup, teardown),
         cmocka_unit_test_setup_teardown(a_year_earlier_is_the_last_period_a_year_before, setup, teardown),
+        cmocka_unit_test_setup_teardown(holidays_are_days, setup, teardown),
         cmocka_unit_test_setup_teardown(signals_ordinals_and_references, setup, teardown),
         cmocka_unit_test_setup_teardown(month_days_without_a_year_take_the_nearest_past, setup, teardown),
         cmocka_unit_test_setup_teardown(full_dates_in_every_written_form, setup, teardown),
