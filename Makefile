@@ -10,6 +10,8 @@
 #   make gen      build/gen, the synthetic news stream of the benchmarks
 #   make model    refit the clustering decisions (data/model/cluster.tsv) on
 #                 ../shared/data and rebuild with them
+#   make typer    refit the name typer (data/model/typer.tsv) on the train
+#                 split of ../shared/data/newswire-ner-dev and rebuild
 
 CC      ?= cc
 PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl libmicrohttpd
@@ -139,7 +141,17 @@ model:
 	@scripts/model-table
 	@$(MAKE) --no-print-directory all
 
+# The learned name typer, refitted on the train split of the newswire corpus
+# beside the repository (scripts/fit-typer), then compiled in
+# (scripts/typer-table).
+typer:
+	@scripts/setup model
+	@$(MAKE) --no-print-directory all
+	/usr/bin/python3 scripts/fit-typer --out data/model/typer.tsv --data $(SHARED)/data/newswire-ner-dev
+	@scripts/typer-table
+	@$(MAKE) --no-print-directory all
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup setup-check demo check test bench gen fuzz sanitize clean model
+.PHONY: all setup setup-check demo check test bench gen fuzz sanitize clean model typer

@@ -80,6 +80,24 @@ typedef struct an_scan {
     map lower;               /* words of the text seen in lower case */
 } an_scan;
 
+/* typer.c: the type the learned typer gives a name from its features (a
+ * space-separated list, names.c's type_features), or -1 when it has no
+ * weights (SL_TYPER=off). */
+int an_typer_type(const char *features, size_t len);
+
+/* A typer's weights (an_typer_parse reads the text of data/model/typer.tsv;
+ * an_typer_pick is an_typer_type with them). */
+typedef struct an_typer {
+    map    weights;          /* feature -> index of its three weights in w */
+    float *w;
+    size_t n;
+    float  bias[3];
+    bool   loaded;           /* at least one line read */
+} an_typer;
+void an_typer_parse(an_typer *m, const char *text, size_t len);
+int  an_typer_pick(const an_typer *m, const char *features, size_t len);
+void an_typer_free(an_typer *m);
+
 /* Append token i's key to b, with the separator the gap before it implies. */
 void an_key_append(const an_scan *s, size_t i, buf *b);
 /* The longest lexicon phrase starting at token i, over at most `max` tokens,

@@ -8,6 +8,8 @@
  * mentions into actors (actors.c) nor the lexicon tables (lexicon.c). */
 #include "an_names.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -602,6 +604,96 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     return t1 - t0 >= 2 ? AN_PERSON : AN_PLACE;
 }
 
+/* ---- the learned typer's view of a name (typer.c) ----------------------- */
+
+static void feat(buf *b, const char *name, const char *v, size_t n)
+{
+    if (b->len) buf_putc(b, ' ');
+    buf_puts(b, name);
+    for (size_t i = 0; i < n; i++) buf_putc(b, v[i] == ' ' ? '_' : v[i]);
+}
+
+static void feat_word(an_scan *s, buf *b, const char *name, size_t i, bool have)
+{
+    if (!have) { feat(b, name, "^", 1); return; }
+    const an_ntok *k = &s->tok[i];
+    feat(b, name, k->key, k->klen);
+    if (k->cap) feat(b, name, "^C", 2);
+}
+
+/* The features of the name [t0, t1) that the rules typed ty with
+ * confidence conf, space-separated into b: its words, their shapes and
+ * lexicon kinds, the words around it, the cues the rules use, and the
+ * rules' own answer. Written here, where the cues are; scored in typer.c
+ * with weights fitted on labelled news (scripts/fit-typer). */
+static void type_features(an_scan *s, size_t t0, size_t t1, an_type ty, int conf, buf *b)
+{
+    static const char *const types = "POL";
+    char v[8];
+    buf_clear(b);
+    snprintf(v, sizeof v, "%c%d", types[ty], conf);
+    feat(b, "r:", v, strlen(v));
+    snprintf(v, sizeof v, "%zu", t1 - t0 < 4 ? t1 - t0 : 4);
+    feat(b, "n:", v, strlen(v));
+    char shape[8];
+    size_t ns = 0;
+    for (size_t i = t0; i < t1; i++) {
+        const an_ntok *k = &s->tok[i];
+        feat(b, "w:", k->key, k->klen);
+        if (ns < 6) shape[ns++] = k->initials ? 'I' : k->upper ? 'A' : k->cap ? 'C' : 'l';
+        for (int kind = LX_COUNTRY; kind <= LX_SURNAME; kind++)
+            if (is_lex(s, i, LX_BIT(kind))) {
+                snprintf(v, sizeof v, "%d", kind);
+                feat(b, i + 1 == t1 ? "lxl:" : i == t0 ? "lxf:" : "lx:", v, strlen(v));
+            }
+    }
+    feat(b, "sh:", shape, ns);
+    const an_ntok *last = &s->tok[t1 - 1];
+    feat(b, "l:", last->key, last->klen);
+    if (t1 - t0 > 1) feat(b, "f:", s->tok[t0].key, s->tok[t0].klen);
+    if (last->klen >= 3) feat(b, "s3:", last->key + last->klen - 3, 3);
+    feat_word(s, b, "p1:", t0 - 1, t0 >= 1 && !s->tok[t0].sent_start);
+    feat_word(s, b, "p2:", t0 - 2, t0 >= 2 && !s->tok[t0].sent_start && !s->tok[t0 - 1].sent_start);
+    feat_word(s, b, "n1:", t1, t1 < s->n && !s->tok[t1].sent_start);
+    feat_word(s, b, "n2:", t1 + 1, t1 + 1 < s->n && !s->tok[t1].sent_start && !s->tok[t1 + 1].sent_start);
+    if (s->tok[t0].sent_start) feat(b, "ss", "", 0);
+    if (last->poss) feat(b, "poss", "", 0);
+    if (last->based) feat(b, "based", "", 0);
+    if (the_before(s, t0)) feat(b, "the", "", 0);
+    if (speaks_after(s, t1)) feat(b, "speaks", "", 0);
+    if (speaks_before(s, t0, t1)) feat(b, "said_x", "", 0);
+    if (person_verb_after(s, t1)) feat(b, "pverb", "", 0);
+    if (org_context(s, t0, t1)) feat(b, "orgctx", "", 0);
+    if (place_before(s, t0)) feat(b, "placectx", "", 0);
+    if (person_shape(s, t0, t1)) feat(b, "pshape", "", 0);
+    if (map_get(&s->lower, s->tok[t0].key, s->tok[t0].klen)) feat(b, "lowseen", "", 0);
+}
+
+/* SL_NAME_FEATURES=FILE: every name the typer sees is written to FILE
+ * ("DOC" before each text; then start and end in bytes and the features),
+ * for scripts/fit-typer. For one process that analyzes one text at a time
+ * (storyline analyze). */
+static FILE *dump_to;
+static pthread_once_t dump_once = PTHREAD_ONCE_INIT;
+
+static void dump_open(void)
+{
+    const char *path = getenv("SL_NAME_FEATURES");
+    dump_to = path && *path ? fopen(path, "a") : NULL;
+}
+
+static FILE *dump_file(void)
+{
+    pthread_once(&dump_once, dump_open);
+    return dump_to;
+}
+
+static void dump_features(an_scan *s, size_t t0, size_t t1, const buf *b)
+{
+    FILE *f = dump_file();
+    if (f) fprintf(f, "%u\t%u\t%.*s\n", s->tok[t0].start, s->tok[t1 - 1].end, (int)b->len, b->data);
+}
+
 /* Emit the lexicon names (countries, capitals, organisations) inside
  * [t0, t1), a part of a role such as "US Secretary of State". */
 static void add_lex(an_scan *s, size_t t0, size_t n, const lx_entry *e);
@@ -889,6 +981,7 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
     if (split_parts(s, t0, t1)) return;
     if (words_before_given(s, t0, t1)) return;
     int conf;
+    bool agency = false;
     an_type ty = type_by_words(s, t0, t1, &conf);
     if (conf == 0 && (after_demonym || weak_guess(s, t0, t1))) return;
     if (ty != AN_PLACE && conf < 2 && event_head(s, t1)) {
@@ -896,6 +989,17 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
          * ("the World Food Programme (WFP) appealed"); else a plan */
         if (!acronym_after(s, t1) && !speaks_after(s, t1) && !acts_like_firm(s, t1)) return;
         ty = AN_ORGANISATION;
+        agency = true;
+    }
+    if (conf == 0 && !agency) {
+        /* no word or cue told: the learned typer's answer, not a default */
+        buf b;
+        buf_init(&b);
+        type_features(s, t0, t1, ty, conf, &b);
+        dump_features(s, t0, t1, &b);
+        int learned = an_typer_type(b.data, b.len);
+        if (learned >= 0) ty = (an_type)learned;
+        buf_free(&b);
     }
     add_cand(s, t0, t1, ty, conf, span_key(s, t0, t1), ty == AN_PERSON ? an_role_after(s, t1) : NULL);
 }
@@ -952,6 +1056,7 @@ static void collect_lower(an_scan *s)
 void an_find_names(const char *text, size_t len, arena *a, an_names *out)
 {
     memset(out, 0, sizeof *out);
+    if (dump_file()) fputs("DOC\n", dump_file());
     if (!text || !len || len > UINT32_MAX / 2) return;
     an_scan s = {.text = text, .len = len, .a = a};
     buf_init(&s.key);
@@ -967,4 +1072,5 @@ void an_find_names(const char *text, size_t len, arena *a, an_names *out)
     map_free(&s.lower);
     VEC_FREE(s.cands);
     buf_free(&s.key);
+    if (dump_file()) fflush(dump_file());
 }

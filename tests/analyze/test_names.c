@@ -3,6 +3,7 @@
  * tests; the seed checks read ../shared/seeds at run time. */
 #include "testutil.h"
 #include "analyze/analyze.h"
+#include "analyze/an_names.h"
 
 typedef struct fixture { arena a; an_names n; const char *text; } fixture;
 
@@ -632,6 +633,46 @@ static void merging_never_loops(void **st)
     arena_reset(&a);
 }
 
+/* The learned typer's weights: summed per type over the features given,
+ * the bias added; unknown features count nothing; a malformed line is
+ * skipped; of a feature given twice the first line counts. */
+static void typer_sums_weights_of_the_features_given(void **st)
+{
+    (void)st;
+    const char *text = "# a comment\n"
+                       "bias\t0.5\t0\t0\n"
+                       "w:bank\t-1\t2\t0\n"
+                       "n1:said\t3\t0\t0\n"
+                       "w:bank\t9\t9\t9\n"
+                       "broken\t1\t2\n"
+                       "also broken\t1\t2\t3\t4\n"
+                       "l:city\t0\t0\t1.5\r\n";
+    an_typer m;
+    an_typer_parse(&m, text, strlen(text));
+    assert_true(m.loaded);
+    assert_int_equal(m.n, 3);
+    const char *f = "r:P0 w:bank n1:x";
+    assert_int_equal(an_typer_pick(&m, f, strlen(f)), AN_ORGANISATION);   /* 2 over 0.5 - 1 */
+    f = "w:bank n1:said";
+    assert_int_equal(an_typer_pick(&m, f, strlen(f)), AN_PERSON);         /* 2.5 over 2 */
+    f = "l:city";
+    assert_int_equal(an_typer_pick(&m, f, strlen(f)), AN_PLACE);
+    f = "nothing:known";
+    assert_int_equal(an_typer_pick(&m, f, strlen(f)), AN_PERSON);         /* the bias alone */
+    an_typer_free(&m);
+    an_typer_parse(&m, "", 0);
+    assert_int_equal(an_typer_pick(&m, f, strlen(f)), -1);                /* no weights: the rules */
+    an_typer_free(&m);
+    /* the compiled-in weights parse, every line of them */
+    extern const char an_typer_builtin[];
+    an_typer_parse(&m, an_typer_builtin, strlen(an_typer_builtin));
+    size_t lines = 0;
+    for (const char *p = an_typer_builtin; *p; p++) lines += *p == '\n' && p[1] && p[1] != '#';
+    assert_true(m.loaded);
+    assert_int_equal(m.n, lines - 1);   /* less the bias */
+    an_typer_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -665,6 +706,7 @@ int main(void)
         cmocka_unit_test(firms_by_the_words_around_them),
         cmocka_unit_test(models_currencies_and_time_zones_are_no_names),
         cmocka_unit_test(never_reads_past_len),
+        cmocka_unit_test(typer_sums_weights_of_the_features_given),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
