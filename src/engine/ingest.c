@@ -392,6 +392,11 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
         return st;
     }
     e->generation++;   /* st_batch_end counted this batch in the file: no reload for it */
+    bool merged;
+    if (st_fts_tidy(e->db, &merged, &e->err) != SL_OK) {
+        e->broken = true;   /* nothing stored is lost: the batch is committed */
+        return (sl_status)e->err.status;
+    }
     cl_vocab_clean(e->cl);
     cl_clean(e->cl);
     for (size_t i = 0; i < b->p.n; i++) pending_free(b->p.v[i]);

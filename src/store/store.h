@@ -91,6 +91,10 @@ sl_status st_cluster_merged(st_db *db, int level, int64_t id, int64_t into, err_
 /* The end of a batch: the number of documents seen, the cluster ids
  * handed out, and one more generation. */
 sl_status st_batch_end(st_db *db, const cl_state *cl, err_slot *err);
+/* After a committed batch: merge the full-text index into one segment when
+ * the archive has doubled since it last was (*done says whether it was),
+ * in a transaction of its own. */
+sl_status st_fts_tidy(st_db *db, bool *done, err_slot *err);
 
 /* Load the vocabulary, clusters and signatures into the in-memory stages. */
 sl_status st_load(st_db *db, cl_state *cl, dd_index *dd, err_slot *err);

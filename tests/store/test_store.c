@@ -93,6 +93,70 @@ static void a_search_ranks_in_the_newest_window_that_holds_enough(void **st)
     st_close(db);
 }
 
+/* The number of segments of the full-text index: the level records of its
+ * structure are not public, but every segment has its own row range in
+ * the %_idx table, one (segid) per segment. */
+static int64_t fts_segments(st_db *db)
+{
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(db->h, "SELECT count(DISTINCT segid) FROM articles_fts_idx", -1, &s,
+                                        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* The full-text index is merged into one segment when the archive has
+ * doubled since it last was, and searches find the same afterwards. */
+static void the_text_index_is_merged_as_the_archive_doubles(void **st)
+{
+    (void)st;
+    err_slot err;
+    st_db *db = story_db("tidy.db");
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    bool done;
+    assert_int_equal(st_fts_tidy(db, &done, &err), SL_OK);
+    assert_false(done);                            /* nothing stored yet */
+    int id = 0;
+    for (int batch = 0; batch < 12; batch++) {    /* a segment per committed batch */
+        assert_int_equal(st_begin(db, &err), SL_OK);
+        for (int i = 0; i < 5; i++) {
+            char name[16];
+            snprintf(name, sizeof name, "a%d", ++id);
+            put_text(db, name, "Flood", id == 7 ? "A zebra crossed the river." : "The river rose.");
+        }
+        assert_int_equal(st_commit(db, &err), SL_OK);
+    }
+    assert_true(fts_segments(db) > 1);
+    assert_int_equal(st_fts_tidy(db, &done, &err), SL_OK);
+    assert_true(done);                             /* 60 articles, never merged */
+    assert_int_equal(fts_segments(db), 1);
+    assert_int_equal(st_fts_tidy(db, &done, &err), SL_OK);
+    assert_false(done);                            /* not doubled since */
+    VEC(int) got = {0};
+    assert_int_equal(st_search(db, "zebra", 0, 5, SL_SEARCH_BEST, hit_row, &got, &err), SL_OK);
+    assert_int_equal(got.n, 1);
+    assert_int_equal(got.v[0], 7);
+    VEC_FREE(got);
+    for (int k = 0; k < 59; k++) {
+        char name[16];
+        snprintf(name, sizeof name, "a%d", ++id);
+        assert_int_equal(st_begin(db, &err), SL_OK);
+        put_text(db, name, "Flood", "The river fell.");
+        assert_int_equal(st_commit(db, &err), SL_OK);
+    }
+    assert_int_equal(st_fts_tidy(db, &done, &err), SL_OK);
+    assert_false(done);                            /* 119 < 120 */
+    assert_int_equal(st_begin(db, &err), SL_OK);
+    put_text(db, "a120", "Flood", "The river fell.");
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    assert_int_equal(st_fts_tidy(db, &done, &err), SL_OK);
+    assert_true(done);
+    assert_int_equal(fts_segments(db), 1);
+    st_close(db);
+}
+
 static int hit_id(const sl_hit *h, void *ctx)
 {
     buf *b = ctx;
@@ -643,6 +707,7 @@ static void a_schema_4_file_is_read_and_brought_forward(void **st)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_text_index_is_merged_as_the_archive_doubles),
         cmocka_unit_test(merged_ids_keep_resolving),
         cmocka_unit_test(lookups_leave_the_wal_free_to_checkpoint),
         cmocka_unit_test(the_wal_is_checkpointed_as_it_grows),
