@@ -248,6 +248,15 @@ static int number_before(const char *s, size_t e, size_t *from)
     return v;
 }
 
+/* The number before unit (3 bytes of UTF-8) that ends at s[e], spaces
+ * skipped on both sides ("12월 17일"); -1 if none. */
+static int unit_number_before(const char *s, size_t e, const char *unit, size_t *from)
+{
+    while (e && s[e - 1] == ' ') e--;
+    if (e < 3 || memcmp(s + e - 3, unit, 3)) return -1;
+    return number_before(s, e - 3, from);
+}
+
 /* Chinese and Japanese "2025年12月17日", Korean "2025년 12월 17일": each
  * number followed by its unit; the units in UTF-8. */
 static int32_t cjk_date(const char *s, size_t n)
@@ -262,19 +271,8 @@ static int32_t cjk_date(const char *s, size_t n)
         const char *hit;
         while ((hit = memmem(day, left, units[u][2], 3)) != NULL) {
             size_t e = (size_t)(hit - s), b;
-            int d = number_before(s, e, &b), m = -1, y = -1;
-            if (d > 0 && b >= 3 && !memcmp(s + b - 3 - 0, units[u][1], 3))
-                m = number_before(s, b - 3, &b);
-            else if (d > 0) {
-                size_t k = b;
-                while (k && s[k - 1] == ' ') k--;
-                if (k >= 3 && !memcmp(s + k - 3, units[u][1], 3)) m = number_before(s, k - 3, &b);
-            }
-            if (m > 0) {
-                size_t k = b;
-                while (k && s[k - 1] == ' ') k--;
-                if (k >= 3 && !memcmp(s + k - 3, units[u][0], 3)) y = number_before(s, k - 3, &b);
-            }
+            int d = number_before(s, e, &b), m = d > 0 ? unit_number_before(s, b, units[u][1], &b) : -1;
+            int y = m > 0 ? unit_number_before(s, b, units[u][0], &b) : -1;
             if (y >= 1000) {
                 int32_t r = ymd(y, m, d);
                 if (r != SL_NO_DATE) return r;
