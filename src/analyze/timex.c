@@ -17,11 +17,15 @@
  *   seasons            "this summer", "last fall", "the winter of 2008"
  *   weekends           "the weekend", "last weekend"
  *   weekdays           "on Friday", "Tuesday's summit", "Wednesday, June 13"
+ *   decades            "the 1990s", "the mid-1980s", "'90s", "the nineties"
+ *   anaphors           "that year", "the following month", "the next day":
+ *                      counted from the period named last
  *   month alone        "in December", "since June" (needs a preposition)
- *   years              "in 2018", "2018's", a bare 1800-2199 word
+ *   years              "in 2018", "2018's", a bare 1800-2199 word,
+ *                      "nineteen ninety-six", "the year two thousand"
  *
  * Values: "2018-06-12" (granularity day), "2018-06" (month), "2018" and
- * "1950/1953" (year). Two forms beyond those of analyze.h, because they are
+ * "1950/1953" (year); a decade "199", which dates nothing on a timeline. Two forms beyond those of analyze.h, because they are
  * what a reader means and what TimeML annotations say: a week is valued in
  * ISO form "2018-W23" with day = its Monday and granularity day (so that a
  * timeline can place it), and a quarter "2009-Q3" with day = its first day
@@ -237,9 +241,11 @@ typedef enum tx_kind {
     TX_HOLIDAY,   /* q: index in holidays; y (0: infer); dir */
     TX_YEAR_BEFORE, /* a year before the period named last; dir DIR_LAST
                      * for "a year ago", which only a quarter anchors */
+    TX_DECADE,    /* y: its first year */
+    TX_ANAPHOR,   /* unit, off from the period the text named last */
 } tx_kind;
 
-enum { U_DAY, U_WEEK, U_MONTH, U_YEAR };
+enum { U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
 /* dir: how to pick among candidates. */
 enum { DIR_CONTEXT, DIR_LAST, DIR_NEXT, DIR_THIS, DIR_AHEAD };
 
@@ -250,6 +256,8 @@ typedef struct tx_hit {
     uint8_t  dir;
     int      y, m, d, y2, wd, unit, off, q;
     bool     yrel;          /* the year is the publication year + off */
+    bool     before;        /* a year before what the rest names ("the
+                             * year-ago third quarter") */
 } tx_hit;
 
 static bool hit_end(const tx_scan *s, tx_hit *h, size_t first, size_t next)
@@ -269,10 +277,17 @@ static size_t skip_ordinal(const tx_scan *s, size_t i)
 
 /* An optional comma and a year after a date: returns the index after it and
  * sets *y, or returns i unchanged. */
+static int spelled_year(const tx_scan *s, size_t i, bool asked, size_t *next);
+
 static size_t trailing_year(const tx_scan *s, size_t i, int *y)
 {
     size_t j = is_punct(s, i, ',') ? i + 1 : i;
     int v = year_number(s, j, 1000, 2999);
+    size_t after;
+    if (!v && in_range(s, j) && s->tk[j].gap < 2 && (v = spelled_year(s, j, true, &after))) {
+        *y = v;
+        return after;
+    }
     if (!v || (adjacent(s, j + 1) && (s->tk[j + 1].kind != TK_PUNCT || continues_number(s, j + 1)))) return i;
     *y = v;
     return j + 1;
@@ -415,6 +430,48 @@ static bool modified_unit(const tx_scan *s, size_t j, int dir, tx_hit *h)
     return true;
 }
 
+/* A decade: "1990s", "1990's", "'90s", "the nineties", "the mid-1980s";
+ * its first year, or 0. A decade in words needs "the" or "early", "mid",
+ * "late" before it ("in her twenties" is an age). *next after it. */
+static int decade_at(const tx_scan *s, size_t i, size_t *next)
+{
+    static const char *const names[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                        "eighties", "nineties", NULL};
+    static const char *const edge[] = {"the", "early", "mid", "late", NULL};
+    int nd;
+    long v = num_at(s, i, &nd);
+    size_t j = i + 1;
+    bool apos = (is_punct(s, i, '\'') || is_punct(s, i, 0x2019)) && adjacent(s, i + 1);
+    if (apos) {   /* "'90s" */
+        v = num_at(s, i + 1, &nd);
+        if (nd != 2 || v % 10 || (v >= 20 && v < 30)) return 0;
+        v += v >= 30 ? 1900 : 2000;
+        nd = 4;
+        j = i + 2;
+    } else if (v >= 0 && (is_punct(s, j, '\'') || is_punct(s, j, 0x2019)) && adjacent(s, j)) {
+        j++;   /* "1990's" */
+    }
+    if (v >= 0) {
+        if (nd != 4 || v % 10 || v < 1000 || v > 2990 || !adjacent(s, j) || !is_word(s, j, "s")) return 0;
+        if (adjacent(s, j + 1) && s->tk[j + 1].kind != TK_PUNCT) return 0;
+        *next = j + 1;
+        return (int)v;
+    }
+    int k = word_in(s, i, names);
+    if (k < 0 || i == 0 || (word_in(s, i - 1, edge) < 0 && !is_punct(s, i - 1, '-'))) return 0;
+    *next = i + 1;
+    return 1920 + 10 * k;
+}
+
+static bool match_decade(const tx_scan *s, size_t i, tx_hit *h)
+{
+    size_t next;
+    int y = decade_at(s, i, &next);
+    if (!y) return false;
+    *h = (tx_hit){.kind = TX_DECADE, .y = y};
+    return hit_end(s, h, i, next);
+}
+
 /* "last month", "Earlier this month", "next Monday", "last December",
  * "early June", "mid-2008", "late last year". */
 static bool match_modified(const tx_scan *s, size_t i, tx_hit *h)
@@ -429,9 +486,13 @@ static bool match_modified(const tx_scan *s, size_t i, tx_hit *h)
         /* "early June", "mid-2008": an edge word before a month or a year */
         if (j == i) return false;
         tx_month mo = month_at(s, j);
-        int y = year_number(s, j, 1800, 2199);
+        size_t after;
+        int dec = decade_at(s, j, &after);
+        int y = dec ? 0 : year_number(s, j, 1800, 2199);
         if (mo.m && mo.full) *h = (tx_hit){.kind = TX_MONTH, .m = mo.m, .next = mo.next};
-        else if (y && !continues_number(s, j + 1)) *h = (tx_hit){.kind = TX_YEAR, .y = y, .next = j + 1};
+        else if (dec) *h = (tx_hit){.kind = TX_DECADE, .y = dec, .next = after};
+        else if (y && !continues_number(s, j + 1) && !(adjacent(s, j + 1) && s->tk[j + 1].kind == TK_WORD))
+            *h = (tx_hit){.kind = TX_YEAR, .y = y, .next = j + 1};
         else return false;
         if (mo.m) h->next = trailing_year(s, mo.next, &h->y);
         return hit_end(s, h, i, h->next);
@@ -449,6 +510,34 @@ static bool match_relative_day(const tx_scan *s, size_t i, tx_hit *h)
     if (k < 0) return false;
     *h = (tx_hit){.kind = TX_REL, .unit = U_DAY, .off = off[k]};
     return hit_end(s, h, i, i + 1);
+}
+
+/* "that year", "that same month", "the same week", "the following day",
+ * "the next day", "the next morning", "the previous year": a period
+ * counted from the one the text named last (an_find_times), so that
+ * "In March 2009 ... later that year ... the following year" reads 2009,
+ * 2010. "the same day" is match_the_day's; "the next year" without
+ * "day" is left out, as it is as often the coming year ("over the next
+ * year"). A unit stuck to a hyphen ("that year-end") is not one. */
+static bool match_anaphor(const tx_scan *s, size_t i, tx_hit *h)
+{
+    static const char *const units[] = {"day", "week", "month", "year", "quarter", NULL};
+    size_t j;
+    int off = 0;
+    if (is_word(s, i, "that")) j = is_word(s, i + 1, "same") ? i + 2 : i + 1;
+    else if (!is_word(s, i, "the")) return false;
+    else if (is_word(s, i + 1, "same")) j = i + 2;
+    else if (is_word(s, i + 1, "following")) { j = i + 2; off = 1; }
+    else if (is_word(s, i + 1, "previous")) { j = i + 2; off = -1; }
+    else if (is_word(s, i + 1, "next") && (is_word(s, i + 2, "day") || is_word(s, i + 2, "morning"))) { j = i + 2; off = 1; }
+    else return false;
+    int u = word_in(s, j, units);
+    if (u < 0 && off == 1 && is_word(s, j, "morning")) u = U_DAY;
+    if (u < 0 || (u == U_DAY && is_word(s, i, "the") && is_word(s, i + 1, "same"))) return false;
+    if ((is_punct(s, j + 1, '-') && adjacent(s, j + 1)) || is_punct(s, j + 1, '\'') || is_punct(s, j + 1, 0x2019))
+        return false;
+    *h = (tx_hit){.kind = TX_ANAPHOR, .unit = u, .off = off};
+    return hit_end(s, h, i, j + 1);
 }
 
 /* "the day", "on the day" (the publication day: "stocks closed up on the
@@ -472,9 +561,10 @@ static bool match_the_day(const tx_scan *s, size_t i, tx_hit *h)
  * first six are parts of a day (a "T" goes before their count). */
 static const char *const unit_words[] = {"second", "seconds", "minute", "minutes", "hour", "hours", "day",
     "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
-    "centuries", NULL};
+    "centuries", "quarter", "quarters", NULL};
 static const char *const unit_codes[] = {"S", "S", "M", "M", "H", "H", "D", "D", "W", "W", "M", "M", "Y", "Y",
-    "DE", "DE", "CE", "CE"};
+    "DE", "DE", "CE", "CE", "Q", "Q"};
+enum { UNIT_QUARTER = 18 };   /* its index in unit_words */
 static const char *const number_words[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
     "eighteen", "nineteen", NULL};
@@ -511,6 +601,48 @@ static long units_count_at(const tx_scan *s, size_t i, size_t *next)
     if (is_word(s, i, "a") || is_word(s, i, "an")) { *next = i + 1; return 1; }
     if (word_in(s, i, vague) >= 0) { *next = i + 1; return COUNT_VAGUE; }
     return COUNT_NONE;
+}
+
+/* A year said in words, as transcripts write it: "nineteen ninety-six",
+ * "nineteen eighty", "eighteen twelve"; "two thousand", "two thousand and
+ * three", "two thousand ten" only where a year is asked for (after "year"
+ * or a month: asked), since elsewhere it is a count. 0 if none; *next
+ * after it. */
+static int spelled_year(const tx_scan *s, size_t i, bool asked, size_t *next)
+{
+    int c = word_in(s, i, number_words);
+    if (c == 18 || c == 19) {
+        size_t j = i + 1;
+        int t = in_range(s, j) && s->tk[j].gap == 1 ? word_in(s, j, tens_words) : -1;
+        int teen = in_range(s, j) && s->tk[j].gap == 1 ? word_in(s, j, number_words) : -1;
+        int y;
+        if (t >= 0) {
+            y = c * 100 + (t + 2) * 10;
+            bool hyphen = is_punct(s, j + 1, '-') && adjacent(s, j + 1) && adjacent(s, j + 2);
+            size_t at = hyphen ? j + 2 : j + 1;
+            int u = hyphen || (in_range(s, at) && s->tk[at].gap == 1) ? word_in(s, at, number_words) : -1;
+            if (u >= 1 && u <= 9) { y += u; j = at; }
+        } else if (teen >= 10) {
+            y = c * 100 + teen;
+        } else {
+            return 0;
+        }
+        if (is_word(s, j + 1, "hundred") || is_word(s, j + 1, "thousand")) return 0;
+        *next = j + 1;
+        return y;
+    }
+    if (!asked || c != 2 || !is_word(s, i + 1, "thousand")) return 0;
+    size_t j = i + 2, k = is_word(s, j, "and") ? j + 1 : j;
+    size_t after = k;
+    long v = units_count_at(s, k, &after);
+    if (v >= 1 && v <= 99 && s->tk[k].kind == TK_WORD && !is_word(s, k, "a") && !is_word(s, k, "an")
+        && !is_word(s, after, "hundred")) {
+        *next = after;
+        return 2000 + (int)v;
+    }
+    if (is_word(s, j, "and") || is_word(s, j, "hundred")) return 0;
+    *next = j;
+    return 2000;
 }
 
 /* "two years ago", "3 days ago", "a month ago" */
@@ -650,18 +782,25 @@ static bool match_year_before(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_quarter(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const ord[] = {"first", "second", "third", "fourth", "final", NULL};
-    int q = word_in(s, i, ord);
-    size_t j = i + 1;
+    /* "the year-ago third quarter", "the 1988 third quarter" */
+    size_t at = i;
+    bool before = is_word(s, i, "year") && is_punct(s, i + 1, '-') && adjacent(s, i + 1) && adjacent(s, i + 2)
+                  && (is_word(s, i + 2, "ago") || is_word(s, i + 2, "earlier"));
+    int named = !before && i > 0 && is_word(s, i - 1, "the") ? year_number(s, i, 1800, 2199) : 0;
+    if (named && adjacent(s, i + 1)) named = 0;
+    at += before ? 3 : named ? 1 : 0;
+    int q = word_in(s, at, ord);
+    size_t j = at + 1;
     if (q < 0) return false;
     if (is_punct(s, j, '-') && adjacent(s, j) && adjacent(s, j + 1)) j++;
     if (!is_word(s, j, "quarter")) return false;
-    *h = (tx_hit){.kind = TX_QUARTER, .q = q > 3 ? 4 : q + 1};
+    *h = (tx_hit){.kind = TX_QUARTER, .q = q > 3 ? 4 : q + 1, .y = named, .before = before};
     j++;
-    size_t rel = relative_year(s, j, &h->off);
+    size_t rel = named ? j : relative_year(s, j, &h->off);
     if (rel != j) {
         h->yrel = true;
         j = rel;
-    } else if (is_word(s, j, "of") || is_word(s, j, "in")) {
+    } else if (!named && (is_word(s, j, "of") || is_word(s, j, "in"))) {
         int y = year_number(s, j + 1, 1800, 2199);
         if (y) { h->y = y; j += 2; }
     }
@@ -749,7 +888,13 @@ static bool match_year(const tx_scan *s, size_t i, tx_hit *h)
                                         "units", "cars", "vehicles", "shares", "tons", "tonnes", "dollars", "euros",
                                         "points", "pages", "residents", "members", "percent", "per", "aircraft",
                                         "planes", "times", "hours", "minutes", "won", "yen", NULL};
-    int y = year_number(s, i, 1800, 2199);
+    size_t next;
+    int y = spelled_year(s, i, i > 0 && is_word(s, i - 1, "year"), &next);
+    if (y) {
+        *h = (tx_hit){.kind = TX_YEAR, .y = y};
+        return hit_end(s, h, i, next);
+    }
+    y = year_number(s, i, 1800, 2199);
     if (!y) return false;
     if (glued_to_quantity(s, i)) return false;
     if (i > 0 && word_in(s, i - 1, before) >= 0) return false;
@@ -765,7 +910,7 @@ typedef bool (*tx_matcher)(const tx_scan *, size_t, tx_hit *);
 
 static const tx_matcher matchers[] = {
     match_iso, match_year_range, match_day_month, match_month_day, match_modified, match_relative_day,
-    match_ago, match_quarter, match_the_quarter, match_year_before, match_holiday, match_season, match_weekend, match_the_day, match_weekday,
+    match_ago, match_decade, match_quarter, match_the_quarter, match_year_before, match_holiday, match_season, match_weekend, match_anaphor, match_the_day, match_weekday,
     match_month_alone, match_year,
 };
 
@@ -840,13 +985,23 @@ static void mark_future(tx_scan *s)
 }
 
 /* A past-tense verb right before the expression wins over any future
- * marker: "said Friday", "announced on Tuesday". */
+ * marker: "said Friday", "announced on Tuesday", "ruled Wednesday" (a
+ * word in -ed, but not one that looks ahead: "scheduled for Monday"). */
 static bool past_cue(const tx_scan *s, size_t i)
 {
     static const char *const w[] = {"said", "announced", "told", "reported", "met", "held", "revealed",
-                                    "confirmed", "stated", "added", "was", "were", NULL};
+                                    "confirmed", "stated", "added", "was", "were", "made", "took", "gave",
+                                    "came", "went", "left", "began", "spoke", "wrote", "sent", NULL};
+    static const char *const ahead[] = {"scheduled", "planned", "expected", "slated", "aimed", "intended",
+                                        "needed", "proposed", "tipped", "earmarked", "targeted", NULL};
     if (i > 0 && is_word(s, i - 1, "on")) i--;
-    return i > 0 && word_in(s, i - 1, w) >= 0;
+    if (i == 0 || s->tk[i - 1].kind != TK_WORD) return false;
+    if (word_in(s, i - 1, w) >= 0) return true;
+    /* a passive ("will be signed on", "is held on") says nothing of the past */
+    static const char *const aux[] = {"be", "been", "being", "is", "are", "am", "will", "would", "to", NULL};
+    const tx_tok *k = &s->tk[i - 1];
+    return k->end - k->start > 4 && s->low[k->end - 2] == 'e' && s->low[k->end - 1] == 'd'
+           && word_in(s, i - 1, ahead) < 0 && !(i > 1 && word_in(s, i - 2, aux) >= 0);
 }
 
 /* ---- resolution ----------------------------------------------------------- */
@@ -944,20 +1099,20 @@ static int month_year(const tx_hit *h, int32_t pub, bool future)
 }
 
 /* week: a week (1) or its weekend (2); q: a quarter; season: 1 to 4. */
-typedef struct tx_val { int32_t day; int gran; int week; int q; int y2; int season; } tx_val;
+typedef struct tx_val { int32_t day; int gran; int week; int q; int y2; int season; bool decade; } tx_val;
 
 static tx_val relative_unit(const tx_hit *h, int32_t pub)
 {
     int py, pm, pd;
     day_to_ymd(pub, &py, &pm, &pd);
     switch (h->unit) {
-    case U_DAY: return (tx_val){pub + h->off, 0, 0, 0, 0, 0};
-    case U_WEEK: return (tx_val){pub - weekday_of(pub) + 7 * h->off, 0, 1, 0, 0, 0};
+    case U_DAY: return (tx_val){pub + h->off, 0, 0, 0, 0, 0, false};
+    case U_WEEK: return (tx_val){pub - weekday_of(pub) + 7 * h->off, 0, 1, 0, 0, 0, false};
     case U_MONTH: {
         int mi = py * 12 + (pm - 1) + h->off;
-        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0};
+        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0, false};
     }
-    default: return (tx_val){day_from_ymd(py + h->off, 1, 1), 2, 0, 0, 0, 0};
+    default: return (tx_val){day_from_ymd(py + h->off, 1, 1), 2, 0, 0, 0, 0, false};
     }
 }
 
@@ -980,7 +1135,7 @@ static tx_val quarter_value(const tx_hit *h, int32_t pub)
     } else if (!y) {
         y = day_from_ymd(py, (q - 1) * 3 + 1, 1) <= pub + 92 ? py : py - 1;
     }
-    return (tx_val){day_from_ymd(y, (q - 1) * 3 + 1, 1), 1, 0, q, 0, 0};
+    return (tx_val){day_from_ymd(y, (q - 1) * 3 + 1, 1), 1, 0, q, 0, 0, false};
 }
 
 /* A season as a count of seasons since year 0 (spring first); winter is
@@ -1016,9 +1171,9 @@ static tx_val season_value(const tx_hit *h, int32_t pub, bool future)
             }
         }
     }
-    if (c < season_index(1, 1)) return (tx_val){DAY_NONE, 0, 0, 0, 0, 0};   /* before the calendar */
+    if (c < season_index(1, 1)) return (tx_val){DAY_NONE, 0, 0, 0, 0, 0, false};   /* before the calendar */
     int y = c / 4, se = c % 4 + 1;
-    return (tx_val){day_from_ymd(y, se * 3, 1), 1, 0, 0, 0, se};
+    return (tx_val){day_from_ymd(y, se * 3, 1), 1, 0, 0, 0, se, false};
 }
 
 /* The Saturday of the weekend meant: "this weekend" that of the current
@@ -1036,7 +1191,7 @@ static tx_val weekend_value(const tx_hit *h, int32_t pub, bool future)
     case DIR_THIS: break;
     default: if (!weekend && !future) sat -= 7;
     }
-    return (tx_val){sat, 0, 2, 0, 0, 0};
+    return (tx_val){sat, 0, 2, 0, 0, 0, false};
 }
 
 /* The day and granularity a hit denotes; day DAY_NONE if it needs a
@@ -1044,34 +1199,66 @@ static tx_val weekend_value(const tx_hit *h, int32_t pub, bool future)
 static tx_val resolve_any(const tx_hit *h, int32_t pub, bool future)
 {
     bool known = pub != DAY_NONE;
-    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0};
+    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0, false};
     int y;
     switch (h->kind) {
     case TX_DATE:
         y = h->y ? h->y : known ? nearest_year(pub, h->m, h->d, future ? 183 : 61) : 0;
-        return y ? (tx_val){day_from_ymd(y, h->m, h->d), 0, 0, 0, 0, 0} : none;
+        return y ? (tx_val){day_from_ymd(y, h->m, h->d), 0, 0, 0, 0, 0, false} : none;
     case TX_MONTH:
         y = h->y ? h->y : known ? month_year(h, pub, future) : 0;
-        return y ? (tx_val){day_from_ymd(y, h->m, 1), 1, 0, 0, 0, 0} : none;
-    case TX_YEAR: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0};
-    case TX_RANGE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, h->y2, 0};
-    case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0, 0} : none;
+        return y ? (tx_val){day_from_ymd(y, h->m, 1), 1, 0, 0, 0, 0, false} : none;
+    case TX_YEAR: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0, false};
+    case TX_RANGE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, h->y2, 0, false};
+    case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0, 0, false} : none;
     case TX_SEASON: return h->y || known ? season_value(h, pub, future) : none;
     case TX_WEEKEND: return known ? weekend_value(h, pub, future) : none;
-    case TX_HOLIDAY: return h->y || known ? (tx_val){resolve_holiday(h, pub, future), 0, 0, 0, 0, 0} : none;
+    case TX_HOLIDAY: return h->y || known ? (tx_val){resolve_holiday(h, pub, future), 0, 0, 0, 0, 0, false} : none;
     case TX_QUARTER: return (h->y && h->q) || known ? quarter_value(h, pub) : none;
+    case TX_DECADE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0, true};
     default: return known ? relative_unit(h, pub) : none;   /* TX_REL, TX_SAME_DAY */
     }
 }
 
 /* The same, but DAY_NONE for a day past the calendar's years 1 to 9999
  * ("next week" in a page dated 9999-12-31): no date can name it. */
-static tx_val resolve(const tx_hit *h, int32_t pub, bool future)
+static tx_val in_calendar(tx_val v)
 {
-    tx_val v = resolve_any(h, pub, future);
     if (v.day != DAY_NONE && (v.day < day_from_ymd(1, 1, 1) || v.day > day_from_ymd(9999, 12, 31)))
         v.day = DAY_NONE;
     return v;
+}
+
+static tx_val resolve(const tx_hit *h, int32_t pub, bool future) { return in_calendar(resolve_any(h, pub, future)); }
+
+/* The period h (TX_ANAPHOR) names, counted from last, the period the text
+ * named last, or from last_day, the day it named last (the publication
+ * day before any): none where last is coarser than the unit ("that
+ * month" after "in 2009"). */
+static tx_val anaphor_value(const tx_hit *h, tx_val last, int32_t last_day)
+{
+    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0, false};
+    if (h->unit == U_DAY) return last_day == DAY_NONE ? none : (tx_val){last_day + h->off, 0, 0, 0, 0, 0, false};
+    if (last.day == DAY_NONE) return none;
+    int y, m, d;
+    day_to_ymd(last.day, &y, &m, &d);
+    bool fine = !last.week && !last.season && !last.q;   /* a day or month */
+    switch (h->unit) {
+    case U_WEEK:
+        if (last.gran != 0) return none;
+        return (tx_val){last.day - weekday_of(last.day) + 7 * h->off, 0, 1, 0, 0, 0, false};
+    case U_MONTH: {
+        if (!fine || last.gran > 1) return none;
+        int mi = y * 12 + (m - 1) + h->off;
+        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0, false};
+    }
+    case U_QUARTER: {
+        if (last.gran > 1 || last.week || last.season) return none;
+        int qi = y * 4 + (m - 1) / 3 + h->off;
+        return (tx_val){day_from_ymd(qi / 4, qi % 4 * 3 + 1, 1), 1, 0, qi % 4 + 1, 0, 0, false};
+    }
+    default: return (tx_val){day_from_ymd(y + h->off, 1, 1), 2, 0, 0, 0, 0, false};
+    }
 }
 
 /* ISO week "2018-W23" of the Monday day: the week belongs to the year of
@@ -1111,6 +1298,7 @@ static char *format_value(tx_val v, arena *a)
         return arena_printf(a, "%04d-%s", y, codes[v.season - 1]);
     }
     if (v.q) return arena_printf(a, "%04d-Q%d", y, v.q);
+    if (v.decade) return arena_printf(a, "%03d", y / 10);
     if (v.y2) return arena_printf(a, "%04d/%04d", y, v.y2);
     if (v.gran == 2) return arena_printf(a, "%04d", y);
     if (v.gran == 1) return arena_printf(a, "%04d-%02d", y, m);
@@ -1180,19 +1368,23 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
     static const char *const after_second[] = {"ago", "later", "earlier", "before", "after", "or", "and", "to",
                                                "of", "in", "for", "on", "at", NULL};
     static const char *const rates[] = {"twice", "times", "once", "per", NULL};
+    static const char *const more[] = {"more", "additional", "extra", "further", NULL};
     size_t j = 0, u;
     long n = units_count_at(s, i, &j);
     bool hyphen = false;
     if (n == COUNT_NONE) {
-        /* "for years", "over decades": a vague span of a day or more */
-        if (!is_word(s, i, "for") && !is_word(s, i, "over")) return false;
+        /* "for years", "over decades": a vague span of a day or more;
+         * "in recent weeks", "the coming months": one up to or from now */
+        bool lead = is_word(s, i, "for") || is_word(s, i, "over");
+        if (!lead && !is_word(s, i, "recent") && !is_word(s, i, "coming")) return false;
         int k = word_in(s, i + 1, unit_words);
         if (k < 6 || k % 2 == 0 || word_in(s, i + 2, relative) >= 0) return false;
-        *x = (an_timex){.start = s->tk[i + 1].start, .end = s->tk[i + 1].end, .day = DAY_NONE, .granularity = 3,
-                        .type = AN_TX_DURATION, .value = arena_printf(a, "PX%s", unit_codes[k])};
+        *x = (an_timex){.start = s->tk[lead ? i + 1 : i].start, .end = s->tk[i + 1].end, .day = DAY_NONE,
+                        .granularity = 3, .type = AN_TX_DURATION, .value = arena_printf(a, "PX%s", unit_codes[k])};
         *next = i + 2;
         return true;
     }
+    if (n >= 1 && word_in(s, j, more) >= 0) j++;   /* "two more weeks", "an additional year" */
     hyphen = is_punct(s, j, '-') && adjacent(s, j) && adjacent(s, j + 1);
     u = hyphen ? j + 1 : j;
     int k = word_in(s, u, unit_words);
@@ -1202,6 +1394,8 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
         return false;
     bool article = is_word(s, i, "a") || is_word(s, i, "an");
     if (article && k % 2) return false;                                   /* "a days" */
+    if (k / 2 == UNIT_QUARTER / 2 && (article || hyphen || is_word(s, u + 1, "of") || n == COUNT_VAGUE))
+        return false;                                                     /* "a quarter of", "three-quarter" */
     if (k == 0 && in_range(s, u + 1) && s->tk[u + 1].kind == TK_WORD && word_in(s, u + 1, after_second) < 0)
         return false;                                                     /* "a second term" */
     if (article && i > 0 && (word_in(s, i - 1, rates) >= 0 || s->tk[i - 1].kind == TK_NUM ||
@@ -1437,19 +1631,22 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
         if (h->kind == TX_YEAR_BEFORE && last.day != DAY_NONE && (h->dir != DIR_LAST || last.q)) {
             v = year_earlier(last);
             if (v.day < day_from_ymd(1, 1, 1)) v.day = DAY_NONE;
+        } else if (h->kind == TX_ANAPHOR) {
+            v = in_calendar(anaphor_value(h, last, last_day));
         } else {
             v = resolve(h, h->kind == TX_SAME_DAY ? last_day : published, s.future[i] && !past_cue(&s, i));
+            if (h->before && v.day != DAY_NONE) v = year_earlier(v);
         }
         if (v.day != DAY_NONE && v.gran == 0 && !v.week) last_day = v.day;
         /* the comparison's period is not a new one: "a year earlier" twice
          * is the same year */
-        if (v.day != DAY_NONE && h->kind != TX_YEAR_BEFORE) last = v;
+        if (v.day != DAY_NONE && h->kind != TX_YEAR_BEFORE && h->kind != TX_DECADE) last = v;
         r[k] = (an_timex){.start = h->start, .end = h->end, .day = v.day, .granularity = (uint8_t)v.gran,
                           .value = format_value(v, a), .type = AN_TX_DATE};
         /* A holiday is as often a season ("the Christmas sales", "over
          * Thanksgiving") as the day itself: its value names the day, but
          * it dates no event (no day, as a time of day has none). */
-        if (h->kind == TX_HOLIDAY) {
+        if (h->kind == TX_HOLIDAY || h->kind == TX_DECADE) {
             r[k].day = DAY_NONE;
             r[k].granularity = 3;
         }

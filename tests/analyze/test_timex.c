@@ -315,6 +315,75 @@ static void a_year_earlier_is_the_last_period_a_year_before(void **st)
     assert_string_equal(value_at("It broke a year-old record.", pub, "year"), "-");
 }
 
+/* Years said in words, decades, and a quarter named with the year before
+ * it or "year-ago" in front of it. */
+static void spelled_years_decades_and_named_quarters(void **st)
+{
+    (void)st;
+    int32_t pub = day_from_ymd(1998, 2, 27);
+    const char *t = "Prices rose in nineteen ninety-six and in January nineteen ninety-seven, and in the year "
+                    "two thousand. Two thousand people came. It was nineteen hundred feet high.";
+    assert_string_equal(value_at(t, pub, "nineteen ninety-six"), "1996");
+    assert_string_equal(value_at(t, pub, "January nineteen"), "1997-01");
+    assert_string_equal(value_at(t, pub, "two thousand."), "2000");
+    assert_string_equal(value_at(t, pub, "Two thousand people"), "-");    /* a count */
+    assert_string_equal(value_at(t, pub, "nineteen hundred"), "-");
+    const char *d = "In the early 1980s and the 1990s, in the '70s, the 1960's and the nineties, not in her "
+                    "twenties; the mid-1950s, 1980s-era cars.";
+    assert_string_equal(value_at(d, pub, "early 1980s"), "198");
+    assert_string_equal(value_at(d, pub, "1990s"), "199");
+    assert_string_equal(value_at(d, pub, "'70s"), "197");
+    assert_string_equal(value_at(d, pub, "1960's"), "196");
+    assert_string_equal(value_at(d, pub, "nineties"), "199");
+    assert_string_equal(value_at(d, pub, "twenties"), "-");
+    assert_string_equal(value_at(d, pub, "mid-1950s"), "195");
+    /* a decade places nothing on a timeline */
+    an_timex *x;
+    const char *n = "In the 1990s it grew.";
+    assert_int_equal(an_find_times(n, strlen(n), pub, &A, &x), 1);
+    assert_int_equal(x[0].day, DAY_NONE);
+    int32_t oct = day_from_ymd(1989, 10, 27);
+    const char *q = "Profit fell from the year-ago third quarter and from the 1988 third quarter.";
+    assert_string_equal(value_at(q, oct, "year-ago third"), "1988-Q3");
+    assert_string_equal(value_at(q, oct, "1988 third"), "1988-Q3");
+}
+
+/* "that year", "the following year", "the next day": counted from the
+ * period named last; unresolved where that is coarser than the unit. */
+static void anaphoric_periods_follow_the_last_one_named(void **st)
+{
+    (void)st;
+    int32_t pub = day_from_ymd(2011, 1, 5);
+    const char *t = "In March 2009 the plant closed. Later that year it opened, and the following year it "
+                    "sold. On June 3, 2010, it burned; the next day it rained, and that same week it snowed. "
+                    "In 2005 it was built. That month it rained. He said that year-end results were weak.";
+    assert_string_equal(value_at(t, pub, "that year"), "2009");
+    assert_string_equal(value_at(t, pub, "the following year"), "2010");
+    assert_string_equal(value_at(t, pub, "the next day"), "2010-06-04");
+    assert_string_equal(value_at(t, pub, "that same week"), "2010-W22");
+    assert_string_equal(value_at(t, pub, "That month"), "NULL");
+    assert_string_equal(value_at(t, pub, "that year-end"), "-");
+    /* with nothing named before, the day is the publication day */
+    assert_string_equal(value_at("The next day it rained.", pub, "The next day"), "2011-01-06");
+}
+
+/* Durations counted with "more", "in recent weeks", "the coming months",
+ * quarters; "a quarter of" is a share. */
+static void more_durations(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    const char *t = "In recent years and in the coming months, for two more weeks and an additional year, "
+                    "over the past two quarters, a quarter of the vote and three quarters of voters.";
+    assert_string_equal(value_at(t, pub, "recent years"), "PXY");
+    assert_string_equal(value_at(t, pub, "coming months"), "PXM");
+    assert_string_equal(value_at(t, pub, "two more weeks"), "P2W");
+    assert_string_equal(value_at(t, pub, "an additional year"), "P1Y");
+    assert_string_equal(value_at(t, pub, "two quarters"), "P2Q");
+    assert_string_equal(value_at(t, pub, "a quarter of"), "-");
+    assert_string_equal(value_at(t, pub, "three quarters"), "-");
+}
+
 /* Holidays: fixed days, the n-th weekday of a month, days counted from
  * Easter; the year as for a day written without one. */
 static void holidays_are_days(void **st)
@@ -415,10 +484,12 @@ static void quantities_and_verbs_are_not_dates(void **st)
                     "they may march on Monday. A march in May 2018 and some 1900 troops. The A320 flew.";
     an_timex *x;
     size_t n = an_find_times(t, strlen(t), pub, &A, &x);
-    assert_int_equal(n, 2);
-    assert_memory_equal(t + x[0].start, "Monday", 6);
-    assert_memory_equal(t + x[1].start, "May 2018", 8);
-    assert_string_equal(x[1].value, "2018-05");
+    assert_int_equal(n, 3);
+    assert_memory_equal(t + x[0].start, "1990s", 5);   /* a decade, not the year 1990 */
+    assert_string_equal(x[0].value, "199");
+    assert_memory_equal(t + x[1].start, "Monday", 6);
+    assert_memory_equal(t + x[2].start, "May 2018", 8);
+    assert_string_equal(x[2].value, "2018-05");
 }
 
 static void hostile_input_stays_in_bounds(void **st)
@@ -566,6 +637,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(leap_days, setup, teardown),
         cmocka_unit_test_setup_teardown(quantities_and_verbs_are_not_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(hostile_input_stays_in_bounds, setup, teardown),
+        cmocka_unit_test_setup_teardown(spelled_years_decades_and_named_quarters, setup, teardown),
+        cmocka_unit_test_setup_teardown(anaphoric_periods_follow_the_last_one_named, setup, teardown),
+        cmocka_unit_test_setup_teardown(more_durations, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_dates_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_on_friday_is_the_weekday, setup, teardown),
         cmocka_unit_test_setup_teardown(infers_from_a_dateline_and_the_year_of_the_text, setup, teardown),
