@@ -245,7 +245,7 @@ typedef enum tx_kind {
     TX_ANAPHOR,   /* unit, off from the period the text named last */
 } tx_kind;
 
-enum { U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER };
+enum { U_DAY, U_WEEK, U_MONTH, U_YEAR, U_QUARTER, U_SAME };
 /* dir: how to pick among candidates. */
 enum { DIR_CONTEXT, DIR_LAST, DIR_NEXT, DIR_THIS, DIR_AHEAD };
 
@@ -513,7 +513,7 @@ static bool match_relative_day(const tx_scan *s, size_t i, tx_hit *h)
 }
 
 /* "that year", "that same month", "the same week", "the following day",
- * "the next day", "the next morning", "the previous year": a period
+ * "the next day", "the next morning": a period
  * counted from the one the text named last (an_find_times), so that
  * "In March 2009 ... later that year ... the following year" reads 2009,
  * 2010. "the same day" is match_the_day's; "the next year" without
@@ -524,15 +524,20 @@ static bool match_anaphor(const tx_scan *s, size_t i, tx_hit *h)
     static const char *const units[] = {"day", "week", "month", "year", "quarter", NULL};
     size_t j;
     int off = 0;
+    bool same = false;
     if (is_word(s, i, "that")) j = is_word(s, i + 1, "same") ? i + 2 : i + 1;
     else if (!is_word(s, i, "the")) return false;
-    else if (is_word(s, i + 1, "same")) j = i + 2;
+    else if ((same = is_word(s, i + 1, "same"))) j = i + 2;
     else if (is_word(s, i + 1, "following")) { j = i + 2; off = 1; }
-    else if (is_word(s, i + 1, "previous")) { j = i + 2; off = -1; }
+    else if (is_word(s, i + 1, "latest") && is_word(s, i + 2, "period")) j = i + 2;
     else if (is_word(s, i + 1, "next") && (is_word(s, i + 2, "day") || is_word(s, i + 2, "morning"))) { j = i + 2; off = 1; }
     else return false;
     int u = word_in(s, j, units);
     if (u < 0 && off == 1 && is_word(s, j, "morning")) u = U_DAY;
+    /* "that period", "the latest period": the period named last itself,
+     * of whatever length ("net rose in the third quarter ... the latest
+     * period") */
+    if (u < 0 && off == 0 && !same && is_word(s, j, "period")) u = U_SAME;
     if (u < 0 || (u == U_DAY && is_word(s, i, "the") && is_word(s, i + 1, "same"))) return false;
     if ((is_punct(s, j + 1, '-') && adjacent(s, j + 1)) || is_punct(s, j + 1, '\'') || is_punct(s, j + 1, 0x2019))
         return false;
@@ -985,23 +990,13 @@ static void mark_future(tx_scan *s)
 }
 
 /* A past-tense verb right before the expression wins over any future
- * marker: "said Friday", "announced on Tuesday", "ruled Wednesday" (a
- * word in -ed, but not one that looks ahead: "scheduled for Monday"). */
+ * marker: "said Friday", "announced on Tuesday". */
 static bool past_cue(const tx_scan *s, size_t i)
 {
     static const char *const w[] = {"said", "announced", "told", "reported", "met", "held", "revealed",
-                                    "confirmed", "stated", "added", "was", "were", "made", "took", "gave",
-                                    "came", "went", "left", "began", "spoke", "wrote", "sent", NULL};
-    static const char *const ahead[] = {"scheduled", "planned", "expected", "slated", "aimed", "intended",
-                                        "needed", "proposed", "tipped", "earmarked", "targeted", NULL};
+                                    "confirmed", "stated", "added", "was", "were", NULL};
     if (i > 0 && is_word(s, i - 1, "on")) i--;
-    if (i == 0 || s->tk[i - 1].kind != TK_WORD) return false;
-    if (word_in(s, i - 1, w) >= 0) return true;
-    /* a passive ("will be signed on", "is held on") says nothing of the past */
-    static const char *const aux[] = {"be", "been", "being", "is", "are", "am", "will", "would", "to", NULL};
-    const tx_tok *k = &s->tk[i - 1];
-    return k->end - k->start > 4 && s->low[k->end - 2] == 'e' && s->low[k->end - 1] == 'd'
-           && word_in(s, i - 1, ahead) < 0 && !(i > 1 && word_in(s, i - 2, aux) >= 0);
+    return i > 0 && word_in(s, i - 1, w) >= 0;
 }
 
 /* ---- resolution ----------------------------------------------------------- */
@@ -1239,7 +1234,7 @@ static tx_val anaphor_value(const tx_hit *h, tx_val last, int32_t last_day)
 {
     tx_val none = {DAY_NONE, 0, 0, 0, 0, 0, false};
     if (h->unit == U_DAY) return last_day == DAY_NONE ? none : (tx_val){last_day + h->off, 0, 0, 0, 0, 0, false};
-    if (last.day == DAY_NONE) return none;
+    if (last.day == DAY_NONE || h->unit == U_SAME) return last;
     int y, m, d;
     day_to_ymd(last.day, &y, &m, &d);
     bool fine = !last.week && !last.season && !last.q;   /* a day or month */

@@ -363,6 +363,12 @@ static void anaphoric_periods_follow_the_last_one_named(void **st)
     assert_string_equal(value_at(t, pub, "that same week"), "2010-W22");
     assert_string_equal(value_at(t, pub, "That month"), "NULL");
     assert_string_equal(value_at(t, pub, "that year-end"), "-");
+    /* "the latest period" is the period named last, whatever its length;
+     * "the same period a year earlier" is left to "a year earlier" */
+    const char *q = "Net rose in the third quarter. The latest period had a gain. In the same period a year "
+                    "earlier it fell.";
+    assert_string_equal(value_at(q, pub, "The latest period"), "2010-Q3");
+    assert_string_equal(value_at(q, pub, "the same period"), "-");
     /* with nothing named before, the day is the publication day */
     assert_string_equal(value_at("The next day it rained.", pub, "The next day"), "2011-01-06");
 }
