@@ -1359,7 +1359,7 @@ static size_t first_token_at(const tx_scan *s, uint32_t start)
  * "a second" of "a second term". */
 static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_t *next)
 {
-    static const char *const relative[] = {"ago", "later", "earlier", "from", "since", NULL};
+    static const char *const relative[] = {"ago", "from", "since", NULL};
     static const char *const after_second[] = {"ago", "later", "earlier", "before", "after", "or", "and", "to",
                                                "of", "in", "for", "on", "at", NULL};
     static const char *const rates[] = {"twice", "times", "once", "per", NULL};

@@ -388,6 +388,11 @@ static void more_durations(void **st)
     assert_string_equal(value_at(t, pub, "two quarters"), "P2Q");
     assert_string_equal(value_at(t, pub, "a quarter of"), "-");
     assert_string_equal(value_at(t, pub, "three quarters"), "-");
+    /* "later" and "earlier" after a count make TimeML's duration; "ago" a date */
+    const char *l = "Three months later it fell; a few days earlier it rose; two days ago it stopped.";
+    assert_string_equal(value_at(l, pub, "Three months"), "P3M");
+    assert_string_equal(value_at(l, pub, "few days"), "PXD");
+    assert_string_equal(value_at(l, pub, "two days ago"), "2018-06-13");
 }
 
 /* Holidays: fixed days, the n-th weekday of a month, days counted from
