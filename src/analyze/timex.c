@@ -1529,7 +1529,15 @@ static bool reference_at(const tx_scan *s, size_t i, an_timex *x, size_t *next)
     int k = word_in(s, i, words);
     size_t end = i;
     const char *value = k >= 0 ? values[k] : NULL;
-    if (k < 0 && is_word(s, i, "the") && (is_word(s, i + 1, "past") || is_word(s, i + 1, "future"))) {
+    /* "the near future", "the foreseeable future", "the near term", "the
+     * short term": the time to come */
+    if (k < 0 && is_word(s, i, "the") && ((is_word(s, i + 2, "future") &&
+                                           (is_word(s, i + 1, "near") || is_word(s, i + 1, "foreseeable"))) ||
+                                          (is_word(s, i + 2, "term") &&
+                                           (is_word(s, i + 1, "near") || is_word(s, i + 1, "short"))))) {
+        value = "FUTURE_REF";
+        end = i + 2;
+    } else if (k < 0 && is_word(s, i, "the") && (is_word(s, i + 1, "past") || is_word(s, i + 1, "future"))) {
         /* a noun or number after it: "the past two years", "the future president" */
         if (in_range(s, i + 2) && (s->tk[i + 2].kind == TK_NUM ||
                                    (s->tk[i + 2].kind == TK_WORD && word_in(s, i + 2, joins) < 0)))

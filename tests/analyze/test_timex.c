@@ -164,6 +164,10 @@ static void signals_ordinals_and_references(void **st)
     assert_string_equal(value_at(t, pub, "the past decade"), "-");
     assert_string_equal(value_at(t, pub, "the past eleven"), "P11M");
     assert_string_equal(value_at(t, pub, "the future president"), "-");
+    const char *f = "Rates stay low in the near future and the short term, not in the short-term market.";
+    assert_string_equal(value_at(f, pub, "the near future"), "FUTURE_REF");
+    assert_string_equal(value_at(f, pub, "the short term"), "FUTURE_REF");
+    assert_string_equal(value_at(f, pub, "the short-term"), "-");
     an_timex *x;
     size_t n = an_find_times(t, strlen(t), pub, &A, &x);
     for (size_t k = 0; k < n; k++)
