@@ -630,7 +630,13 @@ static bool comma_before(const qctx *c, size_t j)
  * insertion, within APPOSITION_MAX tokens and the sentence. */
 static bool apposition_cue(const qctx *c, size_t i, size_t j, an_pending *p)
 {
-    if (!starts_upper(c, c->tok[i].start) || !comma_before(c, j)) return false;
+    static const char *const det[] = {"the", "a", "an", "another", "one", NULL};
+    if (!comma_before(c, j)) return false;
+    /* the role first, then the name: "...," the White House spokesman, Josh
+     * Earnest, said: the phrase is both, the name resolves it */
+    bool role_first = false;
+    for (size_t k = 0; det[k] && !role_first; k++) role_first = word_is(c, i, det[k]);
+    if (!starts_upper(c, c->tok[i].start) && !role_first) return false;
     for (size_t k = j + 1; k < c->ntok && k - j <= APPOSITION_MAX; k++) {
         int g = gap_before(c, k);
         if (g & (GAP_SENT | GAP_QUOTE)) return false;
@@ -638,7 +644,7 @@ static bool apposition_cue(const qctx *c, size_t i, size_t j, an_pending *p)
         if (!comma_before(c, k)) return false;
         int cls = verb_at(c, k);
         if (!cls || cls == AN_SV_ADDING || cls == AN_SV_ACCORDING) continue;
-        take_cue(c, p, HOW_PHRASE, i, j, k, cls);
+        take_cue(c, p, HOW_PHRASE, i, role_first ? k : j, k, cls);
         return true;
     }
     return false;
@@ -659,6 +665,17 @@ static bool past_verb(const qctx *c, size_t i)
 static bool clause_ends_before(const qctx *c, size_t j)
 {
     return j >= c->ntok || (gap_before(c, j) & (GAP_SENT | GAP_PUNCT | GAP_QUOTE | GAP_PARA));
+}
+
+/* The particle of a phrasal verb of speech at token j ("pointed out",
+ * "shot back", "spoke up"): 1 if there is one, else 0. */
+static size_t particle(const qctx *c, size_t j)
+{
+    static const char *const w[] = {"out", "back", "up", NULL};
+    if (j >= c->ntok || (gap_before(c, j) & (GAP_SENT | GAP_PUNCT | GAP_QUOTE | GAP_PARA))) return 0;
+    for (size_t k = 0; w[k]; k++)
+        if (word_is(c, j, w[k])) return 1;
+    return 0;
 }
 
 /* A short bracket after a speaker's name, "(D-Ore.)", "(R)", "(pictured)":
@@ -706,7 +723,8 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
         }
         int cls = verb_at(c, j);
         if (!cls && past_verb(c, j)) {
-            if (j > i && starts_upper(c, c->tok[i].start) && clause_ends_before(c, j + 1)) cls = AN_SV_THAT;
+            if (j > i && starts_upper(c, c->tok[i].start) && clause_ends_before(c, j + 1 + particle(c, j + 1)))
+                cls = AN_SV_THAT;
             size_t k = j + 1;
             while (j == i && k < c->ntok && k - j <= 4 && starts_upper(c, c->tok[k].start) &&
                    !(gap_before(c, k) & (GAP_SENT | GAP_PUNCT | GAP_QUOTE)))
@@ -822,7 +840,8 @@ static size_t signing_dash(const qctx *c, size_t x)
 static bool dash_cue(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     size_t x = m->close_end;
-    while (x < c->len && c->t[x] == ' ') x++;
+    int breaks = 0;   /* the signature may stand on the next line */
+    while (x < c->len && (c->t[x] == ' ' || (c->t[x] == '\n' && ++breaks <= 2))) x++;
     size_t dl = signing_dash(c, x);
     if (!dl || x + dl >= c->len || (dl < 3 && c->t[x + dl] != ' ')) return false;   /* "―Name", not "-Name" */
     size_t i = tok_at(c, x + dl);
@@ -856,10 +875,18 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
     int last_gap = gap_kind(c, c->tok[i - 1].end, m->open);
     if (last_gap & (GAP_SENT | GAP_QUOTE)) return false;
     bool introduced = (last_gap & GAP_PUNCT) != 0;
+    /* a verb no table lists right before ", "" or ": "": Stevens reported,
+     * "..." / Clinton shot back, "..." (past_verb's reasoning, before) */
+    size_t pv = i >= 2 && particle(c, i - 1) ? i - 2 : i - 1;
+    bool untabled = introduced && past_verb(c, pv) && !verb_at(c, pv) && pv > 0 &&
+                    !(gap_before(c, pv) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) && starts_upper(c, c->tok[pv - 1].start);
     for (size_t j = i; j > 0 && i - j < CUE_REACH; j--) {
         if (j < i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE))) return false;
-        int cls = verb_at(c, j - 1);
+        int cls = untabled && j - 1 == pv ? AN_SV_THAT : verb_at(c, j - 1);
         if (!cls) continue;
+        /* the cue of the quote before ("A," said Leamer, an economist, "B."):
+         * this one runs on from it (follows) */
+        if (c->cue_verb[j - 1]) return false;
         if (!introduced && i - j > 8) return false;
         speaker_from_verb(c, p, j - 1, cls);
         /* "stressed the need for a "flexible change"" names a phrase; "said
@@ -1064,6 +1091,47 @@ static void inside_indirect(qctx *c, size_t i)
     }
 }
 
+/* The person an inverted speaker phrase [ps, pe) leaves unnamed names
+ * after a comma, in a capitalised apposition that ends the clause: "...,"
+ * said another Twitter user, Johanna Bayer. -1 if none. */
+static int32_t inverted_apposition(const qctx *c, size_t pe)
+{
+    if (pe >= c->ntok || pe == 0 || !comma_before(c, pe) || !starts_upper(c, c->tok[pe].start)) return -1;
+    size_t e = phrase_after(c, pe);
+    if (!clause_ends_before(c, e)) return -1;
+    return person_in(c, c->tok[pe].start, c->tok[e - 1].end, true);
+}
+
+/* A quote no cue attributes, inside a sentence that names a person before
+ * it: the person is the one quoted ("Pence praised Cruz for showing "the
+ * courage of his convictions."" / "In an address, President Hollande
+ * condemned the "attack ..."") -- news puts another's words in a
+ * sentence about them only with a cue. -1 if the quote opens its sentence
+ * or no person comes before it. */
+static int32_t subject_of_partial(const qctx *c, const an_qmarks *m)
+{
+    size_t i = tok_at(c, m->open);
+    if (i == 0 || i > c->ntok || (gap_kind(c, c->tok[i - 1].end, m->open) & (GAP_SENT | GAP_PARA))) return -1;
+    return person_in(c, sentence_start(c, i - 1), m->open, false);
+}
+
+/* Tokens from a sentence's start within which a person is its subject. */
+#define SUBJECT_MAX 6
+
+/* A quote that opens its sentence with no cue, right after a sentence (in
+ * the same paragraph or the one before) that opens with a person: the
+ * person goes on speaking ("Roloson supports Clinton. "I'm a college
+ * graduate ..."" / "Sam Lau said in a statement. "There are no ..."").
+ * -1 if that sentence does not open with one. */
+static int32_t subject_of_previous(const qctx *c, const an_qmarks *m)
+{
+    size_t i = tok_at(c, m->open);
+    if (i == 0 || i > c->ntok || paragraphs_between(c, c->tok[i - 1].end, m->open) > 1) return -1;
+    size_t ss = sentence_start(c, i - 1), first = tok_at(c, ss);
+    size_t lim = first + SUBJECT_MAX < i ? c->tok[first + SUBJECT_MAX].start : c->tok[i - 1].end;
+    return person_in(c, ss, lim, false);
+}
+
 static void resolve(qctx *c)
 {
     index_mentions(c);
@@ -1076,10 +1144,18 @@ static void resolve(qctx *c)
         case HOW_INVERTED:
             p->q.speaker = p->ps < p->pe ? resolve_phrase(c, p->ps, p->pe, i)
                          : p->how == HOW_PHRASE ? sentence_subject(c, p->verb, i) : -1;
+            if (p->how == HOW_INVERTED && p->ps < p->pe && !is_person(c, p->q.speaker)) {
+                int32_t a = inverted_apposition(c, p->pe);
+                if (a >= 0) p->q.speaker = a;
+            }
             break;
         case HOW_ADDING: p->q.speaker = adding_speaker(c, i); break;
         case HOW_CONTINUE: p->q.speaker = last_direct; break;
-        default: inside_indirect(c, i); break;
+        default:
+            inside_indirect(c, i);
+            if (p->q.speaker < 0 && p->q.kind == AN_DIRECT) p->q.speaker = subject_of_partial(c, &p->m);
+            if (p->q.speaker < 0 && p->q.kind == AN_DIRECT) p->q.speaker = subject_of_previous(c, &p->m);
+            break;
         }
         /* a cue that named no one ("refusing to say the words, they are
          * "..."") inside someone's reported clause: the quote is theirs */

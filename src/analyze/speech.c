@@ -42,6 +42,13 @@ static const verb_entry verbs[] = {
     {"asserted", AN_SV_THAT}, {"contended", AN_SV_THAT}, {"maintained", AN_SV_THAT}, {"alleged", AN_SV_THAT},
     {"called", AN_SV_THAT}, {"calls", AN_SV_THAT}, {"described", AN_SV_THAT}, {"describes", AN_SV_THAT},
     {"dubbed", AN_SV_THAT}, {"branded", AN_SV_THAT}, {"labeled", AN_SV_THAT}, {"labelled", AN_SV_THAT},
+    {"reported", AN_SV_THAT}, {"answered", AN_SV_THAT}, {"shouted", AN_SV_THAT}, {"yelled", AN_SV_THAT},
+    {"screamed", AN_SV_THAT}, {"whispered", AN_SV_THAT}, {"muttered", AN_SV_THAT}, {"exclaimed", AN_SV_THAT},
+    {"mused", AN_SV_THAT}, {"wondered", AN_SV_THAT}, {"retorted", AN_SV_THAT}, {"snapped", AN_SV_THAT},
+    {"charged", AN_SV_THAT}, {"testified", AN_SV_THAT}, {"mentioned", AN_SV_THAT}, {"reiterated", AN_SV_THAT},
+    {"recounted", AN_SV_THAT}, {"posted", AN_SV_THAT}, {"emailed", AN_SV_THAT}, {"revealed", AN_SV_THAT},
+    {"pleaded", AN_SV_THAT}, {"demanded", AN_SV_THAT}, {"affirmed", AN_SV_THAT}, {"proclaimed", AN_SV_THAT},
+    {"interjected", AN_SV_THAT}, {"objected", AN_SV_THAT}, {"protested", AN_SV_THAT},
     {"told", AN_SV_TELL}, {"tells", AN_SV_TELL}, {"informed", AN_SV_TELL},
     {"assured", AN_SV_TELL}, {"reminded", AN_SV_TELL},
     {"according", AN_SV_ACCORDING},
@@ -49,6 +56,9 @@ static const verb_entry verbs[] = {
     {"stressing", AN_SV_ADDING}, {"insisting", AN_SV_ADDING}, {"warning", AN_SV_ADDING},
     {"explaining", AN_SV_ADDING}, {"asking", AN_SV_ADDING}, {"arguing", AN_SV_ADDING}, {"claiming", AN_SV_ADDING},
     {"declaring", AN_SV_ADDING}, {"asserting", AN_SV_ADDING}, {"stating", AN_SV_ADDING}, {"replying", AN_SV_ADDING},
+    {"writing", AN_SV_ADDING}, {"telling", AN_SV_ADDING}, {"tweeting", AN_SV_ADDING}, {"recalling", AN_SV_ADDING},
+    {"responding", AN_SV_ADDING}, {"answering", AN_SV_ADDING}, {"calling", AN_SV_ADDING},
+    {"describing", AN_SV_ADDING}, {"labeling", AN_SV_ADDING}, {"labelling", AN_SV_ADDING},
 };
 
 #define NVERBS (sizeof verbs / sizeof *verbs)
@@ -57,7 +67,7 @@ static const verb_entry verbs[] = {
  * once at program start (before any thread exists) and only read after
  * that, as stop.c's set is: quotes.c asks about nearly every word, and
  * trying the list in order cost 400 instructions a word. */
-#define VERB_SLOTS 256u
+#define VERB_SLOTS 512u
 
 static uint8_t verb_slot[VERB_SLOTS];
 

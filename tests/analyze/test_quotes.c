@@ -243,6 +243,40 @@ static void appositions_after_brackets_and_inverted_openings(void **st)
                                   "is noise.''", "rest is noise", NULL), TWO_VEY);
 }
 
+/* Cues news writes beyond "X said": a verb the table does not list before
+ * the quote or with a particle after it, a role before the name, an
+ * inverted verb with the name in an apposition, a quote that runs on after
+ * its cue, a signature on the next line; and quotes without a cue: inside
+ * a sentence about a person, or right after a sentence that opens with one. */
+static void more_ways_to_name_the_speaker(void **st)
+{
+    (void)st;
+    assert_int_equal(speaker_with("Talks began. Ana Vey reported, " LQ "Overall security conditions remain "
+                                  "unpredictable." RQ, "Overall", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began. " LQ "The stock has not done well," RQ " Vey pointed out.",
+                                  "stock has", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began. " LQ "Somebody entered through the visa program," RQ
+                                  " the White House spokesman, Leo Ortiz, said on Thursday.", "Somebody", NULL),
+                     TWO_ORTIZ);
+    assert_int_equal(speaker_with("Talks began. " LQ "We are anxious," RQ " said another Twitter user, Ana Vey.",
+                                  "anxious", NULL), TWO_VEY);
+    const char *run_on = "Talks began. " LQ "The risk," RQ " said Leo Ortiz, an economist who directs the "
+                         "forecast, " LQ "is that we are going to be attracting workers and repelling jobs." RQ;
+    assert_int_equal(speaker_with(run_on, "The risk", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with(run_on, "is that we", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with("Readers wrote in.\n\n" LQ "Boeing and other multinationals pay zero taxes." RQ
+                                  "\n\n- Ana Vey.\n\nNext.", "Boeing", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began. In an address to the nation late on Friday, Ana Vey condemned the "
+                                  LQ "attack whose terrorist "
+                                  "nature cannot be denied." RQ, "attack whose", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Leo Ortiz supports the plan in the race. " LQ "I am a graduate, but I have "
+                                  "loans, and I do not see a way out." RQ, "I am a graduate", NULL), TWO_ORTIZ);
+    /* a person deep inside the sentence before is not its subject */
+    assert_int_equal(speaker_with("The plan was praised in the long and tiring race by Leo Ortiz. " LQ "I am a "
+                                  "graduate, but I have loans, and I do not see a way out." RQ, "I am a graduate",
+                                  NULL), -1);
+}
+
 /* A speaker set apart from the verb by an apposition or a relative clause
  * after the quote; the short quote is speech because it is cued. A quote
  * whose cue names no one, inside someone's reported clause, is theirs. */
@@ -577,7 +611,9 @@ static void quote_over_paragraphs_is_one(void **st)
     assert_int_equal(q->speaker, brandt);  /* next paragraph, no one else named */
     q = quote_with(t, r.q, r.n, "serious mistake", AN_DIRECT);
     assert_non_null(q);
-    assert_int_equal(q->speaker, -1);      /* someone else was named in between */
+    /* not Brandt's: someone else was named in between, and the sentence
+     * right before opens with him */
+    assert_int_equal(q->speaker, ortiz);
     assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 4);
     arena_reset(&r.a);
 }
@@ -991,6 +1027,7 @@ int main(void)
         cmocka_unit_test(pronoun_after_quotes_and_runs),
         cmocka_unit_test(role_phrases_resolve_to_the_last_holder),
         cmocka_unit_test(quote_over_paragraphs_is_one),
+        cmocka_unit_test(more_ways_to_name_the_speaker),
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(indirect_speech_patterns),
         cmocka_unit_test(unbalanced_and_hostile_input),
