@@ -1132,6 +1132,33 @@ static int32_t subject_of_previous(const qctx *c, const an_qmarks *m)
     return person_in(c, ss, lim, false);
 }
 
+/* Does the phrase [s, e) hold nothing but words that stand between a
+ * speaker and the verb ("has", "also", "bluntly")? */
+static bool only_fillers(const qctx *c, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++)
+        if (!filler(c, i)) return false;
+    return true;
+}
+
+/* The speaker of a verb with no subject right before it: a name right
+ * after it that ends its clause ("But, said Solovey, "..."" / "...,
+ * explained Rosenberg, "...""), else the sentence's subject
+ * ("Mrs. Clinton herself, as well as her campaign, has always maintained
+ * that ..."). */
+static int32_t speaker_of_bare_verb(const qctx *c, size_t v, size_t before_quote)
+{
+    size_t s = v + 1;
+    if (s < c->ntok && !(gap_before(c, s) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) && starts_upper(c, c->tok[s].start)) {
+        size_t e = phrase_after(c, s);
+        if (e > s && e < c->ntok && (gap_before(c, e) & GAP_PUNCT) && !(gap_before(c, e) & GAP_SENT)) {
+            int32_t a = person_in(c, c->tok[s].start, c->tok[e - 1].end, true);
+            if (a >= 0) return a;
+        }
+    }
+    return sentence_subject(c, v, before_quote);
+}
+
 static void resolve(qctx *c)
 {
     index_mentions(c);
@@ -1143,7 +1170,9 @@ static void resolve(qctx *c)
         case HOW_PHRASE:
         case HOW_INVERTED:
             p->q.speaker = p->ps < p->pe ? resolve_phrase(c, p->ps, p->pe, i)
-                         : p->how == HOW_PHRASE ? sentence_subject(c, p->verb, i) : -1;
+                         : p->how == HOW_PHRASE ? speaker_of_bare_verb(c, p->verb, i) : -1;
+            if (p->how == HOW_PHRASE && p->q.speaker < 0 && p->ps < p->pe && only_fillers(c, p->ps, p->pe))
+                p->q.speaker = speaker_of_bare_verb(c, p->verb, i);
             if (p->how == HOW_INVERTED && p->ps < p->pe && !is_person(c, p->q.speaker)) {
                 int32_t a = inverted_apposition(c, p->pe);
                 if (a >= 0) p->q.speaker = a;

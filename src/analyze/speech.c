@@ -111,7 +111,8 @@ bool an_speech_filler(const char *w, size_t n)
 {
     static const char *const fill[] = {"also", "later", "further", "then", "again", "earlier",
         "previously", "once", "has", "have", "had", "was", "were", "is", "would", "will",
-        "today", "yesterday", "repeatedly", "publicly", "reportedly", NULL};
+        "today", "yesterday", "repeatedly", "publicly", "reportedly", "always", "still", "now", "already",
+        "just", NULL};
     /* "-ly" adverbs: "firmly said", "quickly added"; not nouns in -ly ("the
      * US daily wrote", "a close ally said") nor names ("Italy said") */
     static const char *const ly_nouns[] = {"daily", "weekly", "monthly", "quarterly", "ally", "family",

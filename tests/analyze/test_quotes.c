@@ -271,6 +271,22 @@ static void more_ways_to_name_the_speaker(void **st)
                                   "nature cannot be denied." RQ, "attack whose", NULL), TWO_VEY);
     assert_int_equal(speaker_with("Leo Ortiz supports the plan in the race. " LQ "I am a graduate, but I have "
                                   "loans, and I do not see a way out." RQ, "I am a graduate", NULL), TWO_ORTIZ);
+    /* a verb with no subject before it: the name right after it, or the
+     * subject of its sentence past an insertion */
+    assert_int_equal(speaker_with("Talks began. But, said Leo Ortiz, " LQ "I do not want to drum up conflict "
+                                  "over the plan." RQ, "drum up", NULL), TWO_ORTIZ);
+    const char *bare = "Talks began. Ana Vey herself, as well as her campaign, has always maintained that the "
+                       "server was secure.";
+    names_builder b = {.text = bare};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON);
+    mention(&b, "Ana Vey", vey, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, bare, &nm);
+    const an_quote *q = quote_with(bare, r.q, r.n, "the server", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    arena_reset(&r.a);
     /* a person deep inside the sentence before is not its subject */
     assert_int_equal(speaker_with("The plan was praised in the long and tiring race by Leo Ortiz. " LQ "I am a "
                                   "graduate, but I have loans, and I do not see a way out." RQ, "I am a graduate",
