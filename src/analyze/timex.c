@@ -54,6 +54,7 @@
  * explicit, and one linear pass with bounded lookahead is easy to keep
  * safe on hostile input. */
 #include "timex_internal.h"
+#include "speech.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -996,7 +997,12 @@ static bool past_cue(const tx_scan *s, size_t i)
     static const char *const w[] = {"said", "announced", "told", "reported", "met", "held", "revealed",
                                     "confirmed", "stated", "added", "was", "were", NULL};
     if (i > 0 && is_word(s, i - 1, "on")) i--;
-    return i > 0 && word_in(s, i - 1, w) >= 0;
+    if (i == 0 || s->tk[i - 1].kind != TK_WORD) return false;
+    if (word_in(s, i - 1, w) >= 0) return true;
+    /* a speech verb in the past: "predicted Wednesday", "testified Monday" */
+    const tx_tok *k = &s->tk[i - 1];
+    size_t n = k->end - k->start;
+    return n > 4 && s->low[k->end - 2] == 'e' && s->low[k->end - 1] == 'd' && an_speech_verb(s->t + k->start, n);
 }
 
 /* ---- resolution ----------------------------------------------------------- */

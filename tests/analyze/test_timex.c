@@ -61,6 +61,9 @@ static void future_sentences_turn_weekdays_forward(void **st)
     assert_string_equal(value_at_nth(t, strlen(t), pub, "next Monday", 1), "2018-06-18");
     assert_string_equal(value_at(t, pub, "Sunday"), "2018-06-17");
     assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");   /* "said" wins */
+    /* so does any speech verb in the past */
+    assert_string_equal(value_at("Cuba predicted Wednesday that the boy will return.", pub, "Wednesday"),
+                        "2018-06-13");
     assert_string_equal(value_at(t, pub, "Thursday"), "2018-06-21");
     /* reported future and intentions turn a bare month or weekday forward;
      * "would have" does not */
