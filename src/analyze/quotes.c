@@ -438,8 +438,15 @@ static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_q
     for (size_t i = mention_from(c, from); i < c->nm->n_mentions && c->nm->mentions[i].start < to; i++) {
         const an_mention *m = mention(c, i);
         if (!m || m->end > to) continue;
-        if (m->type == AN_PERSON) person = m->actor;
-        else if (m->end == head_end) other = m->actor;
+        if (m->type == AN_PERSON) {
+            person = m->actor;
+            continue;
+        }
+        /* a place after a preposition is where the speaker is, not the
+         * speaker: "Cafe owners in Zurich said" */
+        size_t t = tok_at(c, m->start);
+        if (m->end == head_end && !(m->type == AN_PLACE && t > s && t < e && preposition(c, t - 1)))
+            other = m->actor;
     }
     if (person >= 0) return person;
     for (size_t i = s; i < e; i++) {

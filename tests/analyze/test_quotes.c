@@ -375,11 +375,13 @@ static void a_place_inside_a_speaker_phrase_is_no_speaker(void **st)
 {
     (void)st;
     const char *t = LQ "We endorse her for president," RQ " the influential US daily wrote.\n\n"
-                    "Italy said it would send two ships to the area.";
+                    "Italy said it would send two ships to the area. Cafe owners in Zurich said prices rose sharply this year.";
     names_builder b = {.text = t};
     int us = add_actor(&b, "United States", AN_PLACE), italy = add_actor(&b, "Italy", AN_PLACE);
+    int zurich = add_actor(&b, "Zurich", AN_PLACE);
     mention(&b, "US", us, NULL);
     mention(&b, "Italy", italy, NULL);
+    mention(&b, "Zurich", zurich, NULL);
     an_names nm = built(&b);
     run r;
     find(&r, t, &nm);
@@ -389,6 +391,10 @@ static void a_place_inside_a_speaker_phrase_is_no_speaker(void **st)
     q = quote_with(t, r.q, r.n, "send two ships", AN_INDIRECT);
     assert_non_null(q);
     assert_int_equal(q->speaker, italy);
+    /* a place after a preposition is where the speakers are */
+    q = quote_with(t, r.q, r.n, "prices rose", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);
     arena_reset(&r.a);
 }
 
