@@ -941,11 +941,12 @@ static bool ends_sentence(const tx_scan *s, size_t i)
     return !an_abbreviation(s->t, s->tk[s->n - 1].end, s->tk[i].start);
 }
 
-/* "will", "'ll", "should", "next", "upcoming", ... and "set to", "plans to". */
+/* "will", "'ll", "should", "next", "upcoming", "effective" (a change
+ * announced ahead of its day), ... and "set to", "plans to". */
 static bool future_word(const tx_scan *s, size_t i)
 {
     static const char *const w[] = {"will", "shall", "ll", "should", "upcoming", "scheduled", "slated",
-                                    "next", "coming", "tomorrow", NULL};
+                                    "next", "coming", "tomorrow", "effective", NULL};
     static const char *const before_to[] = {"set", "plan", "plans", "planned", "expected", "hope", "hopes",
                                             "hoping", "aim", "aims", "intend", "intends", "due", NULL};
     if (word_in(s, i, w) >= 0) return true;

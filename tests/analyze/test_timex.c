@@ -61,6 +61,8 @@ static void future_sentences_turn_weekdays_forward(void **st)
     assert_string_equal(value_at_nth(t, strlen(t), pub, "next Monday", 1), "2018-06-18");
     assert_string_equal(value_at(t, pub, "Sunday"), "2018-06-17");
     assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");   /* "said" wins */
+    /* a change "effective" on a day is announced ahead of it */
+    assert_string_equal(value_at("The new pact is effective Oct. 1.", pub, "Oct. 1"), "2018-10-01");
     /* so does any speech verb in the past */
     assert_string_equal(value_at("Cuba predicted Wednesday that the boy will return.", pub, "Wednesday"),
                         "2018-06-13");
