@@ -666,7 +666,9 @@ static bool past_verb(const qctx *c, size_t i)
 {
     size_t n = c->tok[i].end - c->tok[i].start;
     const char *w = c->t + c->tok[i].start;
-    return n >= 4 && n <= 14 && w[0] >= 'a' && w[0] <= 'z' && w[n - 2] == 'e' && w[n - 1] == 'd';
+    if (n >= 4 && n <= 14 && w[0] >= 'a' && w[0] <= 'z' && w[n - 2] == 'e' && w[n - 1] == 'd') return true;
+    /* the irregular past of a retort: "shot back" */
+    return word_is(c, i, "shot") && word_is(c, i + 1, "back");
 }
 
 static bool clause_ends_before(const qctx *c, size_t j)

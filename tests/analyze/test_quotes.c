@@ -255,6 +255,8 @@ static void more_ways_to_name_the_speaker(void **st)
                                   "unpredictable." RQ, "Overall", NULL), TWO_VEY);
     assert_int_equal(speaker_with("Talks began. " LQ "The stock has not done well," RQ " Vey pointed out.",
                                   "stock has", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began. Then Leo Ortiz shot back, " LQ "I could have stayed home and "
+                                  "baked cookies." RQ, "baked", NULL), TWO_ORTIZ);
     assert_int_equal(speaker_with("Talks began. " LQ "Somebody entered through the visa program," RQ
                                   " the White House spokesman, Leo Ortiz, said on Thursday.", "Somebody", NULL),
                      TWO_ORTIZ);
