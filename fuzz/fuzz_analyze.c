@@ -20,7 +20,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     an_quote *q;
     size_t nq = an_find_quotes(text, n, NULL, &a, &q);
     for (size_t i = 0; i < nq; i++)
-        if (q[i].start > q[i].end || q[i].end > n || q[i].cue_end > n || q[i].speaker != -1) abort();
+        if (q[i].start > q[i].end || q[i].end > n || q[i].cue_end > n || q[i].speaker != -1 ||
+            (q[i].cut_end && (q[i].cut_start < q[i].start || q[i].cut_end > q[i].end ||
+                              q[i].cut_start > q[i].cut_end)) ||
+            !an_quote_text(&q[i], text, &a))
+            abort();
     arena_reset(&a);
     free(text);
     return 0;

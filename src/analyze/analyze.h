@@ -100,7 +100,15 @@ typedef struct an_quote {
     uint8_t  kind;          /* an_quote_kind */
     int32_t  speaker;       /* index into names->actors, or -1 if unknown */
     uint32_t cue_start, cue_end;   /* "she added", "told reporters", "according to" */
+    /* A quote that runs on past its cue ("A," she said, "B.") is one quote
+     * over both pieces; [cut_start, cut_end) is what lies between them
+     * (the marks and the cue), not the speaker's words. Both 0 if none. */
+    uint32_t cut_start, cut_end;
 } an_quote;
+
+/* The words of quote q of text: its span without the cut, the pieces
+ * joined by ", " where the first closed on a comma, else by a space. */
+const char *an_quote_text(const an_quote *q, const char *text, arena *a);
 
 /* Find quotes and attribute them to the actors of names. */
 size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena *a, an_quote **out);

@@ -1168,6 +1168,22 @@ static int32_t speaker_of_bare_verb(const qctx *c, size_t v, size_t before_quote
     return sentence_subject(c, v, before_quote);
 }
 
+/* Does direct quote b run on from a past a's cue, in the same sentence:
+ * "A," she said, "B." (b has no cue of its own and follows a's after a
+ * comma)? */
+static bool runs_on(const qctx *c, const an_pending *a, const an_pending *b)
+{
+    if (a->q.kind != AN_DIRECT || b->q.kind != AN_DIRECT || b->how != HOW_CONTINUE) return false;
+    if (a->how == HOW_NONE || a->how == HOW_CONTINUE || a->q.cue_start < a->m.close_end) return false;
+    if (a->q.speaker != b->q.speaker || a->q.cue_end > b->m.open) return false;
+    int commas = 0;
+    for (size_t x = a->q.cue_end; x < b->m.open; x++) {
+        if (c->t[x] == ',') commas++;
+        else if (c->t[x] != ' ') return false;
+    }
+    return commas == 1;
+}
+
 static void resolve(qctx *c)
 {
     index_mentions(c);
@@ -1228,7 +1244,25 @@ size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena
     find_indirect(&c);
     resolve(&c);
     an_quote *q = arena_alloc(a, (c.np ? c.np : 1) * sizeof *q);
-    for (size_t i = 0; i < c.np; i++) q[i] = c.p[i].q;
+    size_t n = 0;
+    for (size_t i = 0; i < c.np; i++) {
+        if (n && runs_on(&c, &c.p[i - 1], &c.p[i]) && !q[n - 1].cut_end) {
+            q[n - 1].cut_start = q[n - 1].end;
+            q[n - 1].cut_end = c.p[i].q.start;
+            q[n - 1].end = c.p[i].q.end;
+            continue;
+        }
+        q[n++] = c.p[i].q;
+    }
     *out = q;
-    return c.np;
+    return n;
+}
+
+const char *an_quote_text(const an_quote *q, const char *text, arena *a)
+{
+    if (q->cut_end <= q->cut_start || q->cut_start < q->start || q->cut_end > q->end)
+        return arena_strndup(a, text + q->start, q->end > q->start ? q->end - q->start : 0);
+    bool comma = q->cut_start < q->cut_end && text[q->cut_start] == ',';
+    return arena_printf(a, "%.*s%s%.*s", (int)(q->cut_start - q->start), text + q->start, comma ? ", " : " ",
+                        (int)(q->end - q->cut_end), text + q->cut_end);
 }

@@ -58,7 +58,7 @@ void eg_fill_analysis(arena *a, const char *text, size_t len, const an_facts *f,
     for (size_t i = 0; i < f->n_quotes; i++) {
         const an_quote *x = &f->quotes[i];
         const an_actor *sp = x->speaker >= 0 && (size_t)x->speaker < nm->n_actors ? &nm->actors[x->speaker] : NULL;
-        q[i] = (sl_quote){sp ? sp->name : NULL, sp ? sp->key : NULL, span_text(a, text, x->start, x->end),
+        q[i] = (sl_quote){sp ? sp->name : NULL, sp ? sp->key : NULL, an_quote_text(x, text, a),
                           x->kind == AN_DIRECT ? "direct" : "indirect", id, ix[x->start], ix[x->end]};
     }
     out->quotes = q;

@@ -295,6 +295,34 @@ static void more_ways_to_name_the_speaker(void **st)
                                   NULL), -1);
 }
 
+/* "A," she said, "B." is one quote over both pieces; its words leave the
+ * cue out. After a full stop the next quote is a quote of its own. */
+static void a_quote_that_runs_on_is_one(void **st)
+{
+    (void)st;
+    const char *t = "Ana Vey spoke. " LQ "We will stay here," RQ " she said, " LQ "and we will not leave the "
+                    "city." RQ " Then talks ended. " LQ "We stay," RQ " Vey said. " LQ "Nothing more will be said "
+                    "about it." RQ;
+    names_builder b = {.text = t};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON);
+    mention(&b, "Ana Vey", vey, NULL);
+    mention_from(&b, strstr(t, "Vey said"), "Vey", vey, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 3);
+    const an_quote *q = quote_with(t, r.q, r.n, "We will stay", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    assert_true(q->end == (uint32_t)(strstr(t, "the city.") - t) + 9);
+    assert_string_equal(an_quote_text(q, t, &r.a), "We will stay here, and we will not leave the city.");
+    q = quote_with(t, r.q, r.n, "Nothing more", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    assert_int_equal(q->cut_end, 0);
+    arena_reset(&r.a);
+}
+
 /* A speaker set apart from the verb by an apposition or a relative clause
  * after the quote; the short quote is speech because it is cued. A quote
  * whose cue names no one, inside someone's reported clause, is theirs. */
@@ -1052,6 +1080,7 @@ int main(void)
         cmocka_unit_test(role_phrases_resolve_to_the_last_holder),
         cmocka_unit_test(quote_over_paragraphs_is_one),
         cmocka_unit_test(more_ways_to_name_the_speaker),
+        cmocka_unit_test(a_quote_that_runs_on_is_one),
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(indirect_speech_patterns),
         cmocka_unit_test(unbalanced_and_hostile_input),
