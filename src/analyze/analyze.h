@@ -114,9 +114,11 @@ const char *an_quote_text(const an_quote *q, const char *text, arena *a);
 size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena *a, an_quote **out);
 
 /* A time expression resolved against the publication day. value is an ISO
- * date ("2018-06-12"), month ("2018-06"), year ("2018") or a range of years
- * ("1950/1953"); NULL when it cannot be resolved (no publication day for a
- * relative expression). day is the first day it denotes, or DAY_NONE. */
+ * date ("2018-06-12"), month ("2018-06"), year ("2018"; a range "1950-53"
+ * is two expressions, one per year) or, for "a year earlier" than a range,
+ * a range of years ("1949/1952"); NULL when it cannot be resolved (no
+ * publication day for a relative expression). day is the first day it
+ * denotes, or DAY_NONE. */
 /* TimeML's four types of time expression. */
 typedef enum an_timex_type { AN_TX_DATE = 0, AN_TX_TIME, AN_TX_DURATION, AN_TX_SET } an_timex_type;
 

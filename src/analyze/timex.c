@@ -3,7 +3,8 @@
  *
  * Recognised (one matcher per family, tried in this order at each token):
  *   ISO dates          "2018-06-15"
- *   year ranges        "1950-53", "1950-1953", "1950–53"      -> "1950/1953"
+ *   year ranges        "1950-53", "1950-1953", "1950–53": two years, "1950"
+ *                      and "1953", as TimeML marks each end of a range
  *   day month [year]   "14 June 2018", "14th of June", "12 Jun."
  *   month day [year]   "June 14, 2018", "Jun. 12", "March 01 , 2008"
  *   month year         "December 2007", "June, 2018", "June of 2018"
@@ -25,7 +26,8 @@
  *                      "nineteen ninety-six", "the year two thousand"
  *
  * Values: "2018-06-12" (granularity day), "2018-06" (month), "2018" and
- * "1950/1953" (year); a decade "199", which dates nothing on a timeline. Two forms beyond those of analyze.h, because they are
+ * "1950/1953" (year, where a period a year before a range is named: "a
+ * year earlier"); a decade "199", which dates nothing on a timeline. Two forms beyond those of analyze.h, because they are
  * what a reader means and what TimeML annotations say: a week is valued in
  * ISO form "2018-W23" with day = its Monday and granularity day (so that a
  * timeline can place it), and a quarter "2009-Q3" with day = its first day
@@ -252,6 +254,7 @@ enum { DIR_CONTEXT, DIR_LAST, DIR_NEXT, DIR_THIS, DIR_AHEAD };
 
 typedef struct tx_hit {
     uint32_t start, end;
+    uint32_t mid;           /* TX_RANGE: where its second year starts */
     size_t   next;          /* first token after the match */
     uint8_t  kind;          /* tx_kind */
     uint8_t  dir;
@@ -331,7 +334,7 @@ static bool match_year_range(const tx_scan *s, size_t i, tx_hit *h)
     if (v < 0 || (nd != 2 && nd != 4) || continues_number(s, i + 3)) return false;
     int y2 = nd == 2 ? y - y % 100 + (int)v : (int)v;
     if (y2 <= y || y2 - y >= 100) return false;
-    *h = (tx_hit){.kind = TX_RANGE, .y = y, .y2 = y2};
+    *h = (tx_hit){.kind = TX_RANGE, .y = y, .y2 = y2, .mid = s->tk[i + 2].start};
     return hit_end(s, h, i, i + 3);
 }
 
@@ -1626,6 +1629,31 @@ static void clock_days(const tx_scan *s, const an_timex *dates, size_t nd, an_ti
     }
 }
 
+/* Each range of years among the n expressions *r (one per hit) becomes its
+ * two years, "1950" and "53" (1953), as TimeML marks a range: *r is
+ * replaced when there is one. The count after. */
+static size_t split_ranges(const tx_scan *s, const tx_hit *hits, size_t n, arena *a, an_timex **r)
+{
+    size_t ranges = 0;
+    for (size_t k = 0; k < n; k++) ranges += hits[k].kind == TX_RANGE;
+    if (!ranges) return n;
+    an_timex *out = arena_alloc(a, (n + ranges) * sizeof *out), *in = *r;
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        out[m++] = in[k];
+        if (hits[k].kind != TX_RANGE) continue;
+        an_timex *first = &out[m - 1], *second = &out[m++];
+        *second = *first;
+        first->end = s->tk[first_token_at(s, hits[k].start)].end;
+        second->start = hits[k].mid;
+        first->value = arena_printf(a, "%04d", hits[k].y);
+        second->value = arena_printf(a, "%04d", hits[k].y2);
+        second->day = day_from_ymd(hits[k].y2, 1, 1);
+    }
+    *r = out;
+    return m;
+}
+
 size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, an_timex **out)
 {
     tx_scan s;
@@ -1677,9 +1705,9 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
             r[k].granularity = 3;
         }
     }
+    size_t n = split_ranges(&s, hits.v, hits.n, a, &r);
     VEC(an_timex) others = {0};
     find_others(&s, hits.v, hits.n, published, a, &others);
-    size_t n = hits.n;
     clock_days(&s, r, n, others.v, others.n, a);
     if (others.n) {   /* both in text order: merge */
         an_timex *all = arena_alloc(a, (n + others.n) * sizeof *all);
