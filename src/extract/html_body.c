@@ -118,12 +118,16 @@ static size_t best_box(const ex_html_blocks *hb, const box_sums *s)
 }
 
 /* Is there a boilerplate hint on a box between block i's own box and the
- * container root (not counting the root, whose name was already weighed)? */
-static bool off_below(const ex_html_blocks *hb, size_t i, size_t root)
+ * container root (not counting the root, whose name was already weighed)?
+ * Nor does a box around chosen, the container as first chosen, count: the
+ * climb to root went through it, and what it holds is the article (a
+ * page that puts the whole post in a <header>). */
+static bool off_below(const ex_html_blocks *hb, size_t i, size_t root, size_t chosen)
 {
     int32_t h = hb->box[hb->owner[i]].hinted;
     while (h > (int32_t)root) {
-        if (hb->box[h].hint < 0) return true;
+        bool around = (size_t)h <= chosen && chosen < hb->box[h].end;
+        if (hb->box[h].hint < 0 && !around) return true;
         int32_t p = hb->box[h].parent;
         h = p >= 0 ? hb->box[p].hinted : -1;
     }
@@ -138,12 +142,12 @@ static bool within_article(const ex_html_blocks *hb, int32_t i)
     return false;
 }
 
-static void mark_box(ex_html_blocks *hb, size_t root)
+static void mark_box(ex_html_blocks *hb, size_t root, size_t chosen)
 {
     const ex_box *r = &hb->box[root];
     for (size_t i = r->first_block; i < r->end_block && i < hb->doc.n; i++) {
         hb->doc.b[i].in_main = true;
-        hb->doc.b[i].off_hint = off_below(hb, i, root);
+        hb->doc.b[i].off_hint = off_below(hb, i, root, chosen);
     }
 }
 
@@ -153,7 +157,7 @@ static void choose_main(ex_html_blocks *hb)
 {
     if (!hb->n_box) return;
     box_sums *s = sum_boxes(hb);
-    size_t best = best_box(hb, s);
+    size_t best = best_box(hb, s), chosen = best;
     /* An article split into several elements (a column per few paragraphs)
      * leaves the best one holding a part: go up while the element above holds
      * much more prose than the one we have. */
@@ -169,7 +173,7 @@ static void choose_main(ex_html_blocks *hb)
     }
     int32_t parent = hb->box[best].parent;
     size_t lo = hb->box[best].first_block, hi = hb->box[best].end_block;
-    mark_box(hb, best);
+    mark_box(hb, best, chosen);
     if (parent >= 0) {
         for (size_t i = (size_t)parent + 1; i < hb->box[parent].end;
              i = hb->box[i].end > i ? hb->box[i].end : i + 1) {
@@ -178,7 +182,7 @@ static void choose_main(ex_html_blocks *hb)
             bool other_story = hb->box[i].article && hb->box[best].article;
             if (i == best || hb->box[i].hint < 0 || s[i].prose <= 0 || !enough || other_story)
                 continue;
-            mark_box(hb, i);
+            mark_box(hb, i, chosen);
             if (hb->box[i].first_block < lo) lo = hb->box[i].first_block;
             if (hb->box[i].end_block > hi) hi = hb->box[i].end_block;
         }

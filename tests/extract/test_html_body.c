@@ -298,6 +298,23 @@ static void a_wrapped_section_climbs_to_its_siblings(void **state)
     assert_true(has(&f->art, "The pier was built in 1962"));
 }
 
+/* A page that puts the whole post inside a <header> (as some site
+ * builders do): the climb from the post to the page around it must not
+ * leave the post out for the <header> it passed through. */
+static void a_post_inside_a_header_is_kept(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><div class='page'>"
+        "<header class='section'><div class='wrap'><div class='rich-text'>" P1 P2 P3 "</div></div></header>"
+        "<div class='faq'><div>" P4 "<p>Readers asked whether the northern quay can take the larger "
+        "boats, and the council said it would publish an answer with the repair budget.</p></div></div>"
+        "</div></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_true(has(&f->art, "We cannot take risks"));
+}
+
 /* A <figure> holds more than pictures: a pull quote in one is the
  * article's; its figcaption is still a caption. */
 static void a_quote_in_a_figure_is_kept_its_caption_not(void **state)
@@ -516,6 +533,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_hidden_article_is_read_when_nothing_else_is, setup, teardown),
         cmocka_unit_test_setup_teardown(articles_inside_the_article_are_its_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(a_wrapped_section_climbs_to_its_siblings, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_post_inside_a_header_is_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(a_quote_in_a_figure_is_kept_its_caption_not, setup, teardown),
         cmocka_unit_test_setup_teardown(a_chinese_article_is_read_whole, setup, teardown),
         cmocka_unit_test_setup_teardown(other_scripts_full_stops_end_sentences, setup, teardown),
