@@ -285,6 +285,8 @@ typedef struct sl_quote {
     const char *kind;        /* "direct" or "indirect" */
     const char *article;     /* article id */
     size_t      start, end;
+    const char *speaker_text; /* the speaker as the attribution words it ("the Florida
+                               * senator", "she"), or NULL when nothing names them */
 } sl_quote;
 
 typedef struct sl_time {

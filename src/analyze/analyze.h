@@ -104,6 +104,12 @@ typedef struct an_quote {
      * over both pieces; [cut_start, cut_end) is what lies between them
      * (the marks and the cue), not the speaker's words. Both 0 if none. */
     uint32_t cut_start, cut_end;
+    /* The speaker as the text names them in the quote's attribution ("the
+     * Florida senator", "a spokesman for the company", "she"), whoever
+     * speaker resolves to; both 0 when no phrase names them (a quote that
+     * goes on from the one before, a partial quote in a sentence about
+     * someone). */
+    uint32_t speaker_start, speaker_end;
 } an_quote;
 
 /* The words of quote q of text: its span without the cut, the pieces

@@ -1042,6 +1042,11 @@ static void find_indirect(qctx *c)
         if (cls == AN_SV_ADDING && !word_is(c, v + 1, "that")) continue;
         /* bare "say" without a subject is a headline or an imperative */
         if (word_is(c, v, "say") && phrase_before(c, v) == v) continue;
+        /* "..., said Paolo Renner, managing director of the board": what
+         * follows the inverted verb is its speaker, not what was said */
+        if ((gap_before(c, v) & GAP_PUNCT) && !(gap_before(c, v) & GAP_SENT) && v + 1 < c->ntok &&
+            starts_upper(c, c->tok[v + 1].start))
+            continue;
         size_t s = clause_start(c, v, cls == AN_SV_ADDING ? AN_SV_THAT : cls);
         if (s >= c->ntok || (gap_before(c, s) & (GAP_SENT | GAP_QUOTE))) continue;
         size_t e = clause_end(c, s);
@@ -1141,6 +1146,17 @@ static int32_t subject_of_previous(const qctx *c, const an_qmarks *m)
     return person_in(c, ss, lim, false);
 }
 
+/* The speaker phrase of p as written, without the words that stand between
+ * a speaker and the verb ("the senator also" -> "the senator"). */
+static void speaker_words(const qctx *c, an_pending *p)
+{
+    size_t e = p->pe;
+    while (e > p->ps && filler(c, e - 1)) e--;
+    if (e <= p->ps) return;
+    p->q.speaker_start = c->tok[p->ps].start;
+    p->q.speaker_end = c->tok[e - 1].end;
+}
+
 /* Does the phrase [s, e) hold nothing but words that stand between a
  * speaker and the verb ("has", "also", "bluntly")? */
 static bool only_fillers(const qctx *c, size_t s, size_t e)
@@ -1198,6 +1214,7 @@ static void resolve(qctx *c)
                          : p->how == HOW_PHRASE ? speaker_of_bare_verb(c, p->verb, i) : -1;
             if (p->how == HOW_PHRASE && p->q.speaker < 0 && p->ps < p->pe && only_fillers(c, p->ps, p->pe))
                 p->q.speaker = speaker_of_bare_verb(c, p->verb, i);
+            speaker_words(c, p);
             if (p->how == HOW_INVERTED && p->ps < p->pe && !is_person(c, p->q.speaker)) {
                 int32_t a = inverted_apposition(c, p->pe);
                 if (a >= 0) p->q.speaker = a;

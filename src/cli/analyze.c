@@ -41,9 +41,10 @@ static json_t *analysis_json(const sl_analysis *r)
     }
     for (size_t i = 0; i < r->n_quotes; i++) {
         const sl_quote *x = &r->quotes[i];
-        json_array_append_new(q, json_pack("{s:o,s:o,s:s,s:I,s:I}", "speaker", sv_str(x->speaker), "text",
-                                           sv_str(x->text), "kind", x->kind, "start", (json_int_t)x->start,
-                                           "end", (json_int_t)x->end));
+        json_array_append_new(q, json_pack("{s:o,s:o,s:o,s:s,s:I,s:I}", "speaker", sv_str(x->speaker),
+                                           "speaker_text", sv_str(x->speaker_text), "text", sv_str(x->text),
+                                           "kind", x->kind, "start", (json_int_t)x->start, "end",
+                                           (json_int_t)x->end));
     }
     for (size_t i = 0; i < r->n_times; i++) {
         const sl_time *x = &r->times[i];

@@ -57,8 +57,11 @@ static void print_text(const sl_story *s)
     else if (s->n_quotes) printf("\nQuotes\n");
     for (size_t i = 0; i < s->n_quotes; i++) {
         const sl_quote *x = &s->quotes[i];
-        if (!strcmp(x->kind, "direct")) printf("  %s: \u201C%s\u201D\n", x->speaker ? x->speaker : "(unknown)", x->text);
-        else printf("  %s (reported): %s\n", x->speaker ? x->speaker : "(unknown)", x->text);
+        /* an unresolved speaker as the text words them: "(the Florida senator)" */
+        const char *who = x->speaker ? x->speaker : x->speaker_text ? x->speaker_text : "unknown";
+        const char *open = x->speaker ? "" : "(", *close = x->speaker ? "" : ")";
+        if (!strcmp(x->kind, "direct")) printf("  %s%s%s: \u201C%s\u201D\n", open, who, close, x->text);
+        else printf("  %s%s%s (reported): %s\n", open, who, close, x->text);
     }
     if (s->n_timeline) printf("\nTimeline\n");
     cli_timeline_print(s->timeline, s->n_timeline);

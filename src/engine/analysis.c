@@ -59,7 +59,9 @@ void eg_fill_analysis(arena *a, const char *text, size_t len, const an_facts *f,
         const an_quote *x = &f->quotes[i];
         const an_actor *sp = x->speaker >= 0 && (size_t)x->speaker < nm->n_actors ? &nm->actors[x->speaker] : NULL;
         q[i] = (sl_quote){sp ? sp->name : NULL, sp ? sp->key : NULL, an_quote_text(x, text, a),
-                          x->kind == AN_DIRECT ? "direct" : "indirect", id, ix[x->start], ix[x->end]};
+                          x->kind == AN_DIRECT ? "direct" : "indirect", id, ix[x->start], ix[x->end],
+                          x->speaker_end > x->speaker_start ? span_text(a, text, x->speaker_start, x->speaker_end)
+                                                            : NULL};
     }
     out->quotes = q;
     out->n_quotes = f->n_quotes;

@@ -90,8 +90,8 @@ json_t *sv_actors_json(const sl_actor *a, size_t n)
 
 static json_t *quote_json(const sl_quote *x)
 {
-    return json_pack("{s:o,s:o,s:s,s:o}", "speaker", sv_str(x->speaker), "text", sv_str(x->text), "kind", x->kind,
-                     "article", sv_str(x->article));
+    return json_pack("{s:o,s:o,s:o,s:s,s:o}", "speaker", sv_str(x->speaker), "speaker_text",
+                     sv_str(x->speaker_text), "text", sv_str(x->text), "kind", x->kind, "article", sv_str(x->article));
 }
 
 json_t *sv_actor_page_json(const sl_actor_page *p)

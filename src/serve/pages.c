@@ -253,6 +253,7 @@ static void quotes_by_speaker(buf *b, const sl_story *s, const page_opts *o)
         if (!strcmp(q->kind, "direct")) h(b, "<blockquote>“%s”", q->text);
         else h(b, "<blockquote>%s", q->text);
         h(b, "<span class=\"src\">");
+        if (!q->speaker && q->speaker_text) h(b, "%s, ", q->speaker_text);   /* who the text says spoke */
         link_to(b, o, "/articles/", q->article, q->article);
         h(b, "%s</span></blockquote>", strcmp(q->kind, "direct") ? " (reported)" : "");
     }

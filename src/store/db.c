@@ -75,7 +75,8 @@ static const char *const schema =
     "DROP INDEX IF EXISTS actors_key;"
 
     "CREATE TABLE IF NOT EXISTS quotes (article INTEGER NOT NULL, speaker TEXT, speaker_key TEXT,"
-    "  text TEXT NOT NULL, kind TEXT NOT NULL, start INTEGER, end INTEGER);"
+    "  text TEXT NOT NULL, kind TEXT NOT NULL, start INTEGER, end INTEGER,"
+    "  speaker_text TEXT);"                      /* the speaker as the attribution words it (schema 7) */
     "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);"
     "CREATE TABLE IF NOT EXISTS times (article INTEGER NOT NULL, text TEXT NOT NULL, value TEXT,"
     "  day INTEGER, granularity INTEGER, start INTEGER, end INTEGER, sentence TEXT, position INTEGER);"
@@ -300,7 +301,7 @@ static sl_status identify(st_db *db, st_kind *k, err_slot *err)
     return SL_OK;
 }
 
-/* Schema 6 from any earlier one (0: none), in one transaction. */
+/* Schema 7 from any earlier one (0: none), in one transaction. */
 static sl_status migrate(st_db *db, int from, err_slot *err)
 {
     char *msg = NULL;
@@ -321,7 +322,11 @@ static sl_status migrate(st_db *db, int from, err_slot *err)
         rc = sqlite3_exec(db->h, "DELETE FROM event_counts; INSERT INTO event_counts"
                                  " SELECT parent, count(*) FROM clusters WHERE level = 0 GROUP BY parent",
                           NULL, NULL, &msg);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '6')", NULL, NULL, &msg);
+    /* Schema 7: each quote's speaker as its attribution words it (NULL in
+     * older rows). */
+    if (rc == SQLITE_OK && from > 0 && from < 7)
+        rc = sqlite3_exec(db->h, "ALTER TABLE quotes ADD COLUMN speaker_text TEXT", NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '7')", NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
@@ -442,6 +447,8 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
         if (k.version < 5) db->article_cols = ST_ARTICLE_COLS_4;
         /* before schema 6 a storyline's events are counted when asked */
         db->event_counts = k.version >= 6;
+        /* before schema 7 a quote's speaker words were not kept: NULL */
+        db->quote_words = k.version >= 7;
         return SL_OK;
     }
     char *msg = NULL;
@@ -458,6 +465,7 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
     }
     if (k.version < ST_SCHEMA && (st = migrate(db, k.version, err)) != SL_OK) goto fail;
     db->event_counts = true;
+    db->quote_words = true;
     db->created = !existed;
     db->ckpt_pages = ST_CKPT_PAGES;
     sqlite3_wal_hook(db->h, wal_grew, db);

@@ -46,7 +46,7 @@ static sl_status put_actor(st_db *db, int64_t row, const sl_actor *x, err_slot *
 static sl_status put_quote(st_db *db, int64_t row, const sl_quote *x, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_QUOTE, "INSERT INTO quotes (article, speaker, speaker_key, text,"
-                                                   " kind, start, end) VALUES (?,?,?,?,?,?,?)");
+                                                   " kind, start, end, speaker_text) VALUES (?,?,?,?,?,?,?,?)");
     if (!s) return st_fail(db, err, "prepare");
     sqlite3_bind_int64(s, 1, row);
     st_bind_text(s, 2, x->speaker);
@@ -55,6 +55,7 @@ static sl_status put_quote(st_db *db, int64_t row, const sl_quote *x, err_slot *
     sqlite3_bind_text(s, 5, x->kind, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 6, (sqlite3_int64)x->start);
     sqlite3_bind_int64(s, 7, (sqlite3_int64)x->end);
+    st_bind_text(s, 8, x->speaker_text);
     return sqlite3_step(s) == SQLITE_DONE ? SL_OK : st_fail(db, err, "storing a quote");
 }
 

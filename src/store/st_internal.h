@@ -30,6 +30,7 @@ struct st_db {
     int64_t       search_window; /* the first window of st_search; 0: SL_SEARCH_WINDOW */
     bool          ranked;        /* sl_rank() is there for searches (browse.c) */
     bool          event_counts;  /* the file keeps each storyline's count of events (schema 6) */
+    bool          quote_words;   /* the file keeps each quote's speaker_text (schema 7) */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */

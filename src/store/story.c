@@ -189,7 +189,8 @@ static void add_quote(sqlite3_stmt *s, const map *names, const sl_actor *actors,
     if (who) speaker = actors[*who - 1].name;
     sl_quote q = {arena_strdup(a, speaker), arena_strdup(a, key), arena_strdup(a, col(s, 2)),
                   kind && !strcmp(kind, "direct") ? "direct" : "indirect", arena_strdup(a, col(s, 4)),
-                  (size_t)sqlite3_column_int64(s, 5), (size_t)sqlite3_column_int64(s, 6)};
+                  (size_t)sqlite3_column_int64(s, 5), (size_t)sqlite3_column_int64(s, 6),
+                  arena_strdup(a, col(s, 7))};
     VEC_PUSH(*v, q);
 }
 
@@ -205,8 +206,10 @@ static sl_status newest_quotes(st_db *db, const st_members_of *m, const map *nam
                                       "ORDER BY a.day IS NULL DESC, a.day DESC, a.row DESC");
     if (!mem) return st_fail(db, err, "reading quotes");
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db->h, "SELECT speaker, speaker_key, text, kind, ?2, start, end FROM quotes"
-                                  " WHERE article = ?1 ORDER BY start DESC", -1, &s, NULL) != SQLITE_OK) {
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT speaker, speaker_key, text, kind, ?2, start, end, %s FROM quotes"
+                              " WHERE article = ?1 ORDER BY start DESC", db->quote_words ? "speaker_text" : "NULL");
+    if (sqlite3_prepare_v2(db->h, sql, -1, &s, NULL) != SQLITE_OK) {
         sl_status st = st_fail(db, err, "reading quotes");
         sqlite3_finalize(mem);
         return st;
@@ -243,9 +246,12 @@ sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *act
             v.v[v.n - 1 - i] = t;
         }
     } else {
-        sqlite3_stmt *s = members_query(db, m, "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end"
-                                               " FROM quotes q JOIN articles a ON a.row = q.article WHERE", "a.row",
-                                        "ORDER BY a.day IS NULL, a.day, a.row, q.start");
+        sqlite3_stmt *s = members_query(db, m, db->quote_words
+                                        ? "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end,"
+                                          " q.speaker_text FROM quotes q JOIN articles a ON a.row = q.article WHERE"
+                                        : "SELECT q.speaker, q.speaker_key, q.text, q.kind, a.id, q.start, q.end,"
+                                          " NULL FROM quotes q JOIN articles a ON a.row = q.article WHERE",
+                                        "a.row", "ORDER BY a.day IS NULL, a.day, a.row, q.start");
         if (!s) st = st_fail(db, err, "reading quotes");
         else {
             int rc;

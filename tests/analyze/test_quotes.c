@@ -289,10 +289,49 @@ static void more_ways_to_name_the_speaker(void **st)
     assert_non_null(q);
     assert_int_equal(q->speaker, vey);
     arena_reset(&r.a);
+    /* what follows an inverted verb at a sentence's end is its speaker, not
+     * a reported clause */
+    const char *inv = "Talks began. Hospitals will stay connected through their own valves, said Leo Ortiz, "
+                      "managing director of the water board.";
+    names_builder ib = {.text = inv};
+    int ortiz = add_actor(&ib, "Leo Ortiz", AN_PERSON);
+    mention(&ib, "Leo Ortiz", ortiz, NULL);
+    an_names inm = built(&ib);
+    find(&r, inv, &inm);
+    assert_null(quote_with(inv, r.q, r.n, "Leo Ortiz", AN_INDIRECT));
+    arena_reset(&r.a);
     /* a person deep inside the sentence before is not its subject */
     assert_int_equal(speaker_with("The plan was praised in the long and tiring race by Leo Ortiz. " LQ "I am a "
                                   "graduate, but I have loans, and I do not see a way out." RQ, "I am a graduate",
                                   NULL), -1);
+}
+
+/* A quote keeps the words its attribution names the speaker with, apart
+ * from whom they resolve to; none where no phrase names them. */
+static void a_quote_keeps_the_speaker_words(void **st)
+{
+    (void)st;
+    const char *t = "Ana Vey spoke. " LQ "We will win," RQ " the Florida senator also said. " LQ "Taxes are "
+                    "too high," RQ " she said. " LQ "We will not leave the city at all." RQ;
+    names_builder b = {.text = t};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON);
+    mention(&b, "Ana Vey", vey, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const struct { const char *key, *words; } want[] = {
+        {"We will win", "the Florida senator"}, {"Taxes are", "she"}, {"We will not leave", NULL}};
+    for (size_t k = 0; k < 3; k++) {
+        const an_quote *q = quote_with(t, r.q, r.n, want[k].key, AN_DIRECT);
+        assert_non_null(q);
+        if (!want[k].words) {
+            assert_int_equal(q->speaker_end, q->speaker_start);
+            continue;
+        }
+        assert_int_equal(q->speaker_end - q->speaker_start, strlen(want[k].words));
+        assert_memory_equal(t + q->speaker_start, want[k].words, strlen(want[k].words));
+    }
+    arena_reset(&r.a);
 }
 
 /* "A," she said, "B." is one quote over both pieces; its words leave the
@@ -1081,6 +1120,7 @@ int main(void)
         cmocka_unit_test(quote_over_paragraphs_is_one),
         cmocka_unit_test(more_ways_to_name_the_speaker),
         cmocka_unit_test(a_quote_that_runs_on_is_one),
+        cmocka_unit_test(a_quote_keeps_the_speaker_words),
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(indirect_speech_patterns),
         cmocka_unit_test(unbalanced_and_hostile_input),

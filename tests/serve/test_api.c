@@ -451,12 +451,18 @@ static void an_actor_has_its_storylines_and_quotes(void **state)
     answer list = get("/api/storylines?limit=1000");
     size_t i, k;
     json_t *r, *x;
-    int followed = 0;
+    int followed = 0, worded = 0;
     json_array_foreach(json_object_get(list.json, "storylines"), i, r) {
         const char *sid = json_string_value(json_object_get(r, "id"));
         char path[256];
         snprintf(path, sizeof path, "/api/stories/%s", sid);
         answer s = get(path);
+        /* every quote says how its attribution words the speaker, or null */
+        json_array_foreach(json_object_get(s.json, "quotes"), k, x) {
+            json_t *w = json_object_get(x, "speaker_text");
+            assert_true(json_is_string(w) || json_is_null(w));
+            worded += json_is_string(w);
+        }
         /* the first person quoted in the story */
         const char *key = NULL;
         json_array_foreach(json_object_get(s.json, "actors"), k, x)
@@ -482,6 +488,7 @@ static void an_actor_has_its_storylines_and_quotes(void **state)
         answer_free(&s);
     }
     assert_true(followed >= 2);
+    assert_true(worded > 0);
     answer_free(&list);
     answer a = get("/api/actors/nobody%20at%20all");
     assert_error(&a, 404);

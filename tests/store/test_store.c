@@ -486,7 +486,7 @@ static void a_schema_5_file_gets_its_events_counted(void **st)
     older_file("s5.db", "five1", "DROP TRIGGER event_counts_add; DROP TRIGGER event_counts_drop;"
                                  "DROP TRIGGER event_counts_move; DROP TABLE event_counts;"
                                  "INSERT INTO clusters (level, id, parent, size) VALUES (0, 2, 1, 1);"
-                                 "PRAGMA user_version = 5;");
+                                 "ALTER TABLE quotes DROP COLUMN speaker_text; PRAGMA user_version = 5;");
     assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
     assert_int_equal(events_total(db, 1), 2);
     st_close(db);
@@ -657,6 +657,7 @@ static void an_older_file_is_brought_forward(void **st)
     older_file("k.db", "old1", "CREATE INDEX actors_key ON actors(key);"
                              "ALTER TABLE clusters DROP COLUMN stated;"
                              "ALTER TABLE articles DROP COLUMN removed;"
+                             "ALTER TABLE quotes DROP COLUMN speaker_text;"
                              "UPDATE meta SET value = '3' WHERE key = 'schema';"
                              "PRAGMA application_id = 0; PRAGMA user_version = 0;");
     /* a reader takes it as it is */
@@ -689,7 +690,8 @@ static void a_schema_4_file_is_read_and_brought_forward(void **st)
     snprintf(path, sizeof path, "%s/s4.db", tmp);
     st_db *db;
     err_slot err;
-    older_file("s4.db", "four1", "ALTER TABLE articles DROP COLUMN removed; PRAGMA user_version = 4;");
+    older_file("s4.db", "four1", "ALTER TABLE articles DROP COLUMN removed; ALTER TABLE quotes DROP COLUMN speaker_text;"
+                                 " PRAGMA user_version = 4;");
     const char *seen = NULL;
     assert_int_equal(st_open(path, ST_READ, &db, &err), SL_OK);
     assert_int_equal(st_article_get(db, "four1", removed_of, &seen, &err), SL_OK);
@@ -704,9 +706,43 @@ static void a_schema_4_file_is_read_and_brought_forward(void **st)
     assert_int_equal(count_in(path, "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'removed'"), 1);
 }
 
+/* A file of schema 6 keeps no speaker words with its quotes: a reader
+ * reads them as unknown, a writer adds the column and fills it from then on. */
+static void a_schema_6_file_reads_quotes_without_speaker_words(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/s6.db", tmp);
+    st_db *db;
+    err_slot err;
+    older_file("s6.db", "six1", "ALTER TABLE quotes DROP COLUMN speaker_text;"
+                                "INSERT INTO quotes (article, speaker, speaker_key, text, kind, start, end)"
+                                " SELECT row, 'Kim', 'kim', 'We will talk', 'direct', 1, 5 FROM articles;"
+                                "PRAGMA user_version = 6;");
+    arena a;
+    arena_init(&a);
+    st_members_of m = {CL_STORYLINE, 1, NULL};
+    sl_quote *q;
+    size_t n, total;
+    for (int w = 0; w < 2; w++) {
+        assert_int_equal(st_open(path, w ? ST_WRITE : ST_READ, &db, &err), SL_OK);
+        for (size_t limit = 0; limit < 2; limit++) {   /* all of them, and the newest */
+            assert_int_equal(st_story_quotes(db, &m, NULL, 0, limit, &a, &q, &n, &total, &err), SL_OK);
+            assert_int_equal(n, 1);
+            assert_string_equal(q[0].text, "We will talk");
+            assert_null(q[0].speaker_text);
+        }
+        st_close(db);
+    }
+    assert_int_equal(count_in(path, "PRAGMA user_version"), ST_SCHEMA);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM pragma_table_info('quotes') WHERE name = 'speaker_text'"), 1);
+    arena_reset(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_schema_6_file_reads_quotes_without_speaker_words),
         cmocka_unit_test(the_text_index_is_merged_as_the_archive_doubles),
         cmocka_unit_test(merged_ids_keep_resolving),
         cmocka_unit_test(lookups_leave_the_wal_free_to_checkpoint),
