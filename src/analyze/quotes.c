@@ -1150,10 +1150,18 @@ static int32_t subject_of_previous(const qctx *c, const an_qmarks *m)
  * a speaker and the verb ("the senator also" -> "the senator"). */
 static void speaker_words(const qctx *c, an_pending *p)
 {
-    size_t e = p->pe;
-    while (e > p->ps && filler(c, e - 1)) e--;
-    if (e <= p->ps) return;
-    p->q.speaker_start = c->tok[p->ps].start;
+    static const char *const det[] = {"the", "a", "an", "its", "his", "her", "their", NULL};
+    size_t e = p->pe, b = p->ps;
+    while (e > b && filler(c, e - 1)) e--;
+    /* "On Tuesday the city said": the phrase starts at its last determiner */
+    if (preposition(c, b))
+        for (size_t i = e; i-- > b + 1;) {
+            bool d = false;
+            for (size_t k = 0; det[k] && !d; k++) d = word_is(c, i, det[k]);
+            if (d) { b = i; break; }
+        }
+    if (e <= b) return;
+    p->q.speaker_start = c->tok[b].start;
     p->q.speaker_end = c->tok[e - 1].end;
 }
 

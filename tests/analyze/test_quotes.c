@@ -312,17 +312,19 @@ static void a_quote_keeps_the_speaker_words(void **st)
 {
     (void)st;
     const char *t = "Ana Vey spoke. " LQ "We will win," RQ " the Florida senator also said. " LQ "Taxes are "
-                    "too high," RQ " she said. " LQ "We will not leave the city at all." RQ;
+                    "too high," RQ " she said. " LQ "We will not leave the city at all." RQ " On Tuesday the "
+                    "board said the cuts would end next week.";
     names_builder b = {.text = t};
     int vey = add_actor(&b, "Ana Vey", AN_PERSON);
     mention(&b, "Ana Vey", vey, NULL);
     an_names nm = built(&b);
     run r;
     find(&r, t, &nm);
-    const struct { const char *key, *words; } want[] = {
-        {"We will win", "the Florida senator"}, {"Taxes are", "she"}, {"We will not leave", NULL}};
-    for (size_t k = 0; k < 3; k++) {
-        const an_quote *q = quote_with(t, r.q, r.n, want[k].key, AN_DIRECT);
+    const struct { const char *key, *words; int kind; } want[] = {
+        {"We will win", "the Florida senator", AN_DIRECT}, {"Taxes are", "she", AN_DIRECT},
+        {"We will not leave", NULL, AN_DIRECT}, {"the cuts", "the board", AN_INDIRECT}};
+    for (size_t k = 0; k < 4; k++) {
+        const an_quote *q = quote_with(t, r.q, r.n, want[k].key, want[k].kind);
         assert_non_null(q);
         if (!want[k].words) {
             assert_int_equal(q->speaker_end, q->speaker_start);
