@@ -647,6 +647,13 @@ static bool apposition_cue(const qctx *c, size_t i, size_t j, an_pending *p)
     for (size_t k = j + 1; k < c->ntok && k - j <= APPOSITION_MAX; k++) {
         int g = gap_before(c, k);
         if (g & (GAP_SENT | GAP_QUOTE)) return false;
+        /* "...," another friend, Mariam Emara told CNN: the name, then the verb */
+        if (role_first && !(g & GAP_PUNCT) && !starts_upper(c, c->tok[k].start)) {
+            int cls = verb_at(c, k);
+            if (!cls || cls == AN_SV_ADDING || cls == AN_SV_ACCORDING) return false;
+            take_cue(c, p, HOW_PHRASE, i, k, k, cls);
+            return true;
+        }
         if (!(g & GAP_PUNCT)) continue;
         if (!comma_before(c, k)) return false;
         int cls = verb_at(c, k);
@@ -739,6 +746,12 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
                    !(gap_before(c, k) & (GAP_SENT | GAP_PUNCT | GAP_QUOTE)))
                 k++;
             if (j == i && k > j + 1 && clause_ends_before(c, k)) cls = AN_SV_THAT;
+        }
+        /* "...," Braynard is quoted as saying / was quoted as telling */
+        if (j > i && word_is(c, j, "quoted") && word_is(c, j + 1, "as") && j + 2 < c->ntok &&
+            verb_at(c, j + 2) == AN_SV_ADDING) {
+            take_cue(c, p, HOW_PHRASE, i, j, j + 2, AN_SV_SAY);
+            return true;
         }
         if (cls == AN_SV_ADDING) return false;
         if (cls == AN_SV_ACCORDING || (cls && j == i)) {
@@ -1112,8 +1125,12 @@ static int32_t inverted_apposition(const qctx *c, size_t pe)
 {
     if (pe >= c->ntok || pe == 0 || !comma_before(c, pe) || !starts_upper(c, c->tok[pe].start)) return -1;
     size_t e = phrase_after(c, pe);
-    if (!clause_ends_before(c, e)) return -1;
-    return person_in(c, c->tok[pe].start, c->tok[e - 1].end, true);
+    if (clause_ends_before(c, e)) return person_in(c, c->tok[pe].start, c->tok[e - 1].end, true);
+    /* "..., Andrew Pincus of the law firm Mayer Brown": a person named
+     * right after the comma */
+    size_t m = mention_from(c, c->tok[pe].start);
+    const an_mention *mn = m < c->nm->n_mentions ? mention(c, m) : NULL;
+    return mn && mn->type == AN_PERSON && mn->start == c->tok[pe].start ? mn->actor : -1;
 }
 
 /* A quote no cue attributes, inside a sentence that names a person before

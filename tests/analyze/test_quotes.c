@@ -262,6 +262,12 @@ static void more_ways_to_name_the_speaker(void **st)
                      TWO_ORTIZ);
     assert_int_equal(speaker_with("Talks began. " LQ "We are anxious," RQ " said another Twitter user, Ana Vey.",
                                   "anxious", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began. " LQ "The odds favour a long vacancy," RQ " said another advocate, "
+                                  "Ana Vey of the law firm Mayer Brown.", "odds favour", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began. " LQ "She is a mother of three," RQ " another friend, Ana Vey told "
+                                  "the paper.", "mother of", NULL), TWO_VEY);
+    assert_int_equal(speaker_with("Talks began. " LQ "Our method succeeds where others fail," RQ " Leo Ortiz is "
+                                  "quoted as saying.", "method succeeds", NULL), TWO_ORTIZ);
     const char *run_on = "Talks began. " LQ "The risk," RQ " said Leo Ortiz, an economist who directs the "
                          "forecast, " LQ "is that we are going to be attracting workers and repelling jobs." RQ;
     assert_int_equal(speaker_with(run_on, "The risk", NULL), TWO_ORTIZ);
