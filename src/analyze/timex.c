@@ -951,7 +951,7 @@ static bool future_word(const tx_scan *s, size_t i)
     static const char *const w[] = {"will", "shall", "ll", "should", "upcoming", "scheduled", "slated",
                                     "next", "coming", "tomorrow", "effective", NULL};
     static const char *const before_to[] = {"set", "plan", "plans", "planned", "expected", "hope", "hopes",
-                                            "hoping", "aim", "aims", "intend", "intends", "due", NULL};
+                                            "hoped", "hoping", "aim", "aims", "intend", "intends", "due", NULL};
     if (word_in(s, i, w) >= 0) return true;
     /* reported future: "said the rules would take effect in June"; not
      * "would have" */

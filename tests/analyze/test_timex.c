@@ -61,6 +61,12 @@ static void future_sentences_turn_weekdays_forward(void **st)
     assert_string_equal(value_at_nth(t, strlen(t), pub, "next Monday", 1), "2018-06-18");
     assert_string_equal(value_at(t, pub, "Sunday"), "2018-06-17");
     assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");   /* "said" wins */
+    /* an intention in the past still looks ahead of the day it was written:
+     * both days of "Thursday or Friday" */
+    const char *h = "Aid workers hoped to get supplies in by Thursday or Friday.";
+    int32_t wed = day_from_ymd(2018, 6, 13);
+    assert_string_equal(value_at(h, wed, "Thursday"), "2018-06-14");
+    assert_string_equal(value_at(h, wed, "Friday"), "2018-06-15");
     /* a change "effective" on a day is announced ahead of it */
     assert_string_equal(value_at("The new pact is effective Oct. 1.", pub, "Oct. 1"), "2018-10-01");
     /* so does any speech verb in the past */
