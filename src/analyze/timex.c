@@ -338,6 +338,15 @@ static bool match_year_range(const tx_scan *s, size_t i, tx_hit *h)
     return hit_end(s, h, i, i + 3);
 }
 
+/* A group named after a day, "the March 8 coalition", "the April 6
+ * movement": the words after a month and day name a group, not a date. */
+static bool names_a_group(const tx_scan *s, size_t i)
+{
+    static const char *const groups[] = {"coalition", "movement", "alliance", "bloc", "camp", "front",
+                                         "group", "party", "forces", NULL};
+    return word_in(s, i, groups) >= 0 || (is_capitalised(s, i) && word_in(s, i + 1, groups) >= 0);
+}
+
 /* "14 June 2018", "14th of June", "12 Jun." */
 static bool match_day_month(const tx_scan *s, size_t i, tx_hit *h)
 {
@@ -346,7 +355,7 @@ static bool match_day_month(const tx_scan *s, size_t i, tx_hit *h)
     size_t j = skip_ordinal(s, i + 1);
     if (is_word(s, j, "of")) j++;
     tx_month mo = month_at(s, j);
-    if (!mo.m) return false;
+    if (!mo.m || names_a_group(s, mo.next)) return false;   /* "the 14 March alliance" */
     int y = 0;
     j = trailing_year(s, mo.next, &y);
     if (day_from_ymd(y ? y : 2000, mo.m, d) == DAY_NONE) return false;
@@ -362,6 +371,7 @@ static bool match_month_day(const tx_scan *s, size_t i, tx_hit *h)
     size_t j = mo.next;
     int d = day_number(s, j), y = 0;
     if (d && !continues_number(s, j + 1) && !(adjacent(s, j + 1) && s->tk[j + 1].kind == TK_NUM)) {
+        if (names_a_group(s, skip_ordinal(s, j + 1))) return false;
         j = trailing_year(s, skip_ordinal(s, j + 1), &y);
         if (day_from_ymd(y ? y : 2000, mo.m, d) == DAY_NONE) return false;
         *h = (tx_hit){.kind = TX_DATE, .y = y, .m = mo.m, .d = d};
