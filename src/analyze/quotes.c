@@ -694,6 +694,18 @@ static size_t particle(const qctx *c, size_t j)
     return 0;
 }
 
+/* Does the clause end at token k, or after a short phrase of when or where
+ * ("..." Toomey fumed on Tuesday. / "..." she quipped in an interview.)? */
+#define AFTER_VERB_MAX 4
+static bool verb_then_end(const qctx *c, size_t k)
+{
+    if (clause_ends_before(c, k)) return true;
+    if (!preposition(c, k)) return false;
+    for (size_t e = k + 1; e <= c->ntok && e - k <= AFTER_VERB_MAX; e++)
+        if (clause_ends_before(c, e)) return true;
+    return false;
+}
+
 /* A short bracket after a speaker's name, "(D-Ore.)", "(R)", "(pictured)":
  * if token j opens one, the token after its closing bracket, else j. */
 #define BRACKET_MAX 24
@@ -739,7 +751,7 @@ static bool cue_after(const qctx *c, const an_qmarks *m, an_pending *p)
         }
         int cls = verb_at(c, j);
         if (!cls && past_verb(c, j)) {
-            if (j > i && starts_upper(c, c->tok[i].start) && clause_ends_before(c, j + 1 + particle(c, j + 1)))
+            if (j > i && starts_upper(c, c->tok[i].start) && verb_then_end(c, j + 1 + particle(c, j + 1)))
                 cls = AN_SV_THAT;
             size_t k = j + 1;
             while (j == i && k < c->ntok && k - j <= 4 && starts_upper(c, c->tok[k].start) &&

@@ -257,6 +257,10 @@ static void more_ways_to_name_the_speaker(void **st)
                                   "stock has", NULL), TWO_VEY);
     assert_int_equal(speaker_with("Talks began. Then Leo Ortiz shot back, " LQ "I could have stayed home and "
                                   "baked cookies." RQ, "baked", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with("Talks began. " LQ "They would have gone to the only bill," RQ " Ana Vey fumed on "
+                                  "Tuesday.", "only bill", NULL), TWO_VEY);
+    assert_true(speaker_with("Talks began. " LQ "They would have gone to the only bill," RQ " Ana Vey fumed on "
+                             "Tuesday about the long delays in the committee.", "only bill", NULL) != TWO_VEY);
     assert_int_equal(speaker_with("Talks began. " LQ "Somebody entered through the visa program," RQ
                                   " the White House spokesman, Leo Ortiz, said on Thursday.", "Somebody", NULL),
                      TWO_ORTIZ);
