@@ -1603,13 +1603,18 @@ static bool clock_time(const an_timex *x)
 }
 
 /* Tokens that may stand between a clock time and its date: a time zone,
- * "local time", a comma, "on": "5 p.m. EST, Nov. 9". */
+ * "local time", the time elsewhere in brackets, a comma, "on": "5 p.m.
+ * EST, Nov. 9". */
 static size_t skip_zone(const tx_scan *s, size_t i)
 {
     static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et",
                                         "bst", "cet", "cest", NULL};
     if (word_in(s, i, zones) >= 0) i++;
     else if (is_word(s, i, "local") && is_word(s, i + 1, "time")) i += 2;
+    /* the same time elsewhere, in brackets: "10:35 a.m. (0735 GMT) Friday" */
+    if (is_punct(s, i, '('))
+        for (size_t j = i + 1; j < s->n && j <= i + 6; j++)
+            if (is_punct(s, j, ')')) { i = j + 1; break; }
     if (is_punct(s, i, ',')) i++;
     if (is_word(s, i, "on")) i++;
     return i;

@@ -456,6 +456,8 @@ static void clock_times_take_the_day_next_to_them(void **st)
     assert_string_equal(value_at(t, pub, "Wednesday"), "2018-06-13");
     assert_string_equal(value_at(t, pub, "noon"), "2018-06-14T12:00");
     assert_string_equal(value_at(t, pub, "5 p.m."), "2018-06-09T17:00");
+    /* the same time elsewhere, in brackets, stands between them */
+    assert_string_equal(value_at("It blew up at 10:35 a.m. (0735 GMT) Thursday.", pub, "10:35"), "2018-06-14T10:35");
     assert_string_equal(value_at(t, pub, "6 p.m."), "2018-06-12T18:00");
     assert_string_equal(value_at(t, pub, "midnight"), "2018-06-15T24:00");
     assert_string_equal(value_at(t, pub, "9 a.m."), "2018-06-15T09:00");
