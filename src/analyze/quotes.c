@@ -139,22 +139,36 @@ static bool word_is(const qctx *c, size_t i, const char *w)
     return i < c->ntok && an_word_is(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start, w);
 }
 
+/* Is token i one of the words of a NULL-terminated list? */
+static bool word_among(const qctx *c, size_t i, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (word_is(c, i, list[k])) return true;
+    return false;
+}
+
+/* A word that opens a noun phrase: "the", "a", "his", "another", "one". */
+static bool determiner(const qctx *c, size_t i)
+{
+    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+                                      "this", "that", "these", "those", "some", "any", "no", "another", "one",
+                                      NULL};
+    return word_among(c, i, det);
+}
+
 /* The present tense of a speech verb whose past the table knows ("notes",
  * "asks", "argues", "stresses"), right after its subject: a name or a
  * pronoun ("Viguerie notes", "he asks"), never after a determiner (the
  * table leaves these forms out because "the notes" is a noun). */
 static int present_verb(const qctx *c, size_t i)
 {
-    static const char *const det[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
-                                      "this", "that", "these", "those", "some", "any", "no", NULL};
     size_t n = c->tok[i].end - c->tok[i].start;
     const char *w = c->t + c->tok[i].start;
     if (n < 4 || n > 12 || w[n - 1] != 's' || i == 0 || w[0] < 'a' || w[0] > 'z') return AN_SV_NONE;
     if (gap_before(c, i) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT | GAP_PARA)) return AN_SV_NONE;
     const char *p = c->t + c->tok[i - 1].start;
     size_t pn = c->tok[i - 1].end - c->tok[i - 1].start;
-    bool subject = (p[0] >= 'A' && p[0] <= 'Z') || an_pronoun(p, pn);
-    for (size_t k = 0; subject && det[k]; k++) if (an_word_is(p, pn, det[k])) subject = false;
+    bool subject = ((p[0] >= 'A' && p[0] <= 'Z') || an_pronoun(p, pn)) && !determiner(c, i - 1);
     if (!subject) return AN_SV_NONE;
     char past[16];
     int v = AN_SV_NONE;
@@ -201,9 +215,7 @@ static bool preposition(const qctx *c, size_t i)
 {
     static const char *const pre[] = {"in", "at", "on", "during", "after", "before", "with", "for",
         "from", "to", "about", "via", "by", "over", "following", "ahead", NULL};
-    for (size_t k = 0; pre[k]; k++)
-        if (word_is(c, i, pre[k])) return true;
-    return false;
+    return word_among(c, i, pre);
 }
 
 /* First token starting at or after pos. */
@@ -637,12 +649,10 @@ static bool comma_before(const qctx *c, size_t j)
  * insertion, within APPOSITION_MAX tokens and the sentence. */
 static bool apposition_cue(const qctx *c, size_t i, size_t j, an_pending *p)
 {
-    static const char *const det[] = {"the", "a", "an", "another", "one", NULL};
     if (!comma_before(c, j)) return false;
     /* the role first, then the name: "...," the White House spokesman, Josh
      * Earnest, said: the phrase is both, the name resolves it */
-    bool role_first = false;
-    for (size_t k = 0; det[k] && !role_first; k++) role_first = word_is(c, i, det[k]);
+    bool role_first = determiner(c, i);
     if (!starts_upper(c, c->tok[i].start) && !role_first) return false;
     for (size_t k = j + 1; k < c->ntok && k - j <= APPOSITION_MAX; k++) {
         int g = gap_before(c, k);
@@ -689,9 +699,7 @@ static size_t particle(const qctx *c, size_t j)
 {
     static const char *const w[] = {"out", "back", "up", NULL};
     if (j >= c->ntok || (gap_before(c, j) & (GAP_SENT | GAP_PUNCT | GAP_QUOTE | GAP_PARA))) return 0;
-    for (size_t k = 0; w[k]; k++)
-        if (word_is(c, j, w[k])) return 1;
-    return 0;
+    return word_among(c, j, w) ? 1 : 0;
 }
 
 /* Does the clause end at token k, or after a short phrase of when or where
@@ -1179,16 +1187,12 @@ static int32_t subject_of_previous(const qctx *c, const an_qmarks *m)
  * a speaker and the verb ("the senator also" -> "the senator"). */
 static void speaker_words(const qctx *c, an_pending *p)
 {
-    static const char *const det[] = {"the", "a", "an", "its", "his", "her", "their", NULL};
     size_t e = p->pe, b = p->ps;
     while (e > b && filler(c, e - 1)) e--;
     /* "On Tuesday the city said": the phrase starts at its last determiner */
     if (preposition(c, b))
-        for (size_t i = e; i-- > b + 1;) {
-            bool d = false;
-            for (size_t k = 0; det[k] && !d; k++) d = word_is(c, i, det[k]);
-            if (d) { b = i; break; }
-        }
+        for (size_t i = e; i-- > b + 1;)
+            if (determiner(c, i)) { b = i; break; }
     if (e <= b) return;
     p->q.speaker_start = c->tok[b].start;
     p->q.speaker_end = c->tok[e - 1].end;

@@ -1114,20 +1114,25 @@ static int month_year(const tx_hit *h, int32_t pub, bool future)
 }
 
 /* week: a week (1) or its weekend (2); q: a quarter; season: 1 to 4. */
-typedef struct tx_val { int32_t day; int gran; int week; int q; int y2; int season; bool decade; } tx_val;
+/* form: what a value names beyond its day. A holiday is as often a season
+ * ("the Christmas sales", "over Thanksgiving") as the day itself, and a
+ * decade is no day at all: both name a value but date no event (no day on
+ * a timeline, as a time of day has none). */
+enum { TV_PLAIN, TV_HOLIDAY, TV_DECADE };
+typedef struct tx_val { int32_t day; int gran; int week; int q; int y2; int season; int form; } tx_val;
 
 static tx_val relative_unit(const tx_hit *h, int32_t pub)
 {
     int py, pm, pd;
     day_to_ymd(pub, &py, &pm, &pd);
     switch (h->unit) {
-    case U_DAY: return (tx_val){pub + h->off, 0, 0, 0, 0, 0, false};
-    case U_WEEK: return (tx_val){pub - weekday_of(pub) + 7 * h->off, 0, 1, 0, 0, 0, false};
+    case U_DAY: return (tx_val){pub + h->off, 0, 0, 0, 0, 0, TV_PLAIN};
+    case U_WEEK: return (tx_val){pub - weekday_of(pub) + 7 * h->off, 0, 1, 0, 0, 0, TV_PLAIN};
     case U_MONTH: {
         int mi = py * 12 + (pm - 1) + h->off;
-        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0, false};
+        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0, TV_PLAIN};
     }
-    default: return (tx_val){day_from_ymd(py + h->off, 1, 1), 2, 0, 0, 0, 0, false};
+    default: return (tx_val){day_from_ymd(py + h->off, 1, 1), 2, 0, 0, 0, 0, TV_PLAIN};
     }
 }
 
@@ -1150,7 +1155,7 @@ static tx_val quarter_value(const tx_hit *h, int32_t pub)
     } else if (!y) {
         y = day_from_ymd(py, (q - 1) * 3 + 1, 1) <= pub + 92 ? py : py - 1;
     }
-    return (tx_val){day_from_ymd(y, (q - 1) * 3 + 1, 1), 1, 0, q, 0, 0, false};
+    return (tx_val){day_from_ymd(y, (q - 1) * 3 + 1, 1), 1, 0, q, 0, 0, TV_PLAIN};
 }
 
 /* A season as a count of seasons since year 0 (spring first); winter is
@@ -1186,9 +1191,9 @@ static tx_val season_value(const tx_hit *h, int32_t pub, bool future)
             }
         }
     }
-    if (c < season_index(1, 1)) return (tx_val){DAY_NONE, 0, 0, 0, 0, 0, false};   /* before the calendar */
+    if (c < season_index(1, 1)) return (tx_val){DAY_NONE, 0, 0, 0, 0, 0, TV_PLAIN};   /* before the calendar */
     int y = c / 4, se = c % 4 + 1;
-    return (tx_val){day_from_ymd(y, se * 3, 1), 1, 0, 0, 0, se, false};
+    return (tx_val){day_from_ymd(y, se * 3, 1), 1, 0, 0, 0, se, TV_PLAIN};
 }
 
 /* The Saturday of the weekend meant: "this weekend" that of the current
@@ -1206,7 +1211,7 @@ static tx_val weekend_value(const tx_hit *h, int32_t pub, bool future)
     case DIR_THIS: break;
     default: if (!weekend && !future) sat -= 7;
     }
-    return (tx_val){sat, 0, 2, 0, 0, 0, false};
+    return (tx_val){sat, 0, 2, 0, 0, 0, TV_PLAIN};
 }
 
 /* The day and granularity a hit denotes; day DAY_NONE if it needs a
@@ -1214,23 +1219,23 @@ static tx_val weekend_value(const tx_hit *h, int32_t pub, bool future)
 static tx_val resolve_any(const tx_hit *h, int32_t pub, bool future)
 {
     bool known = pub != DAY_NONE;
-    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0, false};
+    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0, TV_PLAIN};
     int y;
     switch (h->kind) {
     case TX_DATE:
         y = h->y ? h->y : known ? nearest_year(pub, h->m, h->d, future ? 183 : 61) : 0;
-        return y ? (tx_val){day_from_ymd(y, h->m, h->d), 0, 0, 0, 0, 0, false} : none;
+        return y ? (tx_val){day_from_ymd(y, h->m, h->d), 0, 0, 0, 0, 0, TV_PLAIN} : none;
     case TX_MONTH:
         y = h->y ? h->y : known ? month_year(h, pub, future) : 0;
-        return y ? (tx_val){day_from_ymd(y, h->m, 1), 1, 0, 0, 0, 0, false} : none;
-    case TX_YEAR: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0, false};
-    case TX_RANGE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, h->y2, 0, false};
-    case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0, 0, false} : none;
+        return y ? (tx_val){day_from_ymd(y, h->m, 1), 1, 0, 0, 0, 0, TV_PLAIN} : none;
+    case TX_YEAR: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0, TV_PLAIN};
+    case TX_RANGE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, h->y2, 0, TV_PLAIN};
+    case TX_WEEKDAY: return known ? (tx_val){resolve_weekday(h, pub, future), 0, 0, 0, 0, 0, TV_PLAIN} : none;
     case TX_SEASON: return h->y || known ? season_value(h, pub, future) : none;
     case TX_WEEKEND: return known ? weekend_value(h, pub, future) : none;
-    case TX_HOLIDAY: return h->y || known ? (tx_val){resolve_holiday(h, pub, future), 0, 0, 0, 0, 0, false} : none;
+    case TX_HOLIDAY: return h->y || known ? (tx_val){resolve_holiday(h, pub, future), 0, 0, 0, 0, 0, TV_HOLIDAY} : none;
     case TX_QUARTER: return (h->y && h->q) || known ? quarter_value(h, pub) : none;
-    case TX_DECADE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0, true};
+    case TX_DECADE: return (tx_val){day_from_ymd(h->y, 1, 1), 2, 0, 0, 0, 0, TV_DECADE};
     default: return known ? relative_unit(h, pub) : none;   /* TX_REL, TX_SAME_DAY */
     }
 }
@@ -1252,8 +1257,8 @@ static tx_val resolve(const tx_hit *h, int32_t pub, bool future) { return in_cal
  * month" after "in 2009"). */
 static tx_val anaphor_value(const tx_hit *h, tx_val last, int32_t last_day)
 {
-    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0, false};
-    if (h->unit == U_DAY) return last_day == DAY_NONE ? none : (tx_val){last_day + h->off, 0, 0, 0, 0, 0, false};
+    tx_val none = {DAY_NONE, 0, 0, 0, 0, 0, TV_PLAIN};
+    if (h->unit == U_DAY) return last_day == DAY_NONE ? none : (tx_val){last_day + h->off, 0, 0, 0, 0, 0, TV_PLAIN};
     if (last.day == DAY_NONE || h->unit == U_SAME) return last;
     int y, m, d;
     day_to_ymd(last.day, &y, &m, &d);
@@ -1261,18 +1266,18 @@ static tx_val anaphor_value(const tx_hit *h, tx_val last, int32_t last_day)
     switch (h->unit) {
     case U_WEEK:
         if (last.gran != 0) return none;
-        return (tx_val){last.day - weekday_of(last.day) + 7 * h->off, 0, 1, 0, 0, 0, false};
+        return (tx_val){last.day - weekday_of(last.day) + 7 * h->off, 0, 1, 0, 0, 0, TV_PLAIN};
     case U_MONTH: {
         if (!fine || last.gran > 1) return none;
         int mi = y * 12 + (m - 1) + h->off;
-        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0, false};
+        return (tx_val){day_from_ymd(mi / 12, mi % 12 + 1, 1), 1, 0, 0, 0, 0, TV_PLAIN};
     }
     case U_QUARTER: {
         if (last.gran > 1 || last.week || last.season) return none;
         int qi = y * 4 + (m - 1) / 3 + h->off;
-        return (tx_val){day_from_ymd(qi / 4, qi % 4 * 3 + 1, 1), 1, 0, qi % 4 + 1, 0, 0, false};
+        return (tx_val){day_from_ymd(qi / 4, qi % 4 * 3 + 1, 1), 1, 0, qi % 4 + 1, 0, 0, TV_PLAIN};
     }
-    default: return (tx_val){day_from_ymd(y + h->off, 1, 1), 2, 0, 0, 0, 0, false};
+    default: return (tx_val){day_from_ymd(y + h->off, 1, 1), 2, 0, 0, 0, 0, TV_PLAIN};
     }
 }
 
@@ -1313,7 +1318,7 @@ static char *format_value(tx_val v, arena *a)
         return arena_printf(a, "%04d-%s", y, codes[v.season - 1]);
     }
     if (v.q) return arena_printf(a, "%04d-Q%d", y, v.q);
-    if (v.decade) return arena_printf(a, "%03d", y / 10);
+    if (v.form == TV_DECADE) return arena_printf(a, "%03d", y / 10);
     if (v.y2) return arena_printf(a, "%04d/%04d", y, v.y2);
     if (v.gran == 2) return arena_printf(a, "%04d", y);
     if (v.gran == 1) return arena_printf(a, "%04d-%02d", y, m);
@@ -1693,13 +1698,10 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
         if (v.day != DAY_NONE && v.gran == 0 && !v.week) last_day = v.day;
         /* the comparison's period is not a new one: "a year earlier" twice
          * is the same year */
-        if (v.day != DAY_NONE && h->kind != TX_YEAR_BEFORE && h->kind != TX_DECADE) last = v;
+        if (v.day != DAY_NONE && h->kind != TX_YEAR_BEFORE && v.form != TV_DECADE) last = v;
         r[k] = (an_timex){.start = h->start, .end = h->end, .day = v.day, .granularity = (uint8_t)v.gran,
                           .value = format_value(v, a), .type = AN_TX_DATE};
-        /* A holiday is as often a season ("the Christmas sales", "over
-         * Thanksgiving") as the day itself: its value names the day, but
-         * it dates no event (no day, as a time of day has none). */
-        if (h->kind == TX_HOLIDAY || h->kind == TX_DECADE) {
+        if (v.form != TV_PLAIN) {   /* a holiday or a decade: a value, no day */
             r[k].day = DAY_NONE;
             r[k].granularity = 3;
         }
