@@ -25,6 +25,8 @@ typedef struct cl_cluster {
     double   link_all, link_names, link_subject;   /* best cosines of a member event */
     double   norm, name_norm;  /* lengths under the weights of ... */
     uint64_t norm_n, name_norm_n;   /* ... this many documents; 0: not known */
+    uint32_t *heads, heads_n;  /* its heaviest terms (CL_F_CORE) under the weights of ... */
+    uint64_t heads_at;         /* ... this many documents; 0: not known */
 } cl_cluster;
 
 typedef VEC(uint32_t) cl_postings;   /* cluster positions, append order */
@@ -51,11 +53,14 @@ typedef struct cl_set {
  * share of the document's other-name mentions (not weighed by rarity) whose
  * names the candidate holds at all, high when the lasting names of a
  * subject (its places, its companies) are there, however many rarer names
- * either side adds. bias is always 1. */
+ * either side adds; core: the share of the document's length (weight
+ * times idf) on the candidate's heaviest terms, what it is most about,
+ * which unlike a cosine does not fall as a storyline grows and spreads.
+ * bias is always 1. */
 typedef enum cl_feature {
     CL_F_BIAS, CL_F_WORDS, CL_F_PEOPLE, CL_F_NAMES, CL_F_ALL, CL_F_GAP, CL_F_UNDATED,
     CL_F_NO_PEOPLE, CL_F_NO_NAMES, CL_F_SIZE, CL_F_EVENT, CL_F_EVENT_NAMES, CL_F_SUBJECT,
-    CL_F_EVENT_SUBJECT, CL_F_NAME_SHARE, CL_NFEAT
+    CL_F_EVENT_SUBJECT, CL_F_NAME_SHARE, CL_F_CORE, CL_NFEAT
 } cl_feature;
 /* storyline: does a document that opens an event belong to a candidate
  * storyline; storyline_merge: are two storylines one (cl_sweep). */

@@ -16,7 +16,7 @@
 
 static const char *const feature_names[CL_NFEAT] = {
     "bias", "words", "people", "names", "all", "gap", "undated", "no_people", "no_names", "size",
-    "event", "event_names", "subject", "event_subject", "name_share",
+    "event", "event_names", "subject", "event_subject", "name_share", "core",
 };
 static const char *const decision_names[CL_NDECISION] = {"storyline", "storyline_merge"};
 

@@ -153,7 +153,7 @@ cl_params *cl_params_of(cl_state *cl) { return &cl->params; }
 
 static void set_free(cl_set *s)
 {
-    for (size_t i = 0; i < s->c.n; i++) { free(s->c.v[i].ids); free(s->c.v[i].w); }
+    for (size_t i = 0; i < s->c.n; i++) { free(s->c.v[i].ids); free(s->c.v[i].w); free(s->c.v[i].heads); }
     VEC_FREE(s->c);
     for (size_t i = 0; i < s->post.n; i++) VEC_FREE(s->post.v[i]);
     VEC_FREE(s->post);
@@ -228,7 +228,7 @@ static void prune(const cl_state *cl, cl_cluster *c)
         c->w[k++] = c->w[i];
     }
     c->n = k;
-    c->norm_n = c->name_norm_n = 0;
+    c->norm_n = c->name_norm_n = c->heads_at = 0;
     free(key);
 }
 
@@ -256,7 +256,7 @@ static void centroid_add_scaled(const cl_state *cl, cl_cluster *c, const cl_vec 
     c->ids = ids;
     c->w = w;
     c->n = k;
-    c->norm_n = c->name_norm_n = 0;
+    c->norm_n = c->name_norm_n = c->heads_at = 0;
     prune(cl, c);
 }
 
@@ -619,7 +619,7 @@ static void pair_features(const cl_state *cl, const cl_cluster *c, const double 
     f[CL_F_GAP] = log1p((double)gap);
     f[CL_F_UNDATED] = !dated;
     f[CL_F_SIZE] = log(c->size > 1 ? (double)c->size : 1.0);
-    f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = f[CL_F_EVENT_SUBJECT] = f[CL_F_NAME_SHARE] = 0;
+    f[CL_F_EVENT] = f[CL_F_EVENT_NAMES] = f[CL_F_EVENT_SUBJECT] = f[CL_F_NAME_SHARE] = f[CL_F_CORE] = 0;
 }
 
 static void dump_features(const cl_state *cl, char kind, const char *a, int64_t b, const double f[CL_NFEAT])
@@ -756,13 +756,42 @@ static double name_share(const cl_state *cl, const cl_cluster *c, const cl_vec *
     return all > 0 ? in / all : 0.0;
 }
 
+/* The share of the length of the scattered vector (cl_scatter; squared
+ * length len2, under weight times idf) on the terms c is most about, its
+ * CL_QUERY_TERMS heaviest (CL_F_CORE): high when the vector is about what c
+ * is about, however many other terms c has gathered, where a cosine falls
+ * as a storyline grows and spreads. c's heaviest terms are kept until it
+ * changes or the stream grows by 2%, as its length is (centroid_norm). */
+static double core_share(const cl_state *cl, cl_cluster *c, double len2)
+{
+    if (!(len2 > 0)) return 0.0;
+    if (!c->heads_at || cl->ndocs > c->heads_at + c->heads_at / 50) {
+        ranked q[CL_QUERY_TERMS];
+        cl_vec cv = {c->ids, c->w, c->n};
+        c->heads_n = top_terms(cl, &cv, false, q);
+        if (!c->heads) c->heads = xmalloc(CL_QUERY_TERMS * sizeof *c->heads);
+        for (uint32_t k = 0; k < c->heads_n; k++) c->heads[k] = q[k].id;
+        c->heads_at = cl->ndocs ? cl->ndocs : 1;
+    }
+    const float *d = cl->dense.v;
+    double in = 0;
+    for (uint32_t k = 0; k < c->heads_n; k++) {
+        uint32_t id = c->heads[k];
+        if (id >= cl->dense.n || d[id] == 0.0f) continue;
+        double x = d[id] / cl_idf(cl, id);   /* the scattered weight is w times idf squared */
+        in += x * x;
+    }
+    return in / len2;
+}
+
 /* The features of storyline c for v, scattered (v2, dated first..last):
  * pair_features, the cosines of c's member event most like v and the
  * share of v's names that c holds. */
-static void storyline_features(const cl_state *cl, const cl_cluster *c, const cl_vec *v, const double v2[CL_NCLASS],
+static void storyline_features(const cl_state *cl, cl_cluster *c, const cl_vec *v, const double v2[CL_NCLASS],
                                int32_t first, int32_t last, double f[CL_NFEAT])
 {
     pair_features(cl, c, v2, first, last, f);
+    f[CL_F_CORE] = core_share(cl, c, v2[0] + v2[1] + v2[2]);
     f[CL_F_NAME_SHARE] = name_share(cl, c, v);
     f[CL_F_EVENT] = c->link_all;
     f[CL_F_EVENT_NAMES] = c->link_names;
@@ -809,7 +838,7 @@ static void centroid_remove(cl_cluster *c, const cl_vec *v, float scale)
         if (w > 1e-6f) { c->ids[k] = c->ids[i]; c->w[k++] = w; }
     }
     c->n = k;
-    c->norm_n = c->name_norm_n = 0;
+    c->norm_n = c->name_norm_n = c->heads_at = 0;
 }
 
 int64_t cl_resolve(const cl_state *cl, cl_level level, int64_t id)
@@ -1000,7 +1029,7 @@ bool cl_reassign(cl_state *cl, const cl_vec *v, int32_t day, bool day_inferred, 
         memcpy(own->ids, ids, n * sizeof *ids);   /* as it was */
         memcpy(own->w, w, n * sizeof *w);
         own->n = n;
-        own->norm_n = own->name_norm_n = 0;
+        own->norm_n = own->name_norm_n = own->heads_at = 0;
         own->size++;
         free(ids);
         free(w);
@@ -1166,7 +1195,7 @@ const char *cl_load(cl_state *cl, const cl_row *row)
         memcpy(&c->w[i], p + 8 * i + 4, 4);
     }
     c->n = (uint32_t)n;
-    c->norm_n = c->name_norm_n = 0;
+    c->norm_n = c->name_norm_n = c->heads_at = 0;
     return NULL;
 }
 

@@ -87,10 +87,9 @@ static void same_happening_same_event_other_subject_other_storyline(void **st)
     cl_free(cl);
 }
 
-/* The last feature (name_share) of the storyline comparisons SL_DUMP
- * writes for a document that opens an event: the share of its names the
- * storyline holds, however rare the names it adds. */
-static double dumped_name_share(cl_state *cl, const char *terms, int32_t day)
+/* Feature k (cl_feature) of the storyline comparison SL_DUMP writes
+ * last for a document that opens an event. */
+static double dumped_feature(cl_state *cl, const char *terms, int32_t day, int k)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
@@ -101,17 +100,23 @@ static double dumped_name_share(cl_state *cl, const char *terms, int32_t day)
     cl_dump_to(cl, NULL);
     rewind(f);
     char line[1024];
-    double share = -1;
+    double x = -1;
     while (fgets(line, sizeof line, f)) {
         if (line[0] != 'S') continue;
-        char *last = strrchr(line, '\t');
-        assert_non_null(last);
-        share = strtod(last + 1, NULL);
+        char *q = line;
+        for (int col = 0; col < 2 + k; col++) {   /* S, document, storyline, then features from 1 */
+            q = strchr(q, '\t');
+            assert_non_null(q);
+            q++;
+        }
+        x = strtod(q, NULL);
     }
     fclose(f);
-    return share;
+    return x;
 }
 
+/* name_share: the share of a document's names the storyline holds,
+ * however rare the names it adds. */
 static void name_share_counts_the_names_a_storyline_holds(void **st)
 {
     (void)st;
@@ -121,10 +126,28 @@ static void name_share_counts_the_names_a_storyline_holds(void **st)
     int32_t d0 = day_from_ymd(2024, 3, 1);
     place(cl, QUAKE, d0);   /* names n:port_sorrel, n:ana_vey */
     /* other words, one name of the two the storyline holds */
-    assert_true(fabs(dumped_name_share(cl, "flood levee river barrier n:port_sorrel", d0 + 200) - 1.0) < 1e-9);
+    assert_true(fabs(dumped_feature(cl, "flood levee river barrier n:port_sorrel", d0 + 200, CL_F_NAME_SHARE) - 1.0) < 1e-9);
     /* that name and a new one, counted alike however rare */
-    assert_true(fabs(dumped_name_share(cl, "flood levee river barrier n:port_sorrel n:kel_marrow", d0 + 400) - 0.5) <
+    assert_true(fabs(dumped_feature(cl, "flood levee river barrier n:port_sorrel n:kel_marrow", d0 + 400,
+                                CL_F_NAME_SHARE) - 0.5) <
                 1e-9);
+    cl_free(cl);
+}
+
+/* core: the share of a document's length on the terms a storyline is most
+ * about: a report months later in the storyline's own terms is all on it;
+ * one that adds as many terms of another subject, about half. */
+static void core_is_the_share_on_what_a_storyline_is_most_about(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    use_model(cl, NEVER);
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 3, 1);
+    place(cl, QUAKE, d0);
+    assert_true(fabs(dumped_feature(cl, "earthquak magnitud rescu tremor", d0 + 200, CL_F_CORE) - 1.0) < 1e-9);
+    double half = dumped_feature(cl, "earthquak magnitud rescu tremor levee dam sluic barrag", d0 + 400, CL_F_CORE);
+    assert_true(half > 0.2 && half < 0.8);
     cl_free(cl);
 }
 
@@ -720,6 +743,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_happening_same_event_other_subject_other_storyline),
         cmocka_unit_test(name_share_counts_the_names_a_storyline_holds),
+        cmocka_unit_test(core_is_the_share_on_what_a_storyline_is_most_about),
         cmocka_unit_test(state_survives_a_save_and_load),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
         cmocka_unit_test(changed_terms_are_told_once),
