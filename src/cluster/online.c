@@ -785,8 +785,8 @@ static double core_share(const cl_state *cl, cl_cluster *c, double len2)
 }
 
 /* The features of storyline c for v, scattered (v2, dated first..last):
- * pair_features, the cosines of c's member event most like v and the
- * share of v's names that c holds. */
+ * pair_features, the share of v on what c is most about, the cosines of
+ * c's member event most like v and the share of v's names that c holds. */
 static void storyline_features(const cl_state *cl, cl_cluster *c, const cl_vec *v, const double v2[CL_NCLASS],
                                int32_t first, int32_t last, double f[CL_NFEAT])
 {
