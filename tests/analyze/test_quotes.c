@@ -170,11 +170,12 @@ static void cue_after_with_pronoun_and_name(void **st)
 }
 
 /* With two people, Ana Vey and Leo Ortiz, named in full or by surname:
- * the speaker (TWO_VEY, TWO_ORTIZ, -1 for none) of the direct quote of text
- * holding key, or -2 if there is no such quote; *indirect (if given) gets
- * the number of indirect quotes found. */
+ * the speaker (TWO_VEY, TWO_ORTIZ, -1 for none) of the quote of kind
+ * kind in text holding key (speaker_with: a direct one), or -2 if there is
+ * no such quote; *indirect (if given) gets the number of indirect quotes
+ * found. */
 enum { TWO_VEY, TWO_ORTIZ };
-static int speaker_with(const char *text, const char *key, size_t *indirect)
+static int speaker_of(const char *text, const char *key, int kind, size_t *indirect)
 {
     names_builder b = {.text = text};
     int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
@@ -185,11 +186,16 @@ static int speaker_with(const char *text, const char *key, size_t *indirect)
     an_names nm = built(&b);
     run r;
     find(&r, text, &nm);
-    const an_quote *q = quote_with(text, r.q, r.n, key, AN_DIRECT);
+    const an_quote *q = quote_with(text, r.q, r.n, key, kind);
     int who = q ? q->speaker : -2;
     if (indirect) *indirect = count_kind(r.q, r.n, AN_INDIRECT);
     arena_reset(&r.a);
     return who;
+}
+
+static int speaker_with(const char *text, const char *key, size_t *indirect)
+{
+    return speaker_of(text, key, AN_DIRECT, indirect);
 }
 
 /* A quote signed after a dash, as under a letter or a testimonial: the
@@ -287,29 +293,12 @@ static void more_ways_to_name_the_speaker(void **st)
      * subject of its sentence past an insertion */
     assert_int_equal(speaker_with("Talks began. But, said Leo Ortiz, " LQ "I do not want to drum up conflict "
                                   "over the plan." RQ, "drum up", NULL), TWO_ORTIZ);
-    const char *bare = "Talks began. Ana Vey herself, as well as her campaign, has always maintained that the "
-                       "server was secure.";
-    names_builder b = {.text = bare};
-    int vey = add_actor(&b, "Ana Vey", AN_PERSON);
-    mention(&b, "Ana Vey", vey, NULL);
-    an_names nm = built(&b);
-    run r;
-    find(&r, bare, &nm);
-    const an_quote *q = quote_with(bare, r.q, r.n, "the server", AN_INDIRECT);
-    assert_non_null(q);
-    assert_int_equal(q->speaker, vey);
-    arena_reset(&r.a);
+    assert_int_equal(speaker_of("Talks began. Ana Vey herself, as well as her campaign, has always maintained "
+                                "that the server was secure.", "the server", AN_INDIRECT, NULL), TWO_VEY);
     /* what follows an inverted verb at a sentence's end is its speaker, not
      * a reported clause */
-    const char *inv = "Talks began. Hospitals will stay connected through their own valves, said Leo Ortiz, "
-                      "managing director of the water board.";
-    names_builder ib = {.text = inv};
-    int ortiz = add_actor(&ib, "Leo Ortiz", AN_PERSON);
-    mention(&ib, "Leo Ortiz", ortiz, NULL);
-    an_names inm = built(&ib);
-    find(&r, inv, &inm);
-    assert_null(quote_with(inv, r.q, r.n, "Leo Ortiz", AN_INDIRECT));
-    arena_reset(&r.a);
+    assert_int_equal(speaker_of("Talks began. Hospitals will stay connected through their own valves, said Leo "
+                                "Ortiz, managing director of the water board.", "Leo Ortiz", AN_INDIRECT, NULL), -2);
     /* a person deep inside the sentence before is not its subject */
     assert_int_equal(speaker_with("The plan was praised in the long and tiring race by Leo Ortiz. " LQ "I am a "
                                   "graduate, but I have loans, and I do not see a way out." RQ, "I am a graduate",
