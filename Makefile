@@ -12,6 +12,8 @@
 #                 ../shared/data and rebuild with them
 #   make typer    refit the name typer (data/model/typer.tsv) on the train
 #                 split of ../shared/data/newswire-ner-dev and rebuild
+#   make tagger   refit the word-by-word name tagger (data/model/tagger.tsv)
+#                 on the same split and rebuild
 
 CC      ?= cc
 PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl libmicrohttpd
@@ -141,17 +143,18 @@ model:
 	@scripts/model-table
 	@$(MAKE) --no-print-directory all
 
-# The learned name typer, refitted on the train split of the newswire corpus
-# beside the repository (scripts/fit-typer), then compiled in
-# (scripts/typer-table).
-typer:
+# The learned name typer and the word-by-word name tagger, each refitted on
+# the train split of the newswire corpus beside the repository
+# (scripts/fit-typer, scripts/fit-tagger), then compiled in
+# (scripts/text-table).
+typer tagger:
 	@scripts/setup model
 	@$(MAKE) --no-print-directory all
-	/usr/bin/python3 scripts/fit-typer --out data/model/typer.tsv --data $(SHARED)/data/newswire-ner-dev
-	@scripts/typer-table
+	/usr/bin/python3 scripts/fit-$@ --out data/model/$@.tsv --data $(SHARED)/data/newswire-ner-dev
+	@scripts/text-table $@
 	@$(MAKE) --no-print-directory all
 
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup setup-check demo check test bench gen fuzz sanitize clean model typer
+.PHONY: all setup setup-check demo check test bench gen fuzz sanitize clean model typer tagger

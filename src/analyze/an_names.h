@@ -85,18 +85,52 @@ typedef struct an_scan {
  * weights (SL_TYPER=off). */
 int an_typer_type(const char *features, size_t len);
 
-/* A typer's weights (an_typer_parse reads the text of data/model/typer.tsv;
- * an_typer_pick is an_typer_type with them). */
-typedef struct an_typer {
-    map    weights;          /* feature -> index of its three weights in w */
+/* A linear model over named features with k classes (typer.c): the weights
+ * of the typer (k 3: person, organisation, place; data/model/typer.tsv) or
+ * of the tagger (tagger.c). an_linear_parse reads its text; an_linear_pick
+ * gives the class whose features' weights sum highest, -1 without weights. */
+#define AN_MAX_CLASSES 12
+typedef struct an_linear {
+    map    weights;          /* feature -> index of its k weights in w */
     float *w;
     size_t n;
-    float  bias[3];
+    int    k;
+    float  bias[AN_MAX_CLASSES];
     bool   loaded;           /* at least one line read */
-} an_typer;
-void an_typer_parse(an_typer *m, const char *text, size_t len);
-int  an_typer_pick(const an_typer *m, const char *features, size_t len);
-void an_typer_free(an_typer *m);
+    struct an_slot { uint32_t lo, row; } *slots;   /* by hash (an_linear_find) */
+    uint32_t *hi;            /* per row: its feature's hash's upper half */
+    size_t   hmask;
+} an_linear;
+void an_linear_parse(an_linear *m, int k, const char *text, size_t len);
+int  an_linear_pick(const an_linear *m, const char *features, size_t len);
+/* The k weights of one feature, or NULL. */
+const float *an_linear_find(const an_linear *m, const char *f, size_t n);
+/* Add the weights of the (space-separated) features to z[0..k), no bias. */
+void an_linear_add(const an_linear *m, const char *features, size_t len, double *z);
+void an_linear_free(an_linear *m);
+/* The weights named by the environment variable var: none when it says
+ * "off", the file it names (none, with a message, if unreadable), else
+ * the compiled-in text builtin. */
+void an_linear_load(an_linear *m, int k, const char *var, const char *builtin);
+
+/* tagger.c: the learned class of each word into tags (s->n of them), from
+ * the words and the rules' candidates so far: 0 for none, else 2k - 1 for
+ * the first word of a name of kind k (enum an_tag_kind) and 2k for a word
+ * that goes on with it; false when there are no weights (SL_TAGGER=off),
+ * tags then untouched. an_tagger_on says whether there are weights. */
+enum an_tag_kind { AN_TAG_O, AN_TAG_PER, AN_TAG_ORG, AN_TAG_LOC, AN_TAG_MISC };
+#define AN_TAG_N 9                              /* classes: none, then B and I of each kind */
+#define AN_TAG_KIND(t) (((t) + 1) / 2)
+#define AN_TAG_BEGINS(t) ((t) % 2 == 1)
+bool an_tag(an_scan *s, uint8_t *tags);
+/* May tokens i and i + 1, tagged alike, be one name? Not across a sentence
+ * or punctuation other than . - & and apostrophes ("St. Louis",
+ * "Guinea-Bissau", "AT&T", "People's Front"). */
+bool an_tag_joinable(const an_scan *s, size_t i);
+bool an_tagger_on(void);
+/* Tests of the rules alone turn the tagger off for the whole process (and
+ * back on); nothing else does. */
+void an_tagger_use(bool on);
 
 /* Append token i's key to b, with the separator the gap before it implies. */
 void an_key_append(const an_scan *s, size_t i, buf *b);

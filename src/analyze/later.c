@@ -107,13 +107,15 @@ static bool joins_people(const an_scan *s, const partvec *v, size_t t)
 }
 
 /* Per token: the single-word candidate on it + 1, UINT32_MAX inside a
- * longer one, 0 for none. */
+ * longer one, 0 for none; dropped candidates are none (the tagger's
+ * verdict on a lone word gives way to the full name it is part of). */
 static uint32_t *cover(an_scan *s)
 {
     uint32_t *c = arena_alloc(s->a, (s->n + 1) * sizeof *c);
     memset(c, 0, (s->n + 1) * sizeof *c);
     for (size_t i = 0; i < s->cands.n; i++) {
         const an_cand *x = &s->cands.v[i];
+        if (x->skip) continue;
         for (size_t t = x->t0; t < x->t1; t++) c[t] = x->t1 - x->t0 == 1 ? (uint32_t)i + 1 : UINT32_MAX;
     }
     return c;

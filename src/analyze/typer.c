@@ -9,8 +9,11 @@
  * weights are fitted offline on the train split of the newswire corpus
  * (scripts/fit-typer; `make typer`) and kept in data/model/typer.tsv, of
  * which typer_table.c holds the compiled-in copy. SL_TYPER=FILE reads
- * another file, SL_TYPER=off leaves the rules' answer. Not here: the
- * features (names.c). */
+ * another file, SL_TYPER=off leaves the rules' answer. With the tagger's
+ * weights loaded (tagger.c), the tagger decides instead and the typer is
+ * not asked. Here too: the linear model both use (an_linear: reading its
+ * weights, finding them by the hash of a feature, summing them). Not
+ * here: the features (names.c, tagger.c). */
 #include "an_names.h"
 
 #include <math.h>
@@ -21,13 +24,54 @@
 
 extern const char an_typer_builtin[];
 
-/* Lines "feature<TAB>person<TAB>organisation<TAB>place"; "#" comments; the
- * feature "bias" is the constant. A line that is not so is skipped, and of
- * a feature given twice the first line counts. */
-void an_typer_parse(an_typer *m, const char *text, size_t len)
+/* A feature's 64-bit hash. */
+static uint64_t feature_hash(const char *f, size_t n) { return hash64(f, n, 0x7a6); }
+
+/* The weights' rows by the hash of their feature, in an open-addressed
+ * table of twice their number of slots or more, each slot 32 bits of the
+ * hash (never 0: 0 marks an empty slot) and the row: 8 bytes, so the table
+ * of a large model stays in a core's cache, and a lookup for a feature
+ * the model does not have (most of them) reads nothing else. Two features
+ * whose hashes agree in all 64 bits would share the first's row (one
+ * chance in 2^64 per pair); the row's own 32 other bits are checked. */
+static void index_by_hash(an_linear *m)
+{
+    size_t cap = 16;
+    while (cap < 2 * m->n) cap *= 2;
+    m->slots = xcalloc(cap, sizeof *m->slots);
+    m->hi = xcalloc(m->n + 1, sizeof *m->hi);
+    m->hmask = cap - 1;
+    for (size_t i = 0; i < m->weights.cap; i++) {
+        const map_slot *sl = &m->weights.slots[i];
+        if (!sl->key) continue;
+        uint64_t h = feature_hash(sl->key, sl->klen);
+        uint32_t lo = (uint32_t)h | 1;
+        size_t k = (h >> 32) & m->hmask;
+        while (m->slots[k].lo) k = (k + 1) & m->hmask;
+        m->slots[k].lo = lo;
+        m->slots[k].row = (uint32_t)sl->val;
+        m->hi[sl->val] = (uint32_t)(h >> 32);
+    }
+}
+
+const float *an_linear_find(const an_linear *m, const char *f, size_t n)
+{
+    if (!m->slots) return NULL;
+    uint64_t h = feature_hash(f, n);
+    uint32_t lo = (uint32_t)h | 1, hi = (uint32_t)(h >> 32);
+    for (size_t k = hi & m->hmask; m->slots[k].lo; k = (k + 1) & m->hmask)
+        if (m->slots[k].lo == lo && m->hi[m->slots[k].row] == hi) return m->w + (size_t)m->k * m->slots[k].row;
+    return NULL;
+}
+
+/* Lines "feature<TAB>w1<TAB>...<TAB>wk" (for the typer person, organisation,
+ * place); "#" comments; the feature "bias" is the constant. A line that is
+ * not so is skipped, and of a feature given twice the first line counts. */
+void an_linear_parse(an_linear *m, int k, const char *text, size_t len)
 {
     memset(m, 0, sizeof *m);
     map_init(&m->weights);
+    m->k = k < 1 ? 1 : k > AN_MAX_CLASSES ? AN_MAX_CLASSES : k;
     const char *p = text, *end = text + len;
     size_t cap = 0;
     while (p < end) {
@@ -37,35 +81,35 @@ void an_typer_parse(an_typer *m, const char *text, size_t len)
         if (*p != '#' && tab) {
             char num[128];
             size_t nl = (size_t)(eol - tab - 1);
-            float v[3];
+            float v[AN_MAX_CLASSES];
             int got = 0;
             if (nl < sizeof num) {
                 memcpy(num, tab + 1, nl);
                 num[nl] = 0;
                 char *q = num, *stop;
-                for (; got < 3; got++) {
+                for (; got < m->k; got++) {
                     double d = strtod(q, &stop);
                     if (stop == q || !isfinite(d)) break;
                     v[got] = (float)d;
                     q = stop;
                 }
                 while (*q == ' ' || *q == '\t' || *q == '\r') q++;
-                if (*q) got = 0;   /* more than three numbers, or not numbers */
+                if (*q) got = 0;   /* more than k numbers, or not numbers */
             }
             size_t kl = (size_t)(tab - p);
-            if (got == 3 && kl) {
+            if (got == m->k && kl) {
                 if (kl == 4 && !memcmp(p, "bias", 4)) {
-                    memcpy(m->bias, v, sizeof m->bias);
+                    memcpy(m->bias, v, (size_t)m->k * sizeof *v);
                 } else {
                     if (m->n == cap) {
                         cap = cap ? 2 * cap : 1024;
-                        m->w = xrealloc(m->w, cap * 3 * sizeof *m->w);
+                        m->w = xrealloc(m->w, cap * (size_t)m->k * sizeof *m->w);
                     }
                     bool created;
                     uint64_t *slot = map_put(&m->weights, p, kl, &created);
                     if (created) {
                         *slot = m->n;
-                        memcpy(m->w + 3 * m->n++, v, sizeof v);
+                        memcpy(m->w + (size_t)m->k * m->n++, v, (size_t)m->k * sizeof *v);
                     }
                 }
                 m->loaded = true;
@@ -73,45 +117,51 @@ void an_typer_parse(an_typer *m, const char *text, size_t len)
         }
         p = eol < end ? eol + 1 : end;
     }
+    index_by_hash(m);
 }
 
-void an_typer_free(an_typer *m)
+void an_linear_free(an_linear *m)
 {
     map_free(&m->weights);
     free(m->w);
+    free(m->slots);
+    free(m->hi);
     memset(m, 0, sizeof *m);
 }
 
-int an_typer_pick(const an_typer *m, const char *features, size_t len)
+void an_linear_add(const an_linear *m, const char *features, size_t len, double *z)
 {
-    if (!m->loaded) return -1;
-    double z[3] = {m->bias[0], m->bias[1], m->bias[2]};
     for (size_t i = 0; i < len; ) {
         size_t j = i;
         while (j < len && features[j] != ' ') j++;
         uint64_t *k = j > i ? map_get(&m->weights, features + i, j - i) : NULL;
         if (k)
-            for (int t = 0; t < 3; t++) z[t] += m->w[3 * *k + (size_t)t];
+            for (int t = 0; t < m->k; t++) z[t] += m->w[(size_t)m->k * *k + (size_t)t];
         i = j + 1;
     }
+}
+
+int an_linear_pick(const an_linear *m, const char *features, size_t len)
+{
+    if (!m->loaded) return -1;
+    double z[AN_MAX_CLASSES];
+    for (int t = 0; t < m->k; t++) z[t] = m->bias[t];
+    an_linear_add(m, features, len, z);
     int best = 0;
-    for (int t = 1; t < 3; t++)
+    for (int t = 1; t < m->k; t++)
         if (z[t] > z[best]) best = t;
     return best;
 }
 
-static an_typer model;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void load(void)
+void an_linear_load(an_linear *m, int k, const char *var, const char *builtin)
 {
-    const char *path = getenv("SL_TYPER");
+    const char *path = getenv(var);
     if (path && !strcmp(path, "off")) {
-        an_typer_parse(&model, "", 0);
+        an_linear_parse(m, k, "", 0);
         return;
     }
     if (!path || !*path) {
-        an_typer_parse(&model, an_typer_builtin, strlen(an_typer_builtin));
+        an_linear_parse(m, k, builtin, strlen(builtin));
         return;
     }
     buf b;
@@ -123,14 +173,19 @@ static void load(void)
         while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
         fclose(f);
     } else {
-        fprintf(stderr, "storyline: SL_TYPER=%s: cannot read it; names keep the rules' types\n", path);
+        fprintf(stderr, "storyline: %s=%s: cannot read it; going on without the model\n", var, path);
     }
-    an_typer_parse(&model, b.data ? b.data : "", b.len);
+    an_linear_parse(m, k, b.data ? b.data : "", b.len);
     buf_free(&b);
 }
+
+static an_linear model;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void load(void) { an_linear_load(&model, 3, "SL_TYPER", an_typer_builtin); }
 
 int an_typer_type(const char *features, size_t len)
 {
     pthread_once(&once, load);
-    return an_typer_pick(&model, features, len);
+    return an_linear_pick(&model, features, len);
 }

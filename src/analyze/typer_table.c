@@ -1,4 +1,4 @@
-/* typer_table.c: written by scripts/typer-table from data/model/typer.tsv;
+/* typer_table.c: written by scripts/text-table from data/model/typer.tsv;
  * do not edit: refit with make typer. */
 #include "an_names.h"
 

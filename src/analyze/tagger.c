@@ -1,0 +1,444 @@
+/* tagger.c: the learned word-by-word view of names: for each word of a
+ * text, is it part of a person, an organisation, a place, another kind of
+ * name (MISC: nationalities, products, events) or of none?
+ *
+ * A linear model (an_linear, nine classes: none, and the first or a later
+ * word of each of the four kinds) over the features of the word
+ * and its neighbours: the words themselves, their shapes, prefixes and
+ * suffixes, the punctuation around them, what the lexicons say of them,
+ * whether the text writes them in lower case elsewhere, and what the rules
+ * of names.c made of them (the name they are part of, its type and how sure
+ * the rules were), and the class it gave the word before. Each word in turn
+ * gets the class whose weights sum highest. names.c turns each first word
+ * and the later words of its kind after it into a name (apply_tags).
+ *
+ * The weights are fitted offline on the train split of the newswire corpus
+ * (scripts/fit-tagger; `make tagger`) and kept in data/model/tagger.tsv, of
+ * which tagger_table.c holds the compiled-in copy. SL_TAGGER=FILE reads
+ * another file; SL_TAGGER=off leaves the names to the rules alone.
+ * SL_TAGGER_FEATURES=FILE writes every word's features (for the fit). */
+#include "an_names.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char an_tagger_builtin[];
+
+static an_linear model;
+static FILE *dump_to;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void load_fixed(void);
+
+static void load(void)
+{
+    const char *dump = getenv("SL_TAGGER_FEATURES");
+    dump_to = dump && *dump ? fopen(dump, "a") : NULL;
+    an_linear_load(&model, AN_TAG_N, "SL_TAGGER", an_tagger_builtin);
+    load_fixed();
+}
+
+static _Atomic int use = 1;
+
+void an_tagger_use(bool on) { use = on; }
+
+bool an_tagger_on(void)
+{
+    pthread_once(&once, load);
+    return model.loaded && use;
+}
+
+bool an_tag_joinable(const an_scan *s, size_t i)
+{
+    const an_ntok *a = &s->tok[i], *b = &s->tok[i + 1];
+    if (b->sent_start) return false;
+    for (uint32_t k = a->end; k < b->start; k++) {
+        unsigned char c = (unsigned char)s->text[k];
+        if (c == ' ' || c == '-' || c == '.' || c == '&' || c == '\'' || c >= 0x80) continue;
+        return false;
+    }
+    return true;
+}
+
+/* Where features go: as text (the dump for the fit), and their weights
+ * added to z (the scores); either may be NULL. */
+typedef struct sink {
+    buf    *text;
+    double *z;
+} sink;
+
+static void put(sink *o, const char *f, size_t n)
+{
+    if (o->text) {
+        buf_putc(o->text, ' ');
+        buf_append(o->text, f, n);
+    }
+    const float *w = o->z ? an_linear_find(&model, f, n) : NULL;
+    if (w)
+        for (int c = 0; c < AN_TAG_N; c++) o->z[c] += w[c];
+}
+
+/* "name=value", white space in the value as '_' (features are separated by
+ * spaces), values cut at FEAT_MAX bytes. */
+#define FEAT_MAX 240
+
+static void feat(sink *o, const char *name, const char *v, size_t n)
+{
+    char t[FEAT_MAX + 16];
+    size_t k = strlen(name);
+    memcpy(t, name, k);
+    t[k++] = '=';
+    if (n > FEAT_MAX) n = FEAT_MAX;
+    for (size_t i = 0; i < n; i++) t[k++] = v[i] == ' ' || v[i] == '\t' || v[i] == '\n' ? '_' : v[i];
+    put(o, t, k);
+}
+
+/* "name=a|b" */
+static void feat2(sink *o, const char *name, const char *a, size_t na, const char *b, size_t nb)
+{
+    char t[2 * FEAT_MAX + 1];
+    if (na > FEAT_MAX) na = FEAT_MAX;
+    if (nb > FEAT_MAX) nb = FEAT_MAX;
+    memcpy(t, a, na);
+    t[na] = '|';
+    memcpy(t + na + 1, b, nb);
+    feat(o, name, t, na + 1 + nb < FEAT_MAX ? na + 1 + nb : FEAT_MAX);
+}
+
+static void flag(sink *o, const char *name) { put(o, name, strlen(name)); }
+
+/* The word's shape: X an upper-case letter, x another letter, d a digit,
+ * ASCII punctuation as itself, anything else '?'; runs of one class as one
+ * ("Kim" Xx, "Jong-un" Xx-x, "U.S." X.X., "1990s" dx). */
+static size_t shape(const an_scan *s, const an_ntok *k, char out[16])
+{
+    size_t n = 0;
+    int len;
+    for (size_t i = k->start; i < k->end && n < 15; i += (size_t)len) {
+        int32_t cp = u8_decode(s->text + i, s->len - i, &len);
+        char c = u8_is_upper(cp) ? 'X' : u8_is_letter(cp) ? 'x' : u8_is_digit(cp) ? 'd' :
+                 cp < 0x80 && cp > ' ' ? (char)cp : '?';
+        if (!n || out[n - 1] != c) out[n++] = c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* The punctuation between two words (white space left out, quotation marks
+ * and dashes of every kind as " ' -), at most three marks; "_" for none. */
+static size_t gap(const an_scan *s, uint32_t a, uint32_t b, char out[4])
+{
+    size_t n = 0;
+    int len;
+    for (size_t i = a; i < b && n < 3; i += (size_t)len) {
+        int32_t cp = u8_decode(s->text + i, s->len - i, &len);
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0) continue;
+        char c = cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB ? '"' :
+                 cp == 0x2018 || cp == 0x2019 ? '\'' :
+                 cp == 0x2013 || cp == 0x2014 || cp == 0x2010 || cp == 0x2011 ? '-' :
+                 cp < 0x80 && cp > ' ' ? (char)cp : '?';
+        out[n++] = c;
+    }
+    if (!n) out[n++] = '_';
+    out[n] = '\0';
+    return n;
+}
+
+/* The first and last (at most) three code points of the key. */
+static size_t affix(const char *key, size_t n, bool last)
+{
+    size_t cps = 0, i = last ? n : 0;
+    if (last) {
+        while (i > 0 && cps < 3) {
+            i--;
+            if (((unsigned char)key[i] & 0xC0) != 0x80) cps++;
+        }
+        return n - i;
+    }
+    while (i < n && cps < 3) {
+        i++;
+        while (i < n && ((unsigned char)key[i] & 0xC0) == 0x80) i++;
+        cps++;
+    }
+    return i;
+}
+
+/* What the rules made of each word: 0 nothing, else the type (1-3), then
+ * B or I, the rules' confidence (0-3) and whether a role came with it. */
+typedef struct rule_tag { uint8_t type, begin, conf, role; } rule_tag;
+
+static const char *const type_letter = "-POL";
+
+static void rule_feat(sink *o, const char *name, const rule_tag *r, bool full)
+{
+    char v[5] = {type_letter[r->type], 0};
+    if (r->type && full) {
+        v[1] = r->begin ? 'B' : 'I';
+        v[2] = (char)('0' + r->conf);
+        v[3] = r->role ? 'r' : 0;
+    }
+    feat(o, name, v, strlen(v));
+}
+
+/* The lexicon kinds of a word, as "lx=<kind>" each. */
+static void lexicon_feats(const an_ntok *k, sink *o)
+{
+    const lx_entry *e = lx_find(k->key, k->klen, ~0u);   /* the first of its key's entries */
+    for (; e && e < lx_entries + lx_n_entries && strlen(e->key) == k->klen &&
+           !memcmp(e->key, k->key, k->klen); e++) {
+        char v[8];
+        int n = snprintf(v, sizeof v, "%d", LX_KIND(e));
+        feat(o, "lx", v, (size_t)n);
+    }
+}
+
+/* What a text's words are, computed once: the rules' answer, lexicon
+ * phrases, and each word's shape. */
+typedef struct tag_ctx {
+    const an_scan *s;
+    rule_tag *rt;
+    uint8_t  *phrase;        /* in a lexicon phrase of 2+ words: 0x80 first, | kind */
+    char    (*shape)[16];
+    uint8_t  *shape_n;
+} tag_ctx;
+
+static void word_feats(const tag_ctx *x, size_t i, const char *w, const char *sh, sink *o)
+{
+    if (i >= x->s->n) {
+        feat(o, w, "<>", 2);
+        return;
+    }
+    const an_ntok *k = &x->s->tok[i];
+    feat(o, w, k->key, k->klen);
+    feat(o, sh, x->shape[i], x->shape_n[i]);
+}
+
+/* Token i's features ("bias" is implied). */
+static void token_features(const tag_ctx *x, size_t i, sink *o)
+{
+    const an_scan *s = x->s;
+    const an_ntok *k = &s->tok[i];
+    const rule_tag *rt = x->rt;
+    char g[4];
+    feat(o, "w", k->key, k->klen);
+    feat(o, "s", x->shape[i], x->shape_n[i]);
+    feat(o, "p", k->key, affix(k->key, k->klen, false));
+    size_t sx = affix(k->key, k->klen, true);
+    feat(o, "x", k->key + k->klen - sx, sx);
+    char len = (char)('0' + (k->end - k->start > 4 ? 5 : k->end - k->start));
+    feat(o, "n", &len, 1);
+    if (k->cap) flag(o, "cap");
+    if (k->upper) flag(o, "up");
+    if (k->sent_start) flag(o, "ss");
+    if (k->title_line) flag(o, "tl");
+    if (k->initials) flag(o, "ini");
+    if (k->abbr) flag(o, "abbr");
+    if (k->poss) flag(o, "poss");
+    if (k->based) flag(o, "based");
+    if (k->cap && k->klen && map_get(&s->lower, k->key, k->klen)) flag(o, "lw");
+    bool stop = k->klen && stop_is_word(k->key, k->klen);
+    if (k->cap && k->sent_start && stop) flag(o, "ssstop");
+    if (!k->cap && stop) flag(o, "stop");
+    lexicon_feats(k, o);
+    if (x->phrase[i]) {
+        char v[8];
+        int n = snprintf(v, sizeof v, "%c%d", x->phrase[i] & 0x80 ? 'B' : 'I', x->phrase[i] & 0x7f);
+        feat(o, "lxp", v, (size_t)n);
+    }
+    /* neighbours */
+    word_feats(x, i - 1 < s->n ? i - 1 : s->n, "w-1", "s-1", o);
+    word_feats(x, i + 1, "w+1", "s+1", o);
+    word_feats(x, i >= 2 ? i - 2 : s->n, "w-2", "s-2", o);
+    word_feats(x, i + 2, "w+2", "s+2", o);
+    feat(o, "g-", g, gap(s, i ? s->tok[i - 1].full_end : 0, k->start, g));
+    feat(o, "g+", g, gap(s, k->full_end, i + 1 < s->n ? s->tok[i + 1].start : (uint32_t)s->len, g));
+    if (i + 1 < s->n && s->tok[i + 1].cap) flag(o, "cap+1");
+    if (i > 0 && s->tok[i - 1].cap) flag(o, "cap-1");
+    /* the rules' answer, here and around */
+    rule_feat(o, "r", &rt[i], true);
+    rule_feat(o, "rt", &rt[i], false);
+    if (i > 0) rule_feat(o, "r-1", &rt[i - 1], true);
+    if (i + 1 < s->n) rule_feat(o, "r+1", &rt[i + 1], true);
+    /* pairs */
+    if (i > 0) feat2(o, "ww-", s->tok[i - 1].key, s->tok[i - 1].klen, k->key, k->klen);
+    if (i + 1 < s->n) feat2(o, "ww+", k->key, k->klen, s->tok[i + 1].key, s->tok[i + 1].klen);
+    char sr[3] = {type_letter[rt[i].type], k->sent_start ? 's' : '-', 0};
+    feat2(o, "sr", x->shape[i], x->shape_n[i], sr, 2);
+    if (i > 0 && an_tag_joinable(s, i - 1)) flag(o, "jn");
+}
+
+/* The class of the word before, when it may be of one name with this one
+ * ("L=x" when not), as "L=c", "Lw=c|word", "Ls=c|shape" and "Lc=c|kind"
+ * (kind: C capitalised, S a function word, W another word in lower case):
+ * the fit takes it from the gold classes (fit-tagger's prev_features), the
+ * tagger from the path it weighs (add_prev). */
+static const char *const class_code = "OPpGgLlMm";   /* upper case: a name's first word */
+
+/* The weights of the features of the class before that do not depend on
+ * the word ("L=c", "L=x", "Lc=c|kind"), looked up once (load_fixed). */
+static const float *fixed_l[AN_TAG_N], *fixed_lx, *fixed_lc[AN_TAG_N][3];
+static const char word_kinds[] = "CSW";
+
+static void add_row(double *z, const float *w)
+{
+    if (w)
+        for (int c = 0; c < AN_TAG_N; c++) z[c] += w[c];
+}
+
+static void load_fixed(void)
+{
+    char f[8];
+    fixed_lx = an_linear_find(&model, "L=x", 3);
+    for (int p = 0; p < AN_TAG_N; p++) {
+        snprintf(f, sizeof f, "L=%c", class_code[p]);
+        fixed_l[p] = an_linear_find(&model, f, 3);
+        for (int k = 0; k < 3; k++) {
+            snprintf(f, sizeof f, "Lc=%c|%c", class_code[p], word_kinds[k]);
+            fixed_lc[p][k] = an_linear_find(&model, f, 6);
+        }
+    }
+}
+
+/* The weights of prev_features into z: those of the class before and the
+ * word ("Lw", "Ls") looked up, the rest from load_fixed. */
+static void add_prev(const tag_ctx *x, size_t i, int prev, bool joinable, double *z)
+{
+    if (!joinable) {
+        add_row(z, fixed_lx);
+        return;
+    }
+    const an_ntok *k = &x->s->tok[i];
+    const char *c = class_code + prev;
+    sink o = {NULL, z};
+    feat2(&o, "Lw", c, 1, k->key, k->klen);
+    feat2(&o, "Ls", c, 1, x->shape[i], x->shape_n[i]);
+    add_row(z, fixed_l[prev]);
+    int kind = k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2;   /* as "stop" */
+    add_row(z, fixed_lc[prev][kind]);
+}
+
+/* log p(class | word, class before) into lp[prev] for each class before
+ * that is live, from the word's own scores z0: the model is fitted word by
+ * word, so these are the steps a best path (Viterbi) adds up. Without a
+ * join to the word before, every row is the one of "L=x". */
+static void step_scores(const tag_ctx *x, size_t i, bool joinable, const double *z0, const bool *live,
+                        double lp[AN_TAG_N][AN_TAG_N])
+{
+    for (int p = 0; p < AN_TAG_N; p++) {
+        if (!live[p]) continue;
+        double *z = lp[p];
+        memcpy(z, z0, AN_TAG_N * sizeof *z);
+        add_prev(x, i, p, joinable, z);
+        double top = z[0], sum = 0;
+        for (int c = 1; c < AN_TAG_N; c++) if (z[c] > top) top = z[c];
+        for (int c = 0; c < AN_TAG_N; c++) sum += exp(z[c] - top);
+        double norm = top + log(sum);
+        for (int c = 0; c < AN_TAG_N; c++) z[c] -= norm;
+    }
+}
+
+/* A later word of a kind only right after a word of that kind it joins. */
+static bool may_follow(int prev, int c, bool joinable)
+{
+    if (c == 0 || AN_TAG_BEGINS(c)) return true;
+    return joinable && prev != 0 && AN_TAG_KIND(prev) == AN_TAG_KIND(c);
+}
+
+/* Paths more than this many nats below the best one so far are not
+ * followed (a factor of e^-20: none of them could win but by a margin the
+ * fitted weights never give one word). Only saves time. */
+#define TAG_BEAM 20.0
+
+bool an_tag(an_scan *s, uint8_t *tags)
+{
+    pthread_once(&once, load);
+    if (!use || (!model.loaded && !dump_to)) return false;
+    tag_ctx x = {.s = s};
+    x.rt = calloc(s->n + 1, sizeof *x.rt);
+    x.phrase = calloc(s->n + 1, 1);
+    x.shape = calloc(s->n + 1, sizeof *x.shape);
+    x.shape_n = calloc(s->n + 1, 1);
+    double (*best)[AN_TAG_N] = calloc(s->n + 1, sizeof *best);
+    uint8_t (*from)[AN_TAG_N] = calloc(s->n + 1, sizeof *from);
+    bool ok = x.rt && x.phrase && x.shape && x.shape_n && best && from;
+    for (size_t c = 0; ok && c < s->cands.n; c++) {
+        const an_cand *a = &s->cands.v[c];
+        if (a->skip) continue;
+        for (size_t t = a->t0; t < a->t1 && t < s->n; t++)
+            x.rt[t] = (rule_tag){(uint8_t)(a->type + 1), t == a->t0, a->conf, a->role != NULL};
+    }
+    for (size_t i = 0; ok && i < s->n; i++) {
+        x.shape_n[i] = (uint8_t)shape(s, &s->tok[i], x.shape[i]);
+        size_t nt = 0;
+        const lx_entry *e = an_lex_at(s, i, (size_t)lx_max_words, LX_NAMED, &nt);
+        if (!e || nt < 2) continue;
+        for (size_t t = i; t < i + nt && t < s->n; t++)
+            if (!x.phrase[t]) x.phrase[t] = (uint8_t)((t == i ? 0x80 : 0) | LX_KIND(e));
+    }
+    buf text;
+    buf_init(&text);
+    if (ok && dump_to) fputs("DOC\n", dump_to);
+    /* best[i][c]: the best path's log probability ending in class c at i */
+    for (size_t i = 0; ok && i < s->n; i++) {
+        double z0[AN_TAG_N], lp[AN_TAG_N][AN_TAG_N];
+        for (int c = 0; c < AN_TAG_N; c++) z0[c] = model.bias[c];
+        /* a word in lower case between two more is none: not weighed (a
+         * name may open in lower case, "afrol News", go on in it, "Bank of
+         * Uganda", or end in it, "Nile river", but always next to a
+         * capital) */
+        bool plain = !s->tok[i].cap && !x.rt[i].type && (i == 0 || !s->tok[i - 1].cap) &&
+                     (i + 1 >= s->n || !s->tok[i + 1].cap);
+        buf_clear(&text);
+        sink o = {dump_to ? &text : NULL, model.loaded && !plain ? z0 : NULL};
+        if (o.text || o.z) token_features(&x, i, &o);
+        if (dump_to) fprintf(dump_to, "%u\t%u\t%.*s\n", s->tok[i].start, s->tok[i].end, (int)text.len - 1, text.data + 1);
+        if (!model.loaded) continue;
+        if (plain) {
+            double top = i ? -INFINITY : 0;
+            for (int p = 0; i > 0 && p < AN_TAG_N; p++)
+                if (best[i - 1][p] > top) top = best[i - 1][p], from[i][0] = (uint8_t)p;
+            best[i][0] = top;
+            for (int c = 1; c < AN_TAG_N; c++) best[i][c] = -INFINITY;
+            continue;
+        }
+        bool joinable = i > 0 && an_tag_joinable(s, i - 1);
+        bool live[AN_TAG_N] = {false};
+        double top = -INFINITY;
+        for (int p = 0; i > 0 && p < AN_TAG_N; p++) if (best[i - 1][p] > top) top = best[i - 1][p];
+        for (int p = 0; p < AN_TAG_N; p++)
+            live[p] = i == 0 ? p == 0 : joinable ? best[i - 1][p] >= top - TAG_BEAM : p == 0;
+        step_scores(&x, i, joinable, z0, live, lp);
+        for (int c = 0; c < AN_TAG_N; c++) {
+            best[i][c] = -INFINITY;
+            if (i == 0) {
+                if (may_follow(0, c, false)) best[i][c] = lp[0][c];
+                continue;
+            }
+            for (int p = 0; p < AN_TAG_N; p++) {
+                if (!may_follow(p, c, joinable) || best[i - 1][p] < top - TAG_BEAM) continue;
+                double v = best[i - 1][p] + lp[joinable ? p : 0][c];
+                if (v > best[i][c]) best[i][c] = v, from[i][c] = (uint8_t)p;
+            }
+        }
+    }
+    if (dump_to) fflush(dump_to);
+    if (ok && model.loaded && s->n) {
+        int c = 0;
+        for (int k = 1; k < AN_TAG_N; k++) if (best[s->n - 1][k] > best[s->n - 1][c]) c = k;
+        for (size_t i = s->n; i-- > 0;) {
+            tags[i] = (uint8_t)c;
+            c = from[i][c];
+        }
+    }
+    buf_free(&text);
+    free(x.rt);
+    free(x.phrase);
+    free(x.shape);
+    free(x.shape_n);
+    free(best);
+    free(from);
+    return ok && model.loaded;
+}
