@@ -64,6 +64,7 @@ typedef struct an_cand {
     uint8_t  conf;           /* 0 a guess, 1 context, 2 shape or title, 3 lexicon */
     uint8_t  skip;           /* dropped after all */
     uint8_t  back;           /* a lone family name; key is its full name's (later.c) */
+    uint8_t  learned;        /* the typer's type + 1 for a name only it typed, else 0 */
     const char *key;         /* actor key */
     const char *role;        /* before the name or in apposition, or NULL */
     const char *canon;       /* the lexicon's name for it ("United States" for "US"), or NULL */

@@ -6,7 +6,7 @@
 
 void an_find_facts(const char *text, size_t len, int32_t published, arena *a, an_facts *out)
 {
-    an_find_names(text, len, a, &out->names);
+    an_find_names_both(text, len, a, &out->names, &out->rule_names);
     out->n_quotes = an_find_quotes(text, len, &out->names, a, &out->quotes);
     out->n_times = an_find_times(text, len, published, a, &out->times);
     out->n_sentences = an_sentences(text, len, a, &out->sentences);

@@ -991,17 +991,19 @@ static void type_name(an_scan *s, size_t t0, size_t t1, bool after_demonym)
         ty = AN_ORGANISATION;
         agency = true;
     }
+    int learned = -1;
     if (conf == 0 && !agency) {
         /* no word or cue told: the learned typer's answer, not a default */
         buf b;
         buf_init(&b);
         type_features(s, t0, t1, ty, conf, &b);
         dump_features(s, t0, t1, &b);
-        int learned = an_tagger_on() ? -1 : an_typer_type(b.data, b.len);   /* the tagger decides */
-        if (learned >= 0) ty = (an_type)learned;
+        learned = an_typer_type(b.data, b.len);
+        if (learned >= 0 && !an_tagger_on()) ty = (an_type)learned;   /* else the tagger decides */
         buf_free(&b);
     }
     add_cand(s, t0, t1, ty, conf, span_key(s, t0, t1), ty == AN_PERSON ? an_role_after(s, t1) : NULL);
+    s->cands.v[s->cands.n - 1].learned = (uint8_t)(learned + 1);
 }
 
 /* Is token i a capitalised word that is no name here: a function word or
@@ -1134,9 +1136,31 @@ static void collect_lower(an_scan *s)
     }
 }
 
-void an_find_names(const char *text, size_t len, arena *a, an_names *out)
+/* The rules' own names, for clustering (see an_find_names_both): the
+ * candidates so far, copied, carried through the same later passes. */
+static void rules_alone(an_scan *s, an_names *out)
+{
+    an_scan r = *s;
+    r.cands.v = NULL;
+    r.cands.n = r.cands.cap = 0;
+    for (size_t i = 0; i < s->cands.n; i++) {
+        an_cand c = s->cands.v[i];
+        if (c.learned && c.type != c.learned - 1) {   /* the typer's type, as without the tagger */
+            c.type = (uint8_t)(c.learned - 1);
+            c.role = c.type == AN_PERSON ? an_role_after(s, c.t1) : NULL;
+        }
+        VEC_PUSH(r.cands, c);
+    }
+    an_find_later_mentions(&r);
+    an_build_actors(&r, out);
+    VEC_FREE(r.cands);
+    s->key = r.key;   /* its buffer may have grown */
+}
+
+void an_find_names_both(const char *text, size_t len, arena *a, an_names *out, an_names *rules)
 {
     memset(out, 0, sizeof *out);
+    if (rules) memset(rules, 0, sizeof *rules);
     if (dump_file()) fputs("DOC\n", dump_file());
     if (!text || !len || len > UINT32_MAX / 2) return;
     an_scan s = {.text = text, .len = len, .a = a};
@@ -1148,11 +1172,19 @@ void an_find_names(const char *text, size_t len, arena *a, an_names *out)
     map_init(&s.lower);
     collect_lower(&s);
     find_runs(&s);
+    bool tagged = rules && an_tagger_on();
+    if (tagged) rules_alone(&s, rules);
     apply_tags(&s);
     an_find_later_mentions(&s);
     an_build_actors(&s, out);
+    if (rules && !tagged) *rules = *out;
     map_free(&s.lower);
     VEC_FREE(s.cands);
     buf_free(&s.key);
     if (dump_file()) fflush(dump_file());
+}
+
+void an_find_names(const char *text, size_t len, arena *a, an_names *out)
+{
+    an_find_names_both(text, len, a, out, NULL);
 }

@@ -104,7 +104,7 @@ void eg_prepare(an_analyzer *an, eg_pending *p)
     an_analyze(an, &p->art, &p->a, &p->doc);
     an_facts facts;
     an_find_facts(p->art.text, p->art.text_len, p->art.published, &p->a, &facts);
-    an_add_actors(&p->doc, &facts.names, &p->a);   /* who is in it tells events apart */
+    an_add_actors(&p->doc, &facts.rule_names, &p->a);   /* who is in it tells events apart */
     eg_fill_analysis(&p->a, p->art.text, p->art.text_len, &facts, p->art.id, &p->facts);
     dd_signature(p->art.text, p->art.text_len, &p->sig);
 }

@@ -711,6 +711,15 @@ static void the_tagger_names_word_by_word(void **st)
     expect(&f, "United Nations", AN_ORGANISATION);
     done(&f);
     an_tagger_use(true);
+    /* both at once: the rules' own names (for clustering) beside the tagger's */
+    an_names tagged, rules;
+    an_find_names_both(text, strlen(text), &f.a, &tagged, &rules);
+    bool in_tagged = false, in_rules = false;
+    for (size_t i = 0; i < tagged.n_actors; i++) in_tagged |= !strcmp(tagged.actors[i].name, "Mail & Guardian");
+    for (size_t i = 0; i < rules.n_actors; i++) in_rules |= !strcmp(rules.actors[i].name, "Mail & Guardian");
+    assert_true(in_tagged);
+    assert_false(in_rules);
+    arena_reset(&f.a);
 }
 
 /* A model's weights found by the hash of a feature are the ones its line
