@@ -8,9 +8,13 @@
  * suffixes, the punctuation around them, what the lexicons say of them,
  * whether the text writes them in lower case elsewhere, and what the rules
  * of names.c made of them (the name they are part of, its type and how sure
- * the rules were), and the class it gave the word before. Each word in turn
- * gets the class whose weights sum highest. names.c turns each first word
- * and the later words of its kind after it into a name (apply_tags).
+ * the rules were), and the class of the word before. The model gives each
+ * word's classes a probability for each class of the word before; the
+ * classes of a text are the most probable path through them (Viterbi), a
+ * later word of a kind only after one of its kind it may join. Words in
+ * lower case between two more are none, unweighed. names.c turns each
+ * first word and the later words of its kind after it into a name
+ * (apply_tags).
  *
  * The weights are fitted offline on the train split of the newswire corpus
  * (scripts/fit-tagger; `make tagger`) and kept in data/model/tagger.tsv, of
