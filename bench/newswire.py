@@ -5,7 +5,11 @@ indigenous communities (Shan et al. 2023, ../shared/data/newswire-ner-dev).
 
 Usage: bench/newswire.py [--split dev|train] [--cmd "build/storyline analyze --json --raw"]
                          [--errors N]
-From the project root. Report on dev (99 articles); look at errors on train.
+From the project root. Report on dev (99 articles). The name tagger
+(src/analyze/tagger.c) is fitted on train: its errors there are of text it
+learned (SL_TAGGER=off shows the rules'); fit it on a part of train
+(scripts/fit-tagger --data DIR, DIR's split.tsv marking the rest "dev")
+to look at errors it makes on unseen articles.
 
 Each article's tokens (after its URL lines) are joined by spaces and its
 sentences by newlines, and scored as bench/wikigold.py scores, with the
