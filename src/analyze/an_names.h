@@ -92,13 +92,12 @@ int an_typer_type(const char *features, size_t len);
  * gives the class whose features' weights sum highest, -1 without weights. */
 #define AN_MAX_CLASSES 12
 typedef struct an_linear {
-    map    weights;          /* feature -> index of its k weights in w */
-    float *w;
+    float *w;                /* n rows of k weights */
     size_t n;
     int    k;
     float  bias[AN_MAX_CLASSES];
     bool   loaded;           /* at least one line read */
-    struct an_slot { uint32_t lo, row; } *slots;   /* by hash (an_linear_find) */
+    struct an_slot { uint32_t lo, row; } *slots;   /* rows by feature hash (typer.c) */
     uint32_t *hi;            /* per row: its feature's hash's upper half */
     size_t   hmask;
 } an_linear;

@@ -207,6 +207,7 @@ typedef struct tag_ctx {
     uint8_t  *phrase;        /* in a lexicon phrase of 2+ words: 0x80 first, | kind */
     char    (*shape)[16];
     uint8_t  *shape_n;
+    uint8_t  *kind;          /* 0 capitalised, 1 a function word, 2 another word in lower case */
 } tag_ctx;
 
 static void word_feats(const tag_ctx *x, size_t i, const char *w, const char *sh, sink *o)
@@ -320,8 +321,7 @@ static void add_prev(const tag_ctx *x, size_t i, int prev, bool joinable, double
     feat2(&o, "Lw", c, 1, k->key, k->klen);
     feat2(&o, "Ls", c, 1, x->shape[i], x->shape_n[i]);
     add_row(z, fixed_l[prev]);
-    int kind = k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2;   /* as "stop" */
-    add_row(z, fixed_lc[prev][kind]);
+    add_row(z, fixed_lc[prev][x->kind[i]]);
 }
 
 /* log p(class | word, class before) into lp[prev] for each class before
@@ -365,9 +365,10 @@ bool an_tag(an_scan *s, uint8_t *tags)
     x.phrase = calloc(s->n + 1, 1);
     x.shape = calloc(s->n + 1, sizeof *x.shape);
     x.shape_n = calloc(s->n + 1, 1);
+    x.kind = calloc(s->n + 1, 1);
     double (*best)[AN_TAG_N] = calloc(s->n + 1, sizeof *best);
     uint8_t (*from)[AN_TAG_N] = calloc(s->n + 1, sizeof *from);
-    bool ok = x.rt && x.phrase && x.shape && x.shape_n && best && from;
+    bool ok = x.rt && x.phrase && x.shape && x.shape_n && x.kind && best && from;
     for (size_t c = 0; ok && c < s->cands.n; c++) {
         const an_cand *a = &s->cands.v[c];
         if (a->skip) continue;
@@ -375,7 +376,9 @@ bool an_tag(an_scan *s, uint8_t *tags)
             x.rt[t] = (rule_tag){(uint8_t)(a->type + 1), t == a->t0, a->conf, a->role != NULL};
     }
     for (size_t i = 0; ok && i < s->n; i++) {
-        x.shape_n[i] = (uint8_t)shape(s, &s->tok[i], x.shape[i]);
+        const an_ntok *k = &s->tok[i];
+        x.shape_n[i] = (uint8_t)shape(s, k, x.shape[i]);
+        x.kind[i] = k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2;   /* as "stop" */
         size_t nt = 0;
         const lx_entry *e = an_lex_at(s, i, (size_t)lx_max_words, LX_NAMED, &nt);
         if (!e || nt < 2) continue;
@@ -442,6 +445,7 @@ bool an_tag(an_scan *s, uint8_t *tags)
     free(x.phrase);
     free(x.shape);
     free(x.shape_n);
+    free(x.kind);
     free(best);
     free(from);
     return ok && model.loaded;

@@ -28,40 +28,40 @@ extern const char an_typer_builtin[];
 static uint64_t feature_hash(const char *f, size_t n) { return hash64(f, n, 0x7a6); }
 
 /* The weights' rows by the hash of their feature, in an open-addressed
- * table of twice their number of slots or more, each slot 32 bits of the
- * hash (never 0: 0 marks an empty slot) and the row: 8 bytes, so the table
- * of a large model stays in a core's cache, and a lookup for a feature
- * the model does not have (most of them) reads nothing else. Two features
- * whose hashes agree in all 64 bits would share the first's row (one
- * chance in 2^64 per pair); the row's own 32 other bits are checked. */
-static void index_by_hash(an_linear *m)
+ * table kept at twice their number of slots or more, each slot 32 bits of
+ * the hash (never 0: 0 marks an empty slot) and the row: 8 bytes, so the
+ * table of a large model stays in a core's cache, and a lookup for a
+ * feature the model does not have (most of them) reads nothing else. The
+ * row's entry in hi holds the hash's other 32 bits. Two features whose
+ * hashes agree in all 64 bits count as one (one chance in 2^64 per pair). */
+static size_t slot_of(const an_linear *m, uint64_t h)
 {
-    size_t cap = 16;
-    while (cap < 2 * m->n) cap *= 2;
+    uint32_t lo = (uint32_t)h | 1, hi = (uint32_t)(h >> 32);
+    size_t k = hi & m->hmask;
+    while (m->slots[k].lo && !(m->slots[k].lo == lo && m->hi[m->slots[k].row] == hi)) k = (k + 1) & m->hmask;
+    return k;
+}
+
+static void grow_slots(an_linear *m)
+{
+    struct an_slot *old = m->slots;
+    size_t old_cap = old ? m->hmask + 1 : 0, cap = old_cap ? 2 * old_cap : 1024;
     m->slots = xcalloc(cap, sizeof *m->slots);
-    m->hi = xcalloc(m->n + 1, sizeof *m->hi);
     m->hmask = cap - 1;
-    for (size_t i = 0; i < m->weights.cap; i++) {
-        const map_slot *sl = &m->weights.slots[i];
-        if (!sl->key) continue;
-        uint64_t h = feature_hash(sl->key, sl->klen);
-        uint32_t lo = (uint32_t)h | 1;
-        size_t k = (h >> 32) & m->hmask;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].lo) continue;
+        size_t k = m->hi[old[i].row] & m->hmask;
         while (m->slots[k].lo) k = (k + 1) & m->hmask;
-        m->slots[k].lo = lo;
-        m->slots[k].row = (uint32_t)sl->val;
-        m->hi[sl->val] = (uint32_t)(h >> 32);
+        m->slots[k] = old[i];
     }
+    free(old);
 }
 
 const float *an_linear_find(const an_linear *m, const char *f, size_t n)
 {
     if (!m->slots) return NULL;
-    uint64_t h = feature_hash(f, n);
-    uint32_t lo = (uint32_t)h | 1, hi = (uint32_t)(h >> 32);
-    for (size_t k = hi & m->hmask; m->slots[k].lo; k = (k + 1) & m->hmask)
-        if (m->slots[k].lo == lo && m->hi[m->slots[k].row] == hi) return m->w + (size_t)m->k * m->slots[k].row;
-    return NULL;
+    size_t k = slot_of(m, feature_hash(f, n));
+    return m->slots[k].lo ? m->w + (size_t)m->k * m->slots[k].row : NULL;
 }
 
 /* Lines "feature<TAB>w1<TAB>...<TAB>wk" (for the typer person, organisation,
@@ -70,8 +70,8 @@ const float *an_linear_find(const an_linear *m, const char *f, size_t n)
 void an_linear_parse(an_linear *m, int k, const char *text, size_t len)
 {
     memset(m, 0, sizeof *m);
-    map_init(&m->weights);
     m->k = k < 1 ? 1 : k > AN_MAX_CLASSES ? AN_MAX_CLASSES : k;
+    grow_slots(m);
     const char *p = text, *end = text + len;
     size_t cap = 0;
     while (p < end) {
@@ -101,15 +101,18 @@ void an_linear_parse(an_linear *m, int k, const char *text, size_t len)
                 if (kl == 4 && !memcmp(p, "bias", 4)) {
                     memcpy(m->bias, v, (size_t)m->k * sizeof *v);
                 } else {
-                    if (m->n == cap) {
-                        cap = cap ? 2 * cap : 1024;
-                        m->w = xrealloc(m->w, cap * (size_t)m->k * sizeof *m->w);
-                    }
-                    bool created;
-                    uint64_t *slot = map_put(&m->weights, p, kl, &created);
-                    if (created) {
-                        *slot = m->n;
+                    uint64_t h = feature_hash(p, kl);
+                    size_t at = slot_of(m, h);
+                    if (!m->slots[at].lo) {   /* of a feature given twice, the first line */
+                        if (m->n == cap) {
+                            cap = cap ? 2 * cap : 1024;
+                            m->w = xrealloc(m->w, cap * (size_t)m->k * sizeof *m->w);
+                            m->hi = xrealloc(m->hi, cap * sizeof *m->hi);
+                        }
+                        m->hi[m->n] = (uint32_t)(h >> 32);
+                        m->slots[at] = (struct an_slot){(uint32_t)h | 1, (uint32_t)m->n};
                         memcpy(m->w + (size_t)m->k * m->n++, v, (size_t)m->k * sizeof *v);
+                        if (2 * m->n > m->hmask + 1) grow_slots(m);
                     }
                 }
                 m->loaded = true;
@@ -117,12 +120,10 @@ void an_linear_parse(an_linear *m, int k, const char *text, size_t len)
         }
         p = eol < end ? eol + 1 : end;
     }
-    index_by_hash(m);
 }
 
 void an_linear_free(an_linear *m)
 {
-    map_free(&m->weights);
     free(m->w);
     free(m->slots);
     free(m->hi);
@@ -134,9 +135,9 @@ void an_linear_add(const an_linear *m, const char *features, size_t len, double 
     for (size_t i = 0; i < len; ) {
         size_t j = i;
         while (j < len && features[j] != ' ') j++;
-        uint64_t *k = j > i ? map_get(&m->weights, features + i, j - i) : NULL;
-        if (k)
-            for (int t = 0; t < m->k; t++) z[t] += m->w[(size_t)m->k * *k + (size_t)t];
+        const float *w = j > i ? an_linear_find(m, features + i, j - i) : NULL;
+        if (w)
+            for (int t = 0; t < m->k; t++) z[t] += w[t];
         i = j + 1;
     }
 }
