@@ -25,6 +25,10 @@ override LDLIBS += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm 
 B       := build
 LIBSRC  := $(sort $(filter-out src/cli/%, $(wildcard src/*/*.c)))
 LIBOBJ  := $(LIBSRC:%.c=$(B)/%.o)
+# The learned models' weights (data/model/NAME.tsv), compiled in as C
+# strings that scripts/text-table writes for each build.
+TABLES  := typer tagger cluster
+LIBOBJ  += $(TABLES:%=$(B)/tables/%_table.o)
 CLISRC  := $(wildcard src/cli/*.c)
 CLIOBJ  := $(CLISRC:%.c=$(B)/%.o)
 TESTSRC := $(sort $(wildcard tests/*/test_*.c))
@@ -34,6 +38,13 @@ all: $(B)/storyline
 
 $(B)/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/tables/%_table.c: data/model/%.tsv scripts/text-table
+	@mkdir -p $(dir $@)
+	scripts/text-table $* $@
+
+$(B)/tables/%_table.o: $(B)/tables/%_table.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
 # Files built into the binary as they are (src/serve/assets.c).
@@ -74,14 +85,18 @@ FUZZ_SECONDS ?= 60
 FUZZ    ?= $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(FUZZ:%=$(B)/fuzz/fuzz_%)
 FUZZLIB := $(filter-out src/engine/% src/store/% src/serve/%, $(LIBSRC))
-FUZZOBJ := $(FUZZLIB:%.c=$(B)/fuzzlib/%.o)
+FUZZOBJ := $(FUZZLIB:%.c=$(B)/fuzzlib/%.o) $(TABLES:%=$(B)/fuzzlib/tables/%_table.o)
 FUZZCFLAGS := -std=c17 -Wall -Wextra -Werror -g -O1 -fno-omit-frame-pointer -D_GNU_SOURCE \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
            -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 # Only pattern rules name these objects: without this make deletes them as
 # intermediate files and builds them again for every run.
-.SECONDARY: $(FUZZOBJ)
+.SECONDARY: $(FUZZOBJ) $(TABLES:%=$(B)/tables/%_table.c)
+$(B)/fuzzlib/tables/%_table.o: $(B)/tables/%_table.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZCFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
 $(B)/fuzzlib/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
 	clang $(FUZZCFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
@@ -131,7 +146,7 @@ bench:
 	@bench/run
 
 # The learned clustering decisions, refitted on the labelled data beside the
-# repository (scripts/fit-model), then compiled in (scripts/model-table).
+# repository (scripts/fit-model); the next build compiles them in.
 SHARED ?= ../shared
 model:
 	@scripts/setup model
@@ -140,18 +155,15 @@ model:
 	/usr/bin/python3 scripts/fit-model --out data/model/cluster.tsv \
 	  $(SHARED)/data/t17-dev/docs.jsonl $(SHARED)/data/t17-dev/labels.tsv \
 	  $(SHARED)/data/ecbplus-dev/docs.jsonl $(B)/ecb_gold.tsv
-	@scripts/model-table
 	@$(MAKE) --no-print-directory all
 
 # The learned name typer and the word-by-word name tagger, each refitted on
 # the train split of the newswire corpus beside the repository
-# (scripts/fit-typer, scripts/fit-tagger), then compiled in
-# (scripts/text-table).
+# (scripts/fit-typer, scripts/fit-tagger); the next build compiles them in.
 typer tagger:
 	@scripts/setup model
 	@$(MAKE) --no-print-directory all
 	/usr/bin/python3 scripts/fit-$@ --out data/model/$@.tsv --data $(SHARED)/data/newswire-ner-dev
-	@scripts/text-table $@
 	@$(MAKE) --no-print-directory all
 
 clean:

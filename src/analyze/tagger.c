@@ -18,7 +18,7 @@
  *
  * The weights are fitted offline on the train split of the newswire corpus
  * (scripts/fit-tagger; `make tagger`) and kept in data/model/tagger.tsv, of
- * which tagger_table.c holds the compiled-in copy. SL_TAGGER=FILE reads
+ * which the build compiles in (scripts/text-table). SL_TAGGER=FILE reads
  * another file; SL_TAGGER=off leaves the names to the rules alone.
  * SL_TAGGER_FEATURES=FILE writes every word's features (for the fit). */
 #include "an_names.h"

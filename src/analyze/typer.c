@@ -8,7 +8,7 @@
  * one weight per feature and type, summed, the largest sum wins. The
  * weights are fitted offline on the train split of the newswire corpus
  * (scripts/fit-typer; `make typer`) and kept in data/model/typer.tsv, of
- * which typer_table.c holds the compiled-in copy. SL_TYPER=FILE reads
+ * which the build compiles in (scripts/text-table). SL_TYPER=FILE reads
  * another file, SL_TYPER=off leaves the rules' answer. With the tagger's
  * weights loaded (tagger.c), the tagger decides instead and the typer is
  * not asked. Here too: the linear model both use (an_linear: reading its

@@ -74,7 +74,7 @@ typedef struct cl_model {
 
 double cl_model_p(const cl_model *m, cl_decision d, const double f[CL_NFEAT]);
 bool   cl_model_parse(cl_model *m, const char *text, size_t len, char *why, size_t why_len);
-extern const char cl_model_builtin[];   /* model_table.c */
+extern const char cl_model_builtin[];   /* data/model/cluster.tsv, by scripts/text-table */
 
 struct cl_state {
     map       vocab;           /* term -> id */

@@ -2,8 +2,8 @@
  * similarity features (cl_feature), one per decision (cl_decision).
  *
  * The weights are fitted offline on labelled news (scripts/fit-model, run by
- * `make model`) and kept in data/model/cluster.tsv; model_table.c holds a
- * committed copy of that file, so a build needs no data files at run time,
+ * `make model`) and kept in data/model/cluster.tsv, which the build
+ * compiles in (scripts/text-table), so a binary needs no data files at run time,
  * and SL_MODEL names another file to use instead (the cross-validation of
  * bench/clusters fits one per fold). Not the features themselves
  * (online.c), and not the fitting. */

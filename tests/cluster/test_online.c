@@ -621,8 +621,8 @@ static void a_model_file_is_read_or_refused(void **st)
     cl_free(cl);
 }
 
-/* The compiled-in weights are data/model/cluster.tsv as committed: make
- * model refreshes both (scripts/model-table). */
+/* The compiled-in weights are data/model/cluster.tsv byte for byte: the
+ * build writes them as C with scripts/text-table. */
 static void the_built_in_model_is_the_data_file(void **st)
 {
     (void)st;
