@@ -31,6 +31,9 @@ extern const uint16_t lx_capital_country[];
 
 /* The first entry with this normalised key whose kind is in mask, or NULL. */
 const lx_entry *lx_find(const char *key, size_t n, unsigned mask);
+/* May the phrase key grow into a key of the lexicon (is it a proper
+ * prefix of one)? No means no longer phrase starting so is in it. */
+bool lx_may_grow(const char *key, size_t n);
 /* The name an entry stands for ("South Korea" for "ROK"), or NULL. */
 const char *lx_canonical(const lx_entry *e);
 
@@ -131,6 +134,11 @@ bool an_tagger_on(void);
 /* Tests of the rules alone turn the tagger off for the whole process (and
  * back on); nothing else does. */
 void an_tagger_use(bool on);
+/* Tests: with compare on, the tagger scores each word both the long way
+ * (its features one by one) and from its forms' sums, and an_tagger_compared
+ * gives the largest difference seen since and the words compared. */
+void   an_tagger_compare(bool on);
+double an_tagger_compared(long *words);
 
 /* Append token i's key to b, with the separator the gap before it implies. */
 void an_key_append(const an_scan *s, size_t i, buf *b);

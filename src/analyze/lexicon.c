@@ -23,6 +23,19 @@ typedef struct lx_slot { uint32_t hash; uint16_t first; uint8_t len, count; } lx
 
 static lx_slot slots[LX_SLOTS];
 
+/* The hashes (| 1, 0 an empty slot) of every proper prefix of every key:
+ * a phrase that is none of them cannot grow into a key (lx_may_grow). Two
+ * prefixes of one hash are one, which can only make a phrase grow in vain. */
+static uint32_t *prefixes;
+static uint32_t prefix_mask;
+
+static void prefix_add(uint32_t h)
+{
+    uint32_t k = h & prefix_mask;
+    while (prefixes[k] && prefixes[k] != h) k = (k + 1) & prefix_mask;
+    prefixes[k] = h;
+}
+
 __attribute__((constructor)) static void build_index(void)
 {
     size_t keys = 0;
@@ -39,6 +52,26 @@ __attribute__((constructor)) static void build_index(void)
         slots[k] = (lx_slot){h, (uint16_t)i, (uint8_t)n, (uint8_t)(j - i)};
         i = j;
     }
+    size_t chars = 0;
+    for (size_t i = 0; i < lx_n_entries; i++) chars += strlen(lx_entries[i].key);
+    size_t cap = 1024;
+    while (cap < 2 * chars) cap *= 2;
+    prefixes = calloc(cap, sizeof *prefixes);
+    if (!prefixes) return;   /* lx_may_grow then says yes to all */
+    prefix_mask = (uint32_t)(cap - 1);
+    for (size_t i = 0; i < lx_n_entries; i++) {
+        const char *key = lx_entries[i].key;
+        for (size_t n = strlen(key); n-- > 1;) prefix_add(hash_fnv(key, n) | 1);
+    }
+}
+
+bool lx_may_grow(const char *key, size_t n)
+{
+    if (!prefixes) return true;
+    uint32_t h = hash_fnv(key, n) | 1;
+    for (uint32_t k = h & prefix_mask; prefixes[k]; k = (k + 1) & prefix_mask)
+        if (prefixes[k] == h) return true;
+    return false;
 }
 
 const lx_entry *lx_find(const char *key, size_t n, unsigned mask)

@@ -290,7 +290,7 @@ const lx_entry *an_lex_at(an_scan *s, size_t i, size_t max, unsigned mask, size_
         /* "Un" is not "UN": a short name from the lexicon must be in capitals */
         if (e && j == i && s->tok[i].klen <= 3 && !s->tok[i].upper && (LX_BIT(LX_KIND(e)) & LX_NAMED)) e = NULL;
         if (e) { best = e; *ntok = j - i + 1; }
-        if (s->tok[j].poss) break;
+        if (s->tok[j].poss || !lx_may_grow(s->key.data, s->key.len)) break;
     }
     return best;
 }

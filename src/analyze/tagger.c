@@ -36,6 +36,7 @@ static FILE *dump_to;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load_fixed(void);
+static void load_sums(void);
 
 static void load(void)
 {
@@ -43,6 +44,7 @@ static void load(void)
     dump_to = dump && *dump ? fopen(dump, "a") : NULL;
     an_linear_load(&model, AN_TAG_N, "SL_TAGGER", an_tagger_builtin);
     load_fixed();
+    load_sums();
 }
 
 static _Atomic int use = 1;
@@ -74,12 +76,23 @@ typedef struct sink {
     double *z;
 } sink;
 
-static void put(sink *o, const char *f, size_t n)
+static void write_feature(sink *o, const char *f, size_t n)
 {
     if (o->text) {
         buf_putc(o->text, ' ');
         buf_append(o->text, f, n);
     }
+}
+
+static void add_row(double *z, const float *w)
+{
+    if (w)
+        for (int c = 0; c < AN_TAG_N; c++) z[c] += w[c];
+}
+
+static void put(sink *o, const char *f, size_t n)
+{
+    write_feature(o, f, n);
     const float *w = o->z ? an_linear_find(&model, f, n) : NULL;
     if (w)
         for (int c = 0; c < AN_TAG_N; c++) o->z[c] += w[c];
@@ -89,30 +102,53 @@ static void put(sink *o, const char *f, size_t n)
  * spaces), values cut at FEAT_MAX bytes. */
 #define FEAT_MAX 240
 
-static void feat(sink *o, const char *name, const char *v, size_t n)
+static size_t feat_text(char t[FEAT_MAX + 16], const char *name, const char *v, size_t n)
 {
-    char t[FEAT_MAX + 16];
     size_t k = strlen(name);
     memcpy(t, name, k);
     t[k++] = '=';
     if (n > FEAT_MAX) n = FEAT_MAX;
     for (size_t i = 0; i < n; i++) t[k++] = v[i] == ' ' || v[i] == '\t' || v[i] == '\n' ? '_' : v[i];
-    put(o, t, k);
+    return k;
+}
+
+static void feat(sink *o, const char *name, const char *v, size_t n)
+{
+    char t[FEAT_MAX + 16];
+    put(o, t, feat_text(t, name, v, n));
 }
 
 /* "name=a|b" */
-static void feat2(sink *o, const char *name, const char *a, size_t na, const char *b, size_t nb)
+static size_t feat2_text(char t[FEAT_MAX + 16], const char *name, const char *a, size_t na, const char *b, size_t nb)
 {
-    char t[2 * FEAT_MAX + 1];
+    char v[2 * FEAT_MAX + 1];
     if (na > FEAT_MAX) na = FEAT_MAX;
     if (nb > FEAT_MAX) nb = FEAT_MAX;
-    memcpy(t, a, na);
-    t[na] = '|';
-    memcpy(t + na + 1, b, nb);
-    feat(o, name, t, na + 1 + nb < FEAT_MAX ? na + 1 + nb : FEAT_MAX);
+    memcpy(v, a, na);
+    v[na] = '|';
+    memcpy(v + na + 1, b, nb);
+    return feat_text(t, name, v, na + 1 + nb < FEAT_MAX ? na + 1 + nb : FEAT_MAX);
 }
 
-static void flag(sink *o, const char *name) { put(o, name, strlen(name)); }
+static void feat2(sink *o, const char *name, const char *a, size_t na, const char *b, size_t nb)
+{
+    char t[FEAT_MAX + 16];
+    put(o, t, feat2_text(t, name, a, na, b, nb));
+}
+
+/* Features without a value, by number: their weights are looked up once
+ * (load_fixed). */
+enum { F_CAP, F_UP, F_STOP, F_SS, F_TL, F_INI, F_ABBR, F_POSS, F_BASED, F_LW, F_SSSTOP, F_CAP_NEXT,
+       F_CAP_PREV, F_JN, F_NO_GAP_BEFORE, F_NO_GAP_AFTER, F_N };
+static const char *const flag_name[F_N] = {"cap", "up", "stop", "ss", "tl", "ini", "abbr", "poss", "based",
+                                           "lw", "ssstop", "cap+1", "cap-1", "jn", "g-=_", "g+=_"};
+static const float *flag_row[F_N];
+
+static void flag(sink *o, int f)
+{
+    write_feature(o, flag_name[f], strlen(flag_name[f]));
+    if (o->z) add_row(o->z, flag_row[f]);
+}
 
 /* The word's shape: X an upper-case letter, x another letter, d a digit,
  * ASCII punctuation as itself, anything else '?'; runs of one class as one
@@ -176,15 +212,33 @@ typedef struct rule_tag { uint8_t type, begin, conf, role; } rule_tag;
 
 static const char *const type_letter = "-POL";
 
-static void rule_feat(sink *o, const char *name, const rule_tag *r, bool full)
+/* The rules' answer for a word as a feature: "r" (type, B or I, confidence,
+ * role) of the word, "rt" (its type alone), "r-1" and "r+1" (those of the
+ * words before and after); their weights looked up once (load_fixed). */
+enum { R_HERE, R_TYPE, R_BEFORE, R_AFTER, R_N };
+static const char *const rule_name[R_N] = {"r", "rt", "r-1", "r+1"};
+static const float *rule_row[R_N][4][2][4][2];   /* by type, begin, conf, role */
+
+static size_t rule_text(char t[FEAT_MAX + 16], int name, const rule_tag *r)
 {
     char v[5] = {type_letter[r->type], 0};
-    if (r->type && full) {
+    if (r->type && name != R_TYPE) {
         v[1] = r->begin ? 'B' : 'I';
         v[2] = (char)('0' + r->conf);
         v[3] = r->role ? 'r' : 0;
     }
-    feat(o, name, v, strlen(v));
+    return feat_text(t, rule_name[name], v, strlen(v));
+}
+
+static void rule_feat(sink *o, int name, const rule_tag *r)
+{
+    char t[FEAT_MAX + 16];
+    if (r->type > 3 || r->conf > 3) {   /* none such: the long way */
+        put(o, t, rule_text(t, name, r));
+        return;
+    }
+    if (o->text) write_feature(o, t, rule_text(t, name, r));
+    if (o->z) add_row(o->z, rule_row[name][r->type][r->begin != 0][r->conf][r->role != 0]);
 }
 
 /* The lexicon kinds of a word, as "lx=<kind>" each. */
@@ -208,71 +262,101 @@ typedef struct tag_ctx {
     char    (*shape)[16];
     uint8_t  *shape_n;
     uint8_t  *kind;          /* 0 capitalised, 1 a function word, 2 another word in lower case */
+    struct form_sums *spare; /* the sums of a form too long to keep (form_of) */
 } tag_ctx;
 
-static void word_feats(const tag_ctx *x, size_t i, const char *w, const char *sh, sink *o)
+/* The features a word's form alone decides (its text and key): the word,
+ * its shape, affixes and length, its case, whether it is a function word,
+ * its lexicon kinds. */
+static void form_features(const an_ntok *k, const char *sh, size_t shn, sink *o)
 {
-    if (i >= x->s->n) {
-        feat(o, w, "<>", 2);
-        return;
-    }
-    const an_ntok *k = &x->s->tok[i];
-    feat(o, w, k->key, k->klen);
-    feat(o, sh, x->shape[i], x->shape_n[i]);
-}
-
-/* Token i's features ("bias" is implied). */
-static void token_features(const tag_ctx *x, size_t i, sink *o)
-{
-    const an_scan *s = x->s;
-    const an_ntok *k = &s->tok[i];
-    const rule_tag *rt = x->rt;
-    char g[4];
     feat(o, "w", k->key, k->klen);
-    feat(o, "s", x->shape[i], x->shape_n[i]);
+    feat(o, "s", sh, shn);
     feat(o, "p", k->key, affix(k->key, k->klen, false));
     size_t sx = affix(k->key, k->klen, true);
     feat(o, "x", k->key + k->klen - sx, sx);
     char len = (char)('0' + (k->end - k->start > 4 ? 5 : k->end - k->start));
     feat(o, "n", &len, 1);
-    if (k->cap) flag(o, "cap");
-    if (k->upper) flag(o, "up");
-    if (k->sent_start) flag(o, "ss");
-    if (k->title_line) flag(o, "tl");
-    if (k->initials) flag(o, "ini");
-    if (k->abbr) flag(o, "abbr");
-    if (k->poss) flag(o, "poss");
-    if (k->based) flag(o, "based");
-    if (k->cap && k->klen && map_get(&s->lower, k->key, k->klen)) flag(o, "lw");
-    bool stop = k->klen && stop_is_word(k->key, k->klen);
-    if (k->cap && k->sent_start && stop) flag(o, "ssstop");
-    if (!k->cap && stop) flag(o, "stop");
+    if (k->cap) flag(o, F_CAP);
+    if (k->upper) flag(o, F_UP);
+    if (!k->cap && k->klen && stop_is_word(k->key, k->klen)) flag(o, F_STOP);
     lexicon_feats(k, o);
+}
+
+/* The neighbours a word's features name: the word before, after, two
+ * before, two after ("<>" past either end of the text). */
+enum { NEAR_N = 4 };
+static const char *const near_word[NEAR_N] = {"w-1", "w+1", "w-2", "w+2"};
+static const char *const near_shape[NEAR_N] = {"s-1", "s+1", "s-2", "s+2"};
+static const int near_step[NEAR_N] = {-1, 1, -2, 2};
+
+/* The features of a word as neighbour r of another. */
+static void near_features(const an_ntok *k, const char *sh, size_t shn, int r, sink *o)
+{
+    feat(o, near_word[r], k->key, k->klen);
+    feat(o, near_shape[r], sh, shn);
+}
+
+/* Token i + step, or s->n when there is none. */
+static size_t near_token(const an_scan *s, size_t i, int step)
+{
+    return step < 0 && i < (size_t)-step ? s->n : i + (size_t)step < s->n ? i + (size_t)step : s->n;
+}
+
+/* The features of token i that its form does not decide: where it stands,
+ * the punctuation and case around it, what the rules made of it and its
+ * neighbours, the pairs of words it is part of. */
+static void context_features(const tag_ctx *x, size_t i, sink *o)
+{
+    const an_scan *s = x->s;
+    const an_ntok *k = &s->tok[i];
+    const rule_tag *rt = x->rt;
+    char g[4];
+    if (k->sent_start) flag(o, F_SS);
+    if (k->title_line) flag(o, F_TL);
+    if (k->initials) flag(o, F_INI);
+    if (k->abbr) flag(o, F_ABBR);
+    if (k->poss) flag(o, F_POSS);
+    if (k->based) flag(o, F_BASED);
+    if (k->cap && k->klen && map_get(&s->lower, k->key, k->klen)) flag(o, F_LW);
+    if (k->cap && k->sent_start && k->klen && stop_is_word(k->key, k->klen)) flag(o, F_SSSTOP);
     if (x->phrase[i]) {
         char v[8];
         int n = snprintf(v, sizeof v, "%c%d", x->phrase[i] & 0x80 ? 'B' : 'I', x->phrase[i] & 0x7f);
         feat(o, "lxp", v, (size_t)n);
     }
-    /* neighbours */
-    word_feats(x, i - 1 < s->n ? i - 1 : s->n, "w-1", "s-1", o);
-    word_feats(x, i + 1, "w+1", "s+1", o);
-    word_feats(x, i >= 2 ? i - 2 : s->n, "w-2", "s-2", o);
-    word_feats(x, i + 2, "w+2", "s+2", o);
-    feat(o, "g-", g, gap(s, i ? s->tok[i - 1].full_end : 0, k->start, g));
-    feat(o, "g+", g, gap(s, k->full_end, i + 1 < s->n ? s->tok[i + 1].start : (uint32_t)s->len, g));
-    if (i + 1 < s->n && s->tok[i + 1].cap) flag(o, "cap+1");
-    if (i > 0 && s->tok[i - 1].cap) flag(o, "cap-1");
+    size_t gn = gap(s, i ? s->tok[i - 1].full_end : 0, k->start, g);
+    if (gn == 1 && g[0] == '_') flag(o, F_NO_GAP_BEFORE);
+    else feat(o, "g-", g, gn);
+    gn = gap(s, k->full_end, i + 1 < s->n ? s->tok[i + 1].start : (uint32_t)s->len, g);
+    if (gn == 1 && g[0] == '_') flag(o, F_NO_GAP_AFTER);
+    else feat(o, "g+", g, gn);
+    if (i + 1 < s->n && s->tok[i + 1].cap) flag(o, F_CAP_NEXT);
+    if (i > 0 && s->tok[i - 1].cap) flag(o, F_CAP_PREV);
     /* the rules' answer, here and around */
-    rule_feat(o, "r", &rt[i], true);
-    rule_feat(o, "rt", &rt[i], false);
-    if (i > 0) rule_feat(o, "r-1", &rt[i - 1], true);
-    if (i + 1 < s->n) rule_feat(o, "r+1", &rt[i + 1], true);
+    rule_feat(o, R_HERE, &rt[i]);
+    rule_feat(o, R_TYPE, &rt[i]);
+    if (i > 0) rule_feat(o, R_BEFORE, &rt[i - 1]);
+    if (i + 1 < s->n) rule_feat(o, R_AFTER, &rt[i + 1]);
     /* pairs */
     if (i > 0) feat2(o, "ww-", s->tok[i - 1].key, s->tok[i - 1].klen, k->key, k->klen);
     if (i + 1 < s->n) feat2(o, "ww+", k->key, k->klen, s->tok[i + 1].key, s->tok[i + 1].klen);
     char sr[3] = {type_letter[rt[i].type], k->sent_start ? 's' : '-', 0};
     feat2(o, "sr", x->shape[i], x->shape_n[i], sr, 2);
-    if (i > 0 && an_tag_joinable(s, i - 1)) flag(o, "jn");
+    if (i > 0 && an_tag_joinable(s, i - 1)) flag(o, F_JN);
+}
+
+/* Token i's features ("bias" is implied), one by one. */
+static void token_features(const tag_ctx *x, size_t i, sink *o)
+{
+    const an_scan *s = x->s;
+    form_features(&s->tok[i], x->shape[i], x->shape_n[i], o);
+    for (int r = 0; r < NEAR_N; r++) {
+        size_t j = near_token(s, i, near_step[r]);
+        if (j < s->n) near_features(&s->tok[j], x->shape[j], x->shape_n[j], r, o);
+        else feat(o, near_word[r], "<>", 2);
+    }
+    context_features(x, i, o);
 }
 
 /* The class of the word before, when it may be of one name with this one
@@ -287,15 +371,18 @@ static const char *const class_code = "OPpGgLlMm";   /* upper case: a name's fir
 static const float *fixed_l[AN_TAG_N], *fixed_lx, *fixed_lc[AN_TAG_N][3];
 static const char word_kinds[] = "CSW";
 
-static void add_row(double *z, const float *w)
-{
-    if (w)
-        for (int c = 0; c < AN_TAG_N; c++) z[c] += w[c];
-}
-
 static void load_fixed(void)
 {
-    char f[8];
+    char f[FEAT_MAX + 16];
+    for (int k = 0; k < F_N; k++) flag_row[k] = an_linear_find(&model, flag_name[k], strlen(flag_name[k]));
+    for (int name = 0; name < R_N; name++)
+        for (uint8_t type = 0; type < 4; type++)
+            for (uint8_t begin = 0; begin < 2; begin++)
+                for (uint8_t conf = 0; conf < 4; conf++)
+                    for (uint8_t role = 0; role < 2; role++) {
+                        rule_tag r = {type, begin, conf, role};
+                        rule_row[name][type][begin][conf][role] = an_linear_find(&model, f, rule_text(f, name, &r));
+                    }
     fixed_lx = an_linear_find(&model, "L=x", 3);
     for (int p = 0; p < AN_TAG_N; p++) {
         snprintf(f, sizeof f, "L=%c", class_code[p]);
@@ -351,6 +438,187 @@ static bool may_follow(int prev, int c, bool joinable)
     return joinable && prev != 0 && AN_TAG_KIND(prev) == AN_TAG_KIND(c);
 }
 
+/* ---- the same scores, summed ahead -------------------------------------
+ * Most of a word's features are decided by its form (form_features, and
+ * near_features as another word's neighbour), and forms recur from text to
+ * text. Each thread keeps, for the forms it met last, their weights
+ * summed: as the word itself, as each of the four neighbours, and for each
+ * class of the word before ("L", "Lc", "Lw", "Ls" of add_prev) with the
+ * exponentials of those sums, so that a step's normaliser is one sum of
+ * products and one log instead of nine exponentials. The rest
+ * (context_features) is looked up word by word. The scores are those of
+ * token_features and step_scores up to rounding (an_tagger_compare checks
+ * it); writing the features out (SL_TAGGER_FEATURES) takes the long way. */
+
+#define FORM_SLOTS 8192     /* forms per thread, direct-mapped: about 14 MB */
+#define FORM_BYTES 56       /* a longer form (text and key) is summed each time */
+
+typedef struct form_sums {
+    double self[AN_TAG_N];
+    double near[NEAR_N][AN_TAG_N];
+    double prev[AN_TAG_N][AN_TAG_N];    /* the weights of class p before this word */
+    double eprev[AN_TAG_N][AN_TAG_N];   /* their exponentials */
+} form_sums;
+
+typedef struct form_slot {
+    uint64_t  h;
+    uint16_t  n, kn;                    /* bytes of text and of key in b */
+    uint8_t   cap, upper, used;
+    char      b[FORM_BYTES];
+    form_sums v;
+} form_slot;
+
+/* The rows of "w-1=<>" and the like, and of the class before when the
+ * words do not join ("L=x"), with its exponentials. */
+static double end_rows[NEAR_N][AN_TAG_N], apart_row[AN_TAG_N], apart_exp[AN_TAG_N];
+
+static pthread_key_t forms_key;
+static bool forms_keyed;
+
+static void load_sums(void)
+{
+    for (int r = 0; r < NEAR_N; r++) {
+        sink o = {NULL, end_rows[r]};
+        feat(&o, near_word[r], "<>", 2);
+    }
+    add_row(apart_row, fixed_lx);
+    for (int c = 0; c < AN_TAG_N; c++) apart_exp[c] = exp(apart_row[c]);
+    forms_keyed = pthread_key_create(&forms_key, free) == 0;
+}
+
+static form_slot *thread_forms(void)
+{
+    if (!forms_keyed) return NULL;
+    form_slot *c = pthread_getspecific(forms_key);
+    if (!c && (c = calloc(FORM_SLOTS, sizeof *c)) && pthread_setspecific(forms_key, c) != 0) {
+        free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+static void sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn)
+{
+    memset(v, 0, sizeof *v);
+    sink o = {NULL, v->self};
+    form_features(k, sh, shn, &o);
+    for (int r = 0; r < NEAR_N; r++) {
+        o.z = v->near[r];
+        near_features(k, sh, shn, r, &o);
+    }
+    int kind = k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2;   /* as tag_ctx's */
+    for (int p = 0; p < AN_TAG_N; p++) {
+        o.z = v->prev[p];
+        feat2(&o, "Lw", class_code + p, 1, k->key, k->klen);
+        feat2(&o, "Ls", class_code + p, 1, sh, shn);
+        add_row(o.z, fixed_l[p]);
+        add_row(o.z, fixed_lc[p][kind]);
+        for (int c = 0; c < AN_TAG_N; c++) v->eprev[p][c] = exp(v->prev[p][c]);
+    }
+}
+
+/* The sums of token i's form: the thread's, or summed into x->spare for a
+ * form too long to keep. Valid until the next call. */
+static const form_sums *form_of(const tag_ctx *x, size_t i, form_slot *forms)
+{
+    const an_ntok *k = &x->s->tok[i];
+    const char *t = x->s->text + k->start;
+    size_t n = k->end - k->start;
+    if (n + k->klen > FORM_BYTES) {
+        sum_form(x->spare, k, x->shape[i], x->shape_n[i]);
+        return x->spare;
+    }
+    uint64_t h = hash64(t, n, k->klen);
+    form_slot *e = &forms[h & (FORM_SLOTS - 1)];
+    if (!(e->used && e->h == h && e->n == n && e->kn == k->klen && e->cap == k->cap && e->upper == k->upper &&
+          !memcmp(e->b, t, n) && !memcmp(e->b + n, k->key, k->klen))) {
+        sum_form(&e->v, k, x->shape[i], x->shape_n[i]);
+        *e = (form_slot){.h = h, .n = (uint16_t)n, .kn = k->klen, .cap = k->cap, .upper = k->upper, .used = 1,
+                         .v = e->v};
+        memcpy(e->b, t, n);
+        memcpy(e->b + n, k->key, k->klen);
+    }
+    return &e->v;
+}
+
+/* Token i's scores into z (which holds the bias), as token_features would
+ * give them; its form's sums are returned for the step. The neighbours
+ * come first: the form of i is the last one asked for. */
+static const form_sums *fast_scores(const tag_ctx *x, size_t i, form_slot *forms, double *z)
+{
+    const an_scan *s = x->s;
+    for (int r = 0; r < NEAR_N; r++) {
+        size_t j = near_token(s, i, near_step[r]);
+        const double *row = j < s->n ? form_of(x, j, forms)->near[r] : end_rows[r];
+        for (int c = 0; c < AN_TAG_N; c++) z[c] += row[c];
+    }
+    const form_sums *f = form_of(x, i, forms);
+    for (int c = 0; c < AN_TAG_N; c++) z[c] += f->self[c];
+    sink o = {NULL, z};
+    context_features(x, i, &o);
+    return f;
+}
+
+/* step_scores from the sums: log p(c | p) = z0[c] + prev[p][c] - log sum_c'
+ * exp(z0[c'] - m) exp(prev[p][c']) - m, m the largest of z0. */
+static void fast_step(const form_sums *f, bool joinable, const double *z0, const bool *live,
+                      double lp[AN_TAG_N][AN_TAG_N])
+{
+    double m = z0[0], e0[AN_TAG_N];
+    for (int c = 1; c < AN_TAG_N; c++) if (z0[c] > m) m = z0[c];
+    for (int c = 0; c < AN_TAG_N; c++) e0[c] = exp(z0[c] - m);
+    for (int p = 0; p < AN_TAG_N; p++) {
+        if (!live[p]) continue;
+        const double *add = joinable ? f->prev[p] : apart_row, *eadd = joinable ? f->eprev[p] : apart_exp;
+        double sum = 0;
+        for (int c = 0; c < AN_TAG_N; c++) sum += e0[c] * eadd[c];
+        double norm = m + log(sum);
+        if (!(sum > 0) || !isfinite(norm)) {   /* out of double's range: the long way */
+            double top = -INFINITY;
+            for (int c = 0; c < AN_TAG_N; c++) if (z0[c] + add[c] > top) top = z0[c] + add[c];
+            sum = 0;
+            for (int c = 0; c < AN_TAG_N; c++) sum += exp(z0[c] + add[c] - top);
+            norm = top + log(sum);
+        }
+        for (int c = 0; c < AN_TAG_N; c++) lp[p][c] = z0[c] + add[c] - norm;
+    }
+}
+
+/* Tests: each scored word both ways, the largest difference kept. */
+static _Atomic int comparing;
+static double compared_diff;
+static long compared_words;
+
+void an_tagger_compare(bool on)
+{
+    comparing = on;
+    compared_diff = 0;
+    compared_words = 0;
+}
+
+double an_tagger_compared(long *words)
+{
+    if (words) *words = compared_words;
+    return compared_diff;
+}
+
+static void compare(const tag_ctx *x, size_t i, bool joinable, const bool *live, const double *z0,
+                    double lp[AN_TAG_N][AN_TAG_N])
+{
+    double z[AN_TAG_N], lp1[AN_TAG_N][AN_TAG_N];
+    for (int c = 0; c < AN_TAG_N; c++) z[c] = model.bias[c];
+    sink o = {NULL, z};
+    token_features(x, i, &o);
+    step_scores(x, i, joinable, z, live, lp1);
+    for (int c = 0; c < AN_TAG_N; c++) {
+        double d = fabs(z[c] - z0[c]);
+        for (int p = 0; p < AN_TAG_N; p++)
+            if (live[p] && (joinable || p == 0) && fabs(lp1[p][c] - lp[p][c]) > d) d = fabs(lp1[p][c] - lp[p][c]);
+        if (!(d <= compared_diff)) compared_diff = d;   /* NaN too */
+    }
+    compared_words++;
+}
+
 /* Paths more than this many nats below the best one so far are not
  * followed (a factor of e^-20: none of them could win but by a margin the
  * fitted weights never give one word). Only saves time. */
@@ -366,9 +634,11 @@ bool an_tag(an_scan *s, uint8_t *tags)
     x.shape = calloc(s->n + 1, sizeof *x.shape);
     x.shape_n = calloc(s->n + 1, 1);
     x.kind = calloc(s->n + 1, 1);
+    x.spare = malloc(sizeof *x.spare);
+    form_slot *forms = thread_forms();
     double (*best)[AN_TAG_N] = calloc(s->n + 1, sizeof *best);
     uint8_t (*from)[AN_TAG_N] = calloc(s->n + 1, sizeof *from);
-    bool ok = x.rt && x.phrase && x.shape && x.shape_n && x.kind && best && from;
+    bool ok = x.rt && x.phrase && x.shape && x.shape_n && x.kind && x.spare && best && from;
     for (size_t c = 0; ok && c < s->cands.n; c++) {
         const an_cand *a = &s->cands.v[c];
         if (a->skip) continue;
@@ -398,10 +668,12 @@ bool an_tag(an_scan *s, uint8_t *tags)
          * capital) */
         bool plain = !s->tok[i].cap && !x.rt[i].type && (i == 0 || !s->tok[i - 1].cap) &&
                      (i + 1 >= s->n || !s->tok[i + 1].cap);
-        buf_clear(&text);
-        sink o = {dump_to ? &text : NULL, model.loaded && !plain ? z0 : NULL};
-        if (o.text || o.z) token_features(&x, i, &o);
-        if (dump_to) fprintf(dump_to, "%u\t%u\t%.*s\n", s->tok[i].start, s->tok[i].end, (int)text.len - 1, text.data + 1);
+        if (dump_to) {
+            buf_clear(&text);
+            sink o = {&text, model.loaded && !plain ? z0 : NULL};
+            token_features(&x, i, &o);
+            fprintf(dump_to, "%u\t%u\t%.*s\n", s->tok[i].start, s->tok[i].end, (int)text.len - 1, text.data + 1);
+        }
         if (!model.loaded) continue;
         if (plain) {
             double top = i ? -INFINITY : 0;
@@ -417,7 +689,14 @@ bool an_tag(an_scan *s, uint8_t *tags)
         for (int p = 0; i > 0 && p < AN_TAG_N; p++) if (best[i - 1][p] > top) top = best[i - 1][p];
         for (int p = 0; p < AN_TAG_N; p++)
             live[p] = i == 0 ? p == 0 : joinable ? best[i - 1][p] >= top - TAG_BEAM : p == 0;
-        step_scores(&x, i, joinable, z0, live, lp);
+        if (forms && !dump_to) {
+            fast_step(fast_scores(&x, i, forms, z0), joinable, z0, live, lp);
+            if (comparing) compare(&x, i, joinable, live, z0, lp);
+        } else {
+            sink o = {NULL, z0};
+            if (!dump_to) token_features(&x, i, &o);   /* else summed above */
+            step_scores(&x, i, joinable, z0, live, lp);
+        }
         for (int c = 0; c < AN_TAG_N; c++) {
             best[i][c] = -INFINITY;
             if (i == 0) {
@@ -446,6 +725,7 @@ bool an_tag(an_scan *s, uint8_t *tags)
     free(x.shape);
     free(x.shape_n);
     free(x.kind);
+    free(x.spare);
     free(best);
     free(from);
     return ok && model.loaded;

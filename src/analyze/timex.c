@@ -987,11 +987,12 @@ static bool clause_opener(const tx_scan *s, size_t i)
  * most FUTURE_AFTER tokens after it: one pass forward, one backward. */
 static void mark_future(tx_scan *s)
 {
-    uint8_t *brk = xmalloc(s->n + 1);
+    uint8_t *brk = xmalloc(s->n + 1), *marker = xmalloc(s->n + 1);
     bool seen = false;
     for (size_t i = 0; i < s->n; i++) {
         s->future[i] = seen;
-        seen = seen || future_word(s, i);
+        marker[i] = future_word(s, i);
+        seen = seen || marker[i];
         brk[i] = ends_sentence(s, i);
         if (brk[i]) seen = false;
     }
@@ -999,9 +1000,10 @@ static void mark_future(tx_scan *s)
     for (size_t i = s->n; i-- > 0;) {
         if (brk[i] || clause_opener(s, i)) dist = FUTURE_AFTER + 1;
         if (dist <= FUTURE_AFTER) s->future[i] = 1;
-        dist = future_word(s, i) ? 1 : dist + 1;
+        dist = marker[i] ? 1 : dist + 1;
     }
     free(brk);
+    free(marker);
 }
 
 /* A past-tense verb right before the expression wins over any future

@@ -721,6 +721,64 @@ static void the_tagger_names_word_by_word(void **st)
     arena_reset(&f.a);
 }
 
+/* The tagger's scores from its forms' sums (kept per thread, across texts)
+ * are those of its features one by one: on every page of examples/ (read
+ * twice, so that the second time the forms are known), and on a text of
+ * forms too long to keep, words at both ends, and no joins. */
+static void summed_scores_are_the_features_scores(void **st)
+{
+    (void)st;
+    arena a;
+    arena_init(&a);
+    an_names n;
+    an_tagger_compare(true);
+    const char *odd = "Ngozi Okonjo-Iweala-Supercalifragilisticexpialidocious-Abcdefghijklmnopqrstuvwxyz said: "
+                      "\"No.\" (Reuters) -- the U.S.-based UN agency's chief, Mr. O'Neill, met Kim.";
+    an_find_names(odd, strlen(odd), &a, &n);
+    arena_reset(&a);
+    long odd_words = 0;
+    assert_true(an_tagger_compared(&odd_words) < 1e-9);
+    assert_true(odd_words >= 10);
+    FILE *p = popen("ls examples/pages/*.txt", "r");
+    assert_non_null(p);
+    char file[600];
+    int pages = 0;
+    while (fgets(file, sizeof file, p)) {
+        file[strcspn(file, "\n")] = '\0';
+        size_t len = 0;
+        char *text = slurp(file, &len);
+        assert_non_null(text);
+        for (int twice = 0; twice < 2; twice++) {
+            an_find_names(text, len, &a, &n);
+            arena_reset(&a);
+        }
+        free(text);
+        pages++;
+    }
+    pclose(p);
+    long words = 0;
+    double d = an_tagger_compared(&words);
+    an_tagger_compare(false);
+    assert_true(pages >= 20);
+    assert_true(words > 5000);
+    assert_true(d < 1e-9);
+}
+
+/* A phrase grows word by word only while the lexicon has a longer key it
+ * begins: "united nations" may become "united nations security council";
+ * a word no key begins with, or a whole key no longer one begins with,
+ * cannot. */
+static void lexicon_phrases_grow_only_into_keys(void **st)
+{
+    (void)st;
+    assert_true(lx_may_grow("united", 6));
+    assert_true(lx_may_grow("united nations", 14));
+    assert_true(lx_may_grow("united nations security", 23));
+    assert_false(lx_may_grow("united nations security council", 31));
+    assert_false(lx_may_grow("qqzx", 4));
+    assert_non_null(lx_find("united nations security council", 31, ~0u));
+}
+
 /* A model's weights found by the hash of a feature are the ones its line
  * gave, whatever the number of classes; an unknown feature has none. */
 static void weights_are_found_by_hash(void **st)
@@ -770,6 +828,8 @@ int main(void)
         cmocka_unit_test(type_names),
         cmocka_unit_test(weights_are_found_by_hash),
         cmocka_unit_test(the_tagger_names_word_by_word),
+        cmocka_unit_test(summed_scores_are_the_features_scores),
+        cmocka_unit_test(lexicon_phrases_grow_only_into_keys),
         cmocka_unit_test(titles_make_people_and_roles),
         cmocka_unit_test(demonyms_belong_to_roles),
         cmocka_unit_test(appositions_give_roles),
