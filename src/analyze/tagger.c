@@ -259,11 +259,22 @@ typedef struct tag_ctx {
     const an_scan *s;
     rule_tag *rt;
     uint8_t  *phrase;        /* in a lexicon phrase of 2+ words: 0x80 first, | kind */
-    char    (*shape)[16];
-    uint8_t  *shape_n;
-    uint8_t  *kind;          /* 0 capitalised, 1 a function word, 2 another word in lower case */
+    char    (*shape)[16];    /* each word's shape, when asked for (shape_at) */
+    uint8_t  *shape_n;       /* its length, 0 not yet known */
     struct form_sums *spare; /* the sums of a form too long to keep (form_of) */
 } tag_ctx;
+
+/* Word i's shape and its length: most words are never asked for theirs. */
+static const char *shape_at(const tag_ctx *x, size_t i, size_t *n)
+{
+    if (!x->shape_n[i]) x->shape_n[i] = (uint8_t)shape(x->s, &x->s->tok[i], x->shape[i]);
+    *n = x->shape_n[i];
+    return x->shape[i];
+}
+
+/* 0 capitalised, 1 a function word, 2 another word in lower case (as the
+ * features "cap" and "stop" tell them) */
+static int word_kind(const an_ntok *k) { return k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2; }
 
 /* The features a word's form alone decides (its text and key): the word,
  * its shape, affixes and length, its case, whether it is a function word,
@@ -342,7 +353,9 @@ static void context_features(const tag_ctx *x, size_t i, sink *o)
     if (i > 0) feat2(o, "ww-", s->tok[i - 1].key, s->tok[i - 1].klen, k->key, k->klen);
     if (i + 1 < s->n) feat2(o, "ww+", k->key, k->klen, s->tok[i + 1].key, s->tok[i + 1].klen);
     char sr[3] = {type_letter[rt[i].type], k->sent_start ? 's' : '-', 0};
-    feat2(o, "sr", x->shape[i], x->shape_n[i], sr, 2);
+    size_t shn;
+    const char *sh = shape_at(x, i, &shn);
+    feat2(o, "sr", sh, shn, sr, 2);
     if (i > 0 && an_tag_joinable(s, i - 1)) flag(o, F_JN);
 }
 
@@ -350,11 +363,17 @@ static void context_features(const tag_ctx *x, size_t i, sink *o)
 static void token_features(const tag_ctx *x, size_t i, sink *o)
 {
     const an_scan *s = x->s;
-    form_features(&s->tok[i], x->shape[i], x->shape_n[i], o);
+    size_t shn;
+    const char *sh = shape_at(x, i, &shn);
+    form_features(&s->tok[i], sh, shn, o);
     for (int r = 0; r < NEAR_N; r++) {
         size_t j = near_token(s, i, near_step[r]);
-        if (j < s->n) near_features(&s->tok[j], x->shape[j], x->shape_n[j], r, o);
-        else feat(o, near_word[r], "<>", 2);
+        if (j < s->n) {
+            sh = shape_at(x, j, &shn);
+            near_features(&s->tok[j], sh, shn, r, o);
+        } else {
+            feat(o, near_word[r], "<>", 2);
+        }
     }
     context_features(x, i, o);
 }
@@ -406,9 +425,11 @@ static void add_prev(const tag_ctx *x, size_t i, int prev, bool joinable, double
     const char *c = class_code + prev;
     sink o = {NULL, z};
     feat2(&o, "Lw", c, 1, k->key, k->klen);
-    feat2(&o, "Ls", c, 1, x->shape[i], x->shape_n[i]);
+    size_t shn;
+    const char *sh = shape_at(x, i, &shn);
+    feat2(&o, "Ls", c, 1, sh, shn);
     add_row(z, fixed_l[prev]);
-    add_row(z, fixed_lc[prev][x->kind[i]]);
+    add_row(z, fixed_lc[prev][word_kind(k)]);
 }
 
 /* log p(class | word, class before) into lp[prev] for each class before
@@ -506,7 +527,7 @@ static void sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn)
         o.z = v->near[r];
         near_features(k, sh, shn, r, &o);
     }
-    int kind = k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2;   /* as tag_ctx's */
+    int kind = word_kind(k);
     for (int p = 0; p < AN_TAG_N; p++) {
         o.z = v->prev[p];
         feat2(&o, "Lw", class_code + p, 1, k->key, k->klen);
@@ -525,16 +546,24 @@ static const form_sums *form_of(const tag_ctx *x, size_t i, form_slot *forms)
     const char *t = x->s->text + k->start;
     size_t n = k->end - k->start;
     if (n + k->klen > FORM_BYTES) {
-        sum_form(x->spare, k, x->shape[i], x->shape_n[i]);
+        size_t shn;
+        const char *sh = shape_at(x, i, &shn);
+        sum_form(x->spare, k, sh, shn);
         return x->spare;
     }
     uint64_t h = hash64(t, n, k->klen);
     form_slot *e = &forms[h & (FORM_SLOTS - 1)];
     if (!(e->used && e->h == h && e->n == n && e->kn == k->klen && e->cap == k->cap && e->upper == k->upper &&
           !memcmp(e->b, t, n) && !memcmp(e->b + n, k->key, k->klen))) {
-        sum_form(&e->v, k, x->shape[i], x->shape_n[i]);
-        *e = (form_slot){.h = h, .n = (uint16_t)n, .kn = k->klen, .cap = k->cap, .upper = k->upper, .used = 1,
-                         .v = e->v};
+        size_t shn;
+        const char *sh = shape_at(x, i, &shn);
+        sum_form(&e->v, k, sh, shn);
+        e->h = h;
+        e->n = (uint16_t)n;
+        e->kn = k->klen;
+        e->cap = k->cap;
+        e->upper = k->upper;
+        e->used = 1;
         memcpy(e->b, t, n);
         memcpy(e->b + n, k->key, k->klen);
     }
@@ -633,12 +662,11 @@ bool an_tag(an_scan *s, uint8_t *tags)
     x.phrase = calloc(s->n + 1, 1);
     x.shape = calloc(s->n + 1, sizeof *x.shape);
     x.shape_n = calloc(s->n + 1, 1);
-    x.kind = calloc(s->n + 1, 1);
     x.spare = malloc(sizeof *x.spare);
     form_slot *forms = thread_forms();
     double (*best)[AN_TAG_N] = calloc(s->n + 1, sizeof *best);
     uint8_t (*from)[AN_TAG_N] = calloc(s->n + 1, sizeof *from);
-    bool ok = x.rt && x.phrase && x.shape && x.shape_n && x.kind && x.spare && best && from;
+    bool ok = x.rt && x.phrase && x.shape && x.shape_n && x.spare && best && from;
     for (size_t c = 0; ok && c < s->cands.n; c++) {
         const an_cand *a = &s->cands.v[c];
         if (a->skip) continue;
@@ -646,9 +674,6 @@ bool an_tag(an_scan *s, uint8_t *tags)
             x.rt[t] = (rule_tag){(uint8_t)(a->type + 1), t == a->t0, a->conf, a->role != NULL};
     }
     for (size_t i = 0; ok && i < s->n; i++) {
-        const an_ntok *k = &s->tok[i];
-        x.shape_n[i] = (uint8_t)shape(s, k, x.shape[i]);
-        x.kind[i] = k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2;   /* as "stop" */
         size_t nt = 0;
         const lx_entry *e = an_lex_at(s, i, (size_t)lx_max_words, LX_NAMED, &nt);
         if (!e || nt < 2) continue;
@@ -724,7 +749,6 @@ bool an_tag(an_scan *s, uint8_t *tags)
     free(x.phrase);
     free(x.shape);
     free(x.shape_n);
-    free(x.kind);
     free(x.spare);
     free(best);
     free(from);

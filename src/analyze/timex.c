@@ -70,6 +70,7 @@ typedef struct tx_tok {
     uint32_t start, end;
     uint8_t  kind;
     uint8_t  gap;       /* before the token: 0 none, 1 space, 2 line break */
+    int8_t   num, tens; /* a word's index in number_words and tens_words, or -1 (scan) */
     int32_t  cp;        /* the code point of a TK_PUNCT */
 } tx_tok;
 
@@ -590,6 +591,11 @@ static const char *const number_words[] = {"zero", "one", "two", "three", "four"
 static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
     "ninety", NULL};
 
+/* The index of the word at i in number_words, in tens_words, or -1: asked
+ * of nearly every token, so scan looks them up once. */
+static int number_word(const tx_scan *s, size_t i) { return in_range(s, i) ? s->tk[i].num : -1; }
+static int tens_word(const tx_scan *s, size_t i) { return in_range(s, i) ? s->tk[i].tens : -1; }
+
 enum { COUNT_NONE = -1, COUNT_VAGUE = -2 };
 
 /* A count of units at i: digits, number words ("twenty-five"), "a"/"an" (1), or a
@@ -605,15 +611,15 @@ static long units_count_at(const tx_scan *s, size_t i, size_t *next)
         *next = i + 1;
         return v;
     }
-    int k = word_in(s, i, number_words);
+    int k = number_word(s, i);
     if (k >= 0) { *next = i + 1; return k; }
-    k = word_in(s, i, tens_words);
+    k = tens_word(s, i);
     if (k >= 0) {
         long t = (k + 2) * 10;
         /* "twenty-four" or "twenty four" */
         bool hyphen = is_punct(s, i + 1, '-') && adjacent(s, i + 1) && adjacent(s, i + 2);
         size_t at = hyphen ? i + 2 : i + 1;
-        int u = hyphen || (in_range(s, at) && s->tk[at].gap == 1) ? word_in(s, at, number_words) : -1;
+        int u = hyphen || (in_range(s, at) && s->tk[at].gap == 1) ? number_word(s, at) : -1;
         *next = u >= 1 && u <= 9 ? at + 1 : i + 1;
         return u >= 1 && u <= 9 ? t + u : t;
     }
@@ -629,17 +635,17 @@ static long units_count_at(const tx_scan *s, size_t i, size_t *next)
  * after it. */
 static int spelled_year(const tx_scan *s, size_t i, bool asked, size_t *next)
 {
-    int c = word_in(s, i, number_words);
+    int c = number_word(s, i);
     if (c == 18 || c == 19) {
         size_t j = i + 1;
-        int t = in_range(s, j) && s->tk[j].gap == 1 ? word_in(s, j, tens_words) : -1;
-        int teen = in_range(s, j) && s->tk[j].gap == 1 ? word_in(s, j, number_words) : -1;
+        int t = in_range(s, j) && s->tk[j].gap == 1 ? tens_word(s, j) : -1;
+        int teen = in_range(s, j) && s->tk[j].gap == 1 ? number_word(s, j) : -1;
         int y;
         if (t >= 0) {
             y = c * 100 + (t + 2) * 10;
             bool hyphen = is_punct(s, j + 1, '-') && adjacent(s, j + 1) && adjacent(s, j + 2);
             size_t at = hyphen ? j + 2 : j + 1;
-            int u = hyphen || (in_range(s, at) && s->tk[at].gap == 1) ? word_in(s, at, number_words) : -1;
+            int u = hyphen || (in_range(s, at) && s->tk[at].gap == 1) ? number_word(s, at) : -1;
             if (u >= 1 && u <= 9) { y += u; j = at; }
         } else if (teen >= 10) {
             y = c * 100 + teen;
@@ -754,7 +760,9 @@ static bool match_holiday(const tx_scan *s, size_t i, tx_hit *h)
     int k = word_in(s, j, mods);
     if (k >= 0) j++;
     if (!is_capitalised(s, j)) return false;
+    char c0 = s->low[s->tk[j].start];   /* every name opens with a word: its first letter rules out most */
     for (size_t n = 0; n < sizeof holidays / sizeof *holidays; n++) {
+        if (holidays[n].name[0] != c0) continue;
         size_t end = holiday_name_at(s, j, holidays[n].name);
         if (!end) continue;
         *h = (tx_hit){.kind = TX_HOLIDAY, .q = (int)n, .dir = (uint8_t)(k >= 0 ? dirs[k] : DIR_CONTEXT)};
@@ -1344,6 +1352,10 @@ static void scan(const char *text, size_t len, tx_scan *s, tx_hits *hits)
     }
     s->tk = xmalloc(((size_t)n + 1) * sizeof *s->tk);
     s->n = tokenize(text, n, s->tk);
+    for (size_t i = 0; i < s->n; i++) {
+        s->tk[i].num = (int8_t)word_in(s, i, number_words);
+        s->tk[i].tens = (int8_t)word_in(s, i, tens_words);
+    }
     s->future = xcalloc(s->n + 1, 1);
     mark_future(s);
     for (size_t i = 0; i < s->n;) {

@@ -173,8 +173,10 @@ sl_status sl_set_jobs(sl_engine *e, int jobs)
     e->pool = NULL;
     /* The calling thread is one of the jobs: it clusters and stores, and
      * prepares pages whenever it would otherwise wait. */
+    e->jobs = 1;
     if (jobs > 1 && !(e->pool = eg_pool_new(jobs - 1)))
         return err_set(&e->err, SL_EIO, NULL, 0, "cannot start %d worker threads", jobs - 1);
+    e->jobs = jobs > 1 ? jobs : 1;
     return SL_OK;
 }
 

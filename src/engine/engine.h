@@ -70,6 +70,7 @@ struct sl_engine {
     eg_batch        filling; /* pages as they arrive */
     eg_batch        sealed;  /* a full batch, being prepared; committed next */
     eg_pool        *pool;    /* worker threads, or NULL: prepare inline */
+    int             jobs;    /* threads at work, the calling one counted (sl_set_jobs) */
     FILE           *dump;    /* SL_DUMP: the clustering's features, or NULL */
     VEC(cl_row)     merged;  /* clusters merged away in the batch being stored */
     double          prof[7]; /* STORYLINE_PROFILE: seconds per step (ingest.c) */

@@ -214,6 +214,45 @@ static char *listing(sl_engine *e)
     return out;
 }
 
+/* The events and storylines of the stored articles, each once. */
+typedef struct { char ids[4096][16]; size_t n; } cluster_ids;
+
+static int add_clusters(const sl_article_row *a, void *ctx)
+{
+    cluster_ids *c = ctx;
+    const char *both[2] = {a->event, a->storyline};
+    for (int k = 0; k < 2; k++) {
+        int seen = 0;
+        for (size_t i = 0; i < c->n && !seen; i++) seen = !strcmp(c->ids[i], both[k]);
+        if (!seen && c->n < 4096) snprintf(c->ids[c->n++], sizeof c->ids[0], "%s", both[k]);
+    }
+    return 0;
+}
+
+/* Every event's and storyline's headline and summary; *clusters and
+ * *summarized: how many there are, and how many have a headline. */
+static char *summaries(sl_engine *e, size_t *clusters, size_t *summarized)
+{
+    static cluster_ids c;
+    c.n = 0;
+    assert_int_equal(sl_articles_each(e, add_clusters, &c), SL_OK);
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    *summarized = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        sl_story *story;
+        assert_int_equal(sl_story_get(e, c.ids[i], &story), SL_OK);
+        fprintf(f, "%s %s\n", story->id, story->headline ? story->headline : "-");
+        for (size_t k = 0; k < story->n_summary; k++) fprintf(f, "  %s\n", story->summary[k]);
+        *summarized += story->headline && *story->headline;
+        sl_story_free(story);
+    }
+    fclose(f);
+    *clusters = c.n;
+    return out;
+}
+
 /* A stream of 1,300 records (more than two batches, so that one batch is
  * prepared while another is stored), on 40 subjects, with empty records, a
  * repeated id while its first copy is still in flight, and copies. */
@@ -246,7 +285,8 @@ static void threads_store_what_one_thread_stores(void **st)
     char p[128];
     snprintf(p, sizeof p, "%s/stream.jsonl", tmp);
     write_stream(p);
-    char *out[2];
+    char *out[2], *sums[2];
+    size_t clusters[2], summarized[2];
     sl_ingest_stats s[2];
     int warnings[2] = {0, 0};
     const int jobs[2] = {1, 3};
@@ -257,8 +297,14 @@ static void threads_store_what_one_thread_stores(void **st)
         assert_int_equal(sl_ingest_path(e, p, &s[k]), SL_OK);
         assert_int_equal(sl_set_jobs(e, 2), SL_OK);   /* allowed again once all is stored */
         out[k] = listing(e);
+        sums[k] = summaries(e, &clusters[k], &summarized[k]);
         sl_close(e);
     }
+    assert_int_equal(summarized[0], clusters[0]);
+    assert_int_equal(clusters[1], clusters[0]);
+    assert_string_equal(sums[0], sums[1]);
+    free(sums[0]);
+    free(sums[1]);
     assert_int_equal(s[0].read, 1300);
     assert_int_equal(s[0].skipped_bad, 14);      /* i % 97 == 5 */
     assert_int_equal(s[0].skipped_known, 1);     /* r100 again */
@@ -270,6 +316,49 @@ static void threads_store_what_one_thread_stores(void **st)
     assert_string_equal(out[0], out[1]);
     free(out[0]);
     free(out[1]);
+}
+
+/* Summaries are made by all the threads, a chunk of clusters at a time
+ * (engine/summarize.c): 150 subjects of invented names, two reports each,
+ * make more clusters than one chunk holds; each gets the headline and
+ * summary one thread gives it. */
+static void threads_summarize_what_one_thread_summarizes(void **st)
+{
+    (void)st;
+    static const char *const syl[] = {"ba", "ko", "ri", "mu", "te", "sa", "vo", "li", "ne", "zu"};
+    static const char *const what[] = {"flood", "strike", "election", "fire", "trial", "storm"};
+    char p[128];
+    snprintf(p, sizeof p, "%s/subjects.jsonl", tmp);
+    FILE *f = fopen(p, "w");
+    for (int i = 0; i < 300; i++) {
+        int k = i % 150;
+        char town[16], chief[16];
+        snprintf(town, sizeof town, "%c%s%s%s", 'A' + k % 26, syl[k % 10], syl[k / 10 % 10], syl[k / 100 % 10]);
+        snprintf(chief, sizeof chief, "%c%s%s", 'A' + (k * 7) % 26, syl[k / 10 % 10], syl[k % 10]);
+        fprintf(f, "{\"id\": \"t%d\", \"published\": \"2022-%02d-%02d\", \"title\": \"The %s in %s\", "
+                "\"text\": \"The %s in %s lasted %d days, mayor %s said. %s said crews from %s worked "
+                "through the night. Report %d: the %s council of %s will meet on Friday.\"}\n",
+                i, 1 + k % 12, 1 + k % 28, what[k % 6], town, what[k % 6], town, 2 + i % 5, chief, chief, town, i,
+                town, town);
+    }
+    fclose(f);
+    char *sums[2];
+    size_t clusters[2], summarized[2];
+    const int jobs[2] = {1, 3};
+    for (int k = 0; k < 2; k++) {
+        sl_engine *e = open_fresh(k ? "sum3.db" : "sum1.db", NULL);
+        assert_int_equal(sl_set_jobs(e, jobs[k]), SL_OK);
+        sl_ingest_stats s = {0};
+        assert_int_equal(sl_ingest_path(e, p, &s), SL_OK);
+        sums[k] = summaries(e, &clusters[k], &summarized[k]);
+        sl_close(e);
+    }
+    assert_true(clusters[0] > 2 * 64);
+    assert_int_equal(summarized[0], clusters[0]);
+    assert_int_equal(clusters[1], clusters[0]);
+    assert_string_equal(sums[0], sums[1]);
+    free(sums[0]);
+    free(sums[1]);
 }
 
 /* Two reports of one death, without dates of their own: each names only
@@ -384,6 +473,7 @@ int main(void)
         cmocka_unit_test(times_carry_the_day_they_place),
         cmocka_unit_test(a_file_that_is_not_a_database_is_refused),
         cmocka_unit_test(threads_store_what_one_thread_stores),
+        cmocka_unit_test(threads_summarize_what_one_thread_summarizes),
         cmocka_unit_test(days_read_from_a_life_do_not_split_an_event),
         cmocka_unit_test(jobs_are_set_before_ingesting),
     };
