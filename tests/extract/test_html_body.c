@@ -211,6 +211,11 @@ static void content_after_an_early_end_of_html_is_read(void **state)
                             "</body></html>"), SL_OK);
     assert_true(has(&f->art, "harbour council voted"));
     assert_true(has(&f->art, "Residents who commute"));
+    /* end tags in capitals, the first of them the earliest */
+    assert_int_equal(run(f, "<!DOCTYPE html><HTML><HEAD><TITLE>Pier</TITLE></HEAD><BODY>"
+                            "<NAV><A HREF='/'>Home</A></NAV></HTML></BODY>\n"
+                            "<div class='post'><h1>Ferry pier to close</h1>" P1 P2 "</div>"), SL_OK);
+    assert_true(has(&f->art, "harbour council voted"));
 }
 
 /* A <button> left open swallows the rest of the page in libxml2's tree, as

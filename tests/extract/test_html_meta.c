@@ -218,6 +218,13 @@ static void byline_article_author_url_skipped(void **state)
         "<html><head><meta property='article:author' content='https://example.org/jane'></head>"
         "<body><div class='post-byline'>By Jane Doe | March 3, 2019</div><p>Text</p></body></html>");
     assert_string_equal(a->byline, "Jane Doe");
+    /* classes are matched in any case, however long the attribute */
+    a = meta(*state, "<html><body><div class='Post-ByLine'>By Ann Lee</div><p>Text</p></body></html>");
+    assert_string_equal(a->byline, "Ann Lee");
+    char page[1024];
+    snprintf(page, sizeof page, "<html><body><div class='%0300d POST-BYLINE'>By Bob Ray</div><p>Text</p></body></html>", 0);
+    a = meta(*state, page);
+    assert_string_equal(a->byline, "Bob Ray");
 }
 
 static void byline_rel_author_only_in_first_byline(void **state)
