@@ -69,6 +69,7 @@ typedef struct map_slot { char *key; uint32_t klen; uint32_t hash; uint64_t val;
 typedef struct map {
     map_slot *slots;
     size_t    cap, len;
+    struct map_keys *keys;   /* blocks the keys are copied into, newest first */
 } map;
 
 void      map_init(map *m);

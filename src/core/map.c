@@ -1,8 +1,10 @@
 /* map.c: string-keyed hash map with open addressing and linear probing.
  *
- * Used for vocabularies and id lookups. Keys are copied; the table keeps its
- * load under 0.7 by doubling. There is no delete: the pipeline's maps only
- * grow, and a map is freed as a whole. */
+ * Used for vocabularies and id lookups. Keys are copied, one after another
+ * into blocks of the map's own (a map of a text's words is made and freed
+ * for every article: one allocation per key cost more than the hashing);
+ * the table keeps its load under 0.7 by doubling. There is no delete: the
+ * pipeline's maps only grow, and a map is freed as a whole. */
 #include "core.h"
 
 #include <stdlib.h>
@@ -11,13 +13,41 @@
 
 uint64_t hash64(const void *p, size_t n, uint64_t seed) { return XXH3_64bits_withSeed(p, n, seed); }
 
-void map_init(map *m) { m->slots = NULL; m->cap = m->len = 0; }
+struct map_keys {
+    struct map_keys *next;
+    size_t           used, cap;
+    char             data[];
+};
+
+void map_init(map *m) { m->slots = NULL; m->cap = m->len = 0; m->keys = NULL; }
 
 void map_free(map *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->slots[i].key);
+    for (struct map_keys *b = m->keys, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(m->slots);
     map_init(m);
+}
+
+/* A copy of key, NUL-terminated, in the map's blocks. */
+static char *keep_key(map *m, const char *key, size_t klen)
+{
+    struct map_keys *b = m->keys;
+    if (!b || b->cap - b->used < klen + 1) {
+        size_t cap = b ? 2 * b->cap : 1024;
+        if (cap > 65536) cap = 65536;
+        if (cap < klen + 1) cap = klen + 1;
+        struct map_keys *nb = xmalloc(sizeof *nb + cap);
+        *nb = (struct map_keys){b, 0, cap};
+        m->keys = b = nb;
+    }
+    char *k = b->data + b->used;
+    memcpy(k, key, klen);
+    k[klen] = '\0';
+    b->used += klen + 1;
+    return k;
 }
 
 static map_slot *find(const map *m, const char *key, size_t klen, uint32_t h)
@@ -57,7 +87,7 @@ uint64_t *map_put(map *m, const char *key, size_t klen, bool *created)
     map_slot *s = find(m, key, klen, h);
     if (created) *created = !s->key;
     if (!s->key) {
-        s->key = xstrndup(key, klen);
+        s->key = keep_key(m, key, klen);
         s->klen = (uint32_t)klen;
         s->hash = h;
         s->val = 0;

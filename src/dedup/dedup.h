@@ -21,6 +21,9 @@ typedef struct dd_sig {
 /* Signature of a text (folded words, 5-shingles; texts of fewer than five
  * words give one shingle of all of them). */
 void dd_signature(const char *text, size_t len, dd_sig *out);
+/* Tests: do the eight-at-a-time minima of a signature equal those taken
+ * one remix at a time, for the shingle hashes h[0, m)? */
+bool dd_mixes_agree(const uint64_t *h, size_t m);
 /* Estimated Jaccard similarity of the shingle sets of two signatures. */
 double dd_similarity(const dd_sig *a, const dd_sig *b);
 

@@ -64,7 +64,23 @@ static void map_finds_what_it_stored(void **st)
     bool created = true;
     map_put(&m, "k7", 2, &created);
     assert_false(created);
+    /* keys longer than the blocks keys are kept in, and with NUL bytes */
+    size_t long_len = 200000;
+    char *big = malloc(long_len);
+    assert_non_null(big);
+    memset(big, 'x', long_len);
+    big[5] = '\0';
+    *map_put(&m, big, long_len, &created) = 42;
+    assert_true(created);
+    *map_put(&m, big, 5, &created) = 43;   /* its first five bytes: another key */
+    assert_true(created);
+    assert_int_equal(*map_get(&m, big, long_len), 42);
+    assert_int_equal(*map_get(&m, big, 5), 43);
+    assert_int_equal(*map_get(&m, "k4999", 5), 4999 * 3);
+    free(big);
     map_free(&m);
+    assert_int_equal(m.len, 0);
+    assert_null(map_get(&m, "k7", 2));
 }
 
 static void utf8_classes_and_folding(void **st)
