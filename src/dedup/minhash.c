@@ -28,9 +28,9 @@ static uint32_t mix(uint64_t h, uint32_t i)
 
 /* out[i]: the least of mix(h, i) over the hashes h[0, m), as the loop in
  * the comment computes it. Eight remixes at a time in a vector: on a core
- * with AVX-512 (chosen when the program starts) that is eight at once, the
- * signature a third of the time it took one by one; elsewhere the compiler
- * makes of it what the core has. The values are the same either way.
+ * with AVX-512 (chosen when the program starts) each step is one
+ * instruction for all eight; elsewhere the compiler makes of it what the
+ * core has. The values are the same either way (dd_mixes_agree).
  *
  *     for (s = 0; s < m; s++) for (i = 0; i < DD_HASHES; i++)
  *         out[i] = min(out[i], mix(h[s], i)); */
