@@ -36,7 +36,22 @@ static uint32_t mix(uint64_t h, uint32_t i)
  *         out[i] = min(out[i], mix(h[s], i)); */
 typedef uint64_t u64x8 __attribute__((vector_size(64)));
 
-__attribute__((target_clones("arch=x86-64-v4", "default")))
+/* The AVX-512 copy only on x86-64, and not under ThreadSanitizer, whose
+ * instrumented resolver would run before the sanitizer is set up. */
+#if defined(__SANITIZE_THREAD__)
+#define NO_CLONES 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define NO_CLONES 1
+#endif
+#endif
+#if defined(__x86_64__) && !defined(NO_CLONES)
+#define VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "default")))
+#else
+#define VECTOR_CLONES
+#endif
+
+VECTOR_CLONES
 static void least_mixes(const uint64_t *h, size_t m, uint32_t out[DD_HASHES])
 {
     u64x8 key[DD_HASHES / 8], low[DD_HASHES / 8];
