@@ -167,15 +167,8 @@ void an_linear_load(an_linear *m, int k, const char *var, const char *builtin)
     }
     buf b;
     buf_init(&b);
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        char chunk[65536];
-        size_t n;
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&b, chunk, n);
-        fclose(f);
-    } else {
+    if (!buf_read_file(&b, path))
         fprintf(stderr, "storyline: %s=%s: cannot read it; going on without the model\n", var, path);
-    }
     an_linear_parse(m, k, b.data ? b.data : "", b.len);
     buf_free(&b);
 }

@@ -98,3 +98,17 @@ char *buf_detach(buf *b)
     buf_init(b);
     return p;
 }
+
+bool buf_read_file(buf *b, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return false;
+    size_t start = b->len;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(b, chunk, n);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok && b->data) b->data[b->len = start] = '\0';
+    return ok;
+}

@@ -43,6 +43,9 @@ void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *buf_detach(buf *b);                        /* caller frees */
+/* Append the whole file at path; false (b as it was) when it cannot be
+ * opened or read. */
+bool buf_read_file(buf *b, const char *path);
 
 /* ---- vec: a growable array of any element type ------------------------- */
 

@@ -25,12 +25,10 @@ void eg_warn(sl_engine *e, const char *msg)
 static sl_status load_model(sl_engine *e, const char *path)
 {
     buf text = {0};
-    FILE *f = fopen(path, "rb");
-    if (!f) return err_set(&e->err, SL_EIO, path, 0, "cannot read the model file");
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) buf_append(&text, chunk, n);
-    fclose(f);
+    if (!buf_read_file(&text, path)) {
+        buf_free(&text);
+        return err_set(&e->err, SL_EIO, path, 0, "cannot read the model file");
+    }
     char why[160];
     bool ok = cl_model_set(e->cl, text.data ? text.data : "", text.len, why, sizeof why);
     buf_free(&text);

@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include "core/core.h"
 
+#include <unistd.h>
+
 static void arena_hands_out_zeroed_aligned_memory(void **st)
 {
     (void)st;
@@ -81,6 +83,28 @@ static void map_finds_what_it_stored(void **st)
     map_free(&m);
     assert_int_equal(m.len, 0);
     assert_null(map_get(&m, "k7", 2));
+}
+
+/* A file read whole, after what the buffer held; a missing one leaves it. */
+static void files_are_read_whole(void **st)
+{
+    (void)st;
+    char path[] = "/tmp/sl-core-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    for (int i = 0; i < 20000; i++) fputs("line\n", f);   /* more than one chunk */
+    fclose(f);
+    buf b;
+    buf_init(&b);
+    buf_puts(&b, "head:");
+    assert_true(buf_read_file(&b, path));
+    assert_int_equal(b.len, 5 + 5 * 20000);
+    assert_memory_equal(b.data, "head:line\n", 10);
+    assert_false(buf_read_file(&b, "/nonexistent/sl-core"));
+    assert_int_equal(b.len, 5 + 5 * 20000);
+    buf_free(&b);
+    unlink(path);
 }
 
 static void utf8_classes_and_folding(void **st)
@@ -208,6 +232,7 @@ int main(void)
         cmocka_unit_test(doubled_utf8_decoded_once),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(map_finds_what_it_stored),
+        cmocka_unit_test(files_are_read_whole),
         cmocka_unit_test(utf8_classes_and_folding),
         cmocka_unit_test(unspaced_words_counted),
         cmocka_unit_test(dates_round_trip),
