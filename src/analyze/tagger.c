@@ -382,7 +382,7 @@ static void token_features(const tag_ctx *x, size_t i, sink *o)
  * ("L=x" when not), as "L=c", "Lw=c|word", "Ls=c|shape" and "Lc=c|kind"
  * (kind: C capitalised, S a function word, W another word in lower case):
  * the fit takes it from the gold classes (fit-tagger's prev_features), the
- * tagger from the path it weighs (add_prev). */
+ * tagger from the path it weighs (prev_row). */
 static const char *const class_code = "OPpGgLlMm";   /* upper case: a name's first word */
 
 /* The weights of the features of the class before that do not depend on
@@ -413,23 +413,26 @@ static void load_fixed(void)
     }
 }
 
-/* The weights of prev_features into z: those of the class before and the
- * word ("Lw", "Ls") looked up, the rest from load_fixed. */
-static void add_prev(const tag_ctx *x, size_t i, int prev, bool joinable, double *z)
+/* The weights of prev_features for class p before a word joined to it,
+ * into z: those of the class and the word ("Lw", "Ls") looked up, the rest
+ * from load_fixed. Both ways of scoring sum them here. */
+static void prev_row(const an_ntok *k, const char *sh, size_t shn, int p, double *z)
 {
-    if (!joinable) {
-        add_row(z, fixed_lx);
-        return;
-    }
-    const an_ntok *k = &x->s->tok[i];
-    const char *c = class_code + prev;
     sink o = {NULL, z};
-    feat2(&o, "Lw", c, 1, k->key, k->klen);
-    size_t shn;
-    const char *sh = shape_at(x, i, &shn);
-    feat2(&o, "Ls", c, 1, sh, shn);
-    add_row(z, fixed_l[prev]);
-    add_row(z, fixed_lc[prev][word_kind(k)]);
+    feat2(&o, "Lw", class_code + p, 1, k->key, k->klen);
+    feat2(&o, "Ls", class_code + p, 1, sh, shn);
+    add_row(z, fixed_l[p]);
+    add_row(z, fixed_lc[p][word_kind(k)]);
+}
+
+/* z[c] - log sum_c' exp z[c'], computed from the largest. */
+static void log_softmax(double z[AN_TAG_N])
+{
+    double top = z[0], sum = 0;
+    for (int c = 1; c < AN_TAG_N; c++) if (z[c] > top) top = z[c];
+    for (int c = 0; c < AN_TAG_N; c++) sum += exp(z[c] - top);
+    double norm = top + log(sum);
+    for (int c = 0; c < AN_TAG_N; c++) z[c] -= norm;
 }
 
 /* log p(class | word, class before) into lp[prev] for each class before
@@ -439,16 +442,14 @@ static void add_prev(const tag_ctx *x, size_t i, int prev, bool joinable, double
 static void step_scores(const tag_ctx *x, size_t i, bool joinable, const double *z0, const bool *live,
                         double lp[AN_TAG_N][AN_TAG_N])
 {
+    size_t shn;
+    const char *sh = shape_at(x, i, &shn);
     for (int p = 0; p < AN_TAG_N; p++) {
         if (!live[p]) continue;
-        double *z = lp[p];
-        memcpy(z, z0, AN_TAG_N * sizeof *z);
-        add_prev(x, i, p, joinable, z);
-        double top = z[0], sum = 0;
-        for (int c = 1; c < AN_TAG_N; c++) if (z[c] > top) top = z[c];
-        for (int c = 0; c < AN_TAG_N; c++) sum += exp(z[c] - top);
-        double norm = top + log(sum);
-        for (int c = 0; c < AN_TAG_N; c++) z[c] -= norm;
+        memcpy(lp[p], z0, AN_TAG_N * sizeof *z0);
+        if (joinable) prev_row(&x->s->tok[i], sh, shn, p, lp[p]);
+        else add_row(lp[p], fixed_lx);
+        log_softmax(lp[p]);
     }
 }
 
@@ -464,7 +465,7 @@ static bool may_follow(int prev, int c, bool joinable)
  * near_features as another word's neighbour), and forms recur from text to
  * text. Each thread keeps, for the forms it met last, their weights
  * summed: as the word itself, as each of the four neighbours, and for each
- * class of the word before ("L", "Lc", "Lw", "Ls" of add_prev) with the
+ * class of the word before ("L", "Lc", "Lw", "Ls" of prev_row) with the
  * exponentials of those sums, so that a step's normaliser is one sum of
  * products and one log instead of nine exponentials. The rest
  * (context_features) is looked up word by word. The scores are those of
@@ -527,13 +528,8 @@ static void sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn)
         o.z = v->near[r];
         near_features(k, sh, shn, r, &o);
     }
-    int kind = word_kind(k);
     for (int p = 0; p < AN_TAG_N; p++) {
-        o.z = v->prev[p];
-        feat2(&o, "Lw", class_code + p, 1, k->key, k->klen);
-        feat2(&o, "Ls", class_code + p, 1, sh, shn);
-        add_row(o.z, fixed_l[p]);
-        add_row(o.z, fixed_lc[p][kind]);
+        prev_row(k, sh, shn, p, v->prev[p]);
         for (int c = 0; c < AN_TAG_N; c++) v->eprev[p][c] = exp(v->prev[p][c]);
     }
 }
@@ -602,14 +598,8 @@ static void fast_step(const form_sums *f, bool joinable, const double *z0, const
         double sum = 0;
         for (int c = 0; c < AN_TAG_N; c++) sum += e0[c] * eadd[c];
         double norm = m + log(sum);
-        if (!(sum > 0) || !isfinite(norm)) {   /* out of double's range: the long way */
-            double top = -INFINITY;
-            for (int c = 0; c < AN_TAG_N; c++) if (z0[c] + add[c] > top) top = z0[c] + add[c];
-            sum = 0;
-            for (int c = 0; c < AN_TAG_N; c++) sum += exp(z0[c] + add[c] - top);
-            norm = top + log(sum);
-        }
-        for (int c = 0; c < AN_TAG_N; c++) lp[p][c] = z0[c] + add[c] - norm;
+        for (int c = 0; c < AN_TAG_N; c++) lp[p][c] = z0[c] + add[c] - (sum > 0 && isfinite(norm) ? norm : 0);
+        if (!(sum > 0) || !isfinite(norm)) log_softmax(lp[p]);   /* out of double's range: the long way */
     }
 }
 
