@@ -7,6 +7,7 @@
 #define SL_EX_INTERNAL_H
 
 #include "extract.h"
+#include "dom.h"
 
 /* A run of bytes inside the page's (sanitized) text; never NUL-terminated. */
 typedef struct ex_span {
@@ -127,28 +128,27 @@ ex_span ex_find_byline(ex_doc *doc, size_t first_body);
 ex_span ex_dateline_of(ex_span para);
 
 /* ---- the HTML front end ----
- * An HTML page is parsed once with libxml2 (html.c); the metadata reader
- * (html_meta.c) and the body finder (html.c) both read that tree. Both leave
- * what they do not find NULL or SL_NO_DATE; neither owns the tree. */
-typedef struct _xmlDoc ex_html_doc;   /* libxml2's htmlDocPtr, without its headers */
+ * An HTML page is parsed once into the tree of dom.h (html.c); the metadata
+ * reader (html_meta.c) and the body finder (html_body.c) both read that
+ * tree. Both leave what they do not find NULL or SL_NO_DATE; neither
+ * changes the tree. */
 
 /* Parse page->body (page->body_len bytes) as HTML, decoding its charset from
- * page->charset, the page's meta tags, or detection. NULL with a message in
- * err naming page->input when there is nothing to parse. Free with
- * ex_html_free. */
-ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err);
-void         ex_html_free(ex_html_doc *doc);
+ * page->charset, the page's meta tags, or detection, into a tree in a: its
+ * root element. NULL with a message in err naming page->input when there
+ * is nothing to parse. */
+const ex_node *ex_html_parse(const sl_page *page, arena *a, err_slot *err);
 
 /* Title, byline (author), publication day (only when out->published is
  * SL_NO_DATE: the container's date wins), language and subtitle from the
  * tree: JSON-LD, Open Graph and other meta tags, <time>, the headline
  * element, <title> minus the site name, <html lang>, the URL. Strings in a. */
-void ex_html_meta(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out);
+void ex_html_meta(const ex_node *root, const sl_page *page, arena *a, sl_article *out);
 
 /* The article body: out->paragraphs, n_paragraphs, text and text_len (the
  * paragraphs joined by a blank line), in a. SL_EINPUT with a message in err
  * when the page holds no article. */
-sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out,
+sl_status ex_html_body(const ex_node *root, const sl_page *page, arena *a, sl_article *out,
                        err_slot *err);
 
 /* ---- html_blocks.c: the tree flattened for the classifier ----
@@ -174,7 +174,7 @@ typedef struct ex_html_blocks {
 
 /* The blocks of doc; hidden elements (the hidden attribute, display:none)
  * only when hidden_too. */
-void ex_html_flatten(ex_html_doc *doc, arena *a, bool hidden_too, ex_html_blocks *out);
+void ex_html_flatten(const ex_node *root, arena *a, bool hidden_too, ex_html_blocks *out);
 
 /* ---- lang.c ---- */
 /* ISO 639-1 code of the language text (n bytes) is written in, from its

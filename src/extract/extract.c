@@ -106,12 +106,10 @@ void ex_collect_body(const ex_doc *doc, arena *a, sl_article *out)
 /* One tree, read twice: for the metadata, then for the body. */
 static sl_status extract_html(const sl_page *page, arena *a, sl_article *out, err_slot *err)
 {
-    ex_html_doc *doc = ex_html_parse(page, err);
-    if (!doc) return SL_EINPUT;
-    ex_html_meta(doc, page, a, out);
-    sl_status st = ex_html_body(doc, page, a, out, err);
-    ex_html_free(doc);
-    return st;
+    const ex_node *root = ex_html_parse(page, a, err);
+    if (!root) return SL_EINPUT;
+    ex_html_meta(root, page, a, out);
+    return ex_html_body(root, page, a, out, err);
 }
 
 /* Plain text carries no charset. Bytes that are not UTF-8 are taken as

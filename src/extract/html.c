@@ -165,7 +165,7 @@ static char *without_early_end(const char *s, size_t n)
     return c;
 }
 
-ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
+const ex_node *ex_html_parse(const sl_page *page, arena *a, err_slot *err)
 {
     const char *s = page->body ? page->body : "";
     size_t n = page->body ? page->body_len : 0;
@@ -209,12 +209,9 @@ ex_html_doc *ex_html_parse(const sl_page *page, err_slot *err)
         err_set(err, SL_EINPUT, page->input, page->line, "not an HTML page: nothing could be parsed");
         return NULL;
     }
-    return doc;
-}
-
-void ex_html_free(ex_html_doc *doc)
-{
-    if (doc) xmlFreeDoc(doc);
+    const ex_node *root = ex_dom_from_xml(xmlDocGetRootElement(doc), a);
+    xmlFreeDoc(doc);
+    return root;
 }
 
 void ex_init(void) { xmlInitParser(); }

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <libxml/tree.h>
 
 /* Nesting deeper than this adds no box: the texts below belong to the
  * deepest box. Real pages nest block elements 20 to 60 deep (the deepest
@@ -80,7 +79,7 @@ static int tag_cmp(const void *key, const void *elem)
     return strcmp(key, ((const tag_info *)elem)->name);
 }
 
-static const tag_info *tag_of(const xmlNode *n)
+static const tag_info *tag_of(const ex_node *n)
 {
     static const tag_info inline_tag = {"", TAG_INLINE, 0};
     const tag_info *t = n->name ? bsearch(n->name, tags, sizeof tags / sizeof tags[0],
@@ -137,19 +136,15 @@ static int count_words(const char *s, const char *const *words, size_t n)
 
 /* The value of attribute name of n, lower-cased into out (cut at 255
  * bytes: the hints are in the first words). */
-static void attr_lower(const xmlNode *n, const char *name, char out[256])
+static void attr_lower(const ex_node *n, const char *name, char out[256])
 {
     out[0] = '\0';
-    for (const xmlAttr *at = n->properties; at; at = at->next) {
-        if (!at->name || strcmp((const char *)at->name, name)) continue;
-        const xmlNode *v = at->children;
-        if (!v || !v->content) return;
-        size_t k = 0;
-        for (const xmlChar *p = v->content; *p && k < 255; p++)
-            out[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-        out[k] = '\0';
-        return;
-    }
+    const char *v = ex_attr_value(n, name);
+    if (!v) return;
+    size_t k = 0;
+    for (const char *p = v; *p && k < 255; p++)
+        out[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    out[k] = '\0';
 }
 
 /* WordPress's post_class() and its imitators name the post's taxonomy in
@@ -185,10 +180,10 @@ static bool heading_slug(const char *id)
  * "comment-content" is a comment, but "article__content entry
  * author-jane" (WordPress adds author-, category-, tag- classes) the
  * article. */
-static int hint_of(const xmlNode *n, const tag_info *t)
+static int hint_of(const ex_node *n, const tag_info *t)
 {
     if (t->flags & OFF_TAG) return -1;
-    if (!n->properties) return 0;
+    if (!n->n_attrs) return 0;
     char cls[256], id[256], prop[256];
     attr_lower(n, "itemprop", prop);
     if (!strcmp(prop, "articlebody")) return 2;   /* schema.org says so */
@@ -212,7 +207,7 @@ static int hint_of(const xmlNode *n, const tag_info *t)
  * $RC("B:0","S:0"). The page shows it; on Next.js sites it is often the
  * whole article, while what is visible before the script runs is the
  * header and the footer. */
-static bool streamed_segment(const xmlNode *n)
+static bool streamed_segment(const ex_node *n)
 {
     char id[256];
     attr_lower(n, "id", id);
@@ -225,15 +220,15 @@ static bool streamed_segment(const xmlNode *n)
 /* Marked hidden: the hidden attribute (but for a streamed segment), or an
  * inline style with display:none (menus' folded levels, templates, consent
  * dialogs). */
-static bool hidden(const xmlNode *n)
+static bool hidden(const ex_node *n)
 {
-    for (const xmlAttr *at = n->properties; at; at = at->next) {
-        if (!at->name) continue;
-        if (!strcmp((const char *)at->name, "hidden")) {
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const ex_attr *at = &n->attrs[i];
+        if (!strcmp(at->name, "hidden")) {
             if (streamed_segment(n)) continue;
             return true;
         }
-        if (strcmp((const char *)at->name, "style") || !at->children || !at->children->content)
+        if (strcmp(at->name, "style") || !at->value)
             continue;
         char style[256];
         attr_lower(n, "style", style);
@@ -248,7 +243,7 @@ static bool hidden(const xmlNode *n)
 /* ---- the walk ---- */
 
 typedef struct open_el {
-    const xmlNode *node;
+    const ex_node *node;
     int32_t        box;    /* -1 until a block is found inside */
     int8_t         hint;
     bool           article;
@@ -310,14 +305,14 @@ static void flush(walker *w)
     w->after_br = false;
 }
 
-static bool is_space(xmlChar c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+static bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 /* Text with runs of white space made one space, none at a block's start.
  * libxml2 passes on bytes that are not UTF-8 when a page lies about its
  * charset: each becomes U+FFFD, so every string handed out is valid. */
-static void add_text(walker *w, const xmlChar *t)
+static void add_text(walker *w, const char *t)
 {
-    size_t n = strlen((const char *)t);
+    size_t n = strlen(t);
     int len;
     for (size_t i = 0; i < n; i += (size_t)len) {
         unsigned char c = t[i];
@@ -328,9 +323,9 @@ static void add_text(walker *w, const xmlChar *t)
         w->after_br = false;
         if (w->in[0]) w->link++;
         if (c < 0x80) { buf_putc(&w->text, (char)c); continue; }
-        int32_t cp = u8_decode((const char *)t + i, n - i, &len);
+        int32_t cp = u8_decode(t + i, n - i, &len);
         if (cp == 0xFFFD && !(len == 3 && c == 0xEF)) buf_append(&w->text, "\xEF\xBF\xBD", 3);
-        else buf_append(&w->text, (const char *)t + i, (size_t)len);
+        else buf_append(&w->text, t + i, (size_t)len);
     }
 }
 
@@ -345,17 +340,17 @@ static void count(walker *w, const tag_info *t, int step)
  * element among its first nodes is read as a block, not skipped. */
 #define EX_BUTTON_LOOK 64
 
-static bool open_button(const xmlNode *b)
+static bool open_button(const ex_node *b)
 {
-    if (strcasecmp((const char *)b->name, "button")) return false;
+    if (strcasecmp(b->name, "button")) return false;
     size_t seen = 0;
-    for (const xmlNode *n = b->children; n && seen < EX_BUTTON_LOOK; seen++) {
-        if (n->type == XML_ELEMENT_NODE) {
-            const char *name = (const char *)n->name;
+    for (const ex_node *n = b->children; n && seen < EX_BUTTON_LOOK; seen++) {
+        if (n->type == EX_NODE_ELEMENT) {
+            const char *name = n->name;
             if (!strcasecmp(name, "p") || !strcasecmp(name, "div") || !strcasecmp(name, "section") ||
                 !strcasecmp(name, "article") || !strcasecmp(name, "main")) return true;
         }
-        if (n->type == XML_ELEMENT_NODE && n->children) { n = n->children; continue; }
+        if (n->type == EX_NODE_ELEMENT && n->children) { n = n->children; continue; }
         while (n != b && !n->next) n = n->parent;
         if (n == b) break;
         n = n->next;
@@ -364,13 +359,13 @@ static bool open_button(const xmlNode *b)
 }
 
 /* Opens n; false when its content is not read (text, comments, skipped). */
-static bool enter(walker *w, const xmlNode *n)
+static bool enter(walker *w, const ex_node *n)
 {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (n->type == EX_NODE_TEXT) {
         if (n->content) add_text(w, n->content);
         return false;
     }
-    if (n->type != XML_ELEMENT_NODE) return false;
+    if (n->type != EX_NODE_ELEMENT) return false;
     const tag_info *t = tag_of(n);
     if ((t->kind == TAG_SKIP && !open_button(n)) || (!w->hidden_too && hidden(n))) return false;
     if (t->kind == TAG_BREAK) {
@@ -385,10 +380,10 @@ static bool enter(walker *w, const xmlNode *n)
     /* html and body carry the page template's classes, not the article's;
      * inline elements' names (a link's, a word's) are read only from the
      * block they are in, which keeps the walk cheap. */
-    int hint = block && strcmp((const char *)n->name, "body") && strcmp((const char *)n->name, "html")
+    int hint = block && strcmp(n->name, "body") && strcmp(n->name, "html")
                    ? hint_of(n, t) : 0;
     if ((block || hint) && w->stack.n < EX_MAX_NEST) {
-        open_el e = {n, -1, (int8_t)hint, !strcmp((const char *)n->name, "article")};
+        open_el e = {n, -1, (int8_t)hint, !strcmp(n->name, "article")};
         VEC_PUSH(w->stack, e);
     }
     count(w, t, 1);
@@ -396,7 +391,7 @@ static bool enter(walker *w, const xmlNode *n)
     return true;
 }
 
-static void leave(walker *w, const xmlNode *n)
+static void leave(walker *w, const ex_node *n)
 {
     const tag_info *t = w->path.n ? w->path.v[--w->path.n] : tag_of(n);
     if (t->kind == TAG_BLOCK) flush(w);
@@ -410,9 +405,9 @@ static void leave(walker *w, const xmlNode *n)
     }
 }
 
-static void walk(walker *w, const xmlNode *root)
+static void walk(walker *w, const ex_node *root)
 {
-    const xmlNode *n = root;
+    const ex_node *n = root;
     while (n) {
         if (enter(w, n)) {
             if (n->children) { n = n->children; continue; }
@@ -443,10 +438,9 @@ static size_t code_points(ex_span t)
     return k;
 }
 
-void ex_html_flatten(ex_html_doc *doc, arena *a, bool hidden_too, ex_html_blocks *out)
+void ex_html_flatten(const ex_node *root, arena *a, bool hidden_too, ex_html_blocks *out)
 {
     memset(out, 0, sizeof *out);
-    const xmlNode *root = xmlDocGetRootElement(doc);
     if (!root) return;
     walker w = {.hidden_too = hidden_too};
     buf_init(&w.text);

@@ -206,7 +206,7 @@ static void drop_headline(ex_doc *doc, const char *title)
 
 /* The article among the blocks of doc, read with or without what the page
  * hides; false when there is no text or no article. */
-static bool find_body(ex_html_doc *doc, arena *a, bool hidden_too, sl_article *out, bool *text)
+static bool find_body(const ex_node *doc, arena *a, bool hidden_too, sl_article *out, bool *text)
 {
     ex_html_blocks hb;
     ex_html_flatten(doc, a, hidden_too, &hb);
@@ -220,7 +220,7 @@ static bool find_body(ex_html_doc *doc, arena *a, bool hidden_too, sl_article *o
     return out->n_paragraphs > 0;
 }
 
-sl_status ex_html_body(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out,
+sl_status ex_html_body(const ex_node *doc, const sl_page *page, arena *a, sl_article *out,
                        err_slot *err)
 {
     bool text, hidden_text;

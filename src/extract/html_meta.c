@@ -11,8 +11,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 /* A JSON-LD block larger than this is not metadata (news pages' blocks are
  * a few kB; a megabyte bounds the parser's work on hostile input). */
@@ -101,18 +99,12 @@ void ex_meta_add_name(arena *a, const char **list, const char *name)
 
 /* ---- the tree ------------------------------------------------------------ */
 
-/* The value of attribute name, without a copy: libxml2 stores an HTML
- * attribute's decoded value as its one text child. */
-static const char *attr(xmlNode *n, const char *name)
-{
-    xmlAttr *at = xmlHasProp(n, (const xmlChar *)name);
-    if (!at || !at->children || at->children->type != XML_TEXT_NODE) return NULL;
-    return (const char *)at->children->content;
-}
+/* The value of attribute name, without a copy. */
+static const char *attr(const ex_node *n, const char *name) { return ex_attr_value(n, name); }
 
-static bool is(xmlNode *n, const char *name) { return !strcasecmp((const char *)n->name, name); }
+static bool is(const ex_node *n, const char *name) { return !strcasecmp(n->name, name); }
 
-static bool skipped_element(xmlNode *n)
+static bool skipped_element(const ex_node *n)
 {
     /* svg: an icon's <title> is not the page's. */
     return is(n, "script") || is(n, "style") || is(n, "noscript") || is(n, "template") ||
@@ -122,7 +114,7 @@ static bool skipped_element(xmlNode *n)
 /* The next node in document order; children are skipped when descend is
  * false; NULL after the last node under top. Iterative, so that nesting
  * depth costs no stack. */
-static xmlNode *next_node(xmlNode *n, xmlNode *top, bool descend)
+static const ex_node *next_node(const ex_node *n, const ex_node *top, bool descend)
 {
     if (descend && n->children) return n->children;
     while (n && n != top) {
@@ -133,24 +125,24 @@ static xmlNode *next_node(xmlNode *n, xmlNode *top, bool descend)
 }
 
 /* Is n an element h1 to h6? */
-static bool is_heading(const xmlNode *n)
+static bool is_heading(const ex_node *n)
 {
-    const char *s = (const char *)n->name;
-    return n->type == XML_ELEMENT_NODE && s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2];
+    const char *s = n->name;
+    return n->type == EX_NODE_ELEMENT && s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2];
 }
 
 /* The text under node, cleaned, in a; NULL if empty or longer than cap
  * bytes (then it is a container, not the element we look for). */
-static const char *text_under_as(xmlNode *node, size_t cap, arena *a, buf *b, bool spaced)
+static const char *text_under_as(const ex_node *node, size_t cap, arena *a, buf *b, bool spaced)
 {
     buf_clear(b);
     bool heading = is_heading(node);
-    for (xmlNode *n = node->children; n; ) {
+    for (const ex_node *n = node->children; n; ) {
         bool descend = true;
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content) buf_puts(b, (const char *)n->content);
+        if (n->type == EX_NODE_TEXT) {
+            if (n->content) buf_puts(b, n->content);
             if (b->len > cap * 2) return NULL;   /* white space shrinks when cleaned */
-        } else if (n->type == XML_ELEMENT_NODE) {
+        } else if (n->type == EX_NODE_ELEMENT) {
             /* a heading opened inside a heading closes it in a browser
              * (HTML's tree construction), though libxml2 nests it: an
              * unclosed h1 followed by the byline's h3 */
@@ -164,13 +156,13 @@ static const char *text_under_as(xmlNode *node, size_t cap, arena *a, buf *b, bo
     return t && strlen(t) <= cap ? t : NULL;
 }
 
-static const char *text_under(xmlNode *node, size_t cap, arena *a, buf *b)
+static const char *text_under(const ex_node *node, size_t cap, arena *a, buf *b)
 {
     return text_under_as(node, cap, a, b, false);
 }
 
 /* Does the lower-cased class or id of n contain one of words? */
-static bool class_has(xmlNode *n, const char *const *words)
+static bool class_has(const ex_node *n, const char *const *words)
 {
     const char *keys[2] = {attr(n, "class"), attr(n, "id")};
     for (int k = 0; k < 2; k++) {
@@ -260,7 +252,7 @@ typedef struct walk {
     ex_meta_found *f;
     arena         *a;
     buf            tmp;
-    xmlNode       *near_h1;         /* the last h1 seen, NULL past its window */
+    const ex_node *near_h1;         /* the last h1 seen, NULL past its window */
     size_t         near_k, near_seen;   /* its index in f->h1; text bytes seen since */
     bool           near_label;      /* the previous line said "updated" */
     /* The last dated short line, and the last labelled an update
@@ -273,7 +265,7 @@ typedef struct walk {
     /* Where the first itemprop / rel author was: later ones count only
      * inside it, since an author elsewhere on the page wrote a related
      * article. */
-    xmlNode       *item_scope, *rel_scope;
+    const ex_node *item_scope, *rel_scope;
 } walk;
 
 /* Keys of the day of the last revision. */
@@ -332,7 +324,7 @@ static void meta_key(walk *w, const char *key, const char *content)
     else meta_date(w, key, v);
 }
 
-static void on_meta(walk *w, xmlNode *n)
+static void on_meta(walk *w, const ex_node *n)
 {
     const char *content = attr(n, "content");
     if (!content) return;
@@ -364,7 +356,7 @@ static const char *const standfirst_classes[] = {
 };
 static const char *const date_classes[] = {"date", "publish", "posted", "timestamp", NULL};
 
-static bool is_under(xmlNode *n, xmlNode *top)
+static bool is_under(const ex_node *n, const ex_node *top)
 {
     for (; n; n = n->parent)
         if (n == top) return true;
@@ -373,7 +365,7 @@ static bool is_under(xmlNode *n, xmlNode *top)
 
 /* An author element: added to *list when it is the first or lies inside
  * the first one's grandparent (the byline that holds them all). */
-static void element_author(walk *w, xmlNode *n, xmlNode **scope, const char **list)
+static void element_author(walk *w, const ex_node *n, const ex_node **scope, const char **list)
 {
     if (*scope && !is_under(n, *scope)) return;
     const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
@@ -382,7 +374,7 @@ static void element_author(walk *w, xmlNode *n, xmlNode **scope, const char **li
     ex_meta_add_name(w->a, list, t);
 }
 
-static void on_itemprop(walk *w, xmlNode *n, const char *prop)
+static void on_itemprop(walk *w, const ex_node *n, const char *prop)
 {
     ex_meta_found *f = w->f;
     if (list_has(prop, "headline") && !f->item_headline)
@@ -397,7 +389,7 @@ static void on_itemprop(walk *w, xmlNode *n, const char *prop)
         f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
 }
 
-static void on_time(walk *w, xmlNode *n)
+static void on_time(walk *w, const ex_node *n)
 {
     /* <time>Dec 19, 2025</time>: without the attribute, the text says it. */
     const char *dt = attr(n, "datetime");
@@ -406,13 +398,13 @@ static void on_time(walk *w, xmlNode *n)
     if (d == SL_NO_DATE) return;
     static const char *const pub[] = {"publish", "pubdate", NULL};
     const char *ip = attr(n, "itemprop");
-    bool published = xmlHasProp(n, (const xmlChar *)"pubdate") || class_has(n, pub) ||
+    bool published = ex_has_attr(n, "pubdate") || class_has(n, pub) ||
                      (ip && list_has(ip, "datePublished"));
     if (published && w->f->time_pub == SL_NO_DATE) w->f->time_pub = d;
     if (w->f->time_any == SL_NO_DATE) w->f->time_any = d;
 }
 
-static bool inside(xmlNode *n, xmlNode *top)
+static bool inside(const ex_node *n, const ex_node *top)
 {
     for (; n; n = n->parent)
         if (n == top) return true;
@@ -443,10 +435,10 @@ static bool has_digit(const char *s, size_t n)
 /* A text node: a short line with a date is the page's dateline when it
  * lies in the window after an h1, or just before one (the date above the
  * headline), unless it or the line before it labels an update. */
-static void near_text(walk *w, xmlNode *n)
+static void near_text(walk *w, const ex_node *n)
 {
     if (!n->content || (w->near_h1 && inside(n, w->near_h1))) return;
-    const char *s = (const char *)n->content;
+    const char *s = n->content;
     size_t len = strlen(s);
     while (len && isspace((unsigned char)s[len - 1])) len--;
     while (len && isspace((unsigned char)*s)) { s++; len--; }
@@ -470,7 +462,7 @@ static void near_text(walk *w, xmlNode *n)
 }
 
 /* Class and id rules, for the elements the markup does not label. */
-static void on_classes(walk *w, xmlNode *n)
+static void on_classes(walk *w, const ex_node *n)
 {
     ex_meta_found *f = w->f;
     static const char *const comments[] = {"comment", NULL};
@@ -488,7 +480,7 @@ static void on_classes(walk *w, xmlNode *n)
     }
 }
 
-static void on_element(walk *w, xmlNode *n)
+static void on_element(walk *w, const ex_node *n)
 {
     ex_meta_found *f = w->f;
     if (is(n, "meta")) { on_meta(w, n); return; }
@@ -499,7 +491,7 @@ static void on_element(walk *w, xmlNode *n)
     if (is(n, "script")) {
         const char *type = attr(n, "type");
         if (!type || !strcasestr(type, "ld+json") || !n->children || !n->children->content) return;
-        const char *s = (const char *)n->children->content;
+        const char *s = n->children->content;
         ex_meta_ld(s, strnlen(s, EX_META_MAX_LD), w->a, f);
         return;
     }
@@ -534,17 +526,17 @@ static void on_element(walk *w, xmlNode *n)
     on_classes(w, n);
 }
 
-static void gather(xmlNode *root, arena *a, ex_meta_found *f)
+static void gather(const ex_node *root, arena *a, ex_meta_found *f)
 {
     walk w = {.f = f, .a = a, .meta_date_rank = 3, .last_date = SL_NO_DATE,
              .last_update = SL_NO_DATE};
     buf_init(&w.tmp);
-    for (xmlNode *n = root; n; ) {
-        bool descend = n->type == XML_ELEMENT_NODE;
+    for (const ex_node *n = root; n; ) {
+        bool descend = n->type == EX_NODE_ELEMENT;
         if (descend) {
             on_element(&w, n);
             descend = !skipped_element(n) && !is(n, "title");
-        } else if (n->type == XML_TEXT_NODE) {
+        } else if (n->type == EX_NODE_TEXT) {
             near_text(&w, n);
         }
         n = next_node(n, root, descend);
@@ -614,9 +606,8 @@ static void pick_date(const ex_meta_found *found, const sl_page *page, sl_articl
     if (f->modified != SL_NO_DATE) { out->published = f->modified; out->date_inferred = 1; }
 }
 
-void ex_html_meta(ex_html_doc *doc, const sl_page *page, arena *a, sl_article *out)
+void ex_html_meta(const ex_node *root, const sl_page *page, arena *a, sl_article *out)
 {
-    xmlNode *root = xmlDocGetRootElement(doc);
     if (!root) return;
     ex_meta_found f = {
         .ld_date = SL_NO_DATE, .ld_page_date = SL_NO_DATE, .meta_date = SL_NO_DATE, .item_date = SL_NO_DATE,

@@ -26,10 +26,9 @@ static const sl_article *meta_of(fixture *f, const char *html, const char *url,
                  .body = html, .body_len = strlen(html), .format = SL_FORMAT_HTML};
     memset(&f->art, 0, sizeof f->art);
     f->art.published = published ? day_parse_iso(published, strlen(published)) : SL_NO_DATE;
-    ex_html_doc *doc = ex_html_parse(&p, &f->err);
-    assert_non_null(doc);
-    ex_html_meta(doc, &p, &f->a, &f->art);
-    ex_html_free(doc);
+    const ex_node *root = ex_html_parse(&p, &f->a, &f->err);
+    assert_non_null(root);
+    ex_html_meta(root, &p, &f->a, &f->art);
     return &f->art;
 }
 

@@ -1,0 +1,57 @@
+/* dom.h: an HTML page's tree as the extract stage reads it.
+ *
+ * Two builders give the same tree: ex_dom_parse, our own parser (dom_parse.c),
+ * and ex_dom_from_xml, a copy of libxml2's HTML tree (dom_xml.c), kept to
+ * check the first against the second on whole corpora. Every node and
+ * string lives in the arena given to the builder.
+ *
+ * Private to src/extract/. */
+#ifndef SL_EX_DOM_H
+#define SL_EX_DOM_H
+
+#include "core/core.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The values are libxml2's node types, so both builders read alike. */
+typedef enum ex_node_type {
+    EX_NODE_ELEMENT = 1,
+    EX_NODE_TEXT    = 3,   /* also the content of <script> and <style> */
+    EX_NODE_COMMENT = 8,
+} ex_node_type;
+
+typedef struct ex_attr {
+    const char *name;    /* lower case */
+    const char *value;   /* entities decoded; NULL when written without one */
+} ex_attr;
+
+typedef struct ex_node ex_node;
+struct ex_node {
+    ex_node    *parent, *children, *last, *next;
+    const char *name;     /* elements: the tag name in lower case; else NULL */
+    const char *content;  /* text and comments: NUL-terminated UTF-8; else NULL */
+    ex_attr    *attrs;    /* elements: in page order, no name twice */
+    uint32_t    n_attrs;
+    uint8_t     type;     /* ex_node_type */
+};
+
+/* The value of attribute name (lower case) of n: NULL when n has no such
+ * attribute or it has no value. */
+const char *ex_attr_value(const ex_node *n, const char *name);
+/* Does n carry attribute name at all (with or without a value)? */
+bool        ex_has_attr(const ex_node *n, const char *name);
+
+/* The root element (<html>, made when the page has none) of the page
+ * s[0..n), which is UTF-8 (bytes that are not become U+FFFD), built in a;
+ * NULL when the page holds nothing to build from. Tags, attributes,
+ * entities, implied and auto-closed elements are read as libxml2 2.9's
+ * HTML parser reads them (HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS). */
+ex_node *ex_dom_parse(const char *s, size_t n, arena *a);
+
+/* The same tree copied from libxml2's (root: an xmlNode *, the document's
+ * root element). */
+ex_node *ex_dom_from_xml(const void *root, arena *a);
+
+#endif
