@@ -40,7 +40,14 @@ void buf_clear(buf *b);
 void buf_reserve(buf *b, size_t extra);
 void buf_append(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
+/* Inline: text is built a character at a time in the hot loops of
+ * extraction and analysis. */
+static inline void buf_putc(buf *b, char c)
+{
+    if (b->len + 2 > b->cap) buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *buf_detach(buf *b);                        /* caller frees */
 /* Append the whole file at path; false (b as it was) when it cannot be

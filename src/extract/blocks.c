@@ -98,7 +98,9 @@ static void count_chars(ex_block *b)
         b->chars++;
         if (u8_is_space(cp)) continue;
         b->nonspace++;
-        if (u8_is_digit(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_SC) b->figures++;
+        /* of ASCII, only '$' is a currency sign (category Sc) */
+        if (u8_is_digit(cp) || (cp < 0x80 ? cp == '$' : utf8proc_category(cp) == UTF8PROC_CATEGORY_SC))
+            b->figures++;
     }
 }
 

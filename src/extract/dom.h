@@ -22,6 +22,26 @@ typedef enum ex_node_type {
     EX_NODE_COMMENT = 8,
 } ex_node_type;
 
+/* The elements the extract stage tells apart, named as in HTML; any other
+ * is EX_TAG_OTHER. */
+#define EX_TAGS(X)                                                                      \
+    X(a) X(address) X(applet) X(article) X(aside) X(audio) X(blockquote) X(body) X(br)  \
+    X(button) X(canvas) X(caption) X(center) X(datalist) X(dd) X(details) X(dialog)     \
+    X(dir) X(div) X(dl) X(dt) X(embed) X(fieldset) X(figcaption) X(figure) X(footer)    \
+    X(form) X(frameset) X(h1) X(h2) X(h3) X(h4) X(h5) X(h6) X(head) X(header) X(hgroup) \
+    X(hr) X(html) X(iframe) X(input) X(legend) X(li) X(link) X(main) X(map) X(math)     \
+    X(menu) X(meta) X(meter) X(nav) X(noembed) X(noframes) X(noscript) X(object) X(ol)  \
+    X(option) X(p) X(pre) X(progress) X(script) X(section) X(select) X(style)           \
+    X(summary) X(svg) X(table) X(tbody) X(td) X(template) X(textarea) X(tfoot) X(th)    \
+    X(thead) X(time) X(title) X(tr) X(ul) X(video)
+
+#define EX_TAG_ENUM(name) EX_TAG_##name,
+typedef enum ex_tag { EX_TAG_OTHER, EX_TAGS(EX_TAG_ENUM) EX_TAG_COUNT } ex_tag;
+#undef EX_TAG_ENUM
+
+/* The tag of the lower-case element name s[0..n). */
+ex_tag ex_tag_of(const char *s, size_t n);
+
 typedef struct ex_attr {
     const char *name;    /* lower case */
     const char *value;   /* entities decoded; NULL when written without one */
@@ -35,6 +55,7 @@ struct ex_node {
     ex_attr    *attrs;    /* elements: in page order, no name twice */
     uint32_t    n_attrs;
     uint8_t     type;     /* ex_node_type */
+    uint8_t     tag;      /* elements: ex_tag of name */
 };
 
 /* The value of attribute name (lower case) of n: NULL when n has no such

@@ -6,8 +6,37 @@
  * left unexpanded, processing instructions, the DTD). */
 #include "dom.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <libxml/tree.h>
+
+#define EX_TAG_NAME(name) #name,
+static const char *const tag_names[EX_TAG_COUNT] = {"", EX_TAGS(EX_TAG_NAME)};
+#undef EX_TAG_NAME
+
+/* The tags by first letter: tag_from[c - 'a'] up to tag_from[c - 'a' + 1]
+ * (tag_names is in alphabetical order). */
+static uint8_t tag_from[27];
+static pthread_once_t tag_once = PTHREAD_ONCE_INIT;
+
+static void tags_init(void)
+{
+    size_t t = 1;
+    for (int c = 0; c < 26; c++) {
+        tag_from[c] = (uint8_t)t;
+        while (t < EX_TAG_COUNT && tag_names[t][0] == 'a' + c) t++;
+    }
+    tag_from[26] = (uint8_t)t;
+}
+
+ex_tag ex_tag_of(const char *s, size_t n)
+{
+    if (!n || s[0] < 'a' || s[0] > 'z') return EX_TAG_OTHER;
+    pthread_once(&tag_once, tags_init);
+    for (size_t t = tag_from[s[0] - 'a']; t < tag_from[s[0] - 'a' + 1]; t++)
+        if (!strncmp(tag_names[t], s, n) && !tag_names[t][n]) return (ex_tag)t;
+    return EX_TAG_OTHER;
+}
 
 const char *ex_attr_value(const ex_node *n, const char *name)
 {
@@ -56,6 +85,7 @@ static ex_node *copy_node(const xmlNode *x, ex_node *parent, arena *a)
     e->parent = parent;
     if (type == EX_NODE_ELEMENT) {
         e->name = arena_strdup(a, x->name ? (const char *)x->name : "");
+        e->tag = (uint8_t)ex_tag_of(e->name, strlen(e->name));
         copy_attrs(x, e, a);
     } else {
         e->content = arena_strdup(a, x->content ? (const char *)x->content : "");

@@ -176,6 +176,23 @@ typedef struct ex_html_blocks {
  * only when hidden_too. */
 void ex_html_flatten(const ex_node *root, arena *a, bool hidden_too, ex_html_blocks *out);
 
+/* ---- words.c ---- */
+/* A set of up to 64 non-empty lower-case words, searched for together. */
+#define EX_WORDS_MAX 64
+typedef struct ex_words {
+    const char *w[EX_WORDS_MAX];
+    uint8_t     len[EX_WORDS_MAX];
+    uint64_t    by_first[256];   /* the words beginning with each byte */
+    uint64_t    by_second[256];  /* the words whose second byte it is */
+    uint64_t    single;          /* the words of one byte */
+    size_t      n;
+} ex_words;
+
+/* The set of words[0..n) (n <= EX_WORDS_MAX; the strings are not copied). */
+void     ex_words_init(ex_words *ws, const char *const *words, size_t n);
+/* Which of the words occur in s[0..n) (case-sensitive): bit i for words[i]. */
+uint64_t ex_words_in(const ex_words *ws, const char *s, size_t n);
+
 /* ---- lang.c ---- */
 /* ISO 639-1 code of the language text (n bytes) is written in, from its
  * script and, in Latin script, its commonest function words; NULL when it

@@ -9,6 +9,7 @@
  * blocks (html_body.c, boilerplate.c), parsing (html.c). */
 #include "ex_internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,69 +25,96 @@ typedef enum tag_kind { TAG_INLINE, TAG_BLOCK, TAG_SKIP, TAG_BREAK } tag_kind;
 enum { IN_LINK = 1, IN_HEADING = 2, IN_CAPTION = 4, IN_CELL = 8, OFF_TAG = 16 };
 
 typedef struct tag_info {
-    const char *name;
-    uint8_t     kind;
-    uint8_t     flags;
+    uint8_t kind;
+    uint8_t flags;
 } tag_info;
 
-/* Sorted by name for bsearch. Skipped elements hold no reader-visible text
- * (scripts, styles, form controls, media). nav, aside, footer, header and
- * form are kept but hint at boilerplate, as a class name would. */
-static const tag_info tags[] = {
-    {"a", TAG_INLINE, IN_LINK},          {"address", TAG_BLOCK, 0},
-    {"applet", TAG_SKIP, 0},             {"article", TAG_BLOCK, 0},
-    {"aside", TAG_BLOCK, OFF_TAG},       {"audio", TAG_SKIP, 0},
-    {"blockquote", TAG_BLOCK, 0},        {"body", TAG_BLOCK, 0},
-    {"br", TAG_BREAK, 0},                {"button", TAG_SKIP, 0},
-    {"canvas", TAG_SKIP, 0},             {"caption", TAG_BLOCK, IN_CAPTION},
-    {"center", TAG_BLOCK, 0},            {"datalist", TAG_SKIP, 0},
-    {"dd", TAG_BLOCK, 0},                {"details", TAG_BLOCK, 0},
-    {"dialog", TAG_BLOCK, OFF_TAG},      {"dir", TAG_BLOCK, 0},
-    {"div", TAG_BLOCK, 0},               {"dl", TAG_BLOCK, 0},
-    {"dt", TAG_BLOCK, 0},                {"embed", TAG_SKIP, 0},
-    {"fieldset", TAG_BLOCK, 0},          {"figcaption", TAG_BLOCK, IN_CAPTION},
-    {"figure", TAG_BLOCK, 0},            {"footer", TAG_BLOCK, OFF_TAG},
-    {"form", TAG_BLOCK, OFF_TAG},        {"frameset", TAG_BLOCK, 0},
-    {"h1", TAG_BLOCK, IN_HEADING},       {"h2", TAG_BLOCK, IN_HEADING},
-    {"h3", TAG_BLOCK, IN_HEADING},       {"h4", TAG_BLOCK, IN_HEADING},
-    {"h5", TAG_BLOCK, IN_HEADING},       {"h6", TAG_BLOCK, IN_HEADING},
-    {"head", TAG_SKIP, 0},               {"header", TAG_BLOCK, OFF_TAG},
-    {"hgroup", TAG_BLOCK, 0},            {"hr", TAG_BLOCK, 0},
-    {"html", TAG_BLOCK, 0},              {"iframe", TAG_SKIP, 0},
-    {"input", TAG_SKIP, 0},              {"legend", TAG_BLOCK, 0},
-    {"li", TAG_BLOCK, 0},                {"link", TAG_SKIP, 0},
-    {"main", TAG_BLOCK, 0},              {"map", TAG_SKIP, 0},
-    {"math", TAG_SKIP, 0},               {"menu", TAG_BLOCK, OFF_TAG},
-    {"meta", TAG_SKIP, 0},               {"meter", TAG_SKIP, 0},
-    {"nav", TAG_BLOCK, OFF_TAG},         {"noembed", TAG_SKIP, 0},
-    {"noframes", TAG_SKIP, 0},           {"noscript", TAG_SKIP, 0},
-    {"object", TAG_SKIP, 0},             {"ol", TAG_BLOCK, 0},
-    {"option", TAG_SKIP, 0},             {"p", TAG_BLOCK, 0},
-    {"pre", TAG_BLOCK, 0},               {"progress", TAG_SKIP, 0},
-    {"script", TAG_SKIP, 0},             {"section", TAG_BLOCK, 0},
-    {"select", TAG_SKIP, 0},             {"style", TAG_SKIP, 0},
-    {"summary", TAG_BLOCK, 0},           {"svg", TAG_SKIP, 0},
-    {"table", TAG_BLOCK, 0},             {"tbody", TAG_BLOCK, 0},
-    {"td", TAG_BLOCK, IN_CELL},                {"template", TAG_SKIP, 0},
-    {"textarea", TAG_SKIP, 0},           {"tfoot", TAG_BLOCK, 0},
-    {"th", TAG_BLOCK, IN_CELL},                {"thead", TAG_BLOCK, 0},
-    {"title", TAG_SKIP, 0},              {"tr", TAG_BLOCK, 0},
-    {"ul", TAG_BLOCK, 0},                {"video", TAG_SKIP, 0},
+/* By tag; the elements not named are inline. Skipped elements hold no
+ * reader-visible text (scripts, styles, form controls, media). nav, aside,
+ * footer, header and form are kept but hint at boilerplate, as a class
+ * name would. */
+static const tag_info tags[EX_TAG_COUNT] = {
+    [EX_TAG_a] = {TAG_INLINE, IN_LINK},
+    [EX_TAG_address] = {TAG_BLOCK, 0},
+    [EX_TAG_applet] = {TAG_SKIP, 0},
+    [EX_TAG_article] = {TAG_BLOCK, 0},
+    [EX_TAG_aside] = {TAG_BLOCK, OFF_TAG},
+    [EX_TAG_audio] = {TAG_SKIP, 0},
+    [EX_TAG_blockquote] = {TAG_BLOCK, 0},
+    [EX_TAG_body] = {TAG_BLOCK, 0},
+    [EX_TAG_br] = {TAG_BREAK, 0},
+    [EX_TAG_button] = {TAG_SKIP, 0},
+    [EX_TAG_canvas] = {TAG_SKIP, 0},
+    [EX_TAG_caption] = {TAG_BLOCK, IN_CAPTION},
+    [EX_TAG_center] = {TAG_BLOCK, 0},
+    [EX_TAG_datalist] = {TAG_SKIP, 0},
+    [EX_TAG_dd] = {TAG_BLOCK, 0},
+    [EX_TAG_details] = {TAG_BLOCK, 0},
+    [EX_TAG_dialog] = {TAG_BLOCK, OFF_TAG},
+    [EX_TAG_dir] = {TAG_BLOCK, 0},
+    [EX_TAG_div] = {TAG_BLOCK, 0},
+    [EX_TAG_dl] = {TAG_BLOCK, 0},
+    [EX_TAG_dt] = {TAG_BLOCK, 0},
+    [EX_TAG_embed] = {TAG_SKIP, 0},
+    [EX_TAG_fieldset] = {TAG_BLOCK, 0},
+    [EX_TAG_figcaption] = {TAG_BLOCK, IN_CAPTION},
+    [EX_TAG_figure] = {TAG_BLOCK, 0},
+    [EX_TAG_footer] = {TAG_BLOCK, OFF_TAG},
+    [EX_TAG_form] = {TAG_BLOCK, OFF_TAG},
+    [EX_TAG_frameset] = {TAG_BLOCK, 0},
+    [EX_TAG_h1] = {TAG_BLOCK, IN_HEADING},
+    [EX_TAG_h2] = {TAG_BLOCK, IN_HEADING},
+    [EX_TAG_h3] = {TAG_BLOCK, IN_HEADING},
+    [EX_TAG_h4] = {TAG_BLOCK, IN_HEADING},
+    [EX_TAG_h5] = {TAG_BLOCK, IN_HEADING},
+    [EX_TAG_h6] = {TAG_BLOCK, IN_HEADING},
+    [EX_TAG_head] = {TAG_SKIP, 0},
+    [EX_TAG_header] = {TAG_BLOCK, OFF_TAG},
+    [EX_TAG_hgroup] = {TAG_BLOCK, 0},
+    [EX_TAG_hr] = {TAG_BLOCK, 0},
+    [EX_TAG_html] = {TAG_BLOCK, 0},
+    [EX_TAG_iframe] = {TAG_SKIP, 0},
+    [EX_TAG_input] = {TAG_SKIP, 0},
+    [EX_TAG_legend] = {TAG_BLOCK, 0},
+    [EX_TAG_li] = {TAG_BLOCK, 0},
+    [EX_TAG_link] = {TAG_SKIP, 0},
+    [EX_TAG_main] = {TAG_BLOCK, 0},
+    [EX_TAG_map] = {TAG_SKIP, 0},
+    [EX_TAG_math] = {TAG_SKIP, 0},
+    [EX_TAG_menu] = {TAG_BLOCK, OFF_TAG},
+    [EX_TAG_meta] = {TAG_SKIP, 0},
+    [EX_TAG_meter] = {TAG_SKIP, 0},
+    [EX_TAG_nav] = {TAG_BLOCK, OFF_TAG},
+    [EX_TAG_noembed] = {TAG_SKIP, 0},
+    [EX_TAG_noframes] = {TAG_SKIP, 0},
+    [EX_TAG_noscript] = {TAG_SKIP, 0},
+    [EX_TAG_object] = {TAG_SKIP, 0},
+    [EX_TAG_ol] = {TAG_BLOCK, 0},
+    [EX_TAG_option] = {TAG_SKIP, 0},
+    [EX_TAG_p] = {TAG_BLOCK, 0},
+    [EX_TAG_pre] = {TAG_BLOCK, 0},
+    [EX_TAG_progress] = {TAG_SKIP, 0},
+    [EX_TAG_script] = {TAG_SKIP, 0},
+    [EX_TAG_section] = {TAG_BLOCK, 0},
+    [EX_TAG_select] = {TAG_SKIP, 0},
+    [EX_TAG_style] = {TAG_SKIP, 0},
+    [EX_TAG_summary] = {TAG_BLOCK, 0},
+    [EX_TAG_svg] = {TAG_SKIP, 0},
+    [EX_TAG_table] = {TAG_BLOCK, 0},
+    [EX_TAG_tbody] = {TAG_BLOCK, 0},
+    [EX_TAG_td] = {TAG_BLOCK, IN_CELL},
+    [EX_TAG_template] = {TAG_SKIP, 0},
+    [EX_TAG_textarea] = {TAG_SKIP, 0},
+    [EX_TAG_tfoot] = {TAG_BLOCK, 0},
+    [EX_TAG_th] = {TAG_BLOCK, IN_CELL},
+    [EX_TAG_thead] = {TAG_BLOCK, 0},
+    [EX_TAG_title] = {TAG_SKIP, 0},
+    [EX_TAG_tr] = {TAG_BLOCK, 0},
+    [EX_TAG_ul] = {TAG_BLOCK, 0},
+    [EX_TAG_video] = {TAG_SKIP, 0},
 };
 
-static int tag_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const tag_info *)elem)->name);
-}
-
-static const tag_info *tag_of(const ex_node *n)
-{
-    static const tag_info inline_tag = {"", TAG_INLINE, 0};
-    const tag_info *t = n->name ? bsearch(n->name, tags, sizeof tags / sizeof tags[0],
-                                          sizeof tags[0], tag_cmp)
-                                : NULL;
-    return t ? t : &inline_tag;
-}
+static const tag_info *tag_of(const ex_node *n) { return &tags[n->tag]; }
 
 /* ---- class and id hints ---- */
 
@@ -114,11 +142,20 @@ static const char *const off_words[] = {"ad", "ads", "nav", "menu", "tag", "meta
 static const char *const on_parts[] = {"article", "content", "story", "post", "entry",
                                        "body", "text", "main", "blog", "prose"};
 
-static int count_parts(const char *s, const char *const *parts, size_t n)
+#define N_OFF_PARTS (sizeof off_parts / sizeof off_parts[0])
+#define N_ON_PARTS (sizeof on_parts / sizeof on_parts[0])
+
+/* Both lists as one set: off_parts are its first words, on_parts the rest. */
+static ex_words parts;
+static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
+
+static void parts_init(void)
 {
-    int k = 0;
-    for (size_t i = 0; i < n; i++) k += strstr(s, parts[i]) != NULL;
-    return k;
+    const char *all[N_OFF_PARTS + N_ON_PARTS];
+    _Static_assert(N_OFF_PARTS + N_ON_PARTS <= EX_WORDS_MAX, "too many class-name parts");
+    memcpy(all, off_parts, sizeof off_parts);
+    memcpy(all + N_OFF_PARTS, on_parts, sizeof on_parts);
+    ex_words_init(&parts, all, N_OFF_PARTS + N_ON_PARTS);
 }
 
 static int count_words(const char *s, const char *const *words, size_t n)
@@ -191,13 +228,16 @@ static int hint_of(const ex_node *n, const tag_info *t)
     attr_lower(n, "id", id);
     drop_taxonomy(cls);
     if (heading_slug(id)) id[0] = '\0';
+    pthread_once(&parts_once, parts_init);
+    const uint64_t off_mask = ((uint64_t)1 << N_OFF_PARTS) - 1;
     int on = 0, off = 0;
     for (int k = 0; k < 2; k++) {
         const char *s = k ? id : cls;
         if (!*s) continue;
-        off += count_parts(s, off_parts, sizeof off_parts / sizeof off_parts[0]) +
+        uint64_t found = ex_words_in(&parts, s, strlen(s));
+        off += __builtin_popcountll(found & off_mask) +
                count_words(s, off_words, sizeof off_words / sizeof off_words[0]);
-        on += count_parts(s, on_parts, sizeof on_parts / sizeof on_parts[0]);
+        on += __builtin_popcountll(found & ~off_mask);
     }
     return off >= on ? -(off > 0) : 1;
 }
@@ -342,13 +382,12 @@ static void count(walker *w, const tag_info *t, int step)
 
 static bool open_button(const ex_node *b)
 {
-    if (strcasecmp(b->name, "button")) return false;
+    if (b->tag != EX_TAG_button) return false;
     size_t seen = 0;
     for (const ex_node *n = b->children; n && seen < EX_BUTTON_LOOK; seen++) {
         if (n->type == EX_NODE_ELEMENT) {
-            const char *name = n->name;
-            if (!strcasecmp(name, "p") || !strcasecmp(name, "div") || !strcasecmp(name, "section") ||
-                !strcasecmp(name, "article") || !strcasecmp(name, "main")) return true;
+            if (n->tag == EX_TAG_p || n->tag == EX_TAG_div || n->tag == EX_TAG_section ||
+                n->tag == EX_TAG_article || n->tag == EX_TAG_main) return true;
         }
         if (n->type == EX_NODE_ELEMENT && n->children) { n = n->children; continue; }
         while (n != b && !n->next) n = n->parent;
@@ -380,10 +419,9 @@ static bool enter(walker *w, const ex_node *n)
     /* html and body carry the page template's classes, not the article's;
      * inline elements' names (a link's, a word's) are read only from the
      * block they are in, which keeps the walk cheap. */
-    int hint = block && strcmp(n->name, "body") && strcmp(n->name, "html")
-                   ? hint_of(n, t) : 0;
+    int hint = block && n->tag != EX_TAG_body && n->tag != EX_TAG_html ? hint_of(n, t) : 0;
     if ((block || hint) && w->stack.n < EX_MAX_NEST) {
-        open_el e = {n, -1, (int8_t)hint, !strcmp(n->name, "article")};
+        open_el e = {n, -1, (int8_t)hint, n->tag == EX_TAG_article};
         VEC_PUSH(w->stack, e);
     }
     count(w, t, 1);

@@ -8,6 +8,7 @@
 #include "html_meta.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -102,13 +103,12 @@ void ex_meta_add_name(arena *a, const char **list, const char *name)
 /* The value of attribute name, without a copy. */
 static const char *attr(const ex_node *n, const char *name) { return ex_attr_value(n, name); }
 
-static bool is(const ex_node *n, const char *name) { return !strcasecmp(n->name, name); }
 
 static bool skipped_element(const ex_node *n)
 {
     /* svg: an icon's <title> is not the page's. */
-    return is(n, "script") || is(n, "style") || is(n, "noscript") || is(n, "template") ||
-           is(n, "svg");
+    return n->tag == EX_TAG_script || n->tag == EX_TAG_style || n->tag == EX_TAG_noscript ||
+           n->tag == EX_TAG_template || n->tag == EX_TAG_svg;
 }
 
 /* The next node in document order; children are skipped when descend is
@@ -127,8 +127,7 @@ static const ex_node *next_node(const ex_node *n, const ex_node *top, bool desce
 /* Is n an element h1 to h6? */
 static bool is_heading(const ex_node *n)
 {
-    const char *s = n->name;
-    return n->type == EX_NODE_ELEMENT && s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2];
+    return n->tag >= EX_TAG_h1 && n->tag <= EX_TAG_h6;
 }
 
 /* The text under node, cleaned, in a; NULL if empty or longer than cap
@@ -148,7 +147,9 @@ static const char *text_under_as(const ex_node *node, size_t cap, arena *a, buf 
              * unclosed h1 followed by the byline's h3 */
             if (heading && is_heading(n)) break;
             descend = !skipped_element(n);
-            if (spaced || is(n, "br") || is(n, "p") || is(n, "div") || is(n, "li")) buf_putc(b, ' ');
+            if (spaced || n->tag == EX_TAG_br || n->tag == EX_TAG_p || n->tag == EX_TAG_div ||
+                n->tag == EX_TAG_li)
+                buf_putc(b, ' ');
         }
         n = next_node(n, node, descend);
     }
@@ -159,29 +160,6 @@ static const char *text_under_as(const ex_node *node, size_t cap, arena *a, buf 
 static const char *text_under(const ex_node *node, size_t cap, arena *a, buf *b)
 {
     return text_under_as(node, cap, a, b, false);
-}
-
-/* Does the lower-cased class or id of n contain one of words? */
-static bool class_has(const ex_node *n, const char *const *words)
-{
-    const char *keys[2] = {attr(n, "class"), attr(n, "id")};
-    for (int k = 0; k < 2; k++) {
-        if (!keys[k]) continue;
-        /* the words are in lower case: the key is lowered once and searched
-         * case-sensitively (strcasestr on every element cost a tenth of
-         * extraction) */
-        char low[256];
-        size_t len = strlen(keys[k]);
-        if (len >= sizeof low) {
-            for (const char *const *w = words; *w; w++)
-                if (strcasestr(keys[k], *w)) return true;
-            continue;
-        }
-        for (size_t i = 0; i <= len; i++) low[i] = (char)tolower((unsigned char)keys[k][i]);
-        for (const char *const *w = words; *w; w++)
-            if (strstr(low, *w)) return true;
-    }
-    return false;
 }
 
 /* Does the space-separated list s hold word (case-insensitive)? */
@@ -252,6 +230,7 @@ typedef struct walk {
     ex_meta_found *f;
     arena         *a;
     buf            tmp;
+    buf            low;             /* a class or id name in lower case */
     const ex_node *near_h1;         /* the last h1 seen, NULL past its window */
     size_t         near_k, near_seen;   /* its index in f->h1; text bytes seen since */
     bool           near_label;      /* the previous line said "updated" */
@@ -349,12 +328,52 @@ static void on_meta(walk *w, const ex_node *n)
 
 /* ---- elements ------------------------------------------------------------- */
 
-static const char *const byline_classes[] = {"byline", "author", "writtenby", "p-author", NULL};
-static const char *const standfirst_classes[] = {
+/* Words looked for in class and id names (lower-cased), as one set: each
+ * kind is a range of it. */
+static const char *const class_words[] = {
+    /* bylines */
+    "byline", "author", "writtenby", "p-author",
+    /* standfirsts */
     "standfirst", "subheadline", "sub-headline", "subtitle", "article-dek", "__dek", "-dek",
-    "summary-lede", NULL,
+    "summary-lede",
+    /* datelines */
+    "date", "publish", "posted", "timestamp",
+    /* what rules a byline or a date out */
+    "comment", "update", "modified",
+    /* a <time> of the publication */
+    "pubdate",
 };
-static const char *const date_classes[] = {"date", "publish", "posted", "timestamp", NULL};
+#define CLASS_RANGE(from, n) ((((uint64_t)1 << (n)) - 1) << (from))
+#define BYLINE_CLASSES     CLASS_RANGE(0, 4)
+#define STANDFIRST_CLASSES CLASS_RANGE(4, 8)
+#define DATE_CLASSES       CLASS_RANGE(12, 4)
+#define COMMENT_CLASSES    CLASS_RANGE(16, 1)
+#define UPDATED_CLASSES    CLASS_RANGE(17, 2)
+#define PUB_CLASSES        (CLASS_RANGE(13, 1) | CLASS_RANGE(19, 1))   /* publish, pubdate */
+
+static ex_words class_set;
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void class_init(void)
+{
+    ex_words_init(&class_set, class_words, sizeof class_words / sizeof class_words[0]);
+}
+
+/* Which of class_words n's class and id hold (lower-cased). */
+static uint64_t class_words_of(walk *w, const ex_node *n)
+{
+    if (!n->n_attrs) return 0;
+    pthread_once(&class_once, class_init);
+    uint64_t found = 0;
+    const char *keys[2] = {attr(n, "class"), attr(n, "id")};
+    for (int k = 0; k < 2; k++) {
+        if (!keys[k]) continue;
+        buf_clear(&w->low);
+        for (const char *p = keys[k]; *p; p++) buf_putc(&w->low, (char)tolower((unsigned char)*p));
+        found |= ex_words_in(&class_set, w->low.data, w->low.len);
+    }
+    return found;
+}
 
 static bool is_under(const ex_node *n, const ex_node *top)
 {
@@ -385,20 +404,19 @@ static void on_itemprop(walk *w, const ex_node *n, const char *prop)
         if (!v) v = text_under(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp);
         if (v) f->item_date = ex_meta_date(v, strlen(v));
     }
-    if (list_has(prop, "alternativeHeadline") && !f->subtitle && !is(n, "meta"))
+    if (list_has(prop, "alternativeHeadline") && !f->subtitle && n->tag != EX_TAG_meta)
         f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
 }
 
-static void on_time(walk *w, const ex_node *n)
+static void on_time(walk *w, const ex_node *n, uint64_t classes)
 {
     /* <time>Dec 19, 2025</time>: without the attribute, the text says it. */
     const char *dt = attr(n, "datetime");
     if (!dt) dt = text_under(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp);
     int32_t d = dt ? ex_meta_date(dt, strlen(dt)) : SL_NO_DATE;
     if (d == SL_NO_DATE) return;
-    static const char *const pub[] = {"publish", "pubdate", NULL};
     const char *ip = attr(n, "itemprop");
-    bool published = ex_has_attr(n, "pubdate") || class_has(n, pub) ||
+    bool published = ex_has_attr(n, "pubdate") || (classes & PUB_CLASSES) ||
                      (ip && list_has(ip, "datePublished"));
     if (published && w->f->time_pub == SL_NO_DATE) w->f->time_pub = d;
     if (w->f->time_any == SL_NO_DATE) w->f->time_any = d;
@@ -462,18 +480,16 @@ static void near_text(walk *w, const ex_node *n)
 }
 
 /* Class and id rules, for the elements the markup does not label. */
-static void on_classes(walk *w, const ex_node *n)
+static void on_classes(walk *w, const ex_node *n, uint64_t classes)
 {
     ex_meta_found *f = w->f;
-    static const char *const comments[] = {"comment", NULL};
-    if (!f->class_author && class_has(n, byline_classes) && !class_has(n, comments)) {
+    if (!f->class_author && (classes & BYLINE_CLASSES) && !(classes & COMMENT_CLASSES)) {
         const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
         f->class_author = t ? ex_meta_clean_byline(w->a, t) : NULL;
     }
-    if (!f->subtitle && class_has(n, standfirst_classes) && !is(n, "body"))
+    if (!f->subtitle && (classes & STANDFIRST_CLASSES) && n->tag != EX_TAG_body)
         f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
-    static const char *const updated[] = {"update", "modified", NULL};
-    if (f->text_date == SL_NO_DATE && class_has(n, date_classes) && !class_has(n, updated)) {
+    if (f->text_date == SL_NO_DATE && (classes & DATE_CLASSES) && !(classes & UPDATED_CLASSES)) {
         /* every element apart: "Health</a><span>December 22, 2022" */
         const char *t = text_under_as(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp, true);
         if (t) f->text_date = ex_meta_date(t, strlen(t));
@@ -483,19 +499,19 @@ static void on_classes(walk *w, const ex_node *n)
 static void on_element(walk *w, const ex_node *n)
 {
     ex_meta_found *f = w->f;
-    if (is(n, "meta")) { on_meta(w, n); return; }
-    if (is(n, "title")) {
+    if (n->tag == EX_TAG_meta) { on_meta(w, n); return; }
+    if (n->tag == EX_TAG_title) {
         if (!f->html_title) f->html_title = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
         return;
     }
-    if (is(n, "script")) {
+    if (n->tag == EX_TAG_script) {
         const char *type = attr(n, "type");
         if (!type || !strcasestr(type, "ld+json") || !n->children || !n->children->content) return;
         const char *s = n->children->content;
         ex_meta_ld(s, strnlen(s, EX_META_MAX_LD), w->a, f);
         return;
     }
-    if (is(n, "h1") && f->n_h1 < EX_META_MAX_H1) {
+    if (n->tag == EX_TAG_h1 && f->n_h1 < EX_META_MAX_H1) {
         const char *t = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
         if (t) {
             w->near_h1 = n;
@@ -509,21 +525,22 @@ static void on_element(walk *w, const ex_node *n)
             f->h1[f->n_h1++] = t;
         }
     }
-    if (is(n, "link")) {
+    if (n->tag == EX_TAG_link) {
         const char *rel = attr(n, "rel"), *href = attr(n, "href");
         if (rel && href && list_has(rel, "canonical")) f->canonical_url = href;
         return;
     }
-    if (is(n, "html")) {
+    if (n->tag == EX_TAG_html) {
         const char *l = attr(n, "lang") ? attr(n, "lang") : attr(n, "xml:lang");
         if (l) f->lang_html = l;
     }
-    if (is(n, "time")) on_time(w, n);
+    uint64_t classes = class_words_of(w, n);
+    if (n->tag == EX_TAG_time) on_time(w, n, classes);
     const char *rel = attr(n, "rel");
-    if (rel && list_has(rel, "author") && is(n, "a")) element_author(w, n, &w->rel_scope, &f->rel_author);
+    if (rel && list_has(rel, "author") && n->tag == EX_TAG_a) element_author(w, n, &w->rel_scope, &f->rel_author);
     const char *ip = attr(n, "itemprop");
     if (ip) on_itemprop(w, n, ip);
-    on_classes(w, n);
+    on_classes(w, n, classes);
 }
 
 static void gather(const ex_node *root, arena *a, ex_meta_found *f)
@@ -531,17 +548,19 @@ static void gather(const ex_node *root, arena *a, ex_meta_found *f)
     walk w = {.f = f, .a = a, .meta_date_rank = 3, .last_date = SL_NO_DATE,
              .last_update = SL_NO_DATE};
     buf_init(&w.tmp);
+    buf_init(&w.low);
     for (const ex_node *n = root; n; ) {
         bool descend = n->type == EX_NODE_ELEMENT;
         if (descend) {
             on_element(&w, n);
-            descend = !skipped_element(n) && !is(n, "title");
+            descend = !skipped_element(n) && n->tag != EX_TAG_title;
         } else if (n->type == EX_NODE_TEXT) {
             near_text(&w, n);
         }
         n = next_node(n, root, descend);
     }
     buf_free(&w.tmp);
+    buf_free(&w.low);
 }
 
 /* ---- the choice ------------------------------------------------------------ */

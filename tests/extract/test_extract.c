@@ -624,6 +624,31 @@ static void test_huge_page_of_short_lines(void **state)
 }
 
 /* The language from the text alone: the script, then function words. */
+/* ex_words_in finds each word wherever it is, once, as strstr would: at
+ * the start, at the end, overlapping another, and not past the string's
+ * length (which need not end in NUL). */
+static void test_words_found_in_one_pass(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"share", "related", "a", "ad", "hare", "post", "st"};
+    const size_t n = sizeof words / sizeof words[0];
+    ex_words ws;
+    ex_words_init(&ws, words, n);
+    static const char *const names[] = {
+        "article-share-bar", "relatedstories", "xshare", "poststx", "hare", "sharehare",
+        "pos", "", "relate", "nothing-here", "s", "adpost",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        uint64_t want = 0;
+        for (size_t k = 0; k < n; k++)
+            if (strstr(names[i], words[k])) want |= (uint64_t)1 << k;
+        assert_int_equal(ex_words_in(&ws, names[i], strlen(names[i])), want);
+    }
+    /* the length bounds the search: "post" is cut to "pos" */
+    assert_int_equal(ex_words_in(&ws, "posted", 3), 0);
+    assert_int_equal(ex_words_in(&ws, "posted", 4), ((uint64_t)1 << 5) | ((uint64_t)1 << 6));
+}
+
 static void test_language_from_text(void **state)
 {
     (void)state;
@@ -702,6 +727,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nul_bytes_and_crlf, setup, teardown),
         cmocka_unit_test_setup_teardown(test_huge_page_of_short_lines, setup, teardown),
         cmocka_unit_test(test_language_from_text),
+        cmocka_unit_test(test_words_found_in_one_pass),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
