@@ -8,6 +8,7 @@
 #include "html_meta.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -82,6 +83,21 @@ static const struct { const char *name; int month; } foreign_months[] = {
 /* Longest foreign month name, in bytes (a Cyrillic letter takes two). */
 #define EX_MONTH_MAX_BYTES 24
 
+/* foreign_months by name: month_of is asked about every word of a
+ * date-like line. */
+static map foreign_map;
+static pthread_once_t foreign_once = PTHREAD_ONCE_INIT;
+
+static void foreign_init(void)
+{
+    map_init(&foreign_map);
+    for (size_t i = 0; i < sizeof foreign_months / sizeof *foreign_months; i++) {
+        const char *name = foreign_months[i].name;
+        uint64_t *v = map_put(&foreign_map, name, strlen(name), NULL);
+        if (!*v) *v = (uint64_t)foreign_months[i].month;   /* the first entry wins, as in the list */
+    }
+}
+
 /* 1-12 if the word (n bytes) is an English month name or its abbreviation
  * ("Sept" too), or a month name of another language in foreign_months,
  * else 0. */
@@ -92,7 +108,9 @@ static int month_of(const char *w, size_t n)
         "september", "october", "november", "december",
     };
     if (n < 3) return 0;
-    for (int m = 0; m < 12; m++) {
+    /* the letters English months begin with */
+    bool english = memchr("jfmasondJFMASOND", w[0], 16) != NULL;
+    for (int m = 0; english && m < 12; m++) {
         if (strncasecmp(w, months[m], 3)) continue;
         if (n == 3 || (n == 4 && m == 8 && tolower((unsigned char)w[3]) == 't')) return m + 1;
         if (n <= strlen(full[m]) && !strncasecmp(w, full[m], n)) return m + 1;
@@ -109,11 +127,10 @@ static int month_of(const char *w, size_t n)
     buf folded;
     buf_init(&folded);
     if (!ascii) key = u8_fold(w, n, &folded) ? folded.data : "";
-    int found = 0;
-    for (size_t i = 0; i < sizeof foreign_months / sizeof *foreign_months && !found; i++)
-        if (!strcmp(key, foreign_months[i].name)) found = foreign_months[i].month;
+    pthread_once(&foreign_once, foreign_init);
+    const uint64_t *found = map_get(&foreign_map, key, strlen(key));
     buf_free(&folded);
-    return found;
+    return found ? (int)*found : 0;
 }
 
 /* The end of the word that starts at s[i]: letters and digits, also
