@@ -103,7 +103,9 @@ bool ex_is_separator_token(ex_span tok)
                                        "\xC2\xAB" /* « */, "\xE2\x80\xBA" /* › */,
                                        "\xE2\x80\xB9" /* ‹ */, "\xE2\x80\xA2" /* • */,
                                        "\xC2\xB7" /* · */, "::"};
-    /* Asked of every token: the first byte rules out most before strlen. */
+    /* Asked of every token: the length and the first byte rule out most
+     * before strlen. */
+    if (tok.n > 3) return false;
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
         if (tok.n && tok.s[0] == seps[i][0] && tok.n == strlen(seps[i]) && memcmp(tok.s, seps[i], tok.n) == 0)
             return true;
@@ -145,8 +147,12 @@ static bool is_signoff(const ex_block *b)
 
 static bool is_template(ex_span t)
 {
-    return (memmem(t.s, t.n, "{{", 2) && memmem(t.s, t.n, "}}", 2)) ||
-           (memmem(t.s, t.n, "{%", 2) && memmem(t.s, t.n, "%}", 2));
+    /* one memchr finds most lines free of braces */
+    const char *b = memchr(t.s, '{', t.n);
+    if (!b) return false;
+    size_t rest = t.n - (size_t)(b - t.s);
+    return (memmem(b, rest, "{{", 2) && memmem(t.s, t.n, "}}", 2)) ||
+           (memmem(b, rest, "{%", 2) && memmem(t.s, t.n, "%}", 2));
 }
 
 /* A picture code from an agency's archive: letters and at least five digits
