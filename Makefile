@@ -76,6 +76,11 @@ $(B)/latency: bench/latency.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ bench/latency.c
 
+# bench/domdiff.c: our HTML parser checked against libxml2's, page by page.
+$(B)/domdiff: bench/domdiff.c $(B)/libstoryline.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ bench/domdiff.c $(B)/libstoryline.a $(LDLIBS)
+
 # Fuzzing (clang's libFuzzer): fuzz/fuzz_NAME.c for every parser, seeds in
 # fuzz/seeds/NAME/. make fuzz builds the targets and runs each (or those of
 # FUZZ="html feed") for FUZZ_SECONDS from a fresh copy of its seeds; any

@@ -153,6 +153,9 @@ size_t  u8_unspaced_words(const char *s, size_t n);
 size_t  u8_undouble(char *s, size_t n);
 bool    u8_has_doubled(const char *s, size_t n);
 
+/* Is s[0..n) valid UTF-8 (no overlong forms, surrogates or code points
+ * past U+10FFFF)? */
+bool    u8_valid(const char *s, size_t n);
 int     u8_encode(int32_t cp, char out[4]);
 /* Case-fold and strip accents of a word into out (NUL-terminated); returns length. */
 size_t  u8_fold(const char *s, size_t n, buf *out);

@@ -21,6 +21,34 @@ int32_t u8_decode_multi(const char *s, size_t n, int *len)
     return cp;
 }
 
+/* Eight ASCII bytes at a time where it can: most of a page is markup. */
+bool u8_valid(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080ull)) { i += 8; continue; }
+        }
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+        if (c < 0xC2 || c > 0xF4 || k >= n - i) return false;
+        uint32_t v = c & (0x3Fu >> k);
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xC0) != 0x80) return false;
+            v = v << 6 | (s[i + j] & 0x3Fu);
+        }
+        if ((k == 2 && v < 0x800) || (k == 3 && (v < 0x10000 || v > 0x10FFFF)) ||
+            (v >= 0xD800 && v <= 0xDFFF))
+            return false;
+        i += k + 1;
+    }
+    return true;
+}
+
 int u8_encode(int32_t cp, char out[4])
 {
     return (int)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);

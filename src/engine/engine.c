@@ -104,6 +104,7 @@ sl_status sl_open(sl_engine **out, const char *db_path) { return sl_open_db(out,
 
 sl_status sl_open_db(sl_engine **out, const char *db_path, int flags)
 {
+    ex_init();   /* the HTML parser's global setup, before any thread uses it */
     sl_engine *e = xcalloc(1, sizeof *e);
     *out = e;
     e->warn = default_warn;

@@ -68,7 +68,6 @@ static void *worker(void *arg)
 eg_pool *eg_pool_new(int workers)
 {
     if (workers < 1) return NULL;
-    ex_init();   /* the HTML parser's global setup, before any thread uses it */
     eg_pool *p = xcalloc(1, sizeof *p);
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->work, NULL);

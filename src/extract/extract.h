@@ -17,8 +17,11 @@
  * or not a date). Returns SL_OK, or SL_EINPUT with a message in err naming
  * page->input and page->line when the page holds no article (empty, binary,
  * nothing but boilerplate). */
-/* Global setup of the HTML parser: call once before extracting on more than
- * one thread (extracting on one thread needs no call). */
+/* Global setup of the HTML front end, done once however often called
+ * (sl_open_db calls it): libxml2's, and the choice of parser. Pages are
+ * parsed by our own parser (dom_parse.c); with SL_HTML_PARSER=libxml2 in
+ * the environment, by libxml2, the reference ours is checked against
+ * (bench/htmlcheck). Without a call, our own parser is used. */
 void ex_init(void);
 
 sl_status ex_extract(const sl_page *page, arena *a, sl_article *out, err_slot *err);

@@ -9,6 +9,9 @@
 #include "ex_internal.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -54,16 +57,6 @@ static bool meta_charset(const char *s, size_t n, char out[32])
     return false;
 }
 
-/* u8_decode gives an invalid byte as U+FFFD of length 1; a real U+FFFD
- * takes three bytes. */
-static bool valid_utf8(const char *s, size_t n)
-{
-    int len;
-    for (size_t i = 0; i < n; i += (size_t)len)
-        if (u8_decode(s + i, n - i, &len) == 0xFFFD && len == 1) return false;
-    return true;
-}
-
 static bool has_multibyte(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) if ((unsigned char)s[i] >= 0xC2) return true;
@@ -88,13 +81,13 @@ static const char *charset_of(const sl_page *page, const char *s, size_t n, char
     if (n >= 2 && !memcmp(s, "\xFE\xFF", 2)) return "utf-16be";
     if (!(page->charset && copy_label(page->charset, strlen(page->charset), label)) &&
         !meta_charset(s, n, label))
-        return valid_utf8(s, n) ? "utf-8" : "windows-1252";
+        return u8_valid(s, n) ? "utf-8" : "windows-1252";
     if (!strcmp(label, "utf-8") || !strcmp(label, "utf8")) return "utf-8";
     /* A page labelled with a legacy charset whose bytes are nonetheless
      * valid UTF-8 with letters beyond ASCII is UTF-8: by chance, text in a
      * single- or double-byte charset almost never forms valid sequences
      * (a real page of the Readability tests says gb2312 and is UTF-8). */
-    if (has_multibyte(s, n) && valid_utf8(s, n)) return "utf-8";
+    if (has_multibyte(s, n) && u8_valid(s, n)) return "utf-8";
     if (!strcmp(label, "iso-8859-1") || !strcmp(label, "latin1") ||
         !strcmp(label, "us-ascii") || !strcmp(label, "ascii"))
         return "windows-1252";
@@ -165,6 +158,65 @@ static char *without_early_end(const char *s, size_t n)
     return c;
 }
 
+/* The page as libxml2 reads it, copied into our tree: the reference the
+ * parser of dom_parse.c is checked against (SL_HTML_PARSER=libxml2). */
+static const ex_node *parse_libxml2(const char *s, size_t n, const char *url, const char *cs,
+                                    arena *a)
+{
+    const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                     HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT |
+                     HTML_PARSE_IGNORE_ENC;
+    htmlDocPtr doc = htmlReadMemory(s, (int)n, url, cs, opts);
+    if (!doc)   /* a label libxml2's iconv does not know: let it sniff */
+        doc = htmlReadMemory(s, (int)n, url, NULL, opts & ~HTML_PARSE_IGNORE_ENC);
+    const ex_node *root = doc ? ex_dom_from_xml(xmlDocGetRootElement(doc), a) : NULL;
+    if (doc) xmlFreeDoc(doc);
+    return root;
+}
+
+/* s[0..n) in charset cs as UTF-8 (malloc'd, its length in *out_n); a byte
+ * that does not decode becomes U+FFFD. NULL when iconv knows no such
+ * charset. */
+static char *to_utf8(const char *s, size_t n, const char *cs, size_t *out_n)
+{
+    iconv_t cd = iconv_open("UTF-8", cs);
+    if (cd == (iconv_t)-1) return NULL;
+    size_t cap = n * 3 + 16;   /* a byte gives at most three (or U+FFFD's three) */
+    if (!strncmp(cs, "utf-16", 6)) cap = n * 2 + 16;   /* two bytes give at most four */
+    char *out = malloc(cap);
+    if (!out) { iconv_close(cd); return NULL; }
+    char *in = (char *)s, *o = out;
+    size_t in_left = n, out_left = cap;
+    while (in_left) {
+        if (iconv(cd, &in, &in_left, &o, &out_left) != (size_t)-1) break;
+        if (errno == E2BIG || out_left < 3) break;   /* cannot happen: cap is enough */
+        memcpy(o, "\xEF\xBF\xBD", 3);               /* EILSEQ or EINVAL: one byte skipped */
+        o += 3, out_left -= 3;
+        in++, in_left--;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv_close(cd);
+    *out_n = (size_t)(o - out);
+    return out;
+}
+
+/* The page through our own parser, in UTF-8 first when it is not. */
+static const ex_node *parse_own(const char *s, size_t n, const char *cs, arena *a)
+{
+    if (!strcmp(cs, "utf-8")) return ex_dom_parse(s, n, a);
+    size_t m;
+    char *u = to_utf8(s, n, cs, &m);
+    if (!u) {   /* a label iconv does not know: guessed as with no label */
+        cs = u8_valid(s, n) ? "utf-8" : "windows-1252";
+        return !strcmp(cs, "utf-8") ? ex_dom_parse(s, n, a) : parse_own(s, n, cs, a);
+    }
+    const ex_node *root = ex_dom_parse(u, m, a);
+    free(u);
+    return root;
+}
+
+static bool use_libxml2;
+
 const ex_node *ex_html_parse(const sl_page *page, arena *a, err_slot *err)
 {
     const char *s = page->body ? page->body : "";
@@ -190,9 +242,6 @@ const ex_node *ex_html_parse(const sl_page *page, arena *a, err_slot *err)
     /* iconv's Windows-1252 has no 0x81 0x8D 0x8F 0x90 0x9D and stops the
      * parse at the first; browsers pass them through, as Latin-1 does. */
     if (!strcmp(cs, "windows-1252") && cp1252_holes(s, n)) cs = "iso-8859-1";
-    const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                     HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT |
-                     HTML_PARSE_IGNORE_ENC;
     char *mended = without_early_end(s, n);
     if (mended) s = mended;
     /* a page encoded twice shows "â€™" for "’": decoded once more */
@@ -200,18 +249,22 @@ const ex_node *ex_html_parse(const sl_page *page, arena *a, err_slot *err)
         if (!mended && (mended = malloc(n))) memcpy(mended, s, n);
         if (mended) n = u8_undouble(mended, n), s = mended;
     }
-    htmlDocPtr doc = htmlReadMemory(s, (int)n, page->url, cs, opts);
-    if (!doc)   /* a label libxml2's iconv does not know: let it sniff */
-        doc = htmlReadMemory(s, (int)n, page->url, NULL, opts & ~HTML_PARSE_IGNORE_ENC);
+    const ex_node *root = use_libxml2 ? parse_libxml2(s, n, page->url, cs, a) : parse_own(s, n, cs, a);
     free(mended);
-    if (!doc || !xmlDocGetRootElement(doc)) {
-        if (doc) xmlFreeDoc(doc);
+    if (!root)
         err_set(err, SL_EINPUT, page->input, page->line, "not an HTML page: nothing could be parsed");
-        return NULL;
-    }
-    const ex_node *root = ex_dom_from_xml(xmlDocGetRootElement(doc), a);
-    xmlFreeDoc(doc);
     return root;
 }
 
-void ex_init(void) { xmlInitParser(); }
+static void init_once(void)
+{
+    const char *p = getenv("SL_HTML_PARSER");
+    use_libxml2 = p && !strcmp(p, "libxml2");
+    xmlInitParser();
+}
+
+void ex_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_once);
+}

@@ -148,6 +148,35 @@ static char *undoubled(const char *in)
     return out;
 }
 
+/* u8_valid says what decoding says: a string is valid when no step of
+ * u8_decode gives U+FFFD for a single byte. Each case is tried after ASCII
+ * runs of every length up to 9 and before nine more, so that the
+ * eight-byte skip meets it at every offset. */
+static void utf8_validity(void **st)
+{
+    (void)st;
+    static const char *const cases[] = {
+        "plain", "caf\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD",
+        "\xC3", "\xE2\x80", "\xF0\x9F\x98", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF",
+        "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xBF",
+        "\xC3\xA9\x80", "\xFF", "\xE2\x28\xA1",
+    };
+    char s[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        for (size_t pad = 0; pad < 10; pad++) {
+            memset(s, 'a', pad);
+            memcpy(s + pad, cases[i], strlen(cases[i]));
+            memset(s + pad + strlen(cases[i]), 'b', 9);   /* a whole eight after it */
+            size_t n = pad + strlen(cases[i]) + 9;
+            bool want = true;
+            int len;
+            for (size_t k = 0; k < n; k += (size_t)len)
+                if (u8_decode(s + k, n - k, &len) == 0xFFFD && len == 1) want = false;
+            assert_int_equal(u8_valid(s, n), want);
+        }
+    }
+}
+
 static void doubled_utf8_decoded_once(void **st)
 {
     (void)st;
@@ -230,6 +259,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_hands_out_zeroed_aligned_memory),
         cmocka_unit_test(doubled_utf8_decoded_once),
+        cmocka_unit_test(utf8_validity),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(map_finds_what_it_stored),
         cmocka_unit_test(files_are_read_whole),
