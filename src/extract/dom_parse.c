@@ -27,6 +27,7 @@
  * re-read the page as Latin-1). No recursion: pages nest without bound. */
 #include "dom.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -410,15 +411,28 @@ static int cmp_name(const char *a, size_t an, const char *b, size_t bn)
     return c ? c : (an > bn) - (an < bn);
 }
 
+/* tags (in alphabetical order) by first letter: those beginning with
+ * 'a' + c are tag_from[c] up to tag_from[c + 1]. */
+static uint8_t tag_from[27];
+static pthread_once_t tag_once = PTHREAD_ONCE_INIT;
+
+static void tags_init(void)
+{
+    size_t t = 0, n = sizeof tags / sizeof *tags;
+    for (int c = 0; c < 26; c++) {
+        tag_from[c] = (uint8_t)t;
+        while (t < n && tags[t].name[0] == 'a' + c) t++;
+    }
+    tag_from[26] = (uint8_t)t;
+}
+
+/* Asked of every tag: a look at the few of its first letter, length first. */
 static const tag_desc *find_tag(const char *s, size_t n)
 {
-    size_t lo = 0, hi = sizeof tags / sizeof *tags;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_name(s, n, tags[mid].name, tags[mid].len);
-        if (!c) return &tags[mid];
-        if (c < 0) hi = mid; else lo = mid + 1;
-    }
+    if (!n || s[0] < 'a' || s[0] > 'z') return NULL;
+    pthread_once(&tag_once, tags_init);
+    for (size_t t = tag_from[s[0] - 'a']; t < tag_from[s[0] - 'a' + 1]; t++)
+        if (tags[t].len == n && !memcmp(tags[t].name, s, n)) return &tags[t];
     return NULL;
 }
 

@@ -163,8 +163,8 @@ static int count_words(const char *s, const char *const *words, size_t n)
     int k = 0;
     while (*s) {
         size_t len = strcspn(s, " -_");
-        for (size_t i = 0; i < n; i++)
-            k += len == strlen(words[i]) && !memcmp(s, words[i], len);
+        for (size_t i = 0; i < n; i++)   /* the first byte rules most out before the rest */
+            k += words[i][0] == s[0] && !strncmp(s, words[i], len) && !words[i][len];
         s += len;
         s += strspn(s, " -_");
     }

@@ -1,6 +1,9 @@
 /* test_cli.c: the built storyline binary, run as a user runs it: exit
  * codes, help, JSON output, and the seed checks of the first issue. */
 #include "testutil.h"
+#include "core/core.h"
+
+#include <jansson.h>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -222,6 +225,42 @@ static void extract_prints_the_article_without_a_database(void **st)
     assert_int_equal(run_capturef(NULL, BIN " extract /nonexistent/page.html 2>/dev/null"), 2);
 }
 
+/* extract --json writes its own JSON: quotes, backslashes and tabs are
+ * escaped so that a JSON reader gets the text back, and a file name that
+ * is not UTF-8 (the page's id) is repaired, never written raw. */
+static void extract_json_escapes_what_json_needs(void **st)
+{
+    (void)st;
+    char path[256], *out;
+    snprintf(path, sizeof path, "%s/odd\xff name.html", tmp);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("<html><head><title>A \"quoted\" \\ back\\slash title</title></head><body><article>"
+          "<p>The minister said \"no\" to the plan on Tuesday, and the opposition said the "
+          "C:\\budget\\2025 file showed why, in a long paragraph that reads as prose.</p>"
+          "<pre>one\ttab and more words after it, so that the line is long enough to stay.</pre>"
+          "</article></body></html>", f);
+    fclose(f);
+    assert_int_equal(run_capturef(&out, BIN " extract --json '%s'", path), 0);
+    json_error_t jerr;
+    json_t *j = json_loads(out, 0, &jerr);
+    assert_non_null(j);
+    assert_string_equal(json_string_value(json_object_get(j, "title")),
+                        "A \"quoted\" \\ back\\slash title");
+    const char *text = json_string_value(json_object_get(j, "text"));
+    assert_non_null(text);
+    assert_non_null(strstr(text, "said \"no\" to"));
+    assert_non_null(strstr(text, "C:\\budget\\2025"));
+    assert_non_null(strstr(out, "\\\"quoted\\\" \\\\ back"));   /* escaped as JSON, not dropped */
+    const char *id = json_string_value(json_object_get(j, "id"));
+    assert_non_null(id);
+    assert_true(u8_valid(id, strlen(id)));
+    assert_non_null(strstr(id, "\xEF\xBF\xBD"));   /* U+FFFD for the bad byte */
+    json_decref(j);
+    free(out);
+    unlink(path);
+}
+
 static void analyze_and_timeline_answer_in_json(void **st)
 {
     (void)st;
@@ -335,6 +374,7 @@ int main(void)
         cmocka_unit_test(reingest_changes_nothing),
         cmocka_unit_test(standard_input_and_gzip_are_read),
         cmocka_unit_test(extract_prints_the_article_without_a_database),
+        cmocka_unit_test(extract_json_escapes_what_json_needs),
         cmocka_unit_test(analyze_and_timeline_answer_in_json),
         cmocka_unit_test(killed_ingest_keeps_whole_batches_and_resumes),
     };
