@@ -403,6 +403,18 @@ static const uint8_t text_special[256] = {
     [28] = 1, [29] = 1, [30] = 1, [31] = 1, ['<'] = 1, ['&'] = 1, [0xEF] = 1,
 };
 
+/* Might one of the eight bytes of w be in text_special? Exact for "none":
+ * a byte under 0x20 (white space too, so some words with none are
+ * refused), '<', '&' or 0xEF sets its top bit in the result. */
+static inline uint64_t maybe_special(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t lt = (w - ones * 0x20) & ~w;                 /* bytes under 0x20 */
+    uint64_t x1 = w ^ (ones * '<'), x2 = w ^ (ones * '&'), x3 = w ^ (ones * 0xEF);
+    uint64_t eq = ((x1 - ones) & ~x1) | ((x2 - ones) & ~x2) | ((x3 - ones) & ~x3);
+    return (lt | eq) & high;
+}
+
 /* ---- lookups ----------------------------------------------------------- */
 
 static int cmp_name(const char *a, size_t an, const char *b, size_t bn)
@@ -722,7 +734,13 @@ static void copy_chars(buf *b, const unsigned char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         size_t j = i;
-        while (j < n && !text_special[s[j]]) j++;
+        for (;;) {   /* eight bytes at a time while none can be special */
+            uint64_t w;
+            while (j + 8 <= n && (memcpy(&w, s + j, 8), !maybe_special(w))) j += 8;
+            size_t lim = j + 8 < n ? j + 8 : n;
+            while (j < lim && !text_special[s[j]]) j++;
+            if (j < lim || j >= n) break;
+        }
         memcpy(o, s + i, j - i);
         o += j - i;
         if (j >= n) break;

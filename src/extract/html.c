@@ -107,7 +107,13 @@ static bool looks_binary(const sl_page *page, size_t *bad, size_t *seen)
     size_t n = page->body_len < EX_SNIFF_BYTES ? page->body_len : EX_SNIFF_BYTES;
     *bad = 0;
     *seen = n;
+    const uint64_t ones = 0x0101010101010101ull;
     for (size_t i = 0; i < n; i++) {
+        uint64_t w;
+        /* eight bytes at a time while none is under 0x20 (most of a page) */
+        while (i + 8 <= n && (memcpy(&w, page->body + i, 8), !((w - ones * 0x20) & ~w & ones * 0x80)))
+            i += 8;
+        if (i == n) break;
         unsigned char c = (unsigned char)page->body[i];
         *bad += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
     }
