@@ -16,7 +16,7 @@
 #                 on the same split and rebuild
 
 CC      ?= cc
-PKGS    := sqlite3 jansson zlib libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl libmicrohttpd
+PKGS    := sqlite3 jansson zlib libdeflate libutf8proc libxxhash libpcre2-8 libxml-2.0 libcurl libmicrohttpd
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -16,19 +16,51 @@
  * reader above then sees a cut record); a file whose output as a whole
  * passes the ratio (so that many small members do not get round the check)
  * or the absolute max_inflate_size ends there. Not WARC (warc.c), nor which
- * files are compressed (source.c). */
+ * files are compressed (source.c).
+ *
+ * A small file is read whole and decompressed at once by libdeflate, which
+ * does that job better than zlib's streaming inflate or code of ours: on
+ * the 181 pages of zyte-aeb (34 KB compressed, 174 KB of HTML each) it
+ * takes 0.16 ms a page where zlib takes 0.37 ms, and storyline extract
+ * --json over them all went from 0.356 s to 0.322 s (median of 6, on one
+ * core; the 3 pages of more than 1 MiB still go through zlib). It has no
+ * streaming interface, which large files, WARC files and damaged members
+ * need, so zlib stays for them, and the fast path is taken only where its
+ * answer is the same, byte for byte and message for message: a file (a
+ * regular file, or a stream in memory, which cannot wait for a writer) of
+ * at most WHOLE_MAX compressed bytes whose members libdeflate all
+ * decompresses, to at most SL_INFLATE_FREE bytes in all and within
+ * max_inflate_size, without a header CRC (which zlib checks and libdeflate
+ * skips). Within those sizes no limit can apply, whatever the ratio part
+ * way through a member (which whole-buffer decompression cannot see). The
+ * last member's ISIZE sizes the output only as a guess: one past the bound
+ * is refused before anything is allocated, and no buffer grows past the
+ * bound whatever the members declare. On any failure (corrupt, truncated,
+ * too large, bytes after the last member) the bytes read are inflated
+ * again by zlib from the start, so that messages, resynchronisation and
+ * limits are as they always were. Members are served one at a time, as
+ * inflate ends a pull at a member's end, so that rd_gunzip_member_of
+ * answers as it does for the streaming path. (libdeflate accepts a few
+ * deflate streams that zlib refuses, such as a one-codeword Huffman code
+ * used through its unused codeword; only one built on purpose, with a
+ * CRC-32 to match, would come out differently.) */
 #include "read.h"
 
 #include <errno.h>
+#include <libdeflate.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #define RAW_CHUNK 65536
 /* Members remembered for rd_gunzip_member_of: a WARC record spans a few at
  * most, and messages are about the record just read. */
 #define RECENT 64
+/* Compressed bytes a file may have to be read whole: more would give more
+ * than SL_INFLATE_FREE (1 MiB) of text, past the fast path's bound. */
+#define WHOLE_MAX SL_INFLATE_FREE
 
 struct rd_gunzip {
     FILE         *f;
@@ -49,6 +81,16 @@ struct rd_gunzip {
     uint64_t      max_out;      /* sl_limits.max_inflate_size */
     bool          ended;        /* no more output: a limit of the whole file, or stop */
     bool          stop;         /* a damaged member ends the file (rd_gunzip_stop) */
+    /* The fast path: the file read whole, decompressed at once */
+    enum { FAST_UNTRIED, FAST_ON, FAST_OFF } fast;
+    unsigned char *whole;       /* the compressed bytes read whole, which zlib
+                                 * inflates from (then the file) if it is off */
+    unsigned char *plain;       /* the decompressed bytes when it is on */
+    uint64_t      plain_len;
+    uint64_t      *starts;      /* raw offset, then output offset, of each member */
+    size_t        n_members;
+    size_t        next_member;  /* the next to be begun */
+    uint64_t      member_end;   /* output offset where the current member ends */
 };
 
 static uint64_t raw_offset(const rd_gunzip *g) { return g->fed - g->z.avail_in; }
@@ -102,6 +144,9 @@ void rd_gunzip_close(rd_gunzip *g)
     if (!g) return;
     inflateEnd(&g->z);
     fclose(g->f);
+    free(g->whole);
+    free(g->plain);
+    free(g->starts);
     free(g);
 }
 
@@ -134,6 +179,8 @@ static void report(rd_gunzip *g, const char *why, const char *zmsg)
 static bool refill(rd_gunzip *g)
 {
     if (g->z.avail_in || g->eof) return g->z.avail_in > 0;
+    free(g->whole);   /* inflated from it to its end: what follows is in the file */
+    g->whole = NULL;
     size_t k = fread(g->raw, 1, sizeof g->raw, g->f);
     if (k == 0) { g->eof = true; return false; }
     g->z.next_in = g->raw;
@@ -221,10 +268,123 @@ static void check_limits(rd_gunzip *g, size_t made)
     }
 }
 
+/* The rest of the file read into g->whole after the bytes not yet
+ * inflated, which zlib then inflates from: true if it all came, at most
+ * WHOLE_MAX bytes. A read error is left for the streaming path to meet. */
+static bool read_whole(rd_gunzip *g)
+{
+    size_t len = g->z.avail_in, cap = (size_t)RAW_CHUNK;
+    int fd = fileno(g->f);
+    if (fd >= 0) {   /* a regular file, by its size; no pipe: it may wait */
+        struct stat st;
+        off_t at = ftello(g->f);
+        if (fstat(fd, &st) || !S_ISREG(st.st_mode) || at < 0 || st.st_size < at ||
+            (uint64_t)(st.st_size - at) > WHOLE_MAX - len)
+            return false;
+        cap = len + (size_t)(st.st_size - at) + 1;   /* + 1: sees a file that grew */
+    }
+    unsigned char *w = xmalloc(cap);
+    if (len) memcpy(w, g->z.next_in, len);
+    for (;;) {
+        size_t k = fread(w + len, 1, cap - len, g->f);
+        len += k;
+        g->fed += k;
+        if (len < cap) break;   /* the end, or an error */
+        if (cap > WHOLE_MAX) break;
+        cap = cap * 2 > WHOLE_MAX + 1 ? WHOLE_MAX + 1 : cap * 2;
+        w = xrealloc(w, cap);
+    }
+    g->whole = w;
+    g->z.next_in = w;
+    g->z.avail_in = (uInt)len;
+    return len <= WHOLE_MAX && !ferror(g->f);
+}
+
+/* The members of g->whole decompressed into g->plain by libdeflate, or
+ * false (nothing kept) where zlib might answer otherwise: see the top. */
+static bool decompress_whole(rd_gunzip *g)
+{
+    const unsigned char *in = g->whole;
+    size_t len = g->z.avail_in;
+    uint64_t bound = g->max_out < SL_INFLATE_FREE ? g->max_out : SL_INFLATE_FREE;
+    if (len < 18) return false;   /* not even one empty member: zlib's message */
+    const unsigned char *t = in + len - 4;
+    uint64_t isize = (uint64_t)t[0] | (uint64_t)t[1] << 8 | (uint64_t)t[2] << 16 | (uint64_t)t[3] << 24;
+    if (isize > bound) return false;   /* the last member alone says it is too large */
+    size_t cap = isize ? (size_t)isize : 1, out = 0, pos = 0, n = 0, room = 0;
+    unsigned char *plain = xmalloc(cap);
+    uint64_t *starts = NULL;
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    bool ok = d != NULL;
+    while (ok && pos < len) {
+        /* FHCRC: zlib checks the header's CRC, libdeflate skips it */
+        if (len - pos < 4 || (in[pos + 3] & 0x02)) { ok = false; break; }
+        size_t used_in, made;
+        enum libdeflate_result r =
+            libdeflate_gzip_decompress_ex(d, in + pos, len - pos, plain + out, cap - out, &used_in, &made);
+        if (r == LIBDEFLATE_INSUFFICIENT_SPACE && cap < bound) {   /* ISIZE was a guess */
+            cap = (size_t)bound;
+            plain = xrealloc(plain, cap);
+            continue;
+        }
+        if (r != LIBDEFLATE_SUCCESS) { ok = false; break; }
+        if (n == room) {
+            room = room ? 2 * room : 8;
+            starts = xrealloc(starts, room * 2 * sizeof *starts);
+        }
+        starts[2 * n] = raw_offset(g) + pos;
+        starts[2 * n + 1] = out;
+        n++;
+        pos += used_in;
+        out += made;
+    }
+    libdeflate_free_decompressor(d);
+    if (!ok) {
+        free(plain);
+        free(starts);
+        return false;
+    }
+    g->plain = plain;
+    g->plain_len = out;
+    g->starts = starts;
+    g->n_members = n;
+    g->member_end = g->out;
+    return true;
+}
+
+/* The next bytes of the current member, once decompressed at once; members
+ * are begun (and remembered for rd_gunzip_member_of) as inflate begins
+ * them, empty ones too, and a pull ends at a member's end as inflate's does. */
+static long pull_plain(rd_gunzip *g, char *dst, size_t n)
+{
+    while (g->out == g->member_end) {
+        if (g->next_member == g->n_members) return 0;
+        size_t m = g->next_member++;
+        size_t slot = g->n_recent++ % RECENT;
+        g->recent[slot].raw = g->starts[2 * m];
+        g->recent[slot].out = g->starts[2 * m + 1];
+        g->member_end = g->next_member < g->n_members ? g->starts[2 * g->next_member + 1] : g->plain_len;
+    }
+    size_t k = g->member_end - g->out < n ? (size_t)(g->member_end - g->out) : n;
+    memcpy(dst, g->plain + g->out, k);
+    g->out += k;
+    return (long)k;
+}
+
 long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
 {
     rd_gunzip *g = ctx;
     if (n > UINT32_MAX) n = UINT32_MAX;
+    if (g->fast == FAST_UNTRIED) {
+        g->fast = read_whole(g) && decompress_whole(g) ? FAST_ON : FAST_OFF;
+        if (g->fast == FAST_ON) {   /* zlib has nothing left to inflate */
+            free(g->whole);
+            g->whole = NULL;
+            g->z.next_in = NULL;
+            g->z.avail_in = 0;
+        }
+    }
+    if (g->fast == FAST_ON) return pull_plain(g, dst, n);
     if (g->ended) return 0;
     for (;;) {
         if (!refill(g)) {

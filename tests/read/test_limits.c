@@ -1,7 +1,9 @@
 /* test_limits.c: what the reader does with inputs that would cost too much:
  * files that are not regular (a FIFO, a device, a socket) in a folder, a
  * page, a line or a gzip stream past its limit, and blank lines. Every one
- * is reported with its input and position, and reading goes on. */
+ * is reported with its input and position, and reading goes on. Also that
+ * gunzip.c's fast path (a small file decompressed at once) gives what its
+ * streaming path gives, for clean, lying, truncated and bomb files. */
 #include "testutil.h"
 #include "warcgen.h"
 #include "read/read.h"
@@ -10,6 +12,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -315,6 +318,360 @@ static void a_warc_bomb_member_costs_its_record(void **st)
     free(zeros);
 }
 
+/* gunzip.c's fast path against its streaming path: the same bytes given to
+ * rd_gunzip as a regular file (which may be decompressed at once) and
+ * through a pipe (always inflated as a stream) must come out the same. */
+
+/* n bytes of text that compress about 3 times (numbers among words), so that 400 KB of it is
+ * more than zlib's 64 KiB reads. */
+static char *words(size_t n, unsigned seed)
+{
+    static const char *const w[] = {"council", "budget", "the", "river", "bridge", "reopened", "after",
+                                    "years", "of", "repairs", "mayor", "said", "on", "Monday", "a",
+                                    "long", "debate", "voters", "approved", "new", "school", "plan"};
+    char *t = malloc(n + 1);
+    size_t k = 0;
+    while (k < n) {
+        seed = seed * 1103515245u + 12345u;
+        const char *x = w[(seed >> 16) % (sizeof w / sizeof *w)];
+        for (; *x && k < n; x++) t[k++] = *x;
+        if (k < n) t[k++] = ' ';
+        for (unsigned d = (seed >> 4) % 1000; k < n && d; d /= 10) t[k++] = (char)('0' + d % 10);
+        if (k < n) t[k++] = (seed >> 8) % 13 ? ' ' : '\n';
+    }
+    t[n] = 0;
+    return t;
+}
+
+/* A member with a header CRC (FHCRC), which zlib checks. */
+static void gz_member_hcrc(buf *out, const char *p, size_t n)
+{
+    z_stream z = {0};
+    gz_header h = {0};
+    h.hcrc = 1;
+    assert_int_equal(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY), Z_OK);
+    assert_int_equal(deflateSetHeader(&z, &h), Z_OK);
+    size_t cap = deflateBound(&z, (uLong)n) + 64;
+    buf_reserve(out, cap);
+    z.next_in = (unsigned char *)(uintptr_t)p;
+    z.avail_in = (uInt)n;
+    z.next_out = (unsigned char *)out->data + out->len;
+    z.avail_out = (uInt)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    out->len += cap - z.avail_out;
+    deflateEnd(&z);
+}
+
+/* The last four bytes (the last member's ISIZE) set to v. */
+static void set_isize(buf *gz, uint32_t v)
+{
+    unsigned char *t = (unsigned char *)gz->data + gz->len - 4;
+    for (int i = 0; i < 4; i++) t[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* Everything rd_gunzip gives from f, piece bytes a pull: the bytes, each
+ * message as <status:message> where it comes, then the member each byte is
+ * in (asked right after the pull that gave it) as @offset=member wherever
+ * that changes. Returns how many pulls gave bytes. */
+static size_t transcript(FILE *f, bool stop, const sl_limits *l, size_t piece, buf *out)
+{
+    err_slot e;
+    rd_gunzip *g = rd_gunzip_of(f, "t.gz", &e);
+    assert_non_null(g);
+    rd_gunzip_limits(g, l);
+    rd_gunzip_stop(g, stop);
+    char *p = malloc(piece);
+    buf where;
+    buf_init(&where);
+    buf_clear(out);
+    size_t pulls = 0;
+    uint64_t total = 0;
+    long long last = -2;
+    long k;
+    while ((k = rd_gunzip_pull(g, p, piece, &e)) > 0) {
+        assert_true((size_t)k <= piece);
+        pulls++;
+        buf_append(out, p, (size_t)k);
+        for (uint64_t off = total; off < total + (uint64_t)k; off++) {
+            long long m = rd_gunzip_member_of(g, off);
+            if (m != last) buf_printf(&where, "@%llu=%lld", (unsigned long long)off, m);
+            last = m;
+        }
+        total += (uint64_t)k;
+        if (rd_gunzip_message(g, &e)) buf_printf(out, "<%d:%s>", e.status, e.msg);
+    }
+    if (k < 0) buf_printf(out, "<error %d:%s>", e.status, e.msg);
+    if (rd_gunzip_message(g, &e)) buf_printf(out, "<%d:%s>", e.status, e.msg);
+    buf_printf(out, "|%s", where.data ? where.data : "");
+    rd_gunzip_close(g);
+    buf_free(&where);
+    free(p);
+    return pulls;
+}
+
+/* gz as a regular file and through a pipe give the same transcript, with
+ * stop on and off, in large and small pulls; it goes in out (as a file,
+ * stop off, large pulls), with how many pulls the file and the pipe took. */
+static void same_both_ways(const buf *gz, const sl_limits *l, buf *out, size_t *file_pulls, size_t *pipe_pulls)
+{
+    static const size_t pieces[] = {(size_t)1 << 20, 1000, 1};
+    put("same.gz", gz->data, gz->len);
+    char path[256];
+    path_of(path, sizeof path, "same.gz");
+    buf a, b;
+    buf_init(&a);
+    buf_init(&b);
+    for (int stop = 0; stop < 2; stop++)
+        for (size_t i = 0; i < sizeof pieces / sizeof *pieces; i++) {
+            if (pieces[i] == 1 && gz->len > ((size_t)64 << 10)) continue;   /* slow under ASan */
+            FILE *f = fopen(path, "rb");
+            assert_non_null(f);
+            size_t fp = transcript(f, stop, l, pieces[i], &a);
+            int fds[2];
+            assert_int_equal(pipe(fds), 0);
+            pid_t pid = fork();
+            assert_true(pid >= 0);
+            if (pid == 0) {
+                close(fds[0]);
+                for (size_t at = 0; at < gz->len;) {
+                    ssize_t k = write(fds[1], gz->data + at, gz->len - at);
+                    if (k <= 0) _exit(1);
+                    at += (size_t)k;
+                }
+                _exit(0);
+            }
+            close(fds[1]);
+            FILE *pf = fdopen(fds[0], "rb");
+            assert_non_null(pf);
+            size_t pp = transcript(pf, stop, l, pieces[i], &b);
+            int status;
+            assert_int_equal(waitpid(pid, &status, 0), pid);
+            assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+            assert_int_equal(a.len, b.len);
+            assert_memory_equal(a.data, b.data, a.len);
+            if (!stop && i == 0) {
+                buf_clear(out);
+                buf_append(out, a.data, a.len);
+                if (file_pulls) *file_pulls = fp;
+                if (pipe_pulls) *pipe_pulls = pp;
+            }
+        }
+    buf_free(&a);
+    buf_free(&b);
+}
+
+/* s is in out, whose bytes may hold NULs. */
+static bool has(const buf *out, const char *s) { return memmem(out->data, out->len, s, strlen(s)) != NULL; }
+
+/* out starts with the n bytes of p, then members ("|" and its map). */
+static void gives(const buf *out, const char *p, size_t n, const char *members)
+{
+    assert_true(out->len == n + strlen(members));
+    assert_memory_equal(out->data, p, n);
+    assert_string_equal(out->data + n, members);
+}
+
+/* A clean page of one member comes whole in one pull from a file (zlib,
+ * reading 64 KiB at a time, gives it in several through a pipe), the same
+ * bytes; and pieces of it in small pulls. */
+static void gzip_a_clean_page_is_decompressed_at_once(void **st)
+{
+    (void)st;
+    size_t n = 400000;
+    char *t = words(n, 1);
+    buf gz, out;
+    buf_init(&gz);
+    buf_init(&out);
+    gz_member(&gz, t, n);
+    assert_true(gz.len > ((size_t)64 << 10) && gz.len < SL_INFLATE_FREE);
+    size_t fp, pp;
+    same_both_ways(&gz, NULL, &out, &fp, &pp);
+    gives(&out, t, n, "|@0=0");
+    assert_int_equal(fp, 1);
+    assert_true(pp > 1);
+    /* an empty page, and one of a byte */
+    buf_clear(&gz);
+    gz_member(&gz, "", 0);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_string_equal(out.data, "|");
+    buf_clear(&gz);
+    gz_member(&gz, "x", 1);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_string_equal(out.data, "x|@0=0");
+    buf_free(&gz);
+    buf_free(&out);
+    free(t);
+}
+
+/* Members, an empty one among them, each in its own pulls and each byte
+ * in its member; the last member's ISIZE (small) is no bound on the rest. */
+static void gzip_members_are_decompressed_at_once(void **st)
+{
+    (void)st;
+    size_t n = 400000;
+    char *t = words(n, 2);
+    buf gz, out;
+    buf_init(&gz);
+    buf_init(&out);
+    gz_member(&gz, t, n / 2);
+    gz_member(&gz, "", 0);
+    size_t m3 = gz.len;
+    gz_member(&gz, t + n / 2, n / 2 - 10);
+    size_t m4 = gz.len;
+    gz_member(&gz, t + n - 10, 10);
+    assert_true(gz.len > ((size_t)64 << 10));
+    size_t fp, pp;
+    same_both_ways(&gz, NULL, &out, &fp, &pp);
+    char members[128];
+    snprintf(members, sizeof members, "|@0=0@%zu=%zu@%zu=%zu", n / 2, m3, n - 10, m4);
+    gives(&out, t, n, members);
+    assert_int_equal(fp, 3);   /* a pull ends at a member's end, as inflate's does */
+    assert_true(pp > 3);
+    /* a member past the allowance in all: zlib's, the same */
+    buf_clear(&gz);
+    gz_member(&gz, t, n);
+    gz_member(&gz, t, n);
+    gz_member(&gz, t, n);
+    gz_member(&gz, t, n);
+    gz_member(&gz, t, n);
+    gz_member(&gz, t, n);
+    gz_member(&gz, "end", 3);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_int_equal(out.len, 6 * n + 3 + strlen(strchr(out.data + 6 * n + 3, '|')));
+    /* a corrupt member in the middle: the same message, the same resync */
+    buf_clear(&gz);
+    gz_member(&gz, t, 5000);
+    size_t bad = gz.len;
+    gz_member(&gz, t + 5000, 5000);
+    gz_member(&gz, "tail", 4);
+    gz.data[bad + 30] ^= 0x55;
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    char want[128];
+    snprintf(want, sizeof want, "gzip member at byte %zu: corrupt, skipped to the next member (zlib: ", bad);
+    assert_true(has(&out, want));
+    assert_true(has(&out, "tail"));
+    /* trailing zeros after the last member */
+    buf_clear(&gz);
+    gz_member(&gz, t, 5000);
+    buf_append(&gz, "\0\0\0\0\0\0\0\0", 8);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_true(has(&out, "gzip member at byte "));
+    buf_free(&gz);
+    buf_free(&out);
+    free(t);
+}
+
+/* An ISIZE that lies (too small, too large, past the bound) gives zlib's
+ * message about the member; a header CRC, right or wrong, is zlib's to
+ * check. */
+static void gzip_a_lying_size_or_a_header_crc_gives_zlibs_answer(void **st)
+{
+    (void)st;
+    size_t n = 20000;
+    char *t = words(n, 3);
+    buf gz, out;
+    buf_init(&gz);
+    buf_init(&out);
+    static const uint32_t lies[] = {0, 1, 19999, 20001, 100000, 2000000, 0xffffffffu};
+    for (size_t i = 0; i < sizeof lies / sizeof *lies; i++) {
+        buf_clear(&gz);
+        gz_member(&gz, t, n);
+        set_isize(&gz, lies[i]);
+        same_both_ways(&gz, NULL, &out, NULL, NULL);
+        assert_true(has(&out, "t.gz: gzip member at byte 0: corrupt, skipped to the next member "
+                                         "(zlib: incorrect length check)"));
+    }
+    /* the lie in an earlier member, the last one's true */
+    buf_clear(&gz);
+    gz_member(&gz, t, n);
+    set_isize(&gz, 7);
+    gz_member(&gz, t, 100);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_true(has(&out, "(zlib: incorrect length check)"));
+    /* a header CRC: right, then wrong */
+    buf_clear(&gz);
+    gz_member_hcrc(&gz, t, n);
+    assert_true(gz.data[3] & 0x02);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    gives(&out, t, n, "|@0=0");
+    gz.data[10] ^= 1;
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_true(has(&out, "(zlib: header crc mismatch)"));
+    buf_free(&gz);
+    buf_free(&out);
+    free(t);
+}
+
+/* A file cut anywhere: zlib's message, after what it gave. */
+static void gzip_a_truncated_file_gives_zlibs_answer(void **st)
+{
+    (void)st;
+    size_t n = 100000;
+    char *t = words(n, 4);
+    buf gz, cut, out;
+    buf_init(&gz);
+    buf_init(&cut);
+    buf_init(&out);
+    gz_member(&gz, t, n / 2);
+    size_t second = gz.len;
+    gz_member(&gz, t + n / 2, n / 2);
+    size_t at[] = {1, 9, 10, 30, second / 2, second - 1, second, second + 5, gz.len - 8, gz.len - 4, gz.len - 1};
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+        buf_clear(&cut);
+        buf_append(&cut, gz.data, at[i]);
+        same_both_ways(&cut, NULL, &out, NULL, NULL);
+        if (at[i] == second) continue;   /* a whole member: no message */
+        char want[128];
+        snprintf(want, sizeof want, "gzip member at byte %zu: ", at[i] > second ? second : 0);
+        assert_true(has(&out, want));
+    }
+    buf_free(&gz);
+    buf_free(&cut);
+    buf_free(&out);
+    free(t);
+}
+
+/* Bombs small enough to be read whole are stopped as before, with the same
+ * message, whatever their ISIZE says; and so is a clean page over a low
+ * --max-inflate-size. */
+static void gzip_bombs_read_whole_are_stopped_the_same(void **st)
+{
+    (void)st;
+    size_t n = (size_t)8 << 20;
+    char *zeros = calloc(n, 1);
+    buf gz, out;
+    buf_init(&gz);
+    buf_init(&out);
+    const char *msg = "t.gz: gzip member at byte 0: decompresses to more than 100 times its size (--max-inflate); "
+                      "skipped to the next member>";
+    gz_member(&gz, zeros, n);
+    assert_true(gz.len < SL_INFLATE_FREE);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_true(has(&out, msg));
+    set_isize(&gz, 1000);   /* claims to be small */
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_true(has(&out, msg));
+    /* many small members: the file's ratio */
+    buf_clear(&gz);
+    for (int i = 0; i < 24; i++) gz_member(&gz, zeros, (size_t)512 << 10);
+    same_both_ways(&gz, NULL, &out, NULL, NULL);
+    assert_true(has(&out, "more than 100 times its size (--max-inflate); the rest of the file skipped>"));
+    /* the size limit, on a clean page */
+    char *t = words(20000, 5);
+    buf_clear(&gz);
+    gz_member(&gz, t, 20000);
+    sl_limits l = {.max_inflate_size = (uint64_t)4 << 10};
+    same_both_ways(&gz, &l, &out, NULL, NULL);
+    assert_true(has(&out, " decompresses to more than 4 KiB (--max-inflate-size); the rest of the file skipped>"));
+    l.max_inflate_size = 20000;   /* exactly its size: no limit */
+    same_both_ways(&gz, &l, &out, NULL, NULL);
+    gives(&out, t, 20000, "|@0=0");
+    buf_free(&gz);
+    buf_free(&out);
+    free(t);
+    free(zeros);
+}
+
 static void limits_are_checked_and_filled(void **st)
 {
     (void)st;
@@ -350,6 +707,11 @@ int main(void)
         cmocka_unit_test(blank_lines_are_reported),
         cmocka_unit_test(a_gzip_bomb_stops_at_the_ratio),
         cmocka_unit_test(a_warc_bomb_member_costs_its_record),
+        cmocka_unit_test(gzip_a_clean_page_is_decompressed_at_once),
+        cmocka_unit_test(gzip_members_are_decompressed_at_once),
+        cmocka_unit_test(gzip_a_lying_size_or_a_header_crc_gives_zlibs_answer),
+        cmocka_unit_test(gzip_a_truncated_file_gives_zlibs_answer),
+        cmocka_unit_test(gzip_bombs_read_whole_are_stopped_the_same),
         cmocka_unit_test(limits_are_checked_and_filled),
     };
     return cmocka_run_group_tests_name("limits", tests, setup, teardown);
