@@ -261,6 +261,33 @@ static void extract_json_escapes_what_json_needs(void **st)
     unlink(path);
 }
 
+/* Our HTML parser reads every page of the dev corpora as libxml2 did:
+ * extract --json gives the same bytes, messages included, either way
+ * (SL_HTML_PARSER=libxml2 is the old path). bench/htmlcheck names the page
+ * and field when they part. */
+static void own_html_parser_gives_libxml2s_articles(void **st)
+{
+    (void)st;
+    static const char *const sets[] = {"zyte-aeb/html/*.html.gz",
+                                       "readability-testpages/*/source.html.gz", "wcxb-dev/html/*"};
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        char *ref, *ours;
+        run_capturef(&ref, "SL_HTML_PARSER=libxml2 " BIN " extract --json %s/data/%s 2>&1",
+                     shared_dir(), sets[i]);
+        run_capturef(&ours, "SL_HTML_PARSER= " BIN " extract --json %s/data/%s 2>&1", shared_dir(),
+                     sets[i]);
+        assert_true(strlen(ref) > 100000);   /* the pages were there and read */
+        size_t k = 0;
+        while (ref[k] && ref[k] == ours[k]) k++;
+        if (ref[k] || ours[k])
+            print_error("%s: the parsers part at byte %zu: libxml2 \"%.60s\" ours \"%.60s\"\n",
+                        sets[i], k, ref + k, ours + k);
+        assert_string_equal(ref + k, ours + k);
+        free(ref);
+        free(ours);
+    }
+}
+
 static void analyze_and_timeline_answer_in_json(void **st)
 {
     (void)st;
@@ -375,6 +402,7 @@ int main(void)
         cmocka_unit_test(standard_input_and_gzip_are_read),
         cmocka_unit_test(extract_prints_the_article_without_a_database),
         cmocka_unit_test(extract_json_escapes_what_json_needs),
+        cmocka_unit_test(own_html_parser_gives_libxml2s_articles),
         cmocka_unit_test(analyze_and_timeline_answer_in_json),
         cmocka_unit_test(killed_ingest_keeps_whole_batches_and_resumes),
     };
