@@ -296,7 +296,7 @@ static void timing(page *pages, size_t np, int reps)
     double t1 = now();
     for (int r = 0; r < reps; r++)
         for (size_t i = 0; i < np; i++) {
-            ex_dom_parse(pages[i].s, pages[i].n, &a);
+            ex_dom_parse(pages[i].s, pages[i].n, &a, 0);
             arena_reset(&a);
         }
     double t2 = now();
@@ -316,7 +316,7 @@ static int print_both(const char *s, size_t n)
     puts("== libxml2");
     print_tree(stdout, parse_xml(s, n, &a));
     puts("== ours");
-    print_tree(stdout, ex_dom_parse(s, n, &a));
+    print_tree(stdout, ex_dom_parse(s, n, &a, 0));
     arena_reset(&a);
     return 0;
 }
@@ -361,7 +361,7 @@ int main(int argc, char **argv)
         pages++;
         arena a;
         arena_init(&a);
-        ex_node *x = parse_xml(s, n, &a), *y = ex_dom_parse(s, n, &a);
+        ex_node *x = parse_xml(s, n, &a), *y = ex_dom_parse(s, n, &a, 0);
         diff d = compare(x, y);
         if (d.what) {
             differ++;

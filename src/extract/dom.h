@@ -68,8 +68,14 @@ bool        ex_has_attr(const ex_node *n, const char *name);
  * s[0..n), which is UTF-8 (bytes that are not become U+FFFD), built in a;
  * NULL when the page holds nothing to build from. Tags, attributes,
  * entities, implied and auto-closed elements are read as libxml2 2.9's
- * HTML parser reads them (HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS). */
-ex_node *ex_dom_parse(const char *s, size_t n, arena *a);
+ * HTML parser reads them (HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS); flags
+ * below. */
+ex_node *ex_dom_parse(const char *s, size_t n, arena *a, unsigned flags);
+/* A flag of ex_dom_parse: script and style elements are left without their
+ * text, which nothing of the extract stage reads (and which is half the
+ * bytes of a page), but for scripts of JSON (JSON-LD). The tree is
+ * libxml2's but for those text nodes. */
+#define EX_DOM_LEAN 1u
 
 /* The same tree copied from libxml2's (root: an xmlNode *, the document's
  * root element). */

@@ -503,6 +503,7 @@ typedef struct parser {
     bool     dtd;
     int      level;         /* 1; 3 once head was opened; 10 once body was */
     int      dropped;       /* misplaced html/head/body start tags pending */
+    bool     lean;          /* EX_DOM_LEAN: script and style text left out */
     ex_node *text;          /* text node being filled, last child of the top */
     buf  tb;            /* its content */
     buf  vb;            /* an attribute value being decoded */
@@ -1137,6 +1138,14 @@ static bool at_comment(const parser *P)
 
 /* The raw content of script or style up to "</script" or "</style" (any
  * case, whatever follows), as one text node. */
+/* A script of JSON (JSON-LD, a framework's page data): its text is read
+ * even by a lean parse. */
+static bool json_script(const frame *t)
+{
+    const char *type = t->tag == T_SCRIPT ? ex_attr_value(t->node, "type") : NULL;
+    return type && strcasestr(type, "json");
+}
+
 static void raw_text(parser *P, const frame *t)
 {
     size_t n = strlen(t->name);
@@ -1148,7 +1157,7 @@ static void raw_text(parser *P, const frame *t)
         q++;
     }
     P->p = q ? q : e;
-    if (P->p > s) add_chars(P, s, (size_t)(P->p - s));
+    if (P->p > s && !(P->lean && !json_script(t))) add_chars(P, s, (size_t)(P->p - s));
 }
 
 /* Inside script, "<noscript" at the start of content closes the script
@@ -1207,14 +1216,14 @@ static void prolog(parser *P)
     }
 }
 
-ex_node *ex_dom_parse(const char *s, size_t n, arena *a)
+ex_node *ex_dom_parse(const char *s, size_t n, arena *a, unsigned flags)
 {
     if (!s || !n) return NULL;
     if (!u8_valid(s, n)) s = u8_sanitize_in(a, s, n, &n);
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, n -= 3;   /* libxml2 reads a BOM as such */
     if (!n) return NULL;
     parser P = {.p = (const unsigned char *)s, .e = (const unsigned char *)s + n,
-                .a = a, .level = 1};
+                .a = a, .level = 1, .lean = flags & EX_DOM_LEAN};
     prolog(&P);
     content(&P);
     free(P.st);

@@ -209,14 +209,14 @@ static char *to_utf8(const char *s, size_t n, const char *cs, size_t *out_n)
 /* The page through our own parser, in UTF-8 first when it is not. */
 static const ex_node *parse_own(const char *s, size_t n, const char *cs, arena *a)
 {
-    if (!strcmp(cs, "utf-8")) return ex_dom_parse(s, n, a);
+    if (!strcmp(cs, "utf-8")) return ex_dom_parse(s, n, a, EX_DOM_LEAN);
     size_t m;
     char *u = to_utf8(s, n, cs, &m);
     if (!u) {   /* a label iconv does not know: guessed as with no label */
         cs = u8_valid(s, n) ? "utf-8" : "windows-1252";
-        return !strcmp(cs, "utf-8") ? ex_dom_parse(s, n, a) : parse_own(s, n, cs, a);
+        return !strcmp(cs, "utf-8") ? ex_dom_parse(s, n, a, EX_DOM_LEAN) : parse_own(s, n, cs, a);
     }
-    const ex_node *root = ex_dom_parse(u, m, a);
+    const ex_node *root = ex_dom_parse(u, m, a, EX_DOM_LEAN);
     free(u);
     return root;
 }

@@ -511,6 +511,10 @@ static void on_element(walk *w, const ex_node *n)
         ex_meta_ld(s, strnlen(s, EX_META_MAX_LD), w->a, f);
         return;
     }
+    /* A style's or template's own class or id ("wp-block-post-subtitle-
+     * inline-css") names what it styles; its text is no byline or
+     * standfirst. */
+    if (skipped_element(n)) return;
     if (n->tag == EX_TAG_h1 && f->n_h1 < EX_META_MAX_H1) {
         const char *t = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
         if (t) {

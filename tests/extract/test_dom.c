@@ -55,7 +55,7 @@ static char *tree(const ex_node *root, arena *a)
 
 static char *parse(fixture *f, const char *html)
 {
-    return tree(ex_dom_parse(html, strlen(html), &f->a), &f->a);
+    return tree(ex_dom_parse(html, strlen(html), &f->a, 0), &f->a);
 }
 
 #define CHECK(html, want) assert_string_equal(parse(f, html), want)
@@ -199,7 +199,7 @@ static void test_deep(void **state)
     buf b = {0};
     for (int i = 0; i < DEPTH; i++) put(&b, "<div>");
     put(&b, "x");
-    ex_node *root = ex_dom_parse(b.data, b.len, &f->a);
+    ex_node *root = ex_dom_parse(b.data, b.len, &f->a, 0);
     buf_free(&b);
     assert_non_null(root);
     int depth = 0;
@@ -208,6 +208,24 @@ static void test_deep(void **state)
     assert_int_equal(depth, DEPTH + 2);   /* body, the divs, the text */
     assert_int_equal(n->type, EX_NODE_TEXT);
     assert_string_equal(n->content, "x");
+}
+
+/* A lean parse leaves script and style without their text, but for
+ * scripts of JSON; the rest of the tree is the full parse's. */
+static void test_lean(void **state)
+{
+    fixture *f = *state;
+    static const char page[] =
+        "<script>if (a<b) x=1;</script><style>p{color:red}</style>"
+        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script>"
+        "<SCRIPT type=text/javascript>y()</SCRIPT><p>t";
+    assert_string_equal(tree(ex_dom_parse(page, strlen(page), &f->a, EX_DOM_LEAN), &f->a),
+                        "html(head(script style script[type=application/ld+json]"
+                        "(\"{\"@type\":\"NewsArticle\"}\") script[type=text/javascript]) body(p(\"t\")))");
+    assert_string_equal(tree(ex_dom_parse(page, strlen(page), &f->a, 0), &f->a),
+                        "html(head(script(\"if (a<b) x=1;\") style(\"p{color:red}\") "
+                        "script[type=application/ld+json](\"{\"@type\":\"NewsArticle\"}\") "
+                        "script[type=text/javascript](\"y()\")) body(p(\"t\")))");
 }
 
 int main(void)
@@ -226,6 +244,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_truncated, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_utf8, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lean, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

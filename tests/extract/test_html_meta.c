@@ -483,6 +483,29 @@ static void subtitle_standfirst_not_description(void **state)
     assert_null(a->subtitle);
 }
 
+/* A style's own id names what it styles (WordPress writes
+ * "<style id='wp-block-post-subtitle-inline-css'>"): its CSS is no
+ * standfirst and no byline, whichever parser built the tree. */
+static void style_ids_name_no_byline_or_standfirst(void **state)
+{
+    fixture *f = *state;
+    static const char page[] =
+        "<html><head><style id='wp-block-post-subtitle-inline-css'>.sub{color:red}</style>"
+        "<style id='co-authors-byline-inline-css'>.by{display:inline}</style></head>"
+        "<body><h1>Storm</h1><p class='byline'>Jane Doe</p><p>The river rose.</p></body></html>";
+    const sl_article *a = meta(f, page);
+    assert_null(a->subtitle);
+    assert_string_equal(a->byline, "Jane Doe");
+    /* the same with the full tree, script and style text kept */
+    const ex_node *root = ex_dom_parse(page, strlen(page), &f->a, 0);
+    sl_page p = {.input = "t.html", .body = page, .body_len = strlen(page), .format = SL_FORMAT_HTML};
+    memset(&f->art, 0, sizeof f->art);
+    f->art.published = SL_NO_DATE;
+    ex_html_meta(root, &p, &f->a, &f->art);
+    assert_null(f->art.subtitle);
+    assert_string_equal(f->art.byline, "Jane Doe");
+}
+
 /* ---- hostile input ------------------------------------------------------------- */
 
 static void hostile_deep_nesting(void **state)
@@ -546,6 +569,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(date_strings, setup, teardown),
         cmocka_unit_test_setup_teardown(language_sources, setup, teardown),
         cmocka_unit_test_setup_teardown(subtitle_standfirst_not_description, setup, teardown),
+        cmocka_unit_test_setup_teardown(style_ids_name_no_byline_or_standfirst, setup, teardown),
         cmocka_unit_test_setup_teardown(hostile_deep_nesting, setup, teardown),
         cmocka_unit_test_setup_teardown(hostile_jsonld, setup, teardown),
     };
