@@ -63,9 +63,10 @@ int32_t ex_first_cp(ex_span t)
     return t.n ? u8_decode(t.s, t.n, &len) : -1;
 }
 
-/* An ASCII word folds by lowering its letters, without utf8proc (which
- * allocates): the common case. 16 bytes is more than the longest function
- * word in stop.c (10 letters); longer or non-ASCII words take the full fold. */
+/* An ASCII word (curly apostrophes allowed) folds by lowering its
+ * letters, without utf8proc (which allocates): the common case. 16 bytes
+ * is more than the longest function word in stop.c (10 letters); longer
+ * or other non-ASCII words take the full fold. */
 #define EX_STOP_MAX_BYTES 16
 
 bool ex_is_stop(ex_span core, buf *fold)
@@ -73,8 +74,19 @@ bool ex_is_stop(ex_span core, buf *fold)
     char low[EX_STOP_MAX_BYTES];
     if (core.n <= EX_STOP_MAX_BYTES) {
         size_t i = 0;
-        for (; i < core.n && (unsigned char)core.s[i] < 0x80; i++)
-            low[i] = (char)(core.s[i] >= 'A' && core.s[i] <= 'Z' ? core.s[i] + 32 : core.s[i]);
+        for (; i < core.n; i++) {
+            unsigned char c = (unsigned char)core.s[i];
+            if (c < 0x80) {
+                low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                continue;
+            }
+            /* a curly apostrophe ("don’t") folds to itself */
+            if (c != 0xE2 || i + 2 >= core.n || (unsigned char)core.s[i + 1] != 0x80 ||
+                (unsigned char)core.s[i + 2] != 0x99)
+                break;
+            memcpy(low + i, core.s + i, 3);
+            i += 2;
+        }
         if (i == core.n) {
             buf_clear(fold);   /* callers read the folded word (title.c) */
             buf_append(fold, low, core.n);

@@ -423,12 +423,16 @@ static int cmp_name(const char *a, size_t an, const char *b, size_t bn)
     return c ? c : (an > bn) - (an < bn);
 }
 
-/* tags (in alphabetical order) by first letter: those beginning with
- * 'a' + c are tag_from[c] up to tag_from[c + 1]. */
+/* Tables made once (ex_dom_parse starts with pthread_once): tags (in
+ * alphabetical order) by first letter, those beginning with 'a' + c being
+ * tag_from[c] up to tag_from[c + 1]; each byte of a name as it is kept
+ * (lower case), 0 for a byte no name holds; the ex_tag of each tag. */
 static uint8_t tag_from[27];
-static pthread_once_t tag_once = PTHREAD_ONCE_INIT;
+static uint8_t name_byte[256];
+static uint8_t ex_tag_by_id[T_COUNT];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
-static void tags_init(void)
+static void tables_init(void)
 {
     size_t t = 0, n = sizeof tags / sizeof *tags;
     for (int c = 0; c < 26; c++) {
@@ -436,13 +440,16 @@ static void tags_init(void)
         while (t < n && tags[t].name[0] == 'a' + c) t++;
     }
     tag_from[26] = (uint8_t)t;
+    for (unsigned c = 0; c < 256; c++)
+        if (is_name_char(c)) name_byte[c] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    for (size_t i = 0; i < n; i++)
+        ex_tag_by_id[tags[i].id] = (uint8_t)ex_tag_of(tags[i].name, tags[i].len);
 }
 
 /* Asked of every tag: a look at the few of its first letter, length first. */
 static const tag_desc *find_tag(const char *s, size_t n)
 {
     if (!n || s[0] < 'a' || s[0] > 'z') return NULL;
-    pthread_once(&tag_once, tags_init);
     for (size_t t = tag_from[s[0] - 'a']; t < tag_from[s[0] - 'a' + 1]; t++)
         if (tags[t].len == n && !memcmp(tags[t].name, s, n)) return &tags[t];
     return NULL;
@@ -561,7 +568,7 @@ static void push(parser *P, const char *name, const tag_desc *d, ex_attr *attrs,
     ex_node *el = arena_alloc(P->a, sizeof *el);
     el->type = EX_NODE_ELEMENT;
     el->name = d ? name : local_name(name);
-    el->tag = (uint8_t)ex_tag_of(el->name, strlen(el->name));
+    el->tag = d ? ex_tag_by_id[d->id] : (uint8_t)ex_tag_of(el->name, strlen(el->name));
     el->attrs = attrs;
     el->n_attrs = na;
     frame *t = top(P);
@@ -860,9 +867,10 @@ static size_t read_name(parser *P, char out[NAME_MAX_LEN + 1])
     size_t n = 0;
     int c = cur(P);
     if (!(is_alpha((unsigned)c) || c == '_' || c == ':' || c == '.')) return 0;
-    while (n < NAME_MAX_LEN && P->p < P->e && is_name_char(*P->p)) {
-        c = *P->p++;
-        out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    uint8_t b;
+    while (n < NAME_MAX_LEN && P->p < P->e && (b = name_byte[*P->p])) {
+        P->p++;
+        out[n++] = (char)b;
     }
     out[n] = '\0';
     return n;
@@ -1224,6 +1232,7 @@ ex_node *ex_dom_parse(const char *s, size_t n, arena *a, unsigned flags)
     if (!n) return NULL;
     parser P = {.p = (const unsigned char *)s, .e = (const unsigned char *)s + n,
                 .a = a, .level = 1, .lean = flags & EX_DOM_LEAN};
+    pthread_once(&tables_once, tables_init);
     prolog(&P);
     content(&P);
     free(P.st);

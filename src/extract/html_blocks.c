@@ -147,6 +147,7 @@ static const char *const on_parts[] = {"article", "content", "story", "post", "e
 
 /* Both lists as one set: off_parts are its first words, on_parts the rest. */
 static ex_words parts;
+static size_t off_word_max;   /* the longest of off_words: a longer token is none */
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -156,6 +157,8 @@ static void parts_init(void)
     memcpy(all, off_parts, sizeof off_parts);
     memcpy(all + N_OFF_PARTS, on_parts, sizeof on_parts);
     ex_words_init(&parts, all, N_OFF_PARTS + N_ON_PARTS);
+    for (size_t i = 0; i < sizeof off_words / sizeof off_words[0]; i++)
+        if (strlen(off_words[i]) > off_word_max) off_word_max = strlen(off_words[i]);
 }
 
 static int count_words(const char *s, const char *const *words, size_t n)
@@ -163,7 +166,7 @@ static int count_words(const char *s, const char *const *words, size_t n)
     int k = 0;
     while (*s) {
         size_t len = strcspn(s, " -_");
-        for (size_t i = 0; i < n; i++)   /* the first byte rules most out before the rest */
+        for (size_t i = 0; i < n && len <= off_word_max; i++)   /* the first byte rules most out */
             k += words[i][0] == s[0] && !strncmp(s, words[i], len) && !words[i][len];
         s += len;
         s += strspn(s, " -_");
