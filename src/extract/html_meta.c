@@ -70,7 +70,7 @@ const char *ex_meta_clean(arena *a, const char *s, size_t n)
         if (ent > 0) { cp = ent; len = (int)elen; }
         if (u8_is_space(cp) || cp < 0x20 || cp == 0x7F) { space = k > 0; continue; }
         char enc[4];
-        int m = u8_encode(cp, enc);
+        int m = cp < 0x80 ? (enc[0] = (char)cp, 1) : u8_encode(cp, enc);
         /* An entity decodes to at most 4 bytes from at least 4 ("&lt;"), so
          * the output never outgrows the input; the check keeps it so. */
         if (k + (space ? 1u : 0u) + (size_t)m > n) break;
@@ -368,9 +368,16 @@ static uint64_t class_words_of(walk *w, const ex_node *n)
     const char *keys[2] = {attr(n, "class"), attr(n, "id")};
     for (int k = 0; k < 2; k++) {
         if (!keys[k]) continue;
+        size_t n = strlen(keys[k]);
         buf_clear(&w->low);
-        for (const char *p = keys[k]; *p; p++) buf_putc(&w->low, (char)tolower((unsigned char)*p));
-        found |= ex_words_in(&class_set, w->low.data, w->low.len);
+        buf_reserve(&w->low, n);
+        for (size_t i = 0; i < n; i++) {   /* ASCII only, as tolower in the C locale */
+            char c = keys[k][i];
+            w->low.data[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+        w->low.len = n;
+        w->low.data[n] = '\0';
+        found |= ex_words_in(&class_set, w->low.data, n);
     }
     return found;
 }
@@ -439,7 +446,7 @@ static bool update_label(const char *s, size_t n)
     if (!ed) return false;
     for (const char *const *w = words; *w; w++)
         for (size_t k = strlen(*w), i = 0; i + k <= n; i++)
-            if (!strncasecmp(s + i, *w, k)) return true;
+            if ((s[i] | 32) == (*w)[0] && !strncasecmp(s + i, *w, k)) return true;
     return false;
 }
 
@@ -450,6 +457,10 @@ static bool has_digit(const char *s, size_t n)
     return false;
 }
 
+/* isspace in the C locale, without a call per byte: most text nodes
+ * between tags are indentation. */
+static inline bool is_ws(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 /* A text node: a short line with a date is the page's dateline when it
  * lies in the window after an h1, or just before one (the date above the
  * headline), unless it or the line before it labels an update. */
@@ -458,8 +469,8 @@ static void near_text(walk *w, const ex_node *n)
     if (!n->content || (w->near_h1 && inside(n, w->near_h1))) return;
     const char *s = n->content;
     size_t len = strlen(s);
-    while (len && isspace((unsigned char)s[len - 1])) len--;
-    while (len && isspace((unsigned char)*s)) { s++; len--; }
+    while (len && is_ws(s[len - 1])) len--;
+    while (len && is_ws(*s)) { s++; len--; }
     if (!len) return;
     w->near_seen += len;
     w->since_date += len;
