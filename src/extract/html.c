@@ -1,4 +1,6 @@
-/* html.c: parsing an HTML page into a libxml2 tree, with its charset decoded.
+/* html.c: an HTML page's charset found and decoded, and the page parsed
+ * into the tree of dom.h by our parser (dom_parse.c), or by libxml2 when
+ * checking ours against it (SL_HTML_PARSER=libxml2).
  *
  * The charset is taken, in this order, from a byte-order mark, the
  * container (HTTP Content-Type header), the page's own <meta> tags in its
@@ -72,7 +74,7 @@ static bool cp1252_holes(const char *s, size_t n)
     return false;
 }
 
-/* The label libxml2 is told; ISO-8859-1 and US-ASCII labels mean
+/* The label iconv (or libxml2) is told; ISO-8859-1 and US-ASCII labels mean
  * Windows-1252 on the web (WHATWG Encoding), which differs in 0x80-0x9F. */
 static const char *charset_of(const sl_page *page, const char *s, size_t n, char label[32])
 {
