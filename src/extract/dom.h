@@ -76,6 +76,9 @@ ex_node *ex_dom_parse(const char *s, size_t n, arena *a, unsigned flags);
  * bytes of a page), but for scripts of JSON (JSON-LD). The tree is
  * libxml2's but for those text nodes. */
 #define EX_DOM_LEAN 1u
+/* A flag of ex_dom_parse: the caller has found s to be valid UTF-8
+ * (u8_valid), so the parser does not look again. */
+#define EX_DOM_VALID 2u
 
 /* The same tree copied from libxml2's (root: an xmlNode *, the document's
  * root element). */

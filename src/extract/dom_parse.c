@@ -1227,7 +1227,7 @@ static void prolog(parser *P)
 ex_node *ex_dom_parse(const char *s, size_t n, arena *a, unsigned flags)
 {
     if (!s || !n) return NULL;
-    if (!u8_valid(s, n)) s = u8_sanitize_in(a, s, n, &n);
+    if (!(flags & EX_DOM_VALID) && !u8_valid(s, n)) s = u8_sanitize_in(a, s, n, &n);
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, n -= 3;   /* libxml2 reads a BOM as such */
     if (!n) return NULL;
     parser P = {.p = (const unsigned char *)s, .e = (const unsigned char *)s + n,

@@ -177,7 +177,8 @@ typedef struct ex_html_blocks {
 void ex_html_flatten(const ex_node *root, arena *a, bool hidden_too, ex_html_blocks *out);
 
 /* ---- words.c ---- */
-/* A set of up to 64 non-empty lower-case words, searched for together. */
+/* A set of up to 64 non-empty lower-case words, searched for together;
+ * zeroed ({0}) it is empty. */
 #define EX_WORDS_MAX 64
 typedef struct ex_words {
     const char *w[EX_WORDS_MAX];
@@ -188,9 +189,11 @@ typedef struct ex_words {
     size_t      n;
 } ex_words;
 
-/* The set of words[0..n) (n <= EX_WORDS_MAX; the strings are not copied). */
-void     ex_words_init(ex_words *ws, const char *const *words, size_t n);
-/* Which of the words occur in s[0..n) (case-sensitive): bit i for words[i]. */
+/* Add words[0..n) to the set (not copied; more than EX_WORDS_MAX in all
+ * aborts): the mask of their bits in what ex_words_in returns. */
+uint64_t ex_words_add(ex_words *ws, const char *const *words, size_t n);
+/* Which of the words occur in s[0..n), ASCII letters in either case: a
+ * bit for each, in the order they were added. */
 uint64_t ex_words_in(const ex_words *ws, const char *s, size_t n);
 
 /* ---- lang.c ---- */

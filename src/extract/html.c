@@ -75,21 +75,25 @@ static bool cp1252_holes(const char *s, size_t n)
 }
 
 /* The label iconv (or libxml2) is told; ISO-8859-1 and US-ASCII labels mean
- * Windows-1252 on the web (WHATWG Encoding), which differs in 0x80-0x9F. */
-static const char *charset_of(const sl_page *page, const char *s, size_t n, char label[32])
+ * Windows-1252 on the web (WHATWG Encoding), which differs in 0x80-0x9F.
+ * *valid: the bytes were found to be UTF-8 on the way (so the parser need
+ * not look again). */
+static const char *charset_of(const sl_page *page, const char *s, size_t n, char label[32],
+                              bool *valid)
 {
+    *valid = false;
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) return "utf-8";
     if (n >= 2 && !memcmp(s, "\xFF\xFE", 2)) return "utf-16le";
     if (n >= 2 && !memcmp(s, "\xFE\xFF", 2)) return "utf-16be";
     if (!(page->charset && copy_label(page->charset, strlen(page->charset), label)) &&
         !meta_charset(s, n, label))
-        return u8_valid(s, n) ? "utf-8" : "windows-1252";
+        return (*valid = u8_valid(s, n)) ? "utf-8" : "windows-1252";
     if (!strcmp(label, "utf-8") || !strcmp(label, "utf8")) return "utf-8";
     /* A page labelled with a legacy charset whose bytes are nonetheless
      * valid UTF-8 with letters beyond ASCII is UTF-8: by chance, text in a
      * single- or double-byte charset almost never forms valid sequences
      * (a real page of the Readability tests says gb2312 and is UTF-8). */
-    if (has_multibyte(s, n) && u8_valid(s, n)) return "utf-8";
+    if (has_multibyte(s, n) && (*valid = u8_valid(s, n))) return "utf-8";
     if (!strcmp(label, "iso-8859-1") || !strcmp(label, "latin1") ||
         !strcmp(label, "us-ascii") || !strcmp(label, "ascii"))
         return "windows-1252";
@@ -208,17 +212,18 @@ static char *to_utf8(const char *s, size_t n, const char *cs, size_t *out_n)
     return out;
 }
 
-/* The page through our own parser, in UTF-8 first when it is not. */
-static const ex_node *parse_own(const char *s, size_t n, const char *cs, arena *a)
+/* The page through our own parser, in UTF-8 first when it is not (valid:
+ * s is known to be valid UTF-8). */
+static const ex_node *parse_own(const char *s, size_t n, const char *cs, bool valid, arena *a)
 {
-    if (!strcmp(cs, "utf-8")) return ex_dom_parse(s, n, a, EX_DOM_LEAN);
+    if (!strcmp(cs, "utf-8")) return ex_dom_parse(s, n, a, EX_DOM_LEAN | (valid ? EX_DOM_VALID : 0));
     size_t m;
     char *u = to_utf8(s, n, cs, &m);
     if (!u) {   /* a label iconv does not know: guessed as with no label */
-        cs = u8_valid(s, n) ? "utf-8" : "windows-1252";
-        return !strcmp(cs, "utf-8") ? ex_dom_parse(s, n, a, EX_DOM_LEAN) : parse_own(s, n, cs, a);
+        valid = u8_valid(s, n);
+        return parse_own(s, n, valid ? "utf-8" : "windows-1252", valid, a);
     }
-    const ex_node *root = ex_dom_parse(u, m, a, EX_DOM_LEAN);
+    const ex_node *root = ex_dom_parse(u, m, a, EX_DOM_LEAN | EX_DOM_VALID);   /* iconv's is */
     free(u);
     return root;
 }
@@ -240,7 +245,8 @@ const ex_node *ex_html_parse(const sl_page *page, arena *a, err_slot *err)
         return NULL;
     }
     char label[32];
-    const char *cs = charset_of(page, s, n, label);
+    bool valid;
+    const char *cs = charset_of(page, s, n, label, &valid);
     size_t bad, seen;
     if (strncmp(cs, "utf-16", 6) && looks_binary(page, &bad, &seen)) {
         err_set(err, SL_EINPUT, page->input, page->line,
@@ -255,9 +261,9 @@ const ex_node *ex_html_parse(const sl_page *page, arena *a, err_slot *err)
     /* a page encoded twice shows "â€™" for "’": decoded once more */
     if (!strcmp(cs, "utf-8") && u8_has_doubled(s, n)) {
         if (!mended && (mended = malloc(n))) memcpy(mended, s, n);
-        if (mended) n = u8_undouble(mended, n), s = mended;
+        if (mended) n = u8_undouble(mended, n), s = mended, valid = false;
     }
-    const ex_node *root = use_libxml2 ? parse_libxml2(s, n, page->url, cs, a) : parse_own(s, n, cs, a);
+    const ex_node *root = use_libxml2 ? parse_libxml2(s, n, page->url, cs, a) : parse_own(s, n, cs, valid, a);
     free(mended);
     if (!root)
         err_set(err, SL_EINPUT, page->input, page->line, "not an HTML page: nothing could be parsed");

@@ -142,32 +142,28 @@ static const char *const off_words[] = {"ad", "ads", "nav", "menu", "tag", "meta
 static const char *const on_parts[] = {"article", "content", "story", "post", "entry",
                                        "body", "text", "main", "blog", "prose"};
 
-#define N_OFF_PARTS (sizeof off_parts / sizeof off_parts[0])
-#define N_ON_PARTS (sizeof on_parts / sizeof on_parts[0])
-
-/* Both lists as one set: off_parts are its first words, on_parts the rest. */
+/* Both part lists searched in one pass, each known by its mask. */
 static ex_words parts;
+static uint64_t off_mask, on_mask;
 static size_t off_word_max;   /* the longest of off_words: a longer token is none */
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
 {
-    const char *all[N_OFF_PARTS + N_ON_PARTS];
-    _Static_assert(N_OFF_PARTS + N_ON_PARTS <= EX_WORDS_MAX, "too many class-name parts");
-    memcpy(all, off_parts, sizeof off_parts);
-    memcpy(all + N_OFF_PARTS, on_parts, sizeof on_parts);
-    ex_words_init(&parts, all, N_OFF_PARTS + N_ON_PARTS);
+    off_mask = ex_words_add(&parts, off_parts, sizeof off_parts / sizeof off_parts[0]);
+    on_mask = ex_words_add(&parts, on_parts, sizeof on_parts / sizeof on_parts[0]);
     for (size_t i = 0; i < sizeof off_words / sizeof off_words[0]; i++)
         if (strlen(off_words[i]) > off_word_max) off_word_max = strlen(off_words[i]);
 }
 
-static int count_words(const char *s, const char *const *words, size_t n)
+/* How many tokens of s (split at space, '-' and '_') are off_words. */
+static int count_off_words(const char *s)
 {
     int k = 0;
     while (*s) {
         size_t len = strcspn(s, " -_");
-        for (size_t i = 0; i < n && len <= off_word_max; i++)   /* the first byte rules most out */
-            k += words[i][0] == s[0] && !strncmp(s, words[i], len) && !words[i][len];
+        for (size_t i = 0; i < sizeof off_words / sizeof off_words[0] && len <= off_word_max; i++)
+            k += off_words[i][0] == s[0] && !strncmp(s, off_words[i], len) && !off_words[i][len];
         s += len;
         s += strspn(s, " -_");
     }
@@ -232,15 +228,13 @@ static int hint_of(const ex_node *n, const tag_info *t)
     drop_taxonomy(cls);
     if (heading_slug(id)) id[0] = '\0';
     pthread_once(&parts_once, parts_init);
-    const uint64_t off_mask = ((uint64_t)1 << N_OFF_PARTS) - 1;
     int on = 0, off = 0;
     for (int k = 0; k < 2; k++) {
         const char *s = k ? id : cls;
         if (!*s) continue;
         uint64_t found = ex_words_in(&parts, s, strlen(s));
-        off += __builtin_popcountll(found & off_mask) +
-               count_words(s, off_words, sizeof off_words / sizeof off_words[0]);
-        on += __builtin_popcountll(found & ~off_mask);
+        off += __builtin_popcountll(found & off_mask) + count_off_words(s);
+        on += __builtin_popcountll(found & on_mask);
     }
     return off >= on ? -(off > 0) : 1;
 }

@@ -230,7 +230,6 @@ typedef struct walk {
     ex_meta_found *f;
     arena         *a;
     buf            tmp;
-    buf            low;             /* a class or id name in lower case */
     const ex_node *near_h1;         /* the last h1 seen, NULL past its window */
     size_t         near_k, near_seen;   /* its index in f->h1; text bytes seen since */
     bool           near_label;      /* the previous line said "updated" */
@@ -328,57 +327,45 @@ static void on_meta(walk *w, const ex_node *n)
 
 /* ---- elements ------------------------------------------------------------- */
 
-/* Words looked for in class and id names (lower-cased), as one set: each
- * kind is a range of it. */
-static const char *const class_words[] = {
-    /* bylines */
-    "byline", "author", "writtenby", "p-author",
-    /* standfirsts */
+/* Words looked for in class and id names, of each kind. */
+static const char *const byline_classes[] = {"byline", "author", "writtenby", "p-author"};
+static const char *const standfirst_classes[] = {
     "standfirst", "subheadline", "sub-headline", "subtitle", "article-dek", "__dek", "-dek",
     "summary-lede",
-    /* datelines */
-    "date", "publish", "posted", "timestamp",
-    /* what rules a byline or a date out */
-    "comment", "update", "modified",
-    /* a <time> of the publication */
-    "pubdate",
 };
-#define CLASS_RANGE(from, n) ((((uint64_t)1 << (n)) - 1) << (from))
-#define BYLINE_CLASSES     CLASS_RANGE(0, 4)
-#define STANDFIRST_CLASSES CLASS_RANGE(4, 8)
-#define DATE_CLASSES       CLASS_RANGE(12, 4)
-#define COMMENT_CLASSES    CLASS_RANGE(16, 1)
-#define UPDATED_CLASSES    CLASS_RANGE(17, 2)
-#define PUB_CLASSES        (CLASS_RANGE(13, 1) | CLASS_RANGE(19, 1))   /* publish, pubdate */
+static const char *const date_classes[] = {"date", "publish", "posted", "timestamp"};
+static const char *const comment_classes[] = {"comment"};       /* no byline there */
+static const char *const updated_classes[] = {"update", "modified"};  /* no dateline there */
+static const char *const pub_classes[] = {"publish", "pubdate"};   /* a <time> of the publication */
 
+/* All kinds searched in one pass, each known by its mask. */
 static ex_words class_set;
+static uint64_t byline_mask, standfirst_mask, date_mask, comment_mask, updated_mask, pub_mask;
 static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+#define ADD(list) ex_words_add(&class_set, list, sizeof list / sizeof list[0])
 
 static void class_init(void)
 {
-    ex_words_init(&class_set, class_words, sizeof class_words / sizeof class_words[0]);
+    byline_mask = ADD(byline_classes);
+    standfirst_mask = ADD(standfirst_classes);
+    date_mask = ADD(date_classes);
+    comment_mask = ADD(comment_classes);
+    updated_mask = ADD(updated_classes);
+    pub_mask = ADD(pub_classes);
 }
 
-/* Which of class_words n's class and id hold (lower-cased). */
-static uint64_t class_words_of(walk *w, const ex_node *n)
+#undef ADD
+
+/* Which of the class words n's class and id hold, in either case. */
+static uint64_t class_words_of(const ex_node *n)
 {
     if (!n->n_attrs) return 0;
     pthread_once(&class_once, class_init);
     uint64_t found = 0;
     const char *keys[2] = {attr(n, "class"), attr(n, "id")};
-    for (int k = 0; k < 2; k++) {
-        if (!keys[k]) continue;
-        size_t n = strlen(keys[k]);
-        buf_clear(&w->low);
-        buf_reserve(&w->low, n);
-        for (size_t i = 0; i < n; i++) {   /* ASCII only, as tolower in the C locale */
-            char c = keys[k][i];
-            w->low.data[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-        }
-        w->low.len = n;
-        w->low.data[n] = '\0';
-        found |= ex_words_in(&class_set, w->low.data, n);
-    }
+    for (int k = 0; k < 2; k++)
+        if (keys[k]) found |= ex_words_in(&class_set, keys[k], strlen(keys[k]));
     return found;
 }
 
@@ -423,7 +410,7 @@ static void on_time(walk *w, const ex_node *n, uint64_t classes)
     int32_t d = dt ? ex_meta_date(dt, strlen(dt)) : SL_NO_DATE;
     if (d == SL_NO_DATE) return;
     const char *ip = attr(n, "itemprop");
-    bool published = ex_has_attr(n, "pubdate") || (classes & PUB_CLASSES) ||
+    bool published = ex_has_attr(n, "pubdate") || (classes & pub_mask) ||
                      (ip && list_has(ip, "datePublished"));
     if (published && w->f->time_pub == SL_NO_DATE) w->f->time_pub = d;
     if (w->f->time_any == SL_NO_DATE) w->f->time_any = d;
@@ -494,13 +481,13 @@ static void near_text(walk *w, const ex_node *n)
 static void on_classes(walk *w, const ex_node *n, uint64_t classes)
 {
     ex_meta_found *f = w->f;
-    if (!f->class_author && (classes & BYLINE_CLASSES) && !(classes & COMMENT_CLASSES)) {
+    if (!f->class_author && (classes & byline_mask) && !(classes & comment_mask)) {
         const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
         f->class_author = t ? ex_meta_clean_byline(w->a, t) : NULL;
     }
-    if (!f->subtitle && (classes & STANDFIRST_CLASSES) && n->tag != EX_TAG_body)
+    if (!f->subtitle && (classes & standfirst_mask) && n->tag != EX_TAG_body)
         f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
-    if (f->text_date == SL_NO_DATE && (classes & DATE_CLASSES) && !(classes & UPDATED_CLASSES)) {
+    if (f->text_date == SL_NO_DATE && (classes & date_mask) && !(classes & updated_mask)) {
         /* every element apart: "Health</a><span>December 22, 2022" */
         const char *t = text_under_as(n, EX_META_MAX_DATE_TEXT, w->a, &w->tmp, true);
         if (t) f->text_date = ex_meta_date(t, strlen(t));
@@ -549,7 +536,7 @@ static void on_element(walk *w, const ex_node *n)
         const char *l = attr(n, "lang") ? attr(n, "lang") : attr(n, "xml:lang");
         if (l) f->lang_html = l;
     }
-    uint64_t classes = class_words_of(w, n);
+    uint64_t classes = class_words_of(n);
     if (n->tag == EX_TAG_time) on_time(w, n, classes);
     const char *rel = attr(n, "rel");
     if (rel && list_has(rel, "author") && n->tag == EX_TAG_a) element_author(w, n, &w->rel_scope, &f->rel_author);
@@ -563,7 +550,6 @@ static void gather(const ex_node *root, arena *a, ex_meta_found *f)
     walk w = {.f = f, .a = a, .meta_date_rank = 3, .last_date = SL_NO_DATE,
              .last_update = SL_NO_DATE};
     buf_init(&w.tmp);
-    buf_init(&w.low);
     for (const ex_node *n = root; n; ) {
         bool descend = n->type == EX_NODE_ELEMENT;
         if (descend) {
@@ -575,7 +561,6 @@ static void gather(const ex_node *root, arena *a, ex_meta_found *f)
         n = next_node(n, root, descend);
     }
     buf_free(&w.tmp);
-    buf_free(&w.low);
 }
 
 /* ---- the choice ------------------------------------------------------------ */
