@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- arena: one per document, freed in one call ------------------------ */
 
@@ -96,6 +99,30 @@ static inline uint32_t hash_fnv(const char *s, size_t n)
     uint32_t x = 2166136261u;
     for (size_t i = 0; i < n; i++) x = (x ^ (unsigned char)s[i]) * 16777619u;
     return x;
+}
+
+/* ---- mem: scanning bytes ------------------------------------------------ */
+
+/* The first byte of [p, e) that is a, b or c, or e. The HTML parser looks
+ * for the end of text and attribute values with it, which on real pages
+ * (inline data URIs, JSON in attributes, long paragraphs) runs for
+ * kilobytes: sixteen bytes a step where SSE2 is there (every x86-64). */
+static inline const unsigned char *mem_find3(const unsigned char *p, const unsigned char *e,
+                                             unsigned char a, unsigned char b, unsigned char c)
+{
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b), vc = _mm_set1_epi8((char)c);
+    while (e - p >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                                   _mm_cmpeq_epi8(x, vc));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m) return p + __builtin_ctz(m);
+        p += 16;
+    }
+#endif
+    while (p < e && *p != a && *p != b && *p != c) p++;
+    return p;
 }
 
 /* ---- u8: UTF-8 ---------------------------------------------------------- */

@@ -27,6 +27,15 @@ bool u8_valid(const char *text, size_t n)
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        while (i + 32 <= n) {   /* ASCII runs, 32 bytes a step */
+            __m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(s + i)),
+                                     _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16)));
+            if (_mm_movemask_epi8(x)) break;
+            i += 32;
+        }
+        if (i == n) break;
+#endif
         if (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);

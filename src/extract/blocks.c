@@ -30,14 +30,32 @@ ex_span ex_trim(ex_span t)
     return t;
 }
 
+/* ASCII white space (1) and the bytes that start other characters (2),
+ * which must be decoded to tell: the tokenizer's loops look a byte up. */
+static const uint8_t space_or_multi[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [0x80 ... 0xFF] = 2,
+};
+
 bool ex_next_token(ex_span t, size_t *pos, ex_span *tok)
 {
+    const unsigned char *s = (const unsigned char *)t.s;
     int len;
     size_t i = *pos;
-    while (i < t.n && u8_is_space(u8_decode(t.s + i, t.n - i, &len))) i += (size_t)len;
+    while (i < t.n) {
+        uint8_t k = space_or_multi[s[i]];
+        if (!k) break;
+        if (k == 1) { i++; continue; }
+        if (!u8_is_space(u8_decode_multi(t.s + i, t.n - i, &len))) break;
+        i += (size_t)len;
+    }
     if (i >= t.n) { *pos = t.n; return false; }
     size_t start = i;
-    while (i < t.n && !u8_is_space(u8_decode(t.s + i, t.n - i, &len))) i += (size_t)len;
+    while (i < t.n) {
+        uint8_t k = space_or_multi[s[i]];
+        if (!k) { i++; continue; }
+        if (k == 1 || u8_is_space(u8_decode_multi(t.s + i, t.n - i, &len))) break;
+        i += (size_t)len;
+    }
     tok->s = t.s + start;
     tok->n = i - start;
     *pos = i;
@@ -116,34 +134,80 @@ static void count_chars(ex_block *b)
     }
 }
 
-static void count_words(ex_block *b, buf *fold)
+static bool is_ascii(ex_span t)
 {
-    size_t pos = 0;
-    ex_span tok;
-    while (ex_next_token(b->text, &pos, &tok)) {
-        ex_span core = ex_core(tok);
-        if (!core.n) continue;
-        /* Chinese, Japanese, Thai...: one token of many words */
-        size_t k = u8_unspaced_words(core.s, core.n);
-        if (!k) k = 1;
-        b->words += k;
-        int32_t cp = ex_first_cp(core);
-        if (!u8_is_letter(cp)) continue;
-        b->alpha_words += k;
-        bool stop = ex_is_stop(core, fold);
-        if (stop) b->stops++;
-        if (u8_is_upper(cp)) {
-            b->caps++;
-            if (!stop) b->content_caps++;
+    unsigned char any = 0;
+    for (size_t i = 0; i < t.n; i++) any |= (unsigned char)t.s[i];
+    return any < 0x80;
+}
+
+static bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z'); }
+
+/* A word of ASCII, the common case, counted without decoding: what
+ * count_word does for any word, to the same counts. */
+static void count_ascii_word(ex_block *b, ex_span tok)
+{
+    const unsigned char *s = (const unsigned char *)tok.s;
+    size_t first = 0, end = tok.n;
+    while (first < end && !ascii_alnum(s[first])) first++;
+    if (first == end) return;
+    while (!ascii_alnum(s[end - 1])) end--;
+    b->words++;
+    unsigned c = s[first];
+    if ((c | 32) < 'a' || (c | 32) > 'z') return;
+    b->alpha_words++;
+    size_t n = end - first;
+    bool stop = false;
+    if (n < 16) {   /* no function word is longer (stop_is_word) */
+        char low[16];
+        for (size_t i = 0; i < n; i++) {
+            unsigned char d = s[first + i];
+            low[i] = (char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
         }
+        stop = stop_is_word(low, n);
+    }
+    if (stop) b->stops++;
+    if (c <= 'Z') {
+        b->caps++;
+        if (!stop) b->content_caps++;
     }
 }
 
+static void count_word(ex_block *b, ex_span tok, buf *fold)
+{
+    if (is_ascii(tok)) {
+        count_ascii_word(b, tok);
+        return;
+    }
+    ex_span core = ex_core(tok);
+    if (!core.n) return;
+    /* Chinese, Japanese, Thai...: one token of many words */
+    size_t k = u8_unspaced_words(core.s, core.n);
+    if (!k) k = 1;
+    b->words += k;
+    int32_t cp = ex_first_cp(core);
+    if (!u8_is_letter(cp)) return;
+    b->alpha_words += k;
+    bool stop = ex_is_stop(core, fold);
+    if (stop) b->stops++;
+    if (u8_is_upper(cp)) {
+        b->caps++;
+        if (!stop) b->content_caps++;
+    }
+}
+
+/* One pass over the tokens feeds both the word counts and the shapes. */
 void ex_measure(ex_block *b, buf *fold)
 {
     count_chars(b);
-    count_words(b, fold);
-    ex_shape(b);
+    ex_shape_run run = {0};
+    size_t pos = 0;
+    ex_span tok;
+    while (ex_next_token(b->text, &pos, &tok)) {
+        count_word(b, tok, fold);
+        ex_shape_token(b, &run, tok);
+    }
+    ex_shape(b, &run);
 }
 
 static void add_block(ex_doc *doc, size_t *cap, ex_span line, arena *a, buf *fold)

@@ -799,7 +799,7 @@ static void text_run(parser *P)
         blank_run(P, s);
         return;
     }
-    while (q < e && *q != '<' && *q != '&') q++;
+    q = mem_find3(q, e, '<', '&', '<');
     P->p = q;
     check_paragraph(P);
     add_chars(P, s, (size_t)(q - s));
@@ -888,9 +888,15 @@ static const char *attr_value(parser *P)
     bool cut = false;
     for (;;) {
         const unsigned char *s = P->p;
-        while (P->p < P->e && *P->p && *P->p != '&' && *P->p != quote &&
-               !(!quote && (is_blank(*P->p) || *P->p == '>')))
-            P->p++;
+        if (quote)
+            P->p = mem_find3(P->p, P->e, 0, '&', (unsigned char)quote);
+        else
+            while (P->p < P->e && *P->p && *P->p != '&' && !is_blank(*P->p) && *P->p != '>') P->p++;
+        if (cur(P) != '&' && !b->len && !cut) {   /* no reference: the bytes as they are */
+            const char *v = arena_strndup(P->a, (const char *)s, (size_t)(P->p - s));
+            if (quote && cur(P) == quote) P->p++;
+            return v;
+        }
         if (!cut) buf_append(b, (const char *)s, (size_t)(P->p - s));
         if (cur(P) != '&') break;
         char u[4];

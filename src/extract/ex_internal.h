@@ -85,7 +85,16 @@ bool    ex_is_stop(ex_span core, buf *fold);
 bool    ex_span_eq(ex_span a, ex_span b);
 
 /* ---- shape.c ---- */
-void ex_shape(ex_block *b);
+/* The shapes of b's tokens, fed one at a time in order (ex_measure's one
+ * pass over them), then the shapes of the whole line; the word counts
+ * must be done by then. */
+typedef struct ex_shape_run {
+    size_t  i, caps_tail;
+    bool    code, marker;
+    ex_span prev;
+} ex_shape_run;
+void ex_shape_token(ex_block *b, ex_shape_run *r, ex_span tok);
+void ex_shape(ex_block *b, const ex_shape_run *r);
 /* Does t end a sentence (. ! ? then maybe closing quotes or ')')? Sets
  * *period when the mark is a full stop. */
 bool ex_ends_sentence(ex_span t, bool *period);

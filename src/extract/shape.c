@@ -195,9 +195,8 @@ static bool is_caps_word(ex_span tok)
     return letters >= 2;
 }
 
-/* Two spaces or more between tokens, not after a sentence end (where some
- * typists put two). */
-static bool wide_gap(ex_span prev, ex_span tok)
+/* Code points between two tokens: the white space of the gap. */
+static size_t gap_chars(ex_span prev, ex_span tok)
 {
     size_t spaces = 0;
     int len;
@@ -205,19 +204,12 @@ static bool wide_gap(ex_span prev, ex_span tok)
         u8_decode(p, (size_t)(tok.s - p), &len);
         spaces++;
     }
-    bool period;
-    return spaces >= 2 && !ex_ends_sentence(prev, &period);
+    return spaces;
 }
 
-/* Does a sentence end between prev and tok ("2023. Northline", "town.
- * (Photo")? Only after a plain lower-case word or a number, so that "U.S.
- * President" and "p.m. Monday" do not count. */
-static bool sentence_break(ex_span prev, ex_span tok)
+/* Is prev a plain lower-case word (two letters or more) or a number? */
+static bool lower_or_number(ex_span prev)
 {
-    bool period;
-    if (!ex_ends_sentence(prev, &period)) return false;
-    int32_t next = ex_first_cp(tok);
-    if (!u8_is_upper(next) && next != '(' && next != '"' && next != 0x201C) return false;
     ex_span core = ex_core(prev);
     bool lower = core.n >= 2, digits = core.n >= 1;
     int len;
@@ -229,28 +221,34 @@ static bool sentence_break(ex_span prev, ex_span tok)
     return lower || digits;
 }
 
-static void shape_tokens(ex_block *b)
+void ex_shape_token(ex_block *b, ex_shape_run *r, ex_span tok)
 {
-    size_t pos = 0, i = 0, caps_tail = 0;
-    bool code = false, marker = false;
-    ex_span tok, prev = {0};
-    while (ex_next_token(b->text, &pos, &tok)) {
-        if (i > 0 && wide_gap(prev, tok)) b->gaps++;
-        if (i > 0 && sentence_break(prev, tok)) b->inner_stop = true;
-        prev = tok;
-        if (i == 0) code = is_picture_code(tok);
-        if (is_position_marker(tok)) marker = true;
-        if (i > 0 && ex_is_separator_token(tok)) b->separators++;
-        caps_tail = is_caps_word(tok) ? caps_tail + 1 : 0;
-        i++;
+    if (r->i > 0) {
+        /* Two spaces or more between tokens, not after a sentence end
+         * (where some typists put two), make a gap. A sentence ends
+         * between prev and tok ("2023. Northline", "town. (Photo") only
+         * after a plain lower-case word or a number, so that "U.S.
+         * President" and "p.m. Monday" do not count. Whether prev ends a
+         * sentence is asked only when one of them needs it. */
+        bool wide = gap_chars(r->prev, tok) >= 2;
+        int32_t next = ex_first_cp(tok);
+        bool opens = u8_is_upper(next) || next == '(' || next == '"' || next == 0x201C;
+        if (wide || opens) {
+            bool period;
+            bool ends = ex_ends_sentence(r->prev, &period);
+            if (wide && !ends) b->gaps++;
+            if (opens && ends && lower_or_number(r->prev)) b->inner_stop = true;
+        }
     }
-    /* Each sign alone can occur in prose; two together, or an archive code,
-     * make a caption. */
-    int score = (int)code + (int)marker + (caps_tail >= 2);
-    b->caption = code || score >= 2;
+    r->prev = tok;
+    if (r->i == 0) r->code = is_picture_code(tok);
+    if (is_position_marker(tok)) r->marker = true;
+    if (r->i > 0 && ex_is_separator_token(tok)) b->separators++;
+    r->caps_tail = is_caps_word(tok) ? r->caps_tail + 1 : 0;
+    r->i++;
 }
 
-void ex_shape(ex_block *b)
+void ex_shape(ex_block *b, const ex_shape_run *r)
 {
     ex_span t = b->text;
     b->ellipsis = ex_ends_ellipsis(t);
@@ -267,7 +265,10 @@ void ex_shape(ex_block *b)
     }
     b->bullet = opens_with_bullet(t);
     b->signoff = is_signoff(b);
-    shape_tokens(b);
+    /* Each sign alone can occur in prose; two together, or an archive
+     * code, make a caption. */
+    int score = (int)r->code + (int)r->marker + (r->caps_tail >= 2);
+    b->caption = r->code || score >= 2;
     /* Title case: at least 4 in 5 content words capitalised, a rate that
      * sentence-case prose, even thick with names, stays below. */
     size_t content = b->alpha_words - b->stops;

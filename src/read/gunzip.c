@@ -371,19 +371,30 @@ static long pull_plain(rd_gunzip *g, char *dst, size_t n)
     return (long)k;
 }
 
+/* Decompress at once if the file allows it (once, before the first pull). */
+static void try_fast(rd_gunzip *g)
+{
+    if (g->fast != FAST_UNTRIED) return;
+    g->fast = read_whole(g) && decompress_whole(g) ? FAST_ON : FAST_OFF;
+    if (g->fast == FAST_ON) {   /* zlib has nothing left to inflate */
+        free(g->whole);
+        g->whole = NULL;
+        g->z.next_in = NULL;
+        g->z.avail_in = 0;
+    }
+}
+
+uint64_t rd_gunzip_ready(rd_gunzip *g)
+{
+    try_fast(g);
+    return g->fast == FAST_ON ? g->plain_len - g->out : 0;
+}
+
 long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
 {
     rd_gunzip *g = ctx;
     if (n > UINT32_MAX) n = UINT32_MAX;
-    if (g->fast == FAST_UNTRIED) {
-        g->fast = read_whole(g) && decompress_whole(g) ? FAST_ON : FAST_OFF;
-        if (g->fast == FAST_ON) {   /* zlib has nothing left to inflate */
-            free(g->whole);
-            g->whole = NULL;
-            g->z.next_in = NULL;
-            g->z.avail_in = 0;
-        }
-    }
+    try_fast(g);
     if (g->fast == FAST_ON) return pull_plain(g, dst, n);
     if (g->ended) return 0;
     for (;;) {
@@ -423,6 +434,7 @@ long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
         if (g->ended) return 0;
     }
 }
+
 
 long long rd_gunzip_member_of(void *ctx, uint64_t off)
 {

@@ -110,6 +110,10 @@ void       rd_gunzip_limits(rd_gunzip *g, const sl_limits *l);
  * (its message says so), for inputs whose records cannot resynchronise. */
 void       rd_gunzip_stop(rd_gunzip *g, bool stop);
 long       rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err);   /* an rd_pull_fn */
+/* Bytes decompressed and not yet pulled, when the whole file is
+ * decompressed at once (tried here if no pull has tried it yet; else 0):
+ * the reader above sizes its buffer by it. */
+uint64_t   rd_gunzip_ready(rd_gunzip *g);
 /* An rd_member_fn: the member holding uncompressed byte off, among the
  * last 64 begun. */
 long long  rd_gunzip_member_of(void *ctx, uint64_t off);

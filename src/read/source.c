@@ -202,8 +202,19 @@ static sl_status fill_in(rd_source *s, size_t want, err_slot *err)
             s->in.len -= s->in_pos;
             s->in_pos = 0;
         }
-        buf_reserve(&s->in, 65536);
-        long k = content_read(s, s->in.data + s->in.len, 65536, err);
+        /* In one read into a buffer sized once (with room for the read
+         * that finds the end), not grown by halves on the way: a gzip file
+         * decompressed at once (at most 1 MiB, in memory already), or as
+         * much of a regular file as is wanted. */
+        size_t chunk = 65536, want_more = want - (s->in.len - s->in_pos);
+        uint64_t known = s->gunzip ? rd_gunzip_ready(s->gunzip) : 0;
+        if (known > chunk) chunk = (size_t)known;
+        else if (!s->gunzip && s->size > (long long)s->in.len && want_more > chunk) {
+            known = (uint64_t)(s->size - (long long)s->in.len);
+            chunk = known < want_more ? (size_t)known : want_more;
+        }
+        buf_reserve(&s->in, chunk > 65536 ? chunk + 65536 : chunk);
+        long k = content_read(s, s->in.data + s->in.len, chunk, err);
         if (k < 0) { s->in_eof = true; return SL_EIO; }
         if (k == 0) s->in_eof = true;
         s->in.len += (size_t)k;
@@ -283,6 +294,13 @@ static sl_status read_all(rd_source *s, err_slot *err)
     if (s->in.len - s->in_pos > max)
         return err_set(err, SL_ELIMIT, s->path, 0, "more than %s, the page limit (--max-page); skipped",
                        rd_size_str(max, b));
+    if (s->in_pos == 0) {   /* the page is all that was read: hand the buffer over */
+        buf t = s->data;
+        s->data = s->in;
+        s->in = t;
+        buf_clear(&s->in);
+        return SL_OK;
+    }
     buf_clear(&s->data);
     buf_append(&s->data, s->in.data + s->in_pos, s->in.len - s->in_pos);
     s->in_pos = s->in.len;

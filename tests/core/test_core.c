@@ -161,18 +161,40 @@ static void utf8_validity(void **st)
         "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xBF",
         "\xC3\xA9\x80", "\xFF", "\xE2\x28\xA1",
     };
-    char s[64];
+    char s[96];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        for (size_t pad = 0; pad < 10; pad++) {
+        for (size_t pad = 0; pad < 72; pad++) {   /* past the 32-byte ASCII steps */
             memset(s, 'a', pad);
             memcpy(s + pad, cases[i], strlen(cases[i]));
             memset(s + pad + strlen(cases[i]), 'b', 9);   /* a whole eight after it */
             size_t n = pad + strlen(cases[i]) + 9;
+            s[n] = (char)0xFF;   /* what lies past the end must not be read */
             bool want = true;
             int len;
             for (size_t k = 0; k < n; k += (size_t)len)
                 if (u8_decode(s + k, n - k, &len) == 0xFFFD && len == 1) want = false;
             assert_int_equal(u8_valid(s, n), want);
+        }
+    }
+}
+
+static void first_of_three_bytes_found(void **st)
+{
+    (void)st;
+    unsigned char s[80];
+    /* every length and every place of the byte sought, across the
+     * sixteen-byte steps; bytes over 0x7F are not taken for others */
+    for (size_t n = 0; n <= sizeof s; n++) {
+        memset(s, 0xE9, n);
+        assert_ptr_equal(mem_find3(s, s + n, '<', '&', 0), s + n);
+        for (size_t at = 0; at < n; at++) {
+            static const unsigned char sought[] = {'<', '&', 0};
+            for (size_t k = 0; k < 3; k++) {
+                memset(s, at % 2 ? 'a' : 0x80 | '<', n);
+                s[at] = sought[k];
+                if (at + 1 < n) s[n - 1] = '&';   /* a later one does not count */
+                assert_ptr_equal(mem_find3(s, s + n, '<', '&', 0), s + at);
+            }
         }
     }
 }
@@ -260,6 +282,7 @@ int main(void)
         cmocka_unit_test(arena_hands_out_zeroed_aligned_memory),
         cmocka_unit_test(doubled_utf8_decoded_once),
         cmocka_unit_test(utf8_validity),
+        cmocka_unit_test(first_of_three_bytes_found),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(map_finds_what_it_stored),
         cmocka_unit_test(files_are_read_whole),
