@@ -5,6 +5,7 @@
  * a bad byte reads as U+FFFD and advances by one. */
 #include "core.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -99,12 +100,76 @@ static size_t fold_ascii(const char *s, size_t n, buf *out)
     return n;
 }
 
+/* Folding as u8_fold does it (case folded, marks stripped, compatibility
+ * forms composed), of each code point of Latin-1, Latin Extended-A and B
+ * (U+0080..U+024F) and General Punctuation (U+2000..U+206F) alone, made by
+ * utf8proc once: a word of these and ASCII folds to the folds of its code
+ * points one after the other, as none of them folds to a mark or to
+ * anything that composes with its neighbour (test_core checks every pair
+ * against utf8proc). utf8proc_map costs some thousand instructions and a
+ * malloc a word; words like "café", "naïve" or "word—word" are common in
+ * the Latin scripts. Longer folds (U+2034 is three primes) are left to
+ * utf8proc. */
+#define FOLD_LATIN_END 0x250
+#define FOLD_PUNCT_FROM 0x2000
+#define FOLD_PUNCT_END 0x2070
+typedef struct { uint8_t n; char s[7]; } fold_entry;   /* n 0xFF: not here */
+static fold_entry fold_tab[(FOLD_LATIN_END - 0x80) + (FOLD_PUNCT_END - FOLD_PUNCT_FROM)];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_tab_build(void)
+{
+    for (size_t k = 0; k < sizeof fold_tab / sizeof fold_tab[0]; k++) {
+        int32_t cp = k < FOLD_LATIN_END - 0x80 ? (int32_t)(0x80 + k)
+                                               : (int32_t)(FOLD_PUNCT_FROM + k - (FOLD_LATIN_END - 0x80));
+        utf8proc_uint8_t in[4], *res = NULL;
+        utf8proc_ssize_t m = utf8proc_encode_char(cp, in);
+        utf8proc_ssize_t r = utf8proc_map(in, m, &res, UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                       UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+        fold_tab[k].n = 0xFF;
+        if (r >= 0 && (size_t)r <= sizeof fold_tab[k].s) {
+            fold_tab[k].n = (uint8_t)r;
+            memcpy(fold_tab[k].s, res, (size_t)r);
+        }
+        free(res);
+    }
+}
+
+/* s folded by the table; false (out to be cleared) when a code point of s
+ * is not in it or s is not valid UTF-8. */
+static bool fold_by_table(const char *s, size_t n, buf *out)
+{
+    pthread_once(&fold_once, fold_tab_build);
+    buf_reserve(out, n);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            buf_putc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            i++;
+            continue;
+        }
+        int len;
+        int32_t cp = u8_decode_multi(s + i, n - i, &len);
+        size_t k;
+        if (cp >= 0x80 && cp < FOLD_LATIN_END && len == 2) k = (size_t)cp - 0x80;
+        else if (cp >= FOLD_PUNCT_FROM && cp < FOLD_PUNCT_END && len == 3)
+            k = (size_t)(cp - FOLD_PUNCT_FROM) + (FOLD_LATIN_END - 0x80);
+        else return false;
+        if (fold_tab[k].n == 0xFF) return false;
+        buf_append(out, fold_tab[k].s, fold_tab[k].n);
+        i += (size_t)len;
+    }
+    return true;
+}
+
 size_t u8_fold(const char *s, size_t n, buf *out)
 {
     buf_clear(out);
     size_t i = 0;
     for (; i < n; i++) if ((unsigned char)s[i] >= 0x80) break;
     if (i == n) return fold_ascii(s, n, out);
+    if (fold_by_table(s, n, out)) return out->len;
+    buf_clear(out);
     utf8proc_uint8_t *res = NULL;
     utf8proc_ssize_t k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &res,
                                       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE |

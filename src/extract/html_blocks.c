@@ -349,17 +349,28 @@ static bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t
  * charset: each becomes U+FFFD, so every string handed out is valid. */
 static void add_text(walker *w, const char *t)
 {
+    /* ASCII other than white space, copied a run at a time */
+    static const uint8_t plain[256] = {[0x00 ... 0x08] = 1, [0x0B] = 1, [0x0E ... 0x1F] = 1,
+                                       [0x21 ... 0x7F] = 1};
+    const unsigned char *s = (const unsigned char *)t;
     size_t n = strlen(t);
     int len;
     for (size_t i = 0; i < n; i += (size_t)len) {
-        unsigned char c = t[i];
+        unsigned char c = s[i];
         len = 1;
         if (is_space(c)) { w->space = true; continue; }
         if (w->space && w->text.len > w->start) buf_putc(&w->text, ' ');
         w->space = false;
         w->after_br = false;
+        if (c < 0x80) {
+            size_t j = i + 1;
+            while (j < n && plain[s[j]]) j++;
+            buf_append(&w->text, t + i, j - i);
+            if (w->in[0]) w->link += j - i;   /* a character each */
+            len = (int)(j - i);
+            continue;
+        }
         if (w->in[0]) w->link++;
-        if (c < 0x80) { buf_putc(&w->text, (char)c); continue; }
         int32_t cp = u8_decode(t + i, n - i, &len);
         if (cp == 0xFFFD && !(len == 3 && c == 0xEF)) buf_append(&w->text, "\xEF\xBF\xBD", 3);
         else buf_append(&w->text, t + i, (size_t)len);

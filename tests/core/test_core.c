@@ -3,6 +3,7 @@
 #include "core/core.h"
 
 #include <unistd.h>
+#include <utf8proc.h>
 
 static void arena_hands_out_zeroed_aligned_memory(void **st)
 {
@@ -199,6 +200,37 @@ static void first_of_three_bytes_found(void **st)
     }
 }
 
+/* u8_fold folds words of Latin letters and general punctuation one code
+ * point at a time from a table: every pair of them (and of printable
+ * ASCII) must fold as utf8proc folds the pair. */
+static void latin_words_fold_as_utf8proc_folds_them(void **st)
+{
+    (void)st;
+    int32_t cps[128 + 0x250 + 0x70];
+    size_t n = 0;
+    for (int32_t c = 0x20; c < 0x7F; c++) cps[n++] = c;
+    for (int32_t c = 0x80; c < 0x250; c++) cps[n++] = c;
+    for (int32_t c = 0x2000; c < 0x2070; c++) cps[n++] = c;
+    buf got;
+    buf_init(&got);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            utf8proc_uint8_t in[8], *want = NULL;
+            utf8proc_ssize_t m = utf8proc_encode_char(cps[i], in);
+            m += utf8proc_encode_char(cps[j], in + m);
+            utf8proc_ssize_t k = utf8proc_map(in, m, &want, UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                            UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+            assert_true(k >= 0);
+            u8_fold((const char *)in, (size_t)m, &got);
+            if (got.len != (size_t)k || memcmp(got.data, want, (size_t)k))
+                fail_msg("U+%04X U+%04X folds to \"%s\", not \"%s\"", (unsigned)cps[i], (unsigned)cps[j],
+                         got.data, (const char *)want);
+            free(want);
+        }
+    }
+    buf_free(&got);
+}
+
 static void doubled_utf8_decoded_once(void **st)
 {
     (void)st;
@@ -283,6 +315,7 @@ int main(void)
         cmocka_unit_test(doubled_utf8_decoded_once),
         cmocka_unit_test(utf8_validity),
         cmocka_unit_test(first_of_three_bytes_found),
+        cmocka_unit_test(latin_words_fold_as_utf8proc_folds_them),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(map_finds_what_it_stored),
         cmocka_unit_test(files_are_read_whole),
