@@ -227,4 +227,15 @@ int  err_set(err_slot *e, int status, const char *input, long line, const char *
          __attribute__((format(printf, 5, 6)));
 void err_clear(err_slot *e);
 
+/* ---- lib: shared libraries opened at first use ------------------------- */
+
+/* Open the library soname and look up names[0..n) into syms[0..n); false
+ * (nothing kept, and why in err with the given status, naming the library
+ * and the symbol) when it or one of them is missing. libcurl and libmicrohttpd are opened so:
+ * linked, they and the thirty libraries they bring (TLS, Kerberos, LDAP,
+ * SSH...) cost every start of every command some 8 ms to map and
+ * relocate, where only watch and serve use them. */
+bool lib_open(const char *soname, const char *const *names, void **syms, size_t n, int status,
+              err_slot *err);
+
 #endif

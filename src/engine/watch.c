@@ -215,8 +215,8 @@ sl_status sl_watch(sl_engine *e, const char *const *feeds, size_t n_feeds, const
 {
     sl_status st = eg_writer_take(e);
     if (st != SL_OK) return st;
-    watch_run w = {.e = e, .o = o, .stats = stats, .fetch = rd_fetcher_new(o->timeout_seconds)};
-    if (!w.fetch) return err_set(&e->err, SL_EIO, NULL, 0, "cannot start libcurl");
+    watch_run w = {.e = e, .o = o, .stats = stats, .fetch = rd_fetcher_new(o->timeout_seconds, &e->err)};
+    if (!w.fetch) return (sl_status)e->err.status;
     rd_fetcher_max_body(w.fetch, e->limits.max_page);
     while (st == SL_OK) {
         /* The writer's lock for the round only: an ingest may run between

@@ -149,7 +149,7 @@ bool rd_media_is_html(const rd_media *m);
 /* Fetching over HTTP(S) with libcurl (fetch.c), for watch. A fetcher keeps
  * one connection cache; every request is limited to timeout seconds. */
 typedef struct rd_fetcher rd_fetcher;
-rd_fetcher *rd_fetcher_new(long timeout_seconds);   /* NULL if libcurl cannot start */
+rd_fetcher *rd_fetcher_new(long timeout_seconds, err_slot *err);   /* NULL: why in err */
 /* The largest response body (default SL_MAX_PAGE). */
 void        rd_fetcher_max_body(rd_fetcher *f, uint64_t max_body);
 void        rd_fetcher_free(rd_fetcher *f);
@@ -171,7 +171,7 @@ sl_status rd_fetch(rd_fetcher *f, const char *url, const char *etag, const char 
                    rd_response *out, err_slot *err);
 void      rd_response_free(rd_response *r);
 /* ref (a feed's link, maybe relative) made absolute against base, into out;
- * false if either is not a URL. */
+ * false if either is not a URL, or libcurl cannot be opened. */
 bool      rd_url_resolve(const char *base, const char *ref, buf *out);
 
 /* ---- jsonl.c: one JSON Lines record (also the API's POSTed articles) ---- */

@@ -25,6 +25,37 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+/* libmicrohttpd is opened when the server starts (lib_open in core.h
+ * says why); libmicrohttpd.so.12 is its ABI since 0.9.53 (2017). */
+#ifndef SL_LIBMHD
+#define SL_LIBMHD "libmicrohttpd.so.12"
+#endif
+#define MHD_FUNCS(X) X(lookup_connection_value) X(create_response_from_buffer) X(add_response_header) \
+    X(queue_response) X(destroy_response) X(get_connection_info) X(get_connection_values) \
+    X(start_daemon) X(get_daemon_info) X(quiesce_daemon) X(stop_daemon)
+
+static struct {
+#define X(f) __typeof__(MHD_##f) *f;
+    MHD_FUNCS(X)
+#undef X
+} libmhd;
+
+static bool open_libmhd(err_slot *err)
+{
+    static const char *const names[] = {
+#define X(f) "MHD_" #f,
+        MHD_FUNCS(X)
+#undef X
+    };
+    void *syms[sizeof names / sizeof names[0]];
+    if (!lib_open(SL_LIBMHD, names, syms, sizeof names / sizeof names[0], 1, err)) return false;
+    size_t i = 0;
+#define X(f) libmhd.f = (__typeof__(libmhd.f))syms[i++];
+    MHD_FUNCS(X)
+#undef X
+    return true;
+}
+
 #define POOL_THREADS 4
 #define MAX_CONNECTIONS 256
 #define IDLE_SECONDS 30
@@ -140,7 +171,7 @@ static sl_engine *thread_reader(server *sv, sv_reply *out)
 
 static const char *query_arg(void *ctx, const char *name)
 {
-    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
+    return libmhd.lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
 }
 
 /* Does If-None-Match (a list of entity tags, or *) name etag? */
@@ -164,28 +195,28 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, request *rq, sv_repl
     bool not_modified = false;
     if (r->status == 200 && (!strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"))) {
         snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)XXH64(r->body, r->len, 0));
-        not_modified = etag_matches(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH), etag);
+        not_modified = etag_matches(libmhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH), etag);
     }
     struct MHD_Response *resp;
     if (not_modified) {
         sv_reply_free(r);
         r->status = 304;
-        resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        resp = libmhd.create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     } else {
-        resp = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
+        resp = libmhd.create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_FREE);
         r->body = NULL;   /* libmicrohttpd frees it */
-        if (r->type) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
+        if (r->type) libmhd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type);
     }
     if (!resp) return MHD_NO;
-    if (*etag) MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
-    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    if (r->allow) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
-    if (r->auth_challenge) MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"storyline\"");
+    if (*etag) libmhd.add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+    libmhd.add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    libmhd.add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    if (r->allow) libmhd.add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
+    if (r->auth_challenge) libmhd.add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"storyline\"");
     rq->status = r->status;
     rq->sent = not_modified ? 0 : r->len;
-    enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
-    MHD_destroy_response(resp);
+    enum MHD_Result ok = libmhd.queue_response(c, (unsigned)r->status, resp);
+    libmhd.destroy_response(resp);
     return ok;
 }
 
@@ -203,7 +234,7 @@ static void error_reply(sv_reply *r, int status, const char *msg)
 static void client_of(struct MHD_Connection *c, char out[64])
 {
     snprintf(out, 64, "-");
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *ci = libmhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (!ci || !ci->client_addr) return;
     const struct sockaddr *sa = ci->client_addr;
     if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, 64);
@@ -235,7 +266,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         rq->method = xstrdup(method);
         buf q;
         buf_init(&q);
-        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+        libmhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
         rq->url = xmalloc(strlen(url) + q.len + 1);
         strcpy(rq->url, url);
         if (q.len) strcat(rq->url, q.data);
@@ -244,7 +275,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         buf_init(&rq->body);
         client_of(c, rq->client);
         *req_cls = rq;
-        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        const char *cl = libmhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (!cl || strtoull(cl, NULL, 10) <= sv->max_body) return MHD_YES;
         rq->too_big = true;   /* answered at once: the body is never read */
     }
@@ -266,8 +297,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (e) {
             sv_request q = {
                 .method = method, .path = url, .arg = query_arg, .arg_ctx = c,
-                .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
-                .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
+                .authorization = libmhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+                .host = libmhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
                 .body = rq->body.data ? rq->body.data : "", .body_len = rq->body.len,
             };
             bool get = !strcmp(method, "GET") || !strcmp(method, "HEAD");
@@ -331,6 +362,11 @@ static void *watch_thread(void *arg)
 
 int sv_run(const sv_config *cfg)
 {
+    err_slot err = {0};
+    if (!open_libmhd(&err)) {   /* one server a process: opened once */
+        fprintf(cfg->log, "storyline serve: %s\n", err.msg);
+        return 2;
+    }
     server sv = {.cfg = cfg, .max_body = cfg->max_body ? cfg->max_body : SV_MAX_BODY};
     pthread_mutex_init(&sv.mu, NULL);
     const char *bind = cfg->bind ? cfg->bind : "127.0.0.1";
@@ -354,7 +390,7 @@ int sv_run(const sv_config *cfg)
         return 1;
     }
     sv.api = sv_api_new(cfg->db_path, cfg->token);
-    struct MHD_Daemon *d = MHD_start_daemon(
+    struct MHD_Daemon *d = libmhd.start_daemon(
         flags, (uint16_t)cfg->port, NULL, NULL, on_request, &sv,
         MHD_OPTION_SOCK_ADDR, sa,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)POOL_THREADS,
@@ -372,7 +408,7 @@ int sv_run(const sv_config *cfg)
     pthread_t watcher;
     bool watching = cfg->n_feeds && pthread_create(&watcher, NULL, watch_thread, &sv) == 0;
     if (cfg->n_feeds && !watching) fprintf(cfg->log, "storyline serve: cannot start watching the feeds\n");
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = libmhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     int port = info ? info->port : cfg->port;
     fprintf(cfg->log, "storyline: serving %s on http://%s%s%s:%d/ (pid %d)%s\n", cfg->db_path,
             strchr(bind, ':') ? "[" : "", bind, strchr(bind, ':') ? "]" : "", port, (int)getpid(),
@@ -385,14 +421,14 @@ int sv_run(const sv_config *cfg)
     }
     if (watching) pthread_join(watcher, NULL);   /* it stops on *stop, after its page */
     /* Drain: take no new connection, let those under way finish. */
-    MHD_socket listen_fd = MHD_quiesce_daemon(d);
+    MHD_socket listen_fd = libmhd.quiesce_daemon(d);
     for (int i = 0; i < SV_DRAIN_SECONDS * 10; i++) {
-        info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        info = libmhd.get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!info || info->num_connections == 0) break;
         struct timespec ts = {0, 100 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
-    MHD_stop_daemon(d);
+    libmhd.stop_daemon(d);
     if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
     for (size_t i = 0; i < sv.workers.n; i++) {
         cache_clear(sv.workers.v[i]);

@@ -231,6 +231,24 @@ static void latin_words_fold_as_utf8proc_folds_them(void **st)
     buf_free(&got);
 }
 
+/* watch and serve open libcurl and libmicrohttpd at first use: a missing
+ * library or symbol is a message naming it, never a crash. */
+static void libraries_opened_at_first_use(void **st)
+{
+    (void)st;
+    err_slot err = {0};
+    void *syms[2] = {NULL, NULL};
+    static const char *const cos_only[] = {"cos"};
+    assert_true(lib_open("libm.so.6", cos_only, syms, 1, 3, &err));
+    assert_true(((double (*)(double))syms[0])(0.0) == 1.0);
+    assert_false(lib_open("libstoryline-none.so.0", cos_only, syms, 1, 3, &err));
+    assert_int_equal(err.status, 3);
+    assert_non_null(strstr(err.msg, "libstoryline-none.so.0"));
+    static const char *const one_missing[] = {"cos", "storyline_no_such_function"};
+    assert_false(lib_open("libm.so.6", one_missing, syms, 2, 3, &err));
+    assert_non_null(strstr(err.msg, "storyline_no_such_function"));
+}
+
 static void doubled_utf8_decoded_once(void **st)
 {
     (void)st;
@@ -316,6 +334,7 @@ int main(void)
         cmocka_unit_test(utf8_validity),
         cmocka_unit_test(first_of_three_bytes_found),
         cmocka_unit_test(latin_words_fold_as_utf8proc_folds_them),
+        cmocka_unit_test(libraries_opened_at_first_use),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(map_finds_what_it_stored),
         cmocka_unit_test(files_are_read_whole),
