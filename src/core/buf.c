@@ -56,7 +56,13 @@ void buf_reserve(buf *b, size_t extra)
     if (b->len + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1) cap *= 2;
-    b->data = xrealloc(b->data, cap);
+    if (!b->len && b->data) {   /* nothing to keep: no copy of the old bytes */
+        free(b->data);
+        b->data = xmalloc(cap);
+        b->data[0] = '\0';
+    } else {
+        b->data = xrealloc(b->data, cap);
+    }
     b->cap = cap;
 }
 

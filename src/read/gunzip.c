@@ -87,6 +87,7 @@ struct rd_gunzip {
                                  * inflates from (then the file) if it is off */
     unsigned char *plain;       /* the decompressed bytes when it is on */
     uint64_t      plain_len;
+    size_t        plain_cap;    /* bytes allocated for it (one more at least) */
     uint64_t      *starts;      /* raw offset, then output offset, of each member */
     size_t        n_members;
     size_t        next_member;  /* the next to be begun */
@@ -312,7 +313,7 @@ static bool decompress_whole(rd_gunzip *g)
     uint64_t isize = (uint64_t)t[0] | (uint64_t)t[1] << 8 | (uint64_t)t[2] << 16 | (uint64_t)t[3] << 24;
     if (isize > bound) return false;   /* the last member alone says it is too large */
     size_t cap = isize ? (size_t)isize : 1, out = 0, pos = 0, n = 0, room = 0;
-    unsigned char *plain = xmalloc(cap);
+    unsigned char *plain = xmalloc(cap + 1);   /* + 1: room for the NUL of a buf */
     uint64_t *starts = NULL;
     struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
     bool ok = d != NULL;
@@ -324,7 +325,7 @@ static bool decompress_whole(rd_gunzip *g)
             libdeflate_gzip_decompress_ex(d, in + pos, len - pos, plain + out, cap - out, &used_in, &made);
         if (r == LIBDEFLATE_INSUFFICIENT_SPACE && cap < bound) {   /* ISIZE was a guess */
             cap = (size_t)bound;
-            plain = xrealloc(plain, cap);
+            plain = xrealloc(plain, cap + 1);
             continue;
         }
         if (r != LIBDEFLATE_SUCCESS) { ok = false; break; }
@@ -346,6 +347,7 @@ static bool decompress_whole(rd_gunzip *g)
     }
     g->plain = plain;
     g->plain_len = out;
+    g->plain_cap = cap + 1;
     g->starts = starts;
     g->n_members = n;
     g->member_end = g->out;
@@ -382,6 +384,24 @@ static void try_fast(rd_gunzip *g)
         g->z.next_in = NULL;
         g->z.avail_in = 0;
     }
+}
+
+bool rd_gunzip_take(rd_gunzip *g, buf *b)
+{
+    try_fast(g);
+    if (g->fast != FAST_ON || g->out || g->next_member || g->n_members != 1) return false;
+    size_t slot = g->n_recent++ % RECENT;   /* as pull_plain begins the member */
+    g->recent[slot].raw = g->starts[0];
+    g->recent[slot].out = 0;
+    g->next_member = 1;
+    g->out = g->member_end = g->plain_len;
+    free(b->data);
+    b->data = (char *)g->plain;
+    b->len = (size_t)g->plain_len;
+    b->cap = g->plain_cap;
+    b->data[b->len] = '\0';
+    g->plain = NULL;
+    return true;
 }
 
 uint64_t rd_gunzip_ready(rd_gunzip *g)

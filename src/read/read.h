@@ -110,6 +110,10 @@ void       rd_gunzip_limits(rd_gunzip *g, const sl_limits *l);
  * (its message says so), for inputs whose records cannot resynchronise. */
 void       rd_gunzip_stop(rd_gunzip *g, bool stop);
 long       rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err);   /* an rd_pull_fn */
+/* The whole text handed over into b (its old bytes freed), when the file
+ * is one member decompressed at once and nothing was pulled yet: a pull
+ * then gives 0. false (b untouched) otherwise. */
+bool       rd_gunzip_take(rd_gunzip *g, buf *b);
 /* Bytes decompressed and not yet pulled, when the whole file is
  * decompressed at once (tried here if no pull has tried it yet; else 0):
  * the reader above sizes its buffer by it. */

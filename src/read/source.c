@@ -202,6 +202,11 @@ static sl_status fill_in(rd_source *s, size_t want, err_slot *err)
             s->in.len -= s->in_pos;
             s->in_pos = 0;
         }
+        if (s->gunzip && s->in.len == 0 && rd_gunzip_take(s->gunzip, &s->in)) {
+            s->in_pos = 0;   /* a small gzip file, decompressed at once: all of it */
+            s->in_eof = true;
+            break;
+        }
         /* In one read into a buffer sized once (with room for the read
          * that finds the end), not grown by halves on the way: a gzip file
          * decompressed at once (at most 1 MiB, in memory already), or as

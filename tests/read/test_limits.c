@@ -672,6 +672,60 @@ static void gzip_bombs_read_whole_are_stopped_the_same(void **st)
     free(zeros);
 }
 
+/* A page in one gzip member is handed over whole (rd_gunzip_take), one in
+ * several members is pulled: the source gives the same page either way,
+ * and the reader takes nothing once a pull has begun. */
+static void gzip_pages_come_whole_through_the_source(void **st)
+{
+    (void)st;
+    size_t n = 300000;
+    char *t = words(n, 7);
+    buf gz, two, page;
+    buf_init(&gz);
+    buf_init(&two);
+    buf_init(&page);
+    gz_member(&gz, t, n);
+    gz_member(&two, t, n / 3);
+    gz_member(&two, t + n / 3, n - n / 3);
+    const buf *files[] = {&gz, &two};
+    for (int k = 0; k < 2; k++) {
+        put("whole.html.gz", files[k]->data, files[k]->len);
+        char path[256];
+        path_of(path, sizeof path, "whole.html.gz");
+        rd_source *s;
+        err_slot e;
+        sl_page p;
+        assert_int_equal(rd_open(path, &s, &e), SL_OK);
+        assert_int_equal(rd_next(s, &p, &e), SL_OK);
+        assert_int_equal(p.body_len, n);
+        assert_memory_equal(p.body, t, n);
+        assert_int_equal(p.body[n], '\0');
+        assert_int_equal(rd_next(s, &p, &e), SL_DONE);
+        rd_close(s);
+        /* the gzip reader alone: whole for one member only, never after a pull */
+        err_slot ge;
+        rd_gunzip *g = rd_gunzip_open(path, &ge);
+        assert_non_null(g);
+        assert_int_equal(rd_gunzip_take(g, &page), k == 0);
+        if (k == 0) {
+            assert_int_equal(page.len, n);
+            assert_memory_equal(page.data, t, n);
+            char c;
+            assert_int_equal(rd_gunzip_pull(g, &c, 1, &ge), 0);
+        }
+        rd_gunzip_close(g);
+        g = rd_gunzip_open(path, &ge);
+        char c;
+        assert_int_equal(rd_gunzip_pull(g, &c, 1, &ge), 1);
+        assert_false(rd_gunzip_take(g, &page));
+        rd_gunzip_close(g);
+    }
+    buf_free(&gz);
+    buf_free(&two);
+    buf_free(&page);
+    free(t);
+}
+
 static void limits_are_checked_and_filled(void **st)
 {
     (void)st;
@@ -712,6 +766,7 @@ int main(void)
         cmocka_unit_test(gzip_a_lying_size_or_a_header_crc_gives_zlibs_answer),
         cmocka_unit_test(gzip_a_truncated_file_gives_zlibs_answer),
         cmocka_unit_test(gzip_bombs_read_whole_are_stopped_the_same),
+        cmocka_unit_test(gzip_pages_come_whole_through_the_source),
         cmocka_unit_test(limits_are_checked_and_filled),
     };
     return cmocka_run_group_tests_name("limits", tests, setup, teardown);
