@@ -16,34 +16,45 @@ struct arena_block {
 };
 
 #define ARENA_MIN_BLOCK (16u * 1024u)
+#define ARENA_MAX_BLOCK (4u * 1024u * 1024u)
 
 void arena_init(arena *a) { a->head = NULL; a->used_total = 0; }
 
-void *arena_alloc(arena *a, size_t n)
+/* n bytes (n a multiple of align, a power of two up to 16), not zeroed. */
+static void *bump(arena *a, size_t n, size_t align)
 {
-    n = (n + 15u) & ~(size_t)15u;
-    if (n == 0) n = 16;
     arena_block *b = a->head;
-    if (!b || b->cap - b->used < n) {
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
         size_t cap = b ? b->cap * 2 : ARENA_MIN_BLOCK;
-        if (cap > 4u * 1024u * 1024u) cap = 4u * 1024u * 1024u;
+        if (cap > ARENA_MAX_BLOCK) cap = ARENA_MAX_BLOCK;
         if (cap < n) cap = n;
         arena_block *nb = xmalloc(sizeof *nb + cap);
         nb->cap = cap;
         nb->used = 0;
         nb->next = b;
         a->head = b = nb;
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += n;
+    void *p = b->data + at;
+    b->used = at + n;
     a->used_total += n;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    n = (n + 15u) & ~(size_t)15u;
+    if (n == 0) n = 16;
+    void *p = bump(a, n, 16);
     memset(p, 0, n);
     return p;
 }
 
+/* Strings need no alignment and no zeroing: they are copied over. */
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = bump(a, n + 1, 1);
     if (n) memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -65,6 +76,24 @@ char *arena_printf(arena *a, const char *fmt, ...)
     if (n > 0) vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
+}
+
+void arena_clear(arena *a)
+{
+    arena_block *keep = NULL;
+    for (arena_block *b = a->head; b; b = b->next)
+        if (b->cap <= ARENA_MAX_BLOCK && (!keep || b->cap > keep->cap)) keep = b;
+    for (arena_block *b = a->head; b;) {
+        arena_block *next = b->next;
+        if (b != keep) free(b);
+        b = next;
+    }
+    a->head = keep;
+    if (keep) {
+        keep->next = NULL;
+        keep->used = 0;
+    }
+    a->used_total = 0;
 }
 
 void arena_reset(arena *a)

@@ -29,6 +29,10 @@ char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);     /* NULL stays NULL */
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void  arena_reset(arena *a);                     /* frees everything; reusable */
+/* Everything handed out is given back, but the largest block (up to 4 MiB)
+ * is kept for what comes next: an arena used for one page after another
+ * allocates, and the kernel maps, no new memory for each. */
+void  arena_clear(arena *a);
 
 /* ---- buf: a growable byte string, always NUL-terminated ---------------- */
 

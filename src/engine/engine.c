@@ -191,7 +191,7 @@ sl_status sl_load_manifest(sl_engine *e, const char *tsv_path)
 
 sl_status sl_extract_page(sl_engine *e, const sl_page *page, const sl_article **out)
 {
-    arena_reset(&e->scratch);
+    arena_clear(&e->scratch);
     sl_status st = ex_extract(page, &e->scratch, &e->extracted, &e->err);
     *out = st == SL_OK ? &e->extracted : NULL;
     return st;
