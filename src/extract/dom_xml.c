@@ -38,17 +38,19 @@ ex_tag ex_tag_of(const char *s, size_t n)
     return EX_TAG_OTHER;
 }
 
+/* Asked of every element for a few names each: the first byte rules out
+ * most attributes without a call. */
 const char *ex_attr_value(const ex_node *n, const char *name)
 {
     for (uint32_t i = 0; i < n->n_attrs; i++)
-        if (!strcmp(n->attrs[i].name, name)) return n->attrs[i].value;
+        if (n->attrs[i].name[0] == name[0] && !strcmp(n->attrs[i].name, name)) return n->attrs[i].value;
     return NULL;
 }
 
 bool ex_has_attr(const ex_node *n, const char *name)
 {
     for (uint32_t i = 0; i < n->n_attrs; i++)
-        if (!strcmp(n->attrs[i].name, name)) return true;
+        if (n->attrs[i].name[0] == name[0] && !strcmp(n->attrs[i].name, name)) return true;
     return false;
 }
 
