@@ -10,16 +10,34 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Strict UTF-8, as utf8proc_iterate reads it (test_core checks every
+ * sequence of up to three bytes, and four-byte ones by their first three,
+ * against it): no overlong forms, no surrogates, nothing past U+10FFFF.
+ * Decoded here because a call into utf8proc for each character outside
+ * ASCII cost more than the rest of the decoding. */
 int32_t u8_decode_multi(const char *s, size_t n, int *len)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (n == 0) { *len = 0; return -1; }
-    if (p[0] < 0x80) { *len = 1; return p[0]; }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)(n > 4 ? 4 : n), &cp);
-    if (k <= 0) { *len = 1; return 0xFFFD; }
-    *len = (int)k;
-    return cp;
+    unsigned c = p[0];
+    *len = 1;
+    if (c < 0x80) return (int32_t)c;
+    if (c < 0xC2 || c > 0xF4) return 0xFFFD;
+    if (c < 0xE0) {
+        if (n < 2 || (p[1] & 0xC0) != 0x80) return 0xFFFD;
+        *len = 2;
+        return (int32_t)((c & 0x1Fu) << 6 | (p[1] & 0x3Fu));
+    }
+    if (c < 0xF0) {
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0xFFFD;
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F)) return 0xFFFD;
+        *len = 3;
+        return (int32_t)((c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+    }
+    if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0xFFFD;
+    if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F)) return 0xFFFD;
+    *len = 4;
+    return (int32_t)((c & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 | (p[3] & 0x3Fu));
 }
 
 /* Eight ASCII bytes at a time where it can: most of a page is markup. */

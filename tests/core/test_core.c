@@ -192,6 +192,38 @@ static void utf8_validity(void **st)
     }
 }
 
+/* u8_decode reads UTF-8 as utf8proc_iterate does: every sequence of one
+ * to three bytes, and of four by their first three (with the last a
+ * continuation byte or not). */
+static void utf8_decoded_as_utf8proc_decodes_it(void **st)
+{
+    (void)st;
+    static const unsigned char tails[] = {0x80, 0xBF, 0x41, 0xC0};
+    unsigned char s[4];
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++)
+            for (unsigned c = 0; c < 256; c++)
+                for (unsigned d = 0; d < (a >= 0xF0 ? 4u : 1u); d++)
+                    for (size_t n = 1; n <= 4; n++) {
+                        s[0] = (unsigned char)a, s[1] = (unsigned char)b, s[2] = (unsigned char)c;
+                        s[3] = tails[d];
+                        if (a < 0xF0 && n == 4) s[3] = 0x80;
+                        utf8proc_int32_t want;
+                        utf8proc_ssize_t k = utf8proc_iterate(s, (utf8proc_ssize_t)n, &want);
+                        int len;
+                        int32_t got = u8_decode((const char *)s, n, &len);
+                        if (k <= 0) {
+                            if (got != 0xFFFD || len != 1)
+                                fail_msg("%02X %02X %02X %02X (%zu): %X/%d, utf8proc refuses it",
+                                         a, b, c, s[3], n, (unsigned)got, len);
+                        } else if (got != want || len != (int)k) {
+                            fail_msg("%02X %02X %02X %02X (%zu): %X/%d, utf8proc %X/%d", a, b, c, s[3], n,
+                                     (unsigned)got, len, (unsigned)want, (int)k);
+                        }
+                        if (a < 0xC0 && n > 1) break;   /* one byte decides */
+                    }
+}
+
 static void first_of_three_bytes_found(void **st)
 {
     (void)st;
@@ -345,6 +377,7 @@ int main(void)
         cmocka_unit_test(arena_hands_out_zeroed_aligned_memory),
         cmocka_unit_test(doubled_utf8_decoded_once),
         cmocka_unit_test(utf8_validity),
+        cmocka_unit_test(utf8_decoded_as_utf8proc_decodes_it),
         cmocka_unit_test(first_of_three_bytes_found),
         cmocka_unit_test(latin_words_fold_as_utf8proc_folds_them),
         cmocka_unit_test(libraries_opened_at_first_use),
