@@ -119,38 +119,51 @@ static size_t fold_ascii(const char *s, size_t n, buf *out)
 }
 
 /* Folding as u8_fold does it (case folded, marks stripped, compatibility
- * forms composed), of each code point of Latin-1, Latin Extended-A and B
- * (U+0080..U+024F) and General Punctuation (U+2000..U+206F) alone, made by
- * utf8proc once: a word of these and ASCII folds to the folds of its code
- * points one after the other, as none of them folds to a mark or to
- * anything that composes with its neighbour (test_core checks every pair
- * against utf8proc). utf8proc_map costs some thousand instructions and a
- * malloc a word; words like "café", "naïve" or "word—word" are common in
- * the Latin scripts. Longer folds (U+2034 is three primes) are left to
- * utf8proc. */
-#define FOLD_LATIN_END 0x250
-#define FOLD_PUNCT_FROM 0x2000
-#define FOLD_PUNCT_END 0x2070
+ * forms composed), of each code point alone, made by utf8proc once, for
+ * U+0080..U+052F (Latin-1, Latin Extended-A and B, IPA, modifiers,
+ * combining marks, Greek, Cyrillic), General Punctuation (U+2000..U+206F)
+ * and CJK punctuation (U+3000..U+303F): a word of these and ASCII folds to
+ * the folds of its code points one after the other, as marks fold to
+ * nothing and none of them folds to anything that composes with its
+ * neighbour (test_core checks every pair against utf8proc). utf8proc_map
+ * costs some thousand instructions and a malloc a word; words like
+ * "café", "naïve", "word—word" or Russian ones are common. Longer folds
+ * (U+2034 is three primes) are left to utf8proc. */
+static const struct { int32_t from, to; uint16_t at; } fold_ranges[] = {
+    {0x80, 0x530, 0}, {0x2000, 0x2070, 0x4B0}, {0x3000, 0x3040, 0x520},
+};
+#define FOLD_ENTRIES 0x560
 typedef struct { uint8_t n; char s[7]; } fold_entry;   /* n 0xFF: not here */
-static fold_entry fold_tab[(FOLD_LATIN_END - 0x80) + (FOLD_PUNCT_END - FOLD_PUNCT_FROM)];
+static fold_entry fold_tab[FOLD_ENTRIES];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 static void fold_tab_build(void)
 {
-    for (size_t k = 0; k < sizeof fold_tab / sizeof fold_tab[0]; k++) {
-        int32_t cp = k < FOLD_LATIN_END - 0x80 ? (int32_t)(0x80 + k)
-                                               : (int32_t)(FOLD_PUNCT_FROM + k - (FOLD_LATIN_END - 0x80));
-        utf8proc_uint8_t in[4], *res = NULL;
-        utf8proc_ssize_t m = utf8proc_encode_char(cp, in);
-        utf8proc_ssize_t r = utf8proc_map(in, m, &res, UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                       UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
-        fold_tab[k].n = 0xFF;
-        if (r >= 0 && (size_t)r <= sizeof fold_tab[k].s) {
-            fold_tab[k].n = (uint8_t)r;
-            memcpy(fold_tab[k].s, res, (size_t)r);
+    for (size_t r = 0; r < sizeof fold_ranges / sizeof fold_ranges[0]; r++)
+        for (int32_t cp = fold_ranges[r].from; cp < fold_ranges[r].to; cp++) {
+            fold_entry *f = &fold_tab[fold_ranges[r].at + (cp - fold_ranges[r].from)];
+            utf8proc_uint8_t in[4], *res = NULL;
+            utf8proc_ssize_t m = utf8proc_encode_char(cp, in);
+            utf8proc_ssize_t k = utf8proc_map(in, m, &res, UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                           UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+            f->n = 0xFF;
+            if (k >= 0 && (size_t)k <= sizeof f->s) {
+                f->n = (uint8_t)k;
+                memcpy(f->s, res, (size_t)k);
+            }
+            free(res);
         }
-        free(res);
-    }
+}
+
+/* The table's entry of cp, or NULL. */
+static const fold_entry *fold_of(int32_t cp)
+{
+    for (size_t r = 0; r < sizeof fold_ranges / sizeof fold_ranges[0]; r++)
+        if (cp >= fold_ranges[r].from && cp < fold_ranges[r].to) {
+            const fold_entry *f = &fold_tab[fold_ranges[r].at + (cp - fold_ranges[r].from)];
+            return f->n == 0xFF ? NULL : f;
+        }
+    return NULL;
 }
 
 /* s folded by the table; false (out to be cleared) when a code point of s
@@ -168,13 +181,9 @@ static bool fold_by_table(const char *s, size_t n, buf *out)
         }
         int len;
         int32_t cp = u8_decode_multi(s + i, n - i, &len);
-        size_t k;
-        if (cp >= 0x80 && cp < FOLD_LATIN_END && len == 2) k = (size_t)cp - 0x80;
-        else if (cp >= FOLD_PUNCT_FROM && cp < FOLD_PUNCT_END && len == 3)
-            k = (size_t)(cp - FOLD_PUNCT_FROM) + (FOLD_LATIN_END - 0x80);
-        else return false;
-        if (fold_tab[k].n == 0xFF) return false;
-        buf_append(out, fold_tab[k].s, fold_tab[k].n);
+        const fold_entry *f = len > 1 ? fold_of(cp) : NULL;   /* 1: not UTF-8 */
+        if (!f) return false;
+        buf_append(out, f->s, f->n);
         i += (size_t)len;
     }
     return true;

@@ -245,17 +245,18 @@ static void first_of_three_bytes_found(void **st)
     }
 }
 
-/* u8_fold folds words of Latin letters and general punctuation one code
- * point at a time from a table: every pair of them (and of printable
- * ASCII) must fold as utf8proc folds the pair. */
+/* u8_fold folds words of Latin, Greek and Cyrillic letters, marks and
+ * punctuation one code point at a time from a table: every pair of them
+ * (and of printable ASCII) must fold as utf8proc folds the pair. */
 static void latin_words_fold_as_utf8proc_folds_them(void **st)
 {
     (void)st;
-    int32_t cps[128 + 0x250 + 0x70];
+    int32_t cps[128 + 0x530 + 0x70 + 0x40];
     size_t n = 0;
     for (int32_t c = 0x20; c < 0x7F; c++) cps[n++] = c;
-    for (int32_t c = 0x80; c < 0x250; c++) cps[n++] = c;
+    for (int32_t c = 0x80; c < 0x530; c++) cps[n++] = c;
     for (int32_t c = 0x2000; c < 0x2070; c++) cps[n++] = c;
+    for (int32_t c = 0x3000; c < 0x3040; c++) cps[n++] = c;
     buf got;
     buf_init(&got);
     for (size_t i = 0; i < n; i++) {
