@@ -192,8 +192,8 @@ void ex_html_flatten(const ex_node *root, arena *a, bool hidden_too, ex_html_blo
 typedef struct ex_words {
     const char *w[EX_WORDS_MAX];
     uint8_t     len[EX_WORDS_MAX];
-    uint64_t    by_first[256];   /* the words beginning with each byte */
-    uint64_t    by_second[256];  /* the words whose second byte it is */
+    uint64_t    by_first[256];   /* the words beginning with each byte (either case) */
+    uint64_t    by_second[256];  /* the words whose second byte it is (either case) */
     uint64_t    single;          /* the words of one byte */
     size_t      n;
 } ex_words;

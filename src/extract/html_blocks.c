@@ -146,26 +146,34 @@ static const char *const on_parts[] = {"article", "content", "story", "post", "e
 static ex_words parts;
 static uint64_t off_mask, on_mask;
 static size_t off_word_max;   /* the longest of off_words: a longer token is none */
+static size_t off_word_len[sizeof off_words / sizeof off_words[0]];
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
 {
     off_mask = ex_words_add(&parts, off_parts, sizeof off_parts / sizeof off_parts[0]);
     on_mask = ex_words_add(&parts, on_parts, sizeof on_parts / sizeof on_parts[0]);
-    for (size_t i = 0; i < sizeof off_words / sizeof off_words[0]; i++)
-        if (strlen(off_words[i]) > off_word_max) off_word_max = strlen(off_words[i]);
+    for (size_t i = 0; i < sizeof off_words / sizeof off_words[0]; i++) {
+        off_word_len[i] = strlen(off_words[i]);
+        if (off_word_len[i] > off_word_max) off_word_max = off_word_len[i];
+    }
 }
 
 /* How many tokens of s (split at space, '-' and '_') are off_words. */
+static bool name_sep(char c) { return c == ' ' || c == '-' || c == '_'; }
+
 static int count_off_words(const char *s)
 {
     int k = 0;
     while (*s) {
-        size_t len = strcspn(s, " -_");
-        for (size_t i = 0; i < sizeof off_words / sizeof off_words[0] && len <= off_word_max; i++)
-            k += off_words[i][0] == s[0] && !strncmp(s, off_words[i], len) && !off_words[i][len];
-        s += len;
-        s += strspn(s, " -_");
+        const char *e = s;
+        while (*e && !name_sep(*e)) e++;
+        size_t len = (size_t)(e - s);
+        if (len && len <= off_word_max)
+            for (size_t i = 0; i < sizeof off_words / sizeof off_words[0]; i++)
+                k += off_word_len[i] == len && off_words[i][0] == s[0] && !memcmp(s, off_words[i], len);
+        s = e;
+        while (name_sep(*s)) s++;
     }
     return k;
 }
@@ -188,15 +196,18 @@ static void attr_lower(const ex_node *n, const char *name, char out[256])
  * Those say what the post is about, not what the element is: blank them. */
 static void drop_taxonomy(char *cls)
 {
-    static const char *const prefixes[] = {"tag-", "category-", "author-", "format-", "status-",
-                                           "type-"};
+    static const struct { const char *s; size_t n; } prefixes[] = {
+        {"tag-", 4}, {"category-", 9}, {"author-", 7}, {"format-", 7}, {"status-", 7}, {"type-", 5},
+    };
     for (char *p = cls; *p;) {
-        size_t len = strcspn(p, " ");
+        char *e = p;
+        while (*e && *e != ' ') e++;
+        size_t len = (size_t)(e - p);
         for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-            if (len > strlen(prefixes[i]) && !strncmp(p, prefixes[i], strlen(prefixes[i])))
+            if (len > prefixes[i].n && p[0] == prefixes[i].s[0] && !memcmp(p, prefixes[i].s, prefixes[i].n))
                 memset(p, ' ', len);
-        p += len;
-        p += strspn(p, " ");
+        p = e;
+        while (*p == ' ') p++;
     }
 }
 
@@ -477,10 +488,19 @@ static bool edges_ascii(const char *s, size_t n)
     return n && (unsigned char)s[0] < 0x80 && (unsigned char)s[n - 1] < 0x80;
 }
 
+/* Bytes that are not continuation bytes (10xxxxxx), eight at a time
+ * (without POPCNT, which x86-64's baseline lacks). */
 static size_t code_points(ex_span t)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < t.n; i++) k += ((unsigned char)t.s[i] & 0xC0) != 0x80;
+    const uint64_t ones = 0x0101010101010101ull;
+    size_t k = 0, i = 0;
+    for (; i + 8 <= t.n; i += 8) {
+        uint64_t w;
+        memcpy(&w, t.s + i, 8);
+        uint64_t cont = (w >> 7) & ~(w >> 6) & ones;   /* 1 in each continuation byte */
+        k += 8 - (size_t)((cont * ones) >> 56);        /* their sum in the top byte */
+    }
+    for (; i < t.n; i++) k += ((unsigned char)t.s[i] & 0xC0) != 0x80;
     return k;
 }
 

@@ -27,9 +27,17 @@ uint64_t ex_words_add(ex_words *ws, const char *const *words, size_t n)
         uint64_t bit = (uint64_t)1 << i;
         ws->w[i] = words[j];
         ws->len[i] = (uint8_t)strlen(words[j]);
-        ws->by_first[(unsigned char)words[j][0]] |= bit;
-        if (ws->len[i] == 1) ws->single |= bit;
-        else ws->by_second[(unsigned char)words[j][1]] |= bit;
+        /* under both cases of a letter: the scan looks bytes up as they are */
+        unsigned char c0 = (unsigned char)words[j][0];
+        ws->by_first[c0] |= bit;
+        if (c0 >= 'a' && c0 <= 'z') ws->by_first[c0 - 32] |= bit;
+        if (ws->len[i] == 1) {
+            ws->single |= bit;
+        } else {
+            unsigned char c1 = (unsigned char)words[j][1];
+            ws->by_second[c1] |= bit;
+            if (c1 >= 'a' && c1 <= 'z') ws->by_second[c1 - 32] |= bit;
+        }
         mask |= bit;
     }
     return mask;
@@ -40,9 +48,9 @@ uint64_t ex_words_in(const ex_words *ws, const char *text, size_t n)
     const unsigned char *s = (const unsigned char *)text;
     uint64_t found = 0;
     for (size_t i = 0; i < n; i++) {
-        uint64_t m = ws->by_first[lower(s[i])];
+        uint64_t m = ws->by_first[s[i]];
         if (!m) continue;
-        m &= (i + 1 < n ? ws->by_second[lower(s[i + 1])] : 0) | ws->single;
+        m &= (i + 1 < n ? ws->by_second[s[i + 1]] : 0) | ws->single;
         m &= ~found;
         while (m) {
             unsigned k = (unsigned)__builtin_ctzll(m);
