@@ -406,6 +406,7 @@ static const uint8_t text_special[256] = {
 /* Might one of the eight bytes of w be in text_special? Exact for "none":
  * a byte under 0x20 (white space too, so some words with none are
  * refused), '<', '&' or 0xEF sets its top bit in the result. */
+#if !defined(__SSE2__)
 static inline uint64_t maybe_special(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
@@ -414,6 +415,7 @@ static inline uint64_t maybe_special(uint64_t w)
     uint64_t eq = ((x1 - ones) & ~x1) | ((x2 - ones) & ~x2) | ((x3 - ones) & ~x3);
     return (lt | eq) & high;
 }
+#endif
 
 /* ---- lookups ----------------------------------------------------------- */
 
@@ -430,7 +432,16 @@ static int cmp_name(const char *a, size_t an, const char *b, size_t bn)
 static uint8_t tag_from[27];
 static uint8_t name_byte[256];
 static uint8_t ex_tag_by_id[T_COUNT];
+static uint64_t tag_key[sizeof tags / sizeof *tags];   /* first 8 bytes of each name */
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* The first eight bytes of a name as one number (zeros past its end). */
+static uint64_t name_key(const char *s, size_t n)
+{
+    uint64_t k = 0;
+    for (size_t i = 0; i < n && i < 8; i++) k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return k;
+}
 
 static void tables_init(void)
 {
@@ -442,16 +453,21 @@ static void tables_init(void)
     tag_from[26] = (uint8_t)t;
     for (unsigned c = 0; c < 256; c++)
         if (is_name_char(c)) name_byte[c] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         ex_tag_by_id[tags[i].id] = (uint8_t)ex_tag_of(tags[i].name, tags[i].len);
+        tag_key[i] = name_key(tags[i].name, tags[i].len);
+    }
 }
 
-/* Asked of every tag: a look at the few of its first letter, length first. */
+/* Asked of every tag: a look at the few of its first letter, length and
+ * first eight bytes at once. */
 static const tag_desc *find_tag(const char *s, size_t n)
 {
     if (!n || s[0] < 'a' || s[0] > 'z') return NULL;
+    uint64_t k = name_key(s, n);
     for (size_t t = tag_from[s[0] - 'a']; t < tag_from[s[0] - 'a' + 1]; t++)
-        if (tags[t].len == n && !memcmp(tags[t].name, s, n)) return &tags[t];
+        if (tags[t].len == n && tag_key[t] == k && (n <= 8 || !memcmp(tags[t].name + 8, s + 8, n - 8)))
+            return &tags[t];
     return NULL;
 }
 
@@ -731,6 +747,32 @@ static bool blank_droppable(parser *P)
 
 /* ---- text -------------------------------------------------------------- */
 
+/* The first byte of s[j..n) in text_special, or n: sixteen bytes a step
+ * with SSE2, else eight while none can be special. */
+static size_t first_special(const unsigned char *s, size_t j, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i c1f = _mm_set1_epi8(0x1F), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r'), lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&'),
+                  ef = _mm_set1_epi8((char)0xEF);
+    for (; j + 16 <= n; j += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+        __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);   /* under 0x20 */
+        __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, nl)),
+                                  _mm_cmpeq_epi8(x, cr));
+        __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, amp)),
+                                     _mm_cmpeq_epi8(x, ef));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(ws, ctl), other));
+        if (m) return j + (size_t)__builtin_ctz(m);
+    }
+#else
+    uint64_t w;
+    while (j + 8 <= n && (memcpy(&w, s + j, 8), !maybe_special(w))) j += 8;
+#endif
+    while (j < n && !text_special[s[j]]) j++;
+    return j;
+}
+
 /* Copies s[0..n) (valid UTF-8 without '<' or '&') into b as libxml2 keeps
  * character data: control characters, U+FFFE and U+FFFF dropped, NUL read
  * as a space. The plain stretches between go by memcpy. */
@@ -741,14 +783,7 @@ static void copy_chars(buf *b, const unsigned char *s, size_t n)
     char *o = b->data + b->len;
     size_t i = 0;
     while (i < n) {
-        size_t j = i;
-        for (;;) {   /* eight bytes at a time while none can be special */
-            uint64_t w;
-            while (j + 8 <= n && (memcpy(&w, s + j, 8), !maybe_special(w))) j += 8;
-            size_t lim = j + 8 < n ? j + 8 : n;
-            while (j < lim && !text_special[s[j]]) j++;
-            if (j < lim || j >= n) break;
-        }
+        size_t j = first_special(s, i, n);
         memcpy(o, s + i, j - i);
         o += j - i;
         if (j >= n) break;
@@ -793,7 +828,7 @@ static void blank_run(parser *P, const unsigned char *s)
 static void text_run(parser *P)
 {
     const unsigned char *s = P->p, *e = P->e, *q = s;
-    while (q < e && (is_blank(*q) || *q < 0x20) && *q != '<' && *q != '&') q++;
+    while (q < e && *q <= 0x20) q++;   /* blanks and control bytes ('<' and '&' are not) */
     if (q == e || *q == '<' || *q == '&') {
         P->p = q;
         blank_run(P, s);
