@@ -425,14 +425,16 @@ static int cmp_name(const char *a, size_t an, const char *b, size_t bn)
     return c ? c : (an > bn) - (an < bn);
 }
 
-/* Tables made once (ex_dom_parse starts with pthread_once): tags (in
- * alphabetical order) by first letter, those beginning with 'a' + c being
- * tag_from[c] up to tag_from[c + 1]; each byte of a name as it is kept
- * (lower case), 0 for a byte no name holds; the ex_tag of each tag. */
-static uint8_t tag_from[27];
+/* Tables made once (ex_dom_parse starts with pthread_once): each byte of
+ * a name as it is kept (lower case), 0 for a byte no name holds; the
+ * ex_tag of each tag; the tags by their names' first eight bytes. */
 static uint8_t name_byte[256];
 static uint8_t ex_tag_by_id[T_COUNT];
 static uint64_t tag_key[sizeof tags / sizeof *tags];   /* first 8 bytes of each name */
+/* The tags by the hash of their key, open addressing: index + 1, 0 empty. */
+#define TAG_SLOTS 512
+static uint8_t tag_slot[TAG_SLOTS];
+static size_t tag_hash(uint64_t k) { return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 55); }
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 /* The first eight bytes of a name as one number (zeros past its end). */
@@ -445,30 +447,29 @@ static uint64_t name_key(const char *s, size_t n)
 
 static void tables_init(void)
 {
-    size_t t = 0, n = sizeof tags / sizeof *tags;
-    for (int c = 0; c < 26; c++) {
-        tag_from[c] = (uint8_t)t;
-        while (t < n && tags[t].name[0] == 'a' + c) t++;
-    }
-    tag_from[26] = (uint8_t)t;
+    size_t n = sizeof tags / sizeof *tags;
     for (unsigned c = 0; c < 256; c++)
         if (is_name_char(c)) name_byte[c] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     for (size_t i = 0; i < n; i++) {
         ex_tag_by_id[tags[i].id] = (uint8_t)ex_tag_of(tags[i].name, tags[i].len);
         tag_key[i] = name_key(tags[i].name, tags[i].len);
+        size_t h = tag_hash(tag_key[i]);
+        while (tag_slot[h]) h = (h + 1) & (TAG_SLOTS - 1);
+        tag_slot[h] = (uint8_t)(i + 1);
     }
 }
 
-/* Asked of every tag: a look at the few of its first letter, length and
- * first eight bytes at once. */
+/* Asked of every tag: its first eight bytes hashed, then compared at once. */
 static const tag_desc *find_tag(const char *s, size_t n)
 {
     if (!n || s[0] < 'a' || s[0] > 'z') return NULL;
     uint64_t k = name_key(s, n);
-    for (size_t t = tag_from[s[0] - 'a']; t < tag_from[s[0] - 'a' + 1]; t++)
+    for (size_t h = tag_hash(k);; h = (h + 1) & (TAG_SLOTS - 1)) {
+        size_t t = tag_slot[h];
+        if (!t--) return NULL;
         if (tags[t].len == n && tag_key[t] == k && (n <= 8 || !memcmp(tags[t].name + 8, s + 8, n - 8)))
             return &tags[t];
-    return NULL;
+    }
 }
 
 /* The code point of entity s[0..n), -1 when HTML 4 has none (case matters). */

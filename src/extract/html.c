@@ -110,17 +110,25 @@ static const char *charset_of(const sl_page *page, const char *s, size_t n, char
 
 static bool looks_binary(const sl_page *page, size_t *bad, size_t *seen)
 {
-    size_t n = page->body_len < EX_SNIFF_BYTES ? page->body_len : EX_SNIFF_BYTES;
+    size_t n = page->body_len < EX_SNIFF_BYTES ? page->body_len : EX_SNIFF_BYTES, i = 0;
+    const unsigned char *s = (const unsigned char *)page->body;
     *bad = 0;
     *seen = n;
-    const uint64_t ones = 0x0101010101010101ull;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t w;
-        /* eight bytes at a time while none is under 0x20 (most of a page) */
-        while (i + 8 <= n && (memcpy(&w, page->body + i, 8), !((w - ones * 0x20) & ~w & ones * 0x80)))
-            i += 8;
-        if (i == n) break;
-        unsigned char c = (unsigned char)page->body[i];
+#if defined(__SSE2__)
+    /* sixteen bytes a step: those under 0x20 that are not white space */
+    const __m128i c1f = _mm_set1_epi8(0x1F), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f');
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
+        __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, nl)),
+                                  _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, ff)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ws, ctl));
+        for (; m; m &= m - 1) (*bad)++;
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char c = s[i];
         *bad += c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
     }
     return *bad * EX_MAX_CONTROL_SHARE > n;
@@ -132,6 +140,29 @@ static bool end_tag_at(const char *s, size_t n, size_t i, const char *name)
     size_t k = strlen(name);
     return i + 2 + k < n && s[i + 1] == '/' && !strncasecmp(s + i + 2, name, k) &&
            (s[i + 2 + k] == '>' || isspace((unsigned char)s[i + 2 + k]));
+}
+
+/* The first "</b", "</h" (either case) at or after p in s[0..n), or NULL:
+ * the candidates for </body and </html, sixteen places a step with SSE2. */
+static const char *end_tag_bh(const char *s, const char *p, size_t n)
+{
+    const char *e = s + n;
+#if defined(__SSE2__)
+    const __m128i lt = _mm_set1_epi8('<'), sl = _mm_set1_epi8('/'), b = _mm_set1_epi8('b'),
+                  h = _mm_set1_epi8('h'), low = _mm_set1_epi8(0x20);
+    for (; e - p >= 18; p += 16) {
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i x2 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(p + 2)), low);
+        __m128i hit = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, lt), _mm_cmpeq_epi8(x1, sl)),
+                                    _mm_or_si128(_mm_cmpeq_epi8(x2, b), _mm_cmpeq_epi8(x2, h)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m) return p + __builtin_ctz(m);
+    }
+#endif
+    for (; e - p >= 3; p++)
+        if (p[0] == '<' && p[1] == '/' && ((p[2] | 0x20) == 'b' || (p[2] | 0x20) == 'h')) return p;
+    return NULL;
 }
 
 /* Pages that close body and html early and go on ("</body></html> <div
@@ -147,8 +178,8 @@ static char *without_early_end(const char *s, size_t n)
      * fifth) */
     static const char *const tags[] = {"</body", "</html", "</BODY", "</HTML"};
     const char *first = NULL;
-    for (const char *p = memchr(s, '<', n); p && !first; p = memchr(p + 1, '<', n - (size_t)(p + 1 - s))) {
-        if (n - (size_t)(p - s) < 6 || p[1] != '/') continue;
+    for (const char *p = end_tag_bh(s, s, n); p && !first; p = end_tag_bh(s, p + 1, n)) {
+        if (n - (size_t)(p - s) < 6) continue;
         for (size_t k = 0; k < 4 && !first; k++)
             if (!memcmp(p, tags[k], 6)) first = p;
     }

@@ -543,6 +543,33 @@ static void test_binary_input(void **state)
     assert_non_null(strstr(f->err.msg, "binary"));
 }
 
+/* One control byte in twenty is binary: counted exactly, wherever the
+ * bytes fall (sixteen at a step and the tail), white space not counted. */
+static void test_control_bytes_counted_exactly(void **state)
+{
+    fixture *f = *state;
+    char page[2003];
+    for (int extra = 0; extra < 2; extra++) {
+        memcpy(page, "<p>", 3);
+        for (size_t i = 3; i < sizeof page; i++) page[i] = "ab\t\n\r\f c"[i % 8];
+        size_t k = 0;   /* 100 of 2003 is under the share, 101 over */
+        for (size_t i = 5; k < 100 + (size_t)extra; i += 19, k++) page[i] = (char)(1 + k % 8);
+        page[sizeof page - 1] = extra ? 0x1B : page[sizeof page - 1];   /* one in the tail */
+        if (extra) k++;
+        sl_page p = {.input = "ctl.html", .id = "c", .body = page, .body_len = sizeof page,
+                     .format = SL_FORMAT_HTML};
+        sl_status st = ex_extract(&p, &f->a, &f->art, &f->err);
+        if (!extra) {
+            assert_int_not_equal(st, SL_EINPUT);
+        } else {
+            assert_int_equal(st, SL_EINPUT);
+            char want[96];
+            snprintf(want, sizeof want, "page looks binary: %zu of its first 2003 bytes", k);
+            assert_non_null(strstr(f->err.msg, want));
+        }
+    }
+}
+
 static void test_invalid_utf8_does_not_crash(void **state)
 {
     fixture *f = *state;
@@ -725,6 +752,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_published_is_no_date, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_control_bytes_counted_exactly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_utf8_does_not_crash, setup, teardown),
         cmocka_unit_test_setup_teardown(test_latin1_text_is_windows_1252, setup, teardown),
         cmocka_unit_test_setup_teardown(test_body_len_respected, setup, teardown),

@@ -216,6 +216,14 @@ static void content_after_an_early_end_of_html_is_read(void **state)
                             "<NAV><A HREF='/'>Home</A></NAV></HTML></BODY>\n"
                             "<div class='post'><h1>Ferry pier to close</h1>" P1 P2 "</div>"), SL_OK);
     assert_true(has(&f->art, "harbour council voted"));
+    /* the end tags at every place of a sixteen-byte step */
+    for (int pad = 0; pad < 17; pad++) {
+        char page[4096];
+        snprintf(page, sizeof page, "<html><body><nav>Home%*s</nav></body></html>\n"
+                 "<div class='post'><h1>Ferry pier to close</h1>" P1 P2 "</div>", pad, "");
+        assert_int_equal(run(f, page), SL_OK);
+        assert_true(has(&f->art, "harbour council voted"));
+    }
 }
 
 /* A <button> left open swallows the rest of the page in libxml2's tree, as
