@@ -147,6 +147,8 @@ static ex_words parts;
 static uint64_t off_mask, on_mask;
 static size_t off_word_max;   /* the longest of off_words: a longer token is none */
 static size_t off_word_len[sizeof off_words / sizeof off_words[0]];
+static uint32_t off_word_first[256];   /* the off_words beginning with each byte */
+_Static_assert(sizeof off_words / sizeof off_words[0] <= 32, "off_word_first has 32 bits");
 static pthread_once_t parts_once = PTHREAD_ONCE_INIT;
 
 static void parts_init(void)
@@ -155,6 +157,7 @@ static void parts_init(void)
     on_mask = ex_words_add(&parts, on_parts, sizeof on_parts / sizeof on_parts[0]);
     for (size_t i = 0; i < sizeof off_words / sizeof off_words[0]; i++) {
         off_word_len[i] = strlen(off_words[i]);
+        off_word_first[(unsigned char)off_words[i][0]] |= 1u << i;
         if (off_word_len[i] > off_word_max) off_word_max = off_word_len[i];
     }
 }
@@ -170,8 +173,10 @@ static int count_off_words(const char *s)
         while (*e && !name_sep(*e)) e++;
         size_t len = (size_t)(e - s);
         if (len && len <= off_word_max)
-            for (size_t i = 0; i < sizeof off_words / sizeof off_words[0]; i++)
-                k += off_word_len[i] == len && off_words[i][0] == s[0] && !memcmp(s, off_words[i], len);
+            for (uint32_t m = off_word_first[(unsigned char)s[0]]; m; m &= m - 1) {
+                unsigned i = (unsigned)__builtin_ctz(m);
+                k += off_word_len[i] == len && !memcmp(s, off_words[i], len);
+            }
         s = e;
         while (name_sep(*s)) s++;
     }
