@@ -218,6 +218,9 @@ void    day_format(int32_t day, char out[11]);   /* "YYYY-MM-DD" or "" */
 /* Is this lower-case (folded) word a function word? Used for stop-word
  * density in extraction and to leave such words out of document vectors. */
 bool stop_is_word(const char *folded, size_t n);
+/* The same for a word known to be ASCII (no curly apostrophe to look for):
+ * asked of nearly every word of every page. */
+bool stop_is_ascii_word(const char *folded, size_t n);
 
 /* ---- err: the error slot an engine carries ------------------------------ */
 

@@ -49,6 +49,18 @@ __attribute__((constructor)) static void build(void)
     }
 }
 
+bool stop_is_ascii_word(const char *w, size_t n)
+{
+    if (n >= 16) return false;   /* longer than any function word */
+    for (unsigned k = hash_fnv(w, n) & 1023u; table[k]; k = (k + 1) & 1023u) {
+        if (table_len[k] != n) continue;
+        size_t i = 0;
+        while (i < n && table[k][i] == w[i]) i++;
+        if (i == n) return true;
+    }
+    return false;
+}
+
 bool stop_is_word(const char *w, size_t n)
 {
     /* Curly apostrophes fold to themselves; treat them as straight ones.

@@ -164,7 +164,7 @@ static void count_ascii_word(ex_block *b, ex_span tok)
             unsigned char d = s[first + i];
             low[i] = (char)(d >= 'A' && d <= 'Z' ? d + 32 : d);
         }
-        stop = stop_is_word(low, n);
+        stop = stop_is_ascii_word(low, n);
     }
     if (stop) b->stops++;
     if (c <= 'Z') {

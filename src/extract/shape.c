@@ -105,7 +105,9 @@ bool ex_is_separator_token(ex_span tok)
                                        "\xC2\xB7" /* · */, "::"};
     /* Asked of every token: the length and the first byte rule out most
      * before strlen. */
-    if (tok.n > 3) return false;
+    if (tok.n > 3 || !tok.n) return false;
+    unsigned char c = (unsigned char)tok.s[0];
+    if (c != '|' && c != '/' && c != '>' && c != '<' && c != 0xC2 && c != 0xE2 && c != ':') return false;
     for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++)
         if (tok.n && tok.s[0] == seps[i][0] && tok.n == strlen(seps[i]) && memcmp(tok.s, seps[i], tok.n) == 0)
             return true;

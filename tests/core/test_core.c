@@ -359,6 +359,15 @@ static void stop_words_are_function_words(void **st)
     assert_true(stop_is_word("don\xE2\x80\x99t", 7));   /* curly apostrophe */
     assert_false(stop_is_word("drills", 6));
     assert_false(stop_is_word("", 0));
+    /* the ASCII lookup answers as the other on ASCII words, prefixes of
+     * function words, and words of 15 and 16 letters */
+    static const char *const words[] = {"the", "th", "t", "", "don't", "into", "in", "drills", "of",
+                                        "ofx", "themselves", "themselve", "abcdefghijklmno",
+                                        "abcdefghijklmnop", "would", "wouldn't", "a", "I"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        assert_int_equal(stop_is_ascii_word(words[i], strlen(words[i])),
+                         stop_is_word(words[i], strlen(words[i])));
+    assert_true(stop_is_ascii_word("themselves", 10));
 }
 
 static void error_names_input_and_line(void **st)
