@@ -903,11 +903,10 @@ static size_t read_name(parser *P, char out[NAME_MAX_LEN + 1])
     size_t n = 0;
     int c = cur(P);
     if (!(is_alpha((unsigned)c) || c == '_' || c == ':' || c == '.')) return 0;
-    uint8_t b;
-    while (n < NAME_MAX_LEN && P->p < P->e && (b = name_byte[*P->p])) {
-        P->p++;
-        out[n++] = (char)b;
-    }
+    const unsigned char *p = P->p;
+    size_t lim = (size_t)(P->e - p) < NAME_MAX_LEN ? (size_t)(P->e - p) : NAME_MAX_LEN;
+    for (uint8_t b; n < lim && (b = name_byte[p[n]]);) out[n++] = (char)b;
+    P->p = p + n;
     out[n] = '\0';
     return n;
 }

@@ -455,10 +455,10 @@ static void near_text(walk *w, const ex_node *n)
 {
     if (!n->content || (w->near_h1 && inside(n, w->near_h1))) return;
     const char *s = n->content;
+    while (is_ws(*s)) s++;   /* most text nodes are indentation alone: done here */
+    if (!*s) return;
     size_t len = strlen(s);
-    while (len && is_ws(s[len - 1])) len--;
-    while (len && is_ws(*s)) { s++; len--; }
-    if (!len) return;
+    while (is_ws(s[len - 1])) len--;
     w->near_seen += len;
     w->since_date += len;
     w->since_update += len;
