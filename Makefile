@@ -21,7 +21,9 @@ CC      ?= cc
 # tests that talk to the server link libcurl as their client.
 LINKED  := sqlite3 jansson zlib libdeflate libutf8proc libxxhash libpcre2-8 libxml-2.0
 PKGS    := $(LINKED) libcurl libmicrohttpd
-CFLAGS  ?= -O2 -g
+# -O3: extraction 3% faster than -O2 on zyte-aeb, with the same output
+# (extract --json on the dev pages, and the database of make demo).
+CFLAGS  ?= -O3 -g
 override CFLAGS += -std=c17 -Wall -Wextra -Werror -D_GNU_SOURCE -Iinclude -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 override LDLIBS += $(shell pkg-config --libs $(LINKED) 2>/dev/null) -lstemmer -lm -lpthread
