@@ -142,29 +142,6 @@ static bool end_tag_at(const char *s, size_t n, size_t i, const char *name)
            (s[i + 2 + k] == '>' || isspace((unsigned char)s[i + 2 + k]));
 }
 
-/* The first "</b", "</h" (either case) at or after p in s[0..n), or NULL:
- * the candidates for </body and </html, sixteen places a step with SSE2. */
-static const char *end_tag_bh(const char *s, const char *p, size_t n)
-{
-    const char *e = s + n;
-#if defined(__SSE2__)
-    const __m128i lt = _mm_set1_epi8('<'), sl = _mm_set1_epi8('/'), b = _mm_set1_epi8('b'),
-                  h = _mm_set1_epi8('h'), low = _mm_set1_epi8(0x20);
-    for (; e - p >= 18; p += 16) {
-        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-        __m128i x2 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(p + 2)), low);
-        __m128i hit = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, lt), _mm_cmpeq_epi8(x1, sl)),
-                                    _mm_or_si128(_mm_cmpeq_epi8(x2, b), _mm_cmpeq_epi8(x2, h)));
-        unsigned m = (unsigned)_mm_movemask_epi8(hit);
-        if (m) return p + __builtin_ctz(m);
-    }
-#endif
-    for (; e - p >= 3; p++)
-        if (p[0] == '<' && p[1] == '/' && ((p[2] | 0x20) == 'b' || (p[2] | 0x20) == 'h')) return p;
-    return NULL;
-}
-
 /* Pages that close body and html early and go on ("</body></html> <div
  * class='blog'>..."): a browser puts what follows into the body as if the
  * end tags were not there, but libxml2 drops it once anything has gone to
@@ -178,8 +155,8 @@ static char *without_early_end(const char *s, size_t n)
      * fifth) */
     static const char *const tags[] = {"</body", "</html", "</BODY", "</HTML"};
     const char *first = NULL;
-    for (const char *p = end_tag_bh(s, s, n); p && !first; p = end_tag_bh(s, p + 1, n)) {
-        if (n - (size_t)(p - s) < 6) continue;
+    for (const char *p = memchr(s, '<', n); p && !first; p = memchr(p + 1, '<', n - (size_t)(p + 1 - s))) {
+        if (n - (size_t)(p - s) < 6 || p[1] != '/') continue;
         for (size_t k = 0; k < 4 && !first; k++)
             if (!memcmp(p, tags[k], 6)) first = p;
     }
