@@ -460,7 +460,6 @@ long rd_gunzip_pull(void *ctx, char *dst, size_t n, err_slot *err)
     }
 }
 
-
 long long rd_gunzip_member_of(void *ctx, uint64_t off)
 {
     const rd_gunzip *g = ctx;
