@@ -92,6 +92,7 @@ bool ex_is_stop(ex_span core, buf *fold)
     char low[EX_STOP_MAX_BYTES];
     if (core.n <= EX_STOP_MAX_BYTES) {
         size_t i = 0;
+        bool curly = false;
         for (; i < core.n; i++) {
             unsigned char c = (unsigned char)core.s[i];
             if (c < 0x80) {
@@ -104,11 +105,12 @@ bool ex_is_stop(ex_span core, buf *fold)
                 break;
             memcpy(low + i, core.s + i, 3);
             i += 2;
+            curly = true;
         }
         if (i == core.n) {
             buf_clear(fold);   /* callers read the folded word (title.c) */
             buf_append(fold, low, core.n);
-            return stop_is_word(low, core.n);
+            return curly ? stop_is_word(low, core.n) : stop_is_ascii_word(low, core.n);
         }
     }
     size_t k = u8_fold(core.s, core.n, fold);
