@@ -14,6 +14,9 @@
 #                 split of ../shared/data/newswire-ner-dev and rebuild
 #   make tagger   refit the word-by-word name tagger (data/model/tagger.tsv)
 #                 on the same split and rebuild
+#   make wordclass  group words used alike into classes for the tagger
+#                 (data/model/wordclass.tsv) from unlabelled news in
+#                 ../shared/data; make tagger then refits the tagger on them
 
 CC      ?= cc
 # libcurl and libmicrohttpd are compiled against but not linked: watch and
@@ -33,7 +36,7 @@ LIBSRC  := $(sort $(filter-out src/cli/%, $(wildcard src/*/*.c)))
 LIBOBJ  := $(LIBSRC:%.c=$(B)/%.o)
 # The learned models' weights (data/model/NAME.tsv), compiled in as C
 # strings that scripts/text-table writes for each build.
-TABLES  := typer tagger cluster
+TABLES  := typer tagger cluster wordclass
 LIBOBJ  += $(TABLES:%=$(B)/tables/%_table.o)
 CLISRC  := $(wildcard src/cli/*.c)
 CLIOBJ  := $(CLISRC:%.c=$(B)/%.o)
@@ -178,7 +181,14 @@ typer tagger:
 	/usr/bin/python3 scripts/fit-$@ --out data/model/$@.tsv --data $(SHARED)/data/newswire-ner-dev
 	@$(MAKE) --no-print-directory all
 
+# Word classes for the tagger's features, from unlabelled news beside the
+# repository (scripts/fit-wordclass); make tagger refits the tagger on them.
+wordclass:
+	@scripts/setup model
+	/usr/bin/python3 scripts/fit-wordclass --out data/model/wordclass.tsv --shared $(SHARED)
+	@$(MAKE) --no-print-directory all
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all setup setup-check demo check test bench gen fuzz sanitize clean model typer tagger
+.PHONY: all setup setup-check demo check test bench gen fuzz sanitize clean model typer tagger wordclass

@@ -131,6 +131,12 @@ bool an_tag(an_scan *s, uint8_t *tags);
  * "Guinea-Bissau", "AT&T", "People's Front"). */
 bool an_tag_joinable(const an_scan *s, size_t i);
 bool an_tagger_on(void);
+/* The class of a word (by its key) among words used alike, at size 0, 1
+ * or 2 (50, 200 and 800 classes; data/model/wordclass.tsv, written by
+ * scripts/fit-wordclass; SL_WORDCLASS=FILE reads another, "off" none), or
+ * -1 for a word the table does not hold. The tagger's features name them. */
+#define AN_WORDCLASS_SIZES 3
+int an_word_class(const char *key, size_t n, int size);
 /* Tests of the rules alone turn the tagger off for the whole process (and
  * back on); nothing else does. */
 void an_tagger_use(bool on);

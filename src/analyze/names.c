@@ -1115,8 +1115,19 @@ static void apply_tags(an_scan *s)
         while (kind != AN_TAG_O && j < s->n && tags[j] == 2 * kind && an_tag_joinable(s, j - 1)) j++;
         bool free_run = true;
         for (size_t k = i; k < j; k++) free_run = free_run && !locked[k];
-        if (kind != AN_TAG_O && kind != AN_TAG_MISC && free_run)
-            take_tagged(s, i, j, tag_type[kind], n_rules, kept);
+        if (kind != AN_TAG_O && kind != AN_TAG_MISC && free_run) {
+            an_type ty = tag_type[kind];
+            /* an event, a plan or a document is no actor, as for the
+             * rules' names (type_name), unless it acts as an agency */
+            if (ty != AN_PLACE && event_head(s, j)) {
+                if (!acronym_after(s, j) && !speaks_after(s, j) && !acts_like_firm(s, j)) {
+                    i = j;
+                    continue;
+                }
+                ty = AN_ORGANISATION;
+            }
+            take_tagged(s, i, j, ty, n_rules, kept);
+        }
         i = j;
     }
     for (size_t c = 0; c < n_rules; c++)

@@ -30,8 +30,12 @@
 #include <string.h>
 
 extern const char an_tagger_builtin[];
+extern const char an_wordclass_builtin[];
 
 static an_linear model;
+/* Word classes: each word's class at three sizes, kept as the three
+ * "weights" of its key (data/model/wordclass.tsv, scripts/fit-wordclass). */
+static an_linear wordclass;
 static FILE *dump_to;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -43,6 +47,7 @@ static void load(void)
     const char *dump = getenv("SL_TAGGER_FEATURES");
     dump_to = dump && *dump ? fopen(dump, "a") : NULL;
     an_linear_load(&model, AN_TAG_N, "SL_TAGGER", an_tagger_builtin);
+    an_linear_load(&wordclass, AN_WORDCLASS_SIZES, "SL_WORDCLASS", an_wordclass_builtin);
     load_fixed();
     load_sums();
 }
@@ -276,6 +281,30 @@ static const char *shape_at(const tag_ctx *x, size_t i, size_t *n)
  * features "cap" and "stop" tell them) */
 static int word_kind(const an_ntok *k) { return k->cap ? 0 : k->klen && stop_is_word(k->key, k->klen) ? 1 : 2; }
 
+/* The classes of a word (of the sizes that names gives a feature name)
+ * as features "name=class". Words that stand in like places in text stand
+ * in one class, so what the fit learned of "Nairobi" reaches "Lusaka". */
+static void class_features(const an_ntok *k, const char *const names[AN_WORDCLASS_SIZES], sink *o)
+{
+    const float *c = an_linear_find(&wordclass, k->key, k->klen);
+    if (!c) return;
+    for (int l = 0; l < AN_WORDCLASS_SIZES; l++) {
+        if (!names[l]) continue;
+        char v[16];
+        int n = snprintf(v, sizeof v, "%d", (int)c[l]);
+        feat(o, names[l], v, (size_t)n);
+    }
+}
+
+int an_word_class(const char *key, size_t n, int size)
+{
+    pthread_once(&once, load);
+    const float *c = an_linear_find(&wordclass, key, n);
+    return c && size >= 0 && size < AN_WORDCLASS_SIZES ? (int)c[size] : -1;
+}
+
+static const char *const self_class[AN_WORDCLASS_SIZES] = {"c1", "c2", "c3"};
+
 /* The features a word's form alone decides (its text and key): the word,
  * its shape, affixes and length, its case, whether it is a function word,
  * its lexicon kinds. */
@@ -292,6 +321,7 @@ static void form_features(const an_ntok *k, const char *sh, size_t shn, sink *o)
     if (k->upper) flag(o, F_UP);
     if (!k->cap && k->klen && stop_is_word(k->key, k->klen)) flag(o, F_STOP);
     lexicon_feats(k, o);
+    class_features(k, self_class, o);
 }
 
 /* The neighbours a word's features name: the word before, after, two
@@ -300,12 +330,15 @@ enum { NEAR_N = 4 };
 static const char *const near_word[NEAR_N] = {"w-1", "w+1", "w-2", "w+2"};
 static const char *const near_shape[NEAR_N] = {"s-1", "s+1", "s-2", "s+2"};
 static const int near_step[NEAR_N] = {-1, 1, -2, 2};
+static const char *const near_class[NEAR_N][AN_WORDCLASS_SIZES] = {
+    {NULL, "c2-1", "c3-1"}, {NULL, "c2+1", "c3+1"}, {NULL}, {NULL}};
 
 /* The features of a word as neighbour r of another. */
 static void near_features(const an_ntok *k, const char *sh, size_t shn, int r, sink *o)
 {
     feat(o, near_word[r], k->key, k->klen);
     feat(o, near_shape[r], sh, shn);
+    class_features(k, near_class[r], o);
 }
 
 /* Token i + step, or s->n when there is none. */

@@ -821,12 +821,48 @@ static void weights_are_found_by_hash(void **st)
     an_linear_free(&m);
 }
 
+/* The word classes the tagger's features name: every line of the table is
+ * read, words used alike share a class and words used otherwise do not. */
+static void words_used_alike_share_a_class(void **state)
+{
+    (void)state;
+    extern const char an_wordclass_builtin[];
+    an_linear m;
+    an_linear_parse(&m, AN_WORDCLASS_SIZES, an_wordclass_builtin, strlen(an_wordclass_builtin));
+    size_t lines = 0;
+    for (const char *p = an_wordclass_builtin; *p; p++) lines += *p == '\n' && p[1] && p[1] != '#';
+    assert_true(lines > 10000);
+    assert_int_equal(m.n, lines);
+    size_t found = 0;
+    for (const char *p = an_wordclass_builtin; *p;) {
+        const char *eol = strchr(p, '\n'), *tab = strchr(p, '\t');
+        if (*p != '#' && tab && tab < eol) found += an_linear_find(&m, p, (size_t)(tab - p)) != NULL;
+        p = eol + 1;
+    }
+    assert_int_equal(found, lines);
+    an_linear_free(&m);
+    const int size[AN_WORDCLASS_SIZES] = {50, 200, 800};
+    static const char *const days[] = {"tuesday", "wednesday", "thursday", "friday"};
+    for (int z = 0; z < AN_WORDCLASS_SIZES; z++) {
+        int monday = an_word_class("monday", 6, z);
+        assert_in_range(monday, 0, size[z] - 1);
+        for (size_t d = 0; d < sizeof days / sizeof *days; d++)
+            assert_int_equal(an_word_class(days[d], strlen(days[d]), z), monday);
+    }
+    assert_int_not_equal(an_word_class("nairobi", 7, 2), an_word_class("monday", 6, 2));
+    assert_int_not_equal(an_word_class("said", 4, 2), an_word_class("monday", 6, 2));
+    assert_int_equal(an_word_class("zqxjv", 5, 0), -1);
+    assert_int_equal(an_word_class("monday", 6, AN_WORDCLASS_SIZES), -1);
+    assert_int_equal(an_word_class("monday", 5, 0), -1);   /* "monda" */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(merging_never_loops),
         cmocka_unit_test(type_names),
         cmocka_unit_test(weights_are_found_by_hash),
+        cmocka_unit_test(words_used_alike_share_a_class),
         cmocka_unit_test(the_tagger_names_word_by_word),
         cmocka_unit_test(summed_scores_are_the_features_scores),
         cmocka_unit_test(lexicon_phrases_grow_only_into_keys),
