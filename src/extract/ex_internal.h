@@ -9,6 +9,8 @@
 #include "extract.h"
 #include "dom.h"
 
+#include <pthread.h>
+
 /* A run of bytes inside the page's (sanitized) text; never NUL-terminated. */
 typedef struct ex_span {
     const char *s;
@@ -204,6 +206,19 @@ uint64_t ex_words_add(ex_words *ws, const char *const *words, size_t n);
 /* Which of the words occur in s[0..n), ASCII letters in either case: a
  * bit for each, in the order they were added. */
 uint64_t ex_words_in(const ex_words *ws, const char *s, size_t n);
+
+/* A thread's memory of one kind of answer (64 bits) about short strings,
+ * such as class names (words.c): ex_memo_get gives back what ex_memo_put
+ * was last given for the same bytes, if the memo still holds it. Declare
+ * one as static ex_memo m = EX_MEMO_INIT. */
+typedef struct ex_memo {
+    pthread_mutex_t lock;
+    pthread_key_t   key;
+    _Atomic int     keyed;      /* 0 not yet, 1 keyed, -1 failed */
+} ex_memo;
+#define EX_MEMO_INIT {PTHREAD_MUTEX_INITIALIZER, 0, 0}
+bool ex_memo_get(ex_memo *m, const char *s, size_t n, uint64_t *v);
+void ex_memo_put(ex_memo *m, const char *s, size_t n, uint64_t v);
 
 /* ---- lang.c ---- */
 /* ISO 639-1 code of the language text (n bytes) is written in, from its

@@ -226,6 +226,17 @@ static bool heading_slug(const char *id)
     return *id && words >= 4;
 }
 
+/* How many of a (lower-cased) class or id's names say boilerplate and how
+ * many an article, as (off << 16) | on. */
+static uint64_t name_counts(const char *s)
+{
+    if (!*s) return 0;
+    uint64_t found = ex_words_in(&parts, s, strlen(s));
+    unsigned off = (unsigned)__builtin_popcountll(found & off_mask) + (unsigned)count_off_words(s);
+    unsigned on = (unsigned)__builtin_popcountll(found & on_mask);
+    return (uint64_t)off << 16 | on;
+}
+
 /* -1 when n's class or id names boilerplate, +1 when they name an article
  * (+2 when schema.org microdata marks the article's body), 0 otherwise.
  * Names that say both are weighed by count, boilerplate winning ties:
@@ -239,19 +250,21 @@ static int hint_of(const ex_node *n, const tag_info *t)
     char cls[256], id[256], prop[256];
     attr_lower(n, "itemprop", prop);
     if (!strcmp(prop, "articlebody")) return 2;   /* schema.org says so */
-    attr_lower(n, "class", cls);
     attr_lower(n, "id", id);
-    drop_taxonomy(cls);
     if (heading_slug(id)) id[0] = '\0';
     pthread_once(&parts_once, parts_init);
-    int on = 0, off = 0;
-    for (int k = 0; k < 2; k++) {
-        const char *s = k ? id : cls;
-        if (!*s) continue;
-        uint64_t found = ex_words_in(&parts, s, strlen(s));
-        off += __builtin_popcountll(found & off_mask) + count_off_words(s);
-        on += __builtin_popcountll(found & on_mask);
+    /* the class value's counts, remembered by its bytes: (off << 16) | on */
+    static ex_memo memo = EX_MEMO_INIT;
+    const char *raw = ex_attr_value(n, "class");
+    uint64_t counts = 0;
+    if (raw && !ex_memo_get(&memo, raw, strlen(raw), &counts)) {
+        attr_lower(n, "class", cls);
+        drop_taxonomy(cls);
+        counts = name_counts(cls);
+        ex_memo_put(&memo, raw, strlen(raw), counts);
     }
+    if (*id) counts += name_counts(id);
+    int off = (int)(counts >> 16), on = (int)(counts & 0xffff);
     return off >= on ? -(off > 0) : 1;
 }
 

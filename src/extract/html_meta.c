@@ -362,10 +362,18 @@ static uint64_t class_words_of(const ex_node *n)
 {
     if (!n->n_attrs) return 0;
     pthread_once(&class_once, class_init);
-    uint64_t found = 0;
-    const char *keys[2] = {attr(n, "class"), attr(n, "id")};
-    for (int k = 0; k < 2; k++)
-        if (keys[k]) found |= ex_words_in(&class_set, keys[k], strlen(keys[k]));
+    uint64_t found = 0, in_class;
+    const char *cls = attr(n, "class"), *id = attr(n, "id");
+    if (cls) {   /* class values recur: their words are remembered */
+        static ex_memo memo = EX_MEMO_INIT;
+        size_t len = strlen(cls);
+        if (!ex_memo_get(&memo, cls, len, &in_class)) {
+            in_class = ex_words_in(&class_set, cls, len);
+            ex_memo_put(&memo, cls, len, in_class);
+        }
+        found = in_class;
+    }
+    if (id) found |= ex_words_in(&class_set, id, strlen(id));
     return found;
 }
 

@@ -9,6 +9,7 @@
  * the set is added apart and known by its mask. */
 #include "ex_internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,4 +63,75 @@ uint64_t ex_words_in(const ex_words *ws, const char *text, size_t n)
         }
     }
     return found;
+}
+
+/* ---- answers about short strings, remembered ---------------------------
+ * A page repeats its class names ("card", "nav-item", "post-meta") element
+ * after element, and a site repeats them page after page: about half the
+ * bytes of class values on the zyte-aeb pages are a value seen before on
+ * the same page. Each memo is a thread's table of slots, found by a hash
+ * of the string and holding the string itself, so that an answer is given
+ * back only for the same bytes; a newer string takes an older one's slot.
+ * Strings longer than a slot holds are not remembered. */
+
+#define MEMO_SLOTS 1024              /* a power of two */
+#define MEMO_BYTES 118
+
+typedef struct memo_slot {
+    uint64_t v;
+    uint8_t  len, used;
+    char     s[MEMO_BYTES];
+} memo_slot;
+
+static uint64_t load8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static memo_slot *memo_slot_of(ex_memo *m, const char *s, size_t n)
+{
+    if (n > MEMO_BYTES) return NULL;
+    if (!m->keyed) {
+        pthread_mutex_lock(&m->lock);
+        if (!m->keyed) m->keyed = pthread_key_create(&m->key, free) == 0 ? 1 : -1;
+        pthread_mutex_unlock(&m->lock);
+    }
+    if (m->keyed < 0) return NULL;
+    memo_slot *t = pthread_getspecific(m->key);
+    if (!t) {
+        if (!(t = calloc(MEMO_SLOTS, sizeof *t))) return NULL;
+        if (pthread_setspecific(m->key, t) != 0) {
+            free(t);
+            return NULL;
+        }
+    }
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        a = load8(s);
+        b = load8(s + n - 8);
+    } else {
+        memcpy(&a, s, n);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ n;
+    return &t[(h ^ h >> 29) & (MEMO_SLOTS - 1)];
+}
+
+bool ex_memo_get(ex_memo *m, const char *s, size_t n, uint64_t *v)
+{
+    memo_slot *e = memo_slot_of(m, s, n);
+    if (!e || !e->used || e->len != n || memcmp(e->s, s, n)) return false;
+    *v = e->v;
+    return true;
+}
+
+void ex_memo_put(ex_memo *m, const char *s, size_t n, uint64_t v)
+{
+    memo_slot *e = memo_slot_of(m, s, n);
+    if (!e) return;
+    memcpy(e->s, s, n);
+    e->len = (uint8_t)n;
+    e->used = 1;
+    e->v = v;
 }

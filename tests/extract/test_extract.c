@@ -680,6 +680,53 @@ static void test_words_found_in_one_pass(void **state)
     assert_int_equal(ex_words_in(&ws, "posted", 4), ((uint64_t)1 << 5) | ((uint64_t)1 << 6));
 }
 
+/* A memo gives back an answer only for the same bytes: not for a prefix,
+ * another case or another string, even one of the same length, ends and
+ * hash; the newest answer for a string wins; a string too long for a slot
+ * is not remembered; another thread starts with an empty memo. */
+static void *memo_in_another_thread(void *m)
+{
+    uint64_t v;
+    return (void *)(intptr_t)ex_memo_get(m, "nav-item", 8, &v);
+}
+
+static void test_memo_answers_for_the_same_bytes_only(void **state)
+{
+    (void)state;
+    static ex_memo m = EX_MEMO_INIT, other = EX_MEMO_INIT;
+    uint64_t v = 0;
+    assert_false(ex_memo_get(&m, "nav-item", 8, &v));
+    ex_memo_put(&m, "nav-item", 8, 7);
+    assert_true(ex_memo_get(&m, "nav-item", 8, &v));
+    assert_int_equal(v, 7);
+    assert_false(ex_memo_get(&m, "nav-item", 7, &v));
+    assert_false(ex_memo_get(&m, "NAV-ITEM", 8, &v));
+    assert_false(ex_memo_get(&other, "nav-item", 8, &v));   /* each memo its own */
+    /* same length, same first and last eight bytes: one slot, told apart */
+    const char *a = "post-meta1-post-meta", *b = "post-meta2-post-meta";
+    ex_memo_put(&m, a, 20, 1);
+    assert_false(ex_memo_get(&m, b, 20, &v));
+    ex_memo_put(&m, b, 20, 2);
+    assert_true(ex_memo_get(&m, b, 20, &v));
+    assert_int_equal(v, 2);
+    assert_false(ex_memo_get(&m, a, 20, &v));                 /* b took its slot */
+    ex_memo_put(&m, "nav-item", 8, 9);
+    assert_true(ex_memo_get(&m, "nav-item", 8, &v));
+    assert_int_equal(v, 9);
+    char longer[300];
+    memset(longer, 'x', sizeof longer);
+    ex_memo_put(&m, longer, sizeof longer, 5);
+    assert_false(ex_memo_get(&m, longer, sizeof longer, &v));
+    ex_memo_put(&m, "", 0, 3);                                /* the empty string too */
+    assert_true(ex_memo_get(&m, "", 0, &v));
+    assert_int_equal(v, 3);
+    pthread_t t;
+    void *found = NULL;
+    assert_int_equal(pthread_create(&t, NULL, memo_in_another_thread, &m), 0);
+    assert_int_equal(pthread_join(t, &found), 0);
+    assert_null(found);
+}
+
 static void test_language_from_text(void **state)
 {
     (void)state;
@@ -760,6 +807,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_huge_page_of_short_lines, setup, teardown),
         cmocka_unit_test(test_language_from_text),
         cmocka_unit_test(test_words_found_in_one_pass),
+        cmocka_unit_test(test_memo_answers_for_the_same_bytes_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
