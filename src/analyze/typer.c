@@ -88,7 +88,7 @@ void an_linear_parse(an_linear *m, int k, const char *text, size_t len)
                 num[nl] = 0;
                 char *q = num, *stop;
                 for (; got < m->k; got++) {
-                    double d = strtod(q, &stop);
+                    double d = num_read(q, &stop);
                     if (stop == q || !isfinite(d)) break;
                     v[got] = (float)d;
                     q = stop;

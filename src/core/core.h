@@ -94,6 +94,8 @@ void      map_free(map *m);
 uint64_t *map_get(const map *m, const char *key, size_t klen);   /* NULL if absent */
 uint64_t *map_put(map *m, const char *key, size_t klen, bool *created); /* value 0 if new */
 uint64_t  hash64(const void *p, size_t n, uint64_t seed);
+/* strtod, the same answer, quickly for plain decimals ("-1.25"): num.c. */
+double    num_read(const char *s, char **end);
 
 /* FNV-1a, for the small tables of words built at program start (stop.c,
  * the lexicon, speech verbs): their keys are a few bytes long, and a

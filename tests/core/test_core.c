@@ -381,12 +381,51 @@ static void error_names_input_and_line(void **st)
     assert_string_equal(e.msg, "page.txt: empty");
 }
 
+/* num_read gives strtod's double, bit for bit, and stops where it stops:
+ * on the models' numbers, on edge cases that go to strtod, and on a
+ * million random decimals of 1 to 17 digits. */
+static void same_number_as_strtod(const char *t)
+{
+    char *e1, *e2;
+    double a = strtod(t, &e1), b = num_read(t, &e2);
+    if (memcmp(&a, &b, sizeof a) || e1 != e2) fail_msg("\"%s\": strtod %.17g (+%td), num_read %.17g (+%td)", t, a,
+                                                       e1 - t, b, e2 - t);
+}
+
+static void numbers_read_as_strtod_reads_them(void **st)
+{
+    (void)st;
+    static const char *const cases[] = {
+        "0", "-0", "+0", "1", "-1.25", "0.5", "3.", ".5", "-.5", "+.5", ".", "-", "+", "", "x", " \t 2.75",
+        "1e5", "1.5e-3", "1E5", "0x1p3", "inf", "-nan", "1.5.2", "12\t-3.5", "123456789012345", "1234567890123456",
+        "12345678901234567", "0.123456789012345", "0.1234567890123456", "123456789012345.5", "0.1", "0.2", "0.3",
+        "9007199254740993", "99999999999999.9", "-0.000000000000001", "0.0000000000000001", "17.0 ", "5abc",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) same_number_as_strtod(cases[i]);
+    uint64_t x = 88172645463325252u;
+    char t[64];
+    for (int r = 0; r < 1000000; r++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int digits = 1 + (int)(x % 17), point = (int)((x >> 8) % (unsigned)(digits + 2)) - 1, k = 0;
+        if (x >> 20 & 1) t[k++] = '-';
+        uint64_t y = x >> 24;
+        for (int d = 0; d < digits; d++) {
+            if (d == point) t[k++] = '.';
+            t[k++] = (char)('0' + (d ? y % 10 : (y % 9) + 1));
+            y = y / 10 ? y / 10 : x * 2654435761u >> 7;
+        }
+        t[k] = '\0';
+        same_number_as_strtod(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_hands_out_zeroed_aligned_memory),
         cmocka_unit_test(doubled_utf8_decoded_once),
         cmocka_unit_test(utf8_validity),
+        cmocka_unit_test(numbers_read_as_strtod_reads_them),
         cmocka_unit_test(utf8_decoded_as_utf8proc_decodes_it),
         cmocka_unit_test(first_of_three_bytes_found),
         cmocka_unit_test(latin_words_fold_as_utf8proc_folds_them),
