@@ -5,7 +5,8 @@
  * A linear model (an_linear, nine classes: none, and the first or a later
  * word of each of the four kinds) over the features of the word
  * and its neighbours: the words themselves, their shapes, prefixes and
- * suffixes, the punctuation around them, what the lexicons say of them,
+ * suffixes, the classes of words used alike they fall in (wordclass
+ * below), the punctuation around them, what the lexicons say of them,
  * whether the text writes them in lower case elsewhere, and what the rules
  * of names.c made of them (the name they are part of, its type and how sure
  * the rules were), and the class of the word before. The model gives each
@@ -307,7 +308,7 @@ static const char *const self_class[AN_WORDCLASS_SIZES] = {"c1", "c2", "c3"};
 
 /* The features a word's form alone decides (its text and key): the word,
  * its shape, affixes and length, its case, whether it is a function word,
- * its lexicon kinds. */
+ * its lexicon kinds and its word classes. */
 static void form_features(const an_ntok *k, const char *sh, size_t shn, sink *o)
 {
     feat(o, "w", k->key, k->klen);
