@@ -66,7 +66,7 @@ bool cl_model_parse(cl_model *m, const char *text, size_t len, char *why, size_t
         if (wl && wl < sizeof num) {
             memcpy(num, ws, wl);
             num[wl] = 0;
-            w = strtod(num, &stop);
+            w = num_read(num, &stop);
         }
         if (d < 0 || (f < 0 && !threshold) || !stop || *stop || !isfinite(w) || q != eol) {
             snprintf(why, why_len, "line %d: expected decision, feature and weight separated by tabs", line);

@@ -257,11 +257,12 @@ static int hint_of(const ex_node *n, const tag_info *t)
     static ex_memo memo = EX_MEMO_INIT;
     const char *raw = ex_attr_value(n, "class");
     uint64_t counts = 0;
-    if (raw && !ex_memo_get(&memo, raw, strlen(raw), &counts)) {
+    size_t raw_n = raw ? strlen(raw) : 0;
+    if (raw && !ex_memo_get(&memo, raw, raw_n, &counts)) {
         attr_lower(n, "class", cls);
         drop_taxonomy(cls);
         counts = name_counts(cls);
-        ex_memo_put(&memo, raw, strlen(raw), counts);
+        ex_memo_put(&memo, raw, raw_n, counts);
     }
     if (*id) counts += name_counts(id);
     int off = (int)(counts >> 16), on = (int)(counts & 0xffff);
