@@ -152,11 +152,11 @@ typedef VEC(const char *) strvec;
 
 static void push_distinct(strvec *v, map *seen, int32_t a, const char *str, arena *ar)
 {
-    (void)ar;
-    char key[512];
-    int n = snprintf(key, sizeof key, "%d\x1f%s", a, str);
-    if (n < 0) return;
-    size_t kl = (size_t)n < sizeof key ? (size_t)n : sizeof key - 1;
+    /* the key: a's bytes, then str */
+    size_t n = strlen(str), kl = sizeof a + n;
+    char small[256], *key = kl <= sizeof small ? small : arena_alloc(ar, kl);
+    memcpy(key, &a, sizeof a);
+    memcpy(key + sizeof a, str, n);
     bool created;
     map_put(seen, key, kl, &created);
     if (created) VEC_PUSH(*v, str);

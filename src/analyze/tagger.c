@@ -291,9 +291,12 @@ static void class_features(const an_ntok *k, const char *const names[AN_WORDCLAS
     if (!c) return;
     for (int l = 0; l < AN_WORDCLASS_SIZES; l++) {
         if (!names[l]) continue;
-        char v[16];
-        int n = snprintf(v, sizeof v, "%d", (int)c[l]);
-        feat(o, names[l], v, (size_t)n);
+        char v[16], *e = v + sizeof v, *d = e;
+        int k = (int)c[l];
+        unsigned x = k < 0 ? 0u - (unsigned)k : (unsigned)k;
+        do *--d = (char)('0' + x % 10); while (x /= 10);   /* as "%d" writes it */
+        if (k < 0) *--d = '-';
+        feat(o, names[l], d, (size_t)(e - d));
     }
 }
 

@@ -76,6 +76,32 @@ static void titles_make_people_and_roles(void **st)
     done(&f);
 }
 
+static size_t count_alias(const an_actor *x, const char *alias)
+{
+    size_t n = 0;
+    for (size_t i = 0; x && i < x->n_aliases; i++) n += !strcmp(x->aliases[i], alias);
+    return n;
+}
+
+/* Every alias and every role of an actor once, however often it is
+ * written; and one actor's alias does not hide another's. */
+static void aliases_and_roles_listed_once(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Defence Minister Jim Vantor met Defence Minister Ana Kell. Defence Minister Jim Vantor said "
+            "talks went well. Jim Vantor left, and Ana Kell stayed. Jim Vantor called later.");
+    const an_actor *j = expect(&f, "Jim Vantor", AN_PERSON), *a = expect(&f, "Ana Kell", AN_PERSON);
+    size_t roles = 0;
+    for (size_t i = 0; i < j->n_roles; i++) roles += !strcmp(j->roles[i], "Defence Minister");
+    assert_int_equal(roles, 1);
+    assert_int_equal(count_alias(j, "Jim Vantor"), 0);   /* the name itself is no alias */
+    assert_true(has_role(a, "Defence Minister"));         /* another's role, the same words */
+    for (size_t i = 0; i < j->n_aliases; i++) assert_int_equal(count_alias(j, j->aliases[i]), 1);
+    for (size_t i = 0; i < a->n_aliases; i++) assert_int_equal(count_alias(a, a->aliases[i]), 1);
+    done(&f);
+}
+
 static void demonyms_belong_to_roles(void **st)
 {
     (void)st;
@@ -895,6 +921,7 @@ int main(void)
         cmocka_unit_test(models_currencies_and_time_zones_are_no_names),
         cmocka_unit_test(never_reads_past_len),
         cmocka_unit_test(typer_sums_weights_of_the_features_given),
+        cmocka_unit_test(aliases_and_roles_listed_once),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
