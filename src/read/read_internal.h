@@ -7,6 +7,10 @@
 
 /* ---- sniff.c: what a file is, from its first bytes ---- */
 
+/* jsonl.c: 1 makes rd_jsonl_parse give every record to jansson, as it
+ * did before its own scanner (tests compare the two); 0 by default. */
+extern int rd_jsonl_mode;
+
 typedef enum rd_sniffed {
     RD_SNIFF_UNKNOWN,   /* read as plain text */
     RD_SNIFF_JSONL,     /* '{' first */
