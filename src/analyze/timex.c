@@ -1353,8 +1353,14 @@ static void scan(const char *text, size_t len, tx_scan *s, tx_hits *hits)
     s->tk = xmalloc(((size_t)n + 1) * sizeof *s->tk);
     s->n = tokenize(text, n, s->tk);
     for (size_t i = 0; i < s->n; i++) {
-        s->tk[i].num = (int8_t)word_in(s, i, number_words);
-        s->tk[i].tens = (int8_t)word_in(s, i, tens_words);
+        /* every number word is 3 to 9 letters long and begins with one of
+         * "zotfsen" (the tens, 5 to 7 and "tfsen"): most words are ruled
+         * out before the lists are read */
+        uint32_t len = s->tk[i].end - s->tk[i].start;
+        char c0 = s->low[s->tk[i].start];
+        bool may = s->tk[i].kind == TK_WORD && len >= 3 && len <= 9 && c0 && strchr("zotfsen", c0);
+        s->tk[i].num = (int8_t)(may ? word_in(s, i, number_words) : -1);
+        s->tk[i].tens = (int8_t)(may && len >= 5 && len <= 7 && c0 != 'z' && c0 != 'o' ? word_in(s, i, tens_words) : -1);
     }
     s->future = xcalloc(s->n + 1, 1);
     mark_future(s);

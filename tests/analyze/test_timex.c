@@ -413,6 +413,31 @@ static void more_durations(void **st)
     assert_string_equal(value_at(l, pub, "two days ago"), "2018-06-13");
 }
 
+/* Every number word counts, as a word and capitalised, alone and with
+ * its tens ("ninety-nine"): scan looks them up once per token. */
+static void every_number_word_counts(void **st)
+{
+    (void)st;
+    static const char *const ones[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                       "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+                                       "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+    int32_t pub = FRI_2018_06_15;
+    char t[96], want[16];
+    for (int n = 2; n < 100; n++) {
+        const char *w = n < 20 ? ones[n] : tens[n / 10 - 2];
+        int len = n < 20 || n % 10 == 0 ? snprintf(t, sizeof t, "It ran for %s weeks.", w)
+                                        : snprintf(t, sizeof t, "It ran for %s-%s weeks.", w, ones[n % 10]);
+        (void)len;
+        snprintf(want, sizeof want, "P%dW", n);
+        if (strcmp(value_at(t, pub, w), want)) fail_msg("\"%s\": %s, not %s", t, value_at(t, pub, w), want);
+        t[11] = (char)(t[11] - 32);   /* "Seventeen" */
+        char cap[16];
+        snprintf(cap, sizeof cap, "%c%s", w[0] - 32, w + 1);
+        if (strcmp(value_at(t, pub, cap), want)) fail_msg("\"%s\": %s, not %s", t, value_at(t, pub, cap), want);
+    }
+}
+
 /* Holidays: fixed days, the n-th weekday of a month, days counted from
  * Easter; the year as for a day written without one. */
 static void holidays_are_days(void **st)
@@ -678,6 +703,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(spelled_years_decades_and_named_quarters, setup, teardown),
         cmocka_unit_test_setup_teardown(anaphoric_periods_follow_the_last_one_named, setup, teardown),
         cmocka_unit_test_setup_teardown(more_durations, setup, teardown),
+        cmocka_unit_test_setup_teardown(every_number_word_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_dates_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_on_friday_is_the_weekday, setup, teardown),
         cmocka_unit_test_setup_teardown(infers_from_a_dateline_and_the_year_of_the_text, setup, teardown),
