@@ -3,11 +3,11 @@
  * The learned models (the .tsv files of data/model) are read at a
  * process's first analysis: about 300,000 numbers such as "-1.25", most
  * of the time that takes in glibc's strtod, whose general algorithm works
- * in multiple precision. A number of at most 15 significant digits, no exponent and
- * at most 15 after the point is read here as its digits (an integer below
- * 2^53, exact in a double) divided by a power of ten (exact up to 10^22):
- * one correctly rounded division, so the nearest double to the decimal,
- * which is what strtod gives. Anything else goes to strtod. */
+ * in multiple precision. A number of at most 15 significant digits, no
+ * exponent and at most 15 after the point is read here as its digits (an
+ * integer below 2^53, exact in a double) divided by a power of ten (exact
+ * up to 10^22): one correctly rounded division, so the nearest double to
+ * the decimal, which is what strtod gives. Anything else goes to strtod. */
 #include "core.h"
 
 #include <stdlib.h>

@@ -45,7 +45,7 @@ static int known_index(const char *k, size_t n)
 typedef struct {
     const char *val[N_KNOWN];
     size_t      len[N_KNOWN];
-    buf         others;
+    buf        *others;
 } scanned;
 
 static const char *skip_ws(const char *p, const char *end)
@@ -156,8 +156,8 @@ static bool scan_record(const char *line, size_t len, scanned *out)
         } else {
             const char *vend = value_end(p, end);
             if (!vend || vend == p) return false;
-            if (out->others.len) buf_putc(&out->others, ',');
-            buf_append(&out->others, member, (size_t)(vend - member));
+            if (out->others->len) buf_putc(out->others, ',');
+            buf_append(out->others, member, (size_t)(vend - member));
             p = vend;
         }
         p = skip_ws(p, end);
@@ -305,10 +305,8 @@ static void source_free(source *src)
 /* The scanner's reading of line into src, or false (src left empty). */
 static bool scan_source(const char *line, size_t len, source *src, buf *others)
 {
-    scanned sc = {0};
-    sc.others = *others;
+    scanned sc = {.others = others};
     bool ok = scan_record(line, len, &sc);
-    *others = sc.others;
     for (int k = 0; ok && k < N_KNOWN; k++) {
         if (!sc.val[k]) continue;
         ok = decode(sc.val[k], sc.len[k], &src->dec[k], &src->dec_len[k]);

@@ -100,7 +100,7 @@ static void records_read_as_jansson_reads_them(void **st)
     };
     int good = 0;
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) good += check_s(ok[i]) == SL_OK;
-    assert_int_equal(good, 15);   /* the first 16 but the too big an integer */
+    assert_int_equal(good, 15);   /* the first 16, but for the integer too big for jansson */
     char deep[400];
     size_t n = (size_t)snprintf(deep, sizeof deep, "{\"text\":\"x\",\"d\":");
     for (int i = 0; i < 100; i++) deep[n++] = '[';
