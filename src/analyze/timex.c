@@ -58,6 +58,8 @@
 #include "timex_internal.h"
 #include "speech.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +73,7 @@ typedef struct tx_tok {
     uint8_t  kind;
     uint8_t  gap;       /* before the token: 0 none, 1 space, 2 line break */
     int8_t   num, tens; /* a word's index in number_words and tens_words, or -1 (scan) */
+    uint8_t  sig;       /* a word's bit of 63 (sig_of), for word_in */
     int32_t  cp;        /* the code point of a TK_PUNCT */
 } tx_tok;
 
@@ -82,7 +85,24 @@ typedef struct tx_scan {
     uint8_t    *future;    /* per token: its sentence speaks of the future */
 } tx_scan;
 
+/* A list of words for word_in (NULL-terminated), with the mask of them
+ * made on first use (list_mask). */
+typedef struct tx_list {
+    const char *const *w;
+    _Atomic uint64_t   mask;
+} tx_list;
+
 static bool is_ascii_digit(int32_t c) { return c >= '0' && c <= '9'; }
+
+/* A word's bit of 63 by its first two bytes in lower case (0 past its
+ * end) and its length in bytes: a list's mask holds the bits of its words
+ * (list_mask), so a word whose bit is missing is not in the list. */
+static unsigned sig_of(unsigned char c0, unsigned char c1, size_t len)
+{
+    return (c0 * 131u + c1 * 31u + (unsigned)len * 7u) % 63u;
+}
+
+static unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c; }
 
 /* Splits text into words (letters), numbers (ASCII digits) and single
  * punctuation code points; spaces only set the gap of the next token. */
@@ -109,6 +129,9 @@ static size_t tokenize(const char *t, uint32_t len, tx_tok *tk)
             i += (uint32_t)l;
         }
         k.end = i;
+        if (k.kind == TK_WORD)
+            k.sig = (uint8_t)sig_of(ascii_lower((unsigned char)t[k.start]),
+                                    k.end - k.start > 1 ? ascii_lower((unsigned char)t[k.start + 1]) : 0, k.end - k.start);
         tk[n++] = k;
         gap = 0;
     }
@@ -139,15 +162,43 @@ static bool is_word(const tx_scan *s, size_t i, const char *w)
     return in_range(s, i) && s->tk[i].kind == TK_WORD && low_is(s, &s->tk[i], w);
 }
 
-/* Index of the word at i in a NULL-terminated list, or -1. */
-static int word_in(const tx_scan *s, size_t i, const char *const *list)
+/* The bits of a list's words (sig_of), with bit 63 set to say it is made:
+ * made the first time the list is asked, by whichever thread asks (each
+ * makes the same one). */
+static uint64_t __attribute__((noinline)) make_mask(tx_list *l)
 {
-    if (!in_range(s, i) || s->tk[i].kind != TK_WORD) return -1;
-    const tx_tok *k = &s->tk[i];
+    uint64_t m = 1ull << 63;
+    for (int j = 0; l->w[j]; j++) {
+        const unsigned char *w = (const unsigned char *)l->w[j];
+        m |= 1ull << sig_of(w[0], w[0] ? w[1] : 0, strlen(l->w[j]));
+    }
+    atomic_store_explicit(&l->mask, m, memory_order_relaxed);
+    return m;
+}
+
+static inline uint64_t list_mask(tx_list *l)
+{
+    uint64_t m = atomic_load_explicit(&l->mask, memory_order_relaxed);
+    return m ? m : make_mask(l);
+}
+
+/* word_in past its first test: the list read word by word. */
+static int __attribute__((noinline)) word_in_list(const tx_scan *s, const tx_tok *k, const tx_list *list)
+{
     char c0 = s->low[k->start];
-    for (int j = 0; list[j]; j++)   /* the first letter rules out most, cheaply */
-        if (c0 == list[j][0] && low_is(s, k, list[j])) return j;
+    for (int j = 0; list->w[j]; j++)   /* the first letter rules out most, cheaply */
+        if (c0 == list->w[j][0] && low_is(s, k, list->w[j])) return j;
     return -1;
+}
+
+/* Index of the word at i in a list, or -1. The matchers ask most tokens
+ * of many lists, and most tokens are in none: a word whose bit the list's
+ * mask lacks is none of its words, and is answered here, inline, without
+ * reading the list. */
+static inline int word_in(const tx_scan *s, size_t i, tx_list *list)
+{
+    if (!in_range(s, i) || s->tk[i].kind != TK_WORD || !(list_mask(list) >> s->tk[i].sig & 1)) return -1;
+    return word_in_list(s, &s->tk[i], list);
 }
 
 static bool is_punct(const tx_scan *s, size_t i, int32_t cp)
@@ -200,10 +251,13 @@ static bool continues_number(const tx_scan *s, size_t i)
 
 static const char *const month_full[] = {"january", "february", "march", "april", "may", "june", "july",
                                          "august", "september", "october", "november", "december", NULL};
+static tx_list month_full_list = {month_full, 0};
 static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
                                          "aug", "sep", "oct", "nov", "dec", NULL};
+static tx_list month_abbr_list = {month_abbr, 0};
 static const char *const weekday_name[] = {"monday", "tuesday", "wednesday", "thursday",
                                            "friday", "saturday", "sunday", NULL};
+static tx_list weekday_name_list = {weekday_name, 0};
 
 typedef struct tx_month { int m; size_t next; bool full; } tx_month;
 
@@ -213,9 +267,9 @@ static tx_month month_at(const tx_scan *s, size_t i)
 {
     tx_month r = {0, i, false};
     if (!is_capitalised(s, i)) return r;
-    int k = word_in(s, i, month_full);
+    int k = word_in(s, i, &month_full_list);
     if (k >= 0) return (tx_month){k + 1, i + 1, true};
-    k = word_in(s, i, month_abbr);
+    k = word_in(s, i, &month_abbr_list);
     if (k < 0 && is_word(s, i, "sept")) k = 8;
     if (k < 0) return r;
     r.m = k + 1;
@@ -226,7 +280,7 @@ static tx_month month_at(const tx_scan *s, size_t i)
 static int weekday_at(const tx_scan *s, size_t i)
 {
     if (!is_capitalised(s, i)) return -1;
-    return word_in(s, i, weekday_name);
+    return word_in(s, i, &weekday_name_list);
 }
 
 /* ---- hits: what a matcher found, before resolution ---------------------- */
@@ -277,7 +331,8 @@ static bool hit_end(const tx_scan *s, tx_hit *h, size_t first, size_t next)
 static size_t skip_ordinal(const tx_scan *s, size_t i)
 {
     static const char *const suf[] = {"st", "nd", "rd", "th", NULL};
-    return adjacent(s, i) && word_in(s, i, suf) >= 0 ? i + 1 : i;
+    static tx_list suf_list = {suf, 0};
+    return adjacent(s, i) && word_in(s, i, &suf_list) >= 0 ? i + 1 : i;
 }
 
 /* An optional comma and a year after a date: returns the index after it and
@@ -303,8 +358,9 @@ static size_t trailing_year(const tx_scan *s, size_t i, int *y)
 static size_t relative_year(const tx_scan *s, size_t i, int *off)
 {
     static const char *const mods[] = {"last", "this", "next", NULL};
+    static tx_list mods_list = {mods, 0};
     size_t j = is_word(s, i, "of") ? i + 1 : i;
-    int k = word_in(s, j, mods);
+    int k = word_in(s, j, &mods_list);
     if (k < 0 || !is_word(s, j + 1, "year")) return i;
     *off = k == 0 ? -1 : k == 1 ? 0 : 1;
     return j + 2;
@@ -345,7 +401,8 @@ static bool names_a_group(const tx_scan *s, size_t i)
 {
     static const char *const groups[] = {"coalition", "movement", "alliance", "bloc", "camp", "front",
                                          "group", "party", "forces", NULL};
-    return word_in(s, i, groups) >= 0 || (is_capitalised(s, i) && word_in(s, i + 1, groups) >= 0);
+    static tx_list groups_list = {groups, 0};
+    return word_in(s, i, &groups_list) >= 0 || (is_capitalised(s, i) && word_in(s, i + 1, &groups_list) >= 0);
 }
 
 /* "14 June 2018", "14th of June", "12 Jun." */
@@ -396,10 +453,11 @@ static bool match_month_alone(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const prep[] = {"in", "since", "by", "until", "till", "through", "during",
                                        "before", "after", "from", "of", "to", "between", "for", NULL};
+    static tx_list prep_list = {prep, 0};
     tx_month mo = month_at(s, i);
     if (!mo.m || !mo.full || i == 0) return false;
     bool listed = i > 1 && (is_word(s, i - 1, "and") || is_word(s, i - 1, "or")) && month_at(s, i - 2).full;
-    if (!listed && word_in(s, i - 1, prep) < 0) return false;
+    if (!listed && word_in(s, i - 1, &prep_list) < 0) return false;
     *h = (tx_hit){.kind = TX_MONTH, .m = mo.m};
     return hit_end(s, h, i, mo.next);
 }
@@ -417,8 +475,9 @@ static bool match_weekday(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const named[] = {"black", "cyber", "good", "super", "bloody", "ash", "easter",
                                         "holy", "palm", "maundy", NULL};
+    static tx_list named_list = {named, 0};
     int wd = weekday_at(s, i);
-    if (wd < 0 || (i > 0 && is_capitalised(s, i - 1) && word_in(s, i - 1, named) >= 0)) return false;
+    if (wd < 0 || (i > 0 && is_capitalised(s, i - 1) && word_in(s, i - 1, &named_list) >= 0)) return false;
     if (i > 0 && (is_word(s, i - 1, "every") || is_word(s, i - 1, "each"))) return false;   /* a set */
     if (match_date_after_weekday(s, i + 1, h)) {
         h->start = s->tk[i].start;
@@ -433,7 +492,8 @@ static bool match_weekday(const tx_scan *s, size_t i, tx_hit *h)
 static bool modified_unit(const tx_scan *s, size_t j, int dir, tx_hit *h)
 {
     static const char *const units[] = {"day", "week", "month", "year", "quarter", NULL};
-    int wd = weekday_at(s, j), u = word_in(s, j, units);
+    static tx_list units_list = {units, 0};
+    int wd = weekday_at(s, j), u = word_in(s, j, &units_list);
     int off = dir == DIR_LAST ? -1 : dir == DIR_NEXT ? 1 : 0;
     tx_month mo = month_at(s, j);
     if (wd >= 0) *h = (tx_hit){.kind = TX_WEEKDAY, .wd = wd, .dir = (uint8_t)dir};
@@ -452,7 +512,9 @@ static int decade_at(const tx_scan *s, size_t i, size_t *next)
 {
     static const char *const names[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                                         "eighties", "nineties", NULL};
+    static tx_list names_list = {names, 0};
     static const char *const edge[] = {"the", "early", "mid", "late", NULL};
+    static tx_list edge_list = {edge, 0};
     int nd;
     long v = num_at(s, i, &nd);
     size_t j = i + 1;
@@ -472,8 +534,8 @@ static int decade_at(const tx_scan *s, size_t i, size_t *next)
         *next = j + 1;
         return (int)v;
     }
-    int k = word_in(s, i, names);
-    if (k < 0 || i == 0 || (word_in(s, i - 1, edge) < 0 && !is_punct(s, i - 1, '-'))) return 0;
+    int k = word_in(s, i, &names_list);
+    if (k < 0 || i == 0 || (word_in(s, i - 1, &edge_list) < 0 && !is_punct(s, i - 1, '-'))) return 0;
     *next = i + 1;
     return 1920 + 10 * k;
 }
@@ -492,11 +554,13 @@ static bool match_decade(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_modified(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const edge[] = {"earlier", "later", "early", "late", "mid", NULL};
+    static tx_list edge_list = {edge, 0};
     static const char *const mods[] = {"last", "next", "this", "coming", "previous", NULL};
+    static tx_list mods_list = {mods, 0};
     static const int dirs[] = {DIR_LAST, DIR_NEXT, DIR_THIS, DIR_NEXT, DIR_LAST};
     size_t j = i;
-    if (word_in(s, j, edge) >= 0) j += is_punct(s, j + 1, '-') ? 2 : 1;
-    int k = word_in(s, j, mods);
+    if (word_in(s, j, &edge_list) >= 0) j += is_punct(s, j + 1, '-') ? 2 : 1;
+    int k = word_in(s, j, &mods_list);
     if (k < 0) {
         /* "early June", "mid-2008": an edge word before a month or a year */
         if (j == i) return false;
@@ -520,8 +584,9 @@ static bool match_modified(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_relative_day(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const w[] = {"yesterday", "today", "tonight", "tomorrow", NULL};
+    static tx_list w_list = {w, 0};
     static const int off[] = {-1, 0, 0, 1};
-    int k = word_in(s, i, w);
+    int k = word_in(s, i, &w_list);
     if (k < 0) return false;
     *h = (tx_hit){.kind = TX_REL, .unit = U_DAY, .off = off[k]};
     return hit_end(s, h, i, i + 1);
@@ -537,6 +602,7 @@ static bool match_relative_day(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_anaphor(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const units[] = {"day", "week", "month", "year", "quarter", NULL};
+    static tx_list units_list = {units, 0};
     size_t j;
     int off = 0;
     bool same = false;
@@ -547,7 +613,7 @@ static bool match_anaphor(const tx_scan *s, size_t i, tx_hit *h)
     else if (is_word(s, i + 1, "latest") && is_word(s, i + 2, "period")) j = i + 2;
     else if (is_word(s, i + 1, "next") && (is_word(s, i + 2, "day") || is_word(s, i + 2, "morning"))) { j = i + 2; off = 1; }
     else return false;
-    int u = word_in(s, j, units);
+    int u = word_in(s, j, &units_list);
     if (u < 0 && off == 1 && is_word(s, j, "morning")) u = U_DAY;
     /* "that period", "the latest period": the period named last itself,
      * of whatever length ("net rose in the third quarter ... the latest
@@ -567,10 +633,11 @@ static bool match_the_day(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const stop[] = {"after", "before", "of", "when", "that", "which", "earlier", "later",
                                        "following", "before", "he", "she", "they", "it", "we", "i", NULL};
+    static tx_list stop_list = {stop, 0};
     if (!is_word(s, i, "the")) return false;
     bool same = is_word(s, i + 1, "same");
     size_t j = i + 1 + same;
-    if (!is_word(s, j, "day") || word_in(s, j + 1, stop) >= 0 || is_punct(s, j + 1, '\'')
+    if (!is_word(s, j, "day") || word_in(s, j + 1, &stop_list) >= 0 || is_punct(s, j + 1, '\'')
         || is_punct(s, j + 1, 0x2019))
         return false;
     *h = (tx_hit){.kind = same ? TX_SAME_DAY : TX_REL, .unit = U_DAY};
@@ -582,14 +649,17 @@ static bool match_the_day(const tx_scan *s, size_t i, tx_hit *h)
 static const char *const unit_words[] = {"second", "seconds", "minute", "minutes", "hour", "hours", "day",
     "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
     "centuries", "quarter", "quarters", NULL};
+static tx_list unit_words_list = {unit_words, 0};
 static const char *const unit_codes[] = {"S", "S", "M", "M", "H", "H", "D", "D", "W", "W", "M", "M", "Y", "Y",
     "DE", "DE", "CE", "CE", "Q", "Q"};
 enum { UNIT_QUARTER = 18 };   /* its index in unit_words */
 static const char *const number_words[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
     "eighteen", "nineteen", NULL};
+static tx_list number_words_list = {number_words, 0};
 static const char *const tens_words[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
     "ninety", NULL};
+static tx_list tens_words_list = {tens_words, 0};
 
 /* The index of the word at i in number_words, in tens_words, or -1: asked
  * of nearly every token, so scan looks them up once. */
@@ -603,6 +673,7 @@ enum { COUNT_NONE = -1, COUNT_VAGUE = -2 };
 static long units_count_at(const tx_scan *s, size_t i, size_t *next)
 {
     static const char *const vague[] = {"several", "few", "many", "some", NULL};
+    static tx_list vague_list = {vague, 0};
     int nd;
     long v = num_at(s, i, &nd);
     if (v >= 0) {
@@ -624,7 +695,7 @@ static long units_count_at(const tx_scan *s, size_t i, size_t *next)
         return u >= 1 && u <= 9 ? t + u : t;
     }
     if (is_word(s, i, "a") || is_word(s, i, "an")) { *next = i + 1; return 1; }
-    if (word_in(s, i, vague) >= 0) { *next = i + 1; return COUNT_VAGUE; }
+    if (word_in(s, i, &vague_list) >= 0) { *next = i + 1; return COUNT_VAGUE; }
     return COUNT_NONE;
 }
 
@@ -674,9 +745,10 @@ static int spelled_year(const tx_scan *s, size_t i, bool asked, size_t *next)
 static bool match_ago(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const units[] = {"day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
+    static tx_list units_list = {units, 0};
     size_t j = i;
     long c = units_count_at(s, i, &j);   /* "Twenty-five years ago": all of the number */
-    int n = c >= 1 && c <= 999 ? (int)c : 0, u = word_in(s, j, units);
+    int n = c >= 1 && c <= 999 ? (int)c : 0, u = word_in(s, j, &units_list);
     if (!n || u < 0 || !is_word(s, j + 1, "ago")) return false;
     /* "a year ago" in business news is the quarter reported on, a year
      * before (TX_YEAR_BEFORE); elsewhere the year before publication */
@@ -755,9 +827,10 @@ static size_t holiday_name_at(const tx_scan *s, size_t i, const char *name)
 static bool match_holiday(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const mods[] = {"last", "next", "this", "past", NULL};
+    static tx_list mods_list = {mods, 0};
     static const int dirs[] = {DIR_LAST, DIR_NEXT, DIR_THIS, DIR_LAST};
     size_t j = i;
-    int k = word_in(s, j, mods);
+    int k = word_in(s, j, &mods_list);
     if (k >= 0) j++;
     if (!is_capitalised(s, j)) return false;
     char c0 = s->low[s->tk[j].start];   /* every name opens with a word: its first letter rules out most */
@@ -809,6 +882,7 @@ static bool match_year_before(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_quarter(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const ord[] = {"first", "second", "third", "fourth", "final", NULL};
+    static tx_list ord_list = {ord, 0};
     /* "the year-ago third quarter", "the 1988 third quarter" */
     size_t at = i;
     bool before = is_word(s, i, "year") && is_punct(s, i + 1, '-') && adjacent(s, i + 1) && adjacent(s, i + 2)
@@ -816,7 +890,7 @@ static bool match_quarter(const tx_scan *s, size_t i, tx_hit *h)
     int named = !before && i > 0 && is_word(s, i - 1, "the") ? year_number(s, i, 1800, 2199) : 0;
     if (named && adjacent(s, i + 1)) named = 0;
     at += before ? 3 : named ? 1 : 0;
-    int q = word_in(s, at, ord);
+    int q = word_in(s, at, &ord_list);
     size_t j = at + 1;
     if (q < 0) return false;
     if (is_punct(s, j, '-') && adjacent(s, j) && adjacent(s, j + 1)) j++;
@@ -840,6 +914,7 @@ static bool match_quarter(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_the_quarter(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const mods[] = {"latest", "recent", "current", NULL};
+    static tx_list mods_list = {mods, 0};
     if (!is_word(s, i, "the")) return false;
     size_t j = i + 1;
     if (is_word(s, j, "comparable")) j++;
@@ -849,7 +924,7 @@ static bool match_the_quarter(const tx_scan *s, size_t i, tx_hit *h)
                     (is_word(s, j + 2, "ago") || is_word(s, j + 2, "earlier"));
     if (year_ago) j += 3;
     if (is_word(s, j, "most") && is_word(s, j + 1, "recent")) j++;
-    int k = year_ago ? -1 : word_in(s, j, mods);
+    int k = year_ago ? -1 : word_in(s, j, &mods_list);
     if (k >= 0) j++;
     if (!is_word(s, j, "quarter") || is_word(s, j + 1, "of") || is_punct(s, j + 1, '-')) return false;
     *h = (tx_hit){.kind = TX_QUARTER, .q = 0, .off = year_ago ? -4 : 0, .dir = k == 2 ? DIR_THIS : DIR_CONTEXT};
@@ -863,14 +938,16 @@ static bool match_the_quarter(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_season(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const seasons[] = {"spring", "summer", "fall", "autumn", "winter", NULL};
+    static tx_list seasons_list = {seasons, 0};
     static const char *const mods[] = {"this", "last", "next", "the", "early", "late", NULL};
+    static tx_list mods_list = {mods, 0};
     static const int dirs[] = {DIR_THIS, DIR_LAST, DIR_NEXT, DIR_CONTEXT, DIR_CONTEXT, DIR_CONTEXT};
     size_t j = i;
-    int k = word_in(s, j, mods), dir = k >= 0 ? dirs[k] : DIR_CONTEXT;
+    int k = word_in(s, j, &mods_list), dir = k >= 0 ? dirs[k] : DIR_CONTEXT;
     if (k >= 0) j++;
     bool past = is_word(s, j, "past");
     if (past) { dir = DIR_LAST; j++; }
-    int se = word_in(s, j, seasons);
+    int se = word_in(s, j, &seasons_list);
     if (se < 0) return false;
     int season = se == 4 ? 4 : se == 3 ? 3 : se + 1;
     size_t after = is_word(s, j + 1, "of") ? j + 2 : j + 1;
@@ -887,8 +964,9 @@ static bool match_season(const tx_scan *s, size_t i, tx_hit *h)
 static bool match_weekend(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const mods[] = {"the", "this", "last", "next", NULL};
+    static tx_list mods_list = {mods, 0};
     static const int dirs[] = {DIR_CONTEXT, DIR_THIS, DIR_LAST, DIR_NEXT};
-    int k = word_in(s, i, mods);
+    int k = word_in(s, i, &mods_list);
     if (k < 0 || !is_word(s, i + 1, "weekend") || is_word(s, i + 2, "of")) return false;
     *h = (tx_hit){.kind = TX_WEEKEND, .dir = (uint8_t)dirs[k]};
     return hit_end(s, h, i, i + 2);
@@ -910,11 +988,13 @@ static bool match_year(const tx_scan *s, size_t i, tx_hit *h)
 {
     static const char *const before[] = {"about", "around", "some", "nearly", "almost", "over", "under",
                                          "than", "roughly", "approximately", "only", "just", "no", "number", NULL};
+    static tx_list before_list = {before, 0};
     static const char *const after[] = {"people", "troops", "soldiers", "yards", "miles", "km", "kilometres",
                                         "kilometers", "metres", "meters", "feet", "employees", "workers", "jobs",
                                         "units", "cars", "vehicles", "shares", "tons", "tonnes", "dollars", "euros",
                                         "points", "pages", "residents", "members", "percent", "per", "aircraft",
                                         "planes", "times", "hours", "minutes", "won", "yen", NULL};
+    static tx_list after_list = {after, 0};
     size_t next;
     int y = spelled_year(s, i, i > 0 && is_word(s, i - 1, "year"), &next);
     if (y) {
@@ -924,11 +1004,11 @@ static bool match_year(const tx_scan *s, size_t i, tx_hit *h)
     y = year_number(s, i, 1800, 2199);
     if (!y) return false;
     if (glued_to_quantity(s, i)) return false;
-    if (i > 0 && word_in(s, i - 1, before) >= 0) return false;
+    if (i > 0 && word_in(s, i - 1, &before_list) >= 0) return false;
     if (adjacent(s, i + 1) && !(is_punct(s, i + 1, '\'') || is_punct(s, i + 1, 0x2019))
         && (s->tk[i + 1].kind != TK_PUNCT || continues_number(s, i + 1) || is_punct(s, i + 1, '%')))
         return false;
-    if (word_in(s, i + 1, after) >= 0) return false;
+    if (word_in(s, i + 1, &after_list) >= 0) return false;
     *h = (tx_hit){.kind = TX_YEAR, .y = y};
     return hit_end(s, h, i, i + 1);
 }
@@ -968,13 +1048,15 @@ static bool future_word(const tx_scan *s, size_t i)
 {
     static const char *const w[] = {"will", "shall", "ll", "should", "upcoming", "scheduled", "slated",
                                     "next", "coming", "tomorrow", "effective", NULL};
+    static tx_list w_list = {w, 0};
     static const char *const before_to[] = {"set", "plan", "plans", "planned", "expected", "hope", "hopes",
                                             "hoped", "hoping", "aim", "aims", "intend", "intends", "due", NULL};
-    if (word_in(s, i, w) >= 0) return true;
+    static tx_list before_to_list = {before_to, 0};
+    if (word_in(s, i, &w_list) >= 0) return true;
     /* reported future: "said the rules would take effect in June"; not
      * "would have" */
     if (is_word(s, i, "would") && !is_word(s, i + 1, "have") && !is_word(s, i + 1, "ve")) return true;
-    return word_in(s, i, before_to) >= 0 && is_word(s, i + 1, "to");
+    return word_in(s, i, &before_to_list) >= 0 && is_word(s, i + 1, "to");
 }
 
 /* How far after a time expression a future marker still governs it
@@ -988,7 +1070,8 @@ static bool future_word(const tx_scan *s, size_t i)
 static bool clause_opener(const tx_scan *s, size_t i)
 {
     static const char *const w[] = {"that", "which", "who", "because", "but", "while", "although", NULL};
-    return word_in(s, i, w) >= 0;
+    static tx_list w_list = {w, 0};
+    return word_in(s, i, &w_list) >= 0;
 }
 
 /* Marks each token whose sentence has a future marker before it, or at
@@ -1020,9 +1103,10 @@ static bool past_cue(const tx_scan *s, size_t i)
 {
     static const char *const w[] = {"said", "announced", "told", "reported", "met", "held", "revealed",
                                     "confirmed", "stated", "added", "was", "were", NULL};
+    static tx_list w_list = {w, 0};
     if (i > 0 && is_word(s, i - 1, "on")) i--;
     if (i == 0 || s->tk[i - 1].kind != TK_WORD) return false;
-    if (word_in(s, i - 1, w) >= 0) return true;
+    if (word_in(s, i - 1, &w_list) >= 0) return true;
     /* a speech verb in the past: "predicted Wednesday", "testified Monday" */
     const tx_tok *k = &s->tk[i - 1];
     size_t n = k->end - k->start;
@@ -1359,8 +1443,8 @@ static void scan(const char *text, size_t len, tx_scan *s, tx_hits *hits)
         uint32_t len = s->tk[i].end - s->tk[i].start;
         char c0 = s->low[s->tk[i].start];
         bool may = s->tk[i].kind == TK_WORD && len >= 3 && len <= 9 && c0 && strchr("zotfsen", c0);
-        s->tk[i].num = (int8_t)(may ? word_in(s, i, number_words) : -1);
-        s->tk[i].tens = (int8_t)(may && len >= 5 && len <= 7 && c0 != 'z' && c0 != 'o' ? word_in(s, i, tens_words) : -1);
+        s->tk[i].num = (int8_t)(may ? word_in(s, i, &number_words_list) : -1);
+        s->tk[i].tens = (int8_t)(may && len >= 5 && len <= 7 && c0 != 'z' && c0 != 'o' ? word_in(s, i, &tens_words_list) : -1);
     }
     s->future = xcalloc(s->n + 1, 1);
     mark_future(s);
@@ -1405,10 +1489,14 @@ static size_t first_token_at(const tx_scan *s, uint32_t start)
 static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_t *next)
 {
     static const char *const relative[] = {"ago", "from", "since", NULL};
+    static tx_list relative_list = {relative, 0};
     static const char *const after_second[] = {"ago", "later", "earlier", "before", "after", "or", "and", "to",
                                                "of", "in", "for", "on", "at", NULL};
+    static tx_list after_second_list = {after_second, 0};
     static const char *const rates[] = {"twice", "times", "once", "per", NULL};
+    static tx_list rates_list = {rates, 0};
     static const char *const more[] = {"more", "additional", "extra", "further", NULL};
+    static tx_list more_list = {more, 0};
     size_t j = 0, u;
     long n = units_count_at(s, i, &j);
     bool hyphen = false;
@@ -1417,18 +1505,18 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
          * "in recent weeks", "the coming months": one up to or from now */
         bool lead = is_word(s, i, "for") || is_word(s, i, "over");
         if (!lead && !is_word(s, i, "recent") && !is_word(s, i, "coming")) return false;
-        int k = word_in(s, i + 1, unit_words);
-        if (k < 6 || k % 2 == 0 || word_in(s, i + 2, relative) >= 0) return false;
+        int k = word_in(s, i + 1, &unit_words_list);
+        if (k < 6 || k % 2 == 0 || word_in(s, i + 2, &relative_list) >= 0) return false;
         *x = (an_timex){.start = s->tk[lead ? i + 1 : i].start, .end = s->tk[i + 1].end, .day = DAY_NONE,
                         .granularity = 3, .type = AN_TX_DURATION, .value = arena_printf(a, "PX%s", unit_codes[k])};
         *next = i + 2;
         return true;
     }
-    if (n >= 1 && word_in(s, j, more) >= 0) j++;   /* "two more weeks", "an additional year" */
+    if (n >= 1 && word_in(s, j, &more_list) >= 0) j++;   /* "two more weeks", "an additional year" */
     hyphen = is_punct(s, j, '-') && adjacent(s, j) && adjacent(s, j + 1);
     u = hyphen ? j + 1 : j;
-    int k = word_in(s, u, unit_words);
-    if (k < 0 || (hyphen && k % 2) || word_in(s, u + 1, relative) >= 0) return false;
+    int k = word_in(s, u, &unit_words_list);
+    if (k < 0 || (hyphen && k % 2) || word_in(s, u + 1, &relative_list) >= 0) return false;
     /* an age: "a 6-year-old boy", "52 years old" */
     if (is_word(s, u + 1, "old") || (is_punct(s, u + 1, '-') && adjacent(s, u + 1) && is_word(s, u + 2, "old")))
         return false;
@@ -1436,10 +1524,10 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
     if (article && k % 2) return false;                                   /* "a days" */
     if (k / 2 == UNIT_QUARTER / 2 && (article || hyphen || is_word(s, u + 1, "of") || n == COUNT_VAGUE))
         return false;                                                     /* "a quarter of", "three-quarter" */
-    if (k == 0 && in_range(s, u + 1) && s->tk[u + 1].kind == TK_WORD && word_in(s, u + 1, after_second) < 0)
+    if (k == 0 && in_range(s, u + 1) && s->tk[u + 1].kind == TK_WORD && word_in(s, u + 1, &after_second_list) < 0)
         return false;                                                     /* "a second term" */
-    if (article && i > 0 && (word_in(s, i - 1, rates) >= 0 || s->tk[i - 1].kind == TK_NUM ||
-                             word_in(s, i - 1, unit_words) >= 0))
+    if (article && i > 0 && (word_in(s, i - 1, &rates_list) >= 0 || s->tk[i - 1].kind == TK_NUM ||
+                             word_in(s, i - 1, &unit_words_list) >= 0))
         return false;                                                     /* "24 hours a day" */
     if (i > 1 && s->tk[i].kind == TK_NUM && continues_number(s, i - 1) && s->tk[i - 2].kind == TK_NUM &&
         adjacent(s, i - 1))
@@ -1463,15 +1551,16 @@ static bool set_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_t *ne
 {
     static const char *const adverbs[] = {"daily", "nightly", "weekly", "monthly", "annually", "yearly",
                                           "hourly", NULL};
+    static tx_list adverbs_list = {adverbs, 0};
     static const char *const adverb_values[] = {"P1D", "P1D", "P1W", "P1M", "P1Y", "P1Y", "PT1H"};
     size_t end;
     const char *value = NULL;
-    int k = word_in(s, i, adverbs);
+    int k = word_in(s, i, &adverbs_list);
     if (k >= 0 && !is_capitalised(s, i) && !(i > 0 && (is_word(s, i - 1, "the") || is_word(s, i - 1, "a")))) {
         value = adverb_values[k];
         end = i;
     } else if (is_word(s, i, "every") || is_word(s, i, "each")) {
-        int w = word_in(s, i + 1, weekday_name), u = word_in(s, i + 1, unit_words);
+        int w = word_in(s, i + 1, &weekday_name_list), u = word_in(s, i + 1, &unit_words_list);
         if (w >= 0) value = arena_printf(a, "XXXX-WXX-%d", w + 1);
         else if (u >= 0 && !(u % 2)) value = arena_printf(a, "P%s1%s", u < 6 ? "T" : "", unit_codes[u]);
         end = i + 1;
@@ -1491,7 +1580,8 @@ static bool time_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, arena 
     int nd, nd2;
     /* "noon", "midday", "midnight" (TimeML writes midnight T24:00) */
     static const char *const named[] = {"noon", "midday", "midnight", NULL};
-    int k = word_in(s, i, named);
+    static tx_list named_list = {named, 0};
+    int k = word_in(s, i, &named_list);
     if (k >= 0) {
         int y, m, d;
         if (pub != DAY_NONE) day_to_ymd(pub, &y, &m, &d);
@@ -1537,13 +1627,14 @@ static bool time_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, arena 
 /* Parts of the day and their TimeML codes: "Friday morning" is the
  * morning of that Friday, 1998-08-07TMO. */
 static const char *const day_parts[] = {"morning", "afternoon", "evening", "night", "overnight", NULL};
+static tx_list day_parts_list = {day_parts, 0};
 static const char *const day_part_codes[] = {"MO", "AF", "EV", "NI", "NI"};
 
 /* "this morning", "this afternoon", "last night": a part of the
  * publication day (last night: of the day before). */
 static bool day_part_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, arena *a, size_t *next)
 {
-    int k = word_in(s, i + 1, day_parts);
+    int k = word_in(s, i + 1, &day_parts_list);
     bool last = is_word(s, i, "last");
     if (k < 0 || k == 4 || !(is_word(s, i, "this") || (last && k == 3))) return false;
     char *value = NULL;
@@ -1568,10 +1659,12 @@ static bool day_part_at(const tx_scan *s, size_t i, int32_t pub, an_timex *x, ar
 static bool reference_at(const tx_scan *s, size_t i, an_timex *x, size_t *next)
 {
     static const char *const words[] = {"now", "currently", "recently", NULL};
+    static tx_list words_list = {words, 0};
     static const char *const values[] = {"PRESENT_REF", "PRESENT_REF", "PAST_REF"};
     static const char *const joins[] = {"and", "or", "but", "of", "in", "to", "for", "with", "is", "was", "will",
                                         "that", "as", "at", "on", "by", NULL};
-    int k = word_in(s, i, words);
+    static tx_list joins_list = {joins, 0};
+    int k = word_in(s, i, &words_list);
     size_t end = i;
     const char *value = k >= 0 ? values[k] : NULL;
     /* "the near future", "the foreseeable future", "the near term", "the
@@ -1585,7 +1678,7 @@ static bool reference_at(const tx_scan *s, size_t i, an_timex *x, size_t *next)
     } else if (k < 0 && is_word(s, i, "the") && (is_word(s, i + 1, "past") || is_word(s, i + 1, "future"))) {
         /* a noun or number after it: "the past two years", "the future president" */
         if (in_range(s, i + 2) && (s->tk[i + 2].kind == TK_NUM ||
-                                   (s->tk[i + 2].kind == TK_WORD && word_in(s, i + 2, joins) < 0)))
+                                   (s->tk[i + 2].kind == TK_WORD && word_in(s, i + 2, &joins_list) < 0)))
             return false;
         value = is_word(s, i + 1, "past") ? "PAST_REF" : "FUTURE_REF";
         end = i + 1;
@@ -1634,7 +1727,8 @@ static size_t skip_zone(const tx_scan *s, size_t i)
 {
     static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et",
                                         "bst", "cet", "cest", NULL};
-    if (word_in(s, i, zones) >= 0) i++;
+    static tx_list zones_list = {zones, 0};
+    if (word_in(s, i, &zones_list) >= 0) i++;
     else if (is_word(s, i, "local") && is_word(s, i + 1, "time")) i += 2;
     /* the same time elsewhere, in brackets: "10:35 a.m. (0735 GMT) Friday" */
     if (is_punct(s, i, '('))
@@ -1727,7 +1821,7 @@ size_t an_find_times(const char *text, size_t len, int32_t published, arena *a, 
         }
         /* "Friday morning", "tomorrow night": that day's part, a TIME */
         int part = (h->kind == TX_WEEKDAY || (h->kind == TX_REL && h->unit == U_DAY)) && !v.week && v.gran == 0
-                   ? word_in(&s, h->next, day_parts) : -1;
+                   ? word_in(&s, h->next, &day_parts_list) : -1;
         if (part >= 0 && part != 4 && s.tk[h->next].gap == 1) {
             r[k].end = s.tk[h->next].end;
             r[k].type = AN_TX_TIME;

@@ -2,6 +2,8 @@
  * publication day inferred from a text (timex_infer.c). The sentences are
  * written for these tests; the seed checks find their phrases at run time. */
 #include "testutil.h"
+
+#include <ctype.h>
 #include "analyze/analyze.h"
 
 static arena A;
@@ -679,6 +681,39 @@ static void infers_the_latest_full_date_or_nothing(void **st)
     assert_int_equal(an_infer_published(&empty, NULL, 0, &A, NULL), DAY_NONE);
 }
 
+/* Time words are words in any case: each list's words are looked up
+ * through a filter of their first two letters and length (word_in), which
+ * must read "LAST", "Last" and "last" alike. Every phrase here is found and
+ * valued the same in lower case, capitalised and in capitals. */
+static void time_words_in_any_case(void **st)
+{
+    (void)st;
+    int32_t pub = FRI_2018_06_15;
+    static const char *const phrases[] = {
+        "yesterday", "tonight", "tomorrow", "last week", "next month", "this year", "three weeks ago",
+        "twenty years ago", "earlier this year", "later this month", "the weekend", "next weekend",
+        "this spring", "last winter", "the first quarter", "two more weeks", "for decades", "every day",
+        "a year earlier", "several months", "eleven days", "that same day", NULL};
+    for (int k = 0; phrases[k]; k++) {
+        char forms[3][96];   /* lower case, Capitalised, CAPITALS */
+        size_t n = strlen(phrases[k]);
+        for (int f = 0; f < 3; f++) {
+            snprintf(forms[f], sizeof forms[f], "It happened %s and ended.", phrases[k]);
+            char *p = forms[f] + 12;
+            for (size_t j = 0; j < n; j++)
+                if (f == 2 || (f == 1 && (j == 0 || p[j - 1] == ' '))) p[j] = (char)toupper((unsigned char)p[j]);
+        }
+        const char *want = value_at(forms[0], pub, phrases[k]);
+        if (!strcmp(want, "-")) fail_msg("'%s' is no time expression in lower case", phrases[k]);
+        for (int f = 1; f < 3; f++) {
+            char phrase[64];
+            snprintf(phrase, sizeof phrase, "%.*s", (int)n, forms[f] + 12);
+            const char *got = value_at(forms[f], pub, phrase);
+            if (strcmp(want, got)) fail_msg("'%s': %s in lower case, %s as '%s'", phrases[k], want, got, phrase);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -704,6 +739,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(anaphoric_periods_follow_the_last_one_named, setup, teardown),
         cmocka_unit_test_setup_teardown(more_durations, setup, teardown),
         cmocka_unit_test_setup_teardown(every_number_word_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(time_words_in_any_case, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_dates_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_on_friday_is_the_weekday, setup, teardown),
         cmocka_unit_test_setup_teardown(infers_from_a_dateline_and_the_year_of_the_text, setup, teardown),
