@@ -115,6 +115,10 @@ void an_linear_free(an_linear *m);
  * "off", the file it names (none, with a message, if unreadable), else
  * the compiled-in text builtin. */
 void an_linear_load(an_linear *m, int k, const char *var, const char *builtin);
+/* The same, and each(text, len, ctx) then sees the text the weights were
+ * read from (nothing when var is "off"). */
+void an_linear_load_with(an_linear *m, int k, const char *var, const char *builtin,
+                         void (*each)(const char *text, size_t len, void *ctx), void *ctx);
 
 /* tagger.c: the learned class of each word into tags (s->n of them), from
  * the words and the rules' candidates so far: 0 for none, else 2k - 1 for

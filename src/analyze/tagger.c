@@ -42,15 +42,18 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void load_fixed(void);
 static void load_sums(void);
+static void collect_keys(const char *text, size_t len, void *ctx);
+static void load_kind_rows(void);
 
 static void load(void)
 {
     const char *dump = getenv("SL_TAGGER_FEATURES");
     dump_to = dump && *dump ? fopen(dump, "a") : NULL;
-    an_linear_load(&model, AN_TAG_N, "SL_TAGGER", an_tagger_builtin);
+    an_linear_load_with(&model, AN_TAG_N, "SL_TAGGER", an_tagger_builtin, collect_keys, NULL);
     an_linear_load(&wordclass, AN_WORDCLASS_SIZES, "SL_WORDCLASS", an_wordclass_builtin);
     load_fixed();
     load_sums();
+    load_kind_rows();
 }
 
 static _Atomic int use = 1;
@@ -450,6 +453,8 @@ static void load_fixed(void)
     }
 }
 
+static void shape_row(int w, const char *sh, size_t shn, int p, double *z);
+
 /* The weights of prev_features for class p before a word joined to it,
  * into z: those of the class and the word ("Lw", "Ls") looked up, the rest
  * from load_fixed. Both ways of scoring sum them here. */
@@ -457,9 +462,7 @@ static void prev_row(const an_ntok *k, const char *sh, size_t shn, int p, double
 {
     sink o = {NULL, z};
     feat2(&o, "Lw", class_code + p, 1, k->key, k->klen);
-    feat2(&o, "Ls", class_code + p, 1, sh, shn);
-    add_row(z, fixed_l[p]);
-    add_row(z, fixed_lc[p][word_kind(k)]);
+    shape_row(word_kind(k), sh, shn, p, z);
 }
 
 /* z[c] - log sum_c' exp z[c'], computed from the largest. */
@@ -556,6 +559,130 @@ static form_slot *thread_forms(void)
     return c;
 }
 
+/* The rows of the class before (prev_row) of most words a form misses in
+ * the cache are alike: the model has "Lw=<class>|<word>" for some two
+ * thousand words and "Ls=<class>|<shape>" for about a dozen shapes, and a
+ * word without "Lw" has the rows of its kind (word_kind) and shape, or of
+ * its kind alone when its shape has no "Ls". At load, the words those
+ * features name are kept as hashes, and the rows of each kind with each
+ * such shape and with none, and their exponentials, are summed once, by
+ * the same steps as prev_row, so that they are the same to the bit. A word
+ * whose hash is kept (or a collision) is summed as before. */
+#define LS_SHAPES 64
+
+typedef struct kind_rows {
+    double prev[AN_TAG_N][AN_TAG_N], eprev[AN_TAG_N][AN_TAG_N];
+} kind_rows;
+
+static uint64_t *lw_keys;     /* open-addressed hashes (| 1), 0 empty */
+static size_t lw_mask;
+static char ls_shape[LS_SHAPES][16];
+static uint8_t ls_len[LS_SHAPES];
+static int ls_n = -1;         /* -1: too many, or not loaded: no kind rows */
+static kind_rows *rows_by[LS_SHAPES + 1][3];   /* by shape (ls_n: none) and kind */
+
+static uint64_t key_hash(const char *t, size_t n) { return hash64(t, n, 0x1e5) | 1; }
+
+static bool key_in(const uint64_t *set, size_t mask, uint64_t h)
+{
+    for (size_t j = h & mask; set[j]; j = (j + 1) & mask)
+        if (set[j] == h) return true;
+    return false;
+}
+
+/* The value of an "Lw=" (kind 0) or "Ls=" (kind 1) line past "<class>|"
+ * into *v, *n; -1 for another line. */
+static int prev_line(const char *line, const char *eol, const char **v, size_t *n)
+{
+    if (eol - line < 6 || line[0] != 'L' || (line[1] != 'w' && line[1] != 's') || line[2] != '=' || line[4] != '|')
+        return -1;
+    const char *tab = memchr(line, '\t', (size_t)(eol - line));
+    if (!tab || tab < line + 5) return -1;
+    *v = line + 5;
+    *n = (size_t)(tab - *v);
+    return line[1] == 's';
+}
+
+static int shape_index(const char *sh, size_t n)
+{
+    for (int j = 0; j < ls_n; j++)
+        if (ls_len[j] == n && !memcmp(ls_shape[j], sh, n)) return j;
+    return -1;
+}
+
+static void collect_keys(const char *text, size_t len, void *ctx)
+{
+    (void)ctx;
+    size_t words = 0, cap = 64;
+    ls_n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (const char *p = text, *end = text + len; p < end;) {
+            const char *eol = memchr(p, '\n', (size_t)(end - p));
+            if (!eol) eol = end;
+            const char *v;
+            size_t n;
+            int k = prev_line(p, eol, &v, &n);
+            if (k == 0 && pass == 0) words++;
+            if (k == 0 && pass == 1) {
+                uint64_t h = key_hash(v, n);
+                size_t j = h & lw_mask;
+                while (lw_keys[j] && lw_keys[j] != h) j = (j + 1) & lw_mask;
+                lw_keys[j] = h;
+            }
+            if (k == 1 && pass == 0 && ls_n >= 0 && shape_index(v, n) < 0) {
+                if (ls_n == LS_SHAPES || n >= sizeof ls_shape[0]) ls_n = -1;
+                else memcpy(ls_shape[ls_n], v, n), ls_len[ls_n++] = (uint8_t)n;
+            }
+            p = eol + 1;
+        }
+        if (pass == 0) {
+            while (cap < 4 * words) cap *= 2;
+            lw_keys = xcalloc(cap, sizeof *lw_keys);
+            lw_mask = cap - 1;
+        }
+    }
+}
+
+/* The weights of prev_features for class p before a word of kind w (its
+ * word_kind) and shape sh, but for "Lw": prev_row's last steps. */
+static void shape_row(int w, const char *sh, size_t shn, int p, double *z)
+{
+    sink o = {NULL, z};
+    feat2(&o, "Ls", class_code + p, 1, sh, shn);
+    add_row(z, fixed_l[p]);
+    add_row(z, fixed_lc[p][w]);
+}
+
+/* After load_fixed: the rows of each kind of word without "Lw", for each
+ * shape the model has "Ls" for and for the others. */
+static void load_kind_rows(void)
+{
+    if (ls_n < 0 || !lw_keys) {
+        ls_n = -1;
+        return;
+    }
+    for (int j = 0; j <= ls_n; j++)
+        for (int w = 0; w < 3; w++) {
+            kind_rows *r = rows_by[j][w] = xcalloc(1, sizeof *r);
+            for (int p = 0; p < AN_TAG_N; p++) {
+                shape_row(w, j < ls_n ? ls_shape[j] : "", j < ls_n ? ls_len[j] : 0, p, r->prev[p]);
+                for (int c = 0; c < AN_TAG_N; c++) r->eprev[p][c] = exp(r->prev[p][c]);
+            }
+        }
+}
+
+/* The rows of word k of shape sh when they are its kind's and shape's
+ * alone (no "Lw" for its key), else NULL. */
+static const kind_rows *rows_of_kind(const an_ntok *k, const char *sh, size_t shn)
+{
+    if (ls_n < 0 || (size_t)k->klen + 2 >= FEAT_MAX) return NULL;
+    for (size_t j = 0; j < k->klen; j++)   /* written '_' in a feature */
+        if (k->key[j] == ' ' || k->key[j] == '\t' || k->key[j] == '\n') return NULL;
+    if (key_in(lw_keys, lw_mask, key_hash(k->key, k->klen))) return NULL;
+    int j = shape_index(sh, shn);
+    return rows_by[j < 0 ? ls_n : j][word_kind(k)];
+}
+
 static void sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn)
 {
     memset(v, 0, sizeof *v);
@@ -564,6 +691,12 @@ static void sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn)
     for (int r = 0; r < NEAR_N; r++) {
         o.z = v->near[r];
         near_features(k, sh, shn, r, &o);
+    }
+    const kind_rows *r = rows_of_kind(k, sh, shn);
+    if (r) {
+        memcpy(v->prev, r->prev, sizeof v->prev);
+        memcpy(v->eprev, r->eprev, sizeof v->eprev);
+        return;
     }
     for (int p = 0; p < AN_TAG_N; p++) {
         prev_row(k, sh, shn, p, v->prev[p]);

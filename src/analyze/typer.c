@@ -154,7 +154,8 @@ int an_linear_pick(const an_linear *m, const char *features, size_t len)
     return best;
 }
 
-void an_linear_load(an_linear *m, int k, const char *var, const char *builtin)
+void an_linear_load_with(an_linear *m, int k, const char *var, const char *builtin,
+                         void (*each)(const char *text, size_t len, void *ctx), void *ctx)
 {
     const char *path = getenv(var);
     if (path && !strcmp(path, "off")) {
@@ -163,6 +164,7 @@ void an_linear_load(an_linear *m, int k, const char *var, const char *builtin)
     }
     if (!path || !*path) {
         an_linear_parse(m, k, builtin, strlen(builtin));
+        if (each) each(builtin, strlen(builtin), ctx);
         return;
     }
     buf b;
@@ -170,7 +172,13 @@ void an_linear_load(an_linear *m, int k, const char *var, const char *builtin)
     if (!buf_read_file(&b, path))
         fprintf(stderr, "storyline: %s=%s: cannot read it; going on without the model\n", var, path);
     an_linear_parse(m, k, b.data ? b.data : "", b.len);
+    if (each) each(b.data ? b.data : "", b.len, ctx);
     buf_free(&b);
+}
+
+void an_linear_load(an_linear *m, int k, const char *var, const char *builtin)
+{
+    an_linear_load_with(m, k, var, builtin, NULL, NULL);
 }
 
 static an_linear model;
