@@ -78,18 +78,33 @@ static void count_shared(const buf *w, void *ctx)
     if (map_get(o->body, w->data, w->len)) o->shared++;
 }
 
-static void body_words(const ex_doc *doc, map *m, buf *fold)
+/* The content words of a page's body, gathered when first asked for: most
+ * pages have no header line that needs them, and a long body costs a pass
+ * over all its words. */
+typedef struct body {
+    const ex_doc *doc;
+    map           words;
+    bool          built;
+} body;
+
+static const map *body_words(body *bd, buf *fold)
 {
-    for (size_t i = 0; i < doc->n; i++)
-        if (doc->b[i].cls == EX_GOOD && doc->b[i].role == EX_ROLE_NONE)
-            each_content_word(doc->b[i].text, fold, add_word, m);
+    if (!bd->built) {
+        const ex_doc *doc = bd->doc;
+        for (size_t i = 0; i < doc->n; i++)
+            if (doc->b[i].cls == EX_GOOD && doc->b[i].role == EX_ROLE_NONE)
+                each_content_word(doc->b[i].text, fold, add_word, &bd->words);
+        bd->built = true;
+    }
+    return &bd->words;
 }
 
 /* Does b speak of what the body speaks of: a quarter of its content words,
  * and at least two, found in the body? With no body to compare with, a lone
  * headline is not rejected for want of one. */
-static bool shares_with_body(const ex_block *b, const map *body, buf *fold)
+static bool shares_with_body(const ex_block *b, body *bd, buf *fold)
 {
+    const map *body = body_words(bd, fold);
     if (!body->len) return true;
     overlap o = {body, 0, 0};
     each_content_word(b->text, fold, count_shared, &o);
@@ -143,7 +158,7 @@ static bool outranks(title_rank a, title_rank b)
 }
 
 /* Is block i a title candidate? Then fill in its rank. */
-static bool candidate(const ex_doc *doc, size_t from, size_t to, size_t i, const map *body,
+static bool candidate(const ex_doc *doc, size_t from, size_t to, size_t i, body *body,
                       buf *fold, title_rank *r)
 {
     const ex_block *b = &doc->b[i];
@@ -162,11 +177,10 @@ ex_span ex_find_title(ex_doc *doc, size_t first_body, const char *given)
 {
     ex_span g = ex_trim((ex_span){given ? given : "", given ? strlen(given) : 0});
     if (g.n) { title_given(doc, first_body, g); return g; }
-    map body;
+    body body = {doc, {0}, false};
     buf fold;
-    map_init(&body);
+    map_init(&body.words);
     buf_init(&fold);
-    body_words(doc, &body, &fold);
     title_rank best = {0}, r;
     bool found = false;
     size_t segment = 0, from = first_body > EX_HEADER_BLOCKS ? first_body - EX_HEADER_BLOCKS : 0;
@@ -178,7 +192,7 @@ ex_span ex_find_title(ex_doc *doc, size_t first_body, const char *given)
             found = true;
         }
     }
-    map_free(&body);
+    map_free(&body.words);
     buf_free(&fold);
     if (!found) return (ex_span){NULL, 0};
     doc->b[best.index].role = EX_ROLE_TITLE;
@@ -191,13 +205,12 @@ ex_span ex_find_subtitle(ex_doc *doc, size_t first_body)
     while (i < first_body && doc->b[i].role != EX_ROLE_TITLE) i++;
     for (i++; i < first_body && doc->b[i].role == EX_ROLE_BYLINE; i++) {}
     if (i >= first_body || !headline_shape(&doc->b[i], EX_SUBTITLE_WORDS)) return (ex_span){NULL, 0};
-    map body;
+    body body = {doc, {0}, false};
     buf fold;
-    map_init(&body);
+    map_init(&body.words);
     buf_init(&fold);
-    body_words(doc, &body, &fold);
     bool shares = shares_with_body(&doc->b[i], &body, &fold);
-    map_free(&body);
+    map_free(&body.words);
     buf_free(&fold);
     if (!shares) return (ex_span){NULL, 0};
     doc->b[i].role = EX_ROLE_SUBTITLE;

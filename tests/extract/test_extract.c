@@ -413,6 +413,18 @@ static void test_title_question(void **state)
     assert_int_equal(f->art.n_paragraphs, 2);
 }
 
+/* A header line shaped like a headline that shares nothing with the body
+ * (here a teaser for another story) is not the title: the title speaks of
+ * what the body speaks of (title.c, shares_with_body). */
+static void test_title_speaks_of_the_body(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(run(f, "Gardeners brace for an early spring frost\n\n"
+                            "Council shuts harbour bridge to lorries\n\n"
+                            PARA1 "\n\n" PARA2 "\n"), SL_OK);
+    assert_string_equal(f->art.title, "Council shuts harbour bridge to lorries");
+}
+
 static void test_page_title_wins(void **state)
 {
     fixture *f = *state;
@@ -787,6 +799,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_title_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_and_subtitle, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_question, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_title_speaks_of_the_body, setup, teardown),
         cmocka_unit_test_setup_teardown(test_page_title_wins, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_paragraph_between_good_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_signoff_template_disclaimer_dropped, setup, teardown),
