@@ -1051,12 +1051,16 @@ static const an_type tag_type[] = {[AN_TAG_PER] = AN_PERSON, [AN_TAG_ORG] = AN_O
                                    [AN_TAG_LOC] = AN_PLACE};
 
 /* The name [t0, t1) the tagger found: the rules' candidate of the same
- * words takes its type (and keeps its key and role), else a new one. */
-static void take_tagged(an_scan *s, size_t t0, size_t t1, an_type type, size_t n_rules, uint8_t *kept)
+ * words takes its type (and keeps its key and role), else a new one. The
+ * rules' candidates that are not skipped are found by their first word:
+ * at[t] is the first of those starting at word t, next[c] the one after c
+ * (SIZE_MAX: none), in the order of the candidates. */
+static void take_tagged(an_scan *s, size_t t0, size_t t1, an_type type, const size_t *at, const size_t *next,
+                        uint8_t *kept)
 {
-    for (size_t c = 0; c < n_rules; c++) {
+    for (size_t c = at[t0]; c != SIZE_MAX; c = next[c]) {
         an_cand *a = &s->cands.v[c];
-        if (a->skip || a->t0 != t0 || a->t1 != t1) continue;
+        if (a->t1 != t1) continue;
         kept[c] = 1;
         if (a->type != type && type != AN_PERSON) a->role = NULL;
         a->type = (uint8_t)type;
@@ -1090,11 +1094,21 @@ static void apply_tags(an_scan *s)
     uint8_t *tags = calloc(s->n + 1, 1);
     size_t n_rules = s->cands.n;
     uint8_t *kept = calloc(n_rules + 1, 1), *locked = calloc(s->n + 1, 1);
-    if (!tags || !kept || !locked || !an_tag(s, tags)) {
+    size_t *at = malloc((s->n + 1) * sizeof *at), *next = malloc((n_rules + 1) * sizeof *next);
+    if (!tags || !kept || !locked || !at || !next || !an_tag(s, tags)) {
         free(tags);
         free(kept);
         free(locked);
+        free(at);
+        free(next);
         return;
+    }
+    for (size_t t = 0; t <= s->n; t++) at[t] = SIZE_MAX;
+    for (size_t c = n_rules; c-- > 0;) {
+        const an_cand *a = &s->cands.v[c];
+        if (a->skip || a->t0 > s->n) continue;
+        next[c] = at[a->t0];
+        at[a->t0] = c;
     }
     for (size_t c = 0; c < n_rules; c++) {
         const an_cand *a = &s->cands.v[c];
@@ -1126,7 +1140,7 @@ static void apply_tags(an_scan *s)
                 }
                 ty = AN_ORGANISATION;
             }
-            take_tagged(s, i, j, ty, n_rules, kept);
+            take_tagged(s, i, j, ty, at, next, kept);
         }
         i = j;
     }
@@ -1135,6 +1149,8 @@ static void apply_tags(an_scan *s)
     free(tags);
     free(kept);
     free(locked);
+    free(at);
+    free(next);
 }
 
 static void collect_lower(an_scan *s)
