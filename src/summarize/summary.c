@@ -33,10 +33,31 @@ typedef struct {
     size_t n_articles;
 } centrality;
 
-static int cmp_u64(const void *a, const void *b)
+/* w[0..n) in increasing order: by insertion when short (a sentence), else
+ * by radix, a byte at a time from the lowest (an article's words; qsort
+ * with a comparison call per step was 1.5% of ingesting real news). */
+static void sort_u64(uint64_t *w, size_t n)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    if (n <= 32) {
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = w[i];
+            size_t j = i;
+            for (; j > 0 && w[j - 1] > x; j--) w[j] = w[j - 1];
+            w[j] = x;
+        }
+        return;
+    }
+    uint64_t *tmp = xmalloc(n * sizeof *tmp), *from = w, *to = tmp;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++) count[(from[i] >> shift & 0xff) + 1]++;
+        for (int b = 0; b < 256; b++) count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++) to[count[from[i] >> shift & 0xff]++] = from[i];
+        uint64_t *t = from;
+        from = to;
+        to = t;
+    }
+    free(tmp);   /* eight passes: the sorted words are back in w */
 }
 
 size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, size_t *all)
@@ -57,7 +78,7 @@ size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, 
         }
         w[n++] = hash64(fold->data, fold->len, 0);
     }
-    qsort(w, n, sizeof *w, cmp_u64);
+    sort_u64(w, n);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) if (!k || w[i] != w[k - 1]) w[k++] = w[i];
     *out = w;
