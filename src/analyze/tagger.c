@@ -564,31 +564,21 @@ static form_slot *thread_forms(void)
  * thousand words and "Ls=<class>|<shape>" for about a dozen shapes, and a
  * word without "Lw" has the rows of its kind (word_kind) and shape, or of
  * its kind alone when its shape has no "Ls". At load, the words those
- * features name are kept as hashes, and the rows of each kind with each
+ * features name are kept (lw_words), and the rows of each kind with each
  * such shape and with none, and their exponentials, are summed once, by
  * the same steps as prev_row, so that they are the same to the bit. A word
- * whose hash is kept (or a collision) is summed as before. */
+ * with "Lw" is summed as before. */
 #define LS_SHAPES 64
 
 typedef struct kind_rows {
     double prev[AN_TAG_N][AN_TAG_N], eprev[AN_TAG_N][AN_TAG_N];
 } kind_rows;
 
-static uint64_t *lw_keys;     /* open-addressed hashes (| 1), 0 empty */
-static size_t lw_mask;
+static map lw_words;          /* the words "Lw" names (read only once loaded) */
 static char ls_shape[LS_SHAPES][16];
 static uint8_t ls_len[LS_SHAPES];
 static int ls_n = -1;         /* -1: too many, or not loaded: no kind rows */
 static kind_rows *rows_by[LS_SHAPES + 1][3];   /* by shape (ls_n: none) and kind */
-
-static uint64_t key_hash(const char *t, size_t n) { return hash64(t, n, 0x1e5) | 1; }
-
-static bool key_in(const uint64_t *set, size_t mask, uint64_t h)
-{
-    for (size_t j = h & mask; set[j]; j = (j + 1) & mask)
-        if (set[j] == h) return true;
-    return false;
-}
 
 /* The value of an "Lw=" (kind 0) or "Ls=" (kind 1) line past "<class>|"
  * into *v, *n; -1 for another line. */
@@ -613,33 +603,20 @@ static int shape_index(const char *sh, size_t n)
 static void collect_keys(const char *text, size_t len, void *ctx)
 {
     (void)ctx;
-    size_t words = 0, cap = 64;
+    map_init(&lw_words);
     ls_n = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (const char *p = text, *end = text + len; p < end;) {
-            const char *eol = memchr(p, '\n', (size_t)(end - p));
-            if (!eol) eol = end;
-            const char *v;
-            size_t n;
-            int k = prev_line(p, eol, &v, &n);
-            if (k == 0 && pass == 0) words++;
-            if (k == 0 && pass == 1) {
-                uint64_t h = key_hash(v, n);
-                size_t j = h & lw_mask;
-                while (lw_keys[j] && lw_keys[j] != h) j = (j + 1) & lw_mask;
-                lw_keys[j] = h;
-            }
-            if (k == 1 && pass == 0 && ls_n >= 0 && shape_index(v, n) < 0) {
-                if (ls_n == LS_SHAPES || n >= sizeof ls_shape[0]) ls_n = -1;
-                else memcpy(ls_shape[ls_n], v, n), ls_len[ls_n++] = (uint8_t)n;
-            }
-            p = eol + 1;
+    for (const char *p = text, *end = text + len; p < end;) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *v;
+        size_t n;
+        int k = prev_line(p, eol, &v, &n);
+        if (k == 0) map_put(&lw_words, v, n, NULL);
+        if (k == 1 && ls_n >= 0 && shape_index(v, n) < 0) {
+            if (ls_n == LS_SHAPES || n >= sizeof ls_shape[0]) ls_n = -1;
+            else memcpy(ls_shape[ls_n], v, n), ls_len[ls_n++] = (uint8_t)n;
         }
-        if (pass == 0) {
-            while (cap < 4 * words) cap *= 2;
-            lw_keys = xcalloc(cap, sizeof *lw_keys);
-            lw_mask = cap - 1;
-        }
+        p = eol + 1;
     }
 }
 
@@ -657,10 +634,7 @@ static void shape_row(int w, const char *sh, size_t shn, int p, double *z)
  * shape the model has "Ls" for and for the others. */
 static void load_kind_rows(void)
 {
-    if (ls_n < 0 || !lw_keys) {
-        ls_n = -1;
-        return;
-    }
+    if (ls_n < 0) return;
     for (int j = 0; j <= ls_n; j++)
         for (int w = 0; w < 3; w++) {
             kind_rows *r = rows_by[j][w] = xcalloc(1, sizeof *r);
@@ -678,7 +652,7 @@ static const kind_rows *rows_of_kind(const an_ntok *k, const char *sh, size_t sh
     if (ls_n < 0 || (size_t)k->klen + 2 >= FEAT_MAX) return NULL;
     for (size_t j = 0; j < k->klen; j++)   /* written '_' in a feature */
         if (k->key[j] == ' ' || k->key[j] == '\t' || k->key[j] == '\n') return NULL;
-    if (key_in(lw_keys, lw_mask, key_hash(k->key, k->klen))) return NULL;
+    if (map_get(&lw_words, k->key, k->klen)) return NULL;
     int j = shape_index(sh, shn);
     return rows_by[j < 0 ? ls_n : j][word_kind(k)];
 }
