@@ -825,10 +825,27 @@ static bool colon_cue(const qctx *c, const an_qmarks *m, an_pending *p)
  * with the attribution. */
 #define TAIL_MAX 24
 
+/* Does the sentence end at token k, or after an apposition that runs to
+ * its end from a comma at k (", said Geert Wilders, founder of the
+ * Party for Freedom.")? */
+static bool sentence_ends_at(const qctx *c, size_t k)
+{
+    if (k >= c->ntok || (gap_before(c, k) & (GAP_SENT | GAP_QUOTE))) return true;
+    if (!comma_before(c, k)) return false;
+    for (size_t e = k + 1; e <= c->ntok && e - k <= APPOSITION_MAX; e++) {
+        if (e == c->ntok) return true;
+        int g = gap_before(c, e);
+        if (g & GAP_QUOTE) return false;
+        if (g & GAP_SENT) return true;
+        if (verb_at(c, e)) return false;
+    }
+    return false;
+}
+
 /* A quote inside a sentence whose end names the speaker: ''I admire the
  * mechanics'' of the plan, Mr. Holtz-Eakin said. After a comma, a
  * capitalised phrase and a speech verb that ends the sentence (or "said
- * X" that does). */
+ * X" that does, X maybe followed by an apposition; or "X, a role, said"). */
 static bool tail_cue(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     size_t i = tok_at(c, m->close_end);
@@ -841,7 +858,7 @@ static bool tail_cue(const qctx *c, const an_qmarks *m, an_pending *p)
         if (cls && cls != AN_SV_ADDING && cls != AN_SV_ACCORDING) {   /* ", said Mr. X." */
             size_t pe = phrase_after(c, j + 1);
             if (pe > j + 1 && starts_upper(c, c->tok[j + 1].start) && clause_ends_before(c, pe) &&
-                (pe >= c->ntok || (gap_before(c, pe) & (GAP_SENT | GAP_QUOTE)))) {
+                sentence_ends_at(c, pe)) {
                 take_cue(c, p, HOW_INVERTED, j + 1, pe, j, cls);
                 return true;
             }
@@ -849,6 +866,13 @@ static bool tail_cue(const qctx *c, const an_qmarks *m, an_pending *p)
         }
         if (!starts_upper(c, c->tok[j].start)) continue;
         for (size_t v = j + 1; v < c->ntok && v - j <= PHRASE_MAX / 2; v++) {
+            if (gap_before(c, v) & GAP_PUNCT && !(gap_before(c, v) & (GAP_SENT | GAP_QUOTE))) {
+                an_pending a = *p;
+                if (apposition_cue(c, j, v, &a) && sentence_ends_at(c, cue_end_tok(c, a.verb, verb_at(c, a.verb)))) {
+                    *p = a;
+                    return true;
+                }
+            }
             if (gap_before(c, v) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) break;
             cls = verb_at(c, v);
             if (!cls) continue;
@@ -1253,9 +1277,14 @@ static void resolve(qctx *c)
         case HOW_INVERTED:
             p->q.speaker = p->ps < p->pe ? resolve_phrase(c, p->ps, p->pe, i)
                          : p->how == HOW_PHRASE ? speaker_of_bare_verb(c, p->verb, i) : -1;
-            if (p->how == HOW_PHRASE && p->q.speaker < 0 && p->ps < p->pe && only_fillers(c, p->ps, p->pe))
+            /* "..., going on to say that ...": the verb's subject is the
+             * sentence's (not so after other infinitives: "called her to
+             * say", "hard to say") */
+            bool verbal = p->how == HOW_PHRASE && p->q.speaker < 0 && p->pe >= p->ps + 2 &&
+                          word_is(c, p->pe - 1, "to") && word_is(c, p->pe - 2, "on");
+            if (p->how == HOW_PHRASE && p->q.speaker < 0 && p->ps < p->pe && (verbal || only_fillers(c, p->ps, p->pe)))
                 p->q.speaker = speaker_of_bare_verb(c, p->verb, i);
-            speaker_words(c, p);
+            if (!verbal) speaker_words(c, p);
             if (p->how == HOW_INVERTED && p->ps < p->pe && !is_person(c, p->q.speaker)) {
                 int32_t a = inverted_apposition(c, p->pe);
                 if (a >= 0) p->q.speaker = a;

@@ -242,6 +242,19 @@ static void appositions_after_brackets_and_inverted_openings(void **st)
                                   "admire the", NULL), TWO_VEY);
     assert_true(speaker_with("Talks began.\n\n" LQ "I admire the mechanics" RQ " of the plan, Ana Vey said to the "
                              "council in a speech.", "admire the", NULL) != TWO_VEY);
+    /* the name at the end may carry an apposition that ends the sentence;
+     * not a clause with a verb of its own */
+    assert_int_equal(speaker_with("Talks began.\n\n" LQ "He can try it, but it seems unlikely" RQ " that he wins, "
+                                  "said Leo Ortiz, a strategist for the party.", "can try", NULL), TWO_ORTIZ);
+    assert_int_equal(speaker_with("Talks began.\n\nThe vote signals " LQ "the beginning of the end" RQ " for the "
+                                  "pact, Ana Vey, founder of the Party for Freedom, said.", "beginning of", NULL),
+                     TWO_VEY);
+    assert_true(speaker_with("Talks began.\n\nThe vote signals " LQ "the beginning of the end" RQ " for the "
+                             "pact, said Ana Vey, who told reporters it was over.", "beginning of", NULL) != TWO_VEY);
+    /* "..., going on to say that ...": the verb's subject is the sentence's */
+    assert_int_equal(speaker_with("Talks began.\n\n" LQ "That is insane," RQ " Leo Ortiz said, going on to say that "
+                                  "the country has spent " LQ "years fighting over it" RQ " already.", "years fighting",
+                                  NULL), TWO_ORTIZ);
     /* two apostrophes make a double quote mark: ''...,'' she said */
     assert_int_equal(speaker_with("Talks began.\n\n''We will stay in the city for now,'' Ana Vey said. ''The rest "
                                   "is noise.''", "will stay", NULL), TWO_VEY);
