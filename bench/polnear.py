@@ -29,7 +29,15 @@ Scores:
              and the share with no speaker at all; over right quotes whose
              gold source is a pronoun or a noun phrase without a name, the
              share given some speaker (the annotation names no referent to
-             check it against)
+             check it against).
+             A source whose capitalised words only qualify a common noun
+             ("the Vermont senator", "Obama's former campaign strategist",
+             "The former first lady and U.S. senator") is a description, not
+             a name: its speaker cannot be checked against it (resolving it
+             to "Bernie Sanders" would count as wrong). The first speakers
+             line scores sources that hold a name of the speaker; the
+             "any capitalised word" line keeps the earlier rule, which
+             counted descriptions as named, for comparison.
 
 Standard library only. Never copies PolNeAR: the JSON Lines go to a
 temporary file.
@@ -85,6 +93,32 @@ def names_someone(source, common):
     return False
 
 
+# Words that end one part of a source and start another: a name may stand
+# in any part ("Secretary of State John F. Kerry", "his wife and current
+# Democratic presidential nominee Hillary Clinton").
+PART_BREAKS = {"of", "at", "in", "for", "from", "with", "on", "to", "by", "who", "which", "that", "whose",
+               "and", "or", "both", "all", "alike"}
+
+
+def describes_only(source, common):
+    """Does a source that names_someone hold no name of the speaker? True
+    when none of its parts (split at commas and at the words of
+    PART_BREAKS, brackets dropped) ends in a capitalised word and holds a
+    name: "the Vermont senator", "Obama's former campaign strategist" and
+    "The former first lady and U.S. senator" only describe; "Howard Dean,
+    the former governor of Vermont," and "The New York Times" name."""
+    for chunk in re.sub(r"\([^)]*\)", " ", source).split(","):
+        part = []
+        for w in re.findall(r"[^\W\d_][\w.'’-]*", chunk) + [","]:
+            if w != "," and w.lower() not in PART_BREAKS:
+                part.append(w)
+                continue
+            if part and part[-1][0].isupper() and names_someone(" ".join(part), common):
+                return False
+            part = []
+    return True
+
+
 def same_person(speaker, source):
     words = lambda s: {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s or "")}
     return bool(words(speaker) & (words(source) - NOT_NAMES))
@@ -128,6 +162,7 @@ def main():
     gold_quoted = sum(1 for g in gold.values() for _, text, _ in g if re.search("[\"“”]", text))
     found_all, found_quoted = set(), set()
     named = named_right = named_none = 0
+    any_caps = any_caps_right = any_caps_none = 0
     unnamed = unnamed_given = 0
     errors = []
     for line in out.splitlines():
@@ -149,6 +184,10 @@ def main():
             if re.search("[\"“”]", text):
                 found_quoted.add((o["id"], k))
             if names_someone(source, common):
+                any_caps += 1
+                any_caps_none += not q.get("speaker")
+                any_caps_right += bool(q.get("speaker")) and same_person(q["speaker"], source)
+            if names_someone(source, common) and not describes_only(source, common):
                 named += 1
                 if not q.get("speaker"):
                     named_none += 1
@@ -173,8 +212,10 @@ def main():
     print("           recall of all attributions    %d/%d = %.3f" % (len(found_all), gold_all, r_a))
     print("speakers   named gold source: right %d/%d = %.3f, none given %d (%.3f)" % (
         named_right, named, div(named_right, named), named_none, div(named_none, named)))
-    print("           gold source without a name (pronoun, noun phrase): some speaker given %d/%d = %.3f" % (
+    print("           gold source without a name (pronoun, description): some speaker given %d/%d = %.3f" % (
         unnamed_given, unnamed, div(unnamed_given, unnamed)))
+    print("           any capitalised word in the gold source (descriptions too): right %d/%d = %.3f, none given %d" % (
+        any_caps_right, any_caps, div(any_caps_right, any_caps), any_caps_none))
     if a.errors:
         for doc, sp, src, text in errors:
             print("  %s  %s: %r for gold %r: %s" % ("no speaker" if sp is None else "wrong speaker", doc, sp, src, text))
