@@ -1021,8 +1021,29 @@ static const tx_matcher matchers[] = {
     match_month_alone, match_year,
 };
 
+/* Lower-case words a matcher may begin with: the modifiers, edges, days,
+ * determiners, ordinals, seasons and decades the matchers above test at
+ * the token they are asked about. */
+static const char *const starter_words[] = {"earlier", "later", "early", "late", "mid", "last", "next", "this",
+    "coming", "previous", "past", "yesterday", "today", "tonight", "tomorrow", "that", "the", "a", "an", "year",
+    "first", "second", "third", "fourth", "final", "spring", "summer", "fall", "autumn", "winter", "twenties",
+    "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", NULL};
+static tx_list starter_words_list = {starter_words, 0};
+
+/* Can a matcher begin at token i? A number, an apostrophe ("'90s"), a
+ * number word, a capitalised word (months, weekdays, holidays) or one of
+ * starter_words; most tokens are none, and the matchers are not asked. */
+static bool may_start(const tx_scan *s, size_t i)
+{
+    const tx_tok *k = &s->tk[i];
+    if (k->kind == TK_NUM) return true;
+    if (k->kind == TK_PUNCT) return k->cp == '\'' || k->cp == 0x2019;
+    return k->num >= 0 || k->tens >= 0 || is_capitalised(s, i) || word_in(s, i, &starter_words_list) >= 0;
+}
+
 static bool match_at(const tx_scan *s, size_t i, tx_hit *h)
 {
+    if (!may_start(s, i)) return false;
     for (size_t k = 0; k < sizeof matchers / sizeof *matchers; k++)
         if (matchers[k](s, i, h)) return true;
     return false;

@@ -461,6 +461,7 @@ static void holidays_are_days(void **st)
     assert_string_equal(value_at("He will be back by Easter.", pub, "Easter"), "2000-04-23");
     assert_string_equal(value_at("Talks resume after next Christmas.", day_from_ymd(2000, 12, 26),
                                  "next Christmas"), "2001-12-25");
+    assert_string_equal(value_at("Sales were weak this past Christmas.", pub, "past Christmas"), "1999-12-25");
     /* a lower-case word is no holiday */
     assert_string_equal(value_at("a christmas tree", pub, "christmas"), "-");
     /* its value names the day, but it dates no event: "the Christmas sales" */
@@ -693,7 +694,13 @@ static void time_words_in_any_case(void **st)
         "yesterday", "tonight", "tomorrow", "last week", "next month", "this year", "three weeks ago",
         "twenty years ago", "earlier this year", "later this month", "the weekend", "next weekend",
         "this spring", "last winter", "the first quarter", "two more weeks", "for decades", "every day",
-        "a year earlier", "several months", "eleven days", "that same day", NULL};
+        "a year earlier", "several months", "eleven days", "that same day",
+        /* a word of every kind a matcher may begin with (timex.c's may_start) */
+        "winter 2008", "spring of 2009", "summer 2010", "fall 2011", "autumn 2012", "year-earlier",
+        "previous week", "coming month", "mid-2008", "late 2009", "the twenties", "the thirties",
+        "the forties", "the fifties", "the sixties", "the seventies", "the eighties", "the nineties",
+        "second quarter", "third quarter", "fourth quarter", "final quarter", "today", "one year ago",
+        "an hour", "2018", "'90s", NULL};
     for (int k = 0; phrases[k]; k++) {
         char forms[3][96];   /* lower case, Capitalised, CAPITALS */
         size_t n = strlen(phrases[k]);
@@ -711,6 +718,22 @@ static void time_words_in_any_case(void **st)
             const char *got = value_at(forms[f], pub, phrase);
             if (strcmp(want, got)) fail_msg("'%s': %s in lower case, %s as '%s'", phrases[k], want, got, phrase);
         }
+    }
+}
+
+/* An edge or modifier word is the start of its expression, not left out
+ * of it: "late 2009" from "late", not "2009" alone. */
+static void modifiers_begin_their_expression(void **st)
+{
+    (void)st;
+    static const char *const phrases[] = {"late 2009", "earlier this year", "later this month", "early June",
+                                          "past Christmas", "mid-2008", NULL};
+    for (int k = 0; phrases[k]; k++) {
+        char text[96];
+        snprintf(text, sizeof text, "It happened %s and ended.", phrases[k]);
+        an_timex *t;
+        size_t n = an_find_times(text, strlen(text), FRI_2018_06_15, &A, &t);
+        if (!n || t[0].start != 12) fail_msg("'%s': no time expression starts at its first word", phrases[k]);
     }
 }
 
@@ -740,6 +763,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(more_durations, setup, teardown),
         cmocka_unit_test_setup_teardown(every_number_word_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(time_words_in_any_case, setup, teardown),
+        cmocka_unit_test_setup_teardown(modifiers_begin_their_expression, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_dates_resolve, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_on_friday_is_the_weekday, setup, teardown),
         cmocka_unit_test_setup_teardown(infers_from_a_dateline_and_the_year_of_the_text, setup, teardown),
