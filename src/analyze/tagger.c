@@ -270,7 +270,7 @@ typedef struct tag_ctx {
     uint8_t  *phrase;        /* in a lexicon phrase of 2+ words: 0x80 first, | kind */
     char    (*shape)[16];    /* each word's shape, when asked for (shape_at) */
     uint8_t  *shape_n;       /* its length, 0 not yet known */
-    struct form_sums *spare; /* the sums of a form too long to keep (form_of) */
+    struct spare_form *spare; /* the sums of a form too long to keep (form_of) */
 } tag_ctx;
 
 /* Word i's shape and its length: most words are never asked for theirs. */
@@ -512,23 +512,57 @@ static bool may_follow(int prev, int c, bool joinable)
  * token_features and step_scores up to rounding (an_tagger_compare checks
  * it); writing the features out (SL_TAGGER_FEATURES) takes the long way. */
 
-#define FORM_SLOTS 8192     /* forms per thread, direct-mapped: about 14 MB */
+/* On 300 t17-dev articles 8,192 slots summed 65,785 of the 1,138,643
+ * forms asked for; 65,536 sum half as many (33,444): analyze 7,687 M ->
+ * 7,469 M instructions. The rows of the class before are most of a form's
+ * sums, so a slot points to its kind's (kind_rows) or keeps its own apart. */
+#define FORM_SLOTS 65536    /* forms per thread, direct-mapped: about 29 MB */
 #define FORM_BYTES 56       /* a longer form (text and key) is summed each time */
+#define OWN_SLOTS 8192      /* rows of forms with rows of their own ("Lw"): about 11 MB */
+
+/* The weights of class p before a word, and their exponentials. */
+typedef struct kind_rows {
+    double prev[AN_TAG_N][AN_TAG_N], eprev[AN_TAG_N][AN_TAG_N];
+} kind_rows;
 
 typedef struct form_sums {
     double self[AN_TAG_N];
     double near[NEAR_N][AN_TAG_N];
-    double prev[AN_TAG_N][AN_TAG_N];    /* the weights of class p before this word */
-    double eprev[AN_TAG_N][AN_TAG_N];   /* their exponentials */
+    const kind_rows *rows;   /* of the class before this word: its kind's, or its own */
 } form_sums;
 
-typedef struct form_slot {
+/* A form: its text and key, and how it is written. */
+typedef struct form_key {
     uint64_t  h;
     uint16_t  n, kn;                    /* bytes of text and of key in b */
     uint8_t   cap, upper, used;
     char      b[FORM_BYTES];
+} form_key;
+
+typedef struct form_slot {
+    form_key  k;
+    bool      own;                      /* v.rows are in the thread's own[] */
     form_sums v;
 } form_slot;
+
+/* Most forms share the rows of their kind and shape (rows_of_kind); the
+ * few with rows of their own keep them here, by the same hash, so that a
+ * form slot stays small. A form whose rows were pushed out sums them again. */
+typedef struct own_slot {
+    form_key  k;
+    kind_rows rows;
+} own_slot;
+
+/* A form too long for the cache, summed each time. */
+typedef struct spare_form {
+    form_sums v;
+    kind_rows rows;
+} spare_form;
+
+typedef struct form_cache {
+    form_slot slot[FORM_SLOTS];
+    own_slot  own[OWN_SLOTS];
+} form_cache;
 
 /* The rows of "w-1=<>" and the like, and of the class before when the
  * words do not join ("L=x"), with its exponentials. */
@@ -548,11 +582,11 @@ static void load_sums(void)
     forms_keyed = pthread_key_create(&forms_key, free) == 0;
 }
 
-static form_slot *thread_forms(void)
+static form_cache *thread_forms(void)
 {
     if (!forms_keyed) return NULL;
-    form_slot *c = pthread_getspecific(forms_key);
-    if (!c && (c = calloc(FORM_SLOTS, sizeof *c)) && pthread_setspecific(forms_key, c) != 0) {
+    form_cache *c = pthread_getspecific(forms_key);
+    if (!c && (c = calloc(1, sizeof *c)) && pthread_setspecific(forms_key, c) != 0) {
         free(c);
         c = NULL;
     }
@@ -569,10 +603,6 @@ static form_slot *thread_forms(void)
  * the same steps as prev_row, so that they are the same to the bit. A word
  * with "Lw" is summed as before. */
 #define LS_SHAPES 64
-
-typedef struct kind_rows {
-    double prev[AN_TAG_N][AN_TAG_N], eprev[AN_TAG_N][AN_TAG_N];
-} kind_rows;
 
 static map lw_words;          /* the words "Lw" names (read only once loaded) */
 static char ls_shape[LS_SHAPES][16];
@@ -657,7 +687,19 @@ static const kind_rows *rows_of_kind(const an_ntok *k, const char *sh, size_t sh
     return rows_by[j < 0 ? ls_n : j][word_kind(k)];
 }
 
-static void sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn)
+/* The rows of the class before word k of shape sh, summed into *r. */
+static void own_rows(const an_ntok *k, const char *sh, size_t shn, kind_rows *r)
+{
+    memset(r, 0, sizeof *r);   /* prev_row adds to what is there */
+    for (int p = 0; p < AN_TAG_N; p++) {
+        prev_row(k, sh, shn, p, r->prev[p]);
+        for (int c = 0; c < AN_TAG_N; c++) r->eprev[p][c] = exp(r->prev[p][c]);
+    }
+}
+
+/* The sums of word k's form into *v; its rows are its kind's, or summed
+ * into *own (true). */
+static bool sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn, kind_rows *own)
 {
     memset(v, 0, sizeof *v);
     sink o = {NULL, v->self};
@@ -666,46 +708,55 @@ static void sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn)
         o.z = v->near[r];
         near_features(k, sh, shn, r, &o);
     }
-    const kind_rows *r = rows_of_kind(k, sh, shn);
-    if (r) {
-        memcpy(v->prev, r->prev, sizeof v->prev);
-        memcpy(v->eprev, r->eprev, sizeof v->eprev);
-        return;
-    }
-    for (int p = 0; p < AN_TAG_N; p++) {
-        prev_row(k, sh, shn, p, v->prev[p]);
-        for (int c = 0; c < AN_TAG_N; c++) v->eprev[p][c] = exp(v->prev[p][c]);
-    }
+    v->rows = rows_of_kind(k, sh, shn);
+    if (v->rows) return false;
+    own_rows(k, sh, shn, own);
+    v->rows = own;
+    return true;
+}
+
+static bool same_form(const form_key *e, uint64_t h, const an_ntok *k, const char *t, size_t n)
+{
+    return e->used && e->h == h && e->n == n && e->kn == k->klen && e->cap == k->cap && e->upper == k->upper &&
+           !memcmp(e->b, t, n) && !memcmp(e->b + n, k->key, k->klen);
+}
+
+static void set_form(form_key *e, uint64_t h, const an_ntok *k, const char *t, size_t n)
+{
+    e->h = h;
+    e->n = (uint16_t)n;
+    e->kn = k->klen;
+    e->cap = k->cap;
+    e->upper = k->upper;
+    e->used = 1;
+    memcpy(e->b, t, n);
+    memcpy(e->b + n, k->key, k->klen);
 }
 
 /* The sums of token i's form: the thread's, or summed into x->spare for a
  * form too long to keep. Valid until the next call. */
-static const form_sums *form_of(const tag_ctx *x, size_t i, form_slot *forms)
+static const form_sums *form_of(const tag_ctx *x, size_t i, form_cache *fc)
 {
     const an_ntok *k = &x->s->tok[i];
     const char *t = x->s->text + k->start;
-    size_t n = k->end - k->start;
+    size_t n = k->end - k->start, shn;
     if (n + k->klen > FORM_BYTES) {
-        size_t shn;
         const char *sh = shape_at(x, i, &shn);
-        sum_form(x->spare, k, sh, shn);
-        return x->spare;
+        sum_form(&x->spare->v, k, sh, shn, &x->spare->rows);
+        return &x->spare->v;
     }
     uint64_t h = hash64(t, n, k->klen);
-    form_slot *e = &forms[h & (FORM_SLOTS - 1)];
-    if (!(e->used && e->h == h && e->n == n && e->kn == k->klen && e->cap == k->cap && e->upper == k->upper &&
-          !memcmp(e->b, t, n) && !memcmp(e->b + n, k->key, k->klen))) {
-        size_t shn;
+    form_slot *e = &fc->slot[h & (FORM_SLOTS - 1)];
+    own_slot *o = &fc->own[h & (OWN_SLOTS - 1)];
+    if (!same_form(&e->k, h, k, t, n)) {
         const char *sh = shape_at(x, i, &shn);
-        sum_form(&e->v, k, sh, shn);
-        e->h = h;
-        e->n = (uint16_t)n;
-        e->kn = k->klen;
-        e->cap = k->cap;
-        e->upper = k->upper;
-        e->used = 1;
-        memcpy(e->b, t, n);
-        memcpy(e->b + n, k->key, k->klen);
+        e->own = sum_form(&e->v, k, sh, shn, &o->rows);
+        if (e->own) set_form(&o->k, h, k, t, n);
+        set_form(&e->k, h, k, t, n);
+    } else if (e->own && !same_form(&o->k, h, k, t, n)) {   /* another form took the rows' place */
+        const char *sh = shape_at(x, i, &shn);
+        own_rows(k, sh, shn, &o->rows);
+        set_form(&o->k, h, k, t, n);
     }
     return &e->v;
 }
@@ -713,7 +764,7 @@ static const form_sums *form_of(const tag_ctx *x, size_t i, form_slot *forms)
 /* Token i's scores into z (which holds the bias), as token_features would
  * give them; its form's sums are returned for the step. The neighbours
  * come first: the form of i is the last one asked for. */
-static const form_sums *fast_scores(const tag_ctx *x, size_t i, form_slot *forms, double *z)
+static const form_sums *fast_scores(const tag_ctx *x, size_t i, form_cache *forms, double *z)
 {
     const an_scan *s = x->s;
     for (int r = 0; r < NEAR_N; r++) {
@@ -738,7 +789,7 @@ static void fast_step(const form_sums *f, bool joinable, const double *z0, const
     for (int c = 0; c < AN_TAG_N; c++) e0[c] = exp(z0[c] - m);
     for (int p = 0; p < AN_TAG_N; p++) {
         if (!live[p]) continue;
-        const double *add = joinable ? f->prev[p] : apart_row, *eadd = joinable ? f->eprev[p] : apart_exp;
+        const double *add = joinable ? f->rows->prev[p] : apart_row, *eadd = joinable ? f->rows->eprev[p] : apart_exp;
         double sum = 0;
         for (int c = 0; c < AN_TAG_N; c++) sum += e0[c] * eadd[c];
         double norm = m + log(sum);
@@ -797,7 +848,7 @@ bool an_tag(an_scan *s, uint8_t *tags)
     x.shape = calloc(s->n + 1, sizeof *x.shape);
     x.shape_n = calloc(s->n + 1, 1);
     x.spare = malloc(sizeof *x.spare);
-    form_slot *forms = thread_forms();
+    form_cache *forms = thread_forms();
     double (*best)[AN_TAG_N] = calloc(s->n + 1, sizeof *best);
     uint8_t (*from)[AN_TAG_N] = calloc(s->n + 1, sizeof *from);
     bool ok = x.rt && x.phrase && x.shape && x.shape_n && x.spare && best && from;
