@@ -42,6 +42,9 @@ void an_analyze(an_analyzer *an, const sl_article *art, arena *a, an_doc *out);
 /* Split text into sentences (abbreviations such as "Mr." and "U.S." and
  * decimal points do not end one); returns the count, spans in *out (arena). */
 size_t an_sentences(const char *text, size_t len, arena *a, an_span **out);
+/* The same, stopping after the first max sentences (the same spans as
+ * an_sentences' first max), for callers that read no further. */
+size_t an_sentences_max(const char *text, size_t len, size_t max, arena *a, an_span **out);
 /* Does the full stop at text[dot] close an abbreviation ("Mr.", "Jan.",
  * "U.S.", "No. 10") rather than a sentence? */
 bool   an_abbreviation(const char *text, size_t len, size_t dot);

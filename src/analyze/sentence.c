@@ -82,10 +82,15 @@ static void push(spans *s, size_t start, size_t end)
 
 size_t an_sentences(const char *text, size_t len, arena *a, an_span **out)
 {
+    return an_sentences_max(text, len, SIZE_MAX, a, out);
+}
+
+size_t an_sentences_max(const char *text, size_t len, size_t max, arena *a, an_span **out)
+{
     spans s = {.a = a};
     size_t start = 0, i = 0;
     int k;
-    while (i < len) {
+    while (i < len && s.n < max) {
         int32_t cp = u8_decode(text + i, len - i, &k);
         size_t end = 0, next = 0;
         if (i - start >= AN_SENTENCE_MAX) {   /* cut at the last space, else here */
@@ -125,7 +130,7 @@ size_t an_sentences(const char *text, size_t len, arena *a, an_span **out)
     while (start < len && (text[start] == ' ' || text[start] == '\n')) start++;
     size_t end = len;
     while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n')) end--;
-    if (end > start) push(&s, start, end);
+    if (end > start && s.n < max) push(&s, start, end);
     *out = s.v;
     return s.n;
 }

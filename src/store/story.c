@@ -294,7 +294,7 @@ static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *ve
             len = LEAD_BYTES;
             while (len && ((unsigned char)text[len] & 0xC0) == 0x80) len--;   /* not inside a character */
         }
-        if (!an_sentences(text, len, a, &sp)) continue;
+        if (!an_sentences_max(text, len, 1, a, &sp)) continue;
         su_dated d = {sqlite3_column_int(s, 1), arena_strndup(a, text + sp[0].start, sp[0].end - sp[0].start),
                       arena_strdup(a, col(s, 0)), sqlite3_column_int(s, 1), -1};
         VEC_PUSH(*v, d);

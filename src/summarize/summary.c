@@ -85,12 +85,24 @@ size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, 
     return k;
 }
 
-static void count_article(centrality *c, const su_article *art, arena *a)
+/* A word's entry in df: the articles that use it (low 32 bits) and the
+ * last of them to count it, plus one (high 32 bits), so that an article's
+ * words are counted once each without being sorted first. */
+#define DF_COUNT(v) ((v) & 0xffffffffu)
+
+static void count_article(centrality *c, const su_article *art)
 {
-    uint64_t *w;
-    size_t all;
-    size_t n = su_words(&c->fold, art->text ? art->text : "", art->text ? strlen(art->text) : 0, a, &w, &all);
-    for (size_t i = 0; i < n; i++) (*map_put(&c->df, (const char *)&w[i], sizeof w[i], NULL))++;
+    const char *t = art->text ? art->text : "";
+    size_t len = art->text ? strlen(art->text) : 0, pos = 0;
+    uint64_t mark = (uint64_t)(c->n_articles + 1) << 32;
+    an_token tok;
+    while (an_next_token(t, len, &pos, &tok)) {
+        u8_fold(t + tok.start, tok.end - tok.start, &c->fold);
+        if (stop_is_word(c->fold.data, c->fold.len)) continue;
+        uint64_t h = hash64(c->fold.data, c->fold.len, 0);
+        uint64_t *v = map_put(&c->df, (const char *)&h, sizeof h, NULL);
+        if ((*v & ~(uint64_t)0xffffffffu) != mark) *v = mark | (DF_COUNT(*v) + 1);
+    }
     c->n_articles++;
 }
 
@@ -101,7 +113,7 @@ static double central(const centrality *c, const uint64_t *w, size_t n)
     double s = 0;
     for (size_t i = 0; i < n; i++) {
         uint64_t *v = map_get(&c->df, (const char *)&w[i], sizeof w[i]);
-        s += v ? (double)*v / (double)c->n_articles : 0.0;
+        s += v ? (double)DF_COUNT(*v) / (double)c->n_articles : 0.0;
     }
     return s / (double)n;
 }
@@ -167,7 +179,7 @@ static const char *lead_headline(centrality *c, const su_article *arts, size_t n
         for (size_t i = 0; i < n; i++) {
             if (!arts[i].text || (pass == 0 && arts[i].duplicate)) continue;
             an_span *sp;
-            size_t ns = an_sentences(arts[i].text, strlen(arts[i].text), a, &sp);
+            size_t ns = an_sentences_max(arts[i].text, strlen(arts[i].text), SU_SENTENCES_PER_ARTICLE, a, &sp);
             for (size_t k = 0; k < ns && k < SU_SENTENCES_PER_ARTICLE; k++) {
                 uint64_t *w;
                 size_t all, nw = su_words(&c->fold, arts[i].text + sp[k].start, sp[k].end - sp[k].start, a, &w, &all);
@@ -205,13 +217,13 @@ void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena 
     memset(out, 0, sizeof *out);
     centrality c = {0};
     map_init(&c.df);
-    for (size_t i = 0; i < n; i++) if (!arts[i].duplicate) count_article(&c, &arts[i], a);
+    for (size_t i = 0; i < n; i++) if (!arts[i].duplicate) count_article(&c, &arts[i]);
     out->headline = pick_headline(&c, arts, n, a);
     VEC(candidate) cands = {0};
     for (size_t i = 0; i < n; i++) {
         if (arts[i].duplicate || !arts[i].text) continue;
         an_span *sp;
-        size_t ns = an_sentences(arts[i].text, strlen(arts[i].text), a, &sp);
+        size_t ns = an_sentences_max(arts[i].text, strlen(arts[i].text), SU_SENTENCES_PER_ARTICLE, a, &sp);
         for (size_t k = 0; k < ns && k < SU_SENTENCES_PER_ARTICLE; k++) {
             candidate cd = {.text = arts[i].text, .start = sp[k].start, .end = sp[k].end,
                             .article = i, .position = k};

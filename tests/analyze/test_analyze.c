@@ -116,6 +116,47 @@ static void an_endless_sentence_is_cut_at_spaces(void **st)
     arena_reset(&a);
 }
 
+/* The first max sentences, asked for alone, are the first max of the
+ * whole split, on every page of examples/ (and a text whose last sentence
+ * has no end). */
+static void the_first_sentences_alone_are_the_first_of_all(void **st)
+{
+    (void)st;
+    arena a;
+    arena_init(&a);
+    FILE *p = popen("ls examples/pages/*.txt", "r");
+    assert_non_null(p);
+    char file[600];
+    int pages = 0;
+    while (fgets(file, sizeof file, p)) {
+        file[strcspn(file, "\n")] = '\0';
+        size_t len = 0;
+        char *text = slurp(file, &len);
+        assert_non_null(text);
+        an_span *all, *some;
+        size_t n = an_sentences(text, len, &a, &all);
+        for (size_t max = 0; max <= n + 1; max++) {
+            size_t k = an_sentences_max(text, len, max, &a, &some);
+            assert_int_equal(k, max < n ? max : n);
+            for (size_t i = 0; i < k; i++) {
+                assert_int_equal(some[i].start, all[i].start);
+                assert_int_equal(some[i].end, all[i].end);
+            }
+        }
+        free(text);
+        pages++;
+    }
+    pclose(p);
+    assert_true(pages >= 20);
+    const char *open = "One ends here. Two goes on without an end";
+    an_span *s;
+    assert_int_equal(an_sentences_max(open, strlen(open), 2, &a, &s), 2);
+    assert_int_equal(s[1].end, strlen(open));
+    assert_int_equal(an_sentences_max(open, strlen(open), 1, &a, &s), 1);
+    assert_int_equal(s[0].end, 14);
+    arena_reset(&a);
+}
+
 static const an_term *find(const an_doc *d, const char *text)
 {
     for (size_t i = 0; i < d->n_terms; i++)
@@ -185,6 +226,7 @@ int main(void)
         cmocka_unit_test(short_words_end_sentences_abbreviations_do_not),
         cmocka_unit_test(one_rule_for_abbreviations),
         cmocka_unit_test(an_endless_sentence_is_cut_at_spaces),
+        cmocka_unit_test(the_first_sentences_alone_are_the_first_of_all),
         cmocka_unit_test(terms_are_stemmed_content_words_and_name_pairs),
         cmocka_unit_test(actors_become_name_terms),
     };

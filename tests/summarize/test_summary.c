@@ -67,6 +67,28 @@ static void without_titles_the_headline_is_the_most_central_lead(void **st)
     arena_reset(&a);
 }
 
+/* A word is central by the share of articles that use it: one article
+ * that repeats a word ten times counts once for it. */
+static void a_word_counts_once_per_article(void **st)
+{
+    (void)st;
+    su_article arts[] = {
+        {NULL, "The zebra zebra zebra zebra zebra zebra zebra zebra zebra zebra parade went down Main Street "
+               "in the spring.", 10, false},
+        {NULL, "Officials reopened the old harbor bridge on Monday after repairs to its steel cables were "
+               "finished.", 10, false},
+        {NULL, "Ferries docked at the harbor again, the port office said on Monday in a short statement.", 11, false},
+    };
+    arena a;
+    arena_init(&a);
+    su_summary s;
+    su_summarize(arts, 3, 1, &a, &s);
+    assert_int_equal(s.n, 1);
+    assert_non_null(strstr(s.sentences[0], "harbor"));
+    assert_null(strstr(s.headline, "zebra"));
+    arena_reset(&a);
+}
+
 static void empty_cluster_gives_empty_summary(void **st)
 {
     (void)st;
@@ -253,6 +275,7 @@ int main(void)
         cmocka_unit_test(headline_is_central_title_and_summary_does_not_repeat),
         cmocka_unit_test(without_titles_the_headline_is_the_most_central_lead),
         cmocka_unit_test(empty_cluster_gives_empty_summary),
+        cmocka_unit_test(a_word_counts_once_per_article),
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
         cmocka_unit_test(timeline_tells_what_happened_before_what_was_said),
         cmocka_unit_test(timeline_counts_an_article_once_per_date),
