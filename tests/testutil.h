@@ -39,6 +39,27 @@ static inline char *slurp(const char *path, size_t *len)
     return p;
 }
 
+/* Call fn with the text of every page of examples/pages (*.txt); returns
+ * how many there were. */
+static inline int each_example_page(void (*fn)(const char *text, size_t len, void *ctx), void *ctx)
+{
+    FILE *p = popen("ls examples/pages/*.txt", "r");
+    if (!p) return 0;
+    char file[600];
+    int pages = 0;
+    while (fgets(file, sizeof file, p)) {
+        file[strcspn(file, "\n")] = '\0';
+        size_t len = 0;
+        char *text = slurp(file, &len);
+        if (!text) continue;
+        fn(text, len, ctx);
+        free(text);
+        pages++;
+    }
+    pclose(p);
+    return pages;
+}
+
 /* Run a shell command; its standard output into *out (malloc'd, never
  * NULL), or dropped when out is NULL; returns its exit status (128 if it
  * did not exit). */

@@ -749,6 +749,18 @@ static void the_tagger_names_word_by_word(void **st)
     arena_reset(&f.a);
 }
 
+static void names_twice(const char *text, size_t len, void *ctx)
+{
+    (void)ctx;
+    arena a;
+    arena_init(&a);
+    an_names n;
+    for (int twice = 0; twice < 2; twice++) {
+        an_find_names(text, len, &a, &n);
+        arena_reset(&a);
+    }
+}
+
 /* The tagger's scores from its forms' sums (kept per thread, across texts)
  * are those of its features one by one: on every page of examples/ (read
  * twice, so that the second time the forms are known), and on a text of
@@ -767,23 +779,7 @@ static void summed_scores_are_the_features_scores(void **st)
     long odd_words = 0;
     assert_true(an_tagger_compared(&odd_words) < 1e-9);
     assert_true(odd_words >= 10);
-    FILE *p = popen("ls examples/pages/*.txt", "r");
-    assert_non_null(p);
-    char file[600];
-    int pages = 0;
-    while (fgets(file, sizeof file, p)) {
-        file[strcspn(file, "\n")] = '\0';
-        size_t len = 0;
-        char *text = slurp(file, &len);
-        assert_non_null(text);
-        for (int twice = 0; twice < 2; twice++) {
-            an_find_names(text, len, &a, &n);
-            arena_reset(&a);
-        }
-        free(text);
-        pages++;
-    }
-    pclose(p);
+    int pages = each_example_page(names_twice, NULL);
     long words = 0;
     double d = an_tagger_compared(&words);
     assert_true(pages >= 20);
