@@ -76,6 +76,33 @@ void buf_append(buf *b, const char *s, size_t n)
 
 void buf_puts(buf *b, const char *s) { buf_append(b, s, strlen(s)); }
 
+bool buf_json_string(buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (!u8_valid(s, n)) return false;
+    buf_putc(b, '"');
+    size_t run = 0;   /* bytes copied as they are, not yet appended */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') { run++; continue; }
+        buf_append(b, s + i - run, run);
+        run = 0;
+        static const char short_escape[] = "btnvfr";   /* \b \t \n (\v none) \f \r */
+        if (c == '"' || c == '\\') {
+            buf_putc(b, '\\');
+            buf_putc(b, (char)c);
+        } else if (c >= 8 && c <= 13 && c != 11) {
+            buf_putc(b, '\\');
+            buf_putc(b, short_escape[c - 8]);
+        } else {
+            buf_printf(b, "\\u%04X", c);
+        }
+    }
+    buf_append(b, s + n - run, run);
+    buf_putc(b, '"');
+    return true;
+}
+
 void buf_printf(buf *b, const char *fmt, ...)
 {
     va_list ap, ap2;

@@ -57,6 +57,10 @@ static inline void buf_putc(buf *b, char c)
 }
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *buf_detach(buf *b);                        /* caller frees */
+/* s as a JSON string, quoted and escaped as jansson's json_dumps writes
+ * it (control characters as \n or \u001F, nothing else beyond '"' and
+ * '\\'); false, and b as it was, when s is not valid UTF-8. */
+bool buf_json_string(buf *b, const char *s);
 /* Append the whole file at path; false (b as it was) when it cannot be
  * opened or read. */
 bool buf_read_file(buf *b, const char *path);

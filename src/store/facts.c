@@ -7,20 +7,25 @@
 #include "store.h"
 #include "st_internal.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The strings as a JSON array, as json_dumps writes it compact; a string
+ * that is not UTF-8 is left out, as json_string refuses it. */
 static char *json_list(const char *const *v, size_t n)
 {
-    json_t *arr = json_array();
+    buf b;
+    buf_init(&b);
+    buf_putc(&b, '[');
+    bool first = true;
     for (size_t i = 0; i < n; i++) {
-        json_t *s = json_string(v[i]);
-        if (s) json_array_append_new(arr, s);
+        if (!first) buf_putc(&b, ',');
+        size_t mark = b.len;
+        if (buf_json_string(&b, v[i])) first = false;
+        else if (!first) b.len = mark - 1;   /* drop the comma too */
     }
-    char *r = json_dumps(arr, JSON_COMPACT);
-    json_decref(arr);
-    return r;
+    buf_putc(&b, ']');
+    return buf_detach(&b);
 }
 
 static sl_status put_actor(st_db *db, int64_t row, const sl_actor *x, err_slot *err)

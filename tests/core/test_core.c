@@ -2,6 +2,7 @@
 #include "testutil.h"
 #include "core/core.h"
 
+#include <jansson.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -419,6 +420,46 @@ static void numbers_read_as_strtod_reads_them(void **st)
     }
 }
 
+/* buf_json_string writes what jansson's json_dumps writes for the same
+ * string, and refuses what json_string refuses: every byte from 1 to 255
+ * alone and inside text, every control character, quotes, backslashes,
+ * multibyte characters, and broken, overlong and surrogate sequences. */
+static void json_strings_as_jansson_writes_them(void **st)
+{
+    (void)st;
+    const char *samples[] = {"", "plain", "say \"no\"", "back\\slash", "tab\there", "line\nbreak\r\n",
+                             "\x01\x1f\x7f", "caf\xc3\xa9 \xe2\x80\x99s \xf0\x9f\x98\x80", "a/b",
+                             "\xc3", "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ok\xff", "\xe2\x80",
+                             "\u2028 and \u2029"};
+    char one[8];
+    buf b;
+    buf_init(&b);
+    for (int k = 0; k < (int)(sizeof samples / sizeof *samples) + 2 * 255; k++) {
+        const char *str;
+        if (k < (int)(sizeof samples / sizeof *samples)) {
+            str = samples[k];
+        } else {
+            int c = (k - (int)(sizeof samples / sizeof *samples)) % 255 + 1;
+            bool inside = k - (int)(sizeof samples / sizeof *samples) >= 255;
+            snprintf(one, sizeof one, inside ? "a%cb" : "%c", c);
+            str = one;
+        }
+        json_t *j = json_string(str);
+        buf_clear(&b);
+        bool ok = buf_json_string(&b, str);
+        if (!j) {
+            if (ok) fail_msg("sample %d: jansson refuses it, buf_json_string wrote %s", k, b.data);
+            assert_int_equal(b.len, 0);
+            continue;
+        }
+        char *want = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+        json_decref(j);
+        if (!ok || strcmp(want, b.data)) fail_msg("sample %d: jansson %s, buf_json_string %s", k, want, b.data);
+        free(want);
+    }
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +479,7 @@ int main(void)
         cmocka_unit_test(dates_round_trip),
         cmocka_unit_test(stop_words_are_function_words),
         cmocka_unit_test(error_names_input_and_line),
+        cmocka_unit_test(json_strings_as_jansson_writes_them),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
