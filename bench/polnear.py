@@ -97,17 +97,17 @@ def names_someone(source, common):
 # in any part ("Secretary of State John F. Kerry", "his wife and current
 # Democratic presidential nominee Hillary Clinton").
 PART_BREAKS = {"of", "at", "in", "for", "from", "with", "on", "to", "by", "who", "which", "that", "whose",
-               "and", "or", "both", "all", "alike"}
+               "and", "or", "both", "all", "alike", "himself", "herself", "itself", "themselves"}
 
 
 def describes_only(source, common):
     """Does a source that names_someone hold no name of the speaker? True
-    when none of its parts (split at commas and at the words of
-    PART_BREAKS, brackets dropped) ends in a capitalised word and holds a
-    name: "the Vermont senator", "Obama's former campaign strategist" and
-    "The former first lady and U.S. senator" only describe; "Howard Dean,
-    the former governor of Vermont," and "The New York Times" name."""
-    for chunk in re.sub(r"\([^)]*\)", " ", source).split(","):
+    when none of its parts (split at commas, brackets, dashes, quote marks
+    and the words of PART_BREAKS) ends in a capitalised word and holds a name: "the
+    Vermont senator", "Obama's former campaign strategist" and "The former
+    first lady and U.S. senator" only describe; "Howard Dean, the former
+    governor of Vermont," and "The New York Times" name."""
+    for chunk in re.split(r"[,()\u2013\u2014\"\u201c\u201d]", source):
         part = []
         for w in re.findall(r"[^\W\d_][\w.'’-]*", chunk) + [","]:
             if w != "," and w.lower() not in PART_BREAKS:
