@@ -90,7 +90,7 @@ size_t an_sentences_max(const char *text, size_t len, size_t max, arena *a, an_s
     spans s = {.a = a};
     size_t start = 0, i = 0;
     int k;
-    while (i < len && s.n < max) {
+    while (i < len && max) {
         int32_t cp = u8_decode(text + i, len - i, &k);
         size_t end = 0, next = 0;
         if (i - start >= AN_SENTENCE_MAX) {   /* cut at the last space, else here */
@@ -123,6 +123,7 @@ size_t an_sentences_max(const char *text, size_t len, size_t max, arena *a, an_s
             while (start < end && (text[start] == ' ' || text[start] == '\n')) start++;
             if (end > start) push(&s, start, end);
             start = i = next;
+            if (s.n == max) break;
             continue;
         }
         i += (size_t)k;
