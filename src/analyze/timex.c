@@ -1013,6 +1013,8 @@ static bool match_year(const tx_scan *s, size_t i, tx_hit *h)
     return hit_end(s, h, i, i + 1);
 }
 
+/* A matcher is asked only where may_start says one can begin: one that
+ * begins at a word of another kind adds it to starter_words. */
 typedef bool (*tx_matcher)(const tx_scan *, size_t, tx_hit *);
 
 static const tx_matcher matchers[] = {

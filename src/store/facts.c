@@ -17,12 +17,10 @@ static char *json_list(const char *const *v, size_t n)
     buf b;
     buf_init(&b);
     buf_putc(&b, '[');
-    bool first = true;
     for (size_t i = 0; i < n; i++) {
-        if (!first) buf_putc(&b, ',');
         size_t mark = b.len;
-        if (buf_json_string(&b, v[i])) first = false;
-        else if (!first) b.len = mark - 1;   /* drop the comma too */
+        if (mark > 1) buf_putc(&b, ',');
+        if (!buf_json_string(&b, v[i])) b.data[b.len = mark] = '\0';   /* no comma either */
     }
     buf_putc(&b, ']');
     return buf_detach(&b);

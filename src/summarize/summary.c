@@ -60,23 +60,34 @@ static void sort_u64(uint64_t *w, size_t n)
     free(tmp);   /* eight passes: the sorted words are back in w */
 }
 
-size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, size_t *all)
+/* The hash of the next word of t[0, len) from *pos that is no function
+ * word, folded; false at the end. *all counts every word passed. */
+static bool next_word(buf *fold, const char *t, size_t len, size_t *pos, size_t *all, uint64_t *h)
 {
-    size_t cap = 64, n = 0, pos = 0;
-    uint64_t *w = arena_alloc(a, cap * sizeof *w);
     an_token tok;
-    *all = 0;
-    while (an_next_token(t, len, &pos, &tok)) {
+    while (an_next_token(t, len, pos, &tok)) {
         (*all)++;
         u8_fold(t + tok.start, tok.end - tok.start, fold);
         if (stop_is_word(fold->data, fold->len)) continue;
+        *h = hash64(fold->data, fold->len, 0);
+        return true;
+    }
+    return false;
+}
+
+size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, size_t *all)
+{
+    size_t cap = 64, n = 0, pos = 0;
+    uint64_t *w = arena_alloc(a, cap * sizeof *w), h;
+    *all = 0;
+    while (next_word(fold, t, len, &pos, all, &h)) {
         if (n == cap) {
             uint64_t *nw = arena_alloc(a, cap * 2 * sizeof *nw);
             memcpy(nw, w, n * sizeof *w);
             w = nw;
             cap *= 2;
         }
-        w[n++] = hash64(fold->data, fold->len, 0);
+        w[n++] = h;
     }
     sort_u64(w, n);
     size_t k = 0;
@@ -93,13 +104,9 @@ size_t su_words(buf *fold, const char *t, size_t len, arena *a, uint64_t **out, 
 static void count_article(centrality *c, const su_article *art)
 {
     const char *t = art->text ? art->text : "";
-    size_t len = art->text ? strlen(art->text) : 0, pos = 0;
-    uint64_t mark = (uint64_t)(c->n_articles + 1) << 32;
-    an_token tok;
-    while (an_next_token(t, len, &pos, &tok)) {
-        u8_fold(t + tok.start, tok.end - tok.start, &c->fold);
-        if (stop_is_word(c->fold.data, c->fold.len)) continue;
-        uint64_t h = hash64(c->fold.data, c->fold.len, 0);
+    size_t len = art->text ? strlen(art->text) : 0, pos = 0, all = 0;
+    uint64_t mark = (uint64_t)(c->n_articles + 1) << 32, h;
+    while (next_word(&c->fold, t, len, &pos, &all, &h)) {
         uint64_t *v = map_put(&c->df, (const char *)&h, sizeof h, NULL);
         if ((*v & ~(uint64_t)0xffffffffu) != mark) *v = mark | (DF_COUNT(*v) + 1);
     }
@@ -180,7 +187,7 @@ static const char *lead_headline(centrality *c, const su_article *arts, size_t n
             if (!arts[i].text || (pass == 0 && arts[i].duplicate)) continue;
             an_span *sp;
             size_t ns = an_sentences_max(arts[i].text, strlen(arts[i].text), SU_SENTENCES_PER_ARTICLE, a, &sp);
-            for (size_t k = 0; k < ns && k < SU_SENTENCES_PER_ARTICLE; k++) {
+            for (size_t k = 0; k < ns; k++) {
                 uint64_t *w;
                 size_t all, nw = su_words(&c->fold, arts[i].text + sp[k].start, sp[k].end - sp[k].start, a, &w, &all);
                 if (all < SU_MIN_WORDS / 2) continue;
@@ -224,7 +231,7 @@ void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena 
         if (arts[i].duplicate || !arts[i].text) continue;
         an_span *sp;
         size_t ns = an_sentences_max(arts[i].text, strlen(arts[i].text), SU_SENTENCES_PER_ARTICLE, a, &sp);
-        for (size_t k = 0; k < ns && k < SU_SENTENCES_PER_ARTICLE; k++) {
+        for (size_t k = 0; k < ns; k++) {
             candidate cd = {.text = arts[i].text, .start = sp[k].start, .end = sp[k].end,
                             .article = i, .position = k};
             size_t all;

@@ -644,6 +644,31 @@ static void times_keep_the_day_they_place(void **st)
                      day_from_ymd(2018, 6, 1));
 }
 
+/* An actor's roles and aliases are stored as JSON lists, quotes and
+ * control characters escaped; a string that is not UTF-8 is left out of
+ * its list, wherever it stands. */
+static void roles_and_aliases_are_json_lists(void **st)
+{
+    (void)st;
+    st_db *db = story_db("actors.db");
+    err_slot err;
+    put_article(db, "a1", 1, 1);
+    const char *roles[] = {"Sen.", "chair of \"the\" panel\n"};
+    const char *aliases[] = {"\xff", "Kim", "bad\xc3", "K\xc3\xadm", "\xc0\x80"};
+    const char *none[] = {"\xff"};
+    sl_actor x[] = {{"Kim Jong Un", "person", "kim jong un", roles, 2, aliases, 5, 3},
+                    {"Moon", "person", "moon", none, 1, NULL, 0, 1}};
+    sl_analysis f = {.actors = x, .n_actors = 2};
+    assert_int_equal(st_facts_put(db, 1, &f, &err), SL_OK);
+    assert_int_equal(st_commit(db, &err), SL_OK);
+    st_close(db);
+    char path[128];
+    snprintf(path, sizeof path, "%s/actors.db", tmp);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM actors WHERE roles = '[\"Sen.\",\"chair of \\\"the\\\" "
+                                    "panel\\n\"]' AND aliases = '[\"Kim\",\"K\xc3\xadm\"]'"), 1);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM actors WHERE roles = '[]' AND aliases = '[]'"), 1);
+}
+
 /* A file of schema 3 (no application_id, the version in its meta table,
  * an index on actors(key), no stated or removed column) is brought up to
  * the current schema in place: nothing stored is lost. */
@@ -758,6 +783,7 @@ int main(void)
         cmocka_unit_test(a_story_caps_its_actors_and_quotes),
         cmocka_unit_test(a_story_merges_lists_and_cuts_quotes_newest_first),
         cmocka_unit_test(times_keep_the_day_they_place),
+        cmocka_unit_test(roles_and_aliases_are_json_lists),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
