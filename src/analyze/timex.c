@@ -1072,10 +1072,11 @@ static bool future_word(const tx_scan *s, size_t i)
     static const char *const w[] = {"will", "shall", "ll", "should", "upcoming", "scheduled", "slated",
                                     "next", "coming", "tomorrow", "effective", NULL};
     static tx_list w_list = {w, 0};
-    static const char *const before_to[] = {"set", "plan", "plans", "planned", "expected", "hope", "hopes",
+    static const char *const before_to[] = {"set", "plan", "plans", "planned", "planning", "expected", "hope", "hopes",
                                             "hoped", "hoping", "aim", "aims", "intend", "intends", "due", NULL};
     static tx_list before_to_list = {before_to, 0};
-    if (word_in(s, i, &w_list) >= 0) return true;
+    /* "next to" is a place: "the blasts next to the embassies" */
+    if (word_in(s, i, &w_list) >= 0) return !(is_word(s, i, "next") && is_word(s, i + 1, "to"));
     /* reported future: "said the rules would take effect in June"; not
      * "would have" */
     if (is_word(s, i, "would") && !is_word(s, i + 1, "have") && !is_word(s, i + 1, "ve")) return true;

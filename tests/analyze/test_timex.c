@@ -82,6 +82,10 @@ static void future_sentences_turn_weekdays_forward(void **st)
     assert_string_equal(value_at(w, pub, "October"), "2018-10");
     assert_string_equal(value_at(w, pub, "Saturday"), "2018-06-16");
     assert_string_equal(value_at(w, pub, "March"), "2018-03");
+    /* "planning to" is an intention; "next to" a place, not a time ahead */
+    const char *q = "Protesters were planning to march on Monday. Bombs went off next to the embassies on Tuesday.";
+    assert_string_equal(value_at(q, pub, "Monday"), "2018-06-18");
+    assert_string_equal(value_at(q, pub, "Tuesday"), "2018-06-12");
     /* A future marker in a later clause does not reach back (seed 004). */
     const char *u = "Trump said after the summit on Tuesday that the allies should stop the drills.";
     assert_string_equal(value_at(u, pub, "Tuesday"), "2018-06-12");
