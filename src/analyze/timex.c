@@ -1522,6 +1522,17 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
     static const char *const more[] = {"more", "additional", "extra", "further", NULL};
     static tx_list more_list = {more, 0};
     size_t j = 0, u;
+    /* "for the year ended March 31", "the fiscal year ending in June": a
+     * year of accounts, the date after it its end (TimeML: "the year" P1Y) */
+    if (is_word(s, i, "the")) {
+        size_t y = is_word(s, i + 1, "fiscal") ? i + 2 : i + 1;
+        if (is_word(s, y, "year") && (is_word(s, y + 1, "ended") || is_word(s, y + 1, "ending"))) {
+            *x = (an_timex){.start = s->tk[i].start, .end = s->tk[y].end, .day = DAY_NONE, .granularity = 3,
+                            .type = AN_TX_DURATION, .value = "P1Y"};
+            *next = y + 1;
+            return true;
+        }
+    }
     long n = units_count_at(s, i, &j);
     bool hyphen = false;
     if (n == COUNT_NONE) {

@@ -417,6 +417,13 @@ static void more_durations(void **st)
     assert_string_equal(value_at(l, pub, "Three months"), "P3M");
     assert_string_equal(value_at(l, pub, "few days"), "PXD");
     assert_string_equal(value_at(l, pub, "two days ago"), "2018-06-13");
+    /* a year of accounts is a duration and its end a date; a year alone is neither */
+    const char *f = "Sales for the year ended March 31 rose. In the fiscal year ending in June they fell. "
+                    "All the year was hard.";
+    assert_string_equal(value_at(f, pub, "the year ended"), "P1Y");
+    assert_string_equal(value_at(f, pub, "March 31"), "2018-03-31");
+    assert_string_equal(value_at(f, pub, "the fiscal year"), "P1Y");
+    assert_string_equal(value_at(f, pub, "the year was"), "-");
 }
 
 /* Every number word counts, as a word and capitalised, alone and with
