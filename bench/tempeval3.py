@@ -5,7 +5,8 @@
 Usage (from the project root, after `make`):
     bench/tempeval3.py                   # runs build/storyline analyze --json --raw
     bench/tempeval3.py --cmd CMD         # any analyzer command taking the JSONL file last
-    bench/tempeval3.py --errors          # also list wrong values and missed expressions
+    bench/tempeval3.py --errors          # also list wrong values, missed expressions and
+                                         # predictions that overlap no gold expression
                                          # (of the "look" half of the documents)
 
 Each document's text is the concatenation of the text nodes inside <TEXT>;
@@ -104,7 +105,7 @@ def main():
 
     found, valued, total, spurious, predicted = {}, {}, {}, 0, 0
     right = calendar = 0
-    errors, missed, others = [], [], []
+    errors, missed, others, extra = [], [], [], []
     halves = {"look": [0, 0, 0], "report": [0, 0, 0]}   # right, predicted, gold
     for line in out.splitlines():
         o = json.loads(line)
@@ -119,6 +120,8 @@ def main():
         for t in preds:
             if not any(t["start"] < ge and gs < t["end"] for gs, ge, _, _, _ in gold):
                 spurious += 1
+                if a.errors and look:
+                    extra.append((t.get("type"), o["id"], dct, text[t["start"]:t["end"]], t.get("value")))
         for gs, ge, typ, value, inner in gold:
             total[typ] = total.get(typ, 0) + 1
             best, bo = None, 0
@@ -164,6 +167,8 @@ def main():
         print("  wrong %s  %s (written %s): %r gold %s, got %s" % e)
     for e in missed:
         print("  missed %s  %s (written %s): %r gold %s" % e)
+    for e in extra:
+        print("  spurious %s  %s (written %s): %r value %s" % e)
 
 
 if __name__ == "__main__":
