@@ -5,7 +5,8 @@ attributions (US political news of 2016, ../shared/data/polnear-dev).
 Usage (from the project root, after `make`):
     bench/polnear.py                     # the dev split (84 articles): the report
     bench/polnear.py --split train       # the train split: for looking at errors
-    bench/polnear.py --errors            # also list quotes with a wrong speaker
+    bench/polnear.py --errors            # also list quotes with a wrong speaker and the
+                                         # quoted attributions no quote was found in
     bench/polnear.py --cmd "/tmp/old/storyline analyze --json --raw"
 
 Each article's .txt (title on the first line) is given whole as the text
@@ -219,6 +220,12 @@ def main():
     if a.errors:
         for doc, sp, src, text in errors:
             print("  %s  %s: %r for gold %r: %s" % ("no speaker" if sp is None else "wrong speaker", doc, sp, src, text))
+        for doc, g in sorted(gold.items()):
+            for k, (pieces, text, source) in enumerate(g):
+                if re.search("[\"“”]", text) and (doc, k) not in found_quoted:
+                    at = pieces[0][0]
+                    print("  missed quote  %s: source %r: ...%s[%s]" % (
+                        doc, source, body[doc][max(0, at - 70):at].replace("\n", " "), text[:120].replace("\n", " ")))
 
 
 if __name__ == "__main__":

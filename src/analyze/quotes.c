@@ -934,6 +934,23 @@ static bool dash_cue(const qctx *c, const an_qmarks *m, an_pending *p)
 /* A cue before the opening mark in the same sentence: X said, "..." /
  * X said: "..." / X said it would "be a process". The verb must be close to
  * the mark or introduce it with a comma or colon. */
+/* A verb that names what someone is, with its object between it and the
+ * quote: "Bush called Trump "unhinged"", "described the plan as "a
+ * fraud"": the words are the speaker's. Not a thing's name right after
+ * the verb ("a group called "Friends of ...""; "so-called" is one word,
+ * no verb), nor a passive ("what is called a "debate""; "many are
+ * calling it an "instant classic"" is active). */
+static bool names_object(const qctx *c, size_t v, size_t quote_tok)
+{
+    static const char *const naming[] = {"called", "calls", "calling", "dubbed", "branded", "labeled", "labelled",
+                                         "labeling", "labelling", "described", "describes", "describing", NULL};
+    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+    if (quote_tok < v + 2 || !word_among(c, v, naming)) return false;
+    size_t n = c->tok[v].end - c->tok[v].start;
+    bool participle = n > 2 && c->t[c->tok[v].end - 2] == 'e' && c->t[c->tok[v].end - 1] == 'd';
+    return !(participle && v > 0 && word_among(c, v - 1, be));
+}
+
 static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     size_t i = tok_at(c, m->open);
@@ -957,7 +974,8 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
         speaker_from_verb(c, p, j - 1, cls);
         /* "stressed the need for a "flexible change"" names a phrase; "said
          * it was "unacceptable"" and "joked that he was ..." report speech. */
-        p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || word_is(c, j, "that");
+        p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || word_is(c, j, "that") ||
+                    names_object(c, j - 1, i);
         return true;
     }
     return false;

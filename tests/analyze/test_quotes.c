@@ -741,7 +741,11 @@ static void scare_quotes_are_not_speech(void **st)
     an_names nm = built(&b);
     run r;
     find(&r, t, &nm);
-    assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 2);
+    /* "calls them "war rehearsals"": the words are Pyongyang's (names_object) */
+    assert_int_equal(count_kind(r.q, r.n, AN_DIRECT), 3);
+    assert_non_null(quote_with(t, r.q, r.n, "war rehearsals", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "provocative", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "flexible change", AN_DIRECT));
     /* "States" in "the United States" is no speech verb; "says" is */
     const an_quote *q = quote_with(t, r.q, r.n, "as strong as ever", AN_DIRECT);
     assert_non_null(q);
@@ -753,6 +757,21 @@ static void scare_quotes_are_not_speech(void **st)
     assert_non_null(q);
     assert_int_equal(q->speaker, brandt);
     arena_reset(&r.a);
+}
+
+/* A verb that names what someone or something is, with its object before
+ * the quote, reports the subject's words however short; the name of a
+ * thing after "called", a passive and "so-called" report no one's. */
+static void naming_verbs_report_short_quotes(void **st)
+{
+    (void)st;
+    assert_int_equal(speaker_with("Vey called Ortiz " LQ "unhinged." RQ, "unhinged", NULL), 0);
+    assert_int_equal(speaker_with("Ortiz described the plan as " LQ "a fraud" RQ " on Monday.", "a fraud", NULL), 1);
+    assert_int_equal(speaker_with("Ortiz, who once called the deal " LQ "a disgrace," RQ " left.", "a disgrace", NULL), 1);
+    assert_int_equal(speaker_with("Ortiz left. Vey is calling him a " LQ "quitter" RQ " now.", "quitter", NULL), 0);
+    assert_int_equal(speaker_with("A group called " LQ "Friends of Vey" RQ " met Ortiz.", "Friends of Vey", NULL), -2);
+    assert_int_equal(speaker_with("Vey spoke at what is called a " LQ "debate" RQ " by Ortiz.", "debate", NULL), -2);
+    assert_int_equal(speaker_with("Vey mocked the so-called " LQ "deal" RQ " of Ortiz.", "deal", NULL), -2);
 }
 
 /* ---- indirect speech ------------------------------------------------------ */
@@ -970,8 +989,9 @@ static void seed_003_wi(void **st)
     assert_memory_equal(t + q->start, "the omission of North Korea", 27);
     expect(t, &r, "There seems to be no reason", AN_DIRECT, wi);
     expect(t, &r, "these matters may be addressed", AN_INDIRECT, wi);   /* "Wi stated, adding that" */
-    assert_null(quote_with(t, r.q, r.n, "war rehearsals", AN_DIRECT));
-    assert_null(quote_with(t, r.q, r.n, "the most sensitive", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "war rehearsals", AN_DIRECT));   /* "condemned ... as": no naming verb */
+    /* "He emphasized ..., labeling it as "the most sensitive" issue": Lee's words */
+    expect(t, &r, "the most sensitive", AN_DIRECT, lee);
     arena_reset(&r.a);
     free(t);
 }
@@ -1136,6 +1156,7 @@ int main(void)
         cmocka_unit_test(a_quote_that_runs_on_is_one),
         cmocka_unit_test(a_quote_keeps_the_speaker_words),
         cmocka_unit_test(scare_quotes_are_not_speech),
+        cmocka_unit_test(naming_verbs_report_short_quotes),
         cmocka_unit_test(indirect_speech_patterns),
         cmocka_unit_test(unbalanced_and_hostile_input),
         cmocka_unit_test(seed_001_kang_trump_moon),
