@@ -951,6 +951,24 @@ static bool names_object(const qctx *c, size_t v, size_t quote_tok)
     return !(participle && v > 0 && word_among(c, v - 1, be));
 }
 
+/* A verb that judges someone for what they said, the quote after its
+ * object and "for", "of" or "as": "accused Sanders of a "flip-flop"",
+ * "praised the plan as "bold"", "chided Trump for "lies"". Not a speech
+ * verb of the tables (it reports no clause), and only so. */
+static bool judges(const qctx *c, size_t v, size_t quote_tok)
+{
+    static const char *const judging[] = {"accused", "accuses", "accusing", "criticized", "criticised", "criticizes",
+                                          "criticising", "criticizing", "chided", "slammed", "praised", "praises",
+                                          "praising", "decried", "mocked", "mocking", "blasted", "blasting",
+                                          "blamed", "faulted", "lambasted", "ridiculed", "hailed", "condemned",
+                                          "denounced", "thanked", NULL};
+    static const char *const link[] = {"for", "of", "as", NULL};
+    if (quote_tok < v + 3 || !word_among(c, v, judging)) return false;   /* cue_before: 8 tokens at most */
+    for (size_t k = v + 2; k < quote_tok; k++)
+        if (word_among(c, k, link)) return true;
+    return false;
+}
+
 static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     size_t i = tok_at(c, m->open);
@@ -966,6 +984,8 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
     for (size_t j = i; j > 0 && i - j < CUE_REACH; j--) {
         if (j < i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE))) return false;
         int cls = untabled && j - 1 == pv ? AN_SV_THAT : verb_at(c, j - 1);
+        bool judged = !cls && judges(c, j - 1, i);
+        if (judged) cls = AN_SV_THAT;
         if (!cls) continue;
         /* the cue of the quote before ("A," said Leamer, an economist, "B."):
          * this one runs on from it (follows) */
@@ -975,7 +995,7 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
         /* "stressed the need for a "flexible change"" names a phrase; "said
          * it was "unacceptable"" and "joked that he was ..." report speech. */
         p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || word_is(c, j, "that") ||
-                    names_object(c, j - 1, i);
+                    names_object(c, j - 1, i) || judged;
         return true;
     }
     return false;

@@ -774,6 +774,22 @@ static void naming_verbs_report_short_quotes(void **st)
     assert_int_equal(speaker_with("Vey mocked the so-called " LQ "deal" RQ " of Ortiz.", "deal", NULL), -2);
 }
 
+/* A verb that judges someone for words, with "for", "of" or "as" between
+ * its object and the quote, reports them as the subject's ("mocking": the
+ * sentence's). Not a quote right after the verb's object, nor one with no
+ * such word before it, nor one further than a short phrase. */
+static void judging_verbs_report_short_quotes(void **st)
+{
+    (void)st;
+    assert_int_equal(speaker_with("Vey accused Ortiz of a " LQ "flip-flop." RQ, "flip-flop", NULL), 0);
+    assert_int_equal(speaker_with("Ortiz praised the plan as " LQ "bold" RQ " on Monday.", "bold", NULL), 1);
+    assert_int_equal(speaker_with("Vey spoke to Ortiz, mocking him for " LQ "lies" RQ " at the rally.", "lies", NULL), 0);
+    assert_int_equal(speaker_with("Vey praised the " LQ "Friends of Ortiz" RQ " group.", "Friends of Ortiz", NULL), -2);
+    assert_int_equal(speaker_with("Vey praised the new " LQ "Friends" RQ " group of Ortiz.", "Friends", NULL), -2);
+    assert_int_equal(speaker_with("Vey accused Ortiz of many things over many years at the club in the " LQ "old town" RQ ".",
+                                  "old town", NULL), -2);
+}
+
 /* ---- indirect speech ------------------------------------------------------ */
 
 static void indirect_speech_patterns(void **st)
@@ -989,7 +1005,11 @@ static void seed_003_wi(void **st)
     assert_memory_equal(t + q->start, "the omission of North Korea", 27);
     expect(t, &r, "There seems to be no reason", AN_DIRECT, wi);
     expect(t, &r, "these matters may be addressed", AN_INDIRECT, wi);   /* "Wi stated, adding that" */
-    assert_null(quote_with(t, r.q, r.n, "war rehearsals", AN_DIRECT));   /* "condemned ... as": no naming verb */
+    /* "Pyongyang has condemned the drills as "war rehearsals"": Pyongyang's
+     * words (judges), and no person's of those named here */
+    q = quote_with(t, r.q, r.n, "war rehearsals", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);
     /* "He emphasized ..., labeling it as "the most sensitive" issue": Lee's words */
     expect(t, &r, "the most sensitive", AN_DIRECT, lee);
     arena_reset(&r.a);
@@ -1157,6 +1177,7 @@ int main(void)
         cmocka_unit_test(a_quote_keeps_the_speaker_words),
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(naming_verbs_report_short_quotes),
+        cmocka_unit_test(judging_verbs_report_short_quotes),
         cmocka_unit_test(indirect_speech_patterns),
         cmocka_unit_test(unbalanced_and_hostile_input),
         cmocka_unit_test(seed_001_kang_trump_moon),
