@@ -969,6 +969,16 @@ static bool judges(const qctx *c, size_t v, size_t quote_tok)
     return false;
 }
 
+/* "that" among tokens [from, to): the verb before from reports a clause
+ * the quote at to is part of ("told Kelly that people who are bullied
+ * "gotta get over it""). */
+static bool that_between(const qctx *c, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (word_is(c, k, "that")) return true;
+    return false;
+}
+
 static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     size_t i = tok_at(c, m->open);
@@ -994,7 +1004,7 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
         speaker_from_verb(c, p, j - 1, cls);
         /* "stressed the need for a "flexible change"" names a phrase; "said
          * it was "unacceptable"" and "joked that he was ..." report speech. */
-        p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || word_is(c, j, "that") ||
+        p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || that_between(c, j, i) ||
                     names_object(c, j - 1, i) || judged;
         return true;
     }
@@ -1134,7 +1144,9 @@ static void find_indirect(qctx *c)
     for (size_t v = 0; v < c->ntok; v++) {
         int cls = verb_at(c, v);
         if (!cls || cls == AN_SV_ACCORDING || c->cue_verb[v] || in_direct(c, c->tok[v].start)) continue;
-        if (cls == AN_SV_ADDING && !word_is(c, v + 1, "that")) continue;
+        /* "saying" reports a clause as "said" does: "saying she had made ..." */
+        bool saying = cls == AN_SV_ADDING && word_is(c, v, "saying");
+        if (cls == AN_SV_ADDING && !saying && !word_is(c, v + 1, "that")) continue;
         /* bare "say" without a subject is a headline or an imperative */
         if (word_is(c, v, "say") && phrase_before(c, v) == v) continue;
         /* "..., said Paolo Renner, managing director of the board": what
@@ -1142,7 +1154,7 @@ static void find_indirect(qctx *c)
         if ((gap_before(c, v) & GAP_PUNCT) && !(gap_before(c, v) & GAP_SENT) && v + 1 < c->ntok &&
             starts_upper(c, c->tok[v + 1].start))
             continue;
-        size_t s = clause_start(c, v, cls == AN_SV_ADDING ? AN_SV_THAT : cls);
+        size_t s = clause_start(c, v, saying ? AN_SV_SAY : cls == AN_SV_ADDING ? AN_SV_THAT : cls);
         if (s >= c->ntok || (gap_before(c, s) & (GAP_SENT | GAP_QUOTE))) continue;
         size_t e = clause_end(c, s);
         if (e - s < 3) continue;

@@ -833,6 +833,16 @@ static void indirect_speech_patterns(void **st)
     assert_non_null(quote_with(t, r.q, r.n, "We will talk", AN_DIRECT));
     assert_int_equal(count_kind(r.q, r.n, AN_INDIRECT), 5);
     arena_reset(&r.a);
+    /* "saying" reports a clause without "that", as "said" does; "adding"
+     * needs it */
+    size_t indirect;
+    assert_int_equal(speaker_of("Ortiz left early, saying the talks had failed him.", "the talks had failed",
+                                AN_INDIRECT, &indirect), 1);
+    assert_int_equal(speaker_of("Ortiz left early, adding the talks had failed him.", "the talks had failed",
+                                AN_INDIRECT, &indirect), -2);
+    /* a short quote in a clause reported with "that" further on is speech */
+    assert_int_equal(speaker_with("Vey told Ortiz at the rally that people must " LQ "get over it" RQ " soon.",
+                                  "get over it", NULL), 0);
 }
 
 /* ---- hostile input ---------------------------------------------------------- */
