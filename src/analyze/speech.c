@@ -49,6 +49,13 @@ static const verb_entry verbs[] = {
     {"recounted", AN_SV_THAT}, {"posted", AN_SV_THAT}, {"emailed", AN_SV_THAT}, {"revealed", AN_SV_THAT},
     {"pleaded", AN_SV_THAT}, {"demanded", AN_SV_THAT}, {"affirmed", AN_SV_THAT}, {"proclaimed", AN_SV_THAT},
     {"interjected", AN_SV_THAT}, {"objected", AN_SV_THAT}, {"protested", AN_SV_THAT},
+    {"hinted", AN_SV_THAT}, {"signaled", AN_SV_THAT}, {"signalled", AN_SV_THAT}, {"underscored", AN_SV_THAT},
+    {"bemoaned", AN_SV_THAT}, {"grumbled", AN_SV_THAT}, {"groused", AN_SV_THAT}, {"griped", AN_SV_THAT},
+    {"fumed", AN_SV_THAT}, {"scoffed", AN_SV_THAT}, {"opined", AN_SV_THAT}, {"touted", AN_SV_THAT},
+    {"bragged", AN_SV_THAT}, {"gushed", AN_SV_THAT}, {"railed", AN_SV_THAT}, {"reasoned", AN_SV_THAT},
+    {"speculated", AN_SV_THAT}, {"estimated", AN_SV_THAT}, {"theorized", AN_SV_THAT}, {"posited", AN_SV_THAT},
+    {"agreed", AN_SV_THAT}, {"disagreed", AN_SV_THAT}, {"denied", AN_SV_THAT}, {"disputed", AN_SV_THAT},
+    {"implored", AN_SV_TELL}, {"reassured", AN_SV_TELL},
     {"told", AN_SV_TELL}, {"tells", AN_SV_TELL}, {"informed", AN_SV_TELL},
     {"assured", AN_SV_TELL}, {"reminded", AN_SV_TELL},
     {"according", AN_SV_ACCORDING},
@@ -59,6 +66,12 @@ static const verb_entry verbs[] = {
     {"writing", AN_SV_ADDING}, {"telling", AN_SV_ADDING}, {"tweeting", AN_SV_ADDING}, {"recalling", AN_SV_ADDING},
     {"responding", AN_SV_ADDING}, {"answering", AN_SV_ADDING}, {"calling", AN_SV_ADDING},
     {"describing", AN_SV_ADDING}, {"labeling", AN_SV_ADDING}, {"labelling", AN_SV_ADDING},
+    {"predicting", AN_SV_ADDING}, {"suggesting", AN_SV_ADDING}, {"urging", AN_SV_ADDING}, {"vowing", AN_SV_ADDING},
+    {"acknowledging", AN_SV_ADDING}, {"admitting", AN_SV_ADDING}, {"conceding", AN_SV_ADDING},
+    {"complaining", AN_SV_ADDING}, {"boasting", AN_SV_ADDING}, {"joking", AN_SV_ADDING},
+    {"lamenting", AN_SV_ADDING}, {"promising", AN_SV_ADDING}, {"pledging", AN_SV_ADDING},
+    {"alleging", AN_SV_ADDING}, {"contending", AN_SV_ADDING}, {"maintaining", AN_SV_ADDING},
+    {"denying", AN_SV_ADDING},
 };
 
 #define NVERBS (sizeof verbs / sizeof *verbs)

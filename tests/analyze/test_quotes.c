@@ -276,9 +276,9 @@ static void more_ways_to_name_the_speaker(void **st)
                                   "stock has", NULL), TWO_VEY);
     assert_int_equal(speaker_with("Talks began. Then Leo Ortiz shot back, " LQ "I could have stayed home and "
                                   "baked cookies." RQ, "baked", NULL), TWO_ORTIZ);
-    assert_int_equal(speaker_with("Talks began. " LQ "They would have gone to the only bill," RQ " Ana Vey fumed on "
+    assert_int_equal(speaker_with("Talks began. " LQ "They would have gone to the only bill," RQ " Ana Vey sighed on "
                                   "Tuesday.", "only bill", NULL), TWO_VEY);
-    assert_true(speaker_with("Talks began. " LQ "They would have gone to the only bill," RQ " Ana Vey fumed on "
+    assert_true(speaker_with("Talks began. " LQ "They would have gone to the only bill," RQ " Ana Vey sighed on "
                              "Tuesday about the long delays in the committee.", "only bill", NULL) != TWO_VEY);
     assert_int_equal(speaker_with("Talks began. " LQ "Somebody entered through the visa program," RQ
                                   " the White House spokesman, Leo Ortiz, said on Thursday.", "Somebody", NULL),
@@ -840,6 +840,13 @@ static void indirect_speech_patterns(void **st)
                                 AN_INDIRECT, &indirect), 1);
     assert_int_equal(speaker_of("Ortiz left early, adding the talks had failed him.", "the talks had failed",
                                 AN_INDIRECT, &indirect), -2);
+    /* reporting verbs beyond "said": a grumble, an agreement, a prediction */
+    assert_int_equal(speaker_with(LQ "We lost the vote today," RQ " Ortiz groused on Tuesday about the long delays "
+                                  "in the committee.", "We lost", NULL), 1);
+    assert_int_equal(speaker_of("Vey agreed that the talks had failed him.", "the talks had failed", AN_INDIRECT,
+                                &indirect), 0);
+    assert_int_equal(speaker_of("Vey spoke last, predicting that the talks would fail.", "the talks would fail",
+                                AN_INDIRECT, &indirect), 0);
     /* a short quote in a clause reported with "that" further on is speech */
     assert_int_equal(speaker_with("Vey told Ortiz at the rally that people must " LQ "get over it" RQ " soon.",
                                   "get over it", NULL), 0);
