@@ -835,8 +835,8 @@ static bool sentence_ends_at(const qctx *c, size_t k)
     for (size_t e = k + 1; e <= c->ntok && e - k <= APPOSITION_MAX; e++) {
         if (e == c->ntok) return true;
         int g = gap_before(c, e);
+        if (g & GAP_SENT) return true;   /* before a quote that opens the next sentence too */
         if (g & GAP_QUOTE) return false;
-        if (g & GAP_SENT) return true;
         if (verb_at(c, e)) return false;
     }
     return false;

@@ -246,6 +246,10 @@ static void appositions_after_brackets_and_inverted_openings(void **st)
      * not a clause with a verb of its own */
     assert_int_equal(speaker_with("Talks began.\n\n" LQ "He can try it, but it seems unlikely" RQ " that he wins, "
                                   "said Leo Ortiz, a strategist for the party.", "can try", NULL), TWO_ORTIZ);
+    /* and so it does when the next sentence opens with a quote */
+    assert_int_equal(speaker_with("Talks began.\n\n" LQ "He can try it, but it seems unlikely" RQ " that he wins, "
+                                  "said Leo Ortiz, a strategist for the party. " LQ "And yet it would seal it." RQ,
+                                  "can try", NULL), TWO_ORTIZ);
     assert_int_equal(speaker_with("Talks began.\n\nThe vote signals " LQ "the beginning of the end" RQ " for the "
                                   "pact, Ana Vey, founder of the Party for Freedom, said.", "beginning of", NULL),
                      TWO_VEY);
