@@ -440,6 +440,14 @@ static int32_t sentence_subject(const qctx *c, size_t v, size_t before_quote)
  * a role, or another actor heading it (an organisation or a country may
  * speak: "South Korea says"). An actor inside a role is no speaker: in "US
  * Secretary of State further said" the United States did not speak. */
+/* Does a mention ending at end end at or before to? A name may end with
+ * an abbreviation's period that the phrase's last word does not hold
+ * ("The F.B.I. has said"). */
+static bool ends_by(const qctx *c, size_t end, size_t to)
+{
+    return end <= to || (end == to + 1 && c->t[to] == '.');
+}
+
 static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_quote)
 {
     size_t from = c->tok[s].start, to = c->tok[e - 1].end;
@@ -449,7 +457,7 @@ static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_q
     int32_t person = -1, other = -1;
     for (size_t i = mention_from(c, from); i < c->nm->n_mentions && c->nm->mentions[i].start < to; i++) {
         const an_mention *m = mention(c, i);
-        if (!m || m->end > to) continue;
+        if (!m || !ends_by(c, m->end, to)) continue;
         if (m->type == AN_PERSON) {
             person = m->actor;
             continue;
@@ -457,7 +465,8 @@ static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_q
         /* a place after a preposition is where the speaker is, not the
          * speaker: "Cafe owners in Zurich said" */
         size_t t = tok_at(c, m->start);
-        if (m->end == head_end && !(m->type == AN_PLACE && t > s && t < e && preposition(c, t - 1)))
+        if (head_end && ends_by(c, m->end, head_end) && m->end >= head_end &&
+            !(m->type == AN_PLACE && t > s && t < e && preposition(c, t - 1)))
             other = m->actor;
     }
     if (person >= 0) return person;

@@ -485,6 +485,29 @@ static void a_place_inside_a_speaker_phrase_is_no_speaker(void **st)
     arena_reset(&r.a);
 }
 
+/* An organisation speaks as a person does, also when its name ends with
+ * an abbreviation's period, past the phrase's last word. */
+static void an_organisation_speaks_by_its_initials(void **st)
+{
+    (void)st;
+    const char *t = "The F.B.I. has said it had no information about the couple. "
+                    "The U.N. said the camps were full.";
+    names_builder b = {.text = t};
+    int fbi = add_actor(&b, "F.B.I.", AN_ORGANISATION), un = add_actor(&b, "U.N.", AN_ORGANISATION);
+    mention(&b, "F.B.I.", fbi, NULL);
+    mention(&b, "U.N.", un, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "it had no information", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, fbi);
+    q = quote_with(t, r.q, r.n, "the camps were full", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, un);
+    arena_reset(&r.a);
+}
+
 static void cue_after_inverted_and_according_to(void **st)
 {
     (void)st;
@@ -1207,6 +1230,7 @@ int main(void)
         cmocka_unit_test(a_quote_signed_after_a_dash),
         cmocka_unit_test(appositions_after_brackets_and_inverted_openings),
         cmocka_unit_test(a_place_inside_a_speaker_phrase_is_no_speaker),
+        cmocka_unit_test(an_organisation_speaks_by_its_initials),
         cmocka_unit_test(seed_003_wi),
         cmocka_unit_test(seed_004_kim_and_an),
         cmocka_unit_test(seeds_end_to_end_with_real_names),
