@@ -436,10 +436,6 @@ static int32_t sentence_subject(const qctx *c, size_t v, size_t before_quote)
     return -1;
 }
 
-/* The speaker a phrase of tokens [s, e) names: a person in it, a pronoun,
- * a role, or another actor heading it (an organisation or a country may
- * speak: "South Korea says"). An actor inside a role is no speaker: in "US
- * Secretary of State further said" the United States did not speak. */
 /* Does a mention ending at end end at or before to? A name may end with
  * an abbreviation's period that the phrase's last word does not hold
  * ("The F.B.I. has said"). */
@@ -448,6 +444,10 @@ static bool ends_by(const qctx *c, size_t end, size_t to)
     return end <= to || (end == to + 1 && c->t[to] == '.');
 }
 
+/* The speaker a phrase of tokens [s, e) names: a person in it, a pronoun,
+ * a role, or another actor heading it (an organisation or a country may
+ * speak: "South Korea says"). An actor inside a role is no speaker: in "US
+ * Secretary of State further said" the United States did not speak. */
 static int32_t resolve_phrase(const qctx *c, size_t s, size_t e, size_t before_quote)
 {
     size_t from = c->tok[s].start, to = c->tok[e - 1].end;
@@ -940,9 +940,6 @@ static bool dash_cue(const qctx *c, const an_qmarks *m, an_pending *p)
     return verbless_cue(c, p, i, k);
 }
 
-/* A cue before the opening mark in the same sentence: X said, "..." /
- * X said: "..." / X said it would "be a process". The verb must be close to
- * the mark or introduce it with a comma or colon. */
 /* A verb that names what someone is, with its object between it and the
  * quote: "Bush called Trump "unhinged"", "described the plan as "a
  * fraud"": the words are the speaker's. Not a thing's name right after
@@ -988,6 +985,9 @@ static bool that_between(const qctx *c, size_t from, size_t to)
     return false;
 }
 
+/* A cue before the opening mark in the same sentence: X said, "..." /
+ * X said: "..." / X said it would "be a process". The verb must be close to
+ * the mark or introduce it with a comma or colon. */
 static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
 {
     size_t i = tok_at(c, m->open);
