@@ -1199,6 +1199,17 @@ static int32_t adding_speaker(const qctx *c, size_t i)
         if (q->q.cue_end <= ss && q->q.end <= ss) break;
         if (q->q.cue_end <= c->tok[v].start && q->q.speaker >= 0) return q->q.speaker;
     }
+    /* "..., Nefzi said, adding, "..."": the one who said, not the sentence's
+     * subject (whose words Nefzi reported) */
+    int g = v > 1 ? gap_before(c, v) : 0;
+    if ((g & GAP_PUNCT) && !(g & (GAP_SENT | GAP_QUOTE))) {
+        int cls = verb_at(c, v - 1);
+        size_t ps = phrase_before(c, v - 1);
+        if ((cls == AN_SV_SAY || cls == AN_SV_THAT) && ps < v - 1) {
+            int32_t a = resolve_phrase(c, ps, v - 1, i);
+            if (a >= 0) return a;
+        }
+    }
     return sentence_subject(c, v, i);
 }
 

@@ -867,6 +867,9 @@ static void indirect_speech_patterns(void **st)
                                 AN_INDIRECT, &indirect), 1);
     assert_int_equal(speaker_of("Ortiz left early, adding the talks had failed him.", "the talks had failed",
                                 AN_INDIRECT, &indirect), -2);
+    /* "X said, adding, "..."": X, not the sentence's subject X reported on */
+    assert_int_equal(speaker_with("Vey did not stay long, Ortiz said, adding, " LQ "She was not very religious." RQ,
+                                  "not very religious", NULL), 1);
     /* reporting verbs beyond "said": a grumble, an agreement, a prediction */
     assert_int_equal(speaker_with(LQ "We lost the vote today," RQ " Ortiz groused on Tuesday about the long delays "
                                   "in the committee.", "We lost", NULL), 1);
