@@ -1148,6 +1148,64 @@ static size_t clause_end(const qctx *c, size_t s)
     return j;
 }
 
+/* Does the sentence end at token k, maybe after a short phrase of when or
+ * where ("..., the minister said on Monday.")? */
+static bool sentence_ends_soon(const qctx *c, size_t k)
+{
+    if (k >= c->ntok || (gap_before(c, k) & (GAP_SENT | GAP_PARA))) return true;
+    if (gap_before(c, k) & (GAP_PUNCT | GAP_QUOTE) || !preposition(c, k)) return false;
+    for (size_t e = k + 1; e <= c->ntok && e - k <= AFTER_VERB_MAX; e++) {
+        if (e == c->ntok || (gap_before(c, e) & (GAP_SENT | GAP_PARA))) return true;
+        if (gap_before(c, e) & (GAP_PUNCT | GAP_QUOTE)) return false;
+    }
+    return false;
+}
+
+/* Tokens a reported clause before its cue must hold. */
+#define PREPOSED_MIN 4
+
+/* Reported speech before its cue, which ends the sentence: "The talks have
+ * failed, the minister said on Monday." / "..., said Ana Vey, a
+ * spokeswoman." The clause runs from the sentence's start to the comma
+ * before the cue, outside any quote marks (a quote there is direct speech,
+ * cued by tail_cue). Not a cue with more after it ("In the past, Vey said,
+ * the talks ...") nor a relative clause ("..., said Vey, who told reporters
+ * it was over."). */
+static bool preposed(qctx *c, size_t v, int cls)
+{
+    static const char *const relative[] = {"who", "whom", "which", "that", NULL};
+    if (cls == AN_SV_ADDING || cls == AN_SV_ACCORDING) return false;
+    size_t ps, pe, comma;
+    int how;
+    if ((gap_before(c, v) & GAP_PUNCT) && v > 0 && comma_before(c, v)) {
+        /* ", said Ana Vey, a spokeswoman." */
+        pe = phrase_after(c, v + 1);
+        if (pe <= v + 1 || !starts_upper(c, c->tok[v + 1].start) || !clause_ends_before(c, pe) ||
+            !sentence_ends_at(c, pe))
+            return false;
+        how = HOW_INVERTED, ps = v + 1, comma = v;
+    } else {
+        /* not a relative clause of another cue's speaker (", said Vey, who
+         * told reporters"), nor "told" with more than its addressee after it */
+        ps = phrase_before(c, v);
+        size_t ce = cue_end_tok(c, v, cls);
+        if (ps == v || ps == 0 || !comma_before(c, ps) || word_among(c, ps, relative) ||
+            (cls == AN_SV_TELL && ce > v + 2) || !sentence_ends_soon(c, ce))
+            return false;
+        how = HOW_PHRASE, pe = v, comma = ps;
+    }
+    size_t s = tok_at(c, sentence_start(c, comma - 1));
+    if (s + PREPOSED_MIN > comma) return false;
+    for (size_t k = s; k < comma; k++)
+        if (k > s && (gap_before(c, k) & (GAP_SENT | GAP_QUOTE))) return false;
+    an_pending *p = push_pending(c);
+    p->q.kind = AN_INDIRECT;
+    p->q.start = c->tok[s].start;
+    p->q.end = c->tok[comma - 1].end;
+    take_cue(c, p, how, ps, pe, v, cls);
+    return true;
+}
+
 static void find_indirect(qctx *c)
 {
     for (size_t v = 0; v < c->ntok; v++) {
@@ -1158,6 +1216,7 @@ static void find_indirect(qctx *c)
         if (cls == AN_SV_ADDING && !saying && !word_is(c, v + 1, "that")) continue;
         /* bare "say" without a subject is a headline or an imperative */
         if (word_is(c, v, "say") && phrase_before(c, v) == v) continue;
+        if (preposed(c, v, cls)) continue;
         /* "..., said Paolo Renner, managing director of the board": what
          * follows the inverted verb is its speaker, not what was said */
         if ((gap_before(c, v) & GAP_PUNCT) && !(gap_before(c, v) & GAP_SENT) && v + 1 < c->ntok &&

@@ -867,6 +867,24 @@ static void indirect_speech_patterns(void **st)
                                 AN_INDIRECT, &indirect), 1);
     assert_int_equal(speaker_of("Ortiz left early, adding the talks had failed him.", "the talks had failed",
                                 AN_INDIRECT, &indirect), -2);
+    /* reported speech before a cue that ends the sentence */
+    assert_int_equal(speaker_of("The talks have failed and the troops will stay, Ortiz said on Monday.",
+                                "The talks have failed and the troops will stay", AN_INDIRECT, &indirect), 1);
+    assert_int_equal(speaker_of("Talks began. The drills will go on, said Ana Vey, a spokeswoman.",
+                                "The drills will go on", AN_INDIRECT, &indirect), 0);
+    assert_int_equal(speaker_of("In the past few years, Ortiz said, the talks failed.", "In the past", AN_INDIRECT, &indirect),
+                     -2);
+    assert_int_equal(speaker_of("When the storm hit the town, Ortiz said nothing.", "When the storm", AN_INDIRECT,
+                                &indirect), -2);
+    assert_int_equal(speaker_of("Talks began. In Paris, Ortiz said.", "In Paris", AN_INDIRECT, &indirect), -2);
+    assert_int_equal(speaker_of("Talks began. The drills will go on, said Ana Vey, who agreed.",
+                                "The drills will go on", AN_INDIRECT, &indirect), -2);
+    assert_int_equal(speaker_of("Talks began and the drills will go on, Vey told reporters it was over.",
+                                "Talks began", AN_INDIRECT, &indirect), -2);
+    assert_int_equal(speaker_of("Talks began. He called it a " LQ "disgrace" RQ " and the drills will stay, Ortiz said.",
+                                "He called it", AN_INDIRECT, &indirect), -2);
+    assert_int_equal(speaker_of(LQ "We will stay and the drills will go on," RQ " Ortiz said on Monday.", "We will stay",
+                                AN_INDIRECT, &indirect), -2);
     /* "X said, adding, "..."": X, not the sentence's subject X reported on */
     assert_int_equal(speaker_with("Vey did not stay long, Ortiz said, adding, " LQ "She was not very religious." RQ,
                                   "not very religious", NULL), 1);
