@@ -22,6 +22,8 @@ Scores:
              ("quoted": what a quote finder is for) and over all gold
              attributions (beliefs, "according to" and reported speech
              without a speech verb included)
+  direct     the same for the direct quotes alone (between quote marks):
+             precision over them, recall of quoted attributions by them
   speakers   over the right quotes whose gold source names someone (holds
              a capitalised word that is not a pronoun or determiner and is
              never written in lower case in the split's texts): the
@@ -161,7 +163,8 @@ def main():
     predicted = right = 0
     gold_all = sum(len(g) for g in gold.values())
     gold_quoted = sum(1 for g in gold.values() for _, text, _ in g if re.search("[\"“”]", text))
-    found_all, found_quoted = set(), set()
+    found_all, found_quoted, found_quoted_direct = set(), set(), set()
+    predicted_direct = right_direct = 0
     named = named_right = named_none = 0
     any_caps = any_caps_right = any_caps_none = 0
     unnamed = unnamed_given = 0
@@ -171,6 +174,8 @@ def main():
         g = gold.get(o["id"], [])
         for q in o.get("quotes", []):
             predicted += 1
+            direct = q.get("kind") == "direct"
+            predicted_direct += direct
             s, e = q["start"], q["end"]
             best, k = 0, -1
             for i, (pieces, _, _) in enumerate(g):
@@ -184,6 +189,9 @@ def main():
             pieces, text, source = g[k]
             if re.search("[\"“”]", text):
                 found_quoted.add((o["id"], k))
+                if direct:
+                    found_quoted_direct.add((o["id"], k))
+            right_direct += direct
             if names_someone(source, common):
                 any_caps += 1
                 any_caps_none += not q.get("speaker")
@@ -211,6 +219,9 @@ def main():
     print("quotes     predicted %d, right %d: precision %.3f" % (predicted, right, p))
     print("           recall of quoted attributions %d/%d = %.3f (F1 %.3f)" % (len(found_quoted), gold_quoted, r_q, f1(p, r_q)))
     print("           recall of all attributions    %d/%d = %.3f" % (len(found_all), gold_all, r_a))
+    p_d, r_d = div(right_direct, predicted_direct), div(len(found_quoted_direct), gold_quoted)
+    print("direct     predicted %d, right %d: precision %.3f; recall of quoted attributions %d/%d = %.3f (F1 %.3f)" % (
+        predicted_direct, right_direct, p_d, len(found_quoted_direct), gold_quoted, r_d, f1(p_d, r_d)))
     print("speakers   named gold source: right %d/%d = %.3f, none given %d (%.3f)" % (
         named_right, named, div(named_right, named), named_none, div(named_none, named)))
     print("           gold source without a name (pronoun, description): some speaker given %d/%d = %.3f" % (
