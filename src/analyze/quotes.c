@@ -1153,6 +1153,8 @@ static size_t clause_end(const qctx *c, size_t s)
 static bool sentence_ends_soon(const qctx *c, size_t k)
 {
     if (k >= c->ntok || (gap_before(c, k) & (GAP_SENT | GAP_PARA))) return true;
+    /* "..., he said, adding that ...": the cue goes on with more of it */
+    if (comma_before(c, k) && verb_at(c, k) == AN_SV_ADDING) return true;
     if (gap_before(c, k) & (GAP_PUNCT | GAP_QUOTE) || !preposition(c, k)) return false;
     for (size_t e = k + 1; e <= c->ntok && e - k <= AFTER_VERB_MAX; e++) {
         if (e == c->ntok || (gap_before(c, e) & (GAP_SENT | GAP_PARA))) return true;
@@ -1164,9 +1166,9 @@ static bool sentence_ends_soon(const qctx *c, size_t k)
 /* Tokens a reported clause before its cue must hold. */
 #define PREPOSED_MIN 4
 
-/* Reported speech before its cue, which ends the sentence: "The talks have
- * failed, the minister said on Monday." / "..., said Ana Vey, a
- * spokeswoman." The clause runs from the sentence's start to the comma
+/* Reported speech before its cue, which ends the sentence or goes on with
+ * ", adding ...": "The talks have failed, the minister said on Monday." /
+ * "..., said Ana Vey, a spokeswoman." The clause runs from the sentence's start to the comma
  * before the cue, outside any quote marks (a quote there is direct speech,
  * cued by tail_cue). Not a cue with more after it ("In the past, Vey said,
  * the talks ...") nor a relative clause ("..., said Vey, who told reporters

@@ -872,6 +872,8 @@ static void indirect_speech_patterns(void **st)
                                 "The talks have failed and the troops will stay", AN_INDIRECT, &indirect), 1);
     assert_int_equal(speaker_of("Talks began. The drills will go on, said Ana Vey, a spokeswoman.",
                                 "The drills will go on", AN_INDIRECT, &indirect), 0);
+    assert_int_equal(speaker_of("Talks began. The drills will go on, Ortiz said, adding that the troops would stay.",
+                                "The drills will go on", AN_INDIRECT, &indirect), 1);
     assert_int_equal(speaker_of("In the past few years, Ortiz said, the talks failed.", "In the past", AN_INDIRECT, &indirect),
                      -2);
     assert_int_equal(speaker_of("When the storm hit the town, Ortiz said nothing.", "When the storm", AN_INDIRECT,
