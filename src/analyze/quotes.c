@@ -1168,11 +1168,11 @@ static bool sentence_ends_soon(const qctx *c, size_t k)
 
 /* Reported speech before its cue, which ends the sentence or goes on with
  * ", adding ...": "The talks have failed, the minister said on Monday." /
- * "..., said Ana Vey, a spokeswoman." The clause runs from the sentence's start to the comma
- * before the cue, outside any quote marks (a quote there is direct speech,
- * cued by tail_cue). Not a cue with more after it ("In the past, Vey said,
- * the talks ...") nor a relative clause ("..., said Vey, who told reporters
- * it was over."). */
+ * "..., said Ana Vey, a spokeswoman." The clause runs from the sentence's
+ * start to the comma before the cue, without quote marks (a quote there is
+ * direct speech, cued by tail_cue). Not a cue with more after it ("In the
+ * past, Vey said, the talks ..."), a relative clause ("..., said Vey, who
+ * agreed.") or "told" with more than its addressee after it. */
 static bool preposed(qctx *c, size_t v, int cls)
 {
     static const char *const relative[] = {"who", "whom", "which", "that", NULL};
@@ -1187,8 +1187,6 @@ static bool preposed(qctx *c, size_t v, int cls)
             return false;
         how = HOW_INVERTED, ps = v + 1, comma = v;
     } else {
-        /* not a relative clause of another cue's speaker (", said Vey, who
-         * told reporters"), nor "told" with more than its addressee after it */
         ps = phrase_before(c, v);
         size_t ce = cue_end_tok(c, v, cls);
         if (ps == v || ps == 0 || !comma_before(c, ps) || word_among(c, ps, relative) ||
@@ -1197,7 +1195,8 @@ static bool preposed(qctx *c, size_t v, int cls)
         how = HOW_PHRASE, pe = v, comma = ps;
     }
     size_t s = tok_at(c, sentence_start(c, comma - 1));
-    if (s + PREPOSED_MIN > comma) return false;
+    /* a sentence longer than sentence_start looks back is left alone */
+    if (s + PREPOSED_MIN > comma || (s > 0 && !(gap_before(c, s) & GAP_SENT))) return false;
     for (size_t k = s; k < comma; k++)
         if (k > s && (gap_before(c, k) & (GAP_SENT | GAP_QUOTE))) return false;
     an_pending *p = push_pending(c);

@@ -874,6 +874,11 @@ static void indirect_speech_patterns(void **st)
                                 "The drills will go on", AN_INDIRECT, &indirect), 0);
     assert_int_equal(speaker_of("Talks began. The drills will go on, Ortiz said, adding that the troops would stay.",
                                 "The drills will go on", AN_INDIRECT, &indirect), 1);
+    /* a sentence longer than the look back: its start is not known */
+    char longer[1024] = "Talks began. ";
+    for (int k = 0; k < 90; k++) strcat(longer, "they talked ");
+    strcat(longer, "about the last words, Ortiz said.");
+    assert_int_equal(speaker_of(longer, "the last words", AN_INDIRECT, &indirect), -2);
     assert_int_equal(speaker_of("In the past few years, Ortiz said, the talks failed.", "In the past", AN_INDIRECT, &indirect),
                      -2);
     assert_int_equal(speaker_of("When the storm hit the town, Ortiz said nothing.", "When the storm", AN_INDIRECT,
