@@ -875,7 +875,7 @@ static void indirect_speech_patterns(void **st)
     assert_int_equal(speaker_of("Talks began. The drills will go on, Ortiz said, adding that the troops would stay.",
                                 "The drills will go on", AN_INDIRECT, &indirect), 1);
     /* a sentence longer than the look back: its start is not known */
-    char longer[1024] = "Talks began. ";
+    char longer[1200] = "Talks began. ";   /* 13 + 90 * 12 + 33 bytes and the NUL */
     for (int k = 0; k < 90; k++) strcat(longer, "they talked ");
     strcat(longer, "about the last words, Ortiz said.");
     assert_int_equal(speaker_of(longer, "the last words", AN_INDIRECT, &indirect), -2);
