@@ -70,26 +70,16 @@ def raw_article(data, name, sents):
     with open(os.path.join(data, "original_articles", name + ".txt"), encoding="utf-8") as f:
         raw = f.read()
     pos = raw.find("\n") + 1 if raw.startswith("http") else 0
-    gold, cur = [], None
+    places = []
     for sent in sents:
-        for tok, tag in sent:
+        for tok, _ in sent:
             while pos < len(raw) and raw[pos].isspace():
                 pos += 1
             if not raw.startswith(tok, pos):
                 return None
-            start, end = pos, pos + len(tok)
-            pos = end
-            kind = tag[2:] if tag != "O" else None
-            if kind and cur and cur[2] == kind and not tag.startswith("B-"):
-                cur[1] = end
-            else:
-                if cur:
-                    gold.append(tuple(cur))
-                cur = [start, end, kind] if kind else None
-        if cur:   # a name ends with its sentence
-            gold.append(tuple(cur))
-            cur = None
-    return raw, [(s, e, wikigold.TYPES[k]) for s, e, k in gold]
+            places.append((pos, pos + len(tok)))
+            pos += len(tok)
+    return raw, wikigold.names_of(sents, places)
 
 
 def main():

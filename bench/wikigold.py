@@ -60,21 +60,14 @@ def read_docs(path):
         yield doc
 
 
-def rebuild(doc):
-    """Text of a document and its gold names as (start, end, type)."""
-    parts, gold, pos = [], [], 0
-    for si, sent in enumerate(doc):
-        if si:
-            parts.append("\n")
-            pos += 1
-        cur = None
-        for ti, (tok, tag) in enumerate(sent):
-            if ti:
-                parts.append(" ")
-                pos += 1
-            start, end = pos, pos + len(tok)
-            parts.append(tok)
-            pos = end
+def names_of(doc, places):
+    """Gold names (start, end, type) of a document's sentences of (token,
+    tag), each token at the (start, end) that places gives in turn; a name
+    ends with its sentence."""
+    gold, cur, places = [], None, iter(places)
+    for sent in doc:
+        for tok, tag in sent:
+            start, end = next(places)
             kind = tag[2:] if tag != "O" else None
             # IO tags with B- at a boundary between two names of one type
             if kind and cur and cur[2] == kind and not tag.startswith("B-"):
@@ -85,7 +78,26 @@ def rebuild(doc):
                 cur = [start, end, kind] if kind else None
         if cur:
             gold.append(tuple(cur))
-    return "".join(parts), [(s, e, TYPES[k]) for s, e, k in gold]
+            cur = None
+    return [(s, e, TYPES[k]) for s, e, k in gold]
+
+
+def rebuild(doc):
+    """Text of a document (tokens joined by spaces, sentences by newlines)
+    and its gold names as (start, end, type)."""
+    parts, places, pos = [], [], 0
+    for si, sent in enumerate(doc):
+        if si:
+            parts.append("\n")
+            pos += 1
+        for ti, (tok, _) in enumerate(sent):
+            if ti:
+                parts.append(" ")
+                pos += 1
+            places.append((pos, pos + len(tok)))
+            parts.append(tok)
+            pos += len(tok)
+    return "".join(parts), names_of(doc, places)
 
 
 def run(cmd, docs):
