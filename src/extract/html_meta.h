@@ -62,6 +62,9 @@ void ex_meta_add_name(arena *a, const char **list, const char *name);
  * first Article-like object's headline, authors, datePublished and
  * inLanguage, and the publisher's name. Bad JSON is ignored. */
 void ex_meta_ld(const char *s, size_t n, arena *a, ex_meta_found *f);
+/* The same, read by jansson alone when by_jansson (test_meta_ld compares
+ * the two); true when the reader of html_meta_ld.c read it, not jansson. */
+bool ex_meta_ld_by(const char *s, size_t n, arena *a, ex_meta_found *f, bool by_jansson);
 
 /* ---- html_meta_date.c ---- */
 /* The day a date string names: ISO 8601, compact 20191120, 2019/11/20,
