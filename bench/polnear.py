@@ -131,6 +131,29 @@ def overlap(a, b, pieces):
     return sum(max(0, min(b, y) - max(a, x)) for x, y in pieces)
 
 
+OPEN_Q, CLOSE_Q = "“", "”"
+
+
+def mostly_quoted(text):
+    """Are at least half of the letters and digits of an attribution's
+    content between quote marks? A direct quote, as a reader means it
+    ("“We will not pay,” he said"), not a paraphrase holding a quoted word
+    or title ("the case as the epitome of the “rigged system.”"). Straight
+    quotes open and close in turn."""
+    inside, straight, total, quoted = False, False, 0, 0
+    for c in text:
+        if c == OPEN_Q:
+            inside = True
+        elif c == CLOSE_Q:
+            inside = False
+        elif c == '"':
+            straight = not straight
+        elif c.isalnum():
+            total += 1
+            quoted += inside or straight
+    return total > 0 and quoted * 2 >= total
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -163,7 +186,8 @@ def main():
     predicted = right = 0
     gold_all = sum(len(g) for g in gold.values())
     gold_quoted = sum(1 for g in gold.values() for _, text, _ in g if re.search("[\"“”]", text))
-    found_all, found_quoted, found_quoted_direct = set(), set(), set()
+    gold_mostly = sum(1 for g in gold.values() for _, text, _ in g if mostly_quoted(text))
+    found_all, found_quoted, found_quoted_direct, found_mostly = set(), set(), set(), set()
     predicted_direct = right_direct = 0
     named = named_right = named_none = 0
     any_caps = any_caps_right = any_caps_none = 0
@@ -191,6 +215,8 @@ def main():
                 found_quoted.add((o["id"], k))
                 if direct:
                     found_quoted_direct.add((o["id"], k))
+                    if mostly_quoted(text):
+                        found_mostly.add((o["id"], k))
             right_direct += direct
             if names_someone(source, common):
                 any_caps += 1
@@ -222,6 +248,9 @@ def main():
     p_d, r_d = div(right_direct, predicted_direct), div(len(found_quoted_direct), gold_quoted)
     print("direct     predicted %d, right %d: precision %.3f; recall of quoted attributions %d/%d = %.3f (F1 %.3f)" % (
         predicted_direct, right_direct, p_d, len(found_quoted_direct), gold_quoted, r_d, f1(p_d, r_d)))
+    r_m = div(len(found_mostly), gold_mostly)
+    print("           recall of attributions mostly between quote marks %d/%d = %.3f (F1 %.3f)" % (
+        len(found_mostly), gold_mostly, r_m, f1(p_d, r_m)))
     print("speakers   named gold source: right %d/%d = %.3f, none given %d (%.3f)" % (
         named_right, named, div(named_right, named), named_none, div(named_none, named)))
     print("           gold source without a name (pronoun, description): some speaker given %d/%d = %.3f" % (
@@ -235,7 +264,7 @@ def main():
             for k, (pieces, text, source) in enumerate(g):
                 if re.search("[\"“”]", text) and (doc, k) not in found_quoted:
                     at = pieces[0][0]
-                    print("  missed quote  %s: source %r: ...%s[%s]" % (
+                    print("  missed %s  %s: source %r: ...%s[%s]" % ("direct" if mostly_quoted(text) else "quote ",
                         doc, source, body[doc][max(0, at - 70):at].replace("\n", " "), text[:120].replace("\n", " ")))
 
 

@@ -583,6 +583,17 @@ static bool trim_words(const qctx *c, an_qmarks *m)
     return true;
 }
 
+/* An opening mark where a closing one belongs, as typed by mistake ("he
+ * asked, “Why not?“ and left"): right after a word or its punctuation, and
+ * before a blank, the end or punctuation. An opening mark inside a quote
+ * otherwise starts the next one (the first was never closed). */
+static bool closes_as_typed(const qctx *c, size_t i, size_t k)
+{
+    if (i == 0 || strchr(" \n\t\r", c->t[i - 1])) return false;
+    size_t j = i + k;
+    return j >= c->len || strchr(" \n\t\r,.;:!?)", c->t[j]);
+}
+
 /* Pair quote marks paragraph by paragraph. A paragraph that leaves a quote
  * open continues it when the next paragraph opens with a quote mark (the
  * news convention for a quote over several paragraphs); otherwise the open
@@ -604,6 +615,7 @@ static size_t pair_marks(qctx *c, an_qmarks **out)
             continue;
         }
         int m = mark_at(c->t, c->len, i, &k);
+        if (m == 1 && open && closes_as_typed(c, i, (size_t)k)) m = 2;
         if (m == 1 || (m == 3 && !open)) {
             open = true;
             op = i;

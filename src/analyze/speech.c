@@ -72,6 +72,10 @@ static const verb_entry verbs[] = {
     {"lamenting", AN_SV_ADDING}, {"promising", AN_SV_ADDING}, {"pledging", AN_SV_ADDING},
     {"alleging", AN_SV_ADDING}, {"contending", AN_SV_ADDING}, {"maintaining", AN_SV_ADDING},
     {"denying", AN_SV_ADDING},
+    /* the voice: "interrupted her, shouting “…”", "chanted “…”" */
+    {"chanted", AN_SV_THAT}, {"shouting", AN_SV_ADDING}, {"yelling", AN_SV_ADDING},
+    {"screaming", AN_SV_ADDING}, {"chanting", AN_SV_ADDING}, {"whispering", AN_SV_ADDING},
+    {"muttering", AN_SV_ADDING}, {"exclaiming", AN_SV_ADDING},
 };
 
 #define NVERBS (sizeof verbs / sizeof *verbs)

@@ -750,6 +750,40 @@ static void quote_over_paragraphs_is_one(void **st)
     arena_reset(&r.a);
 }
 
+/* An opening mark typed where the closing one belongs closes the quote
+ * when it ends a word; an opening mark before a word inside an unclosed
+ * quote still starts the next quote. */
+static void an_opening_mark_typed_for_a_closing_one(void **st)
+{
+    (void)st;
+    const char *t =
+        "Leo Ortiz was shocked. " LQ "Do you want to be seen with them?" LQ " Ortiz asked. "
+        "Max Brandt answered at once. " LQ "We never met them," RQ " Brandt said. "
+        LQ "Nothing was agreed " LQ "This is over," RQ " Ortiz said.";
+    names_builder b = {.text = t};
+    int ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON), brandt = add_actor(&b, "Max Brandt", AN_PERSON);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    mention(&b, "Max Brandt", brandt, NULL);
+    mention(&b, "Ortiz", ortiz, NULL);
+    mention(&b, "Brandt", brandt, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "Do you want", AN_DIRECT);
+    assert_non_null(q);
+    assert_span(t, q->start, q->end, "Do you want to be seen with them?");
+    assert_int_equal(q->speaker, ortiz);
+    q = quote_with(t, r.q, r.n, "We never met", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);
+    q = quote_with(t, r.q, r.n, "This is over", AN_DIRECT);   /* "Nothing was agreed " was never closed */
+    assert_non_null(q);
+    assert_span(t, q->start, q->end, "This is over");
+    assert_int_equal(q->speaker, ortiz);
+    assert_null(quote_with(t, r.q, r.n, "Nothing was agreed", AN_DIRECT));
+    arena_reset(&r.a);
+}
+
 /* ---- scare quotes --------------------------------------------------------- */
 
 static void scare_quotes_are_not_speech(void **st)
@@ -1244,6 +1278,7 @@ int main(void)
         cmocka_unit_test(pronoun_after_quotes_and_runs),
         cmocka_unit_test(role_phrases_resolve_to_the_last_holder),
         cmocka_unit_test(quote_over_paragraphs_is_one),
+        cmocka_unit_test(an_opening_mark_typed_for_a_closing_one),
         cmocka_unit_test(more_ways_to_name_the_speaker),
         cmocka_unit_test(a_quote_that_runs_on_is_one),
         cmocka_unit_test(a_quote_keeps_the_speaker_words),
