@@ -958,15 +958,25 @@ static bool dash_cue(const qctx *c, const an_qmarks *m, an_pending *p)
  * the verb ("a group called "Friends of ...""; "so-called" is one word,
  * no verb), nor a passive ("what is called a "debate""; "many are
  * calling it an "instant classic"" is active). */
+static const char *const naming[] = {"called", "calls", "calling", "dubbed", "branded", "labeled", "labelled",
+                                     "labeling", "labelling", "described", "describes", "describing", NULL};
+
 static bool names_object(const qctx *c, size_t v, size_t quote_tok)
 {
-    static const char *const naming[] = {"called", "calls", "calling", "dubbed", "branded", "labeled", "labelled",
-                                         "labeling", "labelling", "described", "describes", "describing", NULL};
     static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
     if (quote_tok < v + 2 || !word_among(c, v, naming)) return false;
     size_t n = c->tok[v].end - c->tok[v].start;
     bool participle = n > 2 && c->t[c->tok[v].end - 2] == 'e' && c->t[c->tok[v].end - 1] == 'd';
     return !(participle && v > 0 && word_among(c, v - 1, be));
+}
+
+/* A speech verb right before the opening mark, the quote its object:
+ * "chanting "no contract, no peace"", "saying "we will win"". Not a
+ * naming verb, whose object there is a thing's name ("a group called
+ * "Friends of ...""). */
+static bool voices(const qctx *c, size_t v, size_t quote_tok)
+{
+    return quote_tok == v + 1 && !word_among(c, v, naming);
 }
 
 /* A verb that judges someone for what they said, the quote after its
@@ -1026,7 +1036,7 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
         /* "stressed the need for a "flexible change"" names a phrase; "said
          * it was "unacceptable"" and "joked that he was ..." report speech. */
         p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || that_between(c, j, i) ||
-                    names_object(c, j - 1, i) || judged;
+                    names_object(c, j - 1, i) || voices(c, j - 1, i) || judged;
         return true;
     }
     return false;

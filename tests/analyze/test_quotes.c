@@ -784,6 +784,30 @@ static void an_opening_mark_typed_for_a_closing_one(void **st)
     arena_reset(&r.a);
 }
 
+/* A short quote right after a speech verb is its object, spoken ("chanting
+ * "no deal, no peace""); right after a naming verb it is a thing's name. */
+static void a_quote_right_after_a_speech_verb(void **st)
+{
+    (void)st;
+    const char *t =
+        "Max Brandt left the hall, saying " LQ "we will win." RQ " Outside, strikers stood chanting "
+        LQ "no deal, no peace" RQ " for an hour. Brandt joined a group called " LQ "Friends of the Coast" RQ
+        " last year.";
+    names_builder b = {.text = t};
+    int brandt = add_actor(&b, "Max Brandt", AN_PERSON);
+    mention(&b, "Max Brandt", brandt, NULL);
+    mention(&b, "Brandt", brandt, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "we will win", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);
+    assert_non_null(quote_with(t, r.q, r.n, "no deal, no peace", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "Friends of the Coast", AN_DIRECT));
+    arena_reset(&r.a);
+}
+
 /* ---- scare quotes --------------------------------------------------------- */
 
 static void scare_quotes_are_not_speech(void **st)
@@ -1279,6 +1303,7 @@ int main(void)
         cmocka_unit_test(role_phrases_resolve_to_the_last_holder),
         cmocka_unit_test(quote_over_paragraphs_is_one),
         cmocka_unit_test(an_opening_mark_typed_for_a_closing_one),
+        cmocka_unit_test(a_quote_right_after_a_speech_verb),
         cmocka_unit_test(more_ways_to_name_the_speaker),
         cmocka_unit_test(a_quote_that_runs_on_is_one),
         cmocka_unit_test(a_quote_keeps_the_speaker_words),
