@@ -1022,6 +1022,15 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
     size_t pv = i >= 2 && particle(c, i - 1) ? i - 2 : i - 1;
     bool untabled = introduced && past_verb(c, pv) && !verb_at(c, pv) && pv > 0 &&
                     !(gap_before(c, pv) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) && starts_upper(c, c->tok[pv - 1].start);
+    /* "chants of "Ted! Ted!"", "cries of "shame"": the words of the
+     * clause's subject, as after "chanting" */
+    static const char *const outcries[] = {"chant", "chants", "cry", "cries", "shout", "shouts", "chorus", NULL};
+    if (i >= 2 && word_is(c, i - 1, "of") && word_among(c, i - 2, outcries) &&
+        !(gap_before(c, i - 1) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT))) {
+        speaker_from_verb(c, p, i - 2, AN_SV_ADDING);
+        p->strong = true;
+        return true;
+    }
     for (size_t j = i; j > 0 && i - j < CUE_REACH; j--) {
         if (j < i && (gap_before(c, j) & (GAP_SENT | GAP_QUOTE))) return false;
         int cls = untabled && j - 1 == pv ? AN_SV_THAT : verb_at(c, j - 1);

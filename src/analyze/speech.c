@@ -75,7 +75,8 @@ static const verb_entry verbs[] = {
     /* the voice: "interrupted her, shouting “…”", "chanted “…”" */
     {"chanted", AN_SV_THAT}, {"shouting", AN_SV_ADDING}, {"yelling", AN_SV_ADDING},
     {"screaming", AN_SV_ADDING}, {"chanting", AN_SV_ADDING}, {"whispering", AN_SV_ADDING},
-    {"muttering", AN_SV_ADDING}, {"exclaiming", AN_SV_ADDING},
+    {"muttering", AN_SV_ADDING}, {"exclaiming", AN_SV_ADDING}, {"echoing", AN_SV_ADDING},
+    {"mouthing", AN_SV_ADDING},
 };
 
 #define NVERBS (sizeof verbs / sizeof *verbs)

@@ -785,14 +785,15 @@ static void an_opening_mark_typed_for_a_closing_one(void **st)
 }
 
 /* A short quote right after a speech verb is its object, spoken ("chanting
- * "no deal, no peace""); right after a naming verb it is a thing's name. */
+ * "no deal, no peace""), and so after "chants of"; right after a naming
+ * verb it is a thing's name. */
 static void a_quote_right_after_a_speech_verb(void **st)
 {
     (void)st;
     const char *t =
         "Max Brandt left the hall, saying " LQ "we will win." RQ " Outside, strikers stood chanting "
         LQ "no deal, no peace" RQ " for an hour. Brandt joined a group called " LQ "Friends of the Coast" RQ
-        " last year.";
+        " last year. The crowd met him with chants of " LQ "out, out" RQ " at the gate.";
     names_builder b = {.text = t};
     int brandt = add_actor(&b, "Max Brandt", AN_PERSON);
     mention(&b, "Max Brandt", brandt, NULL);
@@ -805,6 +806,7 @@ static void a_quote_right_after_a_speech_verb(void **st)
     assert_int_equal(q->speaker, brandt);
     assert_non_null(quote_with(t, r.q, r.n, "no deal, no peace", AN_DIRECT));
     assert_null(quote_with(t, r.q, r.n, "Friends of the Coast", AN_DIRECT));
+    assert_non_null(quote_with(t, r.q, r.n, "out, out", AN_DIRECT));   /* chants of "..." */
     arena_reset(&r.a);
 }
 
