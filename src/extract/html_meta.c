@@ -146,7 +146,9 @@ static const char *text_under_as(const ex_node *node, size_t cap, arena *a, buf 
              * (HTML's tree construction), though libxml2 nests it: an
              * unclosed h1 followed by the byline's h3 */
             if (heading && is_heading(n)) break;
-            descend = !skipped_element(n);
+            /* a date set in the headline ("<h1><time>Dec 18 2025</time>
+             * Preparing a transition</h1>") is the date's, not the title's */
+            descend = !skipped_element(n) && !(heading && n->tag == EX_TAG_time);
             if (spaced || n->tag == EX_TAG_br || n->tag == EX_TAG_p || n->tag == EX_TAG_div ||
                 n->tag == EX_TAG_li)
                 buf_putc(b, ' ');

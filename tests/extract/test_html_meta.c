@@ -88,6 +88,18 @@ static void title_h1_inside_title(void **state)
     assert_string_equal(a->title, "Mayor opens the new bridge");
 }
 
+/* A date set inside the headline is the date's: the title is the rest,
+ * and the day is still read from it. */
+static void title_h1_without_its_time(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><title>Preparing a transition | Blog</title></head><body><article><h1><a href='/p'>"
+        "<time datetime='2025-12-18T13:21:19+00:00'>Dec <span>18</span> 2025</time> Preparing a transition"
+        "</a></h1><p>Text of the post, long enough to be one.</p></article></body></html>");
+    assert_string_equal(a->title, "Preparing a transition");
+    assert_day(a->published, "2025-12-18");
+}
+
 /* A page encoded twice in UTF-8 ("â€™" for "’") is read as its author wrote it. */
 static void doubled_utf8_read_once(void **state)
 {
@@ -544,6 +556,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(title_site_name_removed, setup, teardown),
         cmocka_unit_test_setup_teardown(title_metadata_wins_over_rewritten_title, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_inside_title, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_h1_without_its_time, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_over_rewritten_metadata, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_ends_at_a_nested_heading, setup, teardown),
         cmocka_unit_test_setup_teardown(doubled_utf8_read_once, setup, teardown),
