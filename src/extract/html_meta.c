@@ -254,6 +254,21 @@ static const char *const modified_keys[] = {
     "dcterms.modified", NULL,
 };
 
+/* A key of the list behind a site's own prefix ("w-published-date",
+ * "cms:publish_date"): a word of at most 12 letters and one of - : . _
+ * before it. Not for the bare "date" keys, which any "...-date" ends with. */
+static bool key_in_prefixed(const char *key, const char *const *list)
+{
+    for (; *list; list++) {
+        size_t n = strlen(key), k = strlen(*list);
+        if (n < k + 2 || n > k + 13 || strcasecmp(key + n - k, *list) || !strchr("-:._", key[n - k - 1])) continue;
+        bool word = true;
+        for (size_t i = 0; i + 1 < n - k && word; i++) word = isalnum((unsigned char)key[i]);
+        if (word) return true;
+    }
+    return false;
+}
+
 static void meta_date(walk *w, const char *key, const char *content)
 {
     if (w->f->modified == SL_NO_DATE && key_in(key, modified_keys)) {
@@ -261,7 +276,7 @@ static void meta_date(walk *w, const char *key, const char *content)
         return;
     }
     for (int r = 0; r < w->meta_date_rank && r < 3; r++) {
-        if (!key_in(key, date_keys[r])) continue;
+        if (!key_in(key, date_keys[r]) && (r == 2 || !key_in_prefixed(key, date_keys[r]))) continue;
         int32_t d = ex_meta_date(content, strlen(content));
         if (d != SL_NO_DATE) { w->f->meta_date = d; w->meta_date_rank = r; }
         return;

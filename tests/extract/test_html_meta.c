@@ -274,6 +274,19 @@ static void date_meta_keys_ranked(void **state)
     assert_int_equal(a->date_inferred, 0);
 }
 
+/* A publication key behind a site's prefix ("w-published-date") is that
+ * key; a bare "date" behind one ("cms-date", "update-date") is not. */
+static void date_meta_key_with_a_site_prefix(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f, "<html><head><meta name='w-published-date' content='2025-05-27T06:03:43.274Z'>"
+                                  "</head></html>");
+    assert_day(a->published, "2025-05-27");
+    a = meta(f, "<html><head><meta name='update-date' content='2025-06-01'>"
+                "<meta name='a-very-long-site-prefix-published-date' content='2025-06-02'></head></html>");
+    assert_int_equal(a->published, SL_NO_DATE);
+}
+
 static void date_vendor_formats(void **state)
 {
     fixture *f = *state;
@@ -570,6 +583,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(byline_rel_author_only_in_first_byline, setup, teardown),
         cmocka_unit_test_setup_teardown(byline_itemprop_and_long_box_rejected, setup, teardown),
         cmocka_unit_test_setup_teardown(date_meta_keys_ranked, setup, teardown),
+        cmocka_unit_test_setup_teardown(date_meta_key_with_a_site_prefix, setup, teardown),
         cmocka_unit_test_setup_teardown(date_vendor_formats, setup, teardown),
         cmocka_unit_test_setup_teardown(date_time_pubdate_preferred, setup, teardown),
         cmocka_unit_test_setup_teardown(date_line_under_headline, setup, teardown),
