@@ -973,10 +973,26 @@ static bool names_object(const qctx *c, size_t v, size_t quote_tok)
 /* A speech verb right before the opening mark, the quote its object:
  * "chanting "no contract, no peace"", "saying "we will win"". Not a
  * naming verb, whose object there is a thing's name ("a group called
- * "Friends of ...""). */
+ * "Friends of ...""), unless its own object went before its subject. */
+/* The first token of the subject of naming verb v whose object went before
+ * it ("what Gilbert called", "which Trump had called"), or v if there is
+ * none; not a passive ("what is called"), which names no speaker. */
+static size_t moved_object_subject(const qctx *c, size_t v)
+{
+    static const char *const moved[] = {"what", "which", NULL};
+    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+    if (v == 0 || word_among(c, v - 1, be)) return v;
+    for (size_t j = v; j-- > 0 && v - j <= 4;) {
+        if (gap_before(c, j + 1) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) return v;
+        if (word_among(c, j, moved)) return j + 1;
+    }
+    return v;
+}
+
 static bool voices(const qctx *c, size_t v, size_t quote_tok)
 {
-    return quote_tok == v + 1 && !word_among(c, v, naming);
+    if (quote_tok != v + 1) return false;
+    return !word_among(c, v, naming) || moved_object_subject(c, v) < v;
 }
 
 /* A verb that judges someone for what they said, the quote after its
@@ -1046,6 +1062,12 @@ static bool cue_before(const qctx *c, const an_qmarks *m, an_pending *p)
          * it was "unacceptable"" and "joked that he was ..." report speech. */
         p->strong = introduced || cls == AN_SV_SAY || cls == AN_SV_ACCORDING || that_between(c, j, i) ||
                     names_object(c, j - 1, i) || voices(c, j - 1, i) || judged;
+        /* "what Gilbert called "..."": the speaker is the subject alone */
+        size_t subject = word_among(c, j - 1, naming) ? moved_object_subject(c, j - 1) : j - 1;
+        if (p->how == HOW_PHRASE && subject < j - 1 && p->ps < subject) {
+            p->ps = (uint32_t)subject;
+            set_cue(c, p, j - 1, cls);
+        }
         return true;
     }
     return false;

@@ -786,14 +786,16 @@ static void an_opening_mark_typed_for_a_closing_one(void **st)
 
 /* A short quote right after a speech verb is its object, spoken ("chanting
  * "no deal, no peace""), and so after "chants of"; right after a naming
- * verb it is a thing's name. */
+ * verb it is a thing's name, unless the verb's object went before its
+ * subject ("what Brandt called "..."). */
 static void a_quote_right_after_a_speech_verb(void **st)
 {
     (void)st;
     const char *t =
         "Max Brandt left the hall, saying " LQ "we will win." RQ " Outside, strikers stood chanting "
         LQ "no deal, no peace" RQ " for an hour. Brandt joined a group called " LQ "Friends of the Coast" RQ
-        " last year. The crowd met him with chants of " LQ "out, out" RQ " at the gate.";
+        " last year. The crowd met him with chants of " LQ "out, out" RQ " at the gate. He left behind what "
+        "Brandt called " LQ "a perception problem." RQ " He joined what is called " LQ "the inner circle" RQ ".";
     names_builder b = {.text = t};
     int brandt = add_actor(&b, "Max Brandt", AN_PERSON);
     mention(&b, "Max Brandt", brandt, NULL);
@@ -807,6 +809,11 @@ static void a_quote_right_after_a_speech_verb(void **st)
     assert_non_null(quote_with(t, r.q, r.n, "no deal, no peace", AN_DIRECT));
     assert_null(quote_with(t, r.q, r.n, "Friends of the Coast", AN_DIRECT));
     assert_non_null(quote_with(t, r.q, r.n, "out, out", AN_DIRECT));   /* chants of "..." */
+    q = quote_with(t, r.q, r.n, "a perception problem", AN_DIRECT);   /* what Brandt called "..." */
+    assert_non_null(q);
+    assert_int_equal(q->speaker, brandt);
+    assert_span(t, q->cue_start, q->cue_end, "Brandt called");
+    assert_null(quote_with(t, r.q, r.n, "the inner circle", AN_DIRECT));   /* a passive names no one */
     arena_reset(&r.a);
 }
 
