@@ -122,9 +122,20 @@ def describes_only(source, common):
     return True
 
 
+def initials(name):
+    """The initials of a name's capitalised words: "Federal Bureau of
+    Investigation" -> "FBI"."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][A-Za-z]*", name or ""))
+
+
 def same_person(speaker, source):
+    """A word of three letters or more in common, or the speaker's name
+    written as the initials the source uses ("the F.B.I.", "the DNC")."""
     words = lambda s: {w.lower() for w in re.findall(r"[A-Za-z]{3,}", s or "")}
-    return bool(words(speaker) & (words(source) - NOT_NAMES))
+    if words(speaker) & (words(source) - NOT_NAMES):
+        return True
+    acronyms = {a.replace(".", "") for a in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", source or "")}
+    return len(initials(speaker)) >= 2 and initials(speaker) in acronyms
 
 
 def overlap(a, b, pieces):
