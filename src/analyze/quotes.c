@@ -952,36 +952,33 @@ static bool dash_cue(const qctx *c, const an_qmarks *m, an_pending *p)
     return verbless_cue(c, p, i, k);
 }
 
+/* Verbs that name what someone or something is, and the forms of "be"
+ * that make them passive. */
+static const char *const naming[] = {"called", "calls", "calling", "dubbed", "branded", "labeled", "labelled",
+                                     "labeling", "labelling", "described", "describes", "describing", NULL};
+static const char *const be_forms[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
+
 /* A verb that names what someone is, with its object between it and the
  * quote: "Bush called Trump "unhinged"", "described the plan as "a
  * fraud"": the words are the speaker's. Not a thing's name right after
  * the verb ("a group called "Friends of ...""; "so-called" is one word,
  * no verb), nor a passive ("what is called a "debate""; "many are
  * calling it an "instant classic"" is active). */
-static const char *const naming[] = {"called", "calls", "calling", "dubbed", "branded", "labeled", "labelled",
-                                     "labeling", "labelling", "described", "describes", "describing", NULL};
-
 static bool names_object(const qctx *c, size_t v, size_t quote_tok)
 {
-    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
     if (quote_tok < v + 2 || !word_among(c, v, naming)) return false;
     size_t n = c->tok[v].end - c->tok[v].start;
     bool participle = n > 2 && c->t[c->tok[v].end - 2] == 'e' && c->t[c->tok[v].end - 1] == 'd';
-    return !(participle && v > 0 && word_among(c, v - 1, be));
+    return !(participle && v > 0 && word_among(c, v - 1, be_forms));
 }
 
-/* A speech verb right before the opening mark, the quote its object:
- * "chanting "no contract, no peace"", "saying "we will win"". Not a
- * naming verb, whose object there is a thing's name ("a group called
- * "Friends of ...""), unless its own object went before its subject. */
 /* The first token of the subject of naming verb v whose object went before
  * it ("what Gilbert called", "which Trump had called"), or v if there is
  * none; not a passive ("what is called"), which names no speaker. */
 static size_t moved_object_subject(const qctx *c, size_t v)
 {
     static const char *const moved[] = {"what", "which", NULL};
-    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
-    if (v == 0 || word_among(c, v - 1, be)) return v;
+    if (v == 0 || word_among(c, v - 1, be_forms)) return v;
     for (size_t j = v; j-- > 0 && v - j <= 4;) {
         if (gap_before(c, j + 1) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) return v;
         if (word_among(c, j, moved)) return j + 1;
@@ -989,6 +986,10 @@ static size_t moved_object_subject(const qctx *c, size_t v)
     return v;
 }
 
+/* A speech verb right before the opening mark, the quote its object:
+ * "chanting "no contract, no peace"", "saying "we will win"". Not a
+ * naming verb, whose object there is a thing's name ("a group called
+ * "Friends of ...""), unless its own object went before its subject. */
 static bool voices(const qctx *c, size_t v, size_t quote_tok)
 {
     if (quote_tok != v + 1) return false;
