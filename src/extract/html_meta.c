@@ -259,13 +259,12 @@ static const char *const modified_keys[] = {
  * before it. Not for the bare "date" keys, which any "...-date" ends with. */
 static bool key_in_prefixed(const char *key, const char *const *list)
 {
-    for (; *list; list++) {
-        size_t n = strlen(key), k = strlen(*list);
-        if (n < k + 2 || n > k + 13 || strcasecmp(key + n - k, *list) || !strchr("-:._", key[n - k - 1])) continue;
-        bool word = true;
-        for (size_t i = 0; i + 1 < n - k && word; i++) word = isalnum((unsigned char)key[i]);
-        if (word) return true;
-    }
+    size_t n = strlen(key), p = strcspn(key, "-:._");   /* the prefix ends at the first separator */
+    if (p == 0 || p > 12 || p + 2 > n) return false;
+    for (size_t i = 0; i < p; i++)
+        if (!isalnum((unsigned char)key[i])) return false;
+    for (; *list; list++)
+        if (!strcasecmp(key + p + 1, *list)) return true;
     return false;
 }
 
