@@ -317,7 +317,20 @@ int32_t ex_meta_date(const char *s, size_t n)
 
 int32_t ex_meta_url_date(const char *url)
 {
-    size_t n = strnlen(url, 4096);
+    /* a slash written %2F ("blog.example%2Farticles%2F2025-12-15%2Btitle")
+     * is a slash */
+    char plain[4097];
+    size_t n = 0;
+    for (const char *p = url; *p && n < sizeof plain - 1; p++) {
+        if (p[0] == '%' && p[1] == '2' && (p[2] == 'F' || p[2] == 'f')) {
+            plain[n++] = '/';
+            p += 2;
+        } else {
+            plain[n++] = *p;
+        }
+    }
+    plain[n] = '\0';
+    url = plain;
     /* Skip the scheme and host: a host name holds no date. */
     const char *p = strstr(url, "://");
     size_t i = p ? (size_t)(p - url) + 3 : 0;

@@ -476,6 +476,9 @@ static void date_strings(void **state)
     assert_int_equal(ex_meta_url_date("https://2019.example/a/b"), SL_NO_DATE);
     assert_int_equal(ex_meta_url_date("https://x.example/2019/11/story"), SL_NO_DATE);
     assert_day(ex_meta_url_date("https://x.example/news/20191120/story"), "2019-11-20");
+    /* slashes written %2F, as some pages write their og:url */
+    assert_day(ex_meta_url_date("https://blog.example%2Farticles%2F2025-12-15%2BRust+backend"), "2025-12-15");
+    assert_int_equal(ex_meta_url_date("https://2019.example%2fa%2fb"), SL_NO_DATE);
 }
 
 /* ---- language and subtitle ---------------------------------------------------- */
