@@ -135,6 +135,19 @@ static inline const unsigned char *mem_find3(const unsigned char *p, const unsig
     return p;
 }
 
+/* ---- js: JSON strings as jansson reads them (json.c) -------------------- */
+
+/* Past blanks (space, tab, newline, return) from p. */
+const char *js_skip_ws(const char *p, const char *end);
+/* The closing quote of the string whose opening quote is at p, or NULL
+ * when it holds a control byte or has no end; *esc: it has escapes. */
+const char *js_string_end(const char *p, const char *end, bool *esc);
+/* Append the string s[0..n) (between its quotes) to out with its escapes
+ * decoded as jansson decodes them: surrogate pairs joined, a lone
+ * surrogate refused, \u0000 refused unless allow_nul. false (out as it
+ * was) on an escape jansson refuses. */
+bool js_unescape(const char *s, size_t n, bool allow_nul, buf *out);
+
 /* ---- u8: UTF-8 ---------------------------------------------------------- */
 
 /* Decode one code point at s (n bytes left); sets *len to the bytes used.

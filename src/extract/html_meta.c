@@ -254,6 +254,17 @@ static const char *const modified_keys[] = {
     "dcterms.modified", NULL,
 };
 
+ex_meta_found ex_meta_found_empty(void)
+{
+    ex_meta_found f = {
+        .ld_date = SL_NO_DATE, .ld_page_date = SL_NO_DATE, .meta_date = SL_NO_DATE, .item_date = SL_NO_DATE,
+        .time_pub = SL_NO_DATE, .time_any = SL_NO_DATE, .text_date = SL_NO_DATE,
+        .modified = SL_NO_DATE,
+    };
+    for (size_t k = 0; k < EX_META_MAX_H1; k++) f.h1_date[k] = f.h1_before[k] = f.h1_updated[k] = SL_NO_DATE;
+    return f;
+}
+
 /* A key of the list behind a site's own prefix ("w-published-date",
  * "cms:publish_date"): a word of at most 12 letters and one of - : . _
  * before it. Not for the bare "date" keys, which any "...-date" ends with. */
@@ -652,12 +663,7 @@ static void pick_date(const ex_meta_found *found, const sl_page *page, sl_articl
 void ex_html_meta(const ex_node *root, const sl_page *page, arena *a, sl_article *out)
 {
     if (!root) return;
-    ex_meta_found f = {
-        .ld_date = SL_NO_DATE, .ld_page_date = SL_NO_DATE, .meta_date = SL_NO_DATE, .item_date = SL_NO_DATE,
-        .time_pub = SL_NO_DATE, .time_any = SL_NO_DATE, .text_date = SL_NO_DATE,
-        .modified = SL_NO_DATE,
-    };
-    for (size_t k = 0; k < EX_META_MAX_H1; k++) f.h1_date[k] = f.h1_before[k] = f.h1_updated[k] = SL_NO_DATE;
+    ex_meta_found f = ex_meta_found_empty();
     gather(root, a, &f);
     out->title = page->title ? arena_strdup(a, page->title) : ex_meta_pick_title(&f, a);
     const char *authors[] = {f.ld_author, f.meta_author, f.item_author, f.rel_author,

@@ -51,6 +51,8 @@ typedef struct ex_meta_found {
 } ex_meta_found;
 
 /* ---- html_meta.c ---- */
+/* Nothing found yet: every date SL_NO_DATE, every string NULL. */
+ex_meta_found ex_meta_found_empty(void);
 /* s (n bytes) with HTML entities decoded, white space collapsed and
  * trimmed, in a; NULL when nothing is left. */
 const char *ex_meta_clean(arena *a, const char *s, size_t n);
@@ -62,9 +64,10 @@ void ex_meta_add_name(arena *a, const char **list, const char *name);
  * first Article-like object's headline, authors, datePublished and
  * inLanguage, and the publisher's name. Bad JSON is ignored. */
 void ex_meta_ld(const char *s, size_t n, arena *a, ex_meta_found *f);
-/* The same, read by jansson alone when by_jansson (test_meta_ld compares
- * the two); true when the reader of html_meta_ld.c read it, not jansson. */
-bool ex_meta_ld_by(const char *s, size_t n, arena *a, ex_meta_found *f, bool by_jansson);
+/* Do the reader of html_meta_ld.c (with jansson for what it leaves) and
+ * jansson alone find the same in the script s? *ours (if not NULL): the
+ * reader of our own read it. For test_meta_ld and fuzz_jsonld. */
+bool ex_meta_ld_agree(const char *s, size_t n, arena *a, bool *ours);
 
 /* ---- html_meta_date.c ---- */
 /* The day a date string names: ISO 8601, compact 20191120, 2019/11/20,

@@ -10,7 +10,8 @@
  *
  * The JSON is read by a reader of our own (fast_value) into a small tree
  * in the arena, which takes the common case: valid UTF-8, strings without
- * control characters, NUL or surrogate escapes, plain numbers of at most
+ * control characters or escapes of NUL (core/json.c decodes the rest as
+ * jansson does), plain numbers of at most
  * LD_NUMBER_MAX characters, nesting at most LD_DEPTH deep. Anything else
  * goes to jansson, whose tree is copied into the same form, so that what
  * is accepted and what is read are jansson's; the reader never decides
@@ -59,73 +60,21 @@ typedef struct {
     buf         text;          /* a string with escapes, decoded */
 } ld_reader;
 
-static void ld_blanks(ld_reader *R)
-{
-    while (R->p < R->e && (*R->p == ' ' || *R->p == '\t' || *R->p == '\n' || *R->p == '\r')) R->p++;
-}
+static void ld_blanks(ld_reader *R) { R->p = js_skip_ws(R->p, R->e); }
 
-static int ld_hex4(const char *p)
-{
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
-        if (d < 0) return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
-
-/* The string whose opening quote is at R->p, decoded into the arena; NULL
- * for what only jansson may judge (a control character, an escape of NUL
- * or of a surrogate, an unknown escape, no end). */
+/* The string whose opening quote is at R->p, decoded into the arena as
+ * jansson decodes it; NULL for what only jansson may judge (a control
+ * byte, an escape it refuses or of NUL, no end). */
 static const char *fast_string(ld_reader *R)
 {
-    const char *p = ++R->p, *e = R->e;
-    while (p < e && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) p++;
-    if (p < e && *p == '"') {   /* the common case: no escape */
-        const char *s = arena_strndup(R->a, R->p, (size_t)(p - R->p));
-        R->p = p + 1;
-        return s;
-    }
+    bool esc;
+    const char *close = js_string_end(R->p, R->e, &esc), *s = R->p + 1;
+    if (!close) return NULL;
+    R->p = close + 1;
+    if (!esc) return arena_strndup(R->a, s, (size_t)(close - s));
     buf_clear(&R->text);
-    buf_append(&R->text, R->p, (size_t)(p - R->p));
-    for (;;) {
-        if (p >= e || (unsigned char)*p < 0x20) return NULL;
-        if (*p == '"') break;
-        if (*p != '\\') {
-            const char *q = p;
-            while (q < e && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20) q++;
-            buf_append(&R->text, p, (size_t)(q - p));
-            p = q;
-            continue;
-        }
-        if (e - p < 2) return NULL;
-        char c = p[1], out;
-        p += 2;
-        switch (c) {
-        case '"': out = '"'; break;
-        case '\\': out = '\\'; break;
-        case '/': out = '/'; break;
-        case 'b': out = '\b'; break;
-        case 'f': out = '\f'; break;
-        case 'n': out = '\n'; break;
-        case 'r': out = '\r'; break;
-        case 't': out = '\t'; break;
-        case 'u': {
-            int v = e - p >= 4 ? ld_hex4(p) : -1;
-            if (v <= 0 || (v >= 0xD800 && v <= 0xDFFF)) return NULL;
-            char u[4];
-            buf_append(&R->text, u, (size_t)u8_encode(v, u));
-            p += 4;
-            continue;
-        }
-        default: return NULL;
-        }
-        buf_putc(&R->text, out);
-    }
-    R->p = p + 1;
-    return arena_strndup(R->a, R->text.data ? R->text.data : "", R->text.len);
+    if (!js_unescape(s, (size_t)(close - s), false, &R->text)) return NULL;
+    return arena_strndup(R->a, R->text.data, R->text.len);
 }
 
 /* A number as JSON writes it, short and without an exponent. What follows
@@ -399,7 +348,7 @@ static bool read_json(const char *s, size_t n, arena *a, ex_meta_found *f, bool 
     return false;
 }
 
-bool ex_meta_ld_by(const char *s, size_t n, arena *a, ex_meta_found *f, bool by_jansson)
+static bool ex_meta_ld_by(const char *s, size_t n, arena *a, ex_meta_found *f, bool by_jansson)
 {
     /* Some CMSs wrap the JSON in an HTML comment or CDATA markers
      * ("<![CDATA[ {...} ]]>", "//<![CDATA[ ... //]]>"). */
@@ -420,3 +369,16 @@ bool ex_meta_ld_by(const char *s, size_t n, arena *a, ex_meta_found *f, bool by_
 }
 
 void ex_meta_ld(const char *s, size_t n, arena *a, ex_meta_found *f) { ex_meta_ld_by(s, n, a, f, false); }
+
+static bool same(const char *x, const char *y) { return x == y || (x && y && !strcmp(x, y)); }
+
+bool ex_meta_ld_agree(const char *s, size_t n, arena *a, bool *ours)
+{
+    ex_meta_found fast = ex_meta_found_empty(), slow = ex_meta_found_empty();
+    bool took = ex_meta_ld_by(s, n, a, &fast, false);
+    ex_meta_ld_by(s, n, a, &slow, true);
+    if (ours) *ours = took;
+    return same(fast.ld_headline, slow.ld_headline) && same(fast.ld_author, slow.ld_author) &&
+           same(fast.site_name, slow.site_name) && same(fast.lang_ld, slow.lang_ld) &&
+           fast.ld_date == slow.ld_date && fast.ld_page_date == slow.ld_page_date && fast.modified == slow.modified;
+}

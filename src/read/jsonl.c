@@ -48,48 +48,6 @@ typedef struct {
     buf        *others;
 } scanned;
 
-static const char *skip_ws(const char *p, const char *end)
-{
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
-    return p;
-}
-
-/* The first quote, backslash or control byte of [p, end), or end: a
- * text's bytes sixteen at a time where SSE2 is there. */
-static const char *special(const char *p, const char *end)
-{
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
-    while (end - p >= 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bs)),
-                                   _mm_cmpeq_epi8(_mm_max_epu8(x, ctl), ctl));
-        unsigned m = (unsigned)_mm_movemask_epi8(hit);
-        if (m) return p + __builtin_ctz(m);
-        p += 16;
-    }
-#endif
-    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20) p++;
-    return p;
-}
-
-/* Past the string whose opening quote is at p (to its closing quote), or
- * NULL when it has a control character or no end. *esc: it has escapes. */
-static const char *string_end(const char *p, const char *end, bool *esc)
-{
-    *esc = false;
-    for (p++; p < end; p++) {
-        p = special(p, end);
-        if (p == end) break;
-        unsigned char c = (unsigned char)*p;
-        if (c == '"') return p;
-        if (c < 0x20) return NULL;
-        *esc = true;             /* a backslash: the next byte is escaped */
-        if (++p == end) return NULL;
-    }
-    return NULL;
-}
-
 /* Past one value of any kind at p, or NULL. Only its extent is found:
  * jansson reads it (and may still refuse it). */
 static const char *value_end(const char *p, const char *end)
@@ -100,7 +58,7 @@ static const char *value_end(const char *p, const char *end)
     while (p < end) {
         char c = *p;
         if (c == '"') {
-            if (!(p = string_end(p, end, &esc))) return NULL;
+            if (!(p = js_string_end(p, end, &esc))) return NULL;
             p++;
         } else if (c == '{' || c == '[') {
             if (depth == (int)sizeof open) return NULL;
@@ -131,24 +89,24 @@ static bool scan_record(const char *line, size_t len, scanned *out)
 {
     const char *p = line, *end = line + len;
     if (!u8_valid(line, len)) return false;
-    p = skip_ws(p, end);
+    p = js_skip_ws(p, end);
     if (p == end || *p != '{') return false;
-    p = skip_ws(p + 1, end);
-    if (p < end && *p == '}') return skip_ws(p + 1, end) == end;
+    p = js_skip_ws(p + 1, end);
+    if (p < end && *p == '}') return js_skip_ws(p + 1, end) == end;
     for (;;) {
         if (p == end || *p != '"') return false;
         bool esc;
-        const char *kend = string_end(p, end, &esc);
+        const char *kend = js_string_end(p, end, &esc);
         if (!kend || esc) return false;
         const char *key = p + 1, *member = p;
         int k = known_index(key, (size_t)(kend - key));
-        p = skip_ws(kend + 1, end);
+        p = js_skip_ws(kend + 1, end);
         if (p == end || *p != ':') return false;
-        p = skip_ws(p + 1, end);
+        p = js_skip_ws(p + 1, end);
         if (p == end) return false;
         if (k >= 0) {
             if (out->val[k] || *p != '"') return false;   /* twice, or not a string */
-            const char *vend = string_end(p, end, &esc);
+            const char *vend = js_string_end(p, end, &esc);
             if (!vend) return false;
             out->val[k] = p + 1;
             out->len[k] = (size_t)(vend - p - 1);
@@ -160,73 +118,30 @@ static bool scan_record(const char *line, size_t len, scanned *out)
             buf_append(out->others, member, (size_t)(vend - member));
             p = vend;
         }
-        p = skip_ws(p, end);
+        p = js_skip_ws(p, end);
         if (p < end && *p == ',') {
-            p = skip_ws(p + 1, end);
+            p = js_skip_ws(p + 1, end);
             continue;
         }
-        if (p < end && *p == '}') return skip_ws(p + 1, end) == end;
+        if (p < end && *p == '}') return js_skip_ws(p + 1, end) == end;
         return false;
     }
 }
 
-static int hex4(const char *p)
-{
-    int v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0) return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
-
-/* The string s[0..n) (between its quotes) decoded as jansson decodes it,
- * malloc'd, into *out; false on an escape jansson refuses. */
+/* The string s[0..n) (between its quotes) decoded as jansson decodes it
+ * (JSON_ALLOW_NUL: \u0000 too), malloc'd, into *out; false on an escape
+ * jansson refuses. */
 static bool decode(const char *s, size_t n, char **out, size_t *out_len)
 {
-    char *o = xmalloc(n + 1), *d = o;
-    const char *p = s, *end = s + n;
-    while (p < end) {
-        const char *bs = memchr(p, '\\', (size_t)(end - p));
-        size_t run = (size_t)((bs ? bs : end) - p);
-        memcpy(d, p, run);
-        d += run;
-        p += run;
-        if (!bs) break;
-        if (p + 1 >= end) goto bad;
-        char c = p[1];
-        p += 2;
-        switch (c) {
-        case '"': case '\\': case '/': *d++ = c; continue;
-        case 'b': *d++ = '\b'; continue;
-        case 'f': *d++ = '\f'; continue;
-        case 'n': *d++ = '\n'; continue;
-        case 'r': *d++ = '\r'; continue;
-        case 't': *d++ = '\t'; continue;
-        case 'u': break;
-        default: goto bad;
-        }
-        int cp = end - p >= 4 ? hex4(p) : -1;
-        if (cp < 0) goto bad;
-        p += 4;
-        if (cp >= 0xDC00 && cp <= 0xDFFF) goto bad;       /* a low surrogate alone */
-        if (cp >= 0xD800 && cp <= 0xDBFF) {               /* a pair */
-            int lo = end - p >= 6 && p[0] == '\\' && p[1] == 'u' ? hex4(p + 2) : -1;
-            if (lo < 0xDC00 || lo > 0xDFFF) goto bad;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            p += 6;
-        }
-        d += u8_encode(cp, d);   /* \u0000 too: JSON_ALLOW_NUL */
+    buf b;
+    buf_init(&b);
+    if (!js_unescape(s, n, true, &b)) {
+        buf_free(&b);
+        return false;
     }
-    *d = '\0';
-    *out = o;
-    *out_len = (size_t)(d - o);
+    *out_len = b.len;
+    *out = buf_detach(&b);
     return true;
-bad:
-    free(o);
-    return false;
 }
 
 /* ---- the record ----------------------------------------------------------- */
