@@ -174,6 +174,7 @@ typedef struct ex_box {
     int32_t  hinted;        /* nearest box at or above this one with a hint, or -1 */
     int8_t   hint;          /* +1 class or id of an article, -1 of boilerplate, 0 */
     bool     article;       /* an <article> element */
+    bool     folded;        /* a folded panel (html_blocks.c): one part of several */
 } ex_box;
 
 typedef struct ex_html_blocks {

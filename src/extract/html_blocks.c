@@ -284,16 +284,32 @@ static bool streamed_segment(const ex_node *n)
     return true;
 }
 
-/* Marked hidden: the hidden attribute (but for a streamed segment), or an
- * inline style with display:none (menus' folded levels, templates, consent
- * dialogs). */
-static bool hidden(const ex_node *n)
+/* A folded panel the reader opens in place: the region of an accordion
+ * (WAI-ARIA's pattern: role="region", labelled by the button that opens
+ * it; "1. Understand your bill", then the section itself), or HTML's
+ * hidden="until-found", which the browser's find in page also opens. Its
+ * text is the page's, only folded; a menu's folded level is a list, a
+ * menu or a dialog, never a region. */
+static bool folded_panel(const ex_node *n)
+{
+    const char *h = ex_attr_value(n, "hidden");
+    if (h && !strcasecmp(h, "until-found")) return true;
+    const char *role = ex_attr_value(n, "role");
+    return role && !strcasecmp(role, "region") && ex_attr_value(n, "aria-labelledby");
+}
+
+/* What the page shows of an element: all of it, nothing (the hidden
+ * attribute but for a streamed segment, an inline style with display:none:
+ * menus' folded levels, templates, consent dialogs), or a folded panel
+ * shown here as the page would on a click. */
+enum { SHOWN, HIDDEN, FOLDED };
+static int shown(const ex_node *n)
 {
     for (uint32_t i = 0; i < n->n_attrs; i++) {
         const ex_attr *at = &n->attrs[i];
         if (!strcmp(at->name, "hidden")) {
             if (streamed_segment(n)) continue;
-            return true;
+            return folded_panel(n) ? FOLDED : HIDDEN;
         }
         if (strcmp(at->name, "style") || !at->value)
             continue;
@@ -302,9 +318,9 @@ static bool hidden(const ex_node *n)
         char *d = strstr(style, "display");
         if (!d) continue;
         d += strspn(d + 7, " :") + 7;
-        if (!strncmp(d, "none", 4)) return true;
+        if (!strncmp(d, "none", 4)) return folded_panel(n) ? FOLDED : HIDDEN;
     }
-    return false;
+    return SHOWN;
 }
 
 /* ---- the walk ---- */
@@ -314,6 +330,7 @@ typedef struct open_el {
     int32_t        box;    /* -1 until a block is found inside */
     int8_t         hint;
     bool           article;
+    bool           folded;
 } open_el;
 
 typedef struct raw_block {
@@ -347,7 +364,7 @@ static uint32_t current_box(walker *w)
         open_el *e = &w->stack.v[i];
         int32_t parent = i ? w->stack.v[i - 1].box : -1;
         ex_box box = {.parent = parent, .first_block = (uint32_t)w->blocks.n, .hint = e->hint,
-                      .article = e->article};
+                      .article = e->article, .folded = e->folded};
         box.hinted = e->hint ? (int32_t)w->boxes.n : parent >= 0 ? w->boxes.v[parent].hinted : -1;
         e->box = (int32_t)w->boxes.n;
         VEC_PUSH(w->boxes, box);
@@ -444,7 +461,8 @@ static bool enter(walker *w, const ex_node *n)
     }
     if (n->type != EX_NODE_ELEMENT) return false;
     const tag_info *t = tag_of(n);
-    if ((t->kind == TAG_SKIP && !open_button(n)) || (!w->hidden_too && hidden(n))) return false;
+    int show = w->hidden_too ? SHOWN : shown(n);
+    if ((t->kind == TAG_SKIP && !open_button(n)) || show == HIDDEN) return false;
     if (t->kind == TAG_BREAK) {
         /* One <br> breaks a line inside a paragraph; two in a row end it,
          * as in pages that make paragraphs of <br><br>. */
@@ -459,7 +477,7 @@ static bool enter(walker *w, const ex_node *n)
      * block they are in, which keeps the walk cheap. */
     int hint = block && n->tag != EX_TAG_body && n->tag != EX_TAG_html ? hint_of(n, t) : 0;
     if ((block || hint) && w->stack.n < EX_MAX_NEST) {
-        open_el e = {n, -1, (int8_t)hint, n->tag == EX_TAG_article};
+        open_el e = {n, -1, (int8_t)hint, n->tag == EX_TAG_article, show == FOLDED};
         VEC_PUSH(w->stack, e);
     }
     count(w, t, 1);

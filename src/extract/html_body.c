@@ -158,6 +158,13 @@ static void choose_main(ex_html_blocks *hb)
     if (!hb->n_box) return;
     box_sums *s = sum_boxes(hb);
     size_t best = best_box(hb, s), chosen = best;
+    /* A folded panel is one section of several (an accordion's): the climb
+     * starts at what holds it and its button. */
+    for (int32_t f = (int32_t)best; f >= 0; f = hb->box[f].parent)
+        if (hb->box[f].folded) {
+            if (hb->box[f].parent >= 0) best = (size_t)hb->box[f].parent;
+            break;
+        }
     /* An article split into several elements (a column per few paragraphs)
      * leaves the best one holding a part: go up while the element above holds
      * much more prose than the one we have. */

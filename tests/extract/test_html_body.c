@@ -275,6 +275,37 @@ static void a_hidden_article_is_read_when_nothing_else_is(void **state)
     assert_false(has(&f->art, "The pier was built in 1962"));
 }
 
+/* An accordion's folded panels (role=region labelled by their button,
+ * display:none until clicked; or hidden=until-found) are sections of the
+ * article: read, and all of them, though the densest panel is chosen first
+ * and a tip beside its paragraphs adds too little for the climb. A folded
+ * menu stays out. */
+#define TIP "<p>Tip: ask the council for the shuttle timetable before the boats move north, " \
+            "and keep last year's ferry pass, which the regional authority still honours.</p>"
+static void folded_panels_are_the_articles_sections(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><main><h1>Pier guide</h1><div class='rich'>" P1 "</div>"
+        "<div class='acc'><button id='b1' aria-controls='r1'>1. The commute</button>"
+        "<div id='r1' role='region' aria-labelledby='b1' style='display: none'><div>"
+        "<div><p><em>Week 1</em></p></div><div>" P2 P3 "</div><div>" TIP "</div></div></div></div>"
+        "<div class='acc'><button id='b2'>2. The cost</button>"
+        "<div hidden='until-found'><div>" P4 "</div></div></div>"
+        "<ul style='display:none'><li><a href=/a>Hidden menu entry about ferries</a></li></ul>"
+        "</main></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "The harbour council voted"));
+    assert_true(has(&f->art, "Residents who commute"));
+    assert_true(has(&f->art, "ask the council for the shuttle"));
+    assert_true(has(&f->art, "about four million crowns"));
+    assert_false(has(&f->art, "Hidden menu entry"));
+    /* A region no button labels is no panel: still hidden. */
+    assert_int_equal(run(f, "<html><body><article>" P1 P2 "</article>"
+                            "<div role='region' style='display:none'>" P3 "</div></body></html>"), SL_OK);
+    assert_false(has(&f->art, "We cannot take risks"));
+}
+
 /* A guide whose items are articles inside the article: all of it is the
  * story, though one item holds the most prose. */
 static void articles_inside_the_article_are_its_parts(void **state)
@@ -558,6 +589,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(page_without_body_or_text_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(binary_bytes_do_not_crash, setup, teardown),
+        cmocka_unit_test_setup_teardown(folded_panels_are_the_articles_sections, setup, teardown),
         cmocka_unit_test_setup_teardown(fifty_megabytes_of_nested_tags, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
