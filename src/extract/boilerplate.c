@@ -75,16 +75,18 @@ static double stop_density(const ex_block *b)
     return b->words ? (double)b->stops / (double)b->words : 0.0;
 }
 
-/* Inside the article's container, two shapes that mark boilerplate in a
- * scrape are the article's own: an ellipsis after whole sentences ends a
- * paragraph a paywall cut short (a teaser's ends its only sentence), and
- * figures fill the cells of a table of results. */
+/* Inside the article's container, shapes that mark boilerplate in a scrape
+ * are the article's own: an ellipsis after whole sentences ends a
+ * paragraph a paywall cut short (a teaser's ends its only sentence),
+ * figures fill the cells of a table of results, and a <pre> holds code,
+ * whose arrows and bars read as a menu's separators. */
 static bool excused(const ex_block *b)
 {
     if (!b->html) return false;
     ex_block plain = *b;
     if (b->ellipsis && b->inner_stop) plain.ellipsis = false;
     if (!ex_hard_bad(&plain)) return true;
+    if (b->in_pre) return !plain.caption && !plain.template_markup && b->words > 0;
     return b->in_cell && !plain.caption && !plain.template_markup && b->words > 0 &&
            !ex_navigation(&plain);
 }

@@ -57,6 +57,7 @@ typedef struct ex_block {
                              * (share, related, comment...) below the main container */
     bool     in_caption;    /* inside figure, figcaption or a table caption */
     bool     in_cell;       /* inside a table cell (td, th) */
+    bool     in_pre;        /* inside <pre>: a code listing, a poem, a table as text */
     size_t   link_chars;    /* of chars, those inside <a> */
     /* decisions (boilerplate.c, title.c, dateline.c) */
     ex_class cf;            /* context-free class */

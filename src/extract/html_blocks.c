@@ -22,7 +22,7 @@
 typedef enum tag_kind { TAG_INLINE, TAG_BLOCK, TAG_SKIP, TAG_BREAK } tag_kind;
 
 /* What an element adds to the blocks inside it. */
-enum { IN_LINK = 1, IN_HEADING = 2, IN_CAPTION = 4, IN_CELL = 8, OFF_TAG = 16 };
+enum { IN_LINK = 1, IN_HEADING = 2, IN_CAPTION = 4, IN_CELL = 8, IN_PRE = 16, OFF_TAG = 32 };
 
 typedef struct tag_info {
     uint8_t kind;
@@ -92,7 +92,7 @@ static const tag_info tags[EX_TAG_COUNT] = {
     [EX_TAG_ol] = {TAG_BLOCK, 0},
     [EX_TAG_option] = {TAG_SKIP, 0},
     [EX_TAG_p] = {TAG_BLOCK, 0},
-    [EX_TAG_pre] = {TAG_BLOCK, 0},
+    [EX_TAG_pre] = {TAG_BLOCK, IN_PRE},
     [EX_TAG_progress] = {TAG_SKIP, 0},
     [EX_TAG_script] = {TAG_SKIP, 0},
     [EX_TAG_section] = {TAG_BLOCK, 0},
@@ -345,7 +345,7 @@ typedef struct walker {
     size_t link;             /* its code points inside links */
     bool space;              /* white space is pending */
     bool after_br;           /* a <br> and nothing but white space since */
-    unsigned in[4];          /* open links, headings, captions, cells (by flag bit) */
+    unsigned in[5];          /* open links, headings, captions, cells, pre (by flag bit) */
     VEC(raw_block) blocks;
     VEC(ex_box) boxes;
     VEC(open_el) stack;
@@ -377,7 +377,7 @@ static void flush(walker *w)
     size_t len = w->text.len - w->start;
     if (len && w->stack.n) {
         uint8_t flags = (uint8_t)((w->in[1] ? IN_HEADING : 0) | (w->in[2] ? IN_CAPTION : 0) |
-                                  (w->in[3] ? IN_CELL : 0));
+                                  (w->in[3] ? IN_CELL : 0) | (w->in[4] ? IN_PRE : 0));
         raw_block rb = {w->start, len, w->link, current_box(w), flags};
         VEC_PUSH(w->blocks, rb);
     } else {
@@ -426,7 +426,7 @@ static void add_text(walker *w, const char *t)
 
 static void count(walker *w, const tag_info *t, int step)
 {
-    for (int bit = 0; bit < 4; bit++)
+    for (int bit = 0; bit < 5; bit++)
         if (t->flags & (1 << bit)) w->in[bit] += (unsigned)step;
 }
 
@@ -563,6 +563,7 @@ void ex_html_flatten(const ex_node *root, arena *a, bool hidden_too, ex_html_blo
         b->heading = rb->flags & IN_HEADING;
         b->in_caption = rb->flags & IN_CAPTION;
         b->in_cell = rb->flags & IN_CELL;
+        b->in_pre = rb->flags & IN_PRE;
         /* Mostly link text is a menu or a list of stories whatever its words
          * say (boilerplate.c): only its length is needed. Blocks are kept
          * even when only NBSP is left, so that block numbers stay those the

@@ -306,6 +306,23 @@ static void folded_panels_are_the_articles_sections(void **state)
     assert_false(has(&f->art, "We cannot take risks"));
 }
 
+/* A code listing inside the article is the article's, though its arrows
+ * and bars read as a menu's separators and its lines hold no sentence; a
+ * <pre> outside the article's container stays out. */
+static void a_code_listing_in_the_article_is_kept(void **state)
+{
+    fixture *f = *state;
+    const char *page =
+        "<html><body><main><article><h1>Pier data</h1>" P1
+        "<pre><code>SELECT quay, count(*) -&gt; trips\nFROM ferry_log | sort\n"
+        "WHERE pier = 'old' &gt; 1962 / 1998;</code></pre>" P2 P3 "</article>"
+        "<aside><pre>build 4.2.1 | cache on | region eu-north</pre></aside></main></body></html>";
+    assert_int_equal(run(f, page), SL_OK);
+    assert_true(has(&f->art, "SELECT quay"));
+    assert_true(has(&f->art, "Residents who commute"));
+    assert_false(has(&f->art, "build 4.2.1"));
+}
+
 /* A guide whose items are articles inside the article: all of it is the
  * story, though one item holds the most prose. */
 static void articles_inside_the_article_are_its_parts(void **state)
@@ -590,6 +607,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(page_without_body_or_text_is_reported, setup, teardown),
         cmocka_unit_test_setup_teardown(binary_bytes_do_not_crash, setup, teardown),
         cmocka_unit_test_setup_teardown(folded_panels_are_the_articles_sections, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_code_listing_in_the_article_is_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(fifty_megabytes_of_nested_tags, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
