@@ -652,7 +652,7 @@ static const char *const unit_words[] = {"second", "seconds", "minute", "minutes
 static tx_list unit_words_list = {unit_words, 0};
 static const char *const unit_codes[] = {"S", "S", "M", "M", "H", "H", "D", "D", "W", "W", "M", "M", "Y", "Y",
     "DE", "DE", "CE", "CE", "Q", "Q"};
-enum { UNIT_QUARTER = 18 };   /* its index in unit_words */
+enum { UNIT_DECADE = 14, UNIT_CENTURY = 16, UNIT_QUARTER = 18 };   /* their indexes in unit_words */
 static const char *const number_words[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
     "eighteen", "nineteen", NULL};
@@ -1569,7 +1569,11 @@ static bool duration_at(const tx_scan *s, size_t i, an_timex *x, arena *a, size_
         return false;                                                     /* the "5" of "2.5 years" */
     if (n == COUNT_VAGUE && !(k % 2)) return false;                       /* "some day" */
     const char *t = k < 6 ? "T" : "";
+    /* ISO 8601 counts decades and centuries in years: "two decades" P20Y,
+     * as TimeBank writes them; a vague count keeps TimeML's unit (PXDE). */
+    long years = k / 2 == UNIT_DECADE / 2 ? 10 : k / 2 == UNIT_CENTURY / 2 ? 100 : 0;
     x->value = n == COUNT_VAGUE ? arena_printf(a, "P%sX%s", t, unit_codes[k])
+               : years          ? arena_printf(a, "P%ldY", n * years)
                                 : arena_printf(a, "P%s%ld%s", t, n, unit_codes[k]);
     x->start = s->tk[i].start;
     x->end = s->tk[u].end;

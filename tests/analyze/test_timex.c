@@ -112,11 +112,15 @@ static void durations_sets_and_times_of_day(void **st)
     const char *t = "The talks lasted three weeks and he signed a three-year deal. For decades the plant ran "
                     "24 hours a day, and twenty-five days passed. The board meets every Monday and reports "
                     "monthly; the vote starts at 6 p.m. and ends at 10:30 a.m. He takes pills twice a day. "
-                    "Twenty-five years ago several months passed, and in 2.5 years the monthly report ends.";
+                    "Twenty-five years ago several months passed, and in 2.5 years the monthly report ends. "
+                    "The mill stood two decades and the bridge a century.";
     assert_string_equal(value_at(t, pub, "three weeks"), "P3W");
     assert_string_equal(type_at(t, pub, "three weeks"), "DURATION");
     assert_string_equal(value_at(t, pub, "three-year"), "P3Y");
     assert_string_equal(value_at(t, pub, "decades"), "PXDE");
+    /* counted decades and centuries in years, as ISO 8601 has no such unit */
+    assert_string_equal(value_at(t, pub, "two decades"), "P20Y");
+    assert_string_equal(value_at(t, pub, "a century"), "P100Y");
     assert_string_equal(value_at(t, pub, "24 hours"), "PT24H");
     assert_string_equal(value_at(t, pub, "twenty-five days"), "P25D");
     assert_string_equal(value_at(t, pub, "every Monday"), "XXXX-WXX-1");
