@@ -915,6 +915,24 @@ static void words_used_alike_share_a_class(void **state)
     assert_int_equal(an_word_class("monday", 5, 0), -1);   /* "monda" */
 }
 
+/* A dateline writes the place in capitals; the actor is named as the text
+ * writes it elsewhere, in mixed case, and keeps the capitals as an alias;
+ * the acronym's expansion still names it. */
+static void a_name_in_capitals_gives_way_to_mixed_case(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "ORVANO, July 9 - Orvano households will have mains water for 17 hours a day, the "
+            "Orvano Water Board said. NATO was not involved. Residents of Orvano queued at "
+            "water points, and NATO said nothing.");
+    const an_actor *x = actor(&f, "Orvano");
+    if (!x) fail_msg("no actor \"Orvano\"");
+    assert_null(actor(&f, "ORVANO"));
+    assert_true(has_alias(x, "ORVANO"));
+    assert_non_null(by_key(&f, "north atlantic treaty organization"));
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -958,6 +976,7 @@ int main(void)
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
+        cmocka_unit_test(a_name_in_capitals_gives_way_to_mixed_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
