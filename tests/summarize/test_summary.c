@@ -219,6 +219,15 @@ static void furniture_before_a_sentence_goes(void **st)
                         "The fares are too high .");
     assert_string_equal(su_clean_sentence("PORT LEVEN , ME. -- A tide of oil reached the coast ."),
                         "A tide of oil reached the coast .");
+    /* a dateline with its day, before an em or en dash */
+    assert_string_equal(su_clean_sentence("ORVANO, July 9 \xE2\x80\x94 From Monday, taps run dry at night."),
+                        "From Monday, taps run dry at night.");
+    assert_string_equal(su_clean_sentence("OSTBURG, 9 Oct. 2024 \xE2\x80\x93 The river rose again."),
+                        "The river rose again.");
+    assert_string_equal(su_clean_sentence("PORTVILLE, Sept. 30, 2015 - Ferries stopped."), "Ferries stopped.");
+    /* not a month: the words stay */
+    assert_string_equal(su_clean_sentence("NATO, Sweden 2 - the score was level."),
+                        "NATO, Sweden 2 - the score was level.");
     /* a sentence that only mentions a time, or begins with capitals, stays */
     const char *keep[] = {"At 6:30 a.m. the police arrived at the harbour .", "The vote ended at 10:22 AM on Monday .",
                           "NATO said on Monday that talks would resume .", "Prices rose 2.5 percent -- the most in years ."};
