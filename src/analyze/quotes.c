@@ -1227,6 +1227,32 @@ static bool sentence_ends_soon(const qctx *c, size_t k)
  * direct speech, cued by tail_cue). Not a cue with more after it ("In the
  * past, Vey said, the talks ..."), a relative clause ("..., said Vey, who
  * agreed.") or "told" with more than its addressee after it. */
+/* The first token after a dateline opening the sentence at s ("ORVANO,
+ * July 8 (Tidewater Press) - The city ..."): a word in capitals, then
+ * capitalised words and numbers, closed by a dash between spaces within
+ * ten tokens; s when there is none. What was said starts after it. */
+static size_t past_dateline(const qctx *c, size_t s, size_t limit)
+{
+    size_t letters = 0;
+    for (size_t p = c->tok[s].start; p < c->tok[s].end; p++) {
+        char ch = c->t[p];
+        if (ch >= 'a' && ch <= 'z') return s;
+        letters += ch >= 'A' && ch <= 'Z';
+    }
+    if (letters < 2) return s;
+    for (size_t k = s + 1; k < limit && k <= s + 10; k++) {
+        const char *g = c->t + c->tok[k - 1].end;
+        size_t gn = c->tok[k].start - c->tok[k - 1].end;
+        for (size_t i = 1; i + 1 < gn; i++)
+            if (g[i - 1] == ' ' && (g[i] == '-' || (i + 3 < gn && (!memcmp(g + i, "\xE2\x80\x94", 3) ||
+                                                                   !memcmp(g + i, "\xE2\x80\x93", 3)))))
+                return k;
+        char ch = c->t[c->tok[k].start];
+        if (!(ch >= '0' && ch <= '9') && !starts_upper(c, c->tok[k].start)) return s;
+    }
+    return s;
+}
+
 static bool preposed(qctx *c, size_t v, int cls)
 {
     static const char *const relative[] = {"who", "whom", "which", "that", NULL};
@@ -1251,6 +1277,8 @@ static bool preposed(qctx *c, size_t v, int cls)
     size_t s = tok_at(c, sentence_start(c, comma - 1));
     /* a sentence longer than sentence_start looks back is left alone */
     if (s + PREPOSED_MIN > comma || (s > 0 && !(gap_before(c, s) & GAP_SENT))) return false;
+    s = past_dateline(c, s, comma);
+    if (s + PREPOSED_MIN > comma) return false;
     for (size_t k = s; k < comma; k++)
         if (k > s && (gap_before(c, k) & (GAP_SENT | GAP_QUOTE))) return false;
     an_pending *p = push_pending(c);

@@ -1300,9 +1300,35 @@ static void actor_inside_a_role_is_no_speaker(void **st)
     arena_reset(&a);
 }
 
+/* What was said, before its cue, starts after the dateline that opens the
+ * story, not at the place's name in capitals. */
+static void reported_speech_starts_after_the_dateline(void **state)
+{
+    (void)state;
+    const char *t = "ORVANO, July 8 (Tidewater Press) - The city will shut off its water every night from "
+                    "Monday, Ana Vey said on Tuesday.\n\nPORT LEVEN \xE2\x80\x94 Ferries will stop at the old "
+                    "pier for a year, Leo Ortiz said.";
+    names_builder b = {.text = t};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    mention(&b, "Ana Vey", vey, NULL);
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "shut off", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    assert_span(t, q->start, q->end, "The city will shut off its water every night from Monday");
+    q = quote_with(t, r.q, r.n, "old pier", AN_INDIRECT);
+    assert_non_null(q);
+    assert_span(t, q->start, q->end, "Ferries will stop at the old pier for a year");
+    arena_reset(&r.a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reported_speech_starts_after_the_dateline),
         cmocka_unit_test(actor_inside_a_role_is_no_speaker),
         cmocka_unit_test(cue_after_with_pronoun_and_name),
         cmocka_unit_test(cue_after_inverted_and_according_to),
