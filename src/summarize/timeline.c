@@ -9,7 +9,8 @@
  * tell (the nearest to the centroid of the date's sentences), written on or
  * after it and not a quote; among equals, the one from the article
  * published soonest after it (the report of the day), earliest in that
- * article. Sentences that repeat one already chosen are skipped. Not the
+ * article. Sentences that repeat one already chosen, for this date or
+ * another, are skipped. Not the
  * finding or resolving of dates (analyze/timex.c). */
 #include "summarize.h"
 
@@ -24,12 +25,6 @@ static int cmp_score(const void *a, const void *b)
     const date_score *x = a, *y = b;
     if (x->score != y->score) return x->score < y->score ? 1 : -1;
     return (x->day < y->day) - (x->day > y->day);   /* ties: the more recent */
-}
-
-static int cmp_date(const void *a, const void *b)
-{
-    int32_t x = ((const date_score *)a)->day, y = ((const date_score *)b)->day;
-    return (x > y) - (x < y);
 }
 
 /* A sentence that opens with a quotation mark gives someone's words; the
@@ -172,10 +167,13 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
     size_t nd = score_dates(in, n, ds);
     qsort(ds, nd, sizeof *ds, cmp_score);
     if (nd > max_dates) nd = max_dates;
-    qsort(ds, nd, sizeof *ds, cmp_date);
+    /* The dates that matter most choose first: a sentence naming two dates
+     * ("began emailing the customers of the breach it disclosed this
+     * week") goes to the weightier one, and is never told twice. */
     su_entry *e = arena_alloc(a, (nd * per_date + 1) * sizeof *e);
     report *r = xmalloc(n * sizeof *r);
-    size_t *pick = xmalloc(per_date * sizeof *pick);   /* the reports chosen for the date */
+    VEC(const uint64_t *) told_w = {0};                /* the words of every sentence chosen */
+    VEC(size_t) told_n = {0};
     size_t ne = 0;
     for (size_t d = 0; d < nd; d++) {
         size_t lo = 0;
@@ -191,20 +189,29 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
             qsort(in + lo, m, sizeof *in, cmp_day_article);
         }
         order_reports(in + lo, m, r, a);
-        size_t first = ne, picked = 0;
+        size_t first = ne;
         for (size_t i = 0; i < m && ne - first < per_date; i++) {
             if (r[i].little) continue;
             bool repeat = false;   /* as the summary measures repetition */
-            for (size_t k = 0; k < picked && !repeat; k++)
-                repeat = su_overlap(r[pick[k]].words, r[pick[k]].n_words, r[i].words, r[i].n_words) > 0.5;
+            for (size_t k = 0; k < told_w.n && !repeat; k++)
+                repeat = su_overlap(told_w.v[k], told_n.v[k], r[i].words, r[i].n_words) > 0.5;
             if (repeat) continue;
-            pick[picked++] = i;
+            VEC_PUSH(told_w, r[i].words);
+            VEC_PUSH(told_n, r[i].n_words);
             e[ne++] = (su_entry){r[i].d->day, r[i].text, r[i].d->article};
         }
     }
+    /* in date order; a date's own entries keep their order */
+    for (size_t i = 1; i < ne; i++) {
+        su_entry x = e[i];
+        size_t j = i;
+        for (; j > 0 && e[j - 1].day > x.day; j--) e[j] = e[j - 1];
+        e[j] = x;
+    }
+    VEC_FREE(told_w);
+    VEC_FREE(told_n);
     free(ds);
     free(r);
-    free(pick);
     *out = e;
     return ne;
 }

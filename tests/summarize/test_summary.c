@@ -181,6 +181,34 @@ static void timeline_counts_an_article_once_per_date(void **st)
     arena_reset(&a);
 }
 
+/* A sentence naming two dates is told once, under the weightier date (two
+ * articles give Thursday's, the second a copy; Monday's other sentence,
+ * a forecast, is its only other); the other date takes its next best
+ * sentence, or no entry. */
+static void timeline_tells_a_sentence_once(void **st)
+{
+    (void)st;
+    int32_t mon = day_from_ymd(2024, 5, 6), thu = mon + 3;
+    const char *both = "The firm began emailing the customers of the breach it disclosed this week.";
+    su_dated in[] = {
+        {thu, both, "a", thu, 0},
+        {thu, both, "b", thu, 0},
+        {mon, both, "a", thu, 0},
+        {mon, "Regulators will hear of the breach on Monday, the firm said.", "d", mon - 1, 2},
+    };
+    arena a;
+    arena_init(&a);
+    su_entry *e;
+    size_t n = su_timeline(in, 4, 2, 1, &a, &e);
+    assert_int_equal(n, 2);
+    assert_int_equal(e[0].day, mon);
+    assert_int_equal(e[1].day, thu);
+    assert_string_not_equal(e[0].text, e[1].text);
+    assert_string_equal(e[0].article, "d");
+    assert_string_equal(e[1].text, both);
+    arena_reset(&a);
+}
+
 static void timeline_tells_what_happened_before_what_was_said(void **st)
 {
     (void)st;
@@ -287,6 +315,7 @@ int main(void)
         cmocka_unit_test(a_word_counts_once_per_article),
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
         cmocka_unit_test(timeline_tells_what_happened_before_what_was_said),
+        cmocka_unit_test(timeline_tells_a_sentence_once),
         cmocka_unit_test(timeline_counts_an_article_once_per_date),
         cmocka_unit_test(timeline_entry_tells_what_the_articles_of_its_date_tell),
         cmocka_unit_test(furniture_before_a_sentence_goes),
