@@ -1,17 +1,18 @@
 /* timeline.c: a dated timeline of a story from the dated sentences of its
  * articles.
  *
- * A date matters when several articles mention it; an article's lead counts
+ * A sentence that opens with a quotation mark is someone's words, not the
+ * story's, and dates nothing. A date matters when several articles mention
+ * it; an article's lead counts
  * for its publication day at half weight when the article names no date of
  * its own for it, and a date articles name more than a month after it (one
  * the story keeps coming back to) counts three times. For each chosen date the
  * sentence is the one that tells most of what the articles naming that date
  * tell (the nearest to the centroid of the date's sentences), written on or
- * after it and not a quote; among equals, the one from the article
- * published soonest after it (the report of the day), earliest in that
- * article. Sentences that repeat one already chosen, for this date or
- * another, are skipped. Not the
- * finding or resolving of dates (analyze/timex.c). */
+ * after it; among equals, the one from the article published soonest after
+ * it (the report of the day), earliest in that article. Sentences that
+ * repeat one already chosen, for this date or another, are skipped. Not
+ * the finding or resolving of dates (analyze/timex.c). */
 #include "summarize.h"
 
 #include <math.h>
@@ -36,13 +37,13 @@ static bool opens_quote(const char *s)
 }
 
 /* How well a sentence reports its date: small is good. The report of the
- * day first, then one that is not a quote, then the earliest. */
+ * day first, then the earliest. */
 static int64_t closeness(const su_dated *d)
 {
     int64_t gap = d->article_day == DAY_NONE ? 100000 : (int64_t)d->article_day - d->day;
     if (gap < 0) gap = 100000 - gap;   /* written before the day: a forecast */
     int64_t pos = d->position < 0 || d->position > 999 ? 999 : d->position;
-    return gap * 2000 + (opens_quote(d->sentence) ? 1000 : 0) + pos;
+    return gap * 2000 + pos;
 }
 
 static int cmp_closeness(const void *a, const void *b)
@@ -107,20 +108,19 @@ typedef struct report {
     const uint64_t *words;   /* its su_words */
     size_t      n_words;
     double      central;     /* how much of the date's other articles' words it uses */
-    bool        forecast, quote, little;
+    bool        forecast, little;
 } report;
 
 static int cmp_report(const void *a, const void *b)
 {
     const report *x = a, *y = b;
     if (x->forecast != y->forecast) return x->forecast ? 1 : -1;
-    if (x->quote != y->quote) return x->quote ? 1 : -1;
     if (x->central != y->central) return x->central < y->central ? 1 : -1;
     return cmp_closeness(x->d, y->d);
 }
 
 /* The sentences d[0..n) of one date (sorted by article), best report
- * first into r: not a forecast, not someone's words, then the one whose
+ * first into r: not a forecast, then the one whose
  * words the date's other articles use most (each article counts once per
  * word, the sentence's own not at all, over the square root of its words:
  * the centroid's cosine), then the closest (closeness). */
@@ -143,7 +143,7 @@ static void order_reports(su_dated *d, size_t n, report *r, arena *a)
             if (*v >> 32 != article) *v = article << 32 | ((*v & 0xffffffffu) + 1);
         }
         bool forecast = d[i].article_day != DAY_NONE && d[i].article_day < d[i].day;
-        r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast, opens_quote(d[i].sentence), su_says_little(text)};
+        r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast, su_says_little(text)};
     }
     for (size_t i = 0; i < n; i++) {
         double s = 0;
@@ -162,6 +162,13 @@ size_t su_timeline(su_dated *in, size_t n, size_t max_dates, size_t per_date, ar
 {
     *out = NULL;
     if (!n || !max_dates || !per_date) return 0;
+    /* someone's words are theirs: a date only they name is no date of the
+     * story ("knows where you bought groceries last Tuesday") */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!opens_quote(in[i].sentence)) in[kept++] = in[i];
+    n = kept;
+    if (!n) return 0;
     qsort(in, n, sizeof *in, cmp_day_article);
     date_score *ds = xmalloc(n * sizeof *ds);
     size_t nd = score_dates(in, n, ds);
