@@ -501,6 +501,21 @@ static bool acts_like_firm(an_scan *s, size_t t1)
 }
 
 /* Is [t0, t1) called a firm, band or agency by the words around it? */
+/* A wire credit: the name alone in brackets, a dash after, as a dateline
+ * ends ("SEOUL, June 14 (Reuters) - ", "VELTEN, June 29 (Northline Wire)
+ * — "): the agency that sent the story. */
+static bool wire_credit(const an_scan *s, size_t t0, size_t t1)
+{
+    size_t b = s->tok[t0].start, e = s->tok[t1 - 1].end;
+    while (b > 0 && s->text[b - 1] == ' ') b--;
+    if (b == 0 || s->text[b - 1] != '(') return false;
+    while (e < s->len && s->text[e] == ' ') e++;
+    if (e >= s->len || s->text[e] != ')') return false;
+    for (e++; e < s->len && s->text[e] == ' '; e++) {}
+    return (e < s->len && s->text[e] == '-') ||
+           (e + 3 <= s->len && (!memcmp(s->text + e, "\xE2\x80\x94", 3) || !memcmp(s->text + e, "\xE2\x80\x93", 3)));
+}
+
 static bool org_context(an_scan *s, size_t t0, size_t t1)
 {
     if (org_noun_before(s, t0) || org_noun_after(s, t1) || org_object(s, t0)) return true;
@@ -575,6 +590,9 @@ static int group_cue(an_scan *s, size_t t0, size_t t1)
 /* Type the name [t0, t1) from its words and context; conf 0 for a guess. */
 static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
 {
+    /* as sure as a lexicon: the tagger does not overrule it */
+    *conf = 3;
+    if (wire_credit(s, t0, t1)) return AN_ORGANISATION;
     *conf = 2;
     int head = last_head(s, t0, t1);
     if (head >= 0) return (an_type)head;

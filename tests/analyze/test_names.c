@@ -933,6 +933,20 @@ static void a_name_in_capitals_gives_way_to_mixed_case(void **st)
     done(&f);
 }
 
+/* The name in brackets that ends a dateline, before an em dash or a
+ * hyphen, is the agency that sent the story. */
+static void a_wire_credit_is_an_organisation(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "VELTEN, June 29 (Northline Wire) \xE2\x80\x94 Prosecutors opened a case on Thursday.");
+    expect(&f, "Northline Wire", AN_ORGANISATION);
+    done(&f);
+    run(&f, "PORT LEVEN, May 2 (Kessick Wire) - Ferries stopped at the pier.");
+    expect(&f, "Kessick Wire", AN_ORGANISATION);
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -977,6 +991,7 @@ int main(void)
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
         cmocka_unit_test(a_name_in_capitals_gives_way_to_mixed_case),
+        cmocka_unit_test(a_wire_credit_is_an_organisation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
