@@ -314,13 +314,57 @@ static bool connector(const an_scan *s, size_t i)
            !memcmp(s->tok[i - 1].key, "of", 2);
 }
 
+/* A dash between spaces (or a double one, an em or en dash) at k. */
+static bool dash_at(const an_scan *s, size_t k)
+{
+    if (k + 3 <= s->len && (!memcmp(s->text + k, "\xE2\x80\x94", 3) || !memcmp(s->text + k, "\xE2\x80\x93", 3)))
+        return true;
+    return s->text[k] == '-' && k > 0 && s->text[k - 1] == ' ' && k + 1 < s->len &&
+           (s->text[k + 1] == ' ' || s->text[k + 1] == '-');
+}
+
+/* A dateline's place: words in capitals opening a paragraph, then a wire
+ * credit in brackets or a dash, perhaps after a comma and a date or a
+ * state on the same line ("VELTEN, June 29 (Northline Wire) - ", "PORT
+ * SORREL - ", "VENICE, LA. -- "); not a heading in capitals ("OLD
+ * ALLIES, OLD ENEMIES"). */
+static bool dateline_place(const an_scan *s, size_t t0, size_t t1)
+{
+    for (size_t t = t0; t < t1; t++)
+        if (!s->tok[t].upper) return false;
+    size_t b = s->tok[t0].start;
+    while (b > 0 && s->text[b - 1] == ' ') b--;
+    if (b > 0 && s->text[b - 1] != '\n') return false;
+    size_t e = s->tok[t1 - 1].end, stop = e + 60 < s->len ? e + 60 : s->len;
+    if (e < s->len && s->text[e] == ',')   /* a date or a state on the same line */
+        while (e < stop && s->text[e] != '\n' && s->text[e] != '(' && !dash_at(s, e)) e++;
+    while (e < stop && s->text[e] == ' ') e++;
+    if (e < stop && s->text[e] == '(') {   /* the credit, then the dash */
+        while (e < stop && s->text[e] != ')' && s->text[e] != '\n') e++;
+        if (e >= stop || s->text[e] != ')') return false;
+        for (e++; e < stop && s->text[e] == ' '; e++) {}
+    }
+    return e < stop && dash_at(s, e);
+}
+
+/* Is token i, in capitals, a word of a dateline's place? The run of
+ * capitals around it, at most four words, must be one. */
+static bool in_dateline(const an_scan *s, size_t i)
+{
+    size_t a = i, b = i + 1;
+    while (a > 0 && i - a < 3 && s->tok[a - 1].upper && an_joinable(s, a - 1)) a--;
+    while (b < s->n && b - a < 4 && s->tok[b].upper && an_joinable(s, b - 1)) b++;
+    return dateline_place(s, a, b);
+}
+
 /* A word that can be part of a name: capitalised, not a shouted headline
  * word ("OUT"), not a function word in capitals. */
 static bool namelike(an_scan *s, size_t i)
 {
     const an_ntok *k = &s->tok[i];
     if (!k->cap) return false;
-    if (k->upper && (stop_is_word(k->key, k->klen) || k->klen > 5) && !is_lex(s, i, LX_NAMED | LX_ROLEISH))
+    if (k->upper && (stop_is_word(k->key, k->klen) || k->klen > 5) && !is_lex(s, i, LX_NAMED | LX_ROLEISH) &&
+        !in_dateline(s, i))
         return false;
     return true;
 }
@@ -512,8 +556,7 @@ static bool wire_credit(const an_scan *s, size_t t0, size_t t1)
     while (e < s->len && s->text[e] == ' ') e++;
     if (e >= s->len || s->text[e] != ')') return false;
     for (e++; e < s->len && s->text[e] == ' '; e++) {}
-    return (e < s->len && s->text[e] == '-') ||
-           (e + 3 <= s->len && (!memcmp(s->text + e, "\xE2\x80\x94", 3) || !memcmp(s->text + e, "\xE2\x80\x93", 3)));
+    return e < s->len && (s->text[e] == '-' || dash_at(s, e));
 }
 
 static bool org_context(an_scan *s, size_t t0, size_t t1)
@@ -593,6 +636,7 @@ static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
     /* as sure as a lexicon: the tagger does not overrule it */
     *conf = 3;
     if (wire_credit(s, t0, t1)) return AN_ORGANISATION;
+    if (dateline_place(s, t0, t1)) return AN_PLACE;
     *conf = 2;
     int head = last_head(s, t0, t1);
     if (head >= 0) return (an_type)head;

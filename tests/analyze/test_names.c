@@ -947,6 +947,31 @@ static void a_wire_credit_is_an_organisation(void **st)
     done(&f);
 }
 
+/* The place in capitals that opens a dateline is a place, however long
+ * its words (a shouted headline's are not names); a heading in capitals
+ * with a comma is not a dateline. */
+static void a_datelines_place_is_a_place(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "KESSICK SOUND, June 29 (Northline Wire) - Ferries stopped at the pier on Thursday.");
+    expect(&f, "KESSICK SOUND", AN_PLACE);
+    done(&f);
+    /* where it stands makes it a place, whatever its words look like */
+    run(&f, "MARTA OLIVAN, June 29 (Northline Wire) - Prosecutors opened an investigation on Thursday.");
+    expect(&f, "MARTA OLIVAN", AN_PLACE);
+    done(&f);
+    run(&f, "VELTEN, June 29 (Northline Wire) - Prosecutors in Marisca opened an investigation on Thursday "
+            "into the collapse of the bridge.\n\nShares of the operator fell 9 per cent in Velten trading. The "
+            "minister told parliament in Velten that a judge would lead the inquiry.");
+    const an_actor *x = expect(&f, "Velten", AN_PLACE);
+    assert_true(has_alias(x, "VELTEN"));
+    done(&f);
+    run(&f, "OLD ALLIES, OLD ENEMIES\nMany fighters are thought to be in the city.");
+    assert_null(actor(&f, "OLD ALLIES"));
+    done(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -992,6 +1017,7 @@ int main(void)
         cmocka_unit_test(seed_004_military_talks),
         cmocka_unit_test(a_name_in_capitals_gives_way_to_mixed_case),
         cmocka_unit_test(a_wire_credit_is_an_organisation),
+        cmocka_unit_test(a_datelines_place_is_a_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
