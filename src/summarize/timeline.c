@@ -29,11 +29,19 @@ static int cmp_score(const void *a, const void *b)
 }
 
 /* A sentence that opens with a quotation mark gives someone's words; the
- * timeline wants what happened (the words are in the story's quotes). */
+ * timeline wants what happened (the words are in the story's quotes). So
+ * does one that starts inside a quote, its first double mark a closing
+ * one ("This morning I sold more coffee than last week," she said.). */
 static bool opens_quote(const char *s)
 {
     while (*s == ' ') s++;
-    return *s == '"' || *s == '\'' || !strncmp(s, "\xE2\x80\x9C", 3) || !strncmp(s, "\xE2\x80\x98", 3);
+    if (*s == '"' || *s == '\'' || !strncmp(s, "\xE2\x80\x9C", 3) || !strncmp(s, "\xE2\x80\x98", 3)) return true;
+    for (const char *p = s; *p; p++) {
+        if (!strncmp(p, "\xE2\x80\x9C", 3)) return false;
+        if (!strncmp(p, "\xE2\x80\x9D", 3)) return true;
+        if (*p == '"') return p > s && (p[-1] == ',' || p[-1] == '.' || p[-1] == '!' || p[-1] == '?');
+    }
+    return false;
 }
 
 /* How well a sentence reports its date: small is good. The report of the

@@ -228,9 +228,12 @@ static void timeline_tells_what_happened_before_what_was_said(void **st)
     su_dated only[] = {
         {d - 7, "\"It knows where you shopped last Tuesday,\" a researcher said.", "a", d, 1},
         {d - 7, "\xE2\x80\x9CLast Tuesday was a disaster,\xE2\x80\x9D she said.", "c", d, 0},
+        /* the second sentence of a quote starts inside it */
+        {d - 7, "I sold more coffee last Tuesday than in a month,\xE2\x80\x9D she said.", "e", d, 3},
+        {d - 7, "Nobody came last Tuesday,\" he said.", "f", d, 5},
         {d, "Delegations from both sides met at the border on Thursday.", "b", d, 4},
     };
-    assert_int_equal(su_timeline(only, 3, 2, 1, &a, &e), 1);
+    assert_int_equal(su_timeline(only, 5, 2, 1, &a, &e), 1);
     assert_int_equal(e[0].day, d);
     arena_reset(&a);
 }
