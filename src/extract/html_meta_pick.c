@@ -208,6 +208,28 @@ static const char *pick_from_meta(const ex_meta_found *f, arena *a)
     return first_meta ? first_meta : strip_title(a, title);
 }
 
+/* Is h1 the text of t with characters lost to question marks, as a page
+ * whose encoding went wrong shows them ("Planning? Beginner? Guide" for
+ * "Planning: Beginner's Guide")? Each '?' of h1 stands for one to six
+ * bytes of t (a character or two); the rest is equal. */
+static bool lost_to_marks(const char *h1, const char *t)
+{
+    bool lost = false;
+    while (*h1 && *t) {
+        if (*h1 == *t) { h1++, t++; continue; }
+        if (*h1 != '?') return false;
+        /* the shortest run of t (up to 6 bytes, ending on a whole character)
+         * after which both go on alike */
+        size_t k = 1;
+        while (k <= 6 && t[k - 1] && (t[k] != h1[1] || ((unsigned char)t[k] & 0xC0) == 0x80)) k++;
+        if (k > 6 || !t[k - 1] || t[k] != h1[1]) return false;
+        lost = true;
+        h1++;
+        t += k;
+    }
+    return lost && !*h1 && !*t;
+}
+
 /* The headline a reader sees is the page's h1; metadata and <title> are
  * often an SEO or social-media rewrite of it ("Best Tax Preparation
  * Software" for "The Best Tax Prep Software of 2025"). So an h1 that
@@ -223,6 +245,8 @@ const char *ex_meta_pick_title(const ex_meta_found *f, arena *a)
     const char *h1 = agreeing_h1(f, refs, 7);
     /* an h1 that repeats <title> whole carries the site's name too */
     if (h1 && f->html_title && !strcmp(h1, f->html_title)) return meta;
+    /* nor is an h1 whose characters were lost the better text */
+    if (h1 && meta && lost_to_marks(h1, meta)) return meta;
     return h1 ? h1 : meta;
 }
 

@@ -120,6 +120,21 @@ static void title_h1_ends_at_a_nested_heading(void **state)
     assert_string_equal(a->title, "Ten ways to tune a database");
 }
 
+/* An h1 whose characters the page lost to question marks gives way to the
+ * metadata it otherwise repeats; a real question in both stays. */
+static void title_h1_with_lost_characters(void **state)
+{
+    const sl_article *a = meta(*state,
+        "<html><head><title>Planning a Wedding: Beginner&#x27;s Guide \xE2\x80\x93 Site</title>"
+        "<meta property='og:title' content='Planning a Wedding: Beginner\xE2\x80\x99s Guide'>"
+        "</head><body><h1>Planning a Wedding? Beginner? Guide</h1></body></html>");
+    assert_string_equal(a->title, "Planning a Wedding: Beginner\xE2\x80\x99s Guide");
+    a = meta(*state,
+        "<html><head><meta property='og:title' content='Is a Wedding Worth It? A Beginner Asks'>"
+        "</head><body><h1>Is a Wedding Worth It? A Beginner Asks Again</h1></body></html>");
+    assert_string_equal(a->title, "Is a Wedding Worth It? A Beginner Asks Again");
+}
+
 /* The visible headline wins over an SEO rewrite of it in the metadata, when
  * the two agree on enough words; a logo or section h1 does not. */
 static void title_h1_over_rewritten_metadata(void **state)
@@ -574,6 +589,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(title_h1_inside_title, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_without_its_time, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_over_rewritten_metadata, setup, teardown),
+        cmocka_unit_test_setup_teardown(title_h1_with_lost_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(title_h1_ends_at_a_nested_heading, setup, teardown),
         cmocka_unit_test_setup_teardown(doubled_utf8_read_once, setup, teardown),
         cmocka_unit_test_setup_teardown(title_og_with_suffix_beside_twitter, setup, teardown),
