@@ -314,37 +314,20 @@ static bool connector(const an_scan *s, size_t i)
            !memcmp(s->tok[i - 1].key, "of", 2);
 }
 
-/* A dash between spaces (or a double one, an em or en dash) at k. */
-static bool dash_at(const an_scan *s, size_t k)
-{
-    if (k + 3 <= s->len && (!memcmp(s->text + k, "\xE2\x80\x94", 3) || !memcmp(s->text + k, "\xE2\x80\x93", 3)))
-        return true;
-    return s->text[k] == '-' && k > 0 && s->text[k - 1] == ' ' && k + 1 < s->len &&
-           (s->text[k + 1] == ' ' || s->text[k + 1] == '-');
-}
-
-/* A dateline's place: words in capitals opening a paragraph, then a wire
- * credit in brackets or a dash, perhaps after a comma and a date or a
- * state on the same line ("VELTEN, June 29 (Northline Wire) - ", "PORT
- * SORREL - ", "VENICE, LA. -- "); not a heading in capitals ("OLD
- * ALLIES, OLD ENEMIES"). */
+/* A dateline's place (dl_dateline): words in capitals opening a
+ * paragraph, then perhaps a day and a wire credit, then a dash ("VELTEN,
+ * June 29 (Northline Wire) - ", "PORT SORREL - ", "VENICE, LA. -- "); not
+ * a heading in capitals ("OLD ALLIES, OLD ENEMIES"). [t0, t1) must be in
+ * the place's words. */
 static bool dateline_place(const an_scan *s, size_t t0, size_t t1)
 {
     for (size_t t = t0; t < t1; t++)
         if (!s->tok[t].upper) return false;
-    size_t b = s->tok[t0].start;
+    size_t b = s->tok[t0].start, place = 0;
     while (b > 0 && s->text[b - 1] == ' ') b--;
     if (b > 0 && s->text[b - 1] != '\n') return false;
-    size_t e = s->tok[t1 - 1].end, stop = e + 60 < s->len ? e + 60 : s->len;
-    if (e < s->len && s->text[e] == ',')   /* a date or a state on the same line */
-        while (e < stop && s->text[e] != '\n' && s->text[e] != '(' && !dash_at(s, e)) e++;
-    while (e < stop && s->text[e] == ' ') e++;
-    if (e < stop && s->text[e] == '(') {   /* the credit, then the dash */
-        while (e < stop && s->text[e] != ')' && s->text[e] != '\n') e++;
-        if (e >= stop || s->text[e] != ')') return false;
-        for (e++; e < stop && s->text[e] == ' '; e++) {}
-    }
-    return e < stop && dash_at(s, e);
+    b = s->tok[t0].start;
+    return dl_dateline(s->text + b, s->len - b, &place) && b + place >= s->tok[t1 - 1].end;
 }
 
 /* Is token i, in capitals, a word of a dateline's place? The run of
@@ -363,8 +346,8 @@ static bool namelike(an_scan *s, size_t i)
 {
     const an_ntok *k = &s->tok[i];
     if (!k->cap) return false;
-    if (k->upper && (stop_is_word(k->key, k->klen) || k->klen > 5) && !is_lex(s, i, LX_NAMED | LX_ROLEISH) &&
-        !in_dateline(s, i))
+    if (k->upper && !is_lex(s, i, LX_NAMED | LX_ROLEISH) &&
+        (stop_is_word(k->key, k->klen) || (k->klen > 5 && !in_dateline(s, i))))
         return false;
     return true;
 }
@@ -544,7 +527,6 @@ static bool acts_like_firm(an_scan *s, size_t t1)
            (s->tok[t1 - 1].full_end == s->tok[t1 - 1].end) && an_joinable(s, t1 - 1);
 }
 
-/* Is [t0, t1) called a firm, band or agency by the words around it? */
 /* A wire credit: the name alone in brackets, a dash after, as a dateline
  * ends ("SEOUL, June 14 (Reuters) - ", "VELTEN, June 29 (Northline Wire)
  * — "): the agency that sent the story. */
@@ -556,9 +538,10 @@ static bool wire_credit(const an_scan *s, size_t t0, size_t t1)
     while (e < s->len && s->text[e] == ' ') e++;
     if (e >= s->len || s->text[e] != ')') return false;
     for (e++; e < s->len && s->text[e] == ' '; e++) {}
-    return e < s->len && (s->text[e] == '-' || dash_at(s, e));
+    return e < s->len && (s->text[e] == '-' || dl_dash(s->text, s->len, e));
 }
 
+/* Is [t0, t1) called a firm, band or agency by the words around it? */
 static bool org_context(an_scan *s, size_t t0, size_t t1)
 {
     if (org_noun_before(s, t0) || org_noun_after(s, t1) || org_object(s, t0)) return true;

@@ -1220,6 +1220,18 @@ static bool sentence_ends_soon(const qctx *c, size_t k)
 /* Tokens a reported clause before its cue must hold. */
 #define PREPOSED_MIN 4
 
+/* The first token after a dateline opening the sentence at s ("ORVANO,
+ * July 8 (Tidewater Press) - The city ...", dl_dateline), s when there is
+ * none or it reaches limit: what was said starts after it. */
+static size_t past_dateline(const qctx *c, size_t s, size_t limit)
+{
+    size_t at = c->tok[s].start, e = dl_dateline(c->t + at, c->len - at, NULL);
+    if (!e) return s;
+    size_t k = s;
+    while (k < limit && c->tok[k].start < at + e) k++;
+    return k < limit ? k : s;
+}
+
 /* Reported speech before its cue, which ends the sentence or goes on with
  * ", adding ...": "The talks have failed, the minister said on Monday." /
  * "..., said Ana Vey, a spokeswoman." The clause runs from the sentence's
@@ -1227,32 +1239,6 @@ static bool sentence_ends_soon(const qctx *c, size_t k)
  * direct speech, cued by tail_cue). Not a cue with more after it ("In the
  * past, Vey said, the talks ..."), a relative clause ("..., said Vey, who
  * agreed.") or "told" with more than its addressee after it. */
-/* The first token after a dateline opening the sentence at s ("ORVANO,
- * July 8 (Tidewater Press) - The city ..."): a word in capitals, then
- * capitalised words and numbers, closed by a dash between spaces within
- * ten tokens; s when there is none. What was said starts after it. */
-static size_t past_dateline(const qctx *c, size_t s, size_t limit)
-{
-    size_t letters = 0;
-    for (size_t p = c->tok[s].start; p < c->tok[s].end; p++) {
-        char ch = c->t[p];
-        if (ch >= 'a' && ch <= 'z') return s;
-        letters += ch >= 'A' && ch <= 'Z';
-    }
-    if (letters < 2) return s;
-    for (size_t k = s + 1; k < limit && k <= s + 10; k++) {
-        const char *g = c->t + c->tok[k - 1].end;
-        size_t gn = c->tok[k].start - c->tok[k - 1].end;
-        for (size_t i = 1; i + 1 < gn; i++)
-            if (g[i - 1] == ' ' && (g[i] == '-' || (i + 3 < gn && (!memcmp(g + i, "\xE2\x80\x94", 3) ||
-                                                                   !memcmp(g + i, "\xE2\x80\x93", 3)))))
-                return k;
-        char ch = c->t[c->tok[k].start];
-        if (!(ch >= '0' && ch <= '9') && !starts_upper(c, c->tok[k].start)) return s;
-    }
-    return s;
-}
-
 static bool preposed(qctx *c, size_t v, int cls)
 {
     static const char *const relative[] = {"who", "whom", "which", "that", NULL};

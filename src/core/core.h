@@ -148,6 +148,18 @@ const char *js_string_end(const char *p, const char *end, bool *esc);
  * was) on an escape jansson refuses. */
 bool js_unescape(const char *s, size_t n, bool allow_nul, buf *out);
 
+/* ---- dl: the dateline in capitals that opens a story (dateline.c) ------ */
+
+/* The dateline that opens s[0..n): words in capitals ("VENICE , LA.",
+ * "PORT SORREL"), perhaps a day ("July 9", "9 Oct. 2024"), perhaps a credit
+ * in brackets ("(Reuters)"), then a dash: "-" or "--" or an em or en dash.
+ * The offset of what follows it (past blanks), 0 when there is none;
+ * *place (if given) gets the end of the place's words. */
+size_t dl_dateline(const char *s, size_t n, size_t *place);
+/* The end of a dash at s[i] ("-" before a blank, "--", an em or en dash),
+ * 0 when there is none. */
+size_t dl_dash(const char *s, size_t n, size_t i);
+
 /* ---- u8: UTF-8 ---------------------------------------------------------- */
 
 /* Decode one code point at s (n bytes left); sets *len to the bytes used.

@@ -131,62 +131,13 @@ static bool header_before(const char *s, const char *clock)
     return only_stamp && digits;   /* a date before the time: "At 6:30" alone is the sentence's */
 }
 
-/* The end of a day and month after a dateline's place ("July 9", "Oct. 20",
- * "9 July", "July 9, 2025"), or p itself when there is none. */
-static const char *dateline_day(const char *p)
-{
-    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
-        "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-        "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
-    const char *q = p;
-    int day = 0;
-    if (is_digit(*q)) {                                   /* "9 July" */
-        while (is_digit(*q)) q++, day++;
-        q = spaces(q);
-    }
-    const char *w = q;
-    while (is_alpha(*q)) q++;
-    bool month = false;
-    for (size_t i = 0; months[i] && !month; i++)
-        month = strlen(months[i]) == (size_t)(q - w) && !strncmp(w, months[i], (size_t)(q - w));
-    if (!month || day > 2) return p;
-    if (*q == '.') q++;
-    if (!day) {                                           /* "July 9" */
-        q = spaces(q);
-        while (is_digit(*q)) q++, day++;
-        if (!day || day > 2) return p;
-    }
-    const char *y = spaces(*q == ',' ? q + 1 : q);        /* ", 2025" */
-    int digits = 0;
-    while (is_digit(y[digits])) digits++;
-    return digits == 4 ? y + 4 : q;
-}
-
-/* A dateline in capitals at the start: "VENICE , LA. --", "BATON ROUGE --",
- * "WASHINGTON -", "ORVANO, July 9 —": words of two or more capitals (and
- * commas, full stops), perhaps a day, then a dash with spaces around it.
- * Its end, or NULL. */
+/* A dateline in capitals at the start (dl_dateline): "VENICE , LA. --",
+ * "BATON ROUGE --", "ORVANO, July 9 —". Where the sentence starts after
+ * it, a capital or a quote, or NULL. */
 static const char *caps_dateline(const char *s)
 {
-    const char *p = s;
-    int words = 0;
-    while (words < 6) {
-        p = spaces(p);
-        const char *w = p;
-        while (is_upper(*p) || *p == '.' || *p == '\'' || *p == '/' || (*p == '\\' && p[1] == '/')) p++;
-        if (p - w >= 2 && !is_lower(*p)) words++;
-        else { p = w; break; }
-        p = spaces(p);
-        if (*p == ',') p++;
-    }
-    if (!words) return NULL;
-    p = spaces(dateline_day(spaces(p)));
-    if (!strncmp(p, "--", 2)) p += 2;
-    else if (*p == '-' && p[1] == ' ') p++;
-    else if (!strncmp(p, "\xE2\x80\x94", 3) || !strncmp(p, "\xE2\x80\x93", 3)) p += 3;   /* em, en dash */
-    else return NULL;
-    p = spaces(p);
-    return is_upper(*p) || *p == '"' ? p : NULL;
+    size_t n = strlen(s), e = dl_dateline(s, n, NULL);
+    return e && e < n && (is_upper(s[e]) || s[e] == '"') ? s + e : NULL;
 }
 
 /* The header window: furniture sits in the first bytes of a sentence. */

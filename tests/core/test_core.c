@@ -1,4 +1,5 @@
-/* test_core.c: arena, buf, map, UTF-8, dates, stop words, error slot. */
+/* test_core.c: arena, buf, map, UTF-8, dates, stop words, error slot,
+ * datelines. */
 #include "testutil.h"
 #include "core/core.h"
 
@@ -460,6 +461,35 @@ static void json_strings_as_jansson_writes_them(void **st)
     buf_free(&b);
 }
 
+/* Where the story starts after a dateline in capitals, and where its
+ * place ends; 0 for what only looks like one. */
+static size_t after(const char *s, size_t *place) { return dl_dateline(s, strlen(s), place); }
+
+static void datelines_in_capitals(void **st)
+{
+    (void)st;
+    size_t place = 0;
+    const char *s = "VELTEN, June 29 (Northline Wire) - Prosecutors opened a case.";
+    assert_string_equal(s + after(s, &place), "Prosecutors opened a case.");
+    assert_int_equal(place, 6);
+    s = "PORT LEVEN , ME. -- A tide of oil reached the coast.";
+    assert_string_equal(s + after(s, &place), "A tide of oil reached the coast.");
+    assert_int_equal(place, strlen("PORT LEVEN , ME."));
+    s = "OSTBURG, 9 Oct. 2024 \xE2\x80\x93 The river rose.";
+    assert_string_equal(s + after(s, NULL), "The river rose.");
+    s = "RIYADH , June 3 -LRB- Reuters -RRB- - Saudi Arabia confirmed a case.";
+    assert_string_equal(s + after(s, NULL), "Saudi Arabia confirmed a case.");
+    s = "ORVANO \xE2\x80\x94 Taps ran dry.";
+    assert_string_equal(s + after(s, NULL), "Taps ran dry.");
+    /* a heading, a name and a score, an acronym's expansion, a lone capital */
+    const char *none[] = {"OLD ALLIES, OLD ENEMIES\nMany fighters hid.", "NATO, Sweden 2 - the score was level.",
+                          "KRDA (Kenya Rural Development Agency) said it would build.", "I - the writer - agree.",
+                          "Velten, June 29 - Prosecutors opened a case.", "VELTEN (an unclosed credit - yes"};
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++) assert_int_equal(after(none[i], NULL), 0);
+    assert_int_equal(dl_dash("a -- b", 6, 2), 4);
+    assert_int_equal(dl_dash("a -b", 4, 2), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -480,6 +510,7 @@ int main(void)
         cmocka_unit_test(stop_words_are_function_words),
         cmocka_unit_test(error_names_input_and_line),
         cmocka_unit_test(json_strings_as_jansson_writes_them),
+        cmocka_unit_test(datelines_in_capitals),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
