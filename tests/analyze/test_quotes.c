@@ -175,7 +175,9 @@ static void cue_after_with_pronoun_and_name(void **st)
  * no such quote; *indirect (if given) gets the number of indirect quotes
  * found. */
 enum { TWO_VEY, TWO_ORTIZ };
-static int speaker_of(const char *text, const char *key, int kind, size_t *indirect)
+/* The quotes of text, its people Ana Vey (TWO_VEY) and Leo Ortiz
+ * (TWO_ORTIZ) named in full or by surname. */
+static void find_two(run *r, const char *text)
 {
     names_builder b = {.text = text};
     int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
@@ -184,8 +186,13 @@ static int speaker_of(const char *text, const char *key, int kind, size_t *indir
     mention(&b, "Vey", vey, NULL);
     mention(&b, "Ortiz", ortiz, NULL);
     an_names nm = built(&b);
+    find(r, text, &nm);
+}
+
+static int speaker_of(const char *text, const char *key, int kind, size_t *indirect)
+{
     run r;
-    find(&r, text, &nm);
+    find_two(&r, text);
     const an_quote *q = quote_with(text, r.q, r.n, key, kind);
     int who = q ? q->speaker : -2;
     if (indirect) *indirect = count_kind(r.q, r.n, AN_INDIRECT);
@@ -1308,16 +1315,11 @@ static void reported_speech_starts_after_the_dateline(void **state)
     const char *t = "ORVANO, July 8 (Tidewater Press) - The city will shut off its water every night from "
                     "Monday, Ana Vey said on Tuesday.\n\nPORT LEVEN \xE2\x80\x94 Ferries will stop at the old "
                     "pier for a year, Leo Ortiz said.";
-    names_builder b = {.text = t};
-    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
-    mention(&b, "Ana Vey", vey, NULL);
-    mention(&b, "Leo Ortiz", ortiz, NULL);
-    an_names nm = built(&b);
     run r;
-    find(&r, t, &nm);
+    find_two(&r, t);
     const an_quote *q = quote_with(t, r.q, r.n, "shut off", AN_INDIRECT);
     assert_non_null(q);
-    assert_int_equal(q->speaker, vey);
+    assert_int_equal(q->speaker, TWO_VEY);
     assert_span(t, q->start, q->end, "The city will shut off its water every night from Monday");
     q = quote_with(t, r.q, r.n, "old pier", AN_INDIRECT);
     assert_non_null(q);
