@@ -57,28 +57,12 @@ static int32_t new_actor(an_merge *m, const an_cand *c, size_t ci)
     return (int32_t)(m->w.n - 1);
 }
 
-/* Is every word of c in capitals, though the name is not an acronym
- * elsewhere: a dateline's "ORVANO", a headline set in capitals? */
-static bool in_capitals(const an_scan *s, const an_cand *c)
-{
-    for (size_t t = c->t0; t < c->t1; t++)
-        if (s->tok[t].cap && !s->tok[t].upper) return false;
-    return s->tok[c->t0].upper;
-}
-
-/* The actor is named by its longest mention, the first of them, but for
- * one in capitals when the text also writes it in mixed case ("Orvano"
- * over the dateline's "ORVANO"). */
 static void note_mention(an_merge *m, int32_t a, const an_cand *c, size_t ci)
 {
     an_work *w = &m->w.v[a];
     if (c->conf > w->conf) { w->conf = c->conf; w->type = c->type; }
     uint32_t words = cand_words(c);
-    if (words > w->words ||
-        (words == w->words && in_capitals(m->s, &m->s->cands.v[w->best]) && !in_capitals(m->s, c))) {
-        w->words = words;
-        w->best = (uint32_t)ci;
-    }
+    if (words > w->words) { w->words = words; w->best = (uint32_t)ci; }
 }
 
 /* Remember a full name's surnames: the last word, and the first for names

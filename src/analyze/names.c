@@ -314,40 +314,13 @@ static bool connector(const an_scan *s, size_t i)
            !memcmp(s->tok[i - 1].key, "of", 2);
 }
 
-/* A dateline's place (dl_dateline): words in capitals opening a
- * paragraph, then perhaps a day and a wire credit, then a dash ("VELTEN,
- * June 29 (Northline Wire) - ", "PORT SORREL - ", "VENICE, LA. -- "); not
- * a heading in capitals ("OLD ALLIES, OLD ENEMIES"). [t0, t1) must be in
- * the place's words. */
-static bool dateline_place(const an_scan *s, size_t t0, size_t t1)
-{
-    for (size_t t = t0; t < t1; t++)
-        if (!s->tok[t].upper) return false;
-    size_t b = s->tok[t0].start, place = 0;
-    while (b > 0 && s->text[b - 1] == ' ') b--;
-    if (b > 0 && s->text[b - 1] != '\n') return false;
-    b = s->tok[t0].start;
-    return dl_dateline(s->text + b, s->len - b, &place) && b + place >= s->tok[t1 - 1].end;
-}
-
-/* Is token i, in capitals, a word of a dateline's place? The run of
- * capitals around it, at most four words, must be one. */
-static bool in_dateline(const an_scan *s, size_t i)
-{
-    size_t a = i, b = i + 1;
-    while (a > 0 && i - a < 3 && s->tok[a - 1].upper && an_joinable(s, a - 1)) a--;
-    while (b < s->n && b - a < 4 && s->tok[b].upper && an_joinable(s, b - 1)) b++;
-    return dateline_place(s, a, b);
-}
-
 /* A word that can be part of a name: capitalised, not a shouted headline
  * word ("OUT"), not a function word in capitals. */
 static bool namelike(an_scan *s, size_t i)
 {
     const an_ntok *k = &s->tok[i];
     if (!k->cap) return false;
-    if (k->upper && !is_lex(s, i, LX_NAMED | LX_ROLEISH) &&
-        (stop_is_word(k->key, k->klen) || (k->klen > 5 && !in_dateline(s, i))))
+    if (k->upper && (stop_is_word(k->key, k->klen) || k->klen > 5) && !is_lex(s, i, LX_NAMED | LX_ROLEISH))
         return false;
     return true;
 }
@@ -527,20 +500,6 @@ static bool acts_like_firm(an_scan *s, size_t t1)
            (s->tok[t1 - 1].full_end == s->tok[t1 - 1].end) && an_joinable(s, t1 - 1);
 }
 
-/* A wire credit: the name alone in brackets, a dash after, as a dateline
- * ends ("SEOUL, June 14 (Reuters) - ", "VELTEN, June 29 (Northline Wire)
- * — "): the agency that sent the story. */
-static bool wire_credit(const an_scan *s, size_t t0, size_t t1)
-{
-    size_t b = s->tok[t0].start, e = s->tok[t1 - 1].end;
-    while (b > 0 && s->text[b - 1] == ' ') b--;
-    if (b == 0 || s->text[b - 1] != '(') return false;
-    while (e < s->len && s->text[e] == ' ') e++;
-    if (e >= s->len || s->text[e] != ')') return false;
-    for (e++; e < s->len && s->text[e] == ' '; e++) {}
-    return e < s->len && (s->text[e] == '-' || dl_dash(s->text, s->len, e));
-}
-
 /* Is [t0, t1) called a firm, band or agency by the words around it? */
 static bool org_context(an_scan *s, size_t t0, size_t t1)
 {
@@ -616,10 +575,6 @@ static int group_cue(an_scan *s, size_t t0, size_t t1)
 /* Type the name [t0, t1) from its words and context; conf 0 for a guess. */
 static an_type type_by_words(an_scan *s, size_t t0, size_t t1, int *conf)
 {
-    /* as sure as a lexicon: the tagger does not overrule it */
-    *conf = 3;
-    if (wire_credit(s, t0, t1)) return AN_ORGANISATION;
-    if (dateline_place(s, t0, t1)) return AN_PLACE;
     *conf = 2;
     int head = last_head(s, t0, t1);
     if (head >= 0) return (an_type)head;

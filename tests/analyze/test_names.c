@@ -915,63 +915,6 @@ static void words_used_alike_share_a_class(void **state)
     assert_int_equal(an_word_class("monday", 5, 0), -1);   /* "monda" */
 }
 
-/* A dateline writes the place in capitals; the actor is named as the text
- * writes it elsewhere, in mixed case, and keeps the capitals as an alias;
- * the acronym's expansion still names it. */
-static void a_name_in_capitals_gives_way_to_mixed_case(void **st)
-{
-    (void)st;
-    fixture f;
-    run(&f, "ORVANO, July 9 - Orvano households will have mains water for 17 hours a day, the "
-            "Orvano Water Board said. NATO was not involved. Residents of Orvano queued at "
-            "water points, and NATO said nothing.");
-    const an_actor *x = actor(&f, "Orvano");
-    if (!x) fail_msg("no actor \"Orvano\"");
-    assert_null(actor(&f, "ORVANO"));
-    assert_true(has_alias(x, "ORVANO"));
-    assert_non_null(by_key(&f, "north atlantic treaty organization"));
-    done(&f);
-}
-
-/* The name in brackets that ends a dateline, before an em dash or a
- * hyphen, is the agency that sent the story. */
-static void a_wire_credit_is_an_organisation(void **st)
-{
-    (void)st;
-    fixture f;
-    run(&f, "VELTEN, June 29 (Northline Wire) \xE2\x80\x94 Prosecutors opened a case on Thursday.");
-    expect(&f, "Northline Wire", AN_ORGANISATION);
-    done(&f);
-    run(&f, "PORT LEVEN, May 2 (Kessick Wire) - Ferries stopped at the pier.");
-    expect(&f, "Kessick Wire", AN_ORGANISATION);
-    done(&f);
-}
-
-/* The place in capitals that opens a dateline is a place, however long
- * its words (a shouted headline's are not names); a heading in capitals
- * with a comma is not a dateline. */
-static void a_datelines_place_is_a_place(void **st)
-{
-    (void)st;
-    fixture f;
-    run(&f, "KESSICK SOUND, June 29 (Northline Wire) - Ferries stopped at the pier on Thursday.");
-    expect(&f, "KESSICK SOUND", AN_PLACE);
-    done(&f);
-    /* where it stands makes it a place, whatever its words look like */
-    run(&f, "MARTA OLIVAN, June 29 (Northline Wire) - Prosecutors opened an investigation on Thursday.");
-    expect(&f, "MARTA OLIVAN", AN_PLACE);
-    done(&f);
-    run(&f, "VELTEN, June 29 (Northline Wire) - Prosecutors in Marisca opened an investigation on Thursday "
-            "into the collapse of the bridge.\n\nShares of the operator fell 9 per cent in Velten trading. The "
-            "minister told parliament in Velten that a judge would lead the inquiry.");
-    const an_actor *x = expect(&f, "Velten", AN_PLACE);
-    assert_true(has_alias(x, "VELTEN"));
-    done(&f);
-    run(&f, "OLD ALLIES, OLD ENEMIES\nMany fighters are thought to be in the city.");
-    assert_null(actor(&f, "OLD ALLIES"));
-    done(&f);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1015,9 +958,6 @@ int main(void)
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
-        cmocka_unit_test(a_name_in_capitals_gives_way_to_mixed_case),
-        cmocka_unit_test(a_wire_credit_is_an_organisation),
-        cmocka_unit_test(a_datelines_place_is_a_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
