@@ -156,9 +156,6 @@ bool js_unescape(const char *s, size_t n, bool allow_nul, buf *out);
  * The offset of what follows it (past blanks), 0 when there is none;
  * *place (if given) gets the end of the place's words. */
 size_t dl_dateline(const char *s, size_t n, size_t *place);
-/* The end of a dash at s[i] ("-" before a blank, "--", an em or en dash),
- * 0 when there is none. */
-size_t dl_dash(const char *s, size_t n, size_t i);
 
 /* ---- u8: UTF-8 ---------------------------------------------------------- */
 

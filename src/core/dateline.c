@@ -1,8 +1,8 @@
 /* dateline.c: the place in capitals that opens a wire story ("VELTEN, June
  * 29 (Northline Wire) - ", "VENICE , LA. -- ", "PORT SORREL — "), found by
- * shape alone, for the stages that must step over it: the names (it is a
- * place), the quotes (what was said starts after it) and the sentences a
- * summary or a timeline shows. Not the dateline of extraction
+ * shape alone, for the stages that must step over it: the quotes (what was
+ * said starts after it) and the sentences a summary or a timeline shows.
+ * Not the dateline of extraction
  * (src/extract/dateline.c), which also takes a place in mixed case from the
  * first paragraph of a page and reports it. */
 #include "core.h"
@@ -19,7 +19,9 @@ static size_t blanks(const char *s, size_t n, size_t i)
     return i;
 }
 
-size_t dl_dash(const char *s, size_t n, size_t i)
+/* The end of a dash at s[i] ("-" before a blank, "--", an em or en dash),
+ * 0 when there is none. */
+static size_t dl_dash(const char *s, size_t n, size_t i)
 {
     if (i + 3 <= n && (!memcmp(s + i, "\xE2\x80\x94", 3) || !memcmp(s + i, "\xE2\x80\x93", 3))) return i + 3;
     if (i + 2 <= n && s[i] == '-' && s[i + 1] == '-') return i + 2;

@@ -486,8 +486,7 @@ static void datelines_in_capitals(void **st)
                           "KRDA (Kenya Rural Development Agency) said it would build.", "I - the writer - agree.",
                           "Velten, June 29 - Prosecutors opened a case.", "VELTEN (an unclosed credit - yes"};
     for (size_t i = 0; i < sizeof none / sizeof *none; i++) assert_int_equal(after(none[i], NULL), 0);
-    assert_int_equal(dl_dash("a -- b", 6, 2), 4);
-    assert_int_equal(dl_dash("a -b", 4, 2), 0);
+    assert_int_equal(after("LYON -not a dash", NULL), 0);
 }
 
 int main(void)
