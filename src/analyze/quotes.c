@@ -1091,6 +1091,30 @@ static bool full_clause(const qctx *c, const an_qmarks *m)
     return (last == '.' || last == '?' || last == '!') && starts_upper(c, m->start);
 }
 
+/* Is the quote m the title of a work after the name of whoever made or
+ * airs it ("said on NBC's “Meet the Press.”", "CNN's “New Day”"): one to
+ * four words, most capitalised, the first too, right after a capitalised
+ * possessive? Such a title is not speech even with a verb before it. */
+static bool work_title(const qctx *c, const an_qmarks *m)
+{
+    size_t j = tok_at(c, m->open);
+    if (j == 0 || !starts_upper(c, m->start)) return false;
+    const an_token *o = &c->tok[j - 1];
+    for (size_t b = o->end; b < m->open; b++)
+        if (c->t[b] != ' ') return false;
+    if (!starts_upper(c, o->start) || o->end - o->start < 3 || (c->t[o->end - 1] != 's' && c->t[o->end - 1] != 'S'))
+        return false;
+    const char *ap = c->t + o->end - 2;   /* 's or ’s */
+    if (*ap != '\'' && !(o->end - o->start >= 5 && !memcmp(ap - 2, "\xE2\x80\x99", 3))) return false;
+    size_t words = 0, caps = 0, pos = m->start;
+    an_token k;
+    while (pos < m->end && an_next_token(c->t, m->end, &pos, &k)) {
+        if (++words > 4) return false;
+        if (starts_upper(c, k.start)) caps++;
+    }
+    return caps * 3 >= words * 2;
+}
+
 /* Does the quote m directly follow prev: within a paragraph and a sentence
  * of it, with no other person named in between? */
 static bool follows(const qctx *c, const an_pending *prev, const an_qmarks *m)
@@ -1143,6 +1167,9 @@ static void find_direct(qctx *c)
     for (size_t i = 0; i < n; i++) {
         an_pending p = {.q = {.start = all[i].start, .end = all[i].end, .kind = AN_DIRECT, .speaker = -1},
                         .m = all[i]};
+        /* a value of markup left in the text (<tweet author="...">) */
+        if (all[i].open > 0 && c->t[all[i].open - 1] == '=') continue;
+        if (work_title(c, &all[i])) continue;
         bool cued = cue_after(c, &all[i], &p) || dash_cue(c, &all[i], &p) || cue_before(c, &all[i], &p) ||
                     colon_cue(c, &all[i], &p) || tail_cue(c, &all[i], &p);
         if (!(cued && p.strong) && !full_clause(c, &all[i])) continue;

@@ -860,6 +860,32 @@ static void scare_quotes_are_not_speech(void **st)
     arena_reset(&r.a);
 }
 
+/* The title of a programme or book after the name of who airs or made it
+ * is no speech, even after a speech verb; nor is a value of markup left in
+ * a text. A quote in lower case after a possessive still is. */
+static void titles_and_markup_are_not_speech(void **st)
+{
+    (void)st;
+    const char *t =
+        "Vey said on NBC's " LQ "Meet the Press." RQ " " LQ "We will not pay," RQ " she added.\n\n"
+        "Ortiz told ABC" AP "s \"This Week\" that he would run.\n\n"
+        "<tweet author=\"@leo_ortiz\" caption=\"Thanks, Iowa. See you soon.\">Thanks!</tweet>\n\n"
+        "Ortiz mocked Vey's " LQ "We will win." RQ " and Vey" AP "s " LQ "Hard truths make good allies." RQ " line.";
+    run r;
+    find_two(&r, t);
+    assert_null(quote_with(t, r.q, r.n, "Meet the Press", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "This Week", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "@leo_ortiz", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "See you soon", AN_DIRECT));
+    const an_quote *q = quote_with(t, r.q, r.n, "We will not pay", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, 0);
+    assert_non_null(quote_with(t, r.q, r.n, "We will win.", AN_DIRECT));
+    /* five words or more are no title */
+    assert_non_null(quote_with(t, r.q, r.n, "Hard truths make good allies.", AN_DIRECT));
+    arena_reset(&r.a);
+}
+
 /* A verb that names what someone or something is, with its object before
  * the quote, reports the subject's words however short; the name of a
  * thing after "called", a passive and "so-called" report no one's. */
@@ -1345,6 +1371,7 @@ int main(void)
         cmocka_unit_test(a_quote_that_runs_on_is_one),
         cmocka_unit_test(a_quote_keeps_the_speaker_words),
         cmocka_unit_test(scare_quotes_are_not_speech),
+        cmocka_unit_test(titles_and_markup_are_not_speech),
         cmocka_unit_test(naming_verbs_report_short_quotes),
         cmocka_unit_test(judging_verbs_report_short_quotes),
         cmocka_unit_test(indirect_speech_patterns),
