@@ -16,7 +16,8 @@ typedef struct an_work {
     const char *key;
     uint8_t type, conf;
     int32_t into;            /* merged into this actor, or -1 */
-    uint32_t best;           /* candidate giving the fullest name */
+    uint32_t best;           /* candidate giving the fullest name (and a person's key) */
+    uint32_t shown;          /* candidate whose words name the actor: best, or as full in mixed case */
     uint32_t words;          /* tokens in the fullest name */
 } an_work;
 
@@ -52,9 +53,18 @@ static uint32_t cand_words(const an_cand *c)
 static int32_t new_actor(an_merge *m, const an_cand *c, size_t ci)
 {
     an_work w = {.key = c->key, .type = c->type, .conf = c->conf, .into = -1, .best = (uint32_t)ci,
-                 .words = cand_words(c)};
+                 .shown = (uint32_t)ci, .words = cand_words(c)};
     VEC_PUSH(m->w, w);
     return (int32_t)(m->w.n - 1);
+}
+
+/* Are all of a mention's words in capitals ("ORVANO" of a dateline,
+ * "PORT SORREL")? */
+static bool in_capitals(const an_scan *s, const an_cand *c)
+{
+    for (uint32_t t = c->t0; t < c->t1; t++)
+        if (!s->tok[t].upper) return false;
+    return true;
 }
 
 static void note_mention(an_merge *m, int32_t a, const an_cand *c, size_t ci)
@@ -62,7 +72,15 @@ static void note_mention(an_merge *m, int32_t a, const an_cand *c, size_t ci)
     an_work *w = &m->w.v[a];
     if (c->conf > w->conf) { w->conf = c->conf; w->type = c->type; }
     uint32_t words = cand_words(c);
-    if (words > w->words) { w->words = words; w->best = (uint32_t)ci; }
+    if (words > w->words) {
+        w->words = words;
+        w->best = w->shown = (uint32_t)ci;
+    } else if (words == w->words && !c->back && !m->s->cands.v[w->shown].canon &&
+               in_capitals(m->s, &m->s->cands.v[w->shown]) && !in_capitals(m->s, c)) {
+        /* a name first written in capitals, as a dateline or a heading
+         * writes it, is named as the text writes it elsewhere */
+        w->shown = (uint32_t)ci;
+    }
 }
 
 /* Remember a full name's surnames: the last word, and the first for names
@@ -184,8 +202,8 @@ static void emit(an_merge *m, an_names *out)
         if (index[a] < 0) continue;
         an_actor *act = &out->actors[index[a]];
         an_work *w = &m->w.v[a];
-        const an_cand *best = &s->cands.v[w->best];
-        act->name = best->canon ? best->canon : surface(s, best);
+        const an_cand *shown = &s->cands.v[w->shown];
+        act->name = shown->canon ? shown->canon : surface(s, shown);
         act->key = w->type == AN_PERSON ? s->cands.v[w->best].key : w->key;
         act->type = w->type;
         push_distinct(&aliases[index[a]], &seen, index[a], act->name, s->a);

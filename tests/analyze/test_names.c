@@ -261,6 +261,29 @@ static void spellings_of_one_name_merge(void **st)
     done(&f);
 }
 
+/* A name first written in capitals (a dateline, a heading) is named as the
+ * text writes it elsewhere, and keeps its key; one only ever written in
+ * capitals stays so. */
+static void a_name_in_capitals_is_named_as_written_elsewhere(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "PORT VARNE, March 15 \xE2\x80\x94 Within minutes of the bridge falling into the river on Tuesday "
+            "evening, the first boats reached the wreckage. Residents of Port Varne lit candles on Wednesday.");
+    const an_actor *v = by_key(&f, "port varne");
+    assert_non_null(v);
+    assert_string_equal(v->name, "Port Varne");
+    assert_true(has_alias(v, "PORT VARNE"));
+    assert_int_equal(v->mentions, 2);
+    done(&f);
+    run(&f, "PORT VARNE, March 15 \xE2\x80\x94 Within minutes of the bridge falling into the river on Tuesday "
+            "evening, the first boats reached the wreckage.");
+    v = by_key(&f, "port varne");
+    assert_non_null(v);
+    assert_string_equal(v->name, "PORT VARNE");
+    done(&f);
+}
+
 static void surnames_join_the_latest_full_name(void **st)
 {
     (void)st;
@@ -955,6 +978,7 @@ int main(void)
         cmocka_unit_test(never_reads_past_len),
         cmocka_unit_test(typer_sums_weights_of_the_features_given),
         cmocka_unit_test(aliases_and_roles_listed_once),
+        cmocka_unit_test(a_name_in_capitals_is_named_as_written_elsewhere),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
