@@ -1163,6 +1163,63 @@ static void collect_lower(an_scan *s)
     }
 }
 
+/* A dateline's words (dl_dateline), as news writes them: the place in
+ * capitals that opens a paragraph ("VELTEN, June 29 (Northline Wire) - ",
+ * "PORT SORREL — ") is a place, and the name alone in brackets before its
+ * dash is the agency that sent the story, an organisation. Given to the
+ * names shown (after the tagger), not to the rules' own names, which
+ * clustering reads (rules_alone). */
+typedef struct dl_span { size_t start, place_end, open, close; } dl_span;
+
+static void type_dateline(an_scan *s)
+{
+    VEC(dl_span) d = {0};
+    for (size_t p = 0; p < s->len;) {
+        size_t b = p, place = 0;
+        while (b < s->len && s->text[b] == ' ') b++;
+        size_t e = dl_dateline(s->text + b, s->len - b, &place);
+        if (e) {
+            const char *open = memchr(s->text + b + place, '(', e - place);
+            const char *close = open ? memchr(open, ')', (size_t)(s->text + b + e - open)) : NULL;
+            dl_span x = {b, b + place, close ? (size_t)(open - s->text) : 0, close ? (size_t)(close - s->text) : 0};
+            VEC_PUSH(d, x);
+        }
+        const char *nl = memchr(s->text + p, '\n', s->len - p);
+        p = nl ? (size_t)(nl - s->text) + 1 : s->len;
+    }
+    /* the places' keys: the same name elsewhere in the text is the place */
+    map places;
+    map_init(&places);
+    buf key;
+    buf_init(&key);
+    for (size_t k = 0, t = 0; k < d.n; k++) {
+        while (t < s->n && s->tok[t].start < d.v[k].start) t++;
+        buf_clear(&key);
+        for (size_t u = t; u < s->n && s->tok[u].end <= d.v[k].place_end; u++) an_key_append(s, u, &key);
+        if (key.len) map_put(&places, key.data, key.len, NULL);
+    }
+    for (size_t i = 0; d.n && i < s->cands.n; i++) {
+        an_cand *c = &s->cands.v[i];
+        if (c->skip || c->t0 >= c->t1 || c->t1 > s->n) continue;
+        if (c->key && map_get(&places, c->key, strlen(c->key))) {
+            c->type = AN_PLACE, c->conf = 3;
+            continue;
+        }
+        size_t cs = s->tok[c->t0].start, ce = s->tok[c->t1 - 1].end, lo = 0, hi = d.n;
+        while (lo < hi) {   /* the last dateline starting at or before the name */
+            size_t mid = lo + (hi - lo) / 2;
+            if (d.v[mid].start <= cs) lo = mid + 1; else hi = mid;
+        }
+        if (!lo) continue;
+        const dl_span *x = &d.v[lo - 1];
+        if (cs == x->start && ce <= x->place_end) c->type = AN_PLACE, c->conf = 3;
+        else if (x->close && cs > x->open && ce <= x->close) c->type = AN_ORGANISATION, c->conf = 3;
+    }
+    map_free(&places);
+    buf_free(&key);
+    VEC_FREE(d);
+}
+
 /* The rules' own names, for clustering (see an_find_names_both): the
  * candidates so far, copied, carried through the same later passes. */
 static void rules_alone(an_scan *s, an_names *out)
@@ -1202,6 +1259,7 @@ void an_find_names_both(const char *text, size_t len, arena *a, an_names *out, a
     bool tagged = rules && an_tagger_on();
     if (tagged) rules_alone(&s, rules);
     apply_tags(&s);
+    if (tagged || !rules) type_dateline(&s);
     an_find_later_mentions(&s);
     an_build_actors(&s, out);
     if (rules && !tagged) *rules = *out;
