@@ -274,11 +274,14 @@ sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *act
 #define LEAD_BYTES 4096   /* twice the longest sentence the splitter gives (sentence.c) */
 
 /* Each article's lead stands for its publication day, unless the article
- * itself dates something on that day. */
+ * itself dates something on that day, or the lead names a day of its own
+ * ("In August, visitors queued ...", "... said on Monday"): it tells of
+ * that day, and is dated there already. */
 static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *vec_, err_slot *err)
 {
     VEC(su_dated) *v = vec_;
-    sqlite3_stmt *s = members_query(db, m, "SELECT a.id, a.day, a.text FROM articles a WHERE a.duplicate_of IS NULL"
+    sqlite3_stmt *s = members_query(db, m, "SELECT a.id, a.day, a.text, (SELECT min(t.start) FROM times t WHERE"
+                                           " t.article = a.row AND t.day IS NOT NULL) FROM articles a WHERE a.duplicate_of IS NULL"
                                            " AND a.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM times t WHERE"
                                            " t.article = a.row AND t.granularity = 0 AND t.day = a.day) AND", "a.row", "");
     if (!s) return st_fail(db, err, "reading leads");
@@ -295,6 +298,8 @@ static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *ve
             while (len && ((unsigned char)text[len] & 0xC0) == 0x80) len--;   /* not inside a character */
         }
         if (!an_sentences_max(text, len, 1, a, &sp)) continue;
+        if (sqlite3_column_type(s, 3) != SQLITE_NULL && sqlite3_column_int64(s, 3) < (sqlite3_int64)sp[0].end)
+            continue;   /* the lead names a day of its own */
         su_dated d = {sqlite3_column_int(s, 1), arena_strndup(a, text + sp[0].start, sp[0].end - sp[0].start),
                       arena_strdup(a, col(s, 0)), sqlite3_column_int(s, 1), -1};
         VEC_PUSH(*v, d);

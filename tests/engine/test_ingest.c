@@ -449,6 +449,33 @@ static void times_carry_the_day_they_place(void **st)
     sl_close(e);
 }
 
+/* An article's lead stands for its publication day on a timeline, unless
+ * the lead names a day of its own: then it tells of that day. */
+static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
+{
+    (void)st;
+    sl_engine *e = open_fresh("leads.db", NULL);
+    const char *a = "In February, the Tarvo paper mill shut its doors for good after ninety years.\n\n"
+                    "Workers of the Tarvo mill gathered at the gate with their families.";
+    const char *b = "Workers of the Tarvo paper mill marched through the town to the council.\n\n"
+                    "The union asked the council to buy the Tarvo mill site.";
+    sl_page pa = {.input = "t", .id = "mill-a", .title = "Tarvo mill", .published = "2024-03-05", .body = a,
+                  .body_len = strlen(a), .format = SL_FORMAT_TEXT};
+    sl_page pb = {.input = "t", .id = "mill-b", .title = "Tarvo march", .published = "2024-03-06", .body = b,
+                  .body_len = strlen(b), .format = SL_FORMAT_TEXT};
+    sl_ingest_stats s = {0};
+    assert_int_equal(sl_ingest_page(e, &pa, &s), SL_OK);
+    assert_int_equal(sl_ingest_page(e, &pb, &s), SL_OK);
+    assert_int_equal(sl_ingest_flush(e, &s), SL_OK);
+    sl_timeline *t;
+    assert_int_equal(sl_timeline_get(e, NULL, "Tarvo", SL_TIMELINE_DATES, 1, &t), SL_OK);
+    assert_int_equal(t->n, 1);
+    assert_string_equal(t->entries[0].date, "2024-03-06");
+    assert_string_equal(t->entries[0].article, "mill-b");
+    sl_timeline_free(t);
+    sl_close(e);
+}
+
 static void a_file_that_is_not_a_database_is_refused(void **st)
 {
     (void)st;
@@ -467,6 +494,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_storyline_with_the_june_event),
+        cmocka_unit_test(a_lead_with_a_date_of_its_own_stands_for_no_day),
         cmocka_unit_test(syndicated_copy_is_marked_and_counted),
         cmocka_unit_test(without_manifest_every_article_is_placed),
         cmocka_unit_test(bad_records_are_reported_and_skipped),
