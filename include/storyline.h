@@ -294,7 +294,9 @@ typedef struct sl_time {
     const char *value;       /* TimeML value: a DATE's ISO date, week, month, quarter, year or
                               * year range, a TIME's "2013-03-18T18:00", a DURATION's
                               * "P3W", a SET's "P1D" or "XXXX-WXX-1"; NULL if unresolved */
-    const char *sentence;    /* the sentence it sits in */
+    const char *sentence;    /* the sentence it sits in; NULL in a dateline ("VELTEN, June
+                              * 29 (Wire) -"): the day a story was filed dates none of
+                              * its sentences */
     size_t      start, end;
     const char *type;        /* "DATE", "TIME", "DURATION" or "SET" */
     int32_t     day;         /* the day it places on a timeline (a week its Monday, a

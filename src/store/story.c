@@ -274,16 +274,17 @@ sl_status st_story_quotes(st_db *db, const st_members_of *m, const sl_actor *act
 #define LEAD_BYTES 4096   /* twice the longest sentence the splitter gives (sentence.c) */
 
 /* Each article's lead stands for its publication day, unless the article
- * itself dates something on that day, or the lead names a day of its own
+ * itself dates a sentence on that day, or the lead names a day of its own
  * ("In August, visitors queued ...", "... said on Monday"): it tells of
- * that day, and is dated there already. */
+ * that day, and is dated there already. A dateline's day dates no sentence
+ * (sl_time). */
 static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *vec_, err_slot *err)
 {
     VEC(su_dated) *v = vec_;
     sqlite3_stmt *s = members_query(db, m, "SELECT a.id, a.day, a.text, (SELECT min(t.start) FROM times t WHERE"
-                                           " t.article = a.row AND t.day IS NOT NULL) FROM articles a WHERE a.duplicate_of IS NULL"
+                                           " t.article = a.row AND t.day IS NOT NULL AND t.sentence IS NOT NULL) FROM articles a WHERE a.duplicate_of IS NULL"
                                            " AND a.day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM times t WHERE"
-                                           " t.article = a.row AND t.granularity = 0 AND t.day = a.day) AND", "a.row", "");
+                                           " t.article = a.row AND t.granularity = 0 AND t.day = a.day AND t.sentence IS NOT NULL) AND", "a.row", "");
     if (!s) return st_fail(db, err, "reading leads");
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

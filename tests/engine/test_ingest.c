@@ -473,6 +473,18 @@ static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
     assert_string_equal(t->entries[0].date, "2024-03-06");
     assert_string_equal(t->entries[0].article, "mill-b");
     sl_timeline_free(t);
+    /* the day of a dateline dates no sentence: the lead after it stands
+     * for its publication day, at half weight, like any other */
+    const char *c = "TARVO, March 7 (Coastline Wire) - In February, the Tarvo paper mill shut for good.\n\n"
+                    "Workers of the Tarvo mill met the mayor on Thursday.";
+    sl_page pc = {.input = "t", .id = "mill-c", .title = "Tarvo mayor", .published = "2024-03-07", .body = c,
+                  .body_len = strlen(c), .format = SL_FORMAT_TEXT};
+    const sl_analysis *r;
+    assert_int_equal(sl_analyze_page(e, &pc, 1, &r), SL_OK);
+    assert_true(r->n_times >= 2);
+    assert_string_equal(r->times[0].text, "March 7");
+    assert_null(r->times[0].sentence);
+    assert_non_null(r->times[1].sentence);
     sl_close(e);
 }
 
