@@ -1220,6 +1220,30 @@ static void type_dateline(an_scan *s)
     VEC_FREE(d);
 }
 
+/* Words after a name, directly or after its possessive, that only a firm
+ * has ("Lumora Pay's headquarters", "Fiat shares"); not those a person has
+ * too (a spokesman, staff, investors, earnings). */
+static bool firm_noun_after(an_scan *s, size_t t1)
+{
+    static const char *const w[] = {"shares", "stock", "shareholders", "headquarters", "subsidiary",
+        "subsidiaries", "stores", "factory", "factories", "dealers", "dealerships", NULL};
+    if (t1 >= s->n || s->tok[t1].cap || !word_is(&s->tok[t1], w)) return false;
+    return s->tok[t1 - 1].poss || an_joinable(s, t1 - 1);
+}
+
+/* A person the tagger named that the words around call a firm ("shares
+ * in Lumora Pay", "Lumora Pay's headquarters") is one; the actor then is
+ * (its type is that of its surest mention). Names shown only, as
+ * type_dateline. */
+static void type_firms(an_scan *s)
+{
+    for (size_t i = 0; i < s->cands.n; i++) {
+        an_cand *c = &s->cands.v[i];
+        if (c->skip || c->type != AN_PERSON || c->t0 >= c->t1 || c->t1 > s->n) continue;
+        if (firm_noun_after(s, c->t1) || org_object(s, c->t0)) c->type = AN_ORGANISATION, c->conf = 3;
+    }
+}
+
 /* The rules' own names, for clustering (see an_find_names_both): the
  * candidates so far, copied, carried through the same later passes. */
 static void rules_alone(an_scan *s, an_names *out)
@@ -1259,7 +1283,10 @@ void an_find_names_both(const char *text, size_t len, arena *a, an_names *out, a
     bool tagged = rules && an_tagger_on();
     if (tagged) rules_alone(&s, rules);
     apply_tags(&s);
-    if (tagged || !rules) type_dateline(&s);
+    if (tagged || !rules) {
+        type_dateline(&s);
+        type_firms(&s);
+    }
     an_find_later_mentions(&s);
     an_build_actors(&s, out);
     if (rules && !tagged) *rules = *out;

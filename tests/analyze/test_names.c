@@ -322,6 +322,26 @@ static void a_datelines_place_and_credit(void **st)
     arena_reset(&a);
 }
 
+/* A name of a person's shape that the words after it call a firm ("Marlo
+ * Vance shares fell") is a firm's; a person's earnings or spokesman say
+ * nothing of the kind. */
+static void a_firm_by_what_only_firms_have(void **st)
+{
+    (void)st;
+    const char *t = "Marlo Vance shares fell 4 per cent. Marlo Vance said sales were weak.\n\n"
+                    "Analysts said Brenna Tarrow's earnings were high. Brenna Tarrow's spokesman declined to comment.";
+    an_names shown, rules;
+    arena a;
+    arena_init(&a);
+    an_find_names_both(t, strlen(t), &a, &shown, &rules);
+    const an_actor *m = actor_in(&shown, "Marlo Vance"), *b = actor_in(&shown, "Brenna Tarrow");
+    assert_non_null(m);
+    assert_int_equal(m->type, AN_ORGANISATION);
+    assert_non_null(b);
+    assert_int_equal(b->type, AN_PERSON);
+    arena_reset(&a);
+}
+
 static void surnames_join_the_latest_full_name(void **st)
 {
     (void)st;
@@ -1018,6 +1038,7 @@ int main(void)
         cmocka_unit_test(aliases_and_roles_listed_once),
         cmocka_unit_test(a_name_in_capitals_is_named_as_written_elsewhere),
         cmocka_unit_test(a_datelines_place_and_credit),
+        cmocka_unit_test(a_firm_by_what_only_firms_have),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
