@@ -433,6 +433,13 @@ static int32_t sentence_subject(const qctx *c, size_t v, size_t before_quote)
     size_t first = tok_at(c, ss);
     if (first < v && an_pronoun(c->t + c->tok[first].start, c->tok[first].end - c->tok[first].start) == 1)
         return resolve_pronoun(c, c->tok[first].start, before_quote);
+    /* a name that opens the sentence before an apposition: "The Fair
+     * Accounts Alliance, a consumer group, said" */
+    if (first < v && determiner(c, first)) first++;
+    size_t i = first < v ? mention_from(c, c->tok[first].start) : c->nm->n_mentions;
+    const an_mention *m = i < c->nm->n_mentions ? mention(c, i) : NULL;
+    if (m && m->start == c->tok[first].start && m->end < c->tok[v].start && c->t[m->end] == ',')
+        return m->actor;
     return -1;
 }
 

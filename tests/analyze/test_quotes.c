@@ -860,6 +860,25 @@ static void scare_quotes_are_not_speech(void **st)
     arena_reset(&r.a);
 }
 
+/* A name that opens its sentence before an apposition speaks through the
+ * verb after it, a person or not: "The Fair Accounts Alliance, a consumer
+ * group, said it would sue". */
+static void a_subject_before_an_apposition_speaks(void **st)
+{
+    (void)st;
+    const char *t = "Talks failed. The Fair Accounts Alliance, a consumer group, said it was preparing a claim.";
+    names_builder b = {.text = t};
+    int alliance = add_actor(&b, "Fair Accounts Alliance", AN_ORGANISATION);
+    mention(&b, "Fair Accounts Alliance", alliance, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "preparing a claim", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, alliance);
+    arena_reset(&r.a);
+}
+
 /* The title of a programme or book after the name of who airs or made it
  * is no speech, even after a speech verb; nor is a value of markup left in
  * a text. A quote in lower case after a possessive still is. */
@@ -1372,6 +1391,7 @@ int main(void)
         cmocka_unit_test(a_quote_keeps_the_speaker_words),
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(titles_and_markup_are_not_speech),
+        cmocka_unit_test(a_subject_before_an_apposition_speaks),
         cmocka_unit_test(naming_verbs_report_short_quotes),
         cmocka_unit_test(judging_verbs_report_short_quotes),
         cmocka_unit_test(indirect_speech_patterns),
