@@ -1292,6 +1292,10 @@ static bool preposed(qctx *c, size_t v, int cls)
         if (ps == v || ps == 0 || !comma_before(c, ps) || word_among(c, ps, relative) ||
             (cls == AN_SV_TELL && ce > v + 2) || !sentence_ends_soon(c, ce))
             return false;
+        /* a phrase with a speech verb of its own is a clause, not whoever
+         * spoke: ", said images of the wreckage showed cables had snapped" */
+        for (size_t k = ps; k < v; k++)
+            if (verb_at(c, k)) return false;
         how = HOW_PHRASE, pe = v, comma = ps;
     }
     size_t s = tok_at(c, sentence_start(c, comma - 1));

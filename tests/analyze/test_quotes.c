@@ -879,6 +879,24 @@ static void a_subject_before_an_apposition_speaks(void **st)
     arena_reset(&r.a);
 }
 
+/* A clause before a comma is reported by the verb after the comma only
+ * when what stands between them names a speaker: with a speech verb of its
+ * own it is a clause ("Ana Vey, an engineer, said images showed that
+ * several cables had snapped": "snapped" reports nothing). */
+static void a_phrase_with_a_verb_of_its_own_is_no_speaker(void **st)
+{
+    (void)st;
+    const char *t = "Divers searched. Ana Vey, an engineer at the institute, said images of the wreckage showed "
+                    "several cables had snapped at their ends. Talks went on.";
+    run r;
+    find_two(&r, t);
+    assert_null(quote_with(t, r.q, r.n, "an engineer at the institute", AN_INDIRECT));
+    const an_quote *q = quote_with(t, r.q, r.n, "images of the wreckage", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, 0);
+    arena_reset(&r.a);
+}
+
 /* The title of a programme or book after the name of who airs or made it
  * is no speech, even after a speech verb; nor is a value of markup left in
  * a text. A quote in lower case after a possessive still is. */
@@ -1392,6 +1410,7 @@ int main(void)
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(titles_and_markup_are_not_speech),
         cmocka_unit_test(a_subject_before_an_apposition_speaks),
+        cmocka_unit_test(a_phrase_with_a_verb_of_its_own_is_no_speaker),
         cmocka_unit_test(naming_verbs_report_short_quotes),
         cmocka_unit_test(judging_verbs_report_short_quotes),
         cmocka_unit_test(indirect_speech_patterns),
