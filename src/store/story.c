@@ -299,8 +299,11 @@ static sl_status add_leads(st_db *db, const st_members_of *m, arena *a, void *ve
             while (len && ((unsigned char)text[len] & 0xC0) == 0x80) len--;   /* not inside a character */
         }
         if (!an_sentences_max(text, len, 1, a, &sp)) continue;
-        if (sqlite3_column_type(s, 3) != SQLITE_NULL && sqlite3_column_int64(s, 3) < (sqlite3_int64)sp[0].end)
-            continue;   /* the lead names a day of its own */
+        if (sqlite3_column_type(s, 3) != SQLITE_NULL) {   /* times count characters, not bytes */
+            sqlite3_int64 chars = 0;
+            for (size_t i = 0; i < sp[0].end; i++) chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+            if (sqlite3_column_int64(s, 3) < chars) continue;   /* the lead names a day of its own */
+        }
         su_dated d = {sqlite3_column_int(s, 1), arena_strndup(a, text + sp[0].start, sp[0].end - sp[0].start),
                       arena_strdup(a, col(s, 0)), sqlite3_column_int(s, 1), -1};
         VEC_PUSH(*v, d);

@@ -473,6 +473,21 @@ static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
     assert_string_equal(t->entries[0].date, "2024-03-06");
     assert_string_equal(t->entries[0].article, "mill-b");
     sl_timeline_free(t);
+    /* a lead written with characters of several bytes still ends where it
+     * ends: the day named after it is not the lead's (times count
+     * characters) */
+    const char *d = "Caf\xC3\xA9 owners in Z\xC3\xBCrich \xE2\x80\x94 all of them \xE2\x80\x94 said the "
+                    "Ostl\xC3\xA9 dam \xE2\x80\x94 the old one \xE2\x80\x94 leaked.\n\n"
+                    "On Monday, engineers of the Ostl\xC3\xA9 dam closed its gates.";
+    sl_page pd = {.input = "t", .id = "dam-d", .title = "Ostl\xC3\xA9 dam", .published = "2024-03-08", .body = d,
+                  .body_len = strlen(d), .format = SL_FORMAT_TEXT};
+    assert_int_equal(sl_ingest_page(e, &pd, &s), SL_OK);
+    assert_int_equal(sl_ingest_flush(e, &s), SL_OK);
+    assert_int_equal(sl_timeline_get(e, NULL, "dam", SL_TIMELINE_DATES, 1, &t), SL_OK);
+    assert_int_equal(t->n, 2);
+    assert_string_equal(t->entries[0].date, "2024-03-04");
+    assert_string_equal(t->entries[1].date, "2024-03-08");
+    sl_timeline_free(t);
     /* the day of a dateline dates no sentence: the lead after it stands
      * for its publication day, at half weight, like any other */
     const char *c = "TARVO, March 7 (Coastline Wire) - In February, the Tarvo paper mill shut for good.\n\n"
