@@ -53,6 +53,9 @@ bool   an_abbreviation(const char *text, size_t len, size_t dot);
 typedef struct an_token { uint32_t start, end; } an_token;
 /* Next token at or after *pos; false at the end. */
 bool an_next_token(const char *text, size_t len, size_t *pos, an_token *tok);
+/* The bytes of a possessive "'s" or "’s" ending the word [start, end), more
+ * than a letter before it; 0 when there is none. */
+size_t an_possessive(const char *t, size_t start, size_t end);
 
 /* ---- who, said what, when (names.c, actors.c, quotes.c, timex.c) -------- */
 

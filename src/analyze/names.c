@@ -30,17 +30,6 @@ static int32_t cp_at(const char *s, size_t n, size_t i, int *k)
     return u8_decode(s + i, n - i, k);
 }
 
-/* Strip "'s", "’s" from the end of [start, end); true if there was one. */
-static bool strip_possessive(const char *t, uint32_t start, uint32_t *end)
-{
-    uint32_t e = *end;
-    if (e - start >= 3 && (t[e - 1] == 's' || t[e - 1] == 'S')) {
-        if (t[e - 2] == '\'') { *end = e - 2; return true; }
-        if (e - start >= 5 && !memcmp(t + e - 4, "\xE2\x80\x99", 3)) { *end = e - 4; return true; }
-    }
-    return false;
-}
-
 /* Was the text before token start the opening of a sentence, line, quote or
  * bracket? Only spaces may come between. */
 static bool opens_unit(const char *t, uint32_t start)
@@ -175,7 +164,9 @@ static void tokenize(an_scan *s)
         bool initials = join_initials(s->text, s->len, &t);
         if (initials) pos = t.end;
         an_ntok k = {.start = t.start, .end = t.end, .full_end = t.end, .initials = initials};
-        k.poss = strip_possessive(s->text, k.start, &k.end);
+        size_t poss = an_possessive(s->text, k.start, k.end);   /* "'s", "’s" */
+        k.end -= (uint32_t)poss;
+        k.poss = poss > 0;
         bool place = false;
         if (!k.poss && cut_suffix(s->text, k.start, &k.end, &place)) k.based = place;
         if (!k.poss && k.end < s->len && s->text[k.end] == '\'' && k.end > k.start && s->text[k.end - 1] == 's')
@@ -1169,24 +1160,23 @@ static void collect_lower(an_scan *s)
  * dash is the agency that sent the story, an organisation. Given to the
  * names shown (after the tagger), not to the rules' own names, which
  * clustering reads (rules_alone). */
-typedef struct dl_span { size_t start, place_end, open, close; } dl_span;
+typedef struct dl_span { size_t start; dl_parts at; } dl_span;   /* at: offsets into the text */
 
 static void type_dateline(an_scan *s)
 {
     VEC(dl_span) d = {0};
     for (size_t p = 0; p < s->len;) {
-        size_t b = p, place = 0;
+        size_t b = p;
         while (b < s->len && s->text[b] == ' ') b++;
-        size_t e = dl_dateline(s->text + b, s->len - b, &place);
-        if (e) {
-            const char *open = memchr(s->text + b + place, '(', e - place);
-            const char *close = open ? memchr(open, ')', (size_t)(s->text + b + e - open)) : NULL;
-            dl_span x = {b, b + place, close ? (size_t)(open - s->text) : 0, close ? (size_t)(close - s->text) : 0};
+        dl_span x = {.start = b};
+        if (dl_dateline(s->text + b, s->len - b, &x.at)) {
+            x.at.place_end += b, x.at.credit_start += b, x.at.credit_end += b;
             VEC_PUSH(d, x);
         }
         const char *nl = memchr(s->text + p, '\n', s->len - p);
         p = nl ? (size_t)(nl - s->text) + 1 : s->len;
     }
+    if (!d.n) return;
     /* the places' keys: the same name elsewhere in the text is the place */
     map places;
     map_init(&places);
@@ -1195,10 +1185,10 @@ static void type_dateline(an_scan *s)
     for (size_t k = 0, t = 0; k < d.n; k++) {
         while (t < s->n && s->tok[t].start < d.v[k].start) t++;
         buf_clear(&key);
-        for (size_t u = t; u < s->n && s->tok[u].end <= d.v[k].place_end; u++) an_key_append(s, u, &key);
+        for (size_t u = t; u < s->n && s->tok[u].end <= d.v[k].at.place_end; u++) an_key_append(s, u, &key);
         if (key.len) map_put(&places, key.data, key.len, NULL);
     }
-    for (size_t i = 0; d.n && i < s->cands.n; i++) {
+    for (size_t i = 0; i < s->cands.n; i++) {
         an_cand *c = &s->cands.v[i];
         if (c->skip || c->t0 >= c->t1 || c->t1 > s->n) continue;
         if (c->key && map_get(&places, c->key, strlen(c->key))) {
@@ -1212,8 +1202,8 @@ static void type_dateline(an_scan *s)
         }
         if (!lo) continue;
         const dl_span *x = &d.v[lo - 1];
-        if (cs == x->start && ce <= x->place_end) c->type = AN_PLACE, c->conf = 3;
-        else if (x->close && cs > x->open && ce <= x->close) c->type = AN_ORGANISATION, c->conf = 3;
+        if (cs == x->start && ce <= x->at.place_end) c->type = AN_PLACE, c->conf = 3;
+        else if (cs >= x->at.credit_start && ce <= x->at.credit_end) c->type = AN_ORGANISATION, c->conf = 3;
     }
     map_free(&places);
     buf_free(&key);

@@ -1109,10 +1109,7 @@ static bool work_title(const qctx *c, const an_qmarks *m)
     const an_token *o = &c->tok[j - 1];
     for (size_t b = o->end; b < m->open; b++)
         if (c->t[b] != ' ') return false;
-    if (!starts_upper(c, o->start) || o->end - o->start < 3 || (c->t[o->end - 1] != 's' && c->t[o->end - 1] != 'S'))
-        return false;
-    const char *ap = c->t + o->end - 2;   /* 's or ’s */
-    if (*ap != '\'' && !(o->end - o->start >= 5 && !memcmp(ap - 2, "\xE2\x80\x99", 3))) return false;
+    if (!starts_upper(c, o->start) || !an_possessive(c->t, o->start, o->end)) return false;
     size_t words = 0, caps = 0, pos = m->start;
     an_token k;
     while (pos < m->end && an_next_token(c->t, m->end, &pos, &k)) {

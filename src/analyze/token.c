@@ -5,6 +5,8 @@
  * folding or stemming of tokens (analyze.c). */
 #include "analyze.h"
 
+#include <string.h>
+
 static bool joiner(int32_t cp)
 {
     return cp == '\'' || cp == '-' || cp == 0x2019 /* ’ */ || cp == 0x2010 || cp == 0x2011;
@@ -35,4 +37,13 @@ bool an_next_token(const char *text, size_t len, size_t *pos, an_token *tok)
     tok->end = (uint32_t)end;
     *pos = end;
     return true;
+}
+
+size_t an_possessive(const char *t, size_t start, size_t end)
+{
+    if (end - start >= 3 && (t[end - 1] == 's' || t[end - 1] == 'S')) {
+        if (t[end - 2] == '\'') return 2;
+        if (end - start >= 5 && !memcmp(t + end - 4, "\xE2\x80\x99", 3)) return 4;
+    }
+    return 0;
 }

@@ -150,12 +150,17 @@ bool js_unescape(const char *s, size_t n, bool allow_nul, buf *out);
 
 /* ---- dl: the dateline in capitals that opens a story (dateline.c) ------ */
 
+/* The parts of a dateline, as offsets into the text given: the end of the
+ * place's words, and the credit's name inside its brackets (start == end
+ * when there is none). */
+typedef struct dl_parts { size_t place_end, credit_start, credit_end; } dl_parts;
+
 /* The dateline that opens s[0..n): words in capitals ("VENICE , LA.",
  * "PORT SORREL"), perhaps a day ("July 9", "9 Oct. 2024"), perhaps a credit
- * in brackets ("(Reuters)"), then a dash: "-" or "--" or an em or en dash.
- * The offset of what follows it (past blanks), 0 when there is none;
- * *place (if given) gets the end of the place's words. */
-size_t dl_dateline(const char *s, size_t n, size_t *place);
+ * in brackets ("(Reuters)", "-LRB- Reuters -RRB-"), then a dash: "-" or
+ * "--" or an em or en dash. The offset of what follows it (past blanks), 0
+ * when there is none; *parts (if given) gets where its parts lie. */
+size_t dl_dateline(const char *s, size_t n, dl_parts *parts);
 
 /* ---- u8: UTF-8 ---------------------------------------------------------- */
 

@@ -56,8 +56,9 @@ static size_t day_at(const char *s, size_t n, size_t i)
     return d == 4 ? y + 4 : q;
 }
 
-size_t dl_dateline(const char *s, size_t n, size_t *place)
+size_t dl_dateline(const char *s, size_t n, dl_parts *parts)
 {
+    dl_parts d = {0};
     size_t i = blanks(s, n, 0), words = 0, end = 0;
     /* the place: words of two or more capitals (with full stops,
      * apostrophes, slashes), commas between: "VENICE , LA." */
@@ -71,7 +72,7 @@ size_t dl_dateline(const char *s, size_t n, size_t *place)
         if (i < n && s[i] == ',') i++;
     }
     if (!words) return 0;
-    if (place) *place = end;
+    d.place_end = end;
     i = blanks(s, n, day_at(s, n, blanks(s, n, i)));   /* its day */
     /* the credit, in brackets or in a tokeniser's -LRB- -RRB- */
     bool lrb = i + 5 <= n && !memcmp(s + i, "-LRB-", 5);
@@ -80,8 +81,13 @@ size_t dl_dateline(const char *s, size_t n, size_t *place)
         while (j < n && j < i + 48 && s[j] != ')' && s[j] != '\n' && !(lrb && j + 5 <= n && !memcmp(s + j, "-RRB-", 5)))
             j++;
         if (j >= n || j >= i + 48 || s[j] == '\n') return 0;
+        d.credit_start = blanks(s, n, i + (lrb ? 5 : 1));
+        d.credit_end = j;
+        while (d.credit_end > d.credit_start && s[d.credit_end - 1] == ' ') d.credit_end--;
         i = blanks(s, n, j + (lrb ? 5 : 1));
     }
     size_t e = dl_dash(s, n, i);
-    return e ? blanks(s, n, e) : 0;
+    if (!e) return 0;
+    if (parts) *parts = d;
+    return blanks(s, n, e);
 }

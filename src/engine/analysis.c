@@ -68,7 +68,7 @@ void eg_fill_analysis(arena *a, const char *text, size_t len, const an_facts *f,
     sl_time *t = arena_alloc(a, (f->n_times + 1) * sizeof *t);
     /* the day of a dateline is when the story was filed, not a day its
      * first sentence tells of: it dates no sentence (sl_time) */
-    size_t dl_place = 0, dl_end = len ? dl_dateline(text, len, &dl_place) : 0;
+    size_t dl_end = len ? dl_dateline(text, len, NULL) : 0;
     for (size_t i = 0; i < f->n_times; i++) {
         const an_timex *x = &f->times[i];
         const an_span *snt = f->n_sentences && x->start >= dl_end ? &f->sentences[an_sentence_at(f, x->start)] : NULL;

@@ -461,24 +461,33 @@ static void json_strings_as_jansson_writes_them(void **st)
     buf_free(&b);
 }
 
-/* Where the story starts after a dateline in capitals, and where its
- * place ends; 0 for what only looks like one. */
-static size_t after(const char *s, size_t *place) { return dl_dateline(s, strlen(s), place); }
+/* Where the story starts after a dateline in capitals, where its place
+ * ends and where its credit lies; 0 for what only looks like one. */
+static size_t after(const char *s, dl_parts *parts) { return dl_dateline(s, strlen(s), parts); }
+
+static void assert_credit(const char *s, const dl_parts *d, const char *want)
+{
+    assert_int_equal(d->credit_end - d->credit_start, strlen(want));
+    assert_memory_equal(s + d->credit_start, want, strlen(want));
+}
 
 static void datelines_in_capitals(void **st)
 {
     (void)st;
-    size_t place = 0;
+    dl_parts d;
     const char *s = "VELTEN, June 29 (Northline Wire) - Prosecutors opened a case.";
-    assert_string_equal(s + after(s, &place), "Prosecutors opened a case.");
-    assert_int_equal(place, 6);
+    assert_string_equal(s + after(s, &d), "Prosecutors opened a case.");
+    assert_int_equal(d.place_end, 6);
+    assert_credit(s, &d, "Northline Wire");
     s = "PORT LEVEN , ME. -- A tide of oil reached the coast.";
-    assert_string_equal(s + after(s, &place), "A tide of oil reached the coast.");
-    assert_int_equal(place, strlen("PORT LEVEN , ME."));
+    assert_string_equal(s + after(s, &d), "A tide of oil reached the coast.");
+    assert_int_equal(d.place_end, strlen("PORT LEVEN , ME."));
+    assert_int_equal(d.credit_start, d.credit_end);
     s = "OSTBURG, 9 Oct. 2024 \xE2\x80\x93 The river rose.";
     assert_string_equal(s + after(s, NULL), "The river rose.");
     s = "RIYADH , June 3 -LRB- Reuters -RRB- - Saudi Arabia confirmed a case.";
-    assert_string_equal(s + after(s, NULL), "Saudi Arabia confirmed a case.");
+    assert_string_equal(s + after(s, &d), "Saudi Arabia confirmed a case.");
+    assert_credit(s, &d, "Reuters");
     s = "ORVANO \xE2\x80\x94 Taps ran dry.";
     assert_string_equal(s + after(s, NULL), "Taps ran dry.");
     /* a heading, a name and a score, an acronym's expansion, a lone capital */
