@@ -284,6 +284,21 @@ static void a_name_in_capitals_is_named_as_written_elsewhere(void **st)
     done(&f);
 }
 
+/* The type of the actor named name among the names an_find_names_both
+ * shows for text (after the tagger); fails if there is none. */
+static an_type shown_type(const char *text, const char *name)
+{
+    an_names shown, rules;
+    arena a;
+    arena_init(&a);
+    an_find_names_both(text, strlen(text), &a, &shown, &rules);
+    const an_actor *x = actor_in(&shown, name);
+    if (!x) fail_msg("no actor \"%s\" shown", name);
+    an_type t = x->type;
+    arena_reset(&a);
+    return t;
+}
+
 /* A dateline's place is a place, wherever the text names it, and the name
  * alone in brackets before its dash is the agency that sent the story; the
  * names shown are so typed, after the tagger, and so are those of
@@ -293,33 +308,20 @@ static void a_datelines_place_and_credit(void **st)
     (void)st;
     const char *t = "VARNE, June 29 (Coastline Wire) - Prosecutors opened a case on Thursday. Lawyers for Varne "
                     "said the city would appeal.\n\nKESTEL - Talks in Kestel ended.";
-    an_names shown, rules;
-    arena a;
-    arena_init(&a);
-    an_find_names_both(t, strlen(t), &a, &shown, &rules);
-    const an_actor *v = actor_in(&shown, "Varne"), *w = actor_in(&shown, "Coastline Wire");
-    assert_non_null(v);
-    assert_int_equal(v->type, AN_PLACE);
-    assert_int_equal(v->mentions, 2);
-    assert_non_null(w);
-    assert_int_equal(w->type, AN_ORGANISATION);
-    arena_reset(&a);
+    assert_int_equal(shown_type(t, "Varne"), AN_PLACE);
+    assert_int_equal(shown_type(t, "Coastline Wire"), AN_ORGANISATION);
     fixture f;
     run(&f, t);
     expect(&f, "Coastline Wire", AN_ORGANISATION);
     expect(&f, "Kestel", AN_PLACE);
+    assert_int_equal(by_key(&f, "varne")->mentions, 2);
     done(&f);
     /* the same name written elsewhere is the place, also where the tagger
      * kept no name of the dateline's own (it took "Orvano's reservoirs",
      * as a page of examples/ has it, for a person's) */
     t = "ORVANO, October 16 - The storms that refilled Orvano's reservoirs and ended three months of "
         "night-time water cuts in the city came too late for many farmers on the surrounding Teruna plain.";
-    arena_init(&a);
-    an_find_names_both(t, strlen(t), &a, &shown, &rules);
-    v = actor_in(&shown, "Orvano");
-    assert_non_null(v);
-    assert_int_equal(v->type, AN_PLACE);
-    arena_reset(&a);
+    assert_int_equal(shown_type(t, "Orvano"), AN_PLACE);
 }
 
 /* A name of a person's shape that the words after it call a firm ("Marlo
@@ -330,16 +332,8 @@ static void a_firm_by_what_only_firms_have(void **st)
     (void)st;
     const char *t = "Marlo Vance shares fell 4 per cent. Marlo Vance said sales were weak.\n\n"
                     "Analysts said Brenna Tarrow's earnings were high. Brenna Tarrow's spokesman declined to comment.";
-    an_names shown, rules;
-    arena a;
-    arena_init(&a);
-    an_find_names_both(t, strlen(t), &a, &shown, &rules);
-    const an_actor *m = actor_in(&shown, "Marlo Vance"), *b = actor_in(&shown, "Brenna Tarrow");
-    assert_non_null(m);
-    assert_int_equal(m->type, AN_ORGANISATION);
-    assert_non_null(b);
-    assert_int_equal(b->type, AN_PERSON);
-    arena_reset(&a);
+    assert_int_equal(shown_type(t, "Marlo Vance"), AN_ORGANISATION);
+    assert_int_equal(shown_type(t, "Brenna Tarrow"), AN_PERSON);
 }
 
 static void surnames_join_the_latest_full_name(void **st)

@@ -451,24 +451,36 @@ static void times_carry_the_day_they_place(void **st)
 
 /* An article's lead stands for its publication day on a timeline, unless
  * the lead names a day of its own: then it tells of that day. */
+/* A plain-text page of this id, title, day and body. */
+static sl_page text_page(const char *id, const char *title, const char *published, const char *body)
+{
+    return (sl_page){.input = "t", .id = id, .title = title, .published = published, .body = body,
+                     .body_len = strlen(body), .format = SL_FORMAT_TEXT};
+}
+
+/* Ingest these pages, then the timeline of query with one sentence a date. */
+static sl_timeline *ingest_then_timeline(sl_engine *e, const sl_page *pages, size_t n, const char *query)
+{
+    sl_ingest_stats s = {0};
+    for (size_t i = 0; i < n; i++) assert_int_equal(sl_ingest_page(e, &pages[i], &s), SL_OK);
+    assert_int_equal(sl_ingest_flush(e, &s), SL_OK);
+    sl_timeline *t;
+    assert_int_equal(sl_timeline_get(e, NULL, query, SL_TIMELINE_DATES, 1, &t), SL_OK);
+    return t;
+}
+
 static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
 {
     (void)st;
     sl_engine *e = open_fresh("leads.db", NULL);
-    const char *a = "In February, the Tarvo paper mill shut its doors for good after ninety years.\n\n"
-                    "Workers of the Tarvo mill gathered at the gate with their families.";
-    const char *b = "Workers of the Tarvo paper mill marched through the town to the council.\n\n"
-                    "The union asked the council to buy the Tarvo mill site.";
-    sl_page pa = {.input = "t", .id = "mill-a", .title = "Tarvo mill", .published = "2024-03-05", .body = a,
-                  .body_len = strlen(a), .format = SL_FORMAT_TEXT};
-    sl_page pb = {.input = "t", .id = "mill-b", .title = "Tarvo march", .published = "2024-03-06", .body = b,
-                  .body_len = strlen(b), .format = SL_FORMAT_TEXT};
-    sl_ingest_stats s = {0};
-    assert_int_equal(sl_ingest_page(e, &pa, &s), SL_OK);
-    assert_int_equal(sl_ingest_page(e, &pb, &s), SL_OK);
-    assert_int_equal(sl_ingest_flush(e, &s), SL_OK);
-    sl_timeline *t;
-    assert_int_equal(sl_timeline_get(e, NULL, "Tarvo", SL_TIMELINE_DATES, 1, &t), SL_OK);
+    const sl_page mill[] = {
+        text_page("mill-a", "Tarvo mill", "2024-03-05",
+                  "In February, the Tarvo paper mill shut its doors for good after ninety years.\n\n"
+                  "Workers of the Tarvo mill gathered at the gate with their families."),
+        text_page("mill-b", "Tarvo march", "2024-03-06",
+                  "Workers of the Tarvo paper mill marched through the town to the council.\n\n"
+                  "The union asked the council to buy the Tarvo mill site.")};
+    sl_timeline *t = ingest_then_timeline(e, mill, 2, "Tarvo");
     assert_int_equal(t->n, 1);
     assert_string_equal(t->entries[0].date, "2024-03-06");
     assert_string_equal(t->entries[0].article, "mill-b");
@@ -476,26 +488,22 @@ static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
     /* a lead written with characters of several bytes still ends where it
      * ends: the day named after it is not the lead's (times count
      * characters) */
-    const char *d = "Caf\xC3\xA9 owners in Z\xC3\xBCrich \xE2\x80\x94 all of them \xE2\x80\x94 said the "
-                    "Ostl\xC3\xA9 dam \xE2\x80\x94 the old one \xE2\x80\x94 leaked.\n\n"
-                    "On Monday, engineers of the Ostl\xC3\xA9 dam closed its gates.";
-    sl_page pd = {.input = "t", .id = "dam-d", .title = "Ostl\xC3\xA9 dam", .published = "2024-03-08", .body = d,
-                  .body_len = strlen(d), .format = SL_FORMAT_TEXT};
-    assert_int_equal(sl_ingest_page(e, &pd, &s), SL_OK);
-    assert_int_equal(sl_ingest_flush(e, &s), SL_OK);
-    assert_int_equal(sl_timeline_get(e, NULL, "dam", SL_TIMELINE_DATES, 1, &t), SL_OK);
+    const sl_page dam = text_page("dam-d", "Ostl\xC3\xA9 dam", "2024-03-08",
+                                  "Caf\xC3\xA9 owners in Z\xC3\xBCrich \xE2\x80\x94 all of them \xE2\x80\x94 said the "
+                                  "Ostl\xC3\xA9 dam \xE2\x80\x94 the old one \xE2\x80\x94 leaked.\n\n"
+                                  "On Monday, engineers of the Ostl\xC3\xA9 dam closed its gates.");
+    t = ingest_then_timeline(e, &dam, 1, "dam");
     assert_int_equal(t->n, 2);
     assert_string_equal(t->entries[0].date, "2024-03-04");
     assert_string_equal(t->entries[1].date, "2024-03-08");
     sl_timeline_free(t);
     /* the day of a dateline dates no sentence: the lead after it stands
      * for its publication day, at half weight, like any other */
-    const char *c = "TARVO, March 7 (Coastline Wire) - In February, the Tarvo paper mill shut for good.\n\n"
-                    "Workers of the Tarvo mill met the mayor on Thursday.";
-    sl_page pc = {.input = "t", .id = "mill-c", .title = "Tarvo mayor", .published = "2024-03-07", .body = c,
-                  .body_len = strlen(c), .format = SL_FORMAT_TEXT};
+    const sl_page mayor = text_page("mill-c", "Tarvo mayor", "2024-03-07",
+                                    "TARVO, March 7 (Coastline Wire) - In February, the Tarvo paper mill shut for "
+                                    "good.\n\nWorkers of the Tarvo mill met the mayor on Thursday.");
     const sl_analysis *r;
-    assert_int_equal(sl_analyze_page(e, &pc, 1, &r), SL_OK);
+    assert_int_equal(sl_analyze_page(e, &mayor, 1, &r), SL_OK);
     assert_true(r->n_times >= 2);
     assert_string_equal(r->times[0].text, "March 7");
     assert_null(r->times[0].sentence);
