@@ -10,11 +10,19 @@
  *      without a year takes the year of the page's copyright line
  *      ("© 2025"), else the year written most often in the text (ties to
  *      the later year), since news mostly speaks of its own year;
- *   3. the latest full date (day, month and year) written in the text:
+ *   3. a date line: a full date alone on a line near the top of the page
+ *      ("September 18th, 2013, 05:31 GMT"), as scraped text keeps a page's
+ *      date. On ecbplus-dev's 772 undated texts it dates 167 more, and of
+ *      those inferred days a URL's /YYYY/MM/ can check, 69 of 71 fall in
+ *      its month (26 of 30 before). The day is weak (below): an event of
+ *      ecbplus-dev runs over months, even years, of such days, and
+ *      clustering that used them fell from a B-cubed F1 of 0.898 to 0.884
+ *      (mean of five shuffled orders);
+ *   4. the latest full date (day, month and year) written in the text:
  *      an article cannot be older than the newest event it reports. A date
  *      announced for the future is the known failure of this rule, and an
  *      obituary or a story looking back may write no date of its own year
- *      at all: the day is weak (see an_infer_published).
+ *      at all: the day is weak (see an_infer_published), as is 3's.
  * DAY_NONE when there is none of these.
  *
  * Not here: finding or resolving time expressions (timex.c), or trusting
@@ -43,6 +51,77 @@ static int32_t header_date(const char *t, const an_written_date *w, size_t n)
 {
     for (size_t k = 0; k < n; k++)
         if (w[k].y && w[k].m && w[k].d && after_header_word(t, w[k].start)) return day_from_ymd(w[k].y, w[k].m, w[k].d);
+    return DAY_NONE;
+}
+
+/* ---- a date line: the page's own date on a line of its own ---------- */
+
+/* Words a date line may hold beside its date: when it was put up
+ * ("Published", "Posted on", "First published"), the weekday, the time
+ * ("at 5:03 pm", "@ 08:45"). A time zone is a word of two to four
+ * capitals ("EDT", "GMT", "IST"). */
+static bool date_line_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "published", "posted", "updated", "first", "originally", "last", "modified", "date", "on", "at",
+        "am", "pm", "a", "p", "m", "hrs", "h", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "st", "nd", "rd", "th", NULL};
+    for (int k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && !strncasecmp(w, words[k], n)) return true;
+    if (n < 2 || n > 4) return false;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z') return false;
+    return true;
+}
+
+/* Is [from, to) of t only what a date line holds beside its date: blanks,
+ * digits (the time), punctuation and date_line_word's words? */
+static bool date_line_rest(const char *t, size_t from, size_t to)
+{
+    for (size_t i = from; i < to;) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            size_t j = i;
+            while (j < to && (((unsigned char)t[j] | 0x20) >= 'a' && ((unsigned char)t[j] | 0x20) <= 'z')) j++;
+            if (!date_line_word(t + i, j - i)) return false;
+            i = j;
+        } else if (c >= 0x80) {
+            return false;   /* a word of another script or a name with accents: not a date line */
+        } else {
+            i++;   /* blanks, digits, punctuation */
+        }
+    }
+    return true;
+}
+
+/* Where a scraped page states its date on a line of its own, above the
+ * article ("May 2, 2013 | 5:03pm", "September 18th, 2013, 05:31 GMT",
+ * "Posted on Thu Jun 13, 2013 08:45 AM PDT"): the first line of the
+ * page's first DATE_LINE_BYTES that holds a full date and nothing else
+ * but its weekday, time and the word that says it was published. A line
+ * with other words ("Talks resumed on May 2, 2013") is no date line.
+ * The bound keeps to the head of a page: a date alone on a line further
+ * down heads a part of the article (a chronology), not the page. */
+#define DATE_LINE_BYTES 1024
+
+static int32_t date_line(const char *t, size_t n, arena *a)
+{
+    if (n > DATE_LINE_BYTES) n = DATE_LINE_BYTES;
+    for (size_t ls = 0; ls < n;) {
+        const char *nl = memchr(t + ls, '\n', n - ls);
+        size_t le = nl ? (size_t)(nl - t) : n;
+        an_written_date *w;
+        size_t k = an_find_written_dates(t + ls, le - ls, a, &w);
+        for (size_t i = 0; i < k; i++) {
+            if (!w[i].y || !w[i].m || !w[i].d) continue;
+            if (date_line_rest(t, ls, ls + w[i].start) && date_line_rest(t, ls + w[i].end, le))
+                return day_from_ymd(w[i].y, w[i].m, w[i].d);
+            break;
+        }
+        if (!nl) break;
+        ls = le + 1;
+    }
     return DAY_NONE;
 }
 
@@ -140,6 +219,7 @@ int32_t an_infer_published(const sl_article *art, const char *page, size_t page_
     int32_t day = page ? header_date(page, pw, pn) : DAY_NONE;
     if (day == DAY_NONE && art->text) day = header_date(art->text, w, n);
     if (day == DAY_NONE) day = from_dateline(art, w, n, page ? copyright_year(page, page_len) : 0, a);
+    if (day == DAY_NONE && page && (day = date_line(page, page_len, a)) != DAY_NONE && weak) *weak = true;
     if (day == DAY_NONE && (day = latest_full_date(w, n)) != DAY_NONE && weak) *weak = true;
     return day;
 }

@@ -697,6 +697,46 @@ static void infers_the_latest_full_date_or_nothing(void **st)
     assert_int_equal(an_infer_published(&empty, NULL, 0, &A, NULL), DAY_NONE);
 }
 
+/* A scraped page that states its date on a line of its own above the
+ * article, with its weekday, time and zone, and no word that says so. The
+ * day is weak: clustering takes the article as undated (ingest.c), as it
+ * did before the line was read. A line with other words is no date line. */
+static void infers_from_a_date_line(void **st)
+{
+    (void)st;
+    const char *text = "Crews restored power to the harbour district after the storm of 4 July 1998 was recalled.";
+    sl_article art = {.text = text, .text_len = strlen(text)};
+    const char *lines[] = {
+        "Harbour district back on the grid\nSeptember 18th, 2013, 05:31 GMT\nCrews restored power ...",
+        "Harbour district back on the grid\nWed, Sep 18 2013 at 11:47 AM\nCrews restored power ...",
+        "Harbour district back on the grid\n18 September 2013 - 21:29\nCrews restored power ...",
+        "Harbour district back on the grid\nSeptember 18, 2013 | 5:03pm\nCrews restored power ...",
+    };
+    for (size_t k = 0; k < sizeof lines / sizeof *lines; k++) {
+        bool weak = false;
+        assert_int_equal(an_infer_published(&art, lines[k], strlen(lines[k]), &A, &weak), day_from_ymd(2013, 9, 18));
+        assert_true(weak);
+    }
+    /* "Posted" makes it a header (infers_from_a_page_header): a day as
+     * strong as metadata */
+    const char *posted = "Posted on Wed Sep 18, 2013 08:45 AM PDT\nHarbour district back on the grid\nCrews ...";
+    bool weak = true;
+    assert_int_equal(an_infer_published(&art, posted, strlen(posted), &A, &weak), day_from_ymd(2013, 9, 18));
+    assert_false(weak);
+    /* words beside the date: a sentence, not the page's date line; the
+     * latest date of the text stands */
+    const char *told = "Harbour district back on the grid\nPower returned on September 18, 2013\nCrews ...";
+    assert_int_equal(an_infer_published(&art, told, strlen(told), &A, NULL), day_from_ymd(1998, 7, 4));
+    /* a date alone on a line far down the page heads a part of it */
+    char far[2048];
+    memset(far, 'x', sizeof far);
+    memcpy(far, "Harbour district\n", 17);
+    for (size_t i = 100; i < 1200; i += 100) far[i] = ' ';
+    const char *late = "\nSeptember 18, 2013\nMore.";
+    memcpy(far + 1200, late, strlen(late) + 1);
+    assert_int_equal(an_infer_published(&art, far, strlen(far), &A, NULL), day_from_ymd(1998, 7, 4));
+}
+
 /* Time words are words in any case: each list's words are looked up
  * through a filter of their first two letters and length (word_in), which
  * must read "LAST", "Last" and "last" alike. Every phrase here is found and
@@ -784,6 +824,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(infers_from_a_dateline_and_the_year_of_the_text, setup, teardown),
         cmocka_unit_test_setup_teardown(infers_from_a_page_header, setup, teardown),
         cmocka_unit_test_setup_teardown(infers_the_latest_full_date_or_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(infers_from_a_date_line, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
