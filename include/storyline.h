@@ -303,7 +303,7 @@ typedef struct sl_time {
                               * month, quarter or season its first day, a time of day
                               * its day), or SL_NO_DATE: a duration, a set, a
                               * reference ("now"), an unresolved one */
-    int         granularity; /* of day: 0 day, 1 month, 2 year, 3 none */
+    int         granularity; /* of day: 0 day, 1 month, week or quarter, 2 year, 3 none */
 } sl_time;
 
 typedef struct sl_analysis {

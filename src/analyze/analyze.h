@@ -145,7 +145,7 @@ typedef struct an_timex {
     uint32_t    start, end;
     const char *value;
     int32_t     day;
-    uint8_t     granularity;  /* 0 day, 1 month, 2 year; 3 not a date (day DAY_NONE) */
+    uint8_t     granularity;  /* 0 day, 1 month (or a week, weekend or quarter: its first day), 2 year; 3 not a date (day DAY_NONE) */
     uint8_t     type;         /* an_timex_type */
 } an_timex;
 

@@ -301,7 +301,7 @@ static sl_status identify(st_db *db, st_kind *k, err_slot *err)
     return SL_OK;
 }
 
-/* Schema 7 from any earlier one (0: none), in one transaction. */
+/* Schema 8 from any earlier one (0: none), in one transaction. */
 static sl_status migrate(st_db *db, int from, err_slot *err)
 {
     char *msg = NULL;
@@ -326,7 +326,12 @@ static sl_status migrate(st_db *db, int from, err_slot *err)
      * older rows). */
     if (rc == SQLITE_OK && from > 0 && from < 7)
         rc = sqlite3_exec(db->h, "ALTER TABLE quotes ADD COLUMN speaker_text TEXT", NULL, NULL, &msg);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '7')", NULL, NULL, &msg);
+    /* Schema 8: a week or weekend is a period, not the day it starts
+     * (timex.c), and a timeline of days no longer places it. */
+    if (rc == SQLITE_OK && from > 0 && from < 8)
+        rc = sqlite3_exec(db->h, "UPDATE times SET granularity = 1 WHERE granularity = 0"
+                                 " AND value GLOB '[0-9][0-9][0-9][0-9]-W[0-9]*'", NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '8')", NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, &msg);
     if (rc != SQLITE_OK) {

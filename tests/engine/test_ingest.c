@@ -435,8 +435,8 @@ static void times_carry_the_day_they_place(void **st)
     assert_int_equal(t->day, 17697);
     assert_int_equal(t->granularity, 0);
     t = time_named(r, "last week");
-    assert_int_equal(t->day, 17686);   /* Monday 2018-06-04 */
-    assert_int_equal(t->granularity, 0);
+    assert_int_equal(t->day, 17686);   /* Monday 2018-06-04, the start of a period */
+    assert_int_equal(t->granularity, 1);
     t = time_named(r, "this summer");
     assert_int_equal(t->day, 17683);   /* 2018-06-01 */
     assert_int_equal(t->granularity, 1);
@@ -511,6 +511,31 @@ static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
     sl_close(e);
 }
 
+/* A week is no day: "this week" and "next week" put nothing on the Monday
+ * they start with (the demo's drowned village showed its bell tower "this
+ * week", dated on the Monday). The weekday of the same article is a day. */
+static void a_week_is_no_day_on_a_timeline(void **st)
+{
+    (void)st;
+    sl_engine *e = open_fresh("weeks.db", NULL);
+    const sl_page lake = text_page("lake-a", "Vesna lake", "2024-03-06",
+                                   "Fishermen on Vesna lake pulled their boats ashore for the winter.\n\n"
+                                   "This week, only the roof of the Vesna boathouse showed above the ice.\n\n"
+                                   "The Vesna ferry will stop next week until the thaw.\n\n"
+                                   "On Monday, the Vesna harbour master closed the pier.");
+    sl_timeline *t = ingest_then_timeline(e, &lake, 1, "Vesna");
+    for (size_t i = 0; i < t->n; i++) {
+        assert_string_not_equal(t->entries[i].date, "2024-03-11");   /* next week's Monday */
+        assert_null(strstr(t->entries[i].text, "This week"));
+    }
+    int monday = 0;   /* 2024-03-04: this week's Monday, and the pier's day */
+    for (size_t i = 0; i < t->n; i++)
+        if (!strcmp(t->entries[i].date, "2024-03-04")) monday = strstr(t->entries[i].text, "pier") != NULL;
+    assert_true(monday);
+    sl_timeline_free(t);
+    sl_close(e);
+}
+
 static void a_file_that_is_not_a_database_is_refused(void **st)
 {
     (void)st;
@@ -530,6 +555,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeds_form_one_storyline_with_the_june_event),
         cmocka_unit_test(a_lead_with_a_date_of_its_own_stands_for_no_day),
+        cmocka_unit_test(a_week_is_no_day_on_a_timeline),
         cmocka_unit_test(syndicated_copy_is_marked_and_counted),
         cmocka_unit_test(without_manifest_every_article_is_placed),
         cmocka_unit_test(bad_records_are_reported_and_skipped),

@@ -764,10 +764,37 @@ static void a_schema_6_file_reads_quotes_without_speaker_words(void **st)
     arena_reset(&a);
 }
 
+/* A file of schema 7 placed a week on its Monday (granularity 0): a writer
+ * brings it forward to a period (1), which a timeline of days leaves out,
+ * and leaves days, months and other values as they are. */
+static void a_schema_7_file_keeps_weeks_off_the_timeline(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/s7.db", tmp);
+    st_db *db;
+    err_slot err;
+    older_file("s7.db", "seven1", "INSERT INTO times (article, text, value, day, granularity, start, end, sentence, position)"
+                                  " SELECT row, 'next week', '2025-W43', 20381, 0, 1, 2, 'Cuts end next week.', 1 FROM articles;"
+                                  "INSERT INTO times (article, text, value, day, granularity, start, end, sentence, position)"
+                                  " SELECT row, 'the weekend', '2025-W42-WE', 20379, 0, 1, 2, 'Rain fell at the weekend.', 2"
+                                  " FROM articles;"
+                                  "INSERT INTO times (article, text, value, day, granularity, start, end, sentence, position)"
+                                  " SELECT row, 'Tuesday', '2025-10-14', 20375, 0, 1, 2, 'The board met on Tuesday.', 3"
+                                  " FROM articles;"
+                                  "PRAGMA user_version = 7;");
+    assert_int_equal(st_open(path, ST_WRITE, &db, &err), SL_OK);
+    st_close(db);
+    assert_int_equal(count_in(path, "PRAGMA user_version"), ST_SCHEMA);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 1 AND value GLOB '*-W*'"), 2);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 0 AND value = '2025-10-14'"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_schema_6_file_reads_quotes_without_speaker_words),
+        cmocka_unit_test(a_schema_7_file_keeps_weeks_off_the_timeline),
         cmocka_unit_test(the_text_index_is_merged_as_the_archive_doubles),
         cmocka_unit_test(merged_ids_keep_resolving),
         cmocka_unit_test(lookups_leave_the_wal_free_to_checkpoint),
