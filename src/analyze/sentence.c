@@ -4,8 +4,11 @@
  * it) followed by space and a capital letter, digit or opening quote, or at
  * a paragraph break. A period after a known abbreviation ("Mr.", "Gen.",
  * "Jan.", "Calif.", "No. 10"; an_abbreviation), after a single letter
- * ("U.S.", "J. Smith") or inside a number does not end a sentence; after
- * any other word it does ("to meet Kim. He said"). The quotes and time
+ * ("U.S.", "J. Smith") or inside a number does not end a sentence, unless
+ * the letter closes a run of initials ("U.S.", "p.m.") or the abbreviation
+ * is a company form ("Inc.") and a word that opens sentences, or a quote
+ * that opens with a capital, follows (next_opens_sentence); after any
+ * other word it does ("to meet Kim. He said"). The quotes and time
  * expressions ask an_abbreviation too, so that all agree on where a
  * sentence ends.
  *
@@ -47,6 +50,38 @@ static const char *const abbreviations[] = {
     "tex", "va", "vt", "wash", "wis", "wyo",
     NULL};
 
+/* Words that open a sentence and never go on a name or a time: after
+ * "8 p.m.", "the U.S." or "Acme Inc." one of them, or a quote that opens
+ * with a capital, starts the next sentence ("fell from about 8 p.m. \"We
+ * underestimated ...\""), where "8 p.m. Monday", "the U.S. Navy", "the
+ * U.S. \"clearly\" needed" and "Acme Inc. shares" go on. */
+static const char *const openers[] = {"the", "a", "an", "he", "she", "it", "we", "they", "i", "you", "his", "her",
+                                      "its", "their", "our", "this", "that", "these", "those", "there", "but",
+                                      "and", "in", "on", "at", "after", "when", "while", "if", "as", "some",
+                                      "many", "most", NULL};
+
+static bool next_opens_sentence(const char *text, size_t len, size_t dot)
+{
+    size_t j = dot + 1;
+    while (j < len && (text[j] == ' ' || text[j] == '\n')) j++;
+    if (j == dot + 1 || j >= len) return false;
+    int k;
+    int32_t cp = u8_decode(text + j, len - j, &k);
+    if (cp == '"' || cp == 0x201C) {   /* a quote that opens with a capital: the U.S. "clearly" needed */
+        j += (size_t)k;
+        return j < len && u8_is_upper(u8_decode(text + j, len - j, &k));
+    }
+    size_t e = j;
+    while (e < len && ((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z'))) e++;
+    if (e == j || text[j] < 'A' || text[j] > 'Z') return false;
+    for (size_t i = 0; openers[i]; i++)
+        if (an_word_is(text + j, e - j, openers[i])) return true;
+    return false;
+}
+
+/* Abbreviations that may end a sentence as well: company forms. */
+static const char *const may_end[] = {"inc", "corp", "co", "ltd", "plc", "bros", "cos", NULL};
+
 bool an_abbreviation(const char *text, size_t len, size_t dot)
 {
     size_t b = dot;
@@ -54,8 +89,12 @@ bool an_abbreviation(const char *text, size_t len, size_t dot)
     size_t n = dot - b;
     if (n == 0 || (b > 0 && ((unsigned char)text[b - 1] >= 0x80 || (text[b - 1] >= '0' && text[b - 1] <= '9'))))
         return false;   /* no word, or the end of a word of other letters or digits */
-    if (n == 1) return true;   /* an initial, or a letter of "U.S." or "a.m." */
+    /* an initial, or a letter of "U.S." or "a.m.": the last letter of a
+     * run of them may end a sentence */
+    if (n == 1) return !(b >= 2 && text[b - 1] == '.' && next_opens_sentence(text, len, dot));
     if (text[b] < 'A' || text[b] > 'Z') return false;
+    for (size_t i = 0; may_end[i]; i++)
+        if (an_word_is(text + b, n, may_end[i])) return !next_opens_sentence(text, len, dot);
     /* "No. 10", "Nos. 3 and 4": a number follows */
     if (an_word_is(text + b, n, "no") || an_word_is(text + b, n, "nos")) {
         size_t j = dot + 1;

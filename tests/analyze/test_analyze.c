@@ -69,6 +69,17 @@ static void short_words_end_sentences_abbreviations_do_not(void **st)
     assert_int_equal(count_sentences("J. R. Smith met U.S. officials."), 1);
     /* "No." without a number is a word */
     assert_int_equal(count_sentences("The answer was No. Talks ended."), 2);
+    /* "a.m.", "U.S." and company forms end a sentence before a word that
+     * opens one, or a quote that opens with a capital; before a name, a
+     * time zone, a weekday or a quoted word they go on */
+    assert_int_equal(count_sentences("Taps ran dry from about 8 p.m. \"We were too slow,\" he said."), 2);
+    assert_int_equal(count_sentences("The polls close at 7 p.m. He says it is close."), 2);
+    assert_int_equal(count_sentences("He moved to the U.S. The firm followed him."), 2);
+    assert_int_equal(count_sentences("It was sold to Bravo Corp. The deal closed."), 2);
+    assert_int_equal(count_sentences("They met at 9 a.m. Monday in the U.S. Navy office."), 1);
+    assert_int_equal(count_sentences("The talks start at 8 p.m. EST in the U.S. capital."), 1);
+    assert_int_equal(count_sentences("He said the U.S. \xE2\x80\x9C" "clearly\xE2\x80\x9D needed help."), 1);
+    assert_int_equal(count_sentences("Shares of Acme Inc. rose and Bravo Co. fell."), 1);
 }
 
 /* The quotes' and the time expressions' idea of a sentence end is that of
