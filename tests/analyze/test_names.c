@@ -299,6 +299,21 @@ static an_type shown_type(const char *text, const char *name)
     return t;
 }
 
+/* A place named by a head word at its edge is the rules' place, span and
+ * type, over the tagger's: the demo's "River Sella" was an organisation,
+ * and "Lake Varna and Mount Orlo" one place. */
+static void a_headed_place_keeps_its_head(void **st)
+{
+    (void)st;
+    const char *t = "Flood barriers along the River Sella held overnight, while the Thames rose near Lake Varna and "
+                    "Mount Orlo. Helena Marsh, the county's flood officer, said the Sella River would peak on Friday. "
+                    "Shares in Lumora Pay fell 4 percent after Lumora Pay said its chief executive would leave. "
+                    "Lumora has 200 staff.";
+    assert_int_equal(shown_type(t, "River Sella"), AN_PLACE);
+    assert_int_equal(shown_type(t, "Lake Varna"), AN_PLACE);
+    assert_int_equal(shown_type(t, "Mount Orlo"), AN_PLACE);
+}
+
 /* A dateline's place is a place, wherever the text names it, and the name
  * alone in brackets before its dash is the agency that sent the story; the
  * names shown are so typed, after the tagger, and so are those of
@@ -1032,6 +1047,7 @@ int main(void)
         cmocka_unit_test(aliases_and_roles_listed_once),
         cmocka_unit_test(a_name_in_capitals_is_named_as_written_elsewhere),
         cmocka_unit_test(a_datelines_place_and_credit),
+        cmocka_unit_test(a_headed_place_keeps_its_head),
         cmocka_unit_test(a_firm_by_what_only_firms_have),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
