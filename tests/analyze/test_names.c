@@ -312,6 +312,10 @@ static void a_headed_place_keeps_its_head(void **st)
     assert_int_equal(shown_type(t, "River Sella"), AN_PLACE);
     assert_int_equal(shown_type(t, "Lake Varna"), AN_PLACE);
     assert_int_equal(shown_type(t, "Mount Orlo"), AN_PLACE);
+    /* a head word at the end of a person's name is a surname */
+    const char *u = "\"This was not a sophisticated attack. It was an open door,\" Data Commissioner Helena Marsh "
+                    "told reporters in Caldwick on Tuesday. Lumora Pay said it would appeal.";
+    assert_int_equal(shown_type(u, "Helena Marsh"), AN_PERSON);
 }
 
 /* A dateline's place is a place, wherever the text names it, and the name
