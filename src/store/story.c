@@ -44,9 +44,18 @@ static sqlite3_stmt *members_query(st_db *db, const st_members_of *m, const char
 
 /* ---- actors ---- */
 
+/* The types an actor's rows may carry, and the mentions each was given:
+ * the story shows the type most of its mentions have ("Velten" a place
+ * where its datelines name it, a person where a tagger guessed). Ties go
+ * to the type seen first. */
+static const char *const agg_types[] = {"person", "organisation", "place"};
+#define AGG_TYPES 3
+
 typedef struct agg {
     const char *key, *name, *type;
     long mentions, name_mentions;
+    long by_type[AGG_TYPES];
+    int first_type;          /* the index of the type seen first, -1 none */
     VEC(const char *) roles;
     VEC(const char *) aliases;
 } agg;
@@ -124,13 +133,19 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
         bool created;
         uint64_t *slot = map_put(&index, key, strlen(key), &created);
         if (created) {
-            agg g = {.key = arena_strdup(a, key), .type = arena_strdup(a, col(s, 2) ? col(s, 2) : "")};
+            agg g = {.key = arena_strdup(a, key), .type = arena_strdup(a, col(s, 2) ? col(s, 2) : ""),
+                     .first_type = -1};
             VEC_PUSH(v, g);
             *slot = v.n;
         }
         agg *g = &v.v[*slot - 1];
         long mentions = sqlite3_column_int64(s, 5);
         g->mentions += mentions;
+        for (int t = 0; col(s, 2) && t < AGG_TYPES; t++)
+            if (!strcmp(col(s, 2), agg_types[t])) {
+                g->by_type[t] += mentions > 0 ? mentions : 1;
+                if (g->first_type < 0) g->first_type = t;
+            }
         if (!g->name || mentions > g->name_mentions) {   /* the form most used names the actor */
             if (g->name) add_unique(a, &g->aliases, g->name, strlen(g->name));
             g->name = arena_strdup(a, name);
@@ -147,6 +162,12 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
     sl_actor *r = arena_alloc(a, (v.n + 1) * sizeof *r);
     for (size_t i = 0; i < v.n; i++) {
         agg *g = &v.v[i];
+        if (g->first_type >= 0) {
+            int best = g->first_type;
+            for (int t = 0; t < AGG_TYPES; t++)
+                if (g->by_type[t] > g->by_type[best]) best = t;
+            g->type = agg_types[best];
+        }
         size_t na = 0;   /* the name itself is no alias */
         const char **al = arena_alloc(a, (g->aliases.n + 1) * sizeof *al);
         for (size_t k = 0; k < g->aliases.n; k++) if (strcmp(g->aliases.v[k], g->name)) al[na++] = g->aliases.v[k];

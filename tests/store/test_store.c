@@ -558,6 +558,37 @@ static void a_story_caps_its_actors_and_quotes(void **st)
     st_close(db);
 }
 
+/* An actor named in several articles has the type most of its mentions
+ * have, not that of the row read first: a place its datelines name
+ * ("Velten", 3 mentions in two articles) that a third article took for a
+ * person (1 mention). A tie goes to the type seen first. */
+static void a_story_actor_takes_the_type_of_most_mentions(void **st)
+{
+    (void)st;
+    err_slot err;
+    st_db *db = story_with("types.db", 3, false, "BEGIN;"
+        "INSERT INTO actors (article, key, name, type, roles, aliases, mentions) SELECT row, 'velten', 'Velten',"
+        " CASE id WHEN 'a1' THEN 'person' ELSE 'place' END, '[]', '[]', CASE id WHEN 'a1' THEN 1 ELSE 2 END"
+        " FROM articles;"
+        "INSERT INTO actors (article, key, name, type, roles, aliases, mentions) SELECT row, 'orvo', 'Orvo',"
+        " CASE id WHEN 'a1' THEN 'organisation' ELSE 'person' END, '[]', '[]', CASE id WHEN 'a1' THEN 2 ELSE 1 END"
+        " FROM articles WHERE id IN ('a1', 'a2');"
+        "COMMIT;");
+    arena a;
+    arena_init(&a);
+    st_members_of m = {CL_STORYLINE, 1, NULL};
+    sl_actor *ac;
+    size_t n;
+    assert_int_equal(st_story_actors(db, &m, &a, &ac, &n, &err), SL_OK);
+    assert_int_equal(n, 2);
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(ac[i].key, "velten")) assert_string_equal(ac[i].type, "place");
+        else assert_string_equal(ac[i].type, "organisation");
+    }
+    arena_reset(&a);
+    st_close(db);
+}
+
 /* An actor's roles and aliases are merged across articles whether their
  * lists are plain or hold escapes (read by jansson); a damaged list adds
  * nothing. The newest quotes are those of the undated articles, then of
@@ -809,6 +840,7 @@ int main(void)
         cmocka_unit_test(a_schema_4_file_is_read_and_brought_forward),
         cmocka_unit_test(a_story_caps_its_actors_and_quotes),
         cmocka_unit_test(a_story_merges_lists_and_cuts_quotes_newest_first),
+        cmocka_unit_test(a_story_actor_takes_the_type_of_most_mentions),
         cmocka_unit_test(times_keep_the_day_they_place),
         cmocka_unit_test(roles_and_aliases_are_json_lists),
     };
