@@ -204,9 +204,17 @@ static bool filler(const qctx *c, size_t i)
     return an_speech_filler(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start);
 }
 
+static bool starts_upper(const qctx *c, size_t pos);
+
+/* A word that opens another clause; not "and" between two capitalised
+ * words, which is part of a name or a title ("Fire and Rescue Commander
+ * Lena Hoff told reporters", "Procter and Gamble said"). */
 static bool clause_word(const qctx *c, size_t i)
 {
-    return an_clause_word(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start);
+    if (!an_clause_word(c->t + c->tok[i].start, c->tok[i].end - c->tok[i].start)) return false;
+    return !(word_is(c, i, "and") && i > 0 && i + 1 < c->ntok && starts_upper(c, c->tok[i - 1].start) &&
+             starts_upper(c, c->tok[i + 1].start) && !(gap_before(c, i) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) &&
+             !(gap_before(c, i + 1) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)));
 }
 
 /* Prepositions end an addressee ("told reporters before the talks") and an

@@ -225,6 +225,19 @@ static void a_quote_signed_after_a_dash(void **st)
                                   "nothing.", "rent is", NULL), -1);
 }
 
+/* "and" between two capitalised words is part of a title or a name, not a
+ * new clause: the quote before "Fire and Rescue Commander Ana Vey told
+ * reporters" is hers (the demo's bridge collapse gave it no speaker). */
+static void and_inside_a_title_goes_on(void **st)
+{
+    (void)st;
+    assert_int_equal(speaker_with(LQ "Our priority tonight is to find every person," RQ " Fire and Rescue Commander "
+                                  "Ana Vey told reporters on the south bank.", "priority", NULL), TWO_VEY);
+    /* "and" after a word in lower case still ends the phrase */
+    assert_int_not_equal(speaker_with(LQ "We will stay," RQ " the tenants and Ana Vey said.", "will stay", NULL),
+                         TWO_VEY);
+}
+
 /* An apposition after a bracket or an abbreviation's period still leads
  * to the verb ("Jordan (R-Ohio), a panel member, said", "McConnell,
  * R-Ky., said"); a verb opening its sentence has its speaker after it
@@ -1407,6 +1420,7 @@ int main(void)
         cmocka_unit_test(seed_002_mattis_and_song),
         cmocka_unit_test(cue_after_an_apposition_and_partial_quotes),
         cmocka_unit_test(a_quote_signed_after_a_dash),
+        cmocka_unit_test(and_inside_a_title_goes_on),
         cmocka_unit_test(appositions_after_brackets_and_inverted_openings),
         cmocka_unit_test(a_place_inside_a_speaker_phrase_is_no_speaker),
         cmocka_unit_test(an_organisation_speaks_by_its_initials),
