@@ -469,6 +469,14 @@ static sl_timeline *ingest_then_timeline(sl_engine *e, const sl_page *pages, siz
     return t;
 }
 
+/* The timeline holds these days, oldest first, and no others; freed. */
+static void expect_days(sl_timeline *t, const char *const *days, size_t n)
+{
+    assert_int_equal(t->n, n);
+    for (size_t i = 0; i < n; i++) assert_string_equal(t->entries[i].date, days[i]);
+    sl_timeline_free(t);
+}
+
 static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
 {
     (void)st;
@@ -481,10 +489,9 @@ static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
                   "Workers of the Tarvo paper mill marched through the town to the council.\n\n"
                   "The union asked the council to buy the Tarvo mill site.")};
     sl_timeline *t = ingest_then_timeline(e, mill, 2, "Tarvo");
-    assert_int_equal(t->n, 1);
-    assert_string_equal(t->entries[0].date, "2024-03-06");
+    assert_true(t->n >= 1);
     assert_string_equal(t->entries[0].article, "mill-b");
-    sl_timeline_free(t);
+    expect_days(t, (const char *const[]){"2024-03-06"}, 1);
     /* a lead written with characters of several bytes still ends where it
      * ends: the day named after it is not the lead's (times count
      * characters) */
@@ -492,11 +499,7 @@ static void a_lead_with_a_date_of_its_own_stands_for_no_day(void **st)
                                   "Caf\xC3\xA9 owners in Z\xC3\xBCrich \xE2\x80\x94 all of them \xE2\x80\x94 said the "
                                   "Ostl\xC3\xA9 dam \xE2\x80\x94 the old one \xE2\x80\x94 leaked.\n\n"
                                   "On Monday, engineers of the Ostl\xC3\xA9 dam closed its gates.");
-    t = ingest_then_timeline(e, &dam, 1, "dam");
-    assert_int_equal(t->n, 2);
-    assert_string_equal(t->entries[0].date, "2024-03-04");
-    assert_string_equal(t->entries[1].date, "2024-03-08");
-    sl_timeline_free(t);
+    expect_days(ingest_then_timeline(e, &dam, 1, "dam"), (const char *const[]){"2024-03-04", "2024-03-08"}, 2);
     /* the day of a dateline dates no sentence: the lead after it stands
      * for its publication day, at half weight, like any other */
     const sl_page mayor = text_page("mill-c", "Tarvo mayor", "2024-03-07",

@@ -558,6 +558,16 @@ static void a_story_caps_its_actors_and_quotes(void **st)
     st_close(db);
 }
 
+/* The actors of storyline 1, as a story page shows them. */
+static sl_actor *story_actors(st_db *db, arena *a, size_t *n)
+{
+    err_slot err;
+    st_members_of m = {CL_STORYLINE, 1, NULL};
+    sl_actor *ac;
+    assert_int_equal(st_story_actors(db, &m, a, &ac, n, &err), SL_OK);
+    return ac;
+}
+
 /* An actor named in several articles has the type most of its mentions
  * have, not that of the row read first: a place its datelines name
  * ("Velten", 3 mentions in two articles) that a third article took for a
@@ -565,7 +575,6 @@ static void a_story_caps_its_actors_and_quotes(void **st)
 static void a_story_actor_takes_the_type_of_most_mentions(void **st)
 {
     (void)st;
-    err_slot err;
     st_db *db = story_with("types.db", 3, false, "BEGIN;"
         "INSERT INTO actors (article, key, name, type, roles, aliases, mentions) SELECT row, 'velten', 'Velten',"
         " CASE id WHEN 'a1' THEN 'person' ELSE 'place' END, '[]', '[]', CASE id WHEN 'a1' THEN 1 ELSE 2 END"
@@ -576,10 +585,8 @@ static void a_story_actor_takes_the_type_of_most_mentions(void **st)
         "COMMIT;");
     arena a;
     arena_init(&a);
-    st_members_of m = {CL_STORYLINE, 1, NULL};
-    sl_actor *ac;
     size_t n;
-    assert_int_equal(st_story_actors(db, &m, &a, &ac, &n, &err), SL_OK);
+    sl_actor *ac = story_actors(db, &a, &n);
     assert_int_equal(n, 2);
     for (size_t i = 0; i < n; i++) {
         if (!strcmp(ac[i].key, "velten")) assert_string_equal(ac[i].type, "place");
@@ -611,9 +618,8 @@ static void a_story_merges_lists_and_cuts_quotes_newest_first(void **st)
     arena a;
     arena_init(&a);
     st_members_of m = {CL_STORYLINE, 1, NULL};
-    sl_actor *ac;
     size_t n;
-    assert_int_equal(st_story_actors(db, &m, &a, &ac, &n, &err), SL_OK);
+    sl_actor *ac = story_actors(db, &a, &n);
     assert_int_equal(n, 1);
     assert_int_equal(ac[0].n_roles, 3);
     assert_string_equal(ac[0].roles[0], "envoy");
