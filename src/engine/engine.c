@@ -73,7 +73,7 @@ sl_status eg_writer_take(sl_engine *e)
     if (!e->writer || !e->db) return err_set(&e->err, SL_EUSAGE, NULL, 0, "the database was opened read-only");
     sl_status st = e->lock ? SL_OK : st_lock_take(st_path(e->db), !e->no_wait, tell_waiting, e, &e->lock, &e->err);
     if (st != SL_OK) return st;
-    int64_t gen;
+    int64_t gen = 0;   /* st_generation leaves it unset when it fails */
     st = st_generation(e->db, &gen, &e->err);
     if (st == SL_OK && (!e->loaded || gen != e->generation)) {
         if (e->loaded) {

@@ -89,7 +89,7 @@ int32_t ex_first_cp(ex_span t)
 
 bool ex_is_stop(ex_span core, buf *fold)
 {
-    char low[EX_STOP_MAX_BYTES];
+    char low[EX_STOP_MAX_BYTES] = {0};   /* zeroed: gcc's LTO cannot see that core.n bytes are set */
     if (core.n <= EX_STOP_MAX_BYTES) {
         size_t i = 0;
         bool curly = false;
