@@ -5,8 +5,9 @@ attributions (US political news of 2016, ../shared/data/polnear-dev).
 Usage (from the project root, after `make`):
     bench/polnear.py                     # the dev split (84 articles): the report
     bench/polnear.py --split train       # the train split: for looking at errors
-    bench/polnear.py --errors            # also list quotes with a wrong speaker and the
-                                         # quoted attributions no quote was found in
+    bench/polnear.py --errors            # also list quotes with a wrong speaker, direct
+                                         # quotes inside no attribution, and the quoted
+                                         # attributions no quote was found in
     bench/polnear.py --cmd "/tmp/old/storyline analyze --json --raw"
 
 Each article's .txt (title on the first line) is given whole as the text
@@ -203,7 +204,7 @@ def main():
     named = named_right = named_none = 0
     any_caps = any_caps_right = any_caps_none = 0
     unnamed = unnamed_given = 0
-    errors = []
+    errors, wrong = [], []
     for line in out.splitlines():
         o = json.loads(line)
         g = gold.get(o["id"], [])
@@ -218,6 +219,9 @@ def main():
                 if ov > best:
                     best, k = ov, i
             if k < 0 or best * 2 < e - s:
+                if a.errors and direct:
+                    ctx = body[o["id"]][max(0, s - 60):e + 60].replace("\n", " ")
+                    wrong.append((o["id"], q.get("speaker"), ctx))
                 continue
             right += 1
             found_all.add((o["id"], k))
@@ -271,12 +275,15 @@ def main():
     if a.errors:
         for doc, sp, src, text in errors:
             print("  %s  %s: %r for gold %r: %s" % ("no speaker" if sp is None else "wrong speaker", doc, sp, src, text))
+        for doc, sp, ctx in wrong:
+            print("  not gold direct  %s: speaker %r: %s" % (doc, sp, ctx))
         for doc, g in sorted(gold.items()):
             for k, (pieces, text, source) in enumerate(g):
                 if re.search("[\"“”]", text) and (doc, k) not in found_quoted:
-                    at = pieces[0][0]
-                    print("  missed %s  %s: source %r: ...%s[%s]" % ("direct" if mostly_quoted(text) else "quote ",
-                        doc, source, body[doc][max(0, at - 70):at].replace("\n", " "), text[:120].replace("\n", " ")))
+                    at, end = pieces[0][0], pieces[-1][1]
+                    print("  missed %s  %s: source %r: ...%s[%s]%s..." % ("direct" if mostly_quoted(text) else "quote ",
+                        doc, source, body[doc][max(0, at - 70):at].replace("\n", " "), text[:120].replace("\n", " "),
+                        body[doc][end:end + 50].replace("\n", " ")))
 
 
 if __name__ == "__main__":

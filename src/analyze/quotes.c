@@ -1106,10 +1106,13 @@ static bool full_clause(const qctx *c, const an_qmarks *m)
     return (last == '.' || last == '?' || last == '!') && starts_upper(c, m->start);
 }
 
-/* Is the quote m the title of a work after the name of whoever made or
- * airs it ("said on NBC's “Meet the Press.”", "CNN's “New Day”"): one to
- * four words, most capitalised, the first too, right after a capitalised
- * possessive? Such a title is not speech even with a verb before it. */
+/* Is the quote m the title of a work or the name of something, not
+ * speech: one to four words, most capitalised, the first too, right after
+ * a capitalised possessive, the name of whoever made or airs it ("said on
+ * NBC's “Meet the Press.”", "CNN's “New Day”"), or right after a
+ * preposition ("in an interview on “Fox News Sunday.”", "her turn in
+ * “The Revenant.”")? Such a title is not speech even with a verb before
+ * it. Not after "of": "chants of “Ted! Ted!”" are words shouted. */
 static bool work_title(const qctx *c, const an_qmarks *m)
 {
     size_t j = tok_at(c, m->open);
@@ -1117,7 +1120,7 @@ static bool work_title(const qctx *c, const an_qmarks *m)
     const an_token *o = &c->tok[j - 1];
     for (size_t b = o->end; b < m->open; b++)
         if (c->t[b] != ' ') return false;
-    if (!starts_upper(c, o->start) || !an_possessive(c->t, o->start, o->end)) return false;
+    if (!(starts_upper(c, o->start) && an_possessive(c->t, o->start, o->end)) && !preposition(c, j - 1)) return false;
     size_t words = 0, caps = 0, pos = m->start;
     an_token k;
     while (pos < m->end && an_next_token(c->t, m->end, &pos, &k)) {

@@ -899,6 +899,27 @@ static void a_phrase_with_a_verb_of_its_own_is_no_speaker(void **st)
     arena_reset(&r.a);
 }
 
+/* A title-cased quote of a few words right after a preposition names a
+ * programme, a film or a place, not speech; words shouted "of" a crowd,
+ * and a quote after a speech verb, are speech still. */
+static void titles_after_a_preposition_are_not_speech(void **st)
+{
+    (void)st;
+    const char *t =
+        "Vey said in an interview on " LQ "Morning Report." RQ " She praised his turn in " LQ "The Long Winter." RQ "\n\n"
+        "The hall filled with chants of " LQ "Vey! Vey!" RQ " as she spoke.\n\n"
+        "Asked about the plan, Ortiz said: " LQ "Never." RQ "\n\n"
+        "Ortiz said the money went to " LQ "schools that need it most." RQ "\n";
+    run r;
+    find_two(&r, t);
+    assert_null(quote_with(t, r.q, r.n, "Morning Report", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "The Long Winter", AN_DIRECT));
+    assert_non_null(quote_with(t, r.q, r.n, "Vey! Vey!", AN_DIRECT));
+    assert_non_null(quote_with(t, r.q, r.n, "Never.", AN_DIRECT));
+    assert_non_null(quote_with(t, r.q, r.n, "schools that need it most.", AN_DIRECT));
+    arena_reset(&r.a);
+}
+
 /* The title of a programme or book after the name of who airs or made it
  * is no speech, even after a speech verb; nor is a value of markup left in
  * a text. A quote in lower case after a possessive still is. */
@@ -1411,6 +1432,7 @@ int main(void)
         cmocka_unit_test(a_quote_keeps_the_speaker_words),
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(titles_and_markup_are_not_speech),
+        cmocka_unit_test(titles_after_a_preposition_are_not_speech),
         cmocka_unit_test(a_phrase_with_a_verb_of_its_own_is_no_speaker),
         cmocka_unit_test(naming_verbs_report_short_quotes),
         cmocka_unit_test(judging_verbs_report_short_quotes),
