@@ -56,17 +56,14 @@ static int32_t header_date(const char *t, const an_written_date *w, size_t n)
 
 /* ---- a date line: the page's own date on a line of its own ---------- */
 
-/* Words a date line may hold beside its date: when it was put up
- * ("Published", "Posted on", "First published"), the weekday, the time
- * ("at 5:03 pm", "@ 08:45"). A time zone is a word of two to four
- * capitals ("EDT", "GMT", "IST"). */
+/* Words a date line may hold beside its date: those of a stamp
+ * (dl_stamp_word: "Published", "Posted on", the weekday, "am"), the
+ * letters of "a.m." and "hrs", an ordinal's ending ("18th"), and any time
+ * zone, a word of two to four capitals ("EDT", "IST", "AEST"). */
 static bool date_line_word(const char *w, size_t n)
 {
-    static const char *const words[] = {
-        "published", "posted", "updated", "first", "originally", "last", "modified", "date", "on", "at",
-        "am", "pm", "a", "p", "m", "hrs", "h", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-        "st", "nd", "rd", "th", NULL};
+    static const char *const words[] = {"a", "p", "m", "hrs", "h", "st", "nd", "rd", "th", NULL};
+    if (dl_stamp_word(w, n, true)) return true;
     for (int k = 0; words[k]; k++)
         if (strlen(words[k]) == n && !strncasecmp(w, words[k], n)) return true;
     if (n < 2 || n > 4) return false;

@@ -162,6 +162,15 @@ typedef struct dl_parts { size_t place_end, credit_start, credit_end; } dl_parts
  * when there is none; *parts (if given) gets where its parts lie. */
 size_t dl_dateline(const char *s, size_t n, dl_parts *parts);
 
+/* Is w[0..n) (any case) a word of a date or time stamp ("Posted on Thu
+ * Jun 13, 2013 08:45 AM PDT"): a weekday or a month, whole or cut, am or
+ * pm, a common time zone, "time", "local"; with intro, also a word that
+ * introduces a stamp ("at", "on", "posted", "published", "updated", "last",
+ * "first", "originally", "modified", "date")? The timeline's cleaning of
+ * sentences (summarize/clean.c) and the date line of a scraped page
+ * (analyze/timex_infer.c) both ask it. */
+bool dl_stamp_word(const char *w, size_t n, bool intro);
+
 /* ---- u8: UTF-8 ---------------------------------------------------------- */
 
 /* Decode one code point at s (n bytes left); sets *len to the bytes used.

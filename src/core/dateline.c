@@ -91,3 +91,24 @@ size_t dl_dateline(const char *s, size_t n, dl_parts *parts)
     if (parts) *parts = d;
     return blanks(s, n, e);
 }
+
+bool dl_stamp_word(const char *w, size_t n, bool intro)
+{
+    static const char *const words[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "am", "pm", "time", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "gmt", "utc",
+        "cet", "cest", "ist", "et", "uk", "local", NULL};
+    static const char *const intros[] = {"at", "on", "updated", "posted", "published", "last", "first",
+                                         "originally", "modified", "date", NULL};
+    if (!n || n > 10) return false;
+    char low[11];
+    for (size_t i = 0; i < n; i++) low[i] = (char)(upper(w[i]) ? w[i] + 32 : w[i]);
+    low[n] = 0;
+    for (size_t i = 0; words[i]; i++)
+        if (!strcmp(low, words[i])) return true;
+    for (size_t i = 0; intro && intros[i]; i++)
+        if (!strcmp(low, intros[i])) return true;
+    return false;
+}

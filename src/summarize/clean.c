@@ -53,30 +53,6 @@ static const char *credit_at(const char *p)
     return spaces(q);
 }
 
-/* Words of a date or time stamp: names of weekdays and months (whole or
- * cut), am and pm, zones, "time"; before the time also the words that
- * introduce one ("at", "on", "updated", "posted"), which after it may
- * open the sentence. */
-static bool stamp_word(const char *w, size_t n, bool before)
-{
-    static const char *const words[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "am", "pm", "time", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "gmt", "utc",
-        "cet", "cest", "ist", "et", "uk", "local", NULL};
-    static const char *const intro[] = {"at", "on", "updated", "posted", "published", "last", NULL};
-    if (!n || n > 9) return false;
-    char low[10];
-    for (size_t i = 0; i < n; i++) low[i] = (char)(is_upper(w[i]) ? w[i] + 32 : w[i]);
-    low[n] = 0;
-    for (size_t i = 0; words[i]; i++)
-        if (!strcmp(low, words[i])) return true;
-    for (size_t i = 0; before && intro[i]; i++)
-        if (!strcmp(low, intro[i])) return true;
-    return false;
-}
-
 /* After a clock time: the run of stamp words, numbers and separators that
  * goes on with it ("pm EDT", "UK time , Wednesday , 29 April 2009 |"). */
 static const char *stamp_run(const char *p)
@@ -93,7 +69,7 @@ static const char *stamp_run(const char *p)
         }
         const char *w = q;
         while (is_alpha(*q)) q++;
-        if (q > w && stamp_word(w, (size_t)(q - w), false)) { p = q; continue; }
+        if (q > w && dl_stamp_word(w, (size_t)(q - w), false)) { p = q; continue; }
         return spaces(p);
     }
 }
@@ -121,7 +97,7 @@ static bool header_before(const char *s, const char *clock)
         if (is_alpha(*p)) {
             const char *w = p;
             while (p < clock && is_alpha(*p)) p++;
-            if (!stamp_word(w, (size_t)(p - w), true)) only_stamp = false;
+            if (!dl_stamp_word(w, (size_t)(p - w), true)) only_stamp = false;
             continue;
         }
         if (!is_digit(*p) && *p != ',' && *p != ' ' && *p != '.') only_stamp = false;

@@ -498,6 +498,22 @@ static void datelines_in_capitals(void **st)
     assert_int_equal(after("LYON -not a dash", NULL), 0);
 }
 
+/* The words of a date or time stamp, in any case; the words that introduce
+ * one only when asked for; nothing longer or other. */
+static void stamp_words(void **st)
+{
+    (void)st;
+    const char *yes[] = {"Tuesday", "TUE", "sept", "December", "pm", "EDT", "gmt", "local"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) assert_true(dl_stamp_word(yes[i], strlen(yes[i]), false));
+    const char *intro[] = {"Posted", "published", "Updated", "on", "originally", "date"};
+    for (size_t i = 0; i < sizeof intro / sizeof *intro; i++) {
+        assert_true(dl_stamp_word(intro[i], strlen(intro[i]), true));
+        assert_false(dl_stamp_word(intro[i], strlen(intro[i]), false));
+    }
+    const char *no[] = {"Tuesdays", "Talks", "the", "resumed", "", "septembers"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) assert_false(dl_stamp_word(no[i], strlen(no[i]), true));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -519,6 +535,7 @@ int main(void)
         cmocka_unit_test(error_names_input_and_line),
         cmocka_unit_test(json_strings_as_jansson_writes_them),
         cmocka_unit_test(datelines_in_capitals),
+        cmocka_unit_test(stamp_words),
     };
     return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }
