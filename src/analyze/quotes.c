@@ -1106,6 +1106,55 @@ static bool full_clause(const qctx *c, const an_qmarks *m)
     return (last == '.' || last == '?' || last == '!') && starts_upper(c, m->start);
 }
 
+/* Is the text of quote m cased as a title: at most max words, the first
+ * capitalised and two thirds of the words counted capitalised? With
+ * small, the short words a title leaves in lower case ("the", "of",
+ * "is") are not counted. */
+static bool titled(const qctx *c, const an_qmarks *m, size_t max, bool small)
+{
+    static const char *const low[] = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
+                                      "with", "is", "are", "from", "by", NULL};
+    size_t words = 0, counted = 0, caps = 0, pos = m->start;
+    an_token k;
+    while (pos < m->end && an_next_token(c->t, m->end, &pos, &k)) {
+        if (++words > max) return false;
+        bool up = starts_upper(c, k.start);
+        if (!up && small && words > 1) {
+            bool skip = false;
+            for (size_t w = 0; low[w] && !skip; w++) skip = an_word_is(c->t + k.start, k.end - k.start, low[w]);
+            if (skip) continue;
+        }
+        counted++;
+        if (up) caps++;
+    }
+    return caps * 3 >= counted * 2;
+}
+
+/* Is quote m (its first token after the mark is j) set off as the name of
+ * a work by a common noun: "the TLC reality show “Cake Boss.”", "her
+ * film, “Trainwreck.”", or a noun after it: "“Scandal” star Kerry
+ * Washington"? */
+static bool work_named(const qctx *c, const an_qmarks *m, size_t j)
+{
+    static const char *const before[] = {"show", "film", "movie", "series", "miniseries", "podcast", "book",
+        "novel", "memoir", "song", "album", "program", "programme", "play", "musical", "sitcom", "documentary",
+        "drama", "opera", "episode", NULL};
+    static const char *const after[] = {"star", "stars", "actor", "actress", "host", "creator", "author",
+                                        "director", "episode", NULL};
+    size_t b = j - 1;
+    if (!starts_upper(c, c->tok[b].start) && word_among(c, b, before)) {
+        size_t from = c->tok[b].end;
+        if (from < m->open && c->t[from] == ',') from++;
+        while (from < m->open && c->t[from] == ' ') from++;
+        if (from == m->open) return true;
+    }
+    size_t a = tok_at(c, m->close_end);
+    if (a >= c->ntok || starts_upper(c, c->tok[a].start) || !word_among(c, a, after)) return false;
+    for (size_t i = m->close_end; i < c->tok[a].start; i++)
+        if (c->t[i] != ' ') return false;
+    return true;
+}
+
 /* Is the quote m the title of a work or the name of something, not
  * speech: one to four words, most capitalised, the first too, right after
  * a capitalised possessive, the name of whoever made or airs it ("said on
@@ -1117,17 +1166,12 @@ static bool work_title(const qctx *c, const an_qmarks *m)
 {
     size_t j = tok_at(c, m->open);
     if (j == 0 || !starts_upper(c, m->start)) return false;
+    if (work_named(c, m, j)) return titled(c, m, 6, true);
     const an_token *o = &c->tok[j - 1];
     for (size_t b = o->end; b < m->open; b++)
         if (c->t[b] != ' ') return false;
     if (!(starts_upper(c, o->start) && an_possessive(c->t, o->start, o->end)) && !preposition(c, j - 1)) return false;
-    size_t words = 0, caps = 0, pos = m->start;
-    an_token k;
-    while (pos < m->end && an_next_token(c->t, m->end, &pos, &k)) {
-        if (++words > 4) return false;
-        if (starts_upper(c, k.start)) caps++;
-    }
-    return caps * 3 >= words * 2;
+    return titled(c, m, 4, false);
 }
 
 /* Does the quote m directly follow prev: within a paragraph and a sentence
@@ -1290,7 +1334,10 @@ static bool preposed(qctx *c, size_t v, int cls)
     if ((gap_before(c, v) & GAP_PUNCT) && v > 0 && comma_before(c, v)) {
         /* ", said Ana Vey, a spokeswoman." */
         pe = phrase_after(c, v + 1);
-        if (pe <= v + 1 || !starts_upper(c, c->tok[v + 1].start) || !clause_ends_before(c, pe) ||
+        /* not ", said: “We will ...”": what follows a colon or a quote
+         * mark is what was said, not who said it */
+        if (pe <= v + 1 || !starts_upper(c, c->tok[v + 1].start) ||
+            (gap_before(c, v + 1) & (GAP_PUNCT | GAP_QUOTE | GAP_SENT)) || !clause_ends_before(c, pe) ||
             !sentence_ends_at(c, pe))
             return false;
         how = HOW_INVERTED, ps = v + 1, comma = v;

@@ -920,6 +920,42 @@ static void titles_after_a_preposition_are_not_speech(void **st)
     arena_reset(&r.a);
 }
 
+/* "X, the host, said: “We ...”": the quote after the colon is what X
+ * said, never the speaker of a clause "X, the host" before the verb. */
+static void a_quote_after_said_colon_names_no_speaker(void **st)
+{
+    (void)st;
+    const char *t = "Ana Vey, the host, said: " LQ "We will be back next week." RQ "\n\n"
+                    "The talks have failed for now, Ortiz said. " LQ "We tried," RQ " he added.\n";
+    size_t indirect;
+    assert_int_equal(speaker_of(t, "We will be back", AN_DIRECT, &indirect), 0);
+    assert_int_equal(indirect, 1);
+    assert_int_equal(speaker_of(t, "The talks have failed", AN_INDIRECT, NULL), 1);
+}
+
+/* A title-cased quote that a common noun calls a work, before it ("her
+ * film, “The Long Winter.”") or after it ("the “Harbour Lights” star"), is
+ * no speech, even of six words with the small ones in lower case;
+ * speech after "said" or after such a noun is speech still. */
+static void works_named_by_a_noun_are_not_speech(void **st)
+{
+    (void)st;
+    const char *t =
+        "Vey praised her film, " LQ "The Long Winter." RQ " Ortiz hosts the podcast " LQ "So, That Happened." RQ "\n\n"
+        "The " LQ "Harbour Lights" RQ " star Ana Ruiz came too. So did the " LQ "Life in the Time of Ruin" RQ " author.\n\n"
+        "Ortiz, host of the show, said: " LQ "We will be back." RQ "\n\n"
+        "Near the end of the show, " LQ "We are all guilty of something," RQ " Vey said.\n";
+    run r;
+    find_two(&r, t);
+    assert_null(quote_with(t, r.q, r.n, "The Long Winter", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "So, That Happened", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "Harbour Lights", AN_DIRECT));
+    assert_null(quote_with(t, r.q, r.n, "Life in the Time of Ruin", AN_DIRECT));
+    assert_non_null(quote_with(t, r.q, r.n, "We will be back.", AN_DIRECT));
+    assert_non_null(quote_with(t, r.q, r.n, "We are all guilty of something", AN_DIRECT));
+    arena_reset(&r.a);
+}
+
 /* The title of a programme or book after the name of who airs or made it
  * is no speech, even after a speech verb; nor is a value of markup left in
  * a text. A quote in lower case after a possessive still is. */
@@ -1433,6 +1469,8 @@ int main(void)
         cmocka_unit_test(scare_quotes_are_not_speech),
         cmocka_unit_test(titles_and_markup_are_not_speech),
         cmocka_unit_test(titles_after_a_preposition_are_not_speech),
+        cmocka_unit_test(works_named_by_a_noun_are_not_speech),
+        cmocka_unit_test(a_quote_after_said_colon_names_no_speaker),
         cmocka_unit_test(a_phrase_with_a_verb_of_its_own_is_no_speaker),
         cmocka_unit_test(naming_verbs_report_short_quotes),
         cmocka_unit_test(judging_verbs_report_short_quotes),
