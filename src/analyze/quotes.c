@@ -1513,6 +1513,24 @@ static void speaker_words(const qctx *c, an_pending *p)
     p->q.speaker_end = c->tok[e - 1].end;
 }
 
+/* The speaker phrase of p, whose verb has no subject right before it, as
+ * written when the sentence opens with its speaker and an apposition up to
+ * the comma before the verb: "Lena Ortiz, the host, said: ..." gives
+ * "Lena Ortiz, the host". */
+static void subject_words(const qctx *c, an_pending *p)
+{
+    size_t v = p->verb, ss = tok_at(c, sentence_start(c, v));
+    if (ss >= v || v - ss > APPOSITION_MAX || !comma_before(c, v)) return;
+    size_t i = mention_from(c, c->tok[ss].start);
+    const an_mention *m = i < c->nm->n_mentions ? mention(c, i) : NULL;
+    if (!m || m->start != c->tok[ss].start || m->actor != p->q.speaker || m->end >= c->len || c->t[m->end] != ',')
+        return;
+    for (size_t k = ss + 1; k < v; k++)
+        if (gap_before(c, k) & (GAP_SENT | GAP_QUOTE)) return;
+    p->q.speaker_start = c->tok[ss].start;
+    p->q.speaker_end = c->tok[v - 1].end;
+}
+
 /* Does the phrase [s, e) hold nothing but words that stand between a
  * speaker and the verb ("has", "also", "bluntly")? */
 static bool only_fillers(const qctx *c, size_t s, size_t e)
@@ -1576,6 +1594,7 @@ static void resolve(qctx *c)
             if (p->how == HOW_PHRASE && p->q.speaker < 0 && p->ps < p->pe && (verbal || only_fillers(c, p->ps, p->pe)))
                 p->q.speaker = speaker_of_bare_verb(c, p->verb, i);
             if (!verbal) speaker_words(c, p);
+            if (p->how == HOW_PHRASE && p->ps == p->pe && p->q.speaker >= 0) subject_words(c, p);
             if (p->how == HOW_INVERTED && p->ps < p->pe && !is_person(c, p->q.speaker)) {
                 int32_t a = inverted_apposition(c, p->pe);
                 if (a >= 0) p->q.speaker = a;

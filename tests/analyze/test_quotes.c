@@ -921,7 +921,8 @@ static void titles_after_a_preposition_are_not_speech(void **st)
 }
 
 /* "X, the host, said: “We ...”": the quote after the colon is what X
- * said, never the speaker of a clause "X, the host" before the verb. */
+ * said, never the speaker of a clause "X, the host" before the verb; the
+ * speaker as written is "X, the host". */
 static void a_quote_after_said_colon_names_no_speaker(void **st)
 {
     (void)st;
@@ -931,6 +932,13 @@ static void a_quote_after_said_colon_names_no_speaker(void **st)
     assert_int_equal(speaker_of(t, "We will be back", AN_DIRECT, &indirect), 0);
     assert_int_equal(indirect, 1);
     assert_int_equal(speaker_of(t, "The talks have failed", AN_INDIRECT, NULL), 1);
+    /* the speaker as written is the name with its apposition */
+    run r;
+    find_two(&r, t);
+    const an_quote *q = quote_with(t, r.q, r.n, "We will be back", AN_DIRECT);
+    assert_non_null(q);
+    assert_span(t, q->speaker_start, q->speaker_end, "Ana Vey, the host");
+    arena_reset(&r.a);
 }
 
 /* A title-cased quote that a common noun calls a work, before it ("her
