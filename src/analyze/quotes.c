@@ -506,6 +506,8 @@ static size_t phrase_before(const qctx *c, size_t v)
     while (j > 0 && v - j < PHRASE_MAX) {
         if (gap_before(c, j) & (GAP_SENT | GAP_QUOTE | GAP_PUNCT)) break;
         if (clause_word(c, j - 1)) break;
+        /* "Here is what security experts say": the speaker follows "what" */
+        if (word_is(c, j - 1, "what")) break;
         j--;
     }
     return j;
@@ -1498,6 +1500,15 @@ static int32_t subject_of_previous(const qctx *c, const an_qmarks *m)
     return person_in(c, ss, lim, false);
 }
 
+/* Does a speech verb stand in tokens [s, e): "said it was too early to
+ * (say)" puts the subject of "said" behind the infinitive too. */
+static bool speaks_in(const qctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (verb_at(c, k) == AN_SV_SAY) return true;
+    return false;
+}
+
 /* The speaker phrase of p as written, without the words that stand between
  * a speaker and the verb ("the senator also" -> "the senator"). */
 static void speaker_words(const qctx *c, an_pending *p)
@@ -1590,7 +1601,7 @@ static void resolve(qctx *c)
              * sentence's (not so after other infinitives: "called her to
              * say", "hard to say") */
             bool verbal = p->how == HOW_PHRASE && p->q.speaker < 0 && p->pe >= p->ps + 2 &&
-                          word_is(c, p->pe - 1, "to") && word_is(c, p->pe - 2, "on");
+                          word_is(c, p->pe - 1, "to") && (word_is(c, p->pe - 2, "on") || speaks_in(c, p->ps, p->pe - 1));
             if (p->how == HOW_PHRASE && p->q.speaker < 0 && p->ps < p->pe && (verbal || only_fillers(c, p->ps, p->pe)))
                 p->q.speaker = speaker_of_bare_verb(c, p->verb, i);
             if (!verbal) speaker_words(c, p);

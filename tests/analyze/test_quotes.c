@@ -941,6 +941,31 @@ static void a_quote_after_said_colon_names_no_speaker(void **st)
     arena_reset(&r.a);
 }
 
+/* The speaker of "say" after "what" is who follows "what" ("Here is what
+ * fire experts say residents should do" names "fire experts"), and "to
+ * say" inside what someone said is theirs ("Vey said it was too early to
+ * say what caused the fire"), not the words "said it was too early to". */
+static void what_and_to_say_leave_the_speaker_out_of_the_clause(void **st)
+{
+    (void)st;
+    const char *t = "Here is what fire experts say residents should do now.\n\n"
+                    "Ana Vey, who flew in from the capital, said it was too early to say what caused the fire.\n";
+    run r;
+    find_two(&r, t);
+    const an_quote *q = quote_with(t, r.q, r.n, "residents should do", AN_INDIRECT);
+    assert_non_null(q);
+    assert_span(t, q->speaker_start, q->speaker_end, "fire experts");
+    /* the clause of "to say", not the one of "said" that holds it */
+    size_t at = (size_t)(strstr(t, "what caused") - t);
+    q = NULL;
+    for (size_t i = 0; i < r.n; i++)
+        if (r.q[i].kind == AN_INDIRECT && r.q[i].start == at) q = &r.q[i];
+    assert_non_null(q);
+    assert_int_equal(q->speaker, 0);
+    assert_true(q->speaker_end <= q->speaker_start);
+    arena_reset(&r.a);
+}
+
 /* A title-cased quote that a common noun calls a work, before it ("her
  * film, “The Long Winter.”") or after it ("the “Harbour Lights” star"), is
  * no speech, even of six words with the small ones in lower case;
@@ -1479,6 +1504,7 @@ int main(void)
         cmocka_unit_test(titles_after_a_preposition_are_not_speech),
         cmocka_unit_test(works_named_by_a_noun_are_not_speech),
         cmocka_unit_test(a_quote_after_said_colon_names_no_speaker),
+        cmocka_unit_test(what_and_to_say_leave_the_speaker_out_of_the_clause),
         cmocka_unit_test(a_phrase_with_a_verb_of_its_own_is_no_speaker),
         cmocka_unit_test(naming_verbs_report_short_quotes),
         cmocka_unit_test(judging_verbs_report_short_quotes),
