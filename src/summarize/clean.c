@@ -116,6 +116,44 @@ static const char *caps_dateline(const char *s)
     return e && e < n && (is_upper(s[e]) || s[e] == '"') ? s + e : NULL;
 }
 
+/* Does [p, e) hold word w as a whole word? */
+static bool has_word(const char *p, const char *e, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *q = p; q + n <= e; q++)
+        if (!strncmp(q, w, n) && (q == p || !is_alpha(q[-1])) && (q + n == e || !is_alpha(q[n]))) return true;
+    return false;
+}
+
+/* The end of a photo credit in brackets at p, spaces after it skipped:
+ * "(AP Photo/Evan Vucci)", "-LRB- Charles Dharapak - AP -RRB-", "(Photo:
+ * Jo Lee/Reuters)"; NULL if the brackets at p hold none. A credit names a
+ * photo, or ends with an agency's name after a dash or a slash. */
+static const char *photo_credit_at(const char *p)
+{
+    const char *in, *close;
+    size_t closer;
+    if (*p == '(') in = p + 1, close = strchr(in, ')'), closer = 1;
+    else if (!strncmp(p, "-LRB-", 5)) in = p + 5, close = strstr(in, "-RRB-"), closer = 5;
+    else return NULL;
+    if (!close || close - in > 80) return NULL;
+    const char *end = close;
+    while (end > in && end[-1] == ' ') end--;
+    bool photo = has_word(in, close, "Photo") || has_word(in, close, "Photos") || has_word(in, close, "Photograph");
+    /* "- AP", "/Reuters", "/ Getty Images": capitals after the last dash or slash */
+    const char *last = NULL;
+    for (const char *q = in; q < end; q++)
+        if (*q == '/' || (*q == '-' && q > in && q[-1] == ' ') || (*q == '\\' && q[1] == '/')) last = q;
+    bool agency = false;
+    if (last) {
+        const char *q = spaces(last + (*last == '\\' ? 2 : 1));
+        agency = is_upper(*q);
+        for (; q < end && agency; q++) agency = is_alpha(*q) || *q == ' ' || *q == '.';
+    }
+    if (!photo && !agency) return NULL;
+    return spaces(close + closer);
+}
+
 /* The header window: furniture sits in the first bytes of a sentence. */
 #define HEADER_MAX 200
 
@@ -143,9 +181,37 @@ const char *su_clean_sentence(const char *s)
             if (*e) best = e;
             break;
         }
+    /* photo credits before the sentence: "(AP Photo/Evan Vucci) (Evan Vucci - AP) President Bush ..." */
+    for (const char *c; (c = photo_credit_at(best)) && *c;) best = c;
     const char *d = caps_dateline(best);
     if (d && *d) best = d;
     return best;
+}
+
+/* A photo's caption rather than a report: it places people in the picture
+ * ("Jo Lee , left , and ..."), says what a picture shows ("This image
+ * from video ... shows", "In this file photo", "is seen on the water") or
+ * holds a photo credit its start did not lose. Not "is seen as" a view. */
+bool su_caption(const char *s)
+{
+    static const char *const marks[] = {", left ,", ", right ,", ", center ,", ", centre ,", ", left,", ", right,",
+        ", center,", ", centre,", "file photo", "File photo", "Photo credit", "AP Photo", NULL};
+    for (size_t i = 0; marks[i]; i++)
+        if (strstr(s, marks[i])) return true;
+    static const char *const pictures[] = {"This image ", "This photo ", "This picture ", NULL};
+    for (size_t i = 0; pictures[i]; i++)
+        if (strstr(s, pictures[i]) && strstr(s, " shows ")) return true;
+    /* "An oil sheen is seen on the water ...", "are seen leaving" */
+    static const char *const seen[] = {" is seen ", " are seen ", " is pictured ", " are pictured ", NULL};
+    static const char *const where[] = {"on ", "in ", "at ", "near ", "over ", "outside ", "inside ", "leaving ",
+                                        "during ", NULL};
+    for (size_t i = 0; seen[i]; i++)
+        for (const char *p = strstr(s, seen[i]); p; p = strstr(p + 1, seen[i])) {
+            const char *w = p + strlen(seen[i]);
+            for (size_t k = 0; where[k]; k++)
+                if (!strncmp(w, where[k], strlen(where[k]))) return true;
+        }
+    return false;
 }
 
 bool su_says_little(const char *s)

@@ -55,6 +55,9 @@ const char *su_clean_sentence(const char *s);
  * four words, or more capitals than small letters ("THIS IS A RUSH
  * TRANSCRIPT ."). */
 bool su_says_little(const char *s);
+/* A photo's caption: people placed in a picture (", left ,"), what a
+ * picture shows ("This file photo shows", "is seen"), a photo credit. */
+bool su_caption(const char *s);
 
 /* The timeline of the max_dates most-mentioned dates, oldest first, with
  * up to per_date sentences each. Sorts in; entries live in a. */

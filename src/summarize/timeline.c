@@ -151,7 +151,7 @@ static void order_reports(su_dated *d, size_t n, report *r, arena *a)
             if (*v >> 32 != article) *v = article << 32 | ((*v & 0xffffffffu) + 1);
         }
         bool forecast = d[i].article_day != DAY_NONE && d[i].article_day < d[i].day;
-        r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast, su_says_little(text)};
+        r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast, su_says_little(text) || su_caption(text)};
     }
     for (size_t i = 0; i < n; i++) {
         double s = 0;

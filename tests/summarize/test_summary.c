@@ -287,6 +287,27 @@ static void furniture_before_a_sentence_goes(void **st)
 /* A text's words come back once each, in increasing order of their
  * hashes, for texts short and long (the sort changes way at 32 words):
  * 2,000 invented words of which 700 differ, and 10 words of which 7 do. */
+/* Photo credits before a sentence go, and a photo's caption is no report:
+ * people placed in the picture, what a picture shows, what "is seen" in
+ * it; a view that "is seen as" something, or a photo gallery, is a
+ * sentence still. */
+static void photo_credits_go_and_captions_say_little(void **st)
+{
+    (void)st;
+    assert_string_equal(su_clean_sentence("-LRB- AP Photo\\/Ana Vey -RRB- -LRB- Ana Vey - AP -RRB- The port closed ."),
+                        "The port closed .");
+    assert_string_equal(su_clean_sentence("(Photo: Leo Ortiz/Reuters) Ferries stopped."), "Ferries stopped.");
+    assert_string_equal(su_clean_sentence("(Reuters) Ferries stopped."), "(Reuters) Ferries stopped.");
+    assert_string_equal(su_clean_sentence("(in 2010) Ferries stopped."), "(in 2010) Ferries stopped.");
+    assert_true(su_caption("Mayor Ana Vey , left , and Leo Ortiz open the bridge ."));
+    assert_true(su_caption("June 3 : This image from video provided by the port shows the flooded quay ."));
+    assert_true(su_caption("An oil sheen is seen on the water near the port , June 3 2015 ."));
+    assert_true(su_caption("A crane at the port in this June 3 , 2015 file photo ."));
+    assert_false(su_caption("The deal is seen as a blow to the port ."));
+    assert_false(su_caption("This photo gallery recalls the flood ."));
+    assert_false(su_caption("The port closed on Monday ."));
+}
+
 static void words_come_sorted_and_once(void **st)
 {
     (void)st;
@@ -330,6 +351,7 @@ int main(void)
         cmocka_unit_test(timeline_counts_an_article_once_per_date),
         cmocka_unit_test(timeline_entry_tells_what_the_articles_of_its_date_tell),
         cmocka_unit_test(furniture_before_a_sentence_goes),
+        cmocka_unit_test(photo_credits_go_and_captions_say_little),
         cmocka_unit_test(words_come_sorted_and_once),
     };
     return cmocka_run_group_tests_name("summarize", tests, NULL, NULL);
