@@ -50,7 +50,12 @@ typedef struct qctx {
     uint32_t       *prev_person, *next_person;
     an_role_set   **mention_role;
     an_role_set   **actor_roles;   /* per actor, its roles' sets, or NULL */
+    uint8_t        *gender;        /* per actor: GENDER_* the text gives it */
 } qctx;
+
+/* What the text says of a person's sex (actor_gender): nothing, he, she,
+ * or both (two people of one name). */
+enum { GENDER_NONE = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
 
 /* Limits that keep hostile input (no sentence ends, a verb on every word)
  * linear: speech is attributed within a sentence or two of its cue. */
@@ -305,6 +310,62 @@ static bool person_outside_quotes(const qctx *c, size_t i)
     return m && m->type == AN_PERSON && !in_direct(c, m->start);
 }
 
+/* The sex a person mention is given by the words at it: an honorific
+ * before it ("Mr. Kaine", "Ms. Nwanguma", "Mrs Clinton") or a role word
+ * of its own ("spokeswoman", "her husband", "actress"). GENDER_NONE when
+ * they say nothing. */
+static int mention_gender(const qctx *c, const an_mention *m)
+{
+    /* not "spokesman" nor "chairman": some papers call a woman so */
+    static const char *const male[] = {"mr", "sir", "lord", "king", "prince", "congressman", "businessman", "councilman", "assemblyman", "husband", "father", "son", "brother",
+        "grandfather", "uncle", "nephew", "actor", "boyfriend", "widower", "man", NULL};
+    static const char *const female[] = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess",
+        "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "assemblywoman",
+        "wife", "mother", "daughter", "sister", "grandmother", "aunt", "niece", "actress", "girlfriend",
+        "widow", "woman", NULL};
+    int g = GENDER_NONE;
+    /* the word just before the name, past a period and spaces */
+    size_t e = m->start;
+    while (e > 0 && (c->t[e - 1] == ' ' || c->t[e - 1] == '.')) e--;
+    size_t b = e;
+    while (b > 0 && ((c->t[b - 1] | 32) >= 'a' && (c->t[b - 1] | 32) <= 'z')) b--;
+    if (e > b && e - b <= 12) {
+        for (size_t k = 0; male[k]; k++) if (an_word_is(c->t + b, e - b, male[k])) g |= GENDER_MALE;
+        for (size_t k = 0; female[k]; k++) if (an_word_is(c->t + b, e - b, female[k])) g |= GENDER_FEMALE;
+    }
+    if (m->role) {   /* each word of the role */
+        for (const char *r = m->role; *r;) {
+            while (*r && !((*r | 32) >= 'a' && (*r | 32) <= 'z')) r++;
+            const char *w = r;
+            while ((*r | 32) >= 'a' && (*r | 32) <= 'z') r++;
+            if (r == w) break;
+            for (size_t k = 0; male[k]; k++) if (an_word_is(w, (size_t)(r - w), male[k])) g |= GENDER_MALE;
+            for (size_t k = 0; female[k]; k++) if (an_word_is(w, (size_t)(r - w), female[k])) g |= GENDER_FEMALE;
+        }
+    }
+    return g;
+}
+
+/* The sex a pronoun at pos gives its antecedent: "he" male, "she" female,
+ * anything else none. */
+static int pronoun_gender(const qctx *c, size_t pos)
+{
+    size_t e = pos;
+    while (e < c->len && (c->t[e] | 32) >= 'a' && (c->t[e] | 32) <= 'z') e++;
+    if (an_word_is(c->t + pos, e - pos, "he")) return GENDER_MALE;
+    if (an_word_is(c->t + pos, e - pos, "she")) return GENDER_FEMALE;
+    return GENDER_NONE;
+}
+
+/* May actor a be the antecedent of a pronoun of sex g: nothing known of
+ * either, or nothing against it? */
+static bool gender_fits(const qctx *c, int32_t a, int g)
+{
+    if (a < 0 || !g) return true;
+    int h = c->gender[a];
+    return h == GENDER_NONE || (h & g) != 0;
+}
+
 /* The person mentions outside direct quotes, once the direct quotes are
  * known, so that person_in need not go through every mention. */
 static void index_mentions(qctx *c)
@@ -321,22 +382,36 @@ static void index_mentions(qctx *c)
     }
     c->next_person[n] = (uint32_t)n;
     for (size_t i = n; i-- > 0;) c->next_person[i] = person_outside_quotes(c, i) ? (uint32_t)i : c->next_person[i + 1];
+    c->gender = arena_alloc(c->a, c->nm->n_actors + 1);
+    memset(c->gender, 0, c->nm->n_actors + 1);
+    for (size_t i = 0; i < n; i++) {
+        const an_mention *m = mention(c, i);
+        if (m && m->type == AN_PERSON) c->gender[m->actor] |= (uint8_t)mention_gender(c, m);
+    }
 }
 
-/* Last (or first) person mention in [from, to) outside direct quotes. */
-static int32_t person_in(const qctx *c, size_t from, size_t to, bool last)
+/* Last (or first) person mention in [from, to) outside direct quotes
+ * whose sex does not go against g (gender_fits). */
+static int32_t person_fit(const qctx *c, size_t from, size_t to, bool last, int g)
 {
     const an_mention *ms = c->nm->mentions;
     size_t n = c->nm->n_mentions;
     if (last) {
         size_t k = mention_from(c, to);   /* those before k start before to */
         uint32_t j = k ? c->prev_person[k - 1] : UINT32_MAX;
-        while (j != UINT32_MAX && ms[j].end > to) j = j ? c->prev_person[j - 1] : UINT32_MAX;
+        while (j != UINT32_MAX && (ms[j].end > to || !gender_fits(c, ms[j].actor, g)))
+            j = j && ms[j].start >= from ? c->prev_person[j - 1] : UINT32_MAX;
         return j != UINT32_MAX && ms[j].start >= from ? ms[j].actor : -1;
     }
     size_t j = c->next_person[mention_from(c, from)];
-    while (j < n && ms[j].start < to && ms[j].end > to) j = c->next_person[j + 1];
+    while (j < n && ms[j].start < to && (ms[j].end > to || !gender_fits(c, ms[j].actor, g))) j = c->next_person[j + 1];
     return j < n && ms[j].start < to ? ms[j].actor : -1;
+}
+
+/* Last (or first) person mention in [from, to) outside direct quotes. */
+static int32_t person_in(const qctx *c, size_t from, size_t to, bool last)
+{
+    return person_fit(c, from, to, last, GENDER_NONE);
 }
 
 static const an_role_set *mention_role(const qctx *c, size_t i)
@@ -416,19 +491,20 @@ static int32_t previous_speaker(const qctx *c, size_t pos, size_t before_quote)
  * who: the first rule always holds, the person just before it. */
 static int32_t resolve_pronoun(const qctx *c, size_t pos, size_t before_quote)
 {
+    int g = pronoun_gender(c, pos);
     size_t ti = tok_at(c, pos);
     size_t ss = sentence_start(c, ti < c->ntok ? ti : c->ntok - 1);
     if (ss > pos) ss = pos;
-    int32_t a = person_in(c, ss, pos, true);
+    int32_t a = person_fit(c, ss, pos, true, g);
     if (a >= 0) return a;
     size_t tj = tok_at(c, ss);
     if (tj > 0) {
-        a = person_in(c, sentence_start(c, tj - 1), ss, false);
+        a = person_fit(c, sentence_start(c, tj - 1), ss, false, g);
         if (a >= 0) return a;
     }
     a = previous_speaker(c, pos, before_quote);
-    if (a >= 0) return a;
-    return person_in(c, 0, pos, true);
+    if (a >= 0 && gender_fits(c, a, g)) return a;
+    return person_fit(c, 0, pos, true, g);
 }
 
 /* The subject of the sentence holding verb v, when the words just before

@@ -966,6 +966,34 @@ static void what_and_to_say_leave_the_speaker_out_of_the_clause(void **st)
     arena_reset(&r.a);
 }
 
+/* "he" and "she" never go back to someone the text gives the other sex:
+ * "Mr. Ortiz", "Ms. Vey", a role of "spokeswoman". Someone of whom the
+ * text says nothing may be either. */
+static void a_pronoun_keeps_to_its_sex(void **st)
+{
+    (void)st;
+    const char *t = "Mr. Ortiz spoke first at the hearing.\n\n"
+                    "Then Ms. Vey left the room. " LQ "We will win this," RQ " he said.\n\n"
+                    "Ortiz stayed. " LQ "It was a long day," RQ " she said.\n";
+    size_t indirect;
+    assert_int_equal(speaker_of(t, "We will win this", AN_DIRECT, &indirect), TWO_ORTIZ);
+    assert_int_equal(speaker_of(t, "It was a long day", AN_DIRECT, NULL), TWO_VEY);
+    /* the role of a mention tells too */
+    const char *u = "Leo Ortiz spoke first.\n\n"
+                    "Then Ana Vey, the spokeswoman, stood up. " LQ "We will win this," RQ " he said.\n";
+    names_builder b = {.text = u};
+    int vey = add_actor(&b, "Ana Vey", AN_PERSON), ortiz = add_actor(&b, "Leo Ortiz", AN_PERSON);
+    mention(&b, "Ana Vey", vey, "spokeswoman");
+    mention(&b, "Leo Ortiz", ortiz, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, u, &nm);
+    const an_quote *q = quote_with(u, r.q, r.n, "We will win this", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    arena_reset(&r.a);
+}
+
 /* A title-cased quote that a common noun calls a work, before it ("her
  * film, “The Long Winter.”") or after it ("the “Harbour Lights” star"), is
  * no speech, even of six words with the small ones in lower case;
@@ -1504,6 +1532,7 @@ int main(void)
         cmocka_unit_test(titles_after_a_preposition_are_not_speech),
         cmocka_unit_test(works_named_by_a_noun_are_not_speech),
         cmocka_unit_test(a_quote_after_said_colon_names_no_speaker),
+        cmocka_unit_test(a_pronoun_keeps_to_its_sex),
         cmocka_unit_test(what_and_to_say_leave_the_speaker_out_of_the_clause),
         cmocka_unit_test(a_phrase_with_a_verb_of_its_own_is_no_speaker),
         cmocka_unit_test(naming_verbs_report_short_quotes),
