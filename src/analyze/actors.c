@@ -186,6 +186,17 @@ static const char *surface(const an_scan *s, const an_cand *c)
     return arena_strndup(s->a, s->text + st, en - st);
 }
 
+/* The sex the first word of a full name gives, when it is a given name
+ * the lexicon knows as a man's or a woman's ("Hillary Clinton"); a lone
+ * surname says nothing. */
+static uint8_t given_sex(const an_scan *s, const an_cand *c)
+{
+    if (c->t1 - c->t0 < 2 || c->back) return AN_SEX_NONE;
+    const an_ntok *k = &s->tok[c->t0];
+    const lx_entry *e = lx_find(k->key, k->klen, LX_BIT(LX_GIVEN));
+    return e && e->ref <= AN_SEX_FEMALE ? (uint8_t)e->ref : AN_SEX_NONE;
+}
+
 static void emit(an_merge *m, an_names *out)
 {
     an_scan *s = m->s;
@@ -206,6 +217,7 @@ static void emit(an_merge *m, an_names *out)
         act->name = shown->canon ? shown->canon : surface(s, shown);
         act->key = w->type == AN_PERSON ? s->cands.v[w->best].key : w->key;
         act->type = w->type;
+        act->sex = w->type == AN_PERSON ? given_sex(s, &s->cands.v[w->best]) : AN_SEX_NONE;
         push_distinct(&aliases[index[a]], &seen, index[a], act->name, s->a);
     }
     for (size_t i = 0; i < s->cands.n; i++) {

@@ -84,7 +84,12 @@ typedef struct an_actor {
     const char **aliases;   /* other forms seen */
     size_t       n_aliases;
     uint32_t     mentions;
+    uint8_t      sex;       /* a person's, by the given name: AN_SEX_* */
 } an_actor;
+
+/* A person's sex as a given name tells it (data/lexicon/people.tsv):
+ * unknown, male, female. Quotes resolve "he" and "she" with it. */
+enum { AN_SEX_NONE = 0, AN_SEX_MALE = 1, AN_SEX_FEMALE = 2 };
 
 typedef struct an_names {
     an_mention *mentions;   /* in text order */

@@ -382,12 +382,19 @@ static void index_mentions(qctx *c)
     }
     c->next_person[n] = (uint32_t)n;
     for (size_t i = n; i-- > 0;) c->next_person[i] = person_outside_quotes(c, i) ? (uint32_t)i : c->next_person[i + 1];
-    c->gender = arena_alloc(c->a, c->nm->n_actors + 1);
-    memset(c->gender, 0, c->nm->n_actors + 1);
+    /* what the mentions say (an honorific, a role) outweighs the given
+     * name: "Mrs. Clinton" merged by surname into "Bill Clinton" is she */
+    size_t na = c->nm->n_actors;
+    c->gender = arena_alloc(c->a, na + 1);
+    memset(c->gender, 0, na + 1);
     for (size_t i = 0; i < n; i++) {
         const an_mention *m = mention(c, i);
         if (m && m->type == AN_PERSON) c->gender[m->actor] |= (uint8_t)mention_gender(c, m);
     }
+    for (size_t a = 0; a < na; a++)
+        if (c->gender[a] == GENDER_NONE)
+            c->gender[a] = c->nm->actors[a].sex == AN_SEX_MALE ? GENDER_MALE
+                         : c->nm->actors[a].sex == AN_SEX_FEMALE ? GENDER_FEMALE : GENDER_NONE;
 }
 
 /* Last (or first) person mention in [from, to) outside direct quotes

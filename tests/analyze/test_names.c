@@ -372,6 +372,22 @@ static void surnames_join_the_latest_full_name(void **st)
     done(&f);
 }
 
+/* A full name's first word gives its sex when the lexicon knows the
+ * given name as a man's or a woman's; one given to both, or a lone
+ * surname, gives none. */
+static void a_given_name_tells_the_sex(void **st)
+{
+    (void)st;
+    fixture f;
+    run(&f, "Senator Hillary Clinton met Governor Bill Lee. Robin Ortiz and Mattis watched.");
+    assert_int_equal(expect(&f, "Hillary Clinton", AN_PERSON)->sex, AN_SEX_FEMALE);
+    assert_int_equal(expect(&f, "Bill Lee", AN_PERSON)->sex, AN_SEX_MALE);
+    assert_int_equal(expect(&f, "Robin Ortiz", AN_PERSON)->sex, AN_SEX_NONE);
+    const an_actor *m = actor(&f, "Mattis");
+    if (m) assert_int_equal(m->sex, AN_SEX_NONE);
+    done(&f);
+}
+
 static void an_earlier_surname_joins_a_later_full_name(void **st)
 {
     (void)st;
@@ -1031,6 +1047,7 @@ int main(void)
         cmocka_unit_test(function_words_and_possessives),
         cmocka_unit_test(spellings_of_one_name_merge),
         cmocka_unit_test(surnames_join_the_latest_full_name),
+        cmocka_unit_test(a_given_name_tells_the_sex),
         cmocka_unit_test(an_earlier_surname_joins_a_later_full_name),
         cmocka_unit_test(initials_with_full_stops_are_one_word),
         cmocka_unit_test(contractions_are_no_names),

@@ -992,6 +992,27 @@ static void a_pronoun_keeps_to_its_sex(void **st)
     assert_non_null(q);
     assert_int_equal(q->speaker, ortiz);
     arena_reset(&r.a);
+    /* so does the sex a given name tells (an_actor.sex), unless a mention
+     * says otherwise */
+    const char *w = "Leo Ortiz spoke first.\n\nThen Ana Vey stood up. " LQ "We will win this," RQ " he said.\n";
+    names_builder c = {.text = w};
+    vey = add_actor(&c, "Ana Vey", AN_PERSON);
+    ortiz = add_actor(&c, "Leo Ortiz", AN_PERSON);
+    c.a[vey].sex = AN_SEX_FEMALE;
+    mention(&c, "Ana Vey", vey, NULL);
+    mention(&c, "Leo Ortiz", ortiz, NULL);
+    nm = built(&c);
+    find(&r, w, &nm);
+    q = quote_with(w, r.q, r.n, "We will win this", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, ortiz);
+    c.a[vey].sex = AN_SEX_NONE;           /* nothing known: the nearest may be he */
+    arena_reset(&r.a);
+    find(&r, w, &nm);
+    q = quote_with(w, r.q, r.n, "We will win this", AN_DIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, vey);
+    arena_reset(&r.a);
 }
 
 /* A title-cased quote that a common noun calls a work, before it ("her
