@@ -1288,6 +1288,21 @@ static bool follows(const qctx *c, const an_pending *prev, const an_qmarks *m)
     return true;
 }
 
+/* Does quote m go on from prev past prev's cue and one comma: "A," she
+ * said, "but B." (a run-on's second half, however short)? */
+static bool cue_then_comma(const qctx *c, const an_pending *prev, const an_qmarks *m)
+{
+    if (prev->how == HOW_NONE || prev->how == HOW_CONTINUE || prev->q.cue_start < prev->m.close_end ||
+        prev->q.cue_end > m->open)
+        return false;
+    int commas = 0;
+    for (size_t x = prev->q.cue_end; x < m->open; x++) {
+        if (c->t[x] == ',') commas++;
+        else if (c->t[x] != ' ') return false;
+    }
+    return commas == 1;
+}
+
 static an_pending *push_pending(qctx *c)
 {
     if (c->np == c->capp) {
@@ -1316,8 +1331,9 @@ static void find_direct(qctx *c)
         if (work_title(c, &all[i])) continue;
         bool cued = cue_after(c, &all[i], &p) || dash_cue(c, &all[i], &p) || cue_before(c, &all[i], &p) ||
                     colon_cue(c, &all[i], &p) || tail_cue(c, &all[i], &p);
-        if (!(cued && p.strong) && !full_clause(c, &all[i])) continue;
-        if (!cued && prev && follows(c, prev, &all[i])) p.how = HOW_CONTINUE;
+        bool second_half = !cued && prev && cue_then_comma(c, prev, &all[i]);
+        if (!(cued && p.strong) && !full_clause(c, &all[i]) && !second_half) continue;
+        if (!cued && prev && (second_half || follows(c, prev, &all[i]))) p.how = HOW_CONTINUE;
         /* A verb after the quote reports only the quote; one before it may
          * report a clause holding a partial quote (said it would "be ..."),
          * unless the speaker follows it ("Said Ellis: ..."). */

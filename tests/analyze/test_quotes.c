@@ -319,6 +319,9 @@ static void more_ways_to_name_the_speaker(void **st)
                          "forecast, " LQ "is that we are going to be attracting workers and repelling jobs." RQ;
     assert_int_equal(speaker_with(run_on, "The risk", NULL), TWO_ORTIZ);
     assert_int_equal(speaker_with(run_on, "is that we", NULL), TWO_ORTIZ);
+    /* a second half of a few words is the same quote's, not scare quotes */
+    const char *short_run = "Talks began. " LQ "We tried," RQ " Ana Vey said, " LQ "but it failed." RQ " Then she left.";
+    assert_int_equal(speaker_with(short_run, "but it failed", NULL), TWO_VEY);
     assert_int_equal(speaker_with("Readers wrote in.\n\n" LQ "Boeing and other multinationals pay zero taxes." RQ
                                   "\n\n- Ana Vey.\n\nNext.", "Boeing", NULL), TWO_VEY);
     assert_int_equal(speaker_with("Talks began. In an address to the nation late on Friday, Ana Vey condemned the "
