@@ -53,8 +53,8 @@ typedef struct qctx {
     uint8_t        *gender;        /* per actor: GENDER_* the text gives it */
 } qctx;
 
-/* What the text says of a person's sex (actor_gender): nothing, he, she,
- * or both (two people of one name). */
+/* What the text says of a person's sex (qctx.gender), as bits: nothing,
+ * he, she, or both (two people of one name merged). */
 enum { GENDER_NONE = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
 
 /* Limits that keep hostile input (no sentence ends, a verb on every word)
@@ -310,38 +310,43 @@ static bool person_outside_quotes(const qctx *c, size_t i)
     return m && m->type == AN_PERSON && !in_direct(c, m->start);
 }
 
-/* The sex a person mention is given by the words at it: an honorific
- * before it ("Mr. Kaine", "Ms. Nwanguma", "Mrs Clinton") or a role word
- * of its own ("spokeswoman", "her husband", "actress"). GENDER_NONE when
- * they say nothing. */
-static int mention_gender(const qctx *c, const an_mention *m)
+/* The sex a word of a title or role gives: "Mr", "Ms", "spokeswoman",
+ * "husband"; not "spokesman" nor "chairman", which some papers use for
+ * women too. GENDER_NONE for any other word. */
+static int word_sex(const char *w, size_t n)
 {
-    /* not "spokesman" nor "chairman": some papers call a woman so */
-    static const char *const male[] = {"mr", "sir", "lord", "king", "prince", "congressman", "businessman", "councilman", "assemblyman", "husband", "father", "son", "brother",
-        "grandfather", "uncle", "nephew", "actor", "boyfriend", "widower", "man", NULL};
+    static const char *const male[] = {"mr", "sir", "lord", "king", "prince", "congressman", "businessman",
+        "councilman", "assemblyman", "husband", "father", "son", "brother", "grandfather", "uncle", "nephew",
+        "actor", "boyfriend", "widower", "man", NULL};
     static const char *const female[] = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess",
         "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "assemblywoman",
         "wife", "mother", "daughter", "sister", "grandmother", "aunt", "niece", "actress", "girlfriend",
         "widow", "woman", NULL};
+    for (size_t k = 0; male[k]; k++) if (an_word_is(w, n, male[k])) return GENDER_MALE;
+    for (size_t k = 0; female[k]; k++) if (an_word_is(w, n, female[k])) return GENDER_FEMALE;
+    return GENDER_NONE;
+}
+
+static bool ascii_letter(char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
+
+/* The sex a person mention is given by the words at it: an honorific
+ * before it ("Mr. Kaine", "Ms. Nwanguma", "Mrs Clinton") or a word of its
+ * role ("spokeswoman", "her husband", "actress"); GENDER_NONE when they
+ * say nothing, both bits when they say both. */
+static int mention_gender(const qctx *c, const an_mention *m)
+{
     int g = GENDER_NONE;
     /* the word just before the name, past a period and spaces */
     size_t e = m->start;
     while (e > 0 && (c->t[e - 1] == ' ' || c->t[e - 1] == '.')) e--;
     size_t b = e;
-    while (b > 0 && ((c->t[b - 1] | 32) >= 'a' && (c->t[b - 1] | 32) <= 'z')) b--;
-    if (e > b && e - b <= 12) {
-        for (size_t k = 0; male[k]; k++) if (an_word_is(c->t + b, e - b, male[k])) g |= GENDER_MALE;
-        for (size_t k = 0; female[k]; k++) if (an_word_is(c->t + b, e - b, female[k])) g |= GENDER_FEMALE;
-    }
-    if (m->role) {   /* each word of the role */
-        for (const char *r = m->role; *r;) {
-            while (*r && !((*r | 32) >= 'a' && (*r | 32) <= 'z')) r++;
-            const char *w = r;
-            while ((*r | 32) >= 'a' && (*r | 32) <= 'z') r++;
-            if (r == w) break;
-            for (size_t k = 0; male[k]; k++) if (an_word_is(w, (size_t)(r - w), male[k])) g |= GENDER_MALE;
-            for (size_t k = 0; female[k]; k++) if (an_word_is(w, (size_t)(r - w), female[k])) g |= GENDER_FEMALE;
-        }
+    while (b > 0 && ascii_letter(c->t[b - 1])) b--;
+    if (e > b && e - b <= 12) g |= word_sex(c->t + b, e - b);
+    for (const char *r = m->role; r && *r;) {   /* each word of the role */
+        while (*r && !ascii_letter(*r)) r++;
+        const char *w = r;
+        while (ascii_letter(*r)) r++;
+        if (r > w) g |= word_sex(w, (size_t)(r - w));
     }
     return g;
 }
@@ -351,7 +356,7 @@ static int mention_gender(const qctx *c, const an_mention *m)
 static int pronoun_gender(const qctx *c, size_t pos)
 {
     size_t e = pos;
-    while (e < c->len && (c->t[e] | 32) >= 'a' && (c->t[e] | 32) <= 'z') e++;
+    while (e < c->len && ascii_letter(c->t[e])) e++;
     if (an_word_is(c->t + pos, e - pos, "he")) return GENDER_MALE;
     if (an_word_is(c->t + pos, e - pos, "she")) return GENDER_FEMALE;
     return GENDER_NONE;
@@ -494,8 +499,10 @@ static int32_t previous_speaker(const qctx *c, size_t pos, size_t before_quote)
  * said ..."), even when the quote before was someone else's; else the
  * speaker of the quote just before ("“...,” she added" after a paragraph
  * whose only names are in a cue); else the last person mentioned. Persons
- * inside direct quotes are never antecedents: they are the speaker's words.
- * who: the first rule always holds, the person just before it. */
+ * inside direct quotes are never antecedents: they are the speaker's words;
+ * nor, for "he" or "she", is a person the text gives the other sex
+ * (gender_fits). who: the first rule always holds, the person just before
+ * it. */
 static int32_t resolve_pronoun(const qctx *c, size_t pos, size_t before_quote)
 {
     int g = pronoun_gender(c, pos);
@@ -1674,14 +1681,7 @@ static int32_t speaker_of_bare_verb(const qctx *c, size_t v, size_t before_quote
 static bool runs_on(const qctx *c, const an_pending *a, const an_pending *b)
 {
     if (a->q.kind != AN_DIRECT || b->q.kind != AN_DIRECT || b->how != HOW_CONTINUE) return false;
-    if (a->how == HOW_NONE || a->how == HOW_CONTINUE || a->q.cue_start < a->m.close_end) return false;
-    if (a->q.speaker != b->q.speaker || a->q.cue_end > b->m.open) return false;
-    int commas = 0;
-    for (size_t x = a->q.cue_end; x < b->m.open; x++) {
-        if (c->t[x] == ',') commas++;
-        else if (c->t[x] != ' ') return false;
-    }
-    return commas == 1;
+    return a->q.speaker == b->q.speaker && cue_then_comma(c, a, &b->m);
 }
 
 static void resolve(qctx *c)
@@ -1696,9 +1696,9 @@ static void resolve(qctx *c)
         case HOW_INVERTED:
             p->q.speaker = p->ps < p->pe ? resolve_phrase(c, p->ps, p->pe, i)
                          : p->how == HOW_PHRASE ? speaker_of_bare_verb(c, p->verb, i) : -1;
-            /* "..., going on to say that ...": the verb's subject is the
-             * sentence's (not so after other infinitives: "called her to
-             * say", "hard to say") */
+            /* "..., going on to say that ...", "said it was too early to say
+             * what ...": the verb's subject is the sentence's (not so after
+             * other infinitives: "called her to say", "hard to say") */
             bool verbal = p->how == HOW_PHRASE && p->q.speaker < 0 && p->pe >= p->ps + 2 &&
                           word_is(c, p->pe - 1, "to") && (word_is(c, p->pe - 2, "on") || speaks_in(c, p->ps, p->pe - 1));
             if (p->how == HOW_PHRASE && p->q.speaker < 0 && p->ps < p->pe && (verbal || only_fillers(c, p->ps, p->pe)))
