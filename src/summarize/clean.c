@@ -140,15 +140,23 @@ static const char *photo_credit_at(const char *p)
     const char *end = close;
     while (end > in && end[-1] == ' ') end--;
     bool photo = has_word(in, close, "Photo") || has_word(in, close, "Photos") || has_word(in, close, "Photograph");
-    /* "- AP", "/Reuters", "/ Getty Images": capitals after the last dash or slash */
+    /* "- AP", "/Reuters", "/ Getty Images", "-- Associated Press",
+     * "\/associated Press": after the last dash or slash, up to four
+     * words of letters, one of them capitalised */
     const char *last = NULL;
     for (const char *q = in; q < end; q++)
-        if (*q == '/' || (*q == '-' && q > in && q[-1] == ' ') || (*q == '\\' && q[1] == '/')) last = q;
+        if (*q == '/' || (*q == '-' && q > in && q[-1] == ' ')) last = q;
     bool agency = false;
     if (last) {
-        const char *q = spaces(last + (*last == '\\' ? 2 : 1));
-        agency = is_upper(*q);
-        for (; q < end && agency; q++) agency = is_alpha(*q) || *q == ' ' || *q == '.';
+        const char *q = last + 1;
+        while (q < end && (*q == '-' || *q == ' ')) q++;
+        int words = 0, caps = 0;
+        agency = q < end;
+        for (; q < end && agency; q++) {
+            if (is_alpha(*q) && (q == last + 1 || !is_alpha(q[-1]))) words++, caps += is_upper(*q);
+            agency = is_alpha(*q) || *q == ' ' || *q == '.';
+        }
+        agency = agency && words <= 4 && caps > 0;
     }
     if (!photo && !agency) return NULL;
     return spaces(close + closer);

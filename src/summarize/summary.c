@@ -176,21 +176,28 @@ static const char *shorten(const char *s, size_t len, arena *a)
 
 /* With no title in the cluster, the headline is the most central lead
  * sentence: the first of at least SU_MIN_WORDS / 2 words in an article
- * (originals first, copies if there is nothing else), shortened. */
+ * that says something once its page furniture is gone (not "March 3 ,
+ * 2011 | By Ann Lee ...", not a photo's caption: su_says_little,
+ * su_caption), originals first, copies if there is nothing else, and
+ * any lead rather than none; shortened. */
 static const char *lead_headline(centrality *c, const su_article *arts, size_t n, arena *a)
 {
     const char *best = NULL;
     size_t best_len = 0;
     double best_score = -1;
-    for (int pass = 0; pass < 2 && !best; pass++) {
+    /* passes: originals, then copies, then both again taking furniture
+     * rather than no headline */
+    for (int pass = 0; pass < 4 && !best; pass++) {
         for (size_t i = 0; i < n; i++) {
-            if (!arts[i].text || (pass == 0 && arts[i].duplicate)) continue;
+            if (!arts[i].text || (pass % 2 == 0 && arts[i].duplicate)) continue;
             an_span *sp;
             size_t ns = an_sentences_max(arts[i].text, strlen(arts[i].text), SU_SENTENCES_PER_ARTICLE, a, &sp);
             for (size_t k = 0; k < ns; k++) {
                 uint64_t *w;
                 size_t all, nw = su_words(&c->fold, arts[i].text + sp[k].start, sp[k].end - sp[k].start, a, &w, &all);
                 if (all < SU_MIN_WORDS / 2) continue;
+                const char *clean = su_clean_sentence(arena_strndup(a, arts[i].text + sp[k].start, sp[k].end - sp[k].start));
+                if (pass < 2 && (su_says_little(clean) || su_caption(clean))) continue;
                 double sc = central(c, w, nw);
                 if (sc > best_score) best_score = sc, best = arts[i].text + sp[k].start, best_len = sp[k].end - sp[k].start;
                 break;

@@ -64,6 +64,21 @@ static void without_titles_the_headline_is_the_most_central_lead(void **st)
     assert_true(len > 40 && len <= 90 + 3);
     assert_string_equal(s.headline + len - 3, "\xE2\x80\xA6");
     assert_true(!strncmp(arts[0].text, s.headline, len - 3) && arts[0].text[len - 3] == ' ');   /* whole words */
+    /* a lead that is a photo's caption or page furniture is passed over for
+     * the article's next sentence */
+    su_article framed[] = {
+        {NULL, "Engineer Ana Vey , left , and diver Leo Ortiz inspect the capped oil well in the gulf on Sunday. "
+               "The capped oil well in the gulf held overnight after engineers fitted a new valve.", 10, false},
+        {NULL, "March 3 , 2011 | By Ann Lee , Staff Writer The capped oil well in the gulf held. Crews watched the "
+               "pressure gauges on the rig all night.", 11, false},
+        {NULL, "March 3 , 2011 | By Ann Lee , Staff Writer The capped oil well in the gulf held.", 12, false},
+    };
+    su_summarize(framed, 1, 2, &a, &s);
+    assert_string_equal(s.headline, "The capped oil well in the gulf held overnight after engineers fitted a new valve.");
+    su_summarize(framed + 1, 1, 2, &a, &s);
+    assert_string_equal(s.headline, "Crews watched the pressure gauges on the rig all night.");
+    su_summarize(framed + 2, 1, 2, &a, &s);   /* furniture alone: a headline still */
+    assert_non_null(s.headline);
     arena_reset(&a);
 }
 
@@ -297,7 +312,11 @@ static void photo_credits_go_and_captions_say_little(void **st)
     assert_string_equal(su_clean_sentence("-LRB- AP Photo\\/Ana Vey -RRB- -LRB- Ana Vey - AP -RRB- The port closed ."),
                         "The port closed .");
     assert_string_equal(su_clean_sentence("(Photo: Leo Ortiz/Reuters) Ferries stopped."), "Ferries stopped.");
+    assert_string_equal(su_clean_sentence("-LRB- By Jo Lee -- Associated Press -RRB- Ferries stopped ."),
+                        "Ferries stopped .");
+    assert_string_equal(su_clean_sentence("-LRB- Jo Lee\\/associated Press -RRB- Ferries stopped ."), "Ferries stopped .");
     assert_string_equal(su_clean_sentence("(Reuters) Ferries stopped."), "(Reuters) Ferries stopped.");
+    assert_string_equal(su_clean_sentence("(1987-2011) Ferries stopped."), "(1987-2011) Ferries stopped.");
     assert_string_equal(su_clean_sentence("(in 2010) Ferries stopped."), "(in 2010) Ferries stopped.");
     assert_true(su_caption("Mayor Ana Vey , left , and Leo Ortiz open the bridge ."));
     assert_true(su_caption("June 3 : This image from video provided by the port shows the flooded quay ."));
