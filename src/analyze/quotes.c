@@ -538,6 +538,18 @@ static int32_t sentence_subject(const qctx *c, size_t v, size_t before_quote)
     const an_mention *m = i < c->nm->n_mentions ? mention(c, i) : NULL;
     if (m && m->start == c->tok[first].start && m->end < c->tok[v].start && c->t[m->end] == ',')
         return m->actor;
+    /* or before a verb of its own, the speech verb joined by "and": "Lumora
+     * has signed out every user and says ..." (not "China's ...", nor "The
+     * Republican nominee ...": the word after the name must be a verb) */
+    if (m && m->start == c->tok[first].start && v > 0 && word_is(c, v - 1, "and")) {
+        size_t k = tok_at(c, m->end);
+        static const char *const aux[] = {"has", "have", "had", "is", "was", "were", "are", "will", "would",
+                                          "also", NULL};
+        if (k < v && c->tok[k].start == m->end + 1 && c->t[m->end] == ' ' && !starts_upper(c, c->tok[k].start) &&
+            (word_among(c, k, aux) || (c->tok[k].end - c->tok[k].start > 3 && c->t[c->tok[k].end - 2] == 'e' &&
+                                       c->t[c->tok[k].end - 1] == 'd')))
+            return m->actor;
+    }
     return -1;
 }
 

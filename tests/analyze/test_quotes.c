@@ -1018,6 +1018,30 @@ static void a_pronoun_keeps_to_its_sex(void **st)
     arena_reset(&r.a);
 }
 
+/* A verb joined by "and" to a clause whose subject opens the sentence
+ * reports that subject's words, a firm's as well as a person's; not when
+ * the name is only part of the subject ("The Ortiz Group's chief ..."). */
+static void and_says_goes_back_to_the_subject(void **st)
+{
+    (void)st;
+    const char *t = "Lumora Pay has signed out every user and says it found no sign of fraud.\n\n"
+                    "The Lumora board's chair met them and says the board found no sign of fraud.\n";
+    names_builder b = {.text = t};
+    int firm = add_actor(&b, "Lumora Pay", AN_ORGANISATION), board = add_actor(&b, "Lumora", AN_ORGANISATION);
+    mention(&b, "Lumora Pay", firm, NULL);
+    mention(&b, "Lumora", board, NULL);
+    an_names nm = built(&b);
+    run r;
+    find(&r, t, &nm);
+    const an_quote *q = quote_with(t, r.q, r.n, "it found no sign", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, firm);
+    q = quote_with(t, r.q, r.n, "the board found no sign", AN_INDIRECT);
+    assert_non_null(q);
+    assert_int_equal(q->speaker, -1);
+    arena_reset(&r.a);
+}
+
 /* A title-cased quote that a common noun calls a work, before it ("her
  * film, “The Long Winter.”") or after it ("the “Harbour Lights” star"), is
  * no speech, even of six words with the small ones in lower case;
@@ -1557,6 +1581,7 @@ int main(void)
         cmocka_unit_test(works_named_by_a_noun_are_not_speech),
         cmocka_unit_test(a_quote_after_said_colon_names_no_speaker),
         cmocka_unit_test(a_pronoun_keeps_to_its_sex),
+        cmocka_unit_test(and_says_goes_back_to_the_subject),
         cmocka_unit_test(what_and_to_say_leave_the_speaker_out_of_the_clause),
         cmocka_unit_test(a_phrase_with_a_verb_of_its_own_is_no_speaker),
         cmocka_unit_test(naming_verbs_report_short_quotes),
