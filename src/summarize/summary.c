@@ -25,6 +25,7 @@ typedef struct {
     double      score;
     uint64_t   *words;            /* distinct word hashes, sorted */
     size_t      n_words;
+    const char *clean;            /* without furniture (su_clean_sentence), once looked at */
 } candidate;
 
 typedef struct {
@@ -251,17 +252,20 @@ void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena 
     candidate **order = xmalloc((cands.n + 1) * sizeof *order);
     for (size_t i = 0; i < cands.n; i++) order[i] = &cands.v[i];
     qsort(order, cands.n, sizeof *order, cmp_score);
+    /* central, not a repeat, and not a photo's caption or page furniture
+     * once cleaned (su_caption, su_says_little) */
     size_t chosen = 0;
     for (size_t i = 0; i < cands.n && chosen < max_sentences; i++) {
         bool repeat = false;
         for (size_t j = 0; j < chosen && !repeat; j++) repeat = su_overlap(order[i]->words, order[i]->n_words, order[j]->words, order[j]->n_words) > SU_REDUNDANT;
-        if (!repeat) order[chosen++] = order[i];
+        if (repeat) continue;
+        order[i]->clean = su_clean_sentence(arena_strndup(a, order[i]->text + order[i]->start, order[i]->end - order[i]->start));
+        if (su_caption(order[i]->clean) || su_says_little(order[i]->clean)) continue;
+        order[chosen++] = order[i];
     }
     qsort(order, chosen, sizeof *order, cmp_order);
     out->sentences = arena_alloc(a, (chosen + 1) * sizeof *out->sentences);
-    for (size_t i = 0; i < chosen; i++)
-        out->sentences[i] =
-            su_clean_sentence(arena_strndup(a, order[i]->text + order[i]->start, order[i]->end - order[i]->start));
+    for (size_t i = 0; i < chosen; i++) out->sentences[i] = order[i]->clean;
     out->n = chosen;
     free(order);
     VEC_FREE(cands);

@@ -39,6 +39,32 @@ static void headline_is_central_title_and_summary_does_not_repeat(void **st)
     arena_reset(&a);
 }
 
+/* A photo's caption is no summary sentence, however central its words:
+ * the report beside it is taken instead. */
+static void a_summary_holds_no_caption(void **st)
+{
+    (void)st;
+    su_article arts[] = {
+        {"Ferry strike halts island crossings",
+         "Ferry workers Ana Vey , left , and Leo Ortiz walk out over pay at the island ferry harbour on Monday. "
+         "Ferry workers on the island routes walked out over pay on Monday, halting all the island crossings.", 10,
+         false},
+        {"Ferry strike goes on", "The ferry strike over pay halted the island crossings again on Tuesday.", 11, false},
+    };
+    arena a;
+    arena_init(&a);
+    su_summary s;
+    su_summarize(arts, 2, 3, &a, &s);
+    assert_true(s.n >= 1);
+    bool report = false;
+    for (size_t i = 0; i < s.n; i++) {
+        assert_null(strstr(s.sentences[i], ", left ,"));
+        report = report || strstr(s.sentences[i], "halting all the island crossings");
+    }
+    assert_true(report);
+    arena_reset(&a);
+}
+
 /* Issue 13: articles that come without titles (a JSON line with text
  * only) left their events and storylines with no headline. */
 static void without_titles_the_headline_is_the_most_central_lead(void **st)
@@ -362,6 +388,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(headline_is_central_title_and_summary_does_not_repeat),
         cmocka_unit_test(without_titles_the_headline_is_the_most_central_lead),
+        cmocka_unit_test(a_summary_holds_no_caption),
         cmocka_unit_test(empty_cluster_gives_empty_summary),
         cmocka_unit_test(a_word_counts_once_per_article),
         cmocka_unit_test(timeline_keeps_the_most_mentioned_dates_in_order),
