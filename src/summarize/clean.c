@@ -86,13 +86,38 @@ static const char *clock_at(const char *p)
     return is_digit(*q) ? NULL : q;
 }
 
+/* Past a byline opening [s, lim): "By Dan Primack ", "By Shelley DuBois ,
+ * reporter": "By", one to four capitalised words, maybe a comma and a
+ * word in lower case; s itself when there is none. */
+static const char *past_byline(const char *s, const char *lim)
+{
+    if (lim - s < 4 || strncmp(s, "By ", 3)) return s;
+    const char *p = s + 3;
+    int words = 0;
+    while (p < lim && is_upper(*p) && words < 4) {
+        while (p < lim && (is_alpha(*p) || *p == '.' || *p == '-' || *p == '\'')) p++;
+        p = spaces(p);
+        words++;
+    }
+    if (!words) return s;
+    if (p < lim && *p == ',') {
+        const char *q = spaces(p + 1), *w = q;
+        while (q < lim && is_lower(*q)) q++;
+        if (q > w) p = spaces(q);
+    }
+    return p < lim ? p : s;
+}
+
 /* The prefix [s, clock) is a header: it holds a "|" or a ";", or only
  * stamp words, numbers and commas with a number among them (a date
- * before the time). */
+ * before the time), maybe after a byline ("By Dan Primack February 2 ,
+ * 2011 : 2:24 PM ET"; a colon may part its date and time). */
 static bool header_before(const char *s, const char *clock)
 {
     bool only_stamp = true, digits = false;
-    for (const char *p = s; p < clock;) {
+    const char *from = past_byline(s, clock);
+    bool byline = from != s;
+    for (const char *p = from; p < clock;) {
         if (*p == '|' || *p == ';') return true;
         if (is_alpha(*p)) {
             const char *w = p;
@@ -100,7 +125,7 @@ static bool header_before(const char *s, const char *clock)
             if (!dl_stamp_word(w, (size_t)(p - w), true)) only_stamp = false;
             continue;
         }
-        if (!is_digit(*p) && *p != ',' && *p != ' ' && *p != '.') only_stamp = false;
+        if (!is_digit(*p) && *p != ',' && *p != ' ' && *p != '.' && !(byline && *p == ':')) only_stamp = false;
         digits = digits || is_digit(*p);
         p++;
     }

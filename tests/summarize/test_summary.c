@@ -289,6 +289,13 @@ static void furniture_before_a_sentence_goes(void **st)
                                           "Ferry workers walked out on Tuesday ."),
                         "Ferry workers walked out on Tuesday .");
     assert_string_equal(su_clean_sentence("OSTBURG (AP) -- The river rose again."), "The river rose again.");
+    /* a byline before the stamp goes with it; "By" and a time alone stay */
+    assert_string_equal(su_clean_sentence("By Ann Lee March 2 , 2015 : 2:24 PM ET The river rose again ."),
+                        "The river rose again .");
+    assert_string_equal(su_clean_sentence("By Ann Lee , reporterMarch 2 , 2015 : 5:46 AM ET The river rose ."),
+                        "The river rose .");
+    assert_string_equal(su_clean_sentence("By 6:30 the square was full ."), "By 6:30 the square was full .");
+    assert_string_equal(su_clean_sentence("By Monday , 5:00 the deal was done ."), "By Monday , 5:00 the deal was done .");
     assert_string_equal(su_clean_sentence("Monday , March 2 , 2015 ; 9:12 AM A strike closed the port ."),
                         "A strike closed the port .");
     assert_string_equal(su_clean_sentence("Ana Vey | 14:44 UK time , Monday , 2 March 2015 For anyone waiting , "
