@@ -7,6 +7,7 @@
  * names never merge. The type of an actor is that of its most confident
  * mention. Not the finding or typing of names (names.c). */
 #include "an_names.h"
+#include "speech.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,6 +198,47 @@ static uint8_t given_sex(const an_scan *s, const an_cand *c)
     return e && e->ref <= AN_SEX_FEMALE ? (uint8_t)e->ref : AN_SEX_NONE;
 }
 
+/* The sex a word of a role gives ("spokeswoman", "her husband",
+ * "actress"); not "spokesman" nor "chairman", which some papers use for
+ * women too. */
+static uint8_t role_word_sex(const char *w, size_t n)
+{
+    static const char *const male[] = {"king", "prince", "congressman", "businessman", "councilman",
+        "assemblyman", "husband", "father", "son", "brother", "grandfather", "uncle", "nephew", "actor",
+        "boyfriend", "widower", "man", NULL};
+    static const char *const female[] = {"queen", "princess", "spokeswoman", "chairwoman", "congresswoman",
+        "businesswoman", "councilwoman", "assemblywoman", "wife", "mother", "daughter", "sister",
+        "grandmother", "aunt", "niece", "actress", "girlfriend", "widow", "woman", NULL};
+    for (size_t k = 0; male[k]; k++) if (an_word_is(w, n, male[k])) return AN_SEX_MALE;
+    for (size_t k = 0; female[k]; k++) if (an_word_is(w, n, female[k])) return AN_SEX_FEMALE;
+    return AN_SEX_NONE;
+}
+
+static bool ascii_letter(char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
+
+/* The sex a person's mention is given by the words at it: the honorific
+ * before it ("Mr. Kaine", "Ms. Nwanguma": titles.tsv) or a word of its
+ * role; both bits when they say both, none when they say nothing. */
+static uint8_t mention_sex(const an_scan *s, const an_cand *c)
+{
+    uint8_t g = AN_SEX_NONE;
+    if (c->t0 > 0) {   /* right before it, capitalised: not "her father,” Graham said" */
+        const an_ntok *k = &s->tok[c->t0 - 1];
+        bool next_to = k->cap;
+        for (uint32_t i = k->end; next_to && i < s->tok[c->t0].start; i++)
+            next_to = s->text[i] == ' ' || s->text[i] == '.';
+        const lx_entry *e = next_to ? lx_find(k->key, k->klen, LX_BIT(LX_HONORIFIC)) : NULL;
+        if (e && e->ref <= AN_SEX_FEMALE) g |= (uint8_t)e->ref;
+    }
+    for (const char *r = c->role; r && *r;) {
+        while (*r && !ascii_letter(*r)) r++;
+        const char *w = r;
+        while (ascii_letter(*r)) r++;
+        if (r > w) g |= role_word_sex(w, (size_t)(r - w));
+    }
+    return g;
+}
+
 static void emit(an_merge *m, an_names *out)
 {
     an_scan *s = m->s;
@@ -217,7 +259,7 @@ static void emit(an_merge *m, an_names *out)
         act->name = shown->canon ? shown->canon : surface(s, shown);
         act->key = w->type == AN_PERSON ? s->cands.v[w->best].key : w->key;
         act->type = w->type;
-        act->sex = w->type == AN_PERSON ? given_sex(s, &s->cands.v[w->best]) : AN_SEX_NONE;
+        act->sex = AN_SEX_NONE;
         push_distinct(&aliases[index[a]], &seen, index[a], act->name, s->a);
     }
     for (size_t i = 0; i < s->cands.n; i++) {
@@ -231,9 +273,15 @@ static void emit(an_merge *m, an_names *out)
         mn->actor = a;
         mn->role = c->role;
         out->actors[a].mentions++;
+        if (out->actors[a].type == AN_PERSON) out->actors[a].sex |= mention_sex(s, c);
         if (c->role) push_distinct(&roles[a], &seen, a, c->role, s->a);
         push_distinct(&aliases[a], &seen, a, surface(s, c), s->a);
     }
+    /* what the mentions say outweighs the given name: "Mrs. Clinton"
+     * merged by surname into "Bill Clinton" is she */
+    for (size_t a = 0; a < m->w.n; a++)
+        if (index[a] >= 0 && m->w.v[a].type == AN_PERSON && out->actors[index[a]].sex == AN_SEX_NONE)
+            out->actors[index[a]].sex = given_sex(s, &s->cands.v[m->w.v[a].best]);
     for (size_t a = 0; a < na; a++) {
         an_actor *act = &out->actors[a];
         act->n_roles = roles[a].n;

@@ -84,12 +84,15 @@ typedef struct an_actor {
     const char **aliases;   /* other forms seen */
     size_t       n_aliases;
     uint32_t     mentions;
-    uint8_t      sex;       /* a person's, by the given name: AN_SEX_* */
+    uint8_t      sex;       /* a person's: AN_SEX_* bits */
 } an_actor;
 
-/* A person's sex as a given name tells it (data/lexicon/people.tsv):
- * unknown, male, female. Quotes resolve "he" and "she" with it. */
-enum { AN_SEX_NONE = 0, AN_SEX_MALE = 1, AN_SEX_FEMALE = 2 };
+/* A person's sex as the text tells it, as bits: by an honorific before a
+ * mention ("Mr.", "Ms.": data/lexicon/titles.tsv) or a word of its role
+ * ("spokeswoman"), else by the given name (data/lexicon/people.tsv);
+ * none, male, female, or both (two people of one name merged). Quotes
+ * resolve "he" and "she" with it (actors.c). */
+enum { AN_SEX_NONE = 0, AN_SEX_MALE = 1, AN_SEX_FEMALE = 2, AN_SEX_BOTH = 3 };
 
 typedef struct an_names {
     an_mention *mentions;   /* in text order */

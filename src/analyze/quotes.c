@@ -50,12 +50,7 @@ typedef struct qctx {
     uint32_t       *prev_person, *next_person;
     an_role_set   **mention_role;
     an_role_set   **actor_roles;   /* per actor, its roles' sets, or NULL */
-    uint8_t        *gender;        /* per actor: GENDER_* the text gives it */
 } qctx;
-
-/* What the text says of a person's sex (qctx.gender), as bits: nothing,
- * he, she, or both (two people of one name merged). */
-enum { GENDER_NONE = 0, GENDER_MALE = 1, GENDER_FEMALE = 2 };
 
 /* Limits that keep hostile input (no sentence ends, a verb on every word)
  * linear: speech is attributed within a sentence or two of its cue. */
@@ -310,46 +305,7 @@ static bool person_outside_quotes(const qctx *c, size_t i)
     return m && m->type == AN_PERSON && !in_direct(c, m->start);
 }
 
-/* The sex a word of a title or role gives: "Mr", "Ms", "spokeswoman",
- * "husband"; not "spokesman" nor "chairman", which some papers use for
- * women too. GENDER_NONE for any other word. */
-static int word_sex(const char *w, size_t n)
-{
-    static const char *const male[] = {"mr", "sir", "lord", "king", "prince", "congressman", "businessman",
-        "councilman", "assemblyman", "husband", "father", "son", "brother", "grandfather", "uncle", "nephew",
-        "actor", "boyfriend", "widower", "man", NULL};
-    static const char *const female[] = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess",
-        "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "councilwoman", "assemblywoman",
-        "wife", "mother", "daughter", "sister", "grandmother", "aunt", "niece", "actress", "girlfriend",
-        "widow", "woman", NULL};
-    for (size_t k = 0; male[k]; k++) if (an_word_is(w, n, male[k])) return GENDER_MALE;
-    for (size_t k = 0; female[k]; k++) if (an_word_is(w, n, female[k])) return GENDER_FEMALE;
-    return GENDER_NONE;
-}
-
 static bool ascii_letter(char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
-
-/* The sex a person mention is given by the words at it: an honorific
- * before it ("Mr. Kaine", "Ms. Nwanguma", "Mrs Clinton") or a word of its
- * role ("spokeswoman", "her husband", "actress"); GENDER_NONE when they
- * say nothing, both bits when they say both. */
-static int mention_gender(const qctx *c, const an_mention *m)
-{
-    int g = GENDER_NONE;
-    /* the word just before the name, past a period and spaces */
-    size_t e = m->start;
-    while (e > 0 && (c->t[e - 1] == ' ' || c->t[e - 1] == '.')) e--;
-    size_t b = e;
-    while (b > 0 && ascii_letter(c->t[b - 1])) b--;
-    if (e > b && e - b <= 12) g |= word_sex(c->t + b, e - b);
-    for (const char *r = m->role; r && *r;) {   /* each word of the role */
-        while (*r && !ascii_letter(*r)) r++;
-        const char *w = r;
-        while (ascii_letter(*r)) r++;
-        if (r > w) g |= word_sex(w, (size_t)(r - w));
-    }
-    return g;
-}
 
 /* The sex a pronoun at pos gives its antecedent: "he" male, "she" female,
  * anything else none. */
@@ -357,18 +313,18 @@ static int pronoun_gender(const qctx *c, size_t pos)
 {
     size_t e = pos;
     while (e < c->len && ascii_letter(c->t[e])) e++;
-    if (an_word_is(c->t + pos, e - pos, "he")) return GENDER_MALE;
-    if (an_word_is(c->t + pos, e - pos, "she")) return GENDER_FEMALE;
-    return GENDER_NONE;
+    if (an_word_is(c->t + pos, e - pos, "he")) return AN_SEX_MALE;
+    if (an_word_is(c->t + pos, e - pos, "she")) return AN_SEX_FEMALE;
+    return AN_SEX_NONE;
 }
 
 /* May actor a be the antecedent of a pronoun of sex g: nothing known of
- * either, or nothing against it? */
+ * either, or nothing against it (an_actor.sex)? */
 static bool gender_fits(const qctx *c, int32_t a, int g)
 {
-    if (a < 0 || !g) return true;
-    int h = c->gender[a];
-    return h == GENDER_NONE || (h & g) != 0;
+    if (a < 0 || (size_t)a >= c->nm->n_actors || !g) return true;
+    int h = c->nm->actors[a].sex;
+    return h == AN_SEX_NONE || (h & g) != 0;
 }
 
 /* The person mentions outside direct quotes, once the direct quotes are
@@ -387,19 +343,6 @@ static void index_mentions(qctx *c)
     }
     c->next_person[n] = (uint32_t)n;
     for (size_t i = n; i-- > 0;) c->next_person[i] = person_outside_quotes(c, i) ? (uint32_t)i : c->next_person[i + 1];
-    /* what the mentions say (an honorific, a role) outweighs the given
-     * name: "Mrs. Clinton" merged by surname into "Bill Clinton" is she */
-    size_t na = c->nm->n_actors;
-    c->gender = arena_alloc(c->a, na + 1);
-    memset(c->gender, 0, na + 1);
-    for (size_t i = 0; i < n; i++) {
-        const an_mention *m = mention(c, i);
-        if (m && m->type == AN_PERSON) c->gender[m->actor] |= (uint8_t)mention_gender(c, m);
-    }
-    for (size_t a = 0; a < na; a++)
-        if (c->gender[a] == GENDER_NONE)
-            c->gender[a] = c->nm->actors[a].sex == AN_SEX_MALE ? GENDER_MALE
-                         : c->nm->actors[a].sex == AN_SEX_FEMALE ? GENDER_FEMALE : GENDER_NONE;
 }
 
 /* Last (or first) person mention in [from, to) outside direct quotes
@@ -423,7 +366,7 @@ static int32_t person_fit(const qctx *c, size_t from, size_t to, bool last, int 
 /* Last (or first) person mention in [from, to) outside direct quotes. */
 static int32_t person_in(const qctx *c, size_t from, size_t to, bool last)
 {
-    return person_fit(c, from, to, last, GENDER_NONE);
+    return person_fit(c, from, to, last, AN_SEX_NONE);
 }
 
 static const an_role_set *mention_role(const qctx *c, size_t i)
