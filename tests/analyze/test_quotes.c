@@ -902,6 +902,19 @@ static void a_phrase_with_a_verb_of_its_own_is_no_speaker(void **st)
     arena_reset(&r.a);
 }
 
+/* In text t (find_two's people), each of titles is in no direct quote
+ * and each of speech is in one. */
+static void titles_not_speech(const char *t, const char *const *titles, const char *const *speech)
+{
+    run r;
+    find_two(&r, t);
+    for (size_t i = 0; titles[i]; i++)
+        if (quote_with(t, r.q, r.n, titles[i], AN_DIRECT)) fail_msg("\"%s\" taken for speech", titles[i]);
+    for (size_t i = 0; speech[i]; i++)
+        if (!quote_with(t, r.q, r.n, speech[i], AN_DIRECT)) fail_msg("\"%s\" not taken for speech", speech[i]);
+    arena_reset(&r.a);
+}
+
 /* A title-cased quote of a few words right after a preposition names a
  * programme, a film or a place, not speech; words shouted "of" a crowd,
  * and a quote after a speech verb, are speech still. */
@@ -913,14 +926,9 @@ static void titles_after_a_preposition_are_not_speech(void **st)
         "The hall filled with chants of " LQ "Vey! Vey!" RQ " as she spoke.\n\n"
         "Asked about the plan, Ortiz said: " LQ "Never." RQ "\n\n"
         "Ortiz said the money went to " LQ "schools that need it most." RQ "\n";
-    run r;
-    find_two(&r, t);
-    assert_null(quote_with(t, r.q, r.n, "Morning Report", AN_DIRECT));
-    assert_null(quote_with(t, r.q, r.n, "The Long Winter", AN_DIRECT));
-    assert_non_null(quote_with(t, r.q, r.n, "Vey! Vey!", AN_DIRECT));
-    assert_non_null(quote_with(t, r.q, r.n, "Never.", AN_DIRECT));
-    assert_non_null(quote_with(t, r.q, r.n, "schools that need it most.", AN_DIRECT));
-    arena_reset(&r.a);
+    static const char *const titles[] = {"Morning Report", "The Long Winter", NULL};
+    static const char *const speech[] = {"Vey! Vey!", "Never.", "schools that need it most.", NULL};
+    titles_not_speech(t, titles, speech);
 }
 
 /* "X, the host, said: “We ...”": the quote after the colon is what X
@@ -1032,15 +1040,10 @@ static void works_named_by_a_noun_are_not_speech(void **st)
         "The " LQ "Harbour Lights" RQ " star Ana Ruiz came too. So did the " LQ "Life in the Time of Ruin" RQ " author.\n\n"
         "Ortiz, host of the show, said: " LQ "We will be back." RQ "\n\n"
         "Near the end of the show, " LQ "We are all guilty of something," RQ " Vey said.\n";
-    run r;
-    find_two(&r, t);
-    assert_null(quote_with(t, r.q, r.n, "The Long Winter", AN_DIRECT));
-    assert_null(quote_with(t, r.q, r.n, "So, That Happened", AN_DIRECT));
-    assert_null(quote_with(t, r.q, r.n, "Harbour Lights", AN_DIRECT));
-    assert_null(quote_with(t, r.q, r.n, "Life in the Time of Ruin", AN_DIRECT));
-    assert_non_null(quote_with(t, r.q, r.n, "We will be back.", AN_DIRECT));
-    assert_non_null(quote_with(t, r.q, r.n, "We are all guilty of something", AN_DIRECT));
-    arena_reset(&r.a);
+    static const char *const titles[] = {"The Long Winter", "So, That Happened", "Harbour Lights",
+                                         "Life in the Time of Ruin", NULL};
+    static const char *const speech[] = {"We will be back.", "We are all guilty of something", NULL};
+    titles_not_speech(t, titles, speech);
 }
 
 /* The title of a programme or book after the name of who airs or made it
