@@ -183,8 +183,7 @@ static const char *shorten(const char *s, size_t len, arena *a)
  * any lead rather than none; shortened. */
 static const char *lead_headline(centrality *c, const su_article *arts, size_t n, arena *a)
 {
-    const char *best = NULL;
-    size_t best_len = 0;
+    const char *best = NULL;   /* cleaned of its furniture */
     double best_score = -1;
     /* passes: originals, then copies, then both again taking furniture
      * rather than no headline */
@@ -200,14 +199,12 @@ static const char *lead_headline(centrality *c, const su_article *arts, size_t n
                 const char *clean = su_clean_sentence(arena_strndup(a, arts[i].text + sp[k].start, sp[k].end - sp[k].start));
                 if (pass < 2 && (su_says_little(clean) || su_caption(clean))) continue;
                 double sc = central(c, w, nw);
-                if (sc > best_score) best_score = sc, best = arts[i].text + sp[k].start, best_len = sp[k].end - sp[k].start;
+                if (sc > best_score) best_score = sc, best = clean;
                 break;
             }
         }
     }
-    if (!best) return NULL;
-    const char *lead = su_clean_sentence(arena_strndup(a, best, best_len));   /* no wire header or stamp */
-    return shorten(lead, strlen(lead), a);
+    return best ? shorten(best, strlen(best), a) : NULL;
 }
 
 static const char *pick_headline(centrality *c, const su_article *arts, size_t n, arena *a)
