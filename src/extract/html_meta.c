@@ -411,13 +411,77 @@ static bool is_under(const ex_node *n, const ex_node *top)
     return false;
 }
 
+/* Does an element of this tag start a line of its own? */
+static bool is_block(const ex_node *n)
+{
+    switch (n->tag) {
+    case EX_TAG_address: case EX_TAG_article: case EX_TAG_aside: case EX_TAG_blockquote: case EX_TAG_br:
+    case EX_TAG_dd: case EX_TAG_div: case EX_TAG_dl: case EX_TAG_dt: case EX_TAG_figcaption: case EX_TAG_footer:
+    case EX_TAG_header: case EX_TAG_li: case EX_TAG_ol: case EX_TAG_p: case EX_TAG_section: case EX_TAG_td:
+    case EX_TAG_th: case EX_TAG_tr: case EX_TAG_ul:
+        return true;
+    default:
+        return is_heading(n);
+    }
+}
+
+#define BYLINE_LINES 6   /* lines of an author element looked at: a label, the name, a role, a date ... */
+
+/* The byline of an author element. Its lines (its blocks) are often a
+ * label, the name, a role and a date ("Written By:" / "Cazzy Magennis" /
+ * "Last Updated:" / "August 1, 2025"; "Ben Silverman" / "Games Editor"),
+ * which run together as one text. Lines of a label or a date alone are
+ * passed over (ex_meta_clean_byline); of the others, a line a "by"
+ * opens is the name, else the first that is written as a name
+ * (ex_meta_name_like: not "Personal finance"), else the first. A line too
+ * long for a byline (a biography) ends the search; so does a text too
+ * long for a few such lines. */
+static const char *byline_under(walk *w, const ex_node *node, bool *box)
+{
+    *box = true;
+    buf *b = &w->tmp;
+    buf_clear(b);
+    for (const ex_node *n = node->children; n; ) {
+        bool descend = true;
+        if (n->type == EX_NODE_TEXT) {
+            if (n->content) buf_puts(b, n->content);
+            if (b->len > BYLINE_LINES * EX_META_MAX_BYLINE * 2) return NULL;
+        } else if (n->type == EX_NODE_ELEMENT) {
+            descend = !skipped_element(n);
+            if (is_block(n)) buf_putc(b, '\n');
+        }
+        n = next_node(n, node, descend);
+    }
+    const char *whole = b->len ? ex_meta_clean(w->a, b->data, b->len) : NULL;   /* as one line */
+    *box = whole && strlen(whole) > EX_META_MAX_BYLINE;
+    const char *p = b->data, *end = b->data + b->len, *first = NULL, *named = NULL;
+    for (int lines = 0; p < end && lines < BYLINE_LINES;) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *t = eol > p ? ex_meta_clean(w->a, p, (size_t)(eol - p)) : NULL;
+        p = eol + 1;
+        if (!t || !*t) continue;
+        lines++;
+        if (strlen(t) > EX_META_MAX_BYLINE) break;
+        const char *c = is_url(t) ? NULL : ex_meta_clean_byline(w->a, t);
+        if (!c) continue;
+        if (ex_meta_by_label(t)) return c;   /* "Guide" / "by Will Judd" */
+        /* a headline beside the name: a rail of authors and their stories */
+        if (!ex_meta_name_like(c) && ex_meta_words(c) >= 5) *box = true;
+        if (!first) first = c;
+        if (!named && ex_meta_name_like(c)) named = c;
+    }
+    return named ? named : first;
+}
+
 /* An author element: added to *list when it is the first or lies inside
  * the first one's grandparent (the byline that holds them all). */
 static void element_author(walk *w, const ex_node *n, const ex_node **scope, const char **list)
 {
     if (*scope && !is_under(n, *scope)) return;
-    const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
-    if (!t || is_url(t) || !(t = ex_meta_clean_byline(w->a, t))) return;
+    bool box;
+    const char *t = byline_under(w, n, &box);
+    if (!t) return;
     if (!*scope) *scope = n->parent && n->parent->parent ? n->parent->parent : n;
     ex_meta_add_name(w->a, list, t);
 }
@@ -517,8 +581,13 @@ static void on_classes(walk *w, const ex_node *n, uint64_t classes)
 {
     ex_meta_found *f = w->f;
     if (!f->class_author && (classes & byline_mask) && !(classes & comment_mask)) {
-        const char *t = text_under(n, EX_META_MAX_BYLINE, w->a, &w->tmp);
-        f->class_author = t ? ex_meta_clean_byline(w->a, t) : NULL;
+        /* an author box or a rail of authors ("Katie Couric" / "Follow" /
+         * her biography) names the article's author only when no
+         * byline does */
+        bool box;
+        const char *t = byline_under(w, n, &box);
+        if (!box) f->class_author = t;
+        else if (!f->class_author_box) f->class_author_box = t;
     }
     if (!f->subtitle && (classes & standfirst_mask) && n->tag != EX_TAG_body)
         f->subtitle = text_under(n, EX_META_MAX_TEXT, w->a, &w->tmp);
@@ -667,7 +736,7 @@ void ex_html_meta(const ex_node *root, const sl_page *page, arena *a, sl_article
     gather(root, a, &f);
     out->title = page->title ? arena_strdup(a, page->title) : ex_meta_pick_title(&f, a);
     const char *authors[] = {f.ld_author, f.meta_author, f.item_author, f.rel_author,
-                             f.class_author};
+                             f.class_author ? f.class_author : f.class_author_box};
     for (size_t i = 0; i < 5 && !out->byline; i++)
         out->byline = authors[i] ? ex_meta_clean_byline(a, authors[i]) : NULL;
     if (out->published == SL_NO_DATE) pick_date(&f, page, out);

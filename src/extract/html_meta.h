@@ -39,6 +39,7 @@ typedef struct ex_meta_found {
     const char *site_name;                  /* og:site_name, JSON-LD publisher */
     /* author: each a list joined by ", " */
     const char *ld_author, *meta_author, *item_author, *rel_author, *class_author;
+    const char *class_author_box;   /* from an author element too long to be a byline itself (a box, a rail) */
     /* publication day, best first */
     int32_t     ld_date, ld_page_date, meta_date, item_date, time_pub, time_any, text_date;
     /* the day of the last revision (article:modified_time, dateModified):
@@ -77,6 +78,15 @@ int32_t ex_meta_date(const char *s, size_t n);
 /* Where a worded date ("March 25, 2015", "25 Mar") starts in s, n if it
  * holds none: the end of a byline that runs on into its date. */
 size_t  ex_meta_date_at(const char *s, size_t n);
+/* Does s open with a "by" label ("By ", "Written by: ", "par ")? */
+bool    ex_meta_by_label(const char *s);
+/* Is s written as a name: in scripts with case, its words of four letters
+ * or more capitalised, but for particles ("van", "der") and a single
+ * word ("jsteinhardt")? "Personal finance", "5 min read" are not. */
+bool    ex_meta_name_like(const char *s);
+/* Space-separated words of s, a token of Chinese or Thai counting as the
+ * words it holds. */
+size_t  ex_meta_words(const char *s);
 /* The day in a URL's path: /2019/11/20/, /2019-11-20, /20191120/. */
 int32_t ex_meta_url_date(const char *url);
 

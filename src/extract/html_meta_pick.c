@@ -265,29 +265,143 @@ static size_t trim_tail(const char *s, size_t n)
     return n;
 }
 
-static bool ci_starts(const char *s, const char *p)
+/* "by" in other languages, as they write it, in lower case: "par
+ * Sébastien Farcis", "por César Salza" ("Von Miller" is a name) */
+static const char *const by_elsewhere[] = {"par ", "por ", "von ", "door ", "przez ", NULL};
+
+/* s past a byline's label ("By ", "Written by: ", "Author:"); NULL when
+ * the label is all there is ("Written By:", "Author"). A label runs into
+ * the name with no space only after "written by" ("Written byAAA Travel
+ * Editor"), never after a bare "by" ("Byron"). */
+static const char *past_label(const char *s)
 {
-    return !strncasecmp(s, p, strlen(p));
+    static const struct { const char *w; bool glued; } labels[] = {
+        {"about the author", false}, {"written by", true}, {"posted by", true}, {"words by", true},
+        {"story by", true},
+        {"authors", false}, {"author", false}, {"by", false},
+    };
+    while (*s == ' ') s++;
+    /* a line that only announces a date or a reading time */
+    static const char *const alone[] = {"posted", "published", "updated", "last updated", "posted on",
+                                        "published on", "updated on", "last updated on", NULL};
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == ':' || s[len - 1] == ' ')) len--;
+    for (const char *const *a = alone; *a; a++)
+        if (strlen(*a) == len && !strncasecmp(s, *a, len)) return NULL;
+    if (len >= 8 && (!strncasecmp(s + len - 8, "min read", 8) || (len >= 11 && !strncasecmp(s + len - 11, "minute read", 11))))
+        return NULL;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        size_t k = strlen(labels[i].w);
+        if (strncasecmp(s, labels[i].w, k)) continue;
+        char c = s[k];
+        bool colon = c == ':';
+        /* "Author Jane Doe" is kept: without a colon only the "by" labels */
+        if (!c || colon || (c == ' ' && strstr(labels[i].w, "by")) ||
+            (labels[i].glued && isupper((unsigned char)c))) {
+            s += k + colon;
+            while (*s == ' ' || *s == ':') s++;
+            return *s ? s : NULL;
+        }
+    }
+    for (const char *const *w = by_elsewhere; *w; w++)
+        if (!strncmp(s, *w, strlen(*w))) {
+            s += strlen(*w);
+            while (*s == ' ') s++;
+            return *s ? s : NULL;
+        }
+    if (!strcmp(s, "par") || !strcmp(s, "por") || !strcmp(s, "von")) return NULL;
+    return s;
+}
+
+/* n shortened past the words that announced a date cut off after them
+ * ("on", "at", "published", "updated"). */
+static size_t before_date_label(const char *s, size_t n)
+{
+    /* the day of a day-first date ("3 May 2025", "18th") */
+    size_t k = n;
+    while (k && isalpha((unsigned char)s[k - 1]) && n - k < 2) k--;
+    if (k < n && strncasecmp(s + k, "st", n - k) && strncasecmp(s + k, "nd", n - k) &&
+        strncasecmp(s + k, "rd", n - k) && strncasecmp(s + k, "th", n - k)) k = n;
+    size_t digits = k;
+    while (digits && isdigit((unsigned char)s[digits - 1])) digits--;
+    if (digits < k && k - digits <= 2 && digits && s[digits - 1] == ' ') n = trim_tail(s, digits - 1);
+    static const char *const words[] = {"on", "at", "published", "updated", "posted", "last", NULL};
+    for (bool cut = true; cut && n;) {
+        cut = false;
+        for (const char *const *w = words; *w && !cut; w++) {
+            size_t k = strlen(*w);
+            if (n >= k && (n == k || s[n - k - 1] == ' ') && !strncasecmp(s + n - k, *w, k)) {
+                n = n == k ? 0 : trim_tail(s, n - k - 1);
+                cut = true;
+            }
+        }
+    }
+    return n;
+}
+
+size_t ex_meta_words(const char *s) { return words_of(s, strlen(s)); }
+
+bool ex_meta_by_label(const char *s)
+{
+    static const char *const by[] = {"by ", "by:", "written by", "posted by", "words by", "story by", NULL};
+    while (*s == ' ') s++;
+    for (const char *const *w = by; *w; w++)
+        if (!strncasecmp(s, *w, strlen(*w))) return true;
+    for (const char *const *w = by_elsewhere; *w; w++)
+        if (!strncmp(s, *w, strlen(*w))) return true;
+    return false;
+}
+
+bool ex_meta_name_like(const char *s)
+{
+    static const char *const particles[] = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
+                                            "la", "le", "bin", "ibn", "al", "el", "y", "e", "and", NULL};
+    size_t words = 0;
+    bool lower = false;
+    for (const char *p = s; *p;) {
+        while (*p == ' ' || *p == ',') p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != ',') p++;
+        if (p == w) break;
+        words++;
+        size_t n = (size_t)(p - w), letters = 0;
+        for (size_t i = 0; i < n; i++) letters += isalpha((unsigned char)w[i]) != 0;
+        if (letters < 4 || !islower((unsigned char)w[0])) continue;
+        bool particle = false;
+        for (const char *const *q = particles; *q && !particle; q++)
+            particle = strlen(*q) == n && !strncmp(w, *q, n);
+        if (!particle) lower = true;
+    }
+    return words <= 1 || !lower;
 }
 
 const char *ex_meta_clean_byline(arena *a, const char *s)
 {
     if (!s) return NULL;
-    static const char *const prefixes[] = {
-        "written by ", "posted by ", "words by ", "story by ", "by: ", "by ", "author: ",
-        "authors: ", NULL,
-    };
-    for (const char *const *p = prefixes; *p; p++)
-        if (ci_starts(s, *p)) { s += strlen(*p); break; }
-    while (*s == ' ') s++;
+    s = past_label(s);
+    if (!s) return NULL;
     /* "Jane Doe | 20 Nov 2019", "Jane Doe - Staff": the name ends there. */
     size_t n = strlen(s);
     for (const char *const *sep = separators; *sep; sep++) {
         const char *e = strstr(s, *sep);
         if (e && (size_t)(e - s) < n) n = (size_t)(e - s);
     }
-    n = trim_tail(s, ex_meta_date_at(s, n));
-    if (!n || n > EX_META_MAX_BYLINE || s[0] == '@' || !strncasecmp(s, "http", 4)) return NULL;
+    /* "Lucas Nolan22 Dec 2016": a name runs into a date with no space */
+    for (size_t i = 1; i < n; i++) {
+        if (!islower((unsigned char)s[i - 1]) || !isdigit((unsigned char)s[i])) continue;
+        size_t day = 0, d = ex_meta_date_at(s + i, n - i);   /* "22 Dec 2016": the day, then the date */
+        while (day < 3 && i + day < n && isdigit((unsigned char)s[i + day])) day++;
+        if (d == 0 || (day <= 2 && s[i + day] == ' ' && d == day + 1)) {
+            n = i;   /* not "Rapid7" */
+            break;
+        }
+    }
+    size_t dated = ex_meta_date_at(s, n);
+    n = trim_tail(s, dated);
+    if (dated < strlen(s)) n = before_date_label(s, n);   /* "FlowGuard EMEA on 3 May" */
+    size_t letters = 0;   /* "J": an avatar's initial is no name */
+    for (size_t i = 0; i < n && letters < 2; i++) letters += isalpha((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80);
+    if (letters < 2 || n > EX_META_MAX_BYLINE || s[0] == '@' || !strncasecmp(s, "http", 4)) return NULL;
     /* Several authors: "A and B", "A & B" become "A, B"; but only after a
      * name of two words or more, so that "Mac & i" stays whole. */
     buf b;

@@ -8,6 +8,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "extract/html_meta.h"
@@ -276,6 +278,58 @@ static void byline_itemprop_and_long_box_rejected(void **state)
         "years, first for the county paper and then for us; she lives by the river.</div>"
         "</body></html>");
     assert_null(a->byline);
+}
+
+/* An author element of several blocks: a label, the name, a role, a date.
+ * The name is the first block that is neither a label nor a date alone. */
+static void byline_blocks_label_role_date(void **state)
+{
+    fixture *f = *state;
+    const sl_article *a = meta(f,
+        "<html><body><div class='author-info'><div><strong>Written By:</strong></div>"
+        "<a href='/authors/cm'><div>Cazzy Magennis</div></a><div><strong>Last Updated:</strong></div>"
+        "<div>August 1, 2025</div></div><p>Text</p></body></html>");
+    assert_string_equal(a->byline, "Cazzy Magennis");
+    a = meta(f,
+        "<html><body><div class='author'><a href='/author/ben'>Ben Silverman</a>"
+        "<div class='author-title'>Games Editor</div></div><p>Text</p></body></html>");
+    assert_string_equal(a->byline, "Ben Silverman");
+    a = meta(f,
+        "<html><body><div class='authorDateBlock'><div><b>By <span>Reyan Perumal</span></b></div>"
+        "<div>Published on July 18, 2025</div></div><p>Text</p></body></html>");
+    assert_string_equal(a->byline, "Reyan Perumal");
+    /* a label with no name after it is no byline */
+    a = meta(f, "<html><body><div class='author'><div class='caption'>Author</div></div><p>Text</p></body></html>");
+    assert_null(a->byline);
+}
+
+/* Labels, and dates run into the name, come off; names that look alike stay. */
+static void byline_labels_and_glued_dates(void **state)
+{
+    fixture *f = *state;
+    static const struct { const char *in, *out; } cases[] = {
+        {"Written byAAA Travel Editor, SMT", "AAA Travel Editor, SMT"},
+        {"Posted by: Idle Cartulary", "Idle Cartulary"},
+        {"FlowGuard EMEA on 3 May 2025", "FlowGuard EMEA"},
+        {"Lucas Nolan22 Dec 2016", "Lucas Nolan"},
+        {"par Sébastien Farcis", "Sébastien Farcis"},
+        {"Rapid7", "Rapid7"},
+        {"Byron Smith", "Byron Smith"},
+        {"Author Jane Doe", "Author Jane Doe"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char html[256];
+        snprintf(html, sizeof html, "<html><head><meta name='author' content='%s'></head></html>", cases[i].in);
+        const sl_article *a = meta(f, html);
+        if (!a->byline || strcmp(a->byline, cases[i].out)) fail_msg("'%s' gave '%s'", cases[i].in, a->byline ? a->byline : "(none)");
+    }
+    static const char *const labels[] = {"Written By", "Author", "By:", "por"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        char html[256];
+        snprintf(html, sizeof html, "<html><head><meta name='author' content='%s'></head></html>", labels[i]);
+        const sl_article *a = meta(f, html);
+        if (a->byline) fail_msg("label '%s' gave the byline '%s'", labels[i], a->byline);
+    }
 }
 
 /* ---- publication day ---------------------------------------------------------- */
@@ -598,6 +652,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(byline_jsonld_array_and_objects, setup, teardown),
         cmocka_unit_test_setup_teardown(byline_jsonld_graph, setup, teardown),
         cmocka_unit_test_setup_teardown(byline_meta_cleaned, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_blocks_label_role_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(byline_labels_and_glued_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(byline_article_author_url_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(byline_rel_author_only_in_first_byline, setup, teardown),
         cmocka_unit_test_setup_teardown(byline_itemprop_and_long_box_rejected, setup, teardown),
