@@ -18,7 +18,9 @@ Body: bag-of-words F1 per page (tokens \\w+ of the lower-cased text), the
 mean over pages. Title: exact match after stripping spaces, over pages with
 a gold title (and beside it, with curly quotes and dashes folded to ASCII on
 both sides, since the gold writes them either way). Date: the first ten characters of the predicted date equal
-the gold publish_date, over pages with a gold date.
+the gold publish_date, over pages with a gold date. Author (not a measure of
+the benchmark's README, which scores none): the byline equals the gold author
+after folding case and white space, over pages with a gold author.
 
 Standard library only; exits 1 when storyline prints no article.
 """
@@ -74,8 +76,12 @@ FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'
                       "\u2013": "-", "\u2014": "-"})
 
 
+def folded(s):
+    return re.sub(r"\s+", " ", (s or "").strip().lower())
+
+
 def score(ids, gold, pred, date_key):
-    F, T, TF, D = [], [], [], []
+    F, T, TF, D, A = [], [], [], [], []
     for i in ids:
         g, p = gold[i], pred.get(i, {})
         F.append(f1(g.get("main_content") or "", p.get("text") or ""))
@@ -85,8 +91,10 @@ def score(ids, gold, pred, date_key):
             TF.append(ours.translate(FOLD) == theirs.translate(FOLD))
         if g.get("publish_date"):
             D.append((p.get(date_key) or "")[:10] == g["publish_date"])
+        if g.get("author"):
+            A.append(folded(p.get("author")) == folded(g["author"]))
     mean = lambda x: sum(x) / len(x) if x else float("nan")
-    return mean(F), mean(T), mean(D), len(F), len(T), len(D), mean(TF)
+    return mean(F), mean(T), mean(D), len(F), len(T), len(D), mean(TF), mean(A), len(A)
 
 
 def main():
@@ -122,9 +130,9 @@ def main():
         len(ids), sum(half(i) == "look" for i in ids), sum(half(i) == "report" for i in ids)))
     for name, part in (("report", [i for i in ids if half(i) == "report"]),
                        ("look", [i for i in ids if half(i) == "look"]), ("all", ids)):
-        f, t, d, n, nt, nd, tf = score(part, gold, pred, "published")
-        line = "%-6s storyline  body F1 %.4f  title exact %.4f (n=%d; quotes folded %.4f)  date day %.4f (n=%d)" % (
-            name, f, t, nt, tf, d, nd)
+        f, t, d, n, nt, nd, tf, au, na = score(part, gold, pred, "published")
+        line = ("%-6s storyline  body F1 %.4f  title exact %.4f (n=%d; quotes folded %.4f)  date day %.4f (n=%d)"
+                "  author %.4f (n=%d)") % (name, f, t, nt, tf, d, nd, au, na)
         print(line)
         if peer is not None:
             pf = score(part, gold, peer, "published")[0]
