@@ -404,6 +404,7 @@ static uint64_t class_words_of(const ex_node *n)
     return found;
 }
 
+/* Is n top or under it? */
 static bool is_under(const ex_node *n, const ex_node *top)
 {
     for (; n; n = n->parent)
@@ -515,13 +516,6 @@ static void on_time(walk *w, const ex_node *n, uint64_t classes)
     if (w->f->time_any == SL_NO_DATE) w->f->time_any = d;
 }
 
-static bool inside(const ex_node *n, const ex_node *top)
-{
-    for (; n; n = n->parent)
-        if (n == top) return true;
-    return false;
-}
-
 /* "Updated", "Last modified:", "Edited": a line that dates a revision. */
 static bool update_label(const char *s, size_t n)
 {
@@ -552,7 +546,7 @@ static inline bool is_ws(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); 
  * headline), unless it or the line before it labels an update. */
 static void near_text(walk *w, const ex_node *n)
 {
-    if (!n->content || (w->near_h1 && inside(n, w->near_h1))) return;
+    if (!n->content || (w->near_h1 && is_under(n, w->near_h1))) return;
     const char *s = n->content;
     while (is_ws(*s)) s++;   /* most text nodes are indentation alone: done here */
     if (!*s) return;
