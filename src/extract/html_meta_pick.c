@@ -397,8 +397,8 @@ const char *ex_meta_clean_byline(arena *a, const char *s)
         }
     }
     size_t dated = ex_meta_date_at(s, n);
-    n = trim_tail(s, dated);
-    if (dated < strlen(s)) n = before_date_label(s, n);   /* "FlowGuard EMEA on 3 May" */
+    if (dated < n) n = before_date_label(s, trim_tail(s, dated));   /* "FlowGuard EMEA on 3 May" */
+    else n = trim_tail(s, n);
     size_t letters = 0;   /* "J": an avatar's initial is no name */
     for (size_t i = 0; i < n && letters < 2; i++) letters += isalpha((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80);
     if (letters < 2 || n > EX_META_MAX_BYLINE || s[0] == '@' || !strncasecmp(s, "http", 4)) return NULL;

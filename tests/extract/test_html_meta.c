@@ -316,6 +316,7 @@ static void byline_labels_and_glued_dates(void **state)
         {"Rapid7", "Rapid7"},
         {"Byron Smith", "Byron Smith"},
         {"Author Jane Doe", "Author Jane Doe"},
+        {"Jane Last | Staff Writer", "Jane Last"},   /* no date cut: no date's words to take off */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char html[256];
