@@ -453,7 +453,8 @@ static const char *byline_under(walk *w, const ex_node *node, bool *box)
         }
         n = next_node(n, node, descend);
     }
-    const char *whole = b->len ? ex_meta_clean(w->a, b->data, b->len) : NULL;   /* as one line */
+    if (!b->len) return NULL;   /* no text (and maybe no buffer yet) */
+    const char *whole = ex_meta_clean(w->a, b->data, b->len);   /* as one line */
     *box = whole && strlen(whole) > EX_META_MAX_BYLINE;
     const char *p = b->data, *end = b->data + b->len, *first = NULL, *named = NULL;
     for (int lines = 0; p < end && lines < BYLINE_LINES;) {

@@ -298,6 +298,9 @@ static void byline_blocks_label_role_date(void **state)
         "<html><body><div class='authorDateBlock'><div><b>By <span>Reyan Perumal</span></b></div>"
         "<div>Published on July 18, 2025</div></div><p>Text</p></body></html>");
     assert_string_equal(a->byline, "Reyan Perumal");
+    /* an author element with no text at all (a picture) names no one */
+    a = meta(f, "<p class='byline'><img src='a.png'></p><p>Text</p>");
+    assert_null(a->byline);
     /* a label with no name after it is no byline */
     a = meta(f, "<html><body><div class='author'><div class='caption'>Author</div></div><p>Text</p></body></html>");
     assert_null(a->byline);
