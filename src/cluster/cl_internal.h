@@ -34,8 +34,12 @@ typedef VEC(uint32_t) cl_postings;   /* cluster positions, append order */
 typedef struct cl_set {
     VEC(cl_cluster) c;         /* position = id - 1 */
     VEC(cl_postings) post;     /* by term id: the newest CL_POSTINGS_PER_TERM */
-    VEC(uint8_t)  post_dirty;  /* by term id: its list changed since cl_clean */
+    VEC(uint8_t)  post_dirty;  /* by term id: its list changed since the last snapshot
+                                  (cl_clean(cl, true)) */
     VEC(uint32_t) dirty_terms; /* those terms */
+    VEC(uint32_t) log;         /* (term, position) pairs posted since cl_clean, in order */
+    uint64_t entries;          /* positions held in all lists */
+    uint64_t pending;          /* pairs posted since the last snapshot */
     VEC(uint32_t) cand;        /* candidate positions of one placement */
     VEC(double)   acc;         /* their shared query weights, for selection */
     uint32_t stamp;

@@ -159,6 +159,7 @@ static void set_free(cl_set *s)
     VEC_FREE(s->post);
     VEC_FREE(s->post_dirty);
     VEC_FREE(s->dirty_terms);
+    VEC_FREE(s->log);
     VEC_FREE(s->cand);
     VEC_FREE(s->acc);
 }
@@ -313,16 +314,26 @@ static void mark_posted(cl_set *s, uint32_t term)
     VEC_PUSH(s->dirty_terms, term);
 }
 
-/* A list keeps its newest CL_POSTINGS_PER_TERM: gather reads no more. */
-static void post(cl_set *s, uint32_t term, uint32_t pos)
+/* A list keeps its newest CL_POSTINGS_PER_TERM: gather reads no more.
+ * What changes a list is logged for the store (cl_postings_log), but not
+ * when it is the log being read back (cl_postings_replay). */
+static void post_logged(cl_set *s, uint32_t term, uint32_t pos, bool log)
 {
     grow_postings(s, term);
     cl_postings *pl = &s->post.v[term];
     if (pl->n && pl->v[pl->n - 1] == pos) return;
     if (pl->n == CL_POSTINGS_PER_TERM) memmove(pl->v, pl->v + 1, --pl->n * sizeof *pl->v);
+    else s->entries++;
     VEC_PUSH(*pl, pos);
     mark_posted(s, term);
+    s->pending++;
+    if (log) {
+        VEC_PUSH(s->log, term);
+        VEC_PUSH(s->log, pos);
+    }
 }
+
+static void post(cl_set *s, uint32_t term, uint32_t pos) { post_logged(s, term, pos, true); }
 
 /* The heaviest terms of v under the current weights, heaviest first. A
  * query leaves out terms no other document has (df 1): they cannot find a
@@ -1218,9 +1229,36 @@ const char *cl_postings_load(cl_state *cl, cl_level level, uint32_t term, const 
         if (pos[i] >= s->c.n) return "a posting list naming a cluster that is not stored";
     grow_postings(s, term);
     cl_postings *pl = &s->post.v[term];
+    s->entries -= pl->n;
     pl->n = 0;
     for (size_t i = 0; i < n; i++) VEC_PUSH(*pl, pos[i]);
+    s->entries += n;
     return NULL;
+}
+
+const char *cl_postings_replay(cl_state *cl, cl_level level, const uint32_t *pairs, size_t n)
+{
+    cl_set *s = level == CL_EVENT ? &cl->events : &cl->storylines;
+    if (n % 2) return "a posting log of an odd length";
+    for (size_t i = 0; i < n; i += 2) {
+        if (pairs[i] >= cl->terms.n) return "a posting log naming a term that is not stored";
+        if (pairs[i + 1] >= s->c.n) return "a posting log naming a cluster that is not stored";
+    }
+    for (size_t i = 0; i < n; i += 2) post_logged(s, pairs[i], pairs[i + 1], false);
+    return NULL;
+}
+
+void cl_postings_log(const cl_state *cl, cl_level level, const uint32_t **pairs, size_t *n)
+{
+    const cl_set *s = level == CL_EVENT ? &cl->events : &cl->storylines;
+    *pairs = s->log.v;
+    *n = s->log.n;
+}
+
+bool cl_postings_snapshot_due(const cl_state *cl)
+{
+    uint64_t pending = cl->events.pending + cl->storylines.pending;
+    return pending > 0 && pending >= cl->events.entries + cl->storylines.entries;
 }
 
 /* Stores of schema 3 and before kept no posting lists: each cluster is
@@ -1273,12 +1311,15 @@ void cl_dirty(cl_state *cl, cl_row_fn fn, void *ctx)
     emit(cl, &cl->storylines, CL_STORYLINE, fn, ctx);
 }
 
-void cl_clean(cl_state *cl)
+void cl_clean(cl_state *cl, bool snapshot)
 {
     cl_set *sets[2] = {&cl->events, &cl->storylines};
     for (int k = 0; k < 2; k++) {
+        sets[k]->log.n = 0;
+        if (!snapshot) continue;
         for (size_t i = 0; i < sets[k]->dirty_terms.n; i++) sets[k]->post_dirty.v[sets[k]->dirty_terms.v[i]] = 0;
         sets[k]->dirty_terms.n = 0;
+        sets[k]->pending = 0;
     }
     for (size_t i = 0; i < cl->events.c.n; i++) cl->events.c.v[i].dirty = cl->events.c.v[i].created = false;
     for (size_t i = 0; i < cl->storylines.c.n; i++)

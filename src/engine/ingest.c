@@ -109,7 +109,7 @@ void eg_prepare(an_analyzer *an, eg_pending *p)
     dd_signature(p->art.text, p->art.text_len, &p->sig);
 }
 
-static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats);
+static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, bool last);
 
 /* A page joins the filling batch and is prepared at once (no workers) or
  * by the pool. A full batch is sealed, after the batch sealed before it is
@@ -146,7 +146,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     if (e->pool) eg_pool_submit(e->pool, p);
     else eg_prepare(e->an, p);
     if (e->filling.p.n < EG_BATCH) return SL_OK;
-    st = commit_one(e, &e->sealed, stats);
+    st = commit_one(e, &e->sealed, stats, false);
     if (st != SL_OK) return st;
     eg_batch t = e->sealed;
     e->sealed = e->filling;
@@ -296,6 +296,27 @@ static void put_postings(cl_level level, uint32_t term, const uint32_t *pos, siz
     if (e->err.status == SL_OK) st_postings_put(e->db, level, term, pos, n, &e->err);
 }
 
+/* The candidate index: the batch's log of it, or every list changed since
+ * they were last stored, when that is due (cluster.h) or the batch is the
+ * last of a run: a run that ends leaves lists, and only a run that was
+ * stopped midway leaves a log for the next to read back. */
+static sl_status put_postings_or_log(sl_engine *e, bool last, bool *snapshot)
+{
+    *snapshot = last || cl_postings_snapshot_due(e->cl);
+    if (*snapshot) {
+        cl_postings_dirty(e->cl, put_postings, e);
+        if (e->err.status == SL_OK) st_postings_log_clear(e->db, &e->err);
+        return (sl_status)e->err.status;
+    }
+    for (int level = CL_EVENT; level <= CL_STORYLINE && e->err.status == SL_OK; level++) {
+        const uint32_t *pairs;
+        size_t n;
+        cl_postings_log(e->cl, (cl_level)level, &pairs, &n);
+        st_postings_log_put(e->db, (cl_level)level, pairs, n, &e->err);
+    }
+    return (sl_status)e->err.status;
+}
+
 static sl_status put_clusters(sl_engine *e)
 {
     e->merged.n = 0;
@@ -355,7 +376,7 @@ static void profile_report(sl_engine *e)
  * killed at any moment and started again stores what an uninterrupted run
  * stores. (Frequencies were once stored every 16th batch, to save 13% of
  * ingest time; after a crash the runs then differed.) */
-static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
+static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, bool last)
 {
     if (e->broken) return SL_EDB;
     double t = now_s();
@@ -366,6 +387,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
     err_clear(&e->err);
     dedup_and_count(e, b);
     profile(e, 1, &t);
+    bool snapshot = false;
     sl_status st = st_begin(e->db, &e->err);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) place_one(e, b, b->p.v[i], stats);
     if (st == SL_OK) st = (sl_status)e->err.status;   /* a stored original that could not be read */
@@ -378,8 +400,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
     if (st == SL_OK) {
         cl_vocab_dirty(e->cl, put_term, e);
         st = e->err.status == SL_OK ? put_clusters(e) : (sl_status)e->err.status;
-        if (st == SL_OK) cl_postings_dirty(e->cl, put_postings, e);
-        if (st == SL_OK) st = (sl_status)e->err.status;
+        if (st == SL_OK) st = put_postings_or_log(e, last, &snapshot);
     }
     if (st == SL_OK) st = st_batch_end(e->db, e->cl, &e->err);
     profile(e, 5, &t);
@@ -398,7 +419,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats)
         return (sl_status)e->err.status;
     }
     cl_vocab_clean(e->cl);
-    cl_clean(e->cl);
+    cl_clean(e->cl, snapshot);
     for (size_t i = 0; i < b->p.n; i++) pending_free(b->p.v[i]);
     b->p.n = 0;
     map_free(&b->ids);
@@ -411,8 +432,8 @@ sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
 {
     sl_status st = eg_writer_take(e);
     if (st != SL_OK) return st;
-    st = commit_one(e, &e->sealed, stats);
-    if (st == SL_OK) st = commit_one(e, &e->filling, stats);
+    st = commit_one(e, &e->sealed, stats, !e->filling.p.n);
+    if (st == SL_OK) st = commit_one(e, &e->filling, stats, true);
     return st;
 }
 

@@ -99,7 +99,12 @@ static const char *const schema =
      * again goes on exactly as one that never stopped: per level and term,
      * the newest clusters posted under it (uint32 positions, id - 1). */
     "CREATE TABLE IF NOT EXISTS postings (level INTEGER NOT NULL, term INTEGER NOT NULL,"
-    "  clusters BLOB NOT NULL, PRIMARY KEY (level, term)) WITHOUT ROWID;";
+    "  clusters BLOB NOT NULL, PRIMARY KEY (level, term)) WITHOUT ROWID;"
+    /* Schema 9: what was posted to those lists since they were stored, a
+     * row per batch and level: (term, position) uint32 pairs in the order
+     * posted (cl_postings_log). */
+    "CREATE TABLE IF NOT EXISTS postings_log (seq INTEGER PRIMARY KEY, level INTEGER NOT NULL,"
+    "  posts BLOB NOT NULL);";
 
 /* A damaged file is told as such, with the first lines of SQLite's own
  * check, never read as empty or partly loaded. */
@@ -331,7 +336,7 @@ static sl_status migrate(st_db *db, int from, err_slot *err)
     if (rc == SQLITE_OK && from > 0 && from < 8)
         rc = sqlite3_exec(db->h, "UPDATE times SET granularity = 1 WHERE granularity = 0"
                                  " AND value GLOB '[0-9][0-9][0-9][0-9]-W[0-9]*'", NULL, NULL, &msg);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '8')", NULL, NULL, &msg);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '9')", NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
@@ -647,6 +652,25 @@ sl_status st_postings_put(st_db *db, cl_level level, uint32_t term, const uint32
     return SL_OK;
 }
 
+sl_status st_postings_log_put(st_db *db, cl_level level, const uint32_t *pairs, size_t n, err_slot *err)
+{
+    if (!n) return SL_OK;
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_POSTINGS_LOG, "INSERT INTO postings_log (level, posts) VALUES (?,?)");
+    if (!s) return st_fail(db, err, "prepare");
+    sqlite3_bind_int(s, 1, (int)level);
+    sqlite3_bind_blob64(s, 2, pairs, (sqlite3_uint64)(n * sizeof *pairs), SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing the candidate index");
+    return SL_OK;
+}
+
+sl_status st_postings_log_clear(st_db *db, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, ST_CLEAR_POSTINGS_LOG, "DELETE FROM postings_log");
+    if (!s) return st_fail(db, err, "prepare");
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing the candidate index");
+    return SL_OK;
+}
+
 static sl_status exec_ids(st_db *db, int which, const char *sql, int64_t a, int64_t b, int64_t c, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, which, sql);
@@ -930,7 +954,29 @@ static sl_status load_postings(st_db *db, cl_state *cl, err_slot *err)
     }
     if (st == SL_OK) st = st_done(db, rc, err, "loading the candidate index");
     sqlite3_finalize(s);
-    if (st == SL_OK && !lists) cl_index_centroids(cl);   /* a store from before schema 4 */
+    if (st != SL_OK) return st;
+    /* what was posted since the lists were stored, in order */
+    if (sqlite3_prepare_v2(db->h, "SELECT level, posts FROM postings_log ORDER BY seq", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "loading the candidate index");
+    long logs = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t level = sqlite3_column_int64(s, 0);
+        size_t bytes = (size_t)sqlite3_column_bytes(s, 1);
+        if (level != CL_EVENT && level != CL_STORYLINE) { st = bad_value(db, err, "posting log level", level); break; }
+        if (bytes % (2 * sizeof(uint32_t))) { st = bad_value(db, err, "posting log of bytes", (long long)bytes); break; }
+        uint32_t *pairs = bytes ? xmalloc(bytes) : NULL;
+        if (bytes) memcpy(pairs, sqlite3_column_blob(s, 1), bytes);   /* the blob need not be aligned */
+        const char *why = cl_postings_replay(cl, (cl_level)level, pairs, bytes / sizeof *pairs);
+        free(pairs);
+        if (why) {
+            st = err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s; nothing was loaded or changed", why);
+            break;
+        }
+        logs++;
+    }
+    if (st == SL_OK) st = st_done(db, rc, err, "loading the candidate index");
+    sqlite3_finalize(s);
+    if (st == SL_OK && !lists && !logs) cl_index_centroids(cl);   /* a store from before schema 4 */
     return st;
 }
 

@@ -203,7 +203,7 @@ static void state_survives_a_save_and_load(void **st)
     cl_postings_dirty(cl, save_postings, &p);
     uint64_t n = cl_ndocs(cl);
     int64_t used[2] = {cl_ids_used(cl, CL_EVENT), cl_ids_used(cl, CL_STORYLINE)};
-    cl_clean(cl);
+    cl_clean(cl, true);
     cl_vocab_clean(cl);
     saved none = {.n = 0};
     cl_dirty(cl, save, &none);
@@ -232,6 +232,99 @@ static void state_survives_a_save_and_load(void **st)
     assert_true(b.event_score == a2.event_score);
     cl_placement c = place(cl2, "volcano ash n:mount_kera erupt", d0 + 2);
     assert_int_equal(c.event, 6);          /* ids continue after the loaded ones */
+    cl_free(cl2);
+}
+
+/* The candidate index stored as its lists after one batch and as the log
+ * of what the next batch posted: read back, lists then log, it is the
+ * index that was kept in memory, list for list, and it places the next
+ * document the same. */
+static void postings_log_replays_to_the_same_index(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    warm(cl);
+    int32_t d0 = day_from_ymd(2024, 3, 1);
+    place(cl, QUAKE, d0);
+    assert_true(cl_postings_snapshot_due(cl));   /* a new index: its lists */
+    static postings lists, want, got;
+    static saved rows1, rows2;
+    static vocab v1, v2;
+    lists.k = want.k = got.k = rows1.n = rows2.n = v1.n = v2.n = 0;
+    cl_postings_dirty(cl, save_postings, &lists);
+    cl_dirty(cl, save, &rows1);
+    cl_vocab_dirty(cl, save_term, &v1);
+    cl_clean(cl, true);
+    cl_vocab_clean(cl);
+
+    place(cl, BREACH, d0 + 1);
+    place(cl, QUAKE2, d0 + 2);
+    assert_false(cl_postings_snapshot_due(cl));   /* the log is shorter than the lists */
+    static uint32_t logs[2][8192];
+    size_t nlog[2];
+    for (int level = 0; level < 2; level++) {
+        const uint32_t *pairs;
+        cl_postings_log(cl, (cl_level)level, &pairs, &nlog[level]);
+        assert_true(nlog[level] > 0 && nlog[level] % 2 == 0 && nlog[level] <= 8192);
+        memcpy(logs[level], pairs, nlog[level] * sizeof *pairs);
+    }
+    cl_dirty(cl, save, &rows2);
+    cl_vocab_dirty(cl, save_term, &v2);
+    cl_postings_dirty(cl, save_postings, &want);   /* every list changed since the lists were kept */
+    cl_clean(cl, false);
+    const uint32_t *none;
+    size_t nnone;
+    cl_postings_log(cl, CL_EVENT, &none, &nnone);
+    assert_int_equal(nnone, 0);   /* the batch's log goes with it */
+    uint64_t ndocs = cl_ndocs(cl);
+    int64_t used[2] = {cl_ids_used(cl, CL_EVENT), cl_ids_used(cl, CL_STORYLINE)};
+
+    /* the store's rows: the second batch's, else the first's */
+    cl_state *cl2 = cl_new();
+    for (int i = 0; i < v2.n; i++) cl_vocab_load(cl2, v2.ids[i], v2.terms[i], strlen(v2.terms[i]), v2.df[i]);
+    for (int i = 0; i < v1.n; i++) {
+        bool newer = false;
+        for (int j = 0; j < v2.n; j++) newer = newer || v2.ids[j] == v1.ids[i];
+        if (!newer) cl_vocab_load(cl2, v1.ids[i], v1.terms[i], strlen(v1.terms[i]), v1.df[i]);
+    }
+    cl_set_ndocs(cl2, ndocs);
+    for (int i = 0; i < rows2.n; i++) assert_null(cl_load(cl2, &rows2.rows[i]));
+    for (int i = 0; i < rows1.n; i++) {
+        bool newer = false;
+        for (int j = 0; j < rows2.n; j++)
+            newer = newer || (rows2.rows[j].level == rows1.rows[i].level && rows2.rows[j].id == rows1.rows[i].id);
+        if (!newer) assert_null(cl_load(cl2, &rows1.rows[i]));
+    }
+    cl_ids_reserve(cl2, CL_EVENT, used[0]);
+    cl_ids_reserve(cl2, CL_STORYLINE, used[1]);
+    for (int i = 0; i < lists.k; i++)
+        assert_null(cl_postings_load(cl2, lists.level[i], lists.term[i], lists.pos[i], lists.n[i]));
+    for (int level = 0; level < 2; level++) assert_null(cl_postings_replay(cl2, (cl_level)level, logs[level], nlog[level]));
+    cl_postings_dirty(cl2, save_postings, &got);
+    assert_int_equal(got.k, want.k);
+    for (int i = 0; i < want.k; i++) {
+        assert_int_equal(got.level[i], want.level[i]);
+        assert_int_equal(got.term[i], want.term[i]);
+        assert_int_equal(got.n[i], want.n[i]);
+        assert_memory_equal(got.pos[i], want.pos[i], want.n[i] * sizeof *want.pos[i]);
+    }
+    cl_placement a = place(cl, QUAKE2, d0 + 3), b = place(cl2, QUAKE2, d0 + 3);
+    assert_int_equal(b.event, a.event);
+    assert_true(b.event_score == a.event_score);
+
+    /* a log the store could not have written is refused, nothing taken in */
+    uint32_t odd[3] = {0, 0, 0}, term[2] = {4000000000u, 0}, cluster[2] = {0, 4000000000u};
+    assert_non_null(cl_postings_replay(cl2, CL_EVENT, odd, 3));
+    assert_non_null(cl_postings_replay(cl2, CL_EVENT, term, 2));
+    uint32_t mixed[4] = {0, 0, 0, 4000000000u};
+    assert_non_null(cl_postings_replay(cl2, CL_STORYLINE, mixed, 4));
+    assert_non_null(cl_postings_replay(cl2, CL_STORYLINE, cluster, 2));
+    got.k = 0;
+    cl_clean(cl2, true);
+    assert_non_null(cl_postings_replay(cl2, CL_STORYLINE, mixed, 4));
+    cl_postings_dirty(cl2, save_postings, &got);
+    assert_int_equal(got.k, 0);   /* its first, good pair was not posted either */
+    cl_free(cl);
     cl_free(cl2);
 }
 
@@ -408,7 +501,7 @@ static void events_a_document_bridges_merge(void **st)
     assert_true(b.new_event && b.new_storyline);
     saved before = {.n = 0};
     cl_dirty(cl, save, &before);
-    cl_clean(cl);
+    cl_clean(cl, true);
     cl_placement c = place(cl, "dam flood river levee crest sandbag shelter", d0 + 1);
     assert_true(c.merged);
     assert_int_equal(c.event, a.event);   /* A had two members, B one */
@@ -508,7 +601,7 @@ static void the_sweep_merges_events_that_grew_alike(void **st)
         /* Only events changed since the last cl_clean are looked at: once
          * clean, A and B stay apart even under a threshold that would
          * merge them. */
-        cl_clean(cl);
+        cl_clean(cl, true);
         p->sweep_threshold = 0.4;
         assert_int_equal(cl_sweep(cl), 0);
         if (k == 2) assert_int_equal(cl_resolve(cl, CL_EVENT, b.event), b.event);
@@ -745,6 +838,7 @@ int main(void)
         cmocka_unit_test(name_share_counts_the_names_a_storyline_holds),
         cmocka_unit_test(core_is_the_share_on_what_a_storyline_is_most_about),
         cmocka_unit_test(state_survives_a_save_and_load),
+        cmocka_unit_test(postings_log_replays_to_the_same_index),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
         cmocka_unit_test(changed_terms_are_told_once),
         cmocka_unit_test(rows_out_of_range_are_refused),

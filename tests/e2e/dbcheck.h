@@ -67,6 +67,7 @@ static inline char *state_of(const char *db)
         "SELECT level, id, into_id FROM merged ORDER BY level, id",
         "SELECT id, term, df FROM terms ORDER BY id",
         "SELECT level, term, hex(clusters) FROM postings ORDER BY level, term",
+        "SELECT level, hex(posts) FROM postings_log ORDER BY seq",
         "SELECT value FROM meta WHERE key = 'ndocs'",
     };
     sqlite3 *h;

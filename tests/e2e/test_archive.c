@@ -183,6 +183,14 @@ static void stored_values_out_of_range_are_refused(void **st)
          "parent of a cluster 99999999"},
         {"UPDATE clusters SET first = 9000000000 WHERE level = 0 AND id = (SELECT min(id) FROM clusters WHERE level = 0)",
          "day of a cluster"},
+        /* the candidate index's log (schema 9): a cluster or term that is
+         * not stored, a piece of a pair, a level that is none */
+        {"INSERT INTO postings_log (level, posts) VALUES (0, x'00000000ffffff7f')",
+         "a posting log naming a cluster that is not stored"},
+        {"INSERT INTO postings_log (level, posts) VALUES (1, x'ffffff7f00000000')",
+         "a posting log naming a term that is not stored"},
+        {"INSERT INTO postings_log (level, posts) VALUES (0, x'000000000000')", "posting log of bytes 6"},
+        {"INSERT INTO postings_log (level, posts) VALUES (5, x'')", "posting log level 5"},
     };
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
         const char *db = path_in("damaged-value.db");
