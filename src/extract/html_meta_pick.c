@@ -269,17 +269,42 @@ static size_t trim_tail(const char *s, size_t n)
  * Sébastien Farcis", "por César Salza" ("Von Miller" is a name) */
 static const char *const by_elsewhere[] = {"par ", "por ", "von ", "door ", "przez ", NULL};
 
-/* s past a byline's label ("By ", "Written by: ", "Author:"); NULL when
- * the label is all there is ("Written By:", "Author"). A label runs into
- * the name with no space only after "written by" ("Written byAAA Travel
- * Editor"), never after a bare "by" ("Byron"). */
+/* A byline's labels, in English as most pages write them. A label runs
+ * into the name with no space only after "written by" (glued: "Written
+ * byAAA Travel Editor"), never after a bare "by" ("Byron"). */
+static const struct { const char *w; bool glued; } labels[] = {
+    {"about the author", false}, {"written by", true}, {"posted by", true}, {"words by", true},
+    {"story by", true},
+    {"authors", false}, {"author", false}, {"by", false},
+};
+
+/* The length of the label of labels[i] that s opens with, its colon
+ * included, or 0. "Author Jane Doe" keeps its word: without a colon only
+ * the "by" labels count. */
+static size_t label_at(const char *s, size_t i)
+{
+    size_t k = strlen(labels[i].w);
+    if (strncasecmp(s, labels[i].w, k)) return 0;
+    char c = s[k];
+    if (c == ':') return k + 1;
+    return !c || (c == ' ' && strstr(labels[i].w, "by")) || (labels[i].glued && isupper((unsigned char)c)) ? k : 0;
+}
+
+/* The length of the "by" of another language s opens with ("par "), or 0;
+ * whole: s is that word alone. */
+static size_t elsewhere_at(const char *s, bool whole)
+{
+    for (const char *const *w = by_elsewhere; *w; w++) {
+        size_t k = strlen(*w);
+        if (whole ? strlen(s) == k - 1 && !strncmp(s, *w, k - 1) : !strncmp(s, *w, k)) return k;
+    }
+    return 0;
+}
+
+/* s past a byline's label ("By ", "Written by: ", "Author:", "par "); NULL
+ * when the label is all there is ("Written By:", "Author", "par"). */
 static const char *past_label(const char *s)
 {
-    static const struct { const char *w; bool glued; } labels[] = {
-        {"about the author", false}, {"written by", true}, {"posted by", true}, {"words by", true},
-        {"story by", true},
-        {"authors", false}, {"author", false}, {"by", false},
-    };
     while (*s == ' ') s++;
     /* a line that only announces a date or a reading time */
     static const char *const alone[] = {"posted", "published", "updated", "last updated", "posted on",
@@ -290,27 +315,13 @@ static const char *past_label(const char *s)
         if (strlen(*a) == len && !strncasecmp(s, *a, len)) return NULL;
     if (len >= 8 && (!strncasecmp(s + len - 8, "min read", 8) || (len >= 11 && !strncasecmp(s + len - 11, "minute read", 11))))
         return NULL;
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
-        size_t k = strlen(labels[i].w);
-        if (strncasecmp(s, labels[i].w, k)) continue;
-        char c = s[k];
-        bool colon = c == ':';
-        /* "Author Jane Doe" is kept: without a colon only the "by" labels */
-        if (!c || colon || (c == ' ' && strstr(labels[i].w, "by")) ||
-            (labels[i].glued && isupper((unsigned char)c))) {
-            s += k + colon;
-            while (*s == ' ' || *s == ':') s++;
-            return *s ? s : NULL;
-        }
-    }
-    for (const char *const *w = by_elsewhere; *w; w++)
-        if (!strncmp(s, *w, strlen(*w))) {
-            s += strlen(*w);
-            while (*s == ' ') s++;
-            return *s ? s : NULL;
-        }
-    if (!strcmp(s, "par") || !strcmp(s, "por") || !strcmp(s, "von")) return NULL;
-    return s;
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels && !k; i++) k = label_at(s, i);
+    if (!k) k = elsewhere_at(s, false);
+    if (!k) return elsewhere_at(s, true) ? NULL : s;
+    s += k;
+    while (*s == ' ' || *s == ':') s++;
+    return *s ? s : NULL;
 }
 
 /* n shortened past the words that announced a date cut off after them
@@ -343,13 +354,12 @@ size_t ex_meta_words(const char *s) { return words_of(s, strlen(s)); }
 
 bool ex_meta_by_label(const char *s)
 {
-    static const char *const by[] = {"by ", "by:", "written by", "posted by", "words by", "story by", NULL};
     while (*s == ' ') s++;
-    for (const char *const *w = by; *w; w++)
-        if (!strncasecmp(s, *w, strlen(*w))) return true;
-    for (const char *const *w = by_elsewhere; *w; w++)
-        if (!strncmp(s, *w, strlen(*w))) return true;
-    return false;
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels && !k; i++)
+        if (strstr(labels[i].w, "by")) k = label_at(s, i);
+    if (!k) k = elsewhere_at(s, false);
+    return k && s[k];   /* a label alone names no one */
 }
 
 bool ex_meta_name_like(const char *s)

@@ -316,6 +316,7 @@ static void byline_labels_and_glued_dates(void **state)
         {"FlowGuard EMEA on 3 May 2025", "FlowGuard EMEA"},
         {"Lucas Nolan22 Dec 2016", "Lucas Nolan"},
         {"par Sébastien Farcis", "Sébastien Farcis"},
+        {"door Jan de Vries", "Jan de Vries"},
         {"Rapid7", "Rapid7"},
         {"Byron Smith", "Byron Smith"},
         {"Author Jane Doe", "Author Jane Doe"},
@@ -327,7 +328,7 @@ static void byline_labels_and_glued_dates(void **state)
         const sl_article *a = meta(f, html);
         if (!a->byline || strcmp(a->byline, cases[i].out)) fail_msg("'%s' gave '%s'", cases[i].in, a->byline ? a->byline : "(none)");
     }
-    static const char *const labels[] = {"Written By", "Author", "By:", "por"};
+    static const char *const labels[] = {"Written By", "Author", "By:", "por", "door", "przez"};
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
         char html[256];
         snprintf(html, sizeof html, "<html><head><meta name='author' content='%s'></head></html>", labels[i]);
