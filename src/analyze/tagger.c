@@ -354,10 +354,26 @@ static size_t near_token(const an_scan *s, size_t i, int step)
     return step < 0 && i < (size_t)-step ? s->n : i + (size_t)step < s->n ? i + (size_t)step : s->n;
 }
 
+/* What a word's form tells of the features of context_features the model
+ * may have (form_hint): none of "ww-=a|b" or "ww+=a|b" but for a word a
+ * that some pair has first (HINT_LEFT) and a word b some pair has second
+ * (HINT_RIGHT), and no "sr=" but for the shapes some "sr=" names
+ * (HINT_SR). Looking for the others finds nothing; most words are in no
+ * pair. The words and shapes are read from the model (collect_keys). */
+enum { HINT_LEFT = 1, HINT_RIGHT = 2, HINT_SR = 4 };
+
+/* Of the hints of the words before, at and after (hint[0..2]; NULL: not
+ * known), whether the pair of words a and b may have a weight. Writing the
+ * features out, every one is written. */
+static bool may_pair(const sink *o, const uint8_t *hint, int a, int b)
+{
+    return !hint || o->text || ((hint[a] & HINT_LEFT) && (hint[b] & HINT_RIGHT));
+}
+
 /* The features of token i that its form does not decide: where it stands,
  * the punctuation and case around it, what the rules made of it and its
  * neighbours, the pairs of words it is part of. */
-static void context_features(const tag_ctx *x, size_t i, sink *o)
+static void context_features(const tag_ctx *x, size_t i, const uint8_t *hint, sink *o)
 {
     const an_scan *s = x->s;
     const an_ntok *k = &s->tok[i];
@@ -389,13 +405,17 @@ static void context_features(const tag_ctx *x, size_t i, sink *o)
     rule_feat(o, R_TYPE, &rt[i]);
     if (i > 0) rule_feat(o, R_BEFORE, &rt[i - 1]);
     if (i + 1 < s->n) rule_feat(o, R_AFTER, &rt[i + 1]);
-    /* pairs */
-    if (i > 0) feat2(o, "ww-", s->tok[i - 1].key, s->tok[i - 1].klen, k->key, k->klen);
-    if (i + 1 < s->n) feat2(o, "ww+", k->key, k->klen, s->tok[i + 1].key, s->tok[i + 1].klen);
-    char sr[3] = {type_letter[rt[i].type], k->sent_start ? 's' : '-', 0};
-    size_t shn;
-    const char *sh = shape_at(x, i, &shn);
-    feat2(o, "sr", sh, shn, sr, 2);
+    /* pairs; those the hints rule out are not looked for */
+    if (i > 0 && may_pair(o, hint, 0, 1))
+        feat2(o, "ww-", s->tok[i - 1].key, s->tok[i - 1].klen, k->key, k->klen);
+    if (i + 1 < s->n && may_pair(o, hint, 1, 2))
+        feat2(o, "ww+", k->key, k->klen, s->tok[i + 1].key, s->tok[i + 1].klen);
+    if (!hint || o->text || (hint[1] & HINT_SR)) {
+        char sr[3] = {type_letter[rt[i].type], k->sent_start ? 's' : '-', 0};
+        size_t shn;
+        const char *sh = shape_at(x, i, &shn);
+        feat2(o, "sr", sh, shn, sr, 2);
+    }
     if (i > 0 && an_tag_joinable(s, i - 1)) flag(o, F_JN);
 }
 
@@ -415,7 +435,7 @@ static void token_features(const tag_ctx *x, size_t i, sink *o)
             feat(o, near_word[r], "<>", 2);
         }
     }
-    context_features(x, i, o);
+    context_features(x, i, NULL, o);
 }
 
 /* The class of the word before, when it may be of one name with this one
@@ -529,6 +549,7 @@ typedef struct form_sums {
     double self[AN_TAG_N];
     double near[NEAR_N][AN_TAG_N];
     const kind_rows *rows;   /* of the class before this word: its kind's, or its own */
+    uint8_t hint;            /* HINT_*: what context_features may find of it */
 } form_sums;
 
 /* A form: its text and key, and how it is written. */
@@ -605,6 +626,8 @@ static form_cache *thread_forms(void)
 #define LS_SHAPES 64
 
 static map lw_words;          /* the words "Lw" names (read only once loaded) */
+static map pair_first, pair_second, sr_shapes;   /* what form_hint looks for (likewise) */
+static bool sr_any;           /* an "sr=" line of another form: every shape may have one */
 static char ls_shape[LS_SHAPES][16];
 static uint8_t ls_len[LS_SHAPES];
 static int ls_n = -1;         /* -1: too many, or not loaded: no kind rows */
@@ -630,6 +653,24 @@ static int shape_index(const char *sh, size_t n)
     return -1;
 }
 
+/* The words of "ww-=a|b" and "ww+=a|b", split at every '|' (a word may
+ * hold one), and the shapes of "sr=<shape>|<two letters>". */
+static void hint_line(const char *line, const char *eol)
+{
+    const char *tab = memchr(line, '\t', (size_t)(eol - line));
+    if (!tab) return;
+    if (tab - line > 4 && line[0] == 'w' && line[1] == 'w' && (line[2] == '-' || line[2] == '+') && line[3] == '=') {
+        for (const char *v = line + 4, *bar = v; (bar = memchr(bar, '|', (size_t)(tab - bar))); bar++) {
+            map_put(&pair_first, v, (size_t)(bar - v), NULL);
+            map_put(&pair_second, bar + 1, (size_t)(tab - bar - 1), NULL);
+        }
+    } else if (tab - line >= 3 && !memcmp(line, "sr=", 3)) {
+        const char *v = line + 3;
+        if (tab - v >= 3 && tab[-3] == '|') map_put(&sr_shapes, v, (size_t)(tab - 3 - v), NULL);
+        else sr_any = true;
+    }
+}
+
 static void collect_keys(const char *text, size_t len, void *ctx)
 {
     (void)ctx;
@@ -638,6 +679,7 @@ static void collect_keys(const char *text, size_t len, void *ctx)
     for (const char *p = text, *end = text + len; p < end;) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
+        hint_line(p, eol);
         const char *v;
         size_t n;
         int k = prev_line(p, eol, &v, &n);
@@ -687,6 +729,21 @@ static const kind_rows *rows_of_kind(const an_ntok *k, const char *sh, size_t sh
     return rows_by[j < 0 ? ls_n : j][word_kind(k)];
 }
 
+/* The hints (HINT_*) of word k of shape sh; a key a feature would write
+ * otherwise (white space as '_', cut short) or that holds a '|' may be in
+ * any pair. */
+static uint8_t form_hint(const an_ntok *k, const char *sh, size_t shn)
+{
+    uint8_t h = 0;
+    bool plain = k->klen < 100 && !memchr(k->key, '|', k->klen);
+    for (size_t j = 0; plain && j < k->klen; j++)
+        if (k->key[j] == ' ' || k->key[j] == '\t' || k->key[j] == '\n') plain = false;
+    if (!plain || map_get(&pair_first, k->key, k->klen)) h |= HINT_LEFT;
+    if (!plain || map_get(&pair_second, k->key, k->klen)) h |= HINT_RIGHT;
+    if (sr_any || memchr(sh, '|', shn) || map_get(&sr_shapes, sh, shn)) h |= HINT_SR;
+    return h;
+}
+
 /* The rows of the class before word k of shape sh, summed into *r. */
 static void own_rows(const an_ntok *k, const char *sh, size_t shn, kind_rows *r)
 {
@@ -708,6 +765,7 @@ static bool sum_form(form_sums *v, const an_ntok *k, const char *sh, size_t shn,
         o.z = v->near[r];
         near_features(k, sh, shn, r, &o);
     }
+    v->hint = form_hint(k, sh, shn);
     v->rows = rows_of_kind(k, sh, shn);
     if (v->rows) return false;
     own_rows(k, sh, shn, own);
@@ -767,15 +825,22 @@ static const form_sums *form_of(const tag_ctx *x, size_t i, form_cache *fc)
 static const form_sums *fast_scores(const tag_ctx *x, size_t i, form_cache *forms, double *z)
 {
     const an_scan *s = x->s;
+    uint8_t hint[3] = {0, 0, 0};   /* of the words before, at and after i */
     for (int r = 0; r < NEAR_N; r++) {
         size_t j = near_token(s, i, near_step[r]);
-        const double *row = j < s->n ? form_of(x, j, forms)->near[r] : end_rows[r];
+        const double *row = end_rows[r];
+        if (j < s->n) {
+            const form_sums *f = form_of(x, j, forms);
+            row = f->near[r];
+            if (near_step[r] == -1 || near_step[r] == 1) hint[1 + near_step[r]] = f->hint;
+        }
         for (int c = 0; c < AN_TAG_N; c++) z[c] += row[c];
     }
     const form_sums *f = form_of(x, i, forms);
     for (int c = 0; c < AN_TAG_N; c++) z[c] += f->self[c];
+    hint[1] = f->hint;
     sink o = {NULL, z};
-    context_features(x, i, &o);
+    context_features(x, i, hint, &o);
     return f;
 }
 
@@ -859,6 +924,9 @@ bool an_tag(an_scan *s, uint8_t *tags)
             x.rt[t] = (rule_tag){(uint8_t)(a->type + 1), t == a->t0, a->conf, a->role != NULL};
     }
     for (size_t i = 0; ok && i < s->n; i++) {
+        /* a phrase of two words or more begins only where the lexicon has
+         * a longer key beginning with the word (as an_lex_at asks) */
+        if (s->tok[i].poss || !lx_may_grow(s->tok[i].key, s->tok[i].klen)) continue;
         size_t nt = 0;
         const lx_entry *e = an_lex_at(s, i, (size_t)lx_max_words, LX_NAMED, &nt);
         if (!e || nt < 2) continue;
