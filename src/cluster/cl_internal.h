@@ -85,9 +85,13 @@ struct cl_state {
     VEC(char *) terms;         /* id -> term */
     VEC(uint32_t) df;
     VEC(float)    log_df;      /* ln(1 + df), kept with df: weights without a log call */
-    VEC(uint8_t)  df_dirty;
+    VEC(uint8_t)  df_dirty;    /* DF_BATCH, DF_SNAPSHOT (vocab.c) */
     VEC(uint8_t)  term_class;  /* by term id: cl_term_class */
-    VEC(uint32_t) dirty_ids;
+    VEC(uint32_t) dirty_ids;   /* frequency changed in this batch */
+    VEC(uint32_t) snap_ids;    /* stored terms changed since the last snapshot */
+    VEC(uint32_t) df_log;      /* this batch's (id, df) pairs (cl_vocab_log) */
+    uint32_t  terms_stored;    /* terms with a row in the store: ids below */
+    uint64_t  df_pending;      /* pairs in the store's log since the last snapshot */
     uint64_t  ndocs;
     double    log_n;           /* ln(1 + ndocs) */
     cl_set    events, storylines;

@@ -32,11 +32,27 @@ void     cl_set_ndocs(cl_state *cl, uint64_t n);
 uint64_t cl_ndocs(const cl_state *cl);
 /* The document's vector (in a); counts the document in the statistics. */
 void     cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out);
-/* Terms whose frequency changed (or that are new) since the last
- * cl_vocab_clean. fn gets each. */
+/* Terms are stored as rows (id, term, frequency) and a log of the
+ * frequencies changed since the rows were written. A batch stores its new
+ * terms as rows (cl_vocab_new) and the (id, frequency) pairs of the stored
+ * terms it changed as its log (cl_vocab_log); when cl_vocab_snapshot_due,
+ * every term whose row differs from memory instead (cl_vocab_dirty: new or
+ * changed since the last snapshot), the log then emptied. A batch's
+ * frequencies fall on rows all over the table: at a million synthetic
+ * articles, rewriting them was 36% of the pages a batch wrote to the WAL,
+ * where its log is a few pages. Due when the log holds four times as many
+ * pairs as there are stored terms: reading a pair back is a store into an
+ * array, rewriting the rows rewrites most of the table. cl_vocab_clean
+ * (snapshot: whether the batch wrote the rows) after the batch is stored.
+ * Taken in after the rows (cl_vocab_load): the log in the order stored
+ * (cl_vocab_replay: NULL, or why it cannot be one, nothing of it taken in). */
 typedef void (*cl_term_fn)(uint32_t id, const char *term, size_t len, uint32_t df, void *ctx);
-void     cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx);
-void     cl_vocab_clean(cl_state *cl);
+void        cl_vocab_new(const cl_state *cl, cl_term_fn fn, void *ctx);
+void        cl_vocab_log(cl_state *cl, const uint32_t **pairs, size_t *n);
+bool        cl_vocab_snapshot_due(const cl_state *cl);
+void        cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx);
+void        cl_vocab_clean(cl_state *cl, bool snapshot);
+const char *cl_vocab_replay(cl_state *cl, const uint32_t *pairs, size_t n);
 /* Cosine similarity of two document vectors under the current weights. */
 double   cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b);
 /* Similarity of a document vector to an event's centroid, or -1. */

@@ -176,6 +176,8 @@ void cl_free(cl_state *cl)
     VEC_FREE(cl->term_class);
     VEC_FREE(cl->dense);
     VEC_FREE(cl->dirty_ids);
+    VEC_FREE(cl->snap_ids);
+    VEC_FREE(cl->df_log);
     set_free(&cl->events);
     set_free(&cl->storylines);
     buf_free(&cl->blob);

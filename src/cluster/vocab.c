@@ -21,6 +21,10 @@
  * 0.894 / 0.889 at 1.0. */
 #define CL_NAME_WEIGHT 1.0f
 
+/* A term's df_dirty: its frequency changed in this batch; its row in the
+ * store is older than its frequency (changed since the last snapshot). */
+enum { DF_BATCH = 1, DF_SNAPSHOT = 2 };
+
 uint8_t cl_term_class(const char *t, size_t n)
 {
     if (n < 3 || t[1] != ':') return CL_TERM_OTHER;
@@ -57,6 +61,7 @@ void cl_vocab_load(cl_state *cl, uint32_t id, const char *term, size_t len, uint
     cl->df.v[id] = df;
     cl->log_df.v[id] = (float)log1p((double)df);
     *map_put(&cl->vocab, term, len, NULL) = (uint64_t)id + 1;
+    if (id >= cl->terms_stored) cl->terms_stored = id + 1;
 }
 
 void cl_set_ndocs(cl_state *cl, uint64_t n)
@@ -86,8 +91,8 @@ void cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out)
         p[i].w = (1.0f + logf(t->count)) * (t->kind == AN_NAME ? CL_NAME_WEIGHT : 1.0f);
         cl->df.v[p[i].id]++;
         cl->log_df.v[p[i].id] = (float)log1p((double)cl->df.v[p[i].id]);
-        if (!cl->df_dirty.v[p[i].id]) {
-            cl->df_dirty.v[p[i].id] = 1;
+        if (!(cl->df_dirty.v[p[i].id] & DF_BATCH)) {
+            cl->df_dirty.v[p[i].id] |= DF_BATCH;
             VEC_PUSH(cl->dirty_ids, p[i].id);
         }
     }
@@ -99,19 +104,85 @@ void cl_vectorize(cl_state *cl, const an_doc *doc, arena *a, cl_vec *out)
     for (uint32_t i = 0; i < out->n; i++) { out->id[i] = p[i].id; out->w[i] = p[i].w; }
 }
 
-void cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx)
+static void tell(const cl_state *cl, uint32_t id, cl_term_fn fn, void *ctx)
 {
-    for (size_t i = 0; i < cl->dirty_ids.n; i++) {
-        uint32_t id = cl->dirty_ids.v[i];
-        const char *t = cl->terms.v[id];
-        if (t) fn(id, t, strlen(t), cl->df.v[id], ctx);
-    }
+    const char *t = cl->terms.v[id];
+    if (t) fn(id, t, strlen(t), cl->df.v[id], ctx);
 }
 
-void cl_vocab_clean(cl_state *cl)
+void cl_vocab_new(const cl_state *cl, cl_term_fn fn, void *ctx)
 {
-    for (size_t i = 0; i < cl->dirty_ids.n; i++) cl->df_dirty.v[cl->dirty_ids.v[i]] = 0;
+    for (size_t i = 0; i < cl->dirty_ids.n; i++)
+        if (cl->dirty_ids.v[i] >= cl->terms_stored) tell(cl, cl->dirty_ids.v[i], fn, ctx);
+}
+
+void cl_vocab_log(cl_state *cl, const uint32_t **pairs, size_t *n)
+{
+    cl->df_log.n = 0;
+    for (size_t i = 0; i < cl->dirty_ids.n; i++) {
+        uint32_t id = cl->dirty_ids.v[i];
+        if (id >= cl->terms_stored) continue;
+        VEC_PUSH(cl->df_log, id);
+        VEC_PUSH(cl->df_log, cl->df.v[id]);
+    }
+    *pairs = cl->df_log.v;
+    *n = cl->df_log.n;
+}
+
+bool cl_vocab_snapshot_due(const cl_state *cl)
+{
+    return cl->df_pending + cl->dirty_ids.n >= 4 * (uint64_t)cl->terms_stored;
+}
+
+void cl_vocab_dirty(const cl_state *cl, cl_term_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < cl->snap_ids.n; i++)
+        if (!(cl->df_dirty.v[cl->snap_ids.v[i]] & DF_BATCH)) tell(cl, cl->snap_ids.v[i], fn, ctx);
+    for (size_t i = 0; i < cl->dirty_ids.n; i++) tell(cl, cl->dirty_ids.v[i], fn, ctx);
+}
+
+/* A stored term whose row no longer holds its frequency, once. */
+static void mark_since_snapshot(cl_state *cl, uint32_t id)
+{
+    if (cl->df_dirty.v[id] & DF_SNAPSHOT) return;
+    cl->df_dirty.v[id] |= DF_SNAPSHOT;
+    VEC_PUSH(cl->snap_ids, id);
+}
+
+void cl_vocab_clean(cl_state *cl, bool snapshot)
+{
+    if (snapshot) {
+        for (size_t i = 0; i < cl->snap_ids.n; i++) cl->df_dirty.v[cl->snap_ids.v[i]] = 0;
+        cl->snap_ids.n = 0;
+        cl->df_pending = 0;
+    } else {
+        for (size_t i = 0; i < cl->dirty_ids.n; i++) {
+            uint32_t id = cl->dirty_ids.v[i];
+            if (id < cl->terms_stored) {
+                mark_since_snapshot(cl, id);
+                cl->df_pending++;
+            }
+        }
+    }
+    for (size_t i = 0; i < cl->dirty_ids.n; i++) cl->df_dirty.v[cl->dirty_ids.v[i]] &= (uint8_t)~DF_BATCH;
     cl->dirty_ids.n = 0;
+    cl->df_log.n = 0;
+    cl->terms_stored = (uint32_t)cl->terms.n;
+}
+
+const char *cl_vocab_replay(cl_state *cl, const uint32_t *pairs, size_t n)
+{
+    if (n % 2) return "a term log of an odd length";
+    for (size_t i = 0; i < n; i += 2)
+        if (pairs[i] >= cl->terms.n || !cl->terms.v[pairs[i]]) return "a term log naming a term that is not stored";
+    for (size_t i = 0; i < n; i += 2) {
+        uint32_t id = pairs[i];
+        cl->df.v[id] = pairs[i + 1];
+        cl->log_df.v[id] = (float)log1p((double)pairs[i + 1]);
+        mark_since_snapshot(cl, id);
+    }
+    cl->df_pending += n / 2;
+    return NULL;
 }
 
 double cl_similarity(const cl_state *cl, const cl_vec *a, const cl_vec *b)

@@ -278,6 +278,25 @@ static void put_term(uint32_t id, const char *term, size_t len, uint32_t df, voi
     if (e->err.status == SL_OK && st_term_put(e->db, id, term, len, df, &e->err) != SL_OK) return;
 }
 
+/* The terms: new ones as rows, and the batch's log of the frequencies of
+ * the others; or, when that is due (cluster.h) or the batch is the last of
+ * a run, every row that memory is ahead of, and the log emptied. */
+static sl_status put_terms_or_log(sl_engine *e, bool last, bool *snapshot)
+{
+    *snapshot = last || cl_vocab_snapshot_due(e->cl);
+    if (*snapshot) {
+        cl_vocab_dirty(e->cl, put_term, e);
+        if (e->err.status == SL_OK) st_terms_log_clear(e->db, &e->err);
+        return (sl_status)e->err.status;
+    }
+    cl_vocab_new(e->cl, put_term, e);
+    const uint32_t *pairs;
+    size_t n;
+    cl_vocab_log(e->cl, &pairs, &n);
+    if (e->err.status == SL_OK) st_terms_log_put(e->db, pairs, n, &e->err);
+    return (sl_status)e->err.status;
+}
+
 /* A merged cluster waits until the one that took it is written. */
 static void put_cluster(const cl_row *row, void *ctx)
 {
@@ -397,9 +416,10 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
     profile(e, 3, &t);
     for (size_t i = 0; st == SL_OK && i < b->p.n; i++) st = store_one(e, b->p.v[i], stats);
     profile(e, 4, &t);
+    bool terms_snapshot = false;
     if (st == SL_OK) {
-        cl_vocab_dirty(e->cl, put_term, e);
-        st = e->err.status == SL_OK ? put_clusters(e) : (sl_status)e->err.status;
+        st = put_terms_or_log(e, last, &terms_snapshot);
+        if (st == SL_OK) st = put_clusters(e);
         if (st == SL_OK) st = put_postings_or_log(e, last, &snapshot);
     }
     if (st == SL_OK) st = st_batch_end(e->db, e->cl, &e->err);
@@ -418,7 +438,7 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
         e->broken = true;   /* nothing stored is lost: the batch is committed */
         return (sl_status)e->err.status;
     }
-    cl_vocab_clean(e->cl);
+    cl_vocab_clean(e->cl, terms_snapshot);
     cl_clean(e->cl, snapshot);
     for (size_t i = 0; i < b->p.n; i++) pending_free(b->p.v[i]);
     b->p.n = 0;

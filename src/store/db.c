@@ -104,7 +104,11 @@ static const char *const schema =
      * row per batch and level: (term, position) uint32 pairs in the order
      * posted (cl_postings_log). */
     "CREATE TABLE IF NOT EXISTS postings_log (seq INTEGER PRIMARY KEY, level INTEGER NOT NULL,"
-    "  posts BLOB NOT NULL);";
+    "  posts BLOB NOT NULL);"
+    /* Schema 10: the document frequencies of stored terms changed since
+     * their rows were written, a row per batch: (id, frequency) uint32
+     * pairs (cl_vocab_log). */
+    "CREATE TABLE IF NOT EXISTS terms_log (seq INTEGER PRIMARY KEY, dfs BLOB NOT NULL);";
 
 /* A damaged file is told as such, with the first lines of SQLite's own
  * check, never read as empty or partly loaded. */
@@ -306,7 +310,7 @@ static sl_status identify(st_db *db, st_kind *k, err_slot *err)
     return SL_OK;
 }
 
-/* Schema 8 from any earlier one (0: none), in one transaction. */
+/* The current schema from any earlier one (0: none), in one transaction. */
 static sl_status migrate(st_db *db, int from, err_slot *err)
 {
     char *msg = NULL;
@@ -613,6 +617,30 @@ sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint
     return SL_OK;
 }
 
+sl_status st_terms_log_put(st_db *db, const uint32_t *pairs, size_t n, err_slot *err)
+{
+    if (!n) return SL_OK;
+    sqlite3_stmt *s = st_prepare(db, ST_PUT_TERMS_LOG, "INSERT INTO terms_log (dfs) VALUES (?)");
+    if (!s) return st_fail(db, err, "prepare");
+    sqlite3_bind_blob64(s, 1, pairs, (sqlite3_uint64)(n * sizeof *pairs), SQLITE_STATIC);
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing term frequencies");
+    return SL_OK;
+}
+
+/* A statement without parameters or rows, kept prepared. */
+static sl_status step_once(st_db *db, int which, const char *sql, const char *what, err_slot *err)
+{
+    sqlite3_stmt *s = st_prepare(db, which, sql);
+    if (!s) return st_fail(db, err, "prepare");
+    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, what);
+    return SL_OK;
+}
+
+sl_status st_terms_log_clear(st_db *db, err_slot *err)
+{
+    return step_once(db, ST_CLEAR_TERMS_LOG, "DELETE FROM terms_log", "storing term frequencies", err);
+}
+
 /* A new cluster is inserted and an old one updated, never the one for the
  * other: an id that is taken already, or missing, means the memory of this
  * writer and the file disagree, and the batch is refused. */
@@ -665,10 +693,7 @@ sl_status st_postings_log_put(st_db *db, cl_level level, const uint32_t *pairs, 
 
 sl_status st_postings_log_clear(st_db *db, err_slot *err)
 {
-    sqlite3_stmt *s = st_prepare(db, ST_CLEAR_POSTINGS_LOG, "DELETE FROM postings_log");
-    if (!s) return st_fail(db, err, "prepare");
-    if (sqlite3_step(s) != SQLITE_DONE) return st_fail(db, err, "storing the candidate index");
-    return SL_OK;
+    return step_once(db, ST_CLEAR_POSTINGS_LOG, "DELETE FROM postings_log", "storing the candidate index", err);
 }
 
 static sl_status exec_ids(st_db *db, int which, const char *sql, int64_t a, int64_t b, int64_t c, err_slot *err)
@@ -839,6 +864,24 @@ static sl_status load_terms(st_db *db, cl_state *cl, err_slot *err)
         if (df < 0 || df > UINT32_MAX) { st = bad_value(db, err, "document frequency", df); break; }
         if (!term || !*term) { st = bad_value(db, err, "empty term", id); break; }
         cl_vocab_load(cl, (uint32_t)id, term, (size_t)sqlite3_column_bytes(s, 1), (uint32_t)df);
+    }
+    if (st == SL_OK) st = st_done(db, rc, err, "loading terms");
+    sqlite3_finalize(s);
+    if (st != SL_OK) return st;
+    /* the frequencies changed since the rows were written, in order */
+    if (sqlite3_prepare_v2(db->h, "SELECT dfs FROM terms_log ORDER BY seq", -1, &s, NULL) != SQLITE_OK)
+        return st_fail(db, err, "loading terms");
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        size_t bytes = (size_t)sqlite3_column_bytes(s, 0);
+        if (bytes % (2 * sizeof(uint32_t))) { st = bad_value(db, err, "term log of bytes", (long long)bytes); break; }
+        uint32_t *pairs = bytes ? xmalloc(bytes) : NULL;
+        if (bytes) memcpy(pairs, sqlite3_column_blob(s, 0), bytes);   /* the blob need not be aligned */
+        const char *why = cl_vocab_replay(cl, pairs, bytes / sizeof *pairs);
+        free(pairs);
+        if (why) {
+            st = err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s; nothing was loaded or changed", why);
+            break;
+        }
     }
     if (st == SL_OK) st = st_done(db, rc, err, "loading terms");
     sqlite3_finalize(s);

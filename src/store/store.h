@@ -16,7 +16,7 @@ typedef struct st_db st_db;
 
 /* The schema this build writes; files of schema 1 to 7 are brought up to
  * it when opened for writing, and read as they are from schema 3 on. */
-#define ST_SCHEMA 9
+#define ST_SCHEMA 10
 typedef enum st_mode { ST_READ, ST_WRITE } st_mode;
 /* Open the database at path. ST_READ: an existing storyline database,
  * read-only (nothing in the file changes); ST_WRITE: created if missing,
@@ -79,7 +79,12 @@ sl_status st_article_put(st_db *db, const sl_article *a, const st_placed *p, int
 /* The actors, quotes and time expressions of a stored article. */
 sl_status st_facts_put(st_db *db, int64_t row, const sl_analysis *facts, err_slot *err);
 
+/* A term's row (cl_vocab_new, cl_vocab_dirty); a batch's log of the
+ * frequencies of stored terms (cl_vocab_log: n uint32, (id, frequency)
+ * pairs), and the log emptied once the rows are stored. */
 sl_status st_term_put(st_db *db, uint32_t id, const char *term, size_t len, uint32_t df, err_slot *err);
+sl_status st_terms_log_put(st_db *db, const uint32_t *pairs, size_t n, err_slot *err);
+sl_status st_terms_log_clear(st_db *db, err_slot *err);
 sl_status st_cluster_put(st_db *db, const cl_row *row, err_slot *err);
 /* One posting list of the candidate index (cl_postings_dirty); a batch's
  * log of it (cl_postings_log: n uint32, (term, position) pairs), and the

@@ -204,7 +204,7 @@ static void state_survives_a_save_and_load(void **st)
     uint64_t n = cl_ndocs(cl);
     int64_t used[2] = {cl_ids_used(cl, CL_EVENT), cl_ids_used(cl, CL_STORYLINE)};
     cl_clean(cl, true);
-    cl_vocab_clean(cl);
+    cl_vocab_clean(cl, true);
     saved none = {.n = 0};
     cl_dirty(cl, save, &none);
     assert_int_equal(none.n, 0);
@@ -255,7 +255,7 @@ static void postings_log_replays_to_the_same_index(void **st)
     cl_dirty(cl, save, &rows1);
     cl_vocab_dirty(cl, save_term, &v1);
     cl_clean(cl, true);
-    cl_vocab_clean(cl);
+    cl_vocab_clean(cl, true);
 
     place(cl, BREACH, d0 + 1);
     place(cl, QUAKE2, d0 + 2);
@@ -360,6 +360,67 @@ static void rows_out_of_range_are_refused(void **st)
     cl_free(cl);
 }
 
+/* The terms stored as rows after one batch, as new rows and logs of
+ * frequencies after the next two: read back, rows then logs, every term
+ * has the frequency memory has, the next document is placed the same, and
+ * the next snapshot rewrites the rows the logs changed. */
+static void terms_log_replays_to_the_same_frequencies(void **st)
+{
+    (void)st;
+    cl_state *cl = cl_new();
+    assert_true(cl_vocab_snapshot_due(cl));   /* nothing stored: rows */
+    int32_t d0 = day_from_ymd(2024, 3, 1);
+    place(cl, QUAKE, d0);
+    place(cl, BREACH, d0);
+    static vocab rows;
+    rows.n = 0;
+    cl_vocab_dirty(cl, save_term, &rows);
+    cl_vocab_clean(cl, true);
+    static uint32_t logs[2][128];
+    size_t nlog[2];
+    for (int b = 0; b < 2; b++) {
+        place(cl, b ? BREACH : QUAKE2, d0 + 1 + b);   /* old terms and new ones */
+        assert_false(cl_vocab_snapshot_due(cl));
+        cl_vocab_new(cl, save_term, &rows);
+        const uint32_t *pairs;
+        cl_vocab_log(cl, &pairs, &nlog[b]);
+        assert_true(nlog[b] > 0 && nlog[b] % 2 == 0 && nlog[b] <= 128);
+        memcpy(logs[b], pairs, nlog[b] * sizeof *pairs);
+        cl_vocab_clean(cl, false);
+    }
+    assert_int_equal(rows.n, 18);   /* 16, then aftershock and survivor (the others were stored) */
+    static vocab want;
+    want.n = 0;
+    cl_vocab_dirty(cl, save_term, &want);   /* the rows the logs changed */
+    assert_true(want.n > 0);
+
+    cl_state *cl2 = cl_new();
+    for (int i = 0; i < rows.n; i++) cl_vocab_load(cl2, rows.ids[i], rows.terms[i], strlen(rows.terms[i]), rows.df[i]);
+    for (int b = 0; b < 2; b++) assert_null(cl_vocab_replay(cl2, logs[b], nlog[b]));
+    static vocab got;
+    got.n = 0;
+    cl_vocab_dirty(cl2, save_term, &got);
+    assert_int_equal(got.n, want.n);
+    for (int i = 0; i < want.n; i++) {
+        assert_int_equal(got.ids[i], want.ids[i]);
+        assert_int_equal(got.df[i], want.df[i]);
+    }
+    cl_set_ndocs(cl2, cl_ndocs(cl));
+    for (uint32_t id = 0; id < 18; id++) assert_true(cl_idf(cl2, id) == cl_idf(cl, id));
+
+    /* a log the store could not have written is refused, nothing taken in */
+    uint32_t odd[3] = {0, 9, 0}, unknown[4] = {0, 9, 4000000000u, 1};
+    assert_non_null(cl_vocab_replay(cl2, odd, 3));
+    assert_non_null(cl_vocab_replay(cl2, unknown, 4));
+    assert_true(cl_idf(cl2, 0) == cl_idf(cl, 0));
+    cl_vocab_clean(cl2, true);
+    got.n = 0;
+    cl_vocab_dirty(cl2, save_term, &got);
+    assert_int_equal(got.n, 0);   /* the snapshot stored them all */
+    cl_free(cl);
+    cl_free(cl2);
+}
+
 /* Every term whose frequency changed is told, once, until the next clean. */
 static void changed_terms_are_told_once(void **st)
 {
@@ -369,14 +430,14 @@ static void changed_terms_are_told_once(void **st)
     vocab v = {.n = 0};
     cl_vocab_dirty(cl, save_term, &v);
     assert_int_equal(v.n, 2);
-    cl_vocab_clean(cl);
+    cl_vocab_clean(cl, true);
     place(cl, "beta gamma", 2);
     v.n = 0;
     cl_vocab_dirty(cl, save_term, &v);   /* beta (df 2), gamma */
     assert_int_equal(v.n, 2);
     for (int i = 0; i < v.n; i++)
         if (!strcmp(v.terms[i], "beta")) assert_int_equal(v.df[i], 2);
-    cl_vocab_clean(cl);
+    cl_vocab_clean(cl, true);
     v.n = 0;
     cl_vocab_dirty(cl, save_term, &v);
     assert_int_equal(v.n, 0);
@@ -839,6 +900,7 @@ int main(void)
         cmocka_unit_test(core_is_the_share_on_what_a_storyline_is_most_about),
         cmocka_unit_test(state_survives_a_save_and_load),
         cmocka_unit_test(postings_log_replays_to_the_same_index),
+        cmocka_unit_test(terms_log_replays_to_the_same_frequencies),
         cmocka_unit_test(copies_count_without_moving_the_centroid),
         cmocka_unit_test(changed_terms_are_told_once),
         cmocka_unit_test(rows_out_of_range_are_refused),

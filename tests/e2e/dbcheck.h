@@ -58,7 +58,7 @@ static inline void assert_consistent(const char *db)
 
 /* Everything a run leaves that a later run builds on, as text to compare:
  * articles and their places, clusters with centroids and headlines,
- * merges, terms and frequencies, the candidate index. */
+ * merges, terms and frequencies (rows and log), the candidate index. */
 static inline char *state_of(const char *db)
 {
     static const char *const queries[] = {
@@ -68,6 +68,7 @@ static inline char *state_of(const char *db)
         "SELECT id, term, df FROM terms ORDER BY id",
         "SELECT level, term, hex(clusters) FROM postings ORDER BY level, term",
         "SELECT level, hex(posts) FROM postings_log ORDER BY seq",
+        "SELECT hex(dfs) FROM terms_log ORDER BY seq",
         "SELECT value FROM meta WHERE key = 'ndocs'",
     };
     sqlite3 *h;

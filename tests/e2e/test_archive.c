@@ -191,6 +191,10 @@ static void stored_values_out_of_range_are_refused(void **st)
          "a posting log naming a term that is not stored"},
         {"INSERT INTO postings_log (level, posts) VALUES (0, x'000000000000')", "posting log of bytes 6"},
         {"INSERT INTO postings_log (level, posts) VALUES (5, x'')", "posting log level 5"},
+        /* the frequencies' log (schema 10): a term that is not stored, a
+         * piece of a pair */
+        {"INSERT INTO terms_log (dfs) VALUES (x'ffffff7f01000000')", "a term log naming a term that is not stored"},
+        {"INSERT INTO terms_log (dfs) VALUES (x'0000000001000000000000')", "term log of bytes 11"},
     };
     for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
         const char *db = path_in("damaged-value.db");
