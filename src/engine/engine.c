@@ -109,7 +109,7 @@ sl_status sl_open_db(sl_engine **out, const char *db_path, int flags)
     *out = e;
     e->warn = default_warn;
     map_init(&e->filling.ids);
-    map_init(&e->sealed.ids);
+    for (int i = 0; i < EG_AHEAD; i++) map_init(&e->sealed[i].ids);
     arena_init(&e->scratch);
     e->an = an_new();
     e->dd = dd_new();
@@ -133,7 +133,7 @@ void sl_close(sl_engine *e)
     if (!e) return;
     eg_pool_free(e->pool);   /* first: its threads may hold pages of the batches */
     eg_batch_free(&e->filling);
-    eg_batch_free(&e->sealed);
+    for (int i = 0; i < EG_AHEAD; i++) eg_batch_free(&e->sealed[i]);
     VEC_FREE(e->merged);
     arena_reset(&e->scratch);
     buf_free(&e->tmp);
@@ -166,7 +166,7 @@ void sl_set_progress(sl_engine *e, sl_progress_fn fn, void *ctx) { e->progress =
 
 sl_status sl_set_jobs(sl_engine *e, int jobs)
 {
-    if (e->filling.p.n || e->sealed.p.n)
+    if (e->filling.p.n || e->n_sealed)
         return err_set(&e->err, SL_EINPUT, NULL, 0, "the number of jobs is set before ingesting");
     eg_pool_free(e->pool);
     e->pool = NULL;

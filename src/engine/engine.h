@@ -42,10 +42,16 @@ typedef struct eg_pending {
     sl_analysis facts;       /* names, quotes, times (char offsets) */
 } eg_pending;
 
-/* Articles per transaction: a crash loses at most two batches (the one
- * being prepared and the one filling), and a batch is sorted by
- * publication date before clustering. */
+/* Articles per transaction; a batch is sorted by publication date before
+ * clustering. */
 #define EG_BATCH 512
+/* Full batches the workers may prepare ahead of the one being clustered
+ * and stored: a batch whose commit stalls on the disk or on a merge of the
+ * full-text index (up to seconds at a million articles) no longer leaves
+ * the workers idle once they have prepared the next one. A crash loses
+ * the pages of these and of the filling batch, never a stored one (the
+ * next run reads them again). */
+#define EG_AHEAD 4
 
 /* Pages in flight: documents in arrival order and their ids. */
 typedef struct eg_batch {
@@ -68,7 +74,8 @@ struct sl_engine {
     sl_progress_fn  progress;
     void           *progress_ctx;
     eg_batch        filling; /* pages as they arrive */
-    eg_batch        sealed;  /* a full batch, being prepared; committed next */
+    eg_batch        sealed[EG_AHEAD];   /* full batches, being prepared, in order: */
+    int             first_sealed, n_sealed;   /* the oldest, committed next, and how many */
     eg_pool        *pool;    /* worker threads, or NULL: prepare inline */
     int             jobs;    /* threads at work, the calling one counted (sl_set_jobs) */
     FILE           *dump;    /* SL_DUMP: the clustering's features, or NULL */

@@ -2,11 +2,11 @@
  * cluster and store, one batch per transaction.
  *
  * Pages are extracted and analyzed as they arrive, on the worker threads of
- * pool.c when there are any (eg_prepare). A full batch is sealed; once the
- * next one fills, the sealed batch is sorted by publication date (undated
- * articles last, in arrival order) and clustered one article at a time on
- * the calling thread, so that clustering sees the stream in the order the
- * news happened, while the workers prepare the next. Summaries are
+ * pool.c when there are any (eg_prepare). A full batch is sealed; the
+ * oldest sealed batch is sorted by publication date (undated articles
+ * last, in arrival order) and clustered one article at a time on the
+ * calling thread, so that clustering sees the stream in the order the news
+ * happened, while the workers prepare those after it. Summaries are
  * refreshed at the end of a run for every event and storyline that changed
  * (summarize.c). */
 #include "engine.h"
@@ -111,10 +111,13 @@ void eg_prepare(an_analyzer *an, eg_pending *p)
 
 static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, bool last);
 
+/* The sealed batch i places after the oldest. */
+static eg_batch *sealed_at(sl_engine *e, int i) { return &e->sealed[(e->first_sealed + i) % EG_AHEAD]; }
+
 /* A page joins the filling batch and is prepared at once (no workers) or
- * by the pool. A full batch is sealed, after the batch sealed before it is
- * committed: the workers prepare one batch while this thread clusters and
- * stores the other. */
+ * by the pool. A full batch is sealed; when EG_AHEAD are sealed already
+ * (with no workers: one), the oldest is committed first: the workers
+ * prepare the batches ahead while this thread clusters and stores. */
 sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *stats)
 {
     sl_status st = eg_writer_take(e);
@@ -128,7 +131,8 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
         return SL_EINPUT;
     }
     size_t idlen = strlen(page.id);
-    bool known = map_get(&e->filling.ids, page.id, idlen) || map_get(&e->sealed.ids, page.id, idlen);
+    bool known = map_get(&e->filling.ids, page.id, idlen);
+    for (int i = 0; i < e->n_sealed && !known; i++) known = map_get(&sealed_at(e, i)->ids, page.id, idlen);
     if (!known && st_article_known(e->db, page.id, &known, &e->err) != SL_OK) return SL_EDB;
     if (known) {
         stats->skipped_known++;
@@ -146,10 +150,14 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     if (e->pool) eg_pool_submit(e->pool, p);
     else eg_prepare(e->an, p);
     if (e->filling.p.n < EG_BATCH) return SL_OK;
-    st = commit_one(e, &e->sealed, stats, false);
-    if (st != SL_OK) return st;
-    eg_batch t = e->sealed;
-    e->sealed = e->filling;
+    if (e->n_sealed == (e->pool ? EG_AHEAD : 1)) {
+        st = commit_one(e, sealed_at(e, 0), stats, false);
+        if (st != SL_OK) return st;
+        e->first_sealed = (e->first_sealed + 1) % EG_AHEAD;
+        e->n_sealed--;
+    }
+    eg_batch *next = sealed_at(e, e->n_sealed++), t = *next;   /* an empty one */
+    *next = e->filling;
     e->filling = t;
     return SL_OK;
 }
@@ -452,7 +460,12 @@ sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
 {
     sl_status st = eg_writer_take(e);
     if (st != SL_OK) return st;
-    st = commit_one(e, &e->sealed, stats, !e->filling.p.n);
+    while (st == SL_OK && e->n_sealed) {
+        st = commit_one(e, sealed_at(e, 0), stats, e->n_sealed == 1 && !e->filling.p.n);
+        if (st != SL_OK) break;
+        e->first_sealed = (e->first_sealed + 1) % EG_AHEAD;
+        e->n_sealed--;
+    }
     if (st == SL_OK) st = commit_one(e, &e->filling, stats, true);
     return st;
 }

@@ -253,22 +253,27 @@ static char *summaries(sl_engine *e, size_t *clusters, size_t *summarized)
     return out;
 }
 
-/* A stream of 1,300 records (more than two batches, so that one batch is
- * prepared while another is stored), on 40 subjects, with empty records, a
- * repeated id while its first copy is still in flight, and copies. */
+/* A stream of 3,700 records (more batches than the workers may prepare
+ * ahead, EG_AHEAD, and the filling one: the batches ahead fill up, and the
+ * oldest is stored while the others are prepared), on 40 subjects, with
+ * empty records, repeated ids while the first copy is still in flight (in
+ * the filling batch's predecessor, in the middle of the batches ahead) or
+ * already stored, and copies. */
 static void write_stream(const char *path)
 {
     static const char *const place[] = {"Harbin", "Lagos", "Quito", "Perth", "Tromso", "Fez", "Davao", "Cork"};
     static const char *const what[] = {"flood", "strike", "election", "fire", "trial"};
     FILE *f = fopen(path, "w");
-    for (int i = 0; i < 1300; i++) {
+    for (int i = 0; i < 3700; i++) {
         int subject = i % 40, day = 1 + (i / 40) % 28;
         const char *pl = place[subject % 8], *wh = what[subject % 5];
         if (i % 97 == 5) {
             fprintf(f, "{\"id\": \"r%d\", \"text\": \"  \"}\n", i);
             continue;
         }
-        int id = i == 600 ? 100 : i;   /* r100 is still in flight at 600 */
+        /* r100 is still in flight at 600, r1800 (the fourth batch) at
+         * 3000 with threads; r50 is stored by then */
+        int id = i == 600 ? 100 : i == 3000 ? 1800 : i == 3001 ? 50 : i;
         int body = i % 50 == 7 ? i - 40 : i;   /* a copy of the same subject's last record */
         fprintf(f, "{\"id\": \"r%d\", \"published\": \"2021-03-%02d\", \"title\": \"The %s in %s\", "
                 "\"text\": \"The %s in %s (subject %d) went on for a day, officials in %s said on Monday. "
@@ -305,12 +310,12 @@ static void threads_store_what_one_thread_stores(void **st)
     assert_string_equal(sums[0], sums[1]);
     free(sums[0]);
     free(sums[1]);
-    assert_int_equal(s[0].read, 1300);
-    assert_int_equal(s[0].skipped_bad, 14);      /* i % 97 == 5 */
-    assert_int_equal(s[0].skipped_known, 1);     /* r100 again */
-    assert_int_equal(s[0].stored, 1300 - 14 - 1);
-    assert_true(s[0].duplicates >= 20);
-    assert_int_equal(warnings[0], 14);
+    assert_int_equal(s[0].read, 3700);
+    assert_int_equal(s[0].skipped_bad, 39);      /* i % 97 == 5 */
+    assert_int_equal(s[0].skipped_known, 3);     /* r100, r1800, r50 again */
+    assert_int_equal(s[0].stored, 3700 - 39 - 3);
+    assert_true(s[0].duplicates >= 60);
+    assert_int_equal(warnings[0], 39);
     assert_int_equal(warnings[1], warnings[0]);
     assert_memory_equal(&s[0], &s[1], sizeof s[0]);
     assert_string_equal(out[0], out[1]);
