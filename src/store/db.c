@@ -848,6 +848,28 @@ static bool day_ok(sqlite3_stmt *s, int i, int32_t *out)
     return v >= ST_DAY_MIN && v <= ST_DAY_MAX;
 }
 
+/* A log row's uint32 pairs (column col) into *pairs (malloc'd, NULL for
+ * none: a blob need not be aligned), *n uint32; what names a blob that
+ * holds a piece of a pair. */
+static sl_status log_pairs(st_db *db, sqlite3_stmt *s, int col, const char *what, uint32_t **pairs, size_t *n,
+                           err_slot *err)
+{
+    size_t bytes = (size_t)sqlite3_column_bytes(s, col);
+    *pairs = NULL;
+    *n = 0;
+    if (bytes % (2 * sizeof(uint32_t))) return bad_value(db, err, what, (long long)bytes);
+    if (bytes) memcpy(*pairs = xmalloc(bytes), sqlite3_column_blob(s, col), bytes);
+    *n = bytes / sizeof **pairs;
+    return SL_OK;
+}
+
+/* A log read back (why: NULL), or why it cannot be one. */
+static sl_status replayed(st_db *db, const char *why, err_slot *err)
+{
+    if (!why) return SL_OK;
+    return err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s; nothing was loaded or changed", why);
+}
+
 static sl_status load_terms(st_db *db, cl_state *cl, err_slot *err)
 {
     int64_t n;
@@ -872,16 +894,12 @@ static sl_status load_terms(st_db *db, cl_state *cl, err_slot *err)
     if (sqlite3_prepare_v2(db->h, "SELECT dfs FROM terms_log ORDER BY seq", -1, &s, NULL) != SQLITE_OK)
         return st_fail(db, err, "loading terms");
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        size_t bytes = (size_t)sqlite3_column_bytes(s, 0);
-        if (bytes % (2 * sizeof(uint32_t))) { st = bad_value(db, err, "term log of bytes", (long long)bytes); break; }
-        uint32_t *pairs = bytes ? xmalloc(bytes) : NULL;
-        if (bytes) memcpy(pairs, sqlite3_column_blob(s, 0), bytes);   /* the blob need not be aligned */
-        const char *why = cl_vocab_replay(cl, pairs, bytes / sizeof *pairs);
+        uint32_t *pairs;
+        size_t n;
+        if ((st = log_pairs(db, s, 0, "term log of bytes", &pairs, &n, err)) != SL_OK) break;
+        st = replayed(db, cl_vocab_replay(cl, pairs, n), err);
         free(pairs);
-        if (why) {
-            st = err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s; nothing was loaded or changed", why);
-            break;
-        }
+        if (st != SL_OK) break;
     }
     if (st == SL_OK) st = st_done(db, rc, err, "loading terms");
     sqlite3_finalize(s);
@@ -1004,17 +1022,13 @@ static sl_status load_postings(st_db *db, cl_state *cl, err_slot *err)
     long logs = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         int64_t level = sqlite3_column_int64(s, 0);
-        size_t bytes = (size_t)sqlite3_column_bytes(s, 1);
         if (level != CL_EVENT && level != CL_STORYLINE) { st = bad_value(db, err, "posting log level", level); break; }
-        if (bytes % (2 * sizeof(uint32_t))) { st = bad_value(db, err, "posting log of bytes", (long long)bytes); break; }
-        uint32_t *pairs = bytes ? xmalloc(bytes) : NULL;
-        if (bytes) memcpy(pairs, sqlite3_column_blob(s, 1), bytes);   /* the blob need not be aligned */
-        const char *why = cl_postings_replay(cl, (cl_level)level, pairs, bytes / sizeof *pairs);
+        uint32_t *pairs;
+        size_t n;
+        if ((st = log_pairs(db, s, 1, "posting log of bytes", &pairs, &n, err)) != SL_OK) break;
+        st = replayed(db, cl_postings_replay(cl, (cl_level)level, pairs, n), err);
         free(pairs);
-        if (why) {
-            st = err_set(err, SL_EDB, db->path, 0, "the database is damaged: %s; nothing was loaded or changed", why);
-            break;
-        }
+        if (st != SL_OK) break;
         logs++;
     }
     if (st == SL_OK) st = st_done(db, rc, err, "loading the candidate index");
