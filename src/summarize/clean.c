@@ -53,6 +53,22 @@ static const char *credit_at(const char *p)
     return spaces(q);
 }
 
+/* Is the credit at p (credit_at) a plain name in brackets, words of two
+ * letters or more without dots or hyphens ("(CNN) --", "-LRB- Reuters
+ * -RRB- -")? Not a politician's party and state before a dash: "Sen. Joe
+ * Lieberman (I-Conn.) -- a critic -- said". */
+static bool plain_credit(const char *p)
+{
+    const char *q = spaces(*p == '(' ? p + 1 : p + 5);
+    while (*q && *q != ')' && strncmp(q, "-RRB-", 5)) {
+        const char *w = q;
+        while (is_alpha(*q)) q++;
+        if (q - w < 2 || (*q != ' ' && *q != ')' && *q != '-')) return false;
+        q = spaces(q);
+    }
+    return true;
+}
+
 /* After a clock time: the run of stamp words, numbers and separators that
  * goes on with it ("pm EDT", "UK time , Wednesday , 29 April 2009 |"). */
 static const char *stamp_run(const char *p)
@@ -187,6 +203,39 @@ static const char *photo_credit_at(const char *p)
     return spaces(close + closer);
 }
 
+/* The end of a live page's update stamp in brackets at p, and of a dash
+ * after it: "(Update 2:45 p.m. Cairo, 7:45 a.m. ET) -", "-LRB- Updated:
+ * 14:05 GMT -RRB-"; also when the sentence begins inside the brackets
+ * ("Update 3:00 a.m. in Cairo , 8:00 p.m. ET -RRB-"). The brackets hold
+ * a clock time (clock_at). NULL if there is none. */
+static const char *update_stamp_at(const char *p, bool opened)
+{
+    const char *q = p;
+    if (*q == '(') q++;
+    else if (!strncmp(q, "-LRB-", 5)) q += 5;
+    else if (!opened) return NULL;
+    q = spaces(q);
+    if (strncmp(q, "Update", 6) && strncmp(q, "UPDATE", 6)) return NULL;
+    q += 6;
+    if (*q == 'd' || *q == 'D') q++;
+    if (is_alpha(*q)) return NULL;
+    bool clock = false;
+    const char *limit = q + 80;
+    for (; *q && q < limit; q++) {
+        if (*q == ')' || !strncmp(q, "-RRB-", 5)) {
+            if (!clock) return NULL;
+            q = spaces(q + (*q == ')' ? 1 : 5));
+            if (!strncmp(q, "--", 2)) q += 2;
+            else if (*q == '-' || *q == ':') q++;
+            else if (!strncmp(q, "\xE2\x80\x94", 3) || !strncmp(q, "\xE2\x80\x93", 3)) q += 3;
+            return spaces(q);
+        }
+        if (*q == '(' || !strncmp(q, "-LRB-", 5)) return NULL;
+        if (!clock && (q == p || !is_digit(q[-1])) && clock_at(q)) clock = true;
+    }
+    return NULL;
+}
+
 /* The header window: furniture sits in the first bytes of a sentence. */
 #define HEADER_MAX 200
 
@@ -195,9 +244,14 @@ const char *su_clean_sentence(const char *s)
     if (!s) return s;
     const char *start = spaces(s), *best = start;
     size_t len = strlen(start), window = len < HEADER_MAX ? len : HEADER_MAX;
-    /* a wire credit, and with it everything before it */
-    for (size_t i = 0; i < window; i++) {
+    /* a wire credit, and with it everything before it: anywhere, since
+     * the story's highlights may come first ("... Some fear the military
+     * will be loath to give up power -LRB- CNN -RRB- -- Amid ..."); a live
+     * page's update stamp, and with it a header before it */
+    for (size_t i = 0; i < len; i++) {
         const char *e = credit_at(start + i);
+        if (e && !plain_credit(start + i)) e = NULL;
+        if (!e && i < window) e = update_stamp_at(start + i, i == 0);
         if (e && *e) { best = e; break; }
     }
     if (best == start)   /* a time stamp, when what comes before it is a header */

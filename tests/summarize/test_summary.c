@@ -339,6 +339,35 @@ static void furniture_before_a_sentence_goes(void **st)
  * people placed in the picture, what a picture shows, what "is seen" in
  * it; a view that "is seen as" something, or a photo gallery, is a
  * sentence still. */
+/* A live page's update stamp, and a header before it, are furniture; so is
+ * the run of highlights before a wire credit far into the sentence, but
+ * not a politician's party and state there. */
+static void update_stamps_and_late_credits_go(void **st)
+{
+    (void)st;
+    assert_string_equal(su_clean_sentence("-LRB- Update 2:45 p.m. Portville , 7:45 a.m. ET -RRB- The port closed ."),
+                        "The port closed .");
+    assert_string_equal(su_clean_sentence("(Updated: 14:05 GMT) - The port closed."), "The port closed.");
+    assert_string_equal(su_clean_sentence("Update 3:00 a.m. in Portville , 8:00 p.m. ET -RRB- The port closed ."),
+                        "The port closed .");
+    assert_string_equal(su_clean_sentence("Developments on the strike : -LRB- Update 5:30 a.m. -RRB- Crowds left ."),
+                        "Crowds left .");
+    /* no clock time, or not an update: the brackets stay */
+    const char *keep[] = {"(Update on the talks) The port closed.", "(Updates at 2:45 follow) The port closed.",
+                          "Updated figures at 2:45 p.m. showed the port closed ."};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) assert_string_equal(su_clean_sentence(keep[i]), keep[i]);
+    const char *highlights = "Talks failed , unions say Ferries will stop on Monday The mayor calls for calm in a long "
+                             "statement read out at the harbour , where hundreds of workers and their families had gathered in the rain since dawn "
+                             "-LRB- CNN -RRB- -- Ferry workers walked out on Tuesday .";
+    assert_string_equal(su_clean_sentence(highlights), "Ferry workers walked out on Tuesday .");
+    const char *party = "The bill that the committee sent to the floor on Tuesday after a long night of amendments and "
+                        "votes was criticised by the senator for the port district , Ana Vey -LRB- D-Calif. -RRB- -- "
+                        "a critic of the ferries .";
+    assert_string_equal(su_clean_sentence(party), party);
+    assert_string_equal(su_clean_sentence("Ana Vey (D-Calif.) -- a critic -- said no ."),
+                        "Ana Vey (D-Calif.) -- a critic -- said no .");
+}
+
 static void photo_credits_go_and_captions_say_little(void **st)
 {
     (void)st;
@@ -404,6 +433,7 @@ int main(void)
         cmocka_unit_test(timeline_counts_an_article_once_per_date),
         cmocka_unit_test(timeline_entry_tells_what_the_articles_of_its_date_tell),
         cmocka_unit_test(furniture_before_a_sentence_goes),
+        cmocka_unit_test(update_stamps_and_late_credits_go),
         cmocka_unit_test(photo_credits_go_and_captions_say_little),
         cmocka_unit_test(words_come_sorted_and_once),
     };
