@@ -102,6 +102,32 @@ static const char *clock_at(const char *p)
     return is_digit(*q) ? NULL : q;
 }
 
+/* A clock time written with a dot, which only a time zone after it tells
+ * from a number ("17.37 BST"): its end (before the zone), or NULL. */
+static const char *dotted_clock_at(const char *p)
+{
+    if (!is_digit(p[0])) return NULL;
+    const char *q = p + 1;
+    if (is_digit(*q)) q++;
+    if (*q != '.' || !is_digit(q[1]) || !is_digit(q[2]) || is_digit(q[3])) return NULL;
+    const char *end = q + 3, *z = spaces(end), *w = z;
+    while (is_upper(*z)) z++;
+    return z - w >= 2 && z - w <= 4 && !is_alpha(*z) && dl_stamp_word(w, (size_t)(z - w), false) ? end : NULL;
+}
+
+/* Does a year end right before the clock time at clock, with only spaces,
+ * a comma or a colon between ("Tuesday 28 April 2009 17.37 BST", "26 July
+ * 2011 09:03 UK")? A date and a time together stamp a page, whatever
+ * headline comes before them. */
+static bool year_before(const char *s, const char *clock)
+{
+    const char *p = clock;
+    while (p > s && (p[-1] == ' ' || p[-1] == ',' || p[-1] == ':')) p--;
+    if (p - s < 4 || !is_digit(p[-1]) || !is_digit(p[-2]) || !is_digit(p[-3]) || !is_digit(p[-4])) return false;
+    if (p - s > 4 && (is_digit(p[-5]) || is_alpha(p[-5]))) return false;
+    return (p[-4] == '1' && p[-3] == '9') || (p[-4] == '2' && p[-3] == '0');
+}
+
 /* Past a byline opening [s, lim): "By Dan Primack ", "By Shelley DuBois ,
  * reporter": "By", one to four capitalised words, maybe a comma and a
  * word in lower case; s itself when there is none. */
@@ -256,14 +282,18 @@ const char *su_clean_sentence(const char *s)
     }
     if (best == start)   /* a time stamp, when what comes before it is a header */
         for (size_t i = 0; i < window; i++) {
-            const char *c = (i == 0 || !is_digit(start[i - 1])) ? clock_at(start + i) : NULL;
+            const char *c = NULL;
+            if (i == 0 || !is_digit(start[i - 1])) c = clock_at(start + i);
+            if (!c && (i == 0 || !is_digit(start[i - 1]))) c = dotted_clock_at(start + i);
             if (!c) continue;
             const char *e = stamp_run(c);
             /* "X wrote :" after a comment's time stamp */
             const char *colon = strstr(e, " wrote :");
             if (!colon) colon = strstr(e, " wrote:");
             bool comment = colon && colon - e < 60;
-            if (!comment && !header_before(start, start + i)) continue;
+            /* a page's date and time before the story's first words */
+            bool dated = year_before(start, start + i) && (is_upper(*e) || *e == '"' || *e == '`');
+            if (!comment && !dated && !header_before(start, start + i)) continue;
             if (comment) e = spaces(strchr(colon, ':') + 1);
             if (*e) best = e;
             break;

@@ -368,6 +368,25 @@ static void update_stamps_and_late_credits_go(void **st)
                         "Ana Vey (D-Calif.) -- a critic -- said no .");
 }
 
+/* A page's date and time together, whatever headline and standfirst come
+ * before them; a time written with a dot when a zone follows it. */
+static void a_date_and_time_stamp_a_page(void **st)
+{
+    (void)st;
+    assert_string_equal(su_clean_sentence("Prepare for floods , agency warns Rivers may rise further this week "
+                                          "Tuesday 28 April 2015 17.37 BST The river rose again ."),
+                        "The river rose again .");
+    assert_string_equal(su_clean_sentence("Page last updated at 08:03 GMT , Tuesday , 26 July 2015 09:03 UK "
+                                          "The port closed ."),
+                        "The port closed .");
+    /* a number with a dot is no time without a zone; a date and time the
+     * sentence goes on after are the sentence's */
+    const char *keep[] = {"Shares rose 17.37 percent on Tuesday 28 April 2015 .",
+                          "Results from 2015 , 10:30 am Monday showed losses .",
+                          "Prices in 2015 17.37 BST were higher .", "Winners of 2015 , 12.50 Euros each went home ."};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) assert_string_equal(su_clean_sentence(keep[i]), keep[i]);
+}
+
 static void photo_credits_go_and_captions_say_little(void **st)
 {
     (void)st;
@@ -434,6 +453,7 @@ int main(void)
         cmocka_unit_test(timeline_entry_tells_what_the_articles_of_its_date_tell),
         cmocka_unit_test(furniture_before_a_sentence_goes),
         cmocka_unit_test(update_stamps_and_late_credits_go),
+        cmocka_unit_test(a_date_and_time_stamp_a_page),
         cmocka_unit_test(photo_credits_go_and_captions_say_little),
         cmocka_unit_test(words_come_sorted_and_once),
     };
