@@ -128,6 +128,16 @@ static bool year_before(const char *s, const char *clock)
     return (p[-4] == '1' && p[-3] == '9') || (p[-4] == '2' && p[-3] == '0');
 }
 
+/* Does [p, e) hold a year, four digits from 1900 to 2099 standing alone? */
+static bool has_year(const char *p, const char *e)
+{
+    for (const char *q = p; q + 4 <= e; q++)
+        if (((q[0] == '1' && q[1] == '9') || (q[0] == '2' && q[1] == '0')) && is_digit(q[2]) && is_digit(q[3]) &&
+            (q == p || !is_digit(q[-1])) && (q + 4 == e || !is_digit(q[4])))
+            return true;
+    return false;
+}
+
 /* Past a byline opening [s, lim): "By Dan Primack ", "By Shelley DuBois ,
  * reporter": "By", one to four capitalised words, maybe a comma and a
  * word in lower case; s itself when there is none. */
@@ -262,6 +272,46 @@ static const char *update_stamp_at(const char *p, bool opened)
     return NULL;
 }
 
+/* Is the word [w, e) a function word ("The", "With"), which opens a
+ * sentence but is in no one's name? */
+static bool function_word(const char *w, const char *e)
+{
+    char low[16];
+    size_t n = (size_t)(e - w);
+    if (!n || n >= sizeof low) return false;
+    for (size_t i = 0; i < n; i++) low[i] = (char)(is_upper(w[i]) ? w[i] + 32 : w[i]);
+    return stop_is_word(low, n);
+}
+
+/* The end of a caption's credit line at p, spaces after it skipped:
+ * "Photograph: AP", "Photo : Jo Lee/Getty Images": the label, then the
+ * credit's words up to where the sentence begins: a capitalised function
+ * word ("... Getty Images With a final shot ...", "... Herbert/AP The
+ * White House ...") or a capitalised word that a word in lower case
+ * follows ("Photograph : AP Nine new cases ..."). NULL if p holds none,
+ * or nothing follows it. */
+static const char *credit_line_at(const char *p)
+{
+    static const char *const labels[] = {"Photograph", "Photographs", "Photo", "Photos", NULL};
+    const char *q = NULL;
+    for (size_t i = 0; labels[i] && !q; i++) {
+        size_t n = strlen(labels[i]);
+        if (!strncmp(p, labels[i], n) && !is_alpha(p[n])) q = spaces(p + n);
+    }
+    if (!q || *q != ':') return NULL;
+    q = spaces(q + 1);
+    const char *first = q;
+    while (*q) {
+        const char *w = q;
+        while (*q && *q != ' ') q++;
+        const char *next = spaces(q);
+        if (w > first && is_upper(*w) && (is_lower(*next) || function_word(w, q))) return w;
+        if (!is_upper(*w) && !is_digit(*w) && *w != '\\' && *w != '/') return NULL;   /* not a credit's word */
+        q = next;
+    }
+    return NULL;
+}
+
 /* The header window: furniture sits in the first bytes of a sentence. */
 #define HEADER_MAX 200
 
@@ -292,14 +342,14 @@ const char *su_clean_sentence(const char *s)
             if (!colon) colon = strstr(e, " wrote:");
             bool comment = colon && colon - e < 60;
             /* a page's date and time before the story's first words */
-            bool dated = year_before(start, start + i) && (is_upper(*e) || *e == '"' || *e == '`');
+            bool dated = (year_before(start, start + i) || has_year(c, e)) && (is_upper(*e) || *e == '"' || *e == '`');
             if (!comment && !dated && !header_before(start, start + i)) continue;
             if (comment) e = spaces(strchr(colon, ':') + 1);
             if (*e) best = e;
             break;
         }
     /* photo credits before the sentence: "(AP Photo/Evan Vucci) (Evan Vucci - AP) President Bush ..." */
-    for (const char *c; (c = photo_credit_at(best)) && *c;) best = c;
+    for (const char *c; ((c = photo_credit_at(best)) || (c = credit_line_at(best))) && *c;) best = c;
     const char *d = caps_dateline(best);
     if (d && *d) best = d;
     return best;

@@ -379,6 +379,9 @@ static void a_date_and_time_stamp_a_page(void **st)
     assert_string_equal(su_clean_sentence("Page last updated at 08:03 GMT , Tuesday , 26 July 2015 09:03 UK "
                                           "The port closed ."),
                         "The port closed .");
+    assert_string_equal(su_clean_sentence("Page last updated at 07:48 GMT , Tuesday , 8 November 2015 The port "
+                                          "closed ."),
+                        "The port closed .");
     /* a number with a dot is no time without a zone; a date and time the
      * sentence goes on after are the sentence's */
     const char *keep[] = {"Shares rose 17.37 percent on Tuesday 28 April 2015 .",
@@ -397,6 +400,18 @@ static void photo_credits_go_and_captions_say_little(void **st)
                         "Ferries stopped .");
     assert_string_equal(su_clean_sentence("-LRB- Jo Lee\\/associated Press -RRB- Ferries stopped ."), "Ferries stopped .");
     assert_string_equal(su_clean_sentence("(Reuters) Ferries stopped."), "(Reuters) Ferries stopped.");
+    /* a caption's credit line: the sentence begins at a capitalised
+     * function word, or at a capital a word in lower case follows */
+    assert_string_equal(su_clean_sentence("Photograph : AP Nine ferries stopped ."), "Nine ferries stopped .");
+    assert_string_equal(su_clean_sentence("Photograph: Jo Lee/AP The Port Authority closed the quay."),
+                        "The Port Authority closed the quay.");
+    assert_string_equal(su_clean_sentence("Photo : Jo Lee\\/Getty Images With a last ferry , the port closed ."),
+                        "With a last ferry , the port closed .");
+    assert_string_equal(su_clean_sentence("Photograph : Jo Lee\\/AP Ostburg and Portville closed ."),
+                        "Ostburg and Portville closed .");
+    assert_string_equal(su_clean_sentence("Photographs show the ferries ."), "Photographs show the ferries .");
+    const char *not_credits[] = {"Photo : the ferries at Ostburg sailed .", "Photo ID Cards Are checked at the port ."};
+    for (size_t i = 0; i < 2; i++) assert_string_equal(su_clean_sentence(not_credits[i]), not_credits[i]);
     assert_string_equal(su_clean_sentence("(1987-2011) Ferries stopped."), "(1987-2011) Ferries stopped.");
     assert_string_equal(su_clean_sentence("(in 2010) Ferries stopped."), "(in 2010) Ferries stopped.");
     assert_true(su_caption("Mayor Ana Vey , left , and Leo Ortiz open the bridge ."));
