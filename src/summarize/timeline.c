@@ -44,6 +44,16 @@ static bool opens_quote(const char *s)
     return false;
 }
 
+/* A question ("What is swine flu ?") asks; a timeline tells what
+ * happened. (One that ends inside a quote is someone's words:
+ * opens_quote.) */
+static bool asks(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ') n--;
+    return n && s[n - 1] == '?';
+}
+
 /* How well a sentence reports its date: small is good. The report of the
  * day first, then the earliest. */
 static int64_t closeness(const su_dated *d)
@@ -151,7 +161,8 @@ static void order_reports(su_dated *d, size_t n, report *r, arena *a)
             if (*v >> 32 != article) *v = article << 32 | ((*v & 0xffffffffu) + 1);
         }
         bool forecast = d[i].article_day != DAY_NONE && d[i].article_day < d[i].day;
-        r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast, su_says_little(text) || su_caption(text)};
+        r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast,
+                        su_says_little(text) || su_caption(text) || asks(text)};
     }
     for (size_t i = 0; i < n; i++) {
         double s = 0;

@@ -276,6 +276,14 @@ static void timeline_tells_what_happened_before_what_was_said(void **st)
     };
     assert_int_equal(su_timeline(only, 5, 2, 1, &a, &e), 1);
     assert_int_equal(e[0].day, d);
+    /* a question asks, whatever it shares with the day's reports */
+    su_dated asked[] = {
+        {d, "Will the border talks on Thursday end the blockade ?", "a", d, 0},
+        {d, "Why did the border talks on Thursday fail? ", "b", d, 0},
+        {d, "Delegations met at the border on Thursday and talks ended early.", "c", d, 3},
+    };
+    assert_int_equal(su_timeline(asked, 3, 1, 2, &a, &e), 1);
+    assert_string_equal(e[0].article, "c");
     arena_reset(&a);
 }
 
