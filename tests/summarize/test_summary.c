@@ -287,6 +287,12 @@ static void timeline_tells_what_happened_before_what_was_said(void **st)
     arena_reset(&a);
 }
 
+/* Each of the n sentences comes out of su_clean_sentence whole. */
+static void kept_whole(const char *const *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) assert_string_equal(su_clean_sentence(s[i]), s[i]);
+}
+
 /* What a page glues before a sentence goes; a sentence without it stays
  * whole. The examples are shaped like scraped wire, blog and comment pages,
  * with invented places and people. */
@@ -326,7 +332,7 @@ static void furniture_before_a_sentence_goes(void **st)
     /* a sentence that only mentions a time, or begins with capitals, stays */
     const char *keep[] = {"At 6:30 a.m. the police arrived at the harbour .", "The vote ended at 10:22 AM on Monday .",
                           "NATO said on Monday that talks would resume .", "Prices rose 2.5 percent -- the most in years ."};
-    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) assert_string_equal(su_clean_sentence(keep[i]), keep[i]);
+    kept_whole(keep, sizeof keep / sizeof *keep);
     assert_true(su_says_little("THIS IS A RUSH TRANSCRIPT ."));
     assert_true(su_says_little("Report abuse ."));
     assert_false(su_says_little("A strike closed the port ."));
@@ -363,7 +369,7 @@ static void update_stamps_and_late_credits_go(void **st)
     /* no clock time, or not an update: the brackets stay */
     const char *keep[] = {"(Update on the talks) The port closed.", "(Updates at 2:45 follow) The port closed.",
                           "Updated figures at 2:45 p.m. showed the port closed ."};
-    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) assert_string_equal(su_clean_sentence(keep[i]), keep[i]);
+    kept_whole(keep, sizeof keep / sizeof *keep);
     const char *highlights = "Talks failed , unions say Ferries will stop on Monday The mayor calls for calm in a long "
                              "statement read out at the harbour , where hundreds of workers and their families had gathered in the rain since dawn "
                              "-LRB- CNN -RRB- -- Ferry workers walked out on Tuesday .";
@@ -395,7 +401,7 @@ static void a_date_and_time_stamp_a_page(void **st)
     const char *keep[] = {"Shares rose 17.37 percent on Tuesday 28 April 2015 .",
                           "Results from 2015 , 10:30 am Monday showed losses .",
                           "Prices in 2015 17.37 BST were higher .", "Winners of 2015 , 12.50 Euros each went home ."};
-    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) assert_string_equal(su_clean_sentence(keep[i]), keep[i]);
+    kept_whole(keep, sizeof keep / sizeof *keep);
 }
 
 static void photo_credits_go_and_captions_say_little(void **st)
@@ -419,7 +425,7 @@ static void photo_credits_go_and_captions_say_little(void **st)
                         "Ostburg and Portville closed .");
     assert_string_equal(su_clean_sentence("Photographs show the ferries ."), "Photographs show the ferries .");
     const char *not_credits[] = {"Photo : the ferries at Ostburg sailed .", "Photo ID Cards Are checked at the port ."};
-    for (size_t i = 0; i < 2; i++) assert_string_equal(su_clean_sentence(not_credits[i]), not_credits[i]);
+    kept_whole(not_credits, sizeof not_credits / sizeof *not_credits);
     assert_string_equal(su_clean_sentence("(1987-2011) Ferries stopped."), "(1987-2011) Ferries stopped.");
     assert_string_equal(su_clean_sentence("(in 2010) Ferries stopped."), "(in 2010) Ferries stopped.");
     assert_true(su_caption("Mayor Ana Vey , left , and Leo Ortiz open the bridge ."));
