@@ -1692,6 +1692,25 @@ static size_t tokenize(qctx *c)
     return n;
 }
 
+/* A clause reported by an infinitive inside another clause of the same
+ * speaker is part of it: "Kesh said it was too early to say what caused
+ * the collapse" reports once, not again as "(Kesh): what caused the
+ * collapse". A finite verb inside one reports a claim of its own ("...,
+ * claiming that he is responsible for ..."), and another speaker's report
+ * stays too ("She added that some Democrats have called her to say ..."). */
+static bool nested_infinitive(const qctx *c, size_t i)
+{
+    const an_pending *p = &c->p[i];
+    if (p->q.kind != AN_INDIRECT || p->q.speaker < 0 || p->verb == 0 || !word_is(c, p->verb - 1, "to")) return false;
+    for (size_t j = 0; j < c->np; j++) {
+        const an_quote *r = &c->p[j].q;
+        if (j != i && r->kind == AN_INDIRECT && r->speaker == p->q.speaker && r->start < p->q.start &&
+            p->q.end <= r->end)
+            return true;
+    }
+    return false;
+}
+
 size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena *a, an_quote **out)
 {
     static const an_names none;
@@ -1707,8 +1726,11 @@ size_t an_find_quotes(const char *text, size_t len, const an_names *names, arena
     resolve(&c);
     an_quote *q = arena_alloc(a, (c.np ? c.np : 1) * sizeof *q);
     size_t n = 0;
-    for (size_t i = 0; i < c.np; i++) {
-        if (n && runs_on(&c, &c.p[i - 1], &c.p[i]) && !q[n - 1].cut_end) {
+    for (size_t i = 0, last = 0; i < c.np; i++) {
+        if (nested_infinitive(&c, i)) continue;
+        bool joins = n && runs_on(&c, &c.p[last], &c.p[i]) && !q[n - 1].cut_end;
+        last = i;
+        if (joins) {
             q[n - 1].cut_start = q[n - 1].end;
             q[n - 1].cut_end = c.p[i].q.start;
             q[n - 1].end = c.p[i].q.end;
