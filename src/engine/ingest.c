@@ -114,6 +114,16 @@ static sl_status commit_one(sl_engine *e, eg_batch *b, sl_ingest_stats *stats, b
 /* The sealed batch i places after the oldest. */
 static eg_batch *sealed_at(sl_engine *e, int i) { return &e->sealed[(e->first_sealed + i) % EG_AHEAD]; }
 
+/* The oldest sealed batch committed, and out of the ring. */
+static sl_status commit_oldest(sl_engine *e, sl_ingest_stats *stats, bool last)
+{
+    sl_status st = commit_one(e, sealed_at(e, 0), stats, last);
+    if (st != SL_OK) return st;
+    e->first_sealed = (e->first_sealed + 1) % EG_AHEAD;
+    e->n_sealed--;
+    return SL_OK;
+}
+
 /* A page joins the filling batch and is prepared at once (no workers) or
  * by the pool. A full batch is sealed; when EG_AHEAD are sealed already
  * (with no workers: one), the oldest is committed first: the workers
@@ -150,12 +160,7 @@ sl_status sl_ingest_page(sl_engine *e, const sl_page *page_in, sl_ingest_stats *
     if (e->pool) eg_pool_submit(e->pool, p);
     else eg_prepare(e->an, p);
     if (e->filling.p.n < EG_BATCH) return SL_OK;
-    if (e->n_sealed == (e->pool ? EG_AHEAD : 1)) {
-        st = commit_one(e, sealed_at(e, 0), stats, false);
-        if (st != SL_OK) return st;
-        e->first_sealed = (e->first_sealed + 1) % EG_AHEAD;
-        e->n_sealed--;
-    }
+    if (e->n_sealed == (e->pool ? EG_AHEAD : 1) && (st = commit_oldest(e, stats, false)) != SL_OK) return st;
     eg_batch *next = sealed_at(e, e->n_sealed++), t = *next;   /* an empty one */
     *next = e->filling;
     e->filling = t;
@@ -460,12 +465,7 @@ sl_status eg_commit_batch(sl_engine *e, sl_ingest_stats *stats)
 {
     sl_status st = eg_writer_take(e);
     if (st != SL_OK) return st;
-    while (st == SL_OK && e->n_sealed) {
-        st = commit_one(e, sealed_at(e, 0), stats, e->n_sealed == 1 && !e->filling.p.n);
-        if (st != SL_OK) break;
-        e->first_sealed = (e->first_sealed + 1) % EG_AHEAD;
-        e->n_sealed--;
-    }
+    while (st == SL_OK && e->n_sealed) st = commit_oldest(e, stats, e->n_sealed == 1 && !e->filling.p.n);
     if (st == SL_OK) st = commit_one(e, &e->filling, stats, true);
     return st;
 }
