@@ -115,19 +115,6 @@ static const char *dotted_clock_at(const char *p)
     return z - w >= 2 && z - w <= 4 && !is_alpha(*z) && dl_stamp_word(w, (size_t)(z - w), false) ? end : NULL;
 }
 
-/* Does a year end right before the clock time at clock, with only spaces,
- * a comma or a colon between ("Tuesday 28 April 2009 17.37 BST", "26 July
- * 2011 09:03 UK")? A date and a time together stamp a page, whatever
- * headline comes before them. */
-static bool year_before(const char *s, const char *clock)
-{
-    const char *p = clock;
-    while (p > s && (p[-1] == ' ' || p[-1] == ',' || p[-1] == ':')) p--;
-    if (p - s < 4 || !is_digit(p[-1]) || !is_digit(p[-2]) || !is_digit(p[-3]) || !is_digit(p[-4])) return false;
-    if (p - s > 4 && (is_digit(p[-5]) || is_alpha(p[-5]))) return false;
-    return (p[-4] == '1' && p[-3] == '9') || (p[-4] == '2' && p[-3] == '0');
-}
-
 /* Does [p, e) hold a year, four digits from 1900 to 2099 standing alone? */
 static bool has_year(const char *p, const char *e)
 {
@@ -136,6 +123,17 @@ static bool has_year(const char *p, const char *e)
             (q == p || !is_digit(q[-1])) && (q + 4 == e || !is_digit(q[4])))
             return true;
     return false;
+}
+
+/* Does a year end right before the clock time at clock, with only spaces,
+ * a comma or a colon between ("Tuesday 28 April 2009 17.37 BST", "26 July
+ * 2011 09:03 UK")? A date and a time together stamp a page, whatever
+ * headline comes before them. */
+static bool year_before(const char *s, const char *clock)
+{
+    const char *p = clock;
+    while (p > s && (p[-1] == ' ' || p[-1] == ',' || p[-1] == ':')) p--;
+    return p - s >= 4 && has_year(p - 4, p) && (p - s == 4 || !(is_digit(p[-5]) || is_alpha(p[-5])));
 }
 
 /* Past a byline opening [s, lim): "By Dan Primack ", "By Shelley DuBois ,
@@ -332,9 +330,9 @@ const char *su_clean_sentence(const char *s)
     }
     if (best == start)   /* a time stamp, when what comes before it is a header */
         for (size_t i = 0; i < window; i++) {
-            const char *c = NULL;
-            if (i == 0 || !is_digit(start[i - 1])) c = clock_at(start + i);
-            if (!c && (i == 0 || !is_digit(start[i - 1]))) c = dotted_clock_at(start + i);
+            if (i > 0 && is_digit(start[i - 1])) continue;
+            const char *c = clock_at(start + i);
+            if (!c) c = dotted_clock_at(start + i);
             if (!c) continue;
             const char *e = stamp_run(c);
             /* "X wrote :" after a comment's time stamp */
