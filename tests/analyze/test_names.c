@@ -355,6 +355,21 @@ static void a_firm_by_what_only_firms_have(void **st)
     assert_int_equal(shown_type(t, "Brenna Tarrow"), AN_PERSON);
 }
 
+/* A firm named in full with a country after it ("Quorvi Kenya") and
+ * short elsewhere ("Quorvi") is the firm where short too; a place that
+ * opens an organisation's name with another word after it ("the Varsa
+ * Regional Council") stays a place. */
+static void a_firm_short_for_its_branch(void **st)
+{
+    (void)st;
+    const char *t = "Tomas Reyes, chief executive of Quorvi Kenya, said trading would resume. "
+                    "Customers of Quorvi were told to wait, and Quorvi said no money was lost.";
+    assert_int_equal(shown_type(t, "Quorvi"), AN_ORGANISATION);
+    t = "Flooding closed roads across Varsa on Monday. The Varsa Regional Council said crews "
+        "were clearing the roads, and schools in Varsa stayed shut.";
+    assert_int_equal(shown_type(t, "Varsa"), AN_PLACE);
+}
+
 static void surnames_join_the_latest_full_name(void **st)
 {
     (void)st;
@@ -1087,6 +1102,7 @@ int main(void)
         cmocka_unit_test(a_datelines_place_and_credit),
         cmocka_unit_test(a_headed_place_keeps_its_head),
         cmocka_unit_test(a_firm_by_what_only_firms_have),
+        cmocka_unit_test(a_firm_short_for_its_branch),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
