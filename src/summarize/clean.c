@@ -379,6 +379,63 @@ bool su_caption(const char *s)
     return false;
 }
 
+/* Is the word [w, w + n) one of list? */
+static bool word_of(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], w, n)) return true;
+    return false;
+}
+
+/* Does p open a quotation ("``", an opening curly mark, a straight mark
+ * after a space or at the start) or close one; the mark's length in *n. */
+static int quote_mark(const char *s, const char *p, size_t *n)
+{
+    if (!strncmp(p, "``", 2)) { *n = 2; return 1; }
+    if (!strncmp(p, "''", 2)) { *n = 2; return -1; }
+    if (!strncmp(p, "\xE2\x80\x9C", 3)) { *n = 3; return 1; }
+    if (!strncmp(p, "\xE2\x80\x9D", 3)) { *n = 3; return -1; }
+    if (*p == '"') { *n = 1; return p == s || p[-1] == ' ' || p[-1] == '(' ? 1 : -1; }
+    return 0;
+}
+
+bool su_personal(const char *s)
+{
+    static const char *const reader[] = {"you", "You", "your", "Your", "yours", "yourself", "yourselves", NULL};
+    static const char *const self[] = {"me", "my", "My", "myself", NULL};
+    bool quoted = false;
+    const char *prev = NULL;   /* the word before, when it is not the sentence's first */
+    size_t words = 0;
+    for (const char *p = s; *p;) {
+        size_t n;
+        int q = quote_mark(s, p, &n);
+        if (q) { quoted = q > 0; p += n; continue; }
+        if (!is_alpha(*p)) {
+            /* an exclamation ends it ("Yahoo! said" is a name) */
+            if (*p == '!' && !quoted && (p[1] == '!' || !*spaces(p + 1))) return true;
+            /* what follows a colon is a message given: "its message was
+             * simple: fill what you need" */
+            if (*p == ':' && words >= 3) break;
+            p++;
+            continue;
+        }
+        const char *w = p;
+        while (is_alpha(*p)) p++;
+        size_t len = (size_t)(p - w);
+        if (!quoted) {
+            if (word_of(w, len, reader) || word_of(w, len, self)) return true;
+            /* the pronoun: "I think", "I 'm", "i 'm"; not "World War I"
+             * nor "i.e." */
+            const char *x = spaces(p);
+            bool follows = *x == '\'' || is_lower(*x) || !strncmp(x, "\xE2\x80\x99", 3);
+            if (len == 1 && *w == 'I' && follows && !(prev && is_upper(*prev))) return true;
+            if (len == 1 && *w == 'i' && follows && *p != '.') return true;
+        }
+        prev = words++ ? w : NULL;
+    }
+    return false;
+}
+
 bool su_says_little(const char *s)
 {
     size_t words = 0, upper = 0, lower = 0, caps_run = 0, most_caps = 0;

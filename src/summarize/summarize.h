@@ -58,6 +58,11 @@ bool su_says_little(const char *s);
 /* A photo's caption: people placed in a picture (", left ,"), what a
  * picture shows ("This file photo shows", "is seen"), a photo credit. */
 bool su_caption(const char *s);
+/* A sentence in a person's own voice outside any quotation: one that
+ * speaks to the reader ("you", "your": a promotion, a comment) or of
+ * itself ("I think", "my"), or exclaims ("!"): a reader's comment, a
+ * transcript or an advertisement, not the story's report. */
+bool su_personal(const char *s);
 
 /* The timeline of the max_dates most-mentioned dates, oldest first, with
  * up to per_date sentences each. Sorts in; entries live in a. */

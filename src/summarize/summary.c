@@ -197,7 +197,7 @@ static const char *lead_headline(centrality *c, const su_article *arts, size_t n
                 size_t all, nw = su_words(&c->fold, arts[i].text + sp[k].start, sp[k].end - sp[k].start, a, &w, &all);
                 if (all < SU_MIN_WORDS / 2) continue;
                 const char *clean = su_clean_sentence(arena_strndup(a, arts[i].text + sp[k].start, sp[k].end - sp[k].start));
-                if (pass < 2 && (su_says_little(clean) || su_caption(clean))) continue;
+                if (pass < 2 && (su_says_little(clean) || su_caption(clean) || su_personal(clean))) continue;
                 double sc = central(c, w, nw);
                 if (sc > best_score) best_score = sc, best = clean;
                 break;
@@ -252,14 +252,20 @@ void su_summarize(const su_article *arts, size_t n, size_t max_sentences, arena 
     /* central, not a repeat, and not a photo's caption or page furniture
      * once cleaned (su_caption, su_says_little) */
     size_t chosen = 0;
-    for (size_t i = 0; i < cands.n && chosen < max_sentences; i++) {
-        bool repeat = false;
-        for (size_t j = 0; j < chosen && !repeat; j++) repeat = su_overlap(order[i]->words, order[i]->n_words, order[j]->words, order[j]->n_words) > SU_REDUNDANT;
-        if (repeat) continue;
-        order[i]->clean = su_clean_sentence(arena_strndup(a, order[i]->text + order[i]->start, order[i]->end - order[i]->start));
-        if (su_caption(order[i]->clean) || su_says_little(order[i]->clean)) continue;
-        order[chosen++] = order[i];
-    }
+    /* a sentence in someone's own voice (su_personal: a reader's
+     * comment, a promotion) only when nothing else is left */
+    for (int pass = 0; pass < 2 && !chosen; pass++)
+        for (size_t i = 0; i < cands.n && chosen < max_sentences; i++) {
+            bool repeat = false;
+            for (size_t j = 0; j < chosen && !repeat; j++)
+                repeat = su_overlap(order[i]->words, order[i]->n_words, order[j]->words, order[j]->n_words) > SU_REDUNDANT;
+            if (repeat) continue;
+            if (!order[i]->clean)
+                order[i]->clean = su_clean_sentence(arena_strndup(a, order[i]->text + order[i]->start, order[i]->end - order[i]->start));
+            if (su_caption(order[i]->clean) || su_says_little(order[i]->clean)) continue;
+            if (pass == 0 && su_personal(order[i]->clean)) continue;
+            order[chosen++] = order[i];
+        }
     qsort(order, chosen, sizeof *order, cmp_order);
     out->sentences = arena_alloc(a, (chosen + 1) * sizeof *out->sentences);
     for (size_t i = 0; i < chosen; i++) out->sentences[i] = order[i]->clean;

@@ -162,7 +162,7 @@ static void order_reports(su_dated *d, size_t n, report *r, arena *a)
         }
         bool forecast = d[i].article_day != DAY_NONE && d[i].article_day < d[i].day;
         r[i] = (report){&d[i], text, words[i], nw[i], 0.0, forecast,
-                        su_says_little(text) || su_caption(text) || asks(text)};
+                        su_says_little(text) || su_caption(text) || asks(text) || su_personal(text)};
     }
     for (size_t i = 0; i < n; i++) {
         double s = 0;

@@ -437,6 +437,59 @@ static void photo_credits_go_and_captions_say_little(void **st)
     assert_false(su_caption("The port closed on Monday ."));
 }
 
+/* A sentence in someone's own voice outside quotation marks is a
+ * reader's comment, a transcript or a promotion (issue 16: "never a
+ * comment or promotion"); inside marks, or as a message after a colon,
+ * it is reported. */
+static void own_voice_is_no_report(void **st)
+{
+    (void)st;
+    assert_true(su_personal("With all your hatred , i 'm sure the debate went badly ."));
+    assert_true(su_personal("Get the morning briefing delivered to your inbox ."));
+    assert_true(su_personal("I think the port will stay shut for weeks ."));
+    assert_true(su_personal("Then I 'm told the talks ended ."));
+    assert_true(su_personal("My sister caught the flu two weeks ago ."));
+    assert_true(su_personal("Ten days ago the economy was sound !"));
+    assert_true(su_personal("Flu : Your questions answered about the outbreak ."));
+    assert_false(su_personal("`` I think the port will stay shut , '' the mayor said ."));
+    assert_false(su_personal("\xE2\x80\x9CYou will be paid,\xE2\x80\x9D the minister told the strikers."));
+    assert_false(su_personal("The minister said , `` I am ready to resign ."));
+    assert_false(su_personal("Veterans of World War I and Phase II of the plan met on Monday ."));
+    assert_false(su_personal("The levy , i.e. the new tax , starts in May ."));
+    assert_false(su_personal("The board 's message was simple : fill what you need before 11 p.m."));
+    assert_false(su_personal("The port closed on Monday ."));
+    assert_false(su_personal("Yahoo! said on Monday it would cut 500 jobs ."));
+}
+
+static void timeline_and_summary_leave_comments_out(void **st)
+{
+    (void)st;
+    int32_t d = day_from_ymd(2024, 5, 14);
+    su_dated in[] = {
+        {d, "I think the border talks on Thursday were a farce , you know it .", "a", d, 40},
+        {d, "Delegations from both sides met at the border on Thursday and talks ended early .", "b", d + 1, 6},
+    };
+    arena a;
+    arena_init(&a);
+    su_entry *e;
+    assert_int_equal(su_timeline(in, 2, 1, 2, &a, &e), 1);
+    assert_string_equal(e[0].article, "b");
+    su_article arts[] = {
+        {"Port strike ends", "I think the port strike over pay was a farce and you all know it was a farce. "
+                             "The port strike over pay ended on Monday after dock workers accepted a new offer.", 10, false},
+        {"Dock workers back", "Dock workers at the port went back to work on Tuesday after the strike over pay.", 11, false},
+    };
+    su_summary s;
+    su_summarize(arts, 2, 2, &a, &s);
+    assert_true(s.n >= 1);
+    for (size_t i = 0; i < s.n; i++) assert_null(strstr(s.sentences[i], "farce"));
+    /* and in one's own voice when nothing else is left */
+    su_article mine[] = {{"My week at the port", "I spent a week with the dock workers at the port during the strike.", 10, false}};
+    su_summarize(mine, 1, 2, &a, &s);
+    assert_int_equal(s.n, 1);
+    arena_reset(&a);
+}
+
 static void words_come_sorted_and_once(void **st)
 {
     (void)st;
@@ -484,6 +537,8 @@ int main(void)
         cmocka_unit_test(update_stamps_and_late_credits_go),
         cmocka_unit_test(a_date_and_time_stamp_a_page),
         cmocka_unit_test(photo_credits_go_and_captions_say_little),
+        cmocka_unit_test(own_voice_is_no_report),
+        cmocka_unit_test(timeline_and_summary_leave_comments_out),
         cmocka_unit_test(words_come_sorted_and_once),
     };
     return cmocka_run_group_tests_name("summarize", tests, NULL, NULL);
