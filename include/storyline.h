@@ -276,6 +276,10 @@ typedef struct sl_actor {
     const char *const *aliases;
     size_t             n_aliases;
     long               mentions;
+    /* its type read from a lexicon, a dateline or words only a firm has
+     * ("shares in X"), not guessed; a story shows the type so read over
+     * any number of guesses */
+    int                sure;
 } sl_actor;
 
 typedef struct sl_quote {

@@ -260,6 +260,7 @@ static void emit(an_merge *m, an_names *out)
         act->key = w->type == AN_PERSON ? s->cands.v[w->best].key : w->key;
         act->type = w->type;
         act->sex = AN_SEX_NONE;
+        act->sure = w->conf >= 3;
         push_distinct(&aliases[index[a]], &seen, index[a], act->name, s->a);
     }
     for (size_t i = 0; i < s->cands.n; i++) {

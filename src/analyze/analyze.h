@@ -85,6 +85,8 @@ typedef struct an_actor {
     size_t       n_aliases;
     uint32_t     mentions;
     uint8_t      sex;       /* a person's: AN_SEX_* bits */
+    bool         sure;      /* its type read from a lexicon, a dateline or what
+                               only a firm has (conf 3), not guessed */
 } an_actor;
 
 /* A person's sex as the text tells it, as bits: by an honorific before a

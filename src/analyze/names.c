@@ -1242,16 +1242,24 @@ static bool firm_noun_after(an_scan *s, size_t t1)
     return s->tok[t1 - 1].poss || an_joinable(s, t1 - 1);
 }
 
-/* A person the tagger named that the words around call a firm ("shares
- * in Lumora Pay", "Lumora Pay's headquarters") is one; the actor then is
- * (its type is that of its surest mention). Names shown only, as
+/* A name the words around call a firm ("shares in Lumora Pay", "Lumora
+ * Pay's headquarters") is one, for sure (conf 3): a person or a place the
+ * tagger guessed, or an organisation it guessed right. Not a name a
+ * lexicon gave ("London shares" are traded there), nor a place where the
+ * words say where a firm is ("a subsidiary in Leeds"): only what is owned
+ * of a firm ("shares", "a stake") calls a place a firm. The actor then is
+ * one (its type is that of its surest mention). Names shown only, as
  * type_dateline. */
 static void type_firms(an_scan *s)
 {
+    static const char *const owned[] = {"shares", "stake", "stakes", NULL};
     for (size_t i = 0; i < s->cands.n; i++) {
         an_cand *c = &s->cands.v[i];
-        if (c->skip || c->type != AN_PERSON || c->t0 >= c->t1 || c->t1 > s->n) continue;
-        if (firm_noun_after(s, c->t1) || org_object(s, c->t0)) c->type = AN_ORGANISATION, c->conf = 3;
+        /* a name a lexicon gave (conf 3: "London") stays what it is */
+        if (c->skip || c->conf >= 3 || c->t0 >= c->t1 || c->t1 > s->n) continue;
+        bool place = c->type == AN_PLACE;
+        bool object = org_object(s, c->t0) && (!place || word_is(&s->tok[c->t0 - 2], owned));
+        if (firm_noun_after(s, c->t1) || object) c->type = AN_ORGANISATION, c->conf = 3;
     }
 }
 
@@ -1287,13 +1295,18 @@ static void type_short_firms(an_scan *s)
     for (size_t i = 0; i < s->cands.n; i++) {
         const an_cand *d = &s->cands.v[i];
         if (d->skip || d->type != AN_ORGANISATION || d->t1 > s->n || d->t1 - d->t0 < 2) continue;
-        for (size_t t = d->t0 + 1; t < d->t1; t++) {
+        bool put = false;
+        for (size_t t = d->t0 + 1; t < d->t1 && !put; t++) {
             size_t n = 0;
             if (t + 4 >= d->t1 && an_lex_at(s, t, d->t1 - t, country, &n) && t + n == d->t1) {
                 words_key(s, d->t0, t, &key);
                 map_put(&branches, key.data, key.len, NULL);
-                break;
+                put = true;
             }
+        }
+        if (!put && d->conf >= 3) {   /* the firm named for sure: its first word, surely it */
+            words_key(s, d->t0, d->t0 + 1, &key);
+            *map_put(&branches, key.data, key.len, NULL) = 1;
         }
     }
     for (size_t i = 0; branches.len && i < s->cands.n; i++) {
@@ -1302,7 +1315,10 @@ static void type_short_firms(an_scan *s)
         if (c->type == AN_PERSON && c->t1 - c->t0 > 1) continue;
         if (any_lex(s, c->t0, c->t1, country | LX_BIT(LX_CAPITAL) | LX_BIT(LX_PLACE) | LX_BIT(LX_DEMONYM))) continue;
         words_key(s, c->t0, c->t1, &key);
-        if (key.len && map_get(&branches, key.data, key.len)) c->type = AN_ORGANISATION, c->role = NULL;
+        const uint64_t *sure = key.len ? map_get(&branches, key.data, key.len) : NULL;
+        if (!sure) continue;
+        c->type = AN_ORGANISATION, c->role = NULL;
+        if (*sure) c->conf = 3;
     }
     map_free(&branches);
     buf_free(&key);

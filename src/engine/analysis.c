@@ -33,7 +33,7 @@ static void fill_actors(arena *a, const an_names *nm, sl_analysis *out)
     for (size_t i = 0; i < nm->n_actors; i++) {
         const an_actor *x = &nm->actors[i];
         act[i] = (sl_actor){x->name, an_type_name((an_type)x->type), x->key, x->roles, x->n_roles,
-                            x->aliases, x->n_aliases, (long)x->mentions};
+                            x->aliases, x->n_aliases, (long)x->mentions, x->sure ? 1 : 0};
     }
     out->actors = act;
     out->n_actors = nm->n_actors;

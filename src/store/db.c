@@ -67,7 +67,8 @@ static const char *const schema =
      * an article (copies have none: their original holds them). Offsets
      * count characters in the article's text. */
     "CREATE TABLE IF NOT EXISTS actors (article INTEGER NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,"
-    "  type TEXT NOT NULL, roles TEXT, aliases TEXT, mentions INTEGER NOT NULL);"
+    "  type TEXT NOT NULL, roles TEXT, aliases TEXT, mentions INTEGER NOT NULL,"
+    "  sure INTEGER);"                           /* its type read, not guessed (schema 11) */
     "CREATE INDEX IF NOT EXISTS actors_article ON actors(article);"
     /* No index on actors(key): no query asks by key, and its inserts, all
      * over the index, were 15% of the committing thread's time at 200,000
@@ -340,7 +341,13 @@ static sl_status migrate(st_db *db, int from, err_slot *err)
     if (rc == SQLITE_OK && from > 0 && from < 8)
         rc = sqlite3_exec(db->h, "UPDATE times SET granularity = 1 WHERE granularity = 0"
                                  " AND value GLOB '[0-9][0-9][0-9][0-9]-W[0-9]*'", NULL, NULL, &msg);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "INSERT OR REPLACE INTO meta VALUES ('schema', '9')", NULL, NULL, &msg);
+    /* Schema 11: whether an actor's type was read rather than guessed
+     * (NULL in older rows: guessed). */
+    if (rc == SQLITE_OK && from > 0 && from < 11)
+        rc = sqlite3_exec(db->h, "ALTER TABLE actors ADD COLUMN sure INTEGER", NULL, NULL, &msg);
+    char meta[80];
+    snprintf(meta, sizeof meta, "INSERT OR REPLACE INTO meta VALUES ('schema', '%d')", ST_SCHEMA);
+    if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, meta, NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
     if (rc == SQLITE_OK) rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
@@ -463,6 +470,8 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
         db->event_counts = k.version >= 6;
         /* before schema 7 a quote's speaker words were not kept: NULL */
         db->quote_words = k.version >= 7;
+        /* before schema 11 no actor's type was marked read: all guessed */
+        db->actor_sure = k.version >= 11;
         return SL_OK;
     }
     char *msg = NULL;
@@ -480,6 +489,7 @@ sl_status st_open(const char *path, st_mode mode, st_db **out, err_slot *err)
     if (k.version < ST_SCHEMA && (st = migrate(db, k.version, err)) != SL_OK) goto fail;
     db->event_counts = true;
     db->quote_words = true;
+    db->actor_sure = true;
     db->created = !existed;
     db->ckpt_pages = ST_CKPT_PAGES;
     sqlite3_wal_hook(db->h, wal_grew, db);

@@ -29,7 +29,7 @@ static char *json_list(const char *const *v, size_t n)
 static sl_status put_actor(st_db *db, int64_t row, const sl_actor *x, err_slot *err)
 {
     sqlite3_stmt *s = st_prepare(db, ST_PUT_ACTOR, "INSERT INTO actors (article, key, name, type, roles,"
-                                                   " aliases, mentions) VALUES (?,?,?,?,?,?,?)");
+                                                   " aliases, mentions, sure) VALUES (?,?,?,?,?,?,?,?)");
     if (!s) return st_fail(db, err, "prepare");
     char *roles = json_list(x->roles, x->n_roles), *aliases = json_list(x->aliases, x->n_aliases);
     sqlite3_bind_int64(s, 1, row);
@@ -39,6 +39,7 @@ static sl_status put_actor(st_db *db, int64_t row, const sl_actor *x, err_slot *
     sqlite3_bind_text(s, 5, roles, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 6, aliases, -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 7, x->mentions);
+    sqlite3_bind_int(s, 8, x->sure ? 1 : 0);
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     free(roles);

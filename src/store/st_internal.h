@@ -32,6 +32,7 @@ struct st_db {
     bool          ranked;        /* sl_rank() is there for searches (browse.c) */
     bool          event_counts;  /* the file keeps each storyline's count of events (schema 6) */
     bool          quote_words;   /* the file keeps each quote's speaker_text (schema 7) */
+    bool          actor_sure;    /* the file keeps whether an actor's type was read (schema 11) */
 };
 
 /* A cached statement, reset and unbound; NULL if it cannot be prepared. */

@@ -16,7 +16,7 @@ typedef struct st_db st_db;
 
 /* The schema this build writes; files of schema 1 to 7 are brought up to
  * it when opened for writing, and read as they are from schema 3 on. */
-#define ST_SCHEMA 10
+#define ST_SCHEMA 11
 typedef enum st_mode { ST_READ, ST_WRITE } st_mode;
 /* Open the database at path. ST_READ: an existing storyline database,
  * read-only (nothing in the file changes); ST_WRITE: created if missing,

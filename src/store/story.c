@@ -46,16 +46,19 @@ static sqlite3_stmt *members_query(st_db *db, const st_members_of *m, const char
 
 /* The types an actor's rows may carry, and the mentions each was given:
  * the story shows the type most of its mentions have ("Velten" a place
- * where its datelines name it, a person where a tagger guessed). Ties go
- * to the type seen first. */
+ * where its datelines name it, a person where a tagger guessed), counting
+ * first the rows whose type was read rather than guessed (sl_actor.sure:
+ * "shares in Lumora" makes a firm of what the tagger called a person in
+ * nine other articles). Ties go to the type seen first. */
 static const char *const agg_types[] = {"person", "organisation", "place"};
 #define AGG_TYPES 3
 
 typedef struct agg {
     const char *key, *name, *type;
     long mentions, name_mentions;
-    long by_type[AGG_TYPES];
+    long by_type[AGG_TYPES], sure_by_type[AGG_TYPES];
     int first_type;          /* the index of the type seen first, -1 none */
+    int first_sure;          /* the same among the rows of a type read, -1 none */
     VEC(const char *) roles;
     VEC(const char *) aliases;
 } agg;
@@ -120,8 +123,11 @@ static int cmp_agg(const void *x, const void *y)
 
 sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor **out, size_t *n, err_slot *err)
 {
-    sqlite3_stmt *s = members_query(db, m, "SELECT x.key, x.name, x.type, x.roles, x.aliases, x.mentions"
-                                           " FROM actors x WHERE", "x.article", "");
+    sqlite3_stmt *s = members_query(db, m, db->actor_sure ? "SELECT x.key, x.name, x.type, x.roles, x.aliases,"
+                                                            " x.mentions, x.sure FROM actors x WHERE"
+                                                          : "SELECT x.key, x.name, x.type, x.roles, x.aliases,"
+                                                            " x.mentions, NULL FROM actors x WHERE",
+                                    "x.article", "");
     if (!s) return st_fail(db, err, "reading actors");
     map index;
     map_init(&index);
@@ -134,17 +140,21 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
         uint64_t *slot = map_put(&index, key, strlen(key), &created);
         if (created) {
             agg g = {.key = arena_strdup(a, key), .type = arena_strdup(a, col(s, 2) ? col(s, 2) : ""),
-                     .first_type = -1};
+                     .first_type = -1, .first_sure = -1};
             VEC_PUSH(v, g);
             *slot = v.n;
         }
         agg *g = &v.v[*slot - 1];
         long mentions = sqlite3_column_int64(s, 5);
+        bool sure = sqlite3_column_int(s, 6) != 0;
         g->mentions += mentions;
         for (int t = 0; col(s, 2) && t < AGG_TYPES; t++)
             if (!strcmp(col(s, 2), agg_types[t])) {
                 g->by_type[t] += mentions > 0 ? mentions : 1;
                 if (g->first_type < 0) g->first_type = t;
+                if (!sure) continue;
+                g->sure_by_type[t] += mentions > 0 ? mentions : 1;
+                if (g->first_sure < 0) g->first_sure = t;
             }
         if (!g->name || mentions > g->name_mentions) {   /* the form most used names the actor */
             if (g->name) add_unique(a, &g->aliases, g->name, strlen(g->name));
@@ -163,9 +173,10 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
     for (size_t i = 0; i < v.n; i++) {
         agg *g = &v.v[i];
         if (g->first_type >= 0) {
-            int best = g->first_type;
+            const long *count = g->first_sure >= 0 ? g->sure_by_type : g->by_type;
+            int best = g->first_sure >= 0 ? g->first_sure : g->first_type;
             for (int t = 0; t < AGG_TYPES; t++)
-                if (g->by_type[t] > g->by_type[best]) best = t;
+                if (count[t] > count[best]) best = t;
             g->type = agg_types[best];
         }
         size_t na = 0;   /* the name itself is no alias */
@@ -173,7 +184,7 @@ sl_status st_story_actors(st_db *db, const st_members_of *m, arena *a, sl_actor 
         for (size_t k = 0; k < g->aliases.n; k++) if (strcmp(g->aliases.v[k], g->name)) al[na++] = g->aliases.v[k];
         const char **ro = arena_alloc(a, (g->roles.n + 1) * sizeof *ro);
         if (g->roles.n) memcpy(ro, g->roles.v, g->roles.n * sizeof *ro);
-        r[i] = (sl_actor){g->name, g->type, g->key, ro, g->roles.n, al, na, g->mentions};
+        r[i] = (sl_actor){g->name, g->type, g->key, ro, g->roles.n, al, na, g->mentions, g->first_sure >= 0};
         VEC_FREE(g->roles);
         VEC_FREE(g->aliases);
     }

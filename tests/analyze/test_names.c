@@ -368,6 +368,24 @@ static void a_firm_short_for_its_branch(void **st)
     t = "Flooding closed roads across Varsa on Monday. The Varsa Regional Council said crews "
         "were clearing the roads, and schools in Varsa stayed shut.";
     assert_int_equal(shown_type(t, "Varsa"), AN_PLACE);
+    /* a firm the words call one for sure ("shares in") lends its type to
+     * its first word standing alone */
+    t = "VELTEN, May 8 - Shares in Talvo Bank fell 11 per cent on Wednesday. Analysts questioned the gap "
+        "between Talvo learning of the breach and telling customers.";
+    assert_int_equal(shown_type(t, "Talvo"), AN_ORGANISATION);
+}
+
+/* What only a firm has makes a firm of a name the tagger took for a place
+ * ("shares in Brindle Cove"), but not of a place a lexicon knows, nor
+ * where the words tell where a firm is ("a subsidiary in Harwick"). */
+static void shares_make_a_firm_of_a_place(void **st)
+{
+    (void)st;
+    assert_int_equal(shown_type("Investors sold shares in Brindle Cove after the report.", "Brindle Cove"),
+                     AN_ORGANISATION);
+    assert_int_equal(shown_type("Investors sold shares in London after the report.", "London"), AN_PLACE);
+    assert_int_equal(shown_type("The bank opened a subsidiary in Harwick Cove after the report.", "Harwick Cove"),
+                     AN_PLACE);
 }
 
 static void surnames_join_the_latest_full_name(void **st)
@@ -1103,6 +1121,7 @@ int main(void)
         cmocka_unit_test(a_headed_place_keeps_its_head),
         cmocka_unit_test(a_firm_by_what_only_firms_have),
         cmocka_unit_test(a_firm_short_for_its_branch),
+        cmocka_unit_test(shares_make_a_firm_of_a_place),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),

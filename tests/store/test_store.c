@@ -408,6 +408,8 @@ static void older_file(const char *name, const char *id, const char *sql)
     snprintf(path, sizeof path, "%s/%s", tmp, name);
     sqlite3 *h;
     assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    /* every older schema is from before 11 */
+    assert_int_equal(sqlite3_exec(h, "ALTER TABLE actors DROP COLUMN sure;", NULL, NULL, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(h);
 }
@@ -568,6 +570,15 @@ static sl_actor *story_actors(st_db *db, arena *a, size_t *n)
     return ac;
 }
 
+/* The actor of key among ac[0..n); the test fails without one. */
+static const sl_actor *actor_of(const sl_actor *ac, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(ac[i].key, key)) return &ac[i];
+    fail_msg("no actor '%s'", key);
+    return NULL;
+}
+
 /* An actor named in several articles has the type most of its mentions
  * have, not that of the row read first: a place its datelines name
  * ("Velten", 3 mentions in two articles) that a third article took for a
@@ -588,10 +599,37 @@ static void a_story_actor_takes_the_type_of_most_mentions(void **st)
     size_t n;
     sl_actor *ac = story_actors(db, &a, &n);
     assert_int_equal(n, 2);
-    for (size_t i = 0; i < n; i++) {
-        if (!strcmp(ac[i].key, "velten")) assert_string_equal(ac[i].type, "place");
-        else assert_string_equal(ac[i].type, "organisation");
-    }
+    assert_string_equal(actor_of(ac, n, "velten")->type, "place");
+    assert_string_equal(actor_of(ac, n, "orvo")->type, "organisation");
+    arena_reset(&a);
+    st_close(db);
+}
+
+/* A type read rather than guessed (sure: "shares in Lumora" says a firm)
+ * outweighs the guesses of any number of mentions: "Lumora", a person in
+ * four mentions of two articles, is the organisation a third article read
+ * it as in one. Rows of a file from before schema 11 hold no mark (NULL):
+ * guessed, and the majority stands. */
+static void a_type_read_outweighs_guesses(void **st)
+{
+    (void)st;
+    st_db *db = story_with("sure.db", 3, false, "BEGIN;"
+        "INSERT INTO actors (article, key, name, type, roles, aliases, mentions, sure) SELECT row, 'lumora',"
+        " 'Lumora', CASE id WHEN 'a3' THEN 'organisation' ELSE 'person' END, '[]', '[]',"
+        " CASE id WHEN 'a3' THEN 1 ELSE 2 END, CASE id WHEN 'a3' THEN 1 ELSE 0 END FROM articles;"
+        "INSERT INTO actors (article, key, name, type, roles, aliases, mentions, sure) SELECT row, 'orvo', 'Orvo',"
+        " CASE id WHEN 'a3' THEN 'organisation' ELSE 'place' END, '[]', '[]', 1, NULL FROM articles;"
+        "COMMIT;");
+    arena a;
+    arena_init(&a);
+    size_t n;
+    sl_actor *ac = story_actors(db, &a, &n);
+    assert_int_equal(n, 2);
+    const sl_actor *lumora = actor_of(ac, n, "lumora"), *orvo = actor_of(ac, n, "orvo");
+    assert_string_equal(lumora->type, "organisation");
+    assert_true(lumora->sure);
+    assert_string_equal(orvo->type, "place");
+    assert_false(orvo->sure);
     arena_reset(&a);
     st_close(db);
 }
@@ -693,8 +731,8 @@ static void roles_and_aliases_are_json_lists(void **st)
     const char *roles[] = {"Sen.", "chair of \"the\" panel\n"};
     const char *aliases[] = {"\xff", "Kim", "bad\xc3", "K\xc3\xadm", "\xc0\x80"};
     const char *none[] = {"\xff"};
-    sl_actor x[] = {{"Kim Jong Un", "person", "kim jong un", roles, 2, aliases, 5, 3},
-                    {"Moon", "person", "moon", none, 1, NULL, 0, 1}};
+    sl_actor x[] = {{"Kim Jong Un", "person", "kim jong un", roles, 2, aliases, 5, 3, 1},
+                    {"Moon", "person", "moon", none, 1, NULL, 0, 1, 0}};
     sl_analysis f = {.actors = x, .n_actors = 2};
     assert_int_equal(st_facts_put(db, 1, &f, &err), SL_OK);
     assert_int_equal(st_commit(db, &err), SL_OK);
@@ -704,6 +742,8 @@ static void roles_and_aliases_are_json_lists(void **st)
     assert_int_equal(count_in(path, "SELECT count(*) FROM actors WHERE roles = '[\"Sen.\",\"chair of \\\"the\\\" "
                                     "panel\\n\"]' AND aliases = '[\"Kim\",\"K\xc3\xadm\"]'"), 1);
     assert_int_equal(count_in(path, "SELECT count(*) FROM actors WHERE roles = '[]' AND aliases = '[]'"), 1);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM actors WHERE sure = 1 AND key = 'kim jong un'"), 1);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM actors WHERE sure = 0 AND key = 'moon'"), 1);
 }
 
 /* A file of schema 3 (no application_id, the version in its meta table,
@@ -827,11 +867,43 @@ static void a_schema_7_file_keeps_weeks_off_the_timeline(void **st)
     assert_int_equal(count_in(path, "SELECT count(*) FROM times WHERE granularity = 0 AND value = '2025-10-14'"), 1);
 }
 
+/* A file of schema 10 marks no actor's type as read: a reader takes every
+ * row as guessed (the majority types the actor), and a writer adds the
+ * column, its old rows still guessed. */
+static void a_schema_10_file_reads_actors_as_guessed(void **st)
+{
+    (void)st;
+    char path[128];
+    snprintf(path, sizeof path, "%s/s10.db", tmp);
+    st_db *db;
+    err_slot err;
+    older_file("s10.db", "ten1", "INSERT INTO actors (article, key, name, type, roles, aliases, mentions)"
+                                 " SELECT row, 'orvo', 'Orvo', 'place', '[]', '[]', 2 FROM articles;"
+                                 "PRAGMA user_version = 10;");
+    arena a;
+    arena_init(&a);
+    for (int w = 0; w < 2; w++) {
+        assert_int_equal(st_open(path, w ? ST_WRITE : ST_READ, &db, &err), SL_OK);
+        size_t n;
+        sl_actor *ac = story_actors(db, &a, &n);
+        assert_int_equal(n, 1);
+        assert_string_equal(ac[0].type, "place");
+        assert_false(ac[0].sure);
+        st_close(db);
+    }
+    assert_int_equal(count_in(path, "PRAGMA user_version"), ST_SCHEMA);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM pragma_table_info('actors') WHERE name = 'sure'"), 1);
+    assert_int_equal(count_in(path, "SELECT count(*) FROM actors WHERE sure IS NULL"), 1);
+    assert_int_equal(count_in(path, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'schema'"), ST_SCHEMA);
+    arena_reset(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_schema_6_file_reads_quotes_without_speaker_words),
         cmocka_unit_test(a_schema_7_file_keeps_weeks_off_the_timeline),
+        cmocka_unit_test(a_schema_10_file_reads_actors_as_guessed),
         cmocka_unit_test(the_text_index_is_merged_as_the_archive_doubles),
         cmocka_unit_test(merged_ids_keep_resolving),
         cmocka_unit_test(lookups_leave_the_wal_free_to_checkpoint),
@@ -847,6 +919,7 @@ int main(void)
         cmocka_unit_test(a_story_caps_its_actors_and_quotes),
         cmocka_unit_test(a_story_merges_lists_and_cuts_quotes_newest_first),
         cmocka_unit_test(a_story_actor_takes_the_type_of_most_mentions),
+        cmocka_unit_test(a_type_read_outweighs_guesses),
         cmocka_unit_test(times_keep_the_day_they_place),
         cmocka_unit_test(roles_and_aliases_are_json_lists),
     };
