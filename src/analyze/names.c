@@ -1141,7 +1141,9 @@ static void apply_tags(an_scan *s)
         while (kind != AN_TAG_O && j < s->n && tags[j] == 2 * kind && an_tag_joinable(s, j - 1)) j++;
         bool free_run = true;
         for (size_t k = i; k < j; k++) free_run = free_run && !locked[k];
-        if (kind != AN_TAG_O && kind != AN_TAG_MISC && free_run) {
+        /* "Seoul-Washington talks": a word of two names joined is an adjective,
+         * as for the rules (compound); not "Asia-Pacific Institute" */
+        if (kind != AN_TAG_O && kind != AN_TAG_MISC && free_run && !(j == i + 1 && compound(s, i, j))) {
             an_type ty = tag_type[kind];
             /* an event, a plan or a document is no actor, as for the
              * rules' names (type_name), unless it acts as an agency */
@@ -1183,6 +1185,29 @@ static void collect_lower(an_scan *s)
  * clustering reads (rules_alone). */
 typedef struct dl_span { size_t start; dl_parts at; } dl_span;   /* at: offsets into the text */
 
+/* The words of a dateline's place or credit, bytes [start, end), are a
+ * name of that type, whatever the tagger made of them: one it ran on past
+ * them ("KESTEL - Talks") ends there, and where it saw none ("VARNE" in
+ * capitals) there is one. */
+static void dateline_name(an_scan *s, size_t start, size_t end, an_type type)
+{
+    size_t t0 = 0, t1;
+    while (t0 < s->n && s->tok[t0].start < start) t0++;
+    for (t1 = t0; t1 < s->n && s->tok[t1].end <= end; t1++) {}
+    if (t1 == t0) return;
+    for (size_t i = 0; i < s->cands.n; i++) {
+        an_cand *c = &s->cands.v[i];
+        if (c->skip || c->t1 <= t0 || c->t0 >= t1) continue;
+        if (c->t0 == t0 && c->t1 > t1) {
+            c->t1 = (uint32_t)t1;
+            c->key = span_key(s, t0, t1);
+            c->canon = NULL, c->role = NULL;
+        }
+        if (c->t0 <= t0 && c->t1 >= t1) return;   /* named already: typed below */
+    }
+    add_cand(s, t0, t1, type, 3, span_key(s, t0, t1), NULL);
+}
+
 static void type_dateline(an_scan *s)
 {
     VEC(dl_span) d = {0};
@@ -1208,6 +1233,11 @@ static void type_dateline(an_scan *s)
         buf_clear(&key);
         for (size_t u = t; u < s->n && s->tok[u].end <= d.v[k].at.place_end; u++) an_key_append(s, u, &key);
         if (key.len) map_put(&places, key.data, key.len, NULL);
+    }
+    for (size_t k = 0; k < d.n; k++) {
+        const dl_span *x = &d.v[k];
+        dateline_name(s, x->start, x->at.place_end, AN_PLACE);
+        if (x->at.credit_end > x->at.credit_start) dateline_name(s, x->at.credit_start, x->at.credit_end, AN_ORGANISATION);
     }
     for (size_t i = 0; i < s->cands.n; i++) {
         an_cand *c = &s->cands.v[i];

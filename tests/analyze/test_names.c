@@ -335,6 +335,17 @@ static void a_datelines_place_and_credit(void **st)
     expect(&f, "Kestel", AN_PLACE);
     assert_int_equal(by_key(&f, "varne")->mentions, 2);
     done(&f);
+    /* the dateline's place ends at its dash ("KESTEL - Talks" was one) */
+    an_names shown, rules;
+    arena a;
+    arena_init(&a);
+    t = "KESTEL - Talks in Kestel ended.";
+    an_find_names_both(t, strlen(t), &a, &shown, &rules);
+    const an_actor *k = actor_in(&shown, "Kestel");
+    assert_non_null(k);
+    assert_int_equal(k->mentions, 2);
+    assert_null(actor_in(&shown, "KESTEL - Talks"));
+    arena_reset(&a);
     /* the same name written elsewhere is the place, also where the tagger
      * kept no name of the dateline's own (it took "Orvano's reservoirs",
      * as a page of examples/ has it, for a person's) */
@@ -373,6 +384,26 @@ static void a_firm_short_for_its_branch(void **st)
     t = "VELTEN, May 8 - Shares in Talvo Bank fell 11 per cent on Wednesday. Analysts questioned the gap "
         "between Talvo learning of the breach and telling customers.";
     assert_int_equal(shown_type(t, "Talvo"), AN_ORGANISATION);
+}
+
+/* Two names joined by a hyphen in one word are an adjective ("the
+ * Seoul-Washington alliance"), for the tagger as for the rules; a name of
+ * more words with such a word in it is a name ("Asia-Pacific Institute of
+ * Business"). */
+static void names_joined_by_a_hyphen_are_no_name(void **st)
+{
+    (void)st;
+    const char *t = "The Seoul-Washington alliance held, officials said after the Korea-U.S. talks in Busan on Monday.";
+    an_names shown, rules;
+    arena a;
+    arena_init(&a);
+    an_find_names_both(t, strlen(t), &a, &shown, &rules);
+    assert_null(actor_in(&shown, "Seoul-Washington"));
+    assert_non_null(actor_in(&shown, "Busan"));
+    t = "The Inter-American Commission on Human Rights said on Monday it would hear the case.";
+    an_find_names_both(t, strlen(t), &a, &shown, &rules);
+    assert_non_null(actor_in(&shown, "Inter-American Commission on Human Rights"));
+    arena_reset(&a);
 }
 
 /* What only a firm has makes a firm of a name the tagger took for a place
@@ -1122,6 +1153,7 @@ int main(void)
         cmocka_unit_test(a_firm_by_what_only_firms_have),
         cmocka_unit_test(a_firm_short_for_its_branch),
         cmocka_unit_test(shares_make_a_firm_of_a_place),
+        cmocka_unit_test(names_joined_by_a_hyphen_are_no_name),
         cmocka_unit_test(seed_000_defence_officials),
         cmocka_unit_test(seed_001_diplomats),
         cmocka_unit_test(seed_004_military_talks),
