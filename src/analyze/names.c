@@ -1293,34 +1293,24 @@ static void type_firms(an_scan *s)
     }
 }
 
-/* The key of the words [t0, t1), as the tokens fold them, in *b. */
-static void words_key(const an_scan *s, size_t t0, size_t t1, buf *b)
-{
-    buf_clear(b);
-    for (size_t t = t0; t < t1; t++) {
-        if (t > t0) buf_putc(b, ' ');
-        buf_append(b, s->tok[t].key, s->tok[t].klen);
-    }
-}
-
-/* A firm is named in full once with the country it works in and short
- * the other times: "Zipmex Thailand" and "Zipmex", "Jumia Egypt" and
- * "Jumia". A name the tagger typed a person or a place that an
- * organisation's name elsewhere in the text is, with a country after it,
- * is that organisation; not a place a lexicon knows, nor a person's name
- * in full (two words or more). A place before another word of an
- * organisation's name is left alone: letting every word after it count
- * typed "Yukon" of "Yukon Government" and "Gujarat" of "Gujarat High
- * Court" organisations, and cost 0.005 of span and type F1 on the
- * held-out third of the newswire train split (0.809 -> 0.804); with a
- * country only, 0.809 -> 0.810 there and newswire-dev 0.782 -> 0.783
- * (organisations 0.713 -> 0.715). Names shown only, as type_dateline. */
+/* A firm is named in full once and short the other times. With the
+ * country it works in after it: "Zipmex Thailand" and "Zipmex", "Jumia
+ * Egypt" and "Jumia"; and a firm the words call one for sure (type_firms:
+ * "shares in Lumora Pay") and its first word alone, "Lumora", which is
+ * then surely the firm too. A name the tagger typed a person or a place
+ * that such a name begins with is that organisation; not a place a
+ * lexicon knows nor a demonym, nor a person's name in full (two words or
+ * more). A place before another word of an organisation's name is left
+ * alone: letting every word after it count typed "Yukon" of "Yukon
+ * Government" and "Gujarat" of "Gujarat High Court" organisations, and
+ * cost 0.005 of span and type F1 on the held-out third of the newswire
+ * train split (0.809 -> 0.804); with a country only, 0.809 -> 0.810 there
+ * and newswire-dev 0.782 -> 0.783 (organisations 0.713 -> 0.715). Names
+ * shown only, as type_dateline. */
 static void type_short_firms(an_scan *s)
 {
-    map branches;   /* keys of the names that come before a country in an organisation's */
+    map branches;   /* keys of the short names: 1 if surely the firm's */
     map_init(&branches);
-    buf key;
-    buf_init(&key);
     const unsigned country = LX_BIT(LX_COUNTRY) | LX_BIT(LX_COUNTRY_ALIAS);
     for (size_t i = 0; i < s->cands.n; i++) {
         const an_cand *d = &s->cands.v[i];
@@ -1329,29 +1319,28 @@ static void type_short_firms(an_scan *s)
         for (size_t t = d->t0 + 1; t < d->t1 && !put; t++) {
             size_t n = 0;
             if (t + 4 >= d->t1 && an_lex_at(s, t, d->t1 - t, country, &n) && t + n == d->t1) {
-                words_key(s, d->t0, t, &key);
-                map_put(&branches, key.data, key.len, NULL);
+                const char *k = span_key(s, d->t0, t);
+                map_put(&branches, k, strlen(k), NULL);
                 put = true;
             }
         }
-        if (!put && d->conf >= 3) {   /* the firm named for sure: its first word, surely it */
-            words_key(s, d->t0, d->t0 + 1, &key);
-            *map_put(&branches, key.data, key.len, NULL) = 1;
+        if (!put && d->conf >= 3) {
+            const char *k = span_key(s, d->t0, d->t0 + 1);
+            *map_put(&branches, k, strlen(k), NULL) = 1;
         }
     }
     for (size_t i = 0; branches.len && i < s->cands.n; i++) {
         an_cand *c = &s->cands.v[i];
-        if (c->skip || c->type == AN_ORGANISATION || c->conf >= 3 || c->t0 >= c->t1 || c->t1 > s->n) continue;
+        if (c->skip || c->conf >= 3 || c->t0 >= c->t1 || c->t1 > s->n) continue;
         if (c->type == AN_PERSON && c->t1 - c->t0 > 1) continue;
         if (any_lex(s, c->t0, c->t1, country | LX_BIT(LX_CAPITAL) | LX_BIT(LX_PLACE) | LX_BIT(LX_DEMONYM))) continue;
-        words_key(s, c->t0, c->t1, &key);
-        const uint64_t *sure = key.len ? map_get(&branches, key.data, key.len) : NULL;
+        const char *k = span_key(s, c->t0, c->t1);
+        const uint64_t *sure = *k ? map_get(&branches, k, strlen(k)) : NULL;
         if (!sure) continue;
-        c->type = AN_ORGANISATION, c->role = NULL;
+        if (c->type != AN_ORGANISATION) c->type = AN_ORGANISATION, c->role = NULL;
         if (*sure) c->conf = 3;
     }
     map_free(&branches);
-    buf_free(&key);
 }
 
 /* The rules' own names, for clustering (see an_find_names_both): the

@@ -384,6 +384,18 @@ static void a_firm_short_for_its_branch(void **st)
     t = "VELTEN, May 8 - Shares in Talvo Bank fell 11 per cent on Wednesday. Analysts questioned the gap "
         "between Talvo learning of the breach and telling customers.";
     assert_int_equal(shown_type(t, "Talvo"), AN_ORGANISATION);
+    an_names shown, rules;
+    arena a;
+    arena_init(&a);
+    an_find_names_both(t, strlen(t), &a, &shown, &rules);
+    assert_true(actor_in(&shown, "Talvo")->sure);        /* as the firm is */
+    assert_true(actor_in(&shown, "Talvo Bank")->sure);
+    /* a branch's name is no sure sign: "Quorvi" above stays a guess */
+    t = "Tomas Reyes, chief executive of Quorvi Kenya, said trading would resume. "
+        "Customers of Quorvi were told to wait, and Quorvi said no money was lost.";
+    an_find_names_both(t, strlen(t), &a, &shown, &rules);
+    assert_false(actor_in(&shown, "Quorvi")->sure);
+    arena_reset(&a);
 }
 
 /* Two names joined by a hyphen in one word are an adjective ("the
